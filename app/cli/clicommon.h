@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/common/result.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QString>
+#include <QStringList>
+
+namespace Forgeline::Cli {
+
+// Documented in docs/cli.md; scripts depend on these numbers, never renumber them.
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitFailure = 1,      // the command ran and the answer is "no" (unknown code, failed check)
+    ExitUsage = 2,        // bad arguments
+    ExitIo = 3,           // file or port could not be read/written
+    ExitVerify = 4,       // written data did not verify
+    ExitDevice = 5,       // device did not answer / connection lost
+    ExitCancelled = 130,  // interrupted by the user (SIGINT)
+};
+
+struct Command
+{
+    QString name;
+    QString summary;
+    int (*run)(const QStringList &arguments); // arguments[0] is "forgeline-cli <name>"
+};
+
+const QList<Command> &commands();
+
+// Adds --json and --help; every command calls this so the flags are uniform.
+void addCommonOptions(QCommandLineParser &parser);
+bool wantsJson(const QCommandLineParser &parser);
+
+// Parses, printing a one-line error and returning ExitUsage on failure, or -1 to continue.
+int parseOrExit(QCommandLineParser &parser, const QStringList &arguments);
+
+// One line on stderr, prefixed with the program name; redacted.
+void printError(const QString &message);
+void printError(const Error &error);
+void printJson(const QJsonDocument &doc);
+void printText(const QString &text);
+
+// Numbers such as -0x7500 or -29952 look like options to QCommandLineParser; they are
+// moved behind "--" so they arrive as positional arguments.
+QStringList protectNegativeNumbers(const QStringList &arguments);
+
+} // namespace Forgeline::Cli

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Forgeline developer entry point. See README.md.
+#   ./dev.sh setup            install missing build/test packages (Debian 12 / Ubuntu)
+#   ./dev.sh build            release build into build/
+#   ./dev.sh run [--offscreen] setup + build + start the GUI (--offscreen: headless smoke test)
+#   ./dev.sh test             setup + ASan/UBSan build into build-asan/ + the whole CTest suite
+#   ./dev.sh bench            build + run the benchmarks in tests/bench/
+#   ./dev.sh package          build the .deb into build/
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+JOBS=$(nproc 2>/dev/null || echo 2)
+
+PACKAGES=(
+    build-essential cmake ninja-build pkg-config git
+    qt6-base-dev qt6-base-dev-tools libqt6serialport6-dev libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins
+    libgl-dev libvulkan-dev
+    libssl-dev openssl libprotobuf-dev protobuf-compiler zlib1g-dev
+    libmbedtls-dev
+    clang libclang-rt-14-dev
+    desktop-file-utils appstream
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+missing_packages() {
+    local p missing=()
+    for p in "${PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    echo "${missing[@]:-}"
+}
+
+cmd_setup() {
+    if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then
+        log "Not a Debian/Ubuntu system. Install: CMake >= 3.24, Ninja, Qt >= 6.4 (Core Network SerialPort Sql Widgets Test, SQLite driver, SVG), OpenSSL 3, protobuf + protoc, zlib, mbedTLS 2.28 (tests), clang (fuzzers)."
+        return 0
+    fi
+    local missing
+    missing=$(missing_packages)
+    if [ -z "$missing" ]; then
+        log "All packages present."
+        return 0
+    fi
+    log "Installing: $missing"
+    local SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    export DEBIAN_FRONTEND=noninteractive
+    # shellcheck disable=SC2086
+    $SUDO apt-get update -qq
+    # shellcheck disable=SC2086
+    $SUDO apt-get install -y -qq --no-install-recommends $missing
+}
+
+configure() { # dir, extra cmake args...
+    local dir=$1; shift
+    if [ ! -f "$dir/build.ninja" ]; then
+        cmake -S "$ROOT" -B "$dir" -G Ninja "$@"
+    else
+        cmake "$dir" "$@" >/dev/null
+    fi
+}
+
+cmd_build() {
+    configure build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFORGELINE_BUILD_TESTS=ON
+    cmake --build build -j "$JOBS"
+}
+
+cmd_run() {
+    cmd_setup
+    cmd_build
+    if [ "${1:-}" = "--offscreen" ]; then
+        log "Starting forgeline --smoke-test offscreen"
+        QT_QPA_PLATFORM=offscreen ./build/app/forgeline --smoke-test
+        return
+    fi
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+        log "No display found; running the offscreen smoke test instead (start a desktop session to see the window)."
+        QT_QPA_PLATFORM=offscreen ./build/app/forgeline --smoke-test
+        return
+    fi
+    exec ./build/app/forgeline "$@"
+}
+
+cmd_test() {
+    cmd_setup
+    local cc=gcc cxx=g++ fuzz=OFF
+    if command -v clang++ >/dev/null 2>&1; then cc=clang; cxx=clang++; fuzz=ON; fi
+    configure build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=$cc -DCMAKE_CXX_COMPILER=$cxx \
+        -DFORGELINE_SANITIZE=ON -DFORGELINE_FUZZ=$fuzz -DFORGELINE_BUILD_TESTS=ON
+    cmake --build build-asan -j "$JOBS"
+    log "Running the test suite (ASan + UBSan)"
+    local rc=0
+    ctest --test-dir build-asan --output-on-failure -j "$JOBS" || rc=$?
+    if [ $rc -eq 0 ]; then log "All tests passed."; else log "Tests FAILED (ctest exit $rc)."; fi
+    return $rc
+}
+
+cmd_bench() {
+    cmd_setup
+    cmd_build
+    local found=0
+    for b in build/tests/bench/bench_*; do
+        [ -x "$b" ] || continue
+        found=1
+        log "$(basename "$b")"
+        "$b"
+    done
+    [ $found -eq 1 ] || log "No benchmarks built."
+}
+
+cmd_package() {
+    cmd_setup
+    cmd_build
+    (cd build && cpack -G DEB)
+}
+
+case "${1:-}" in
+    setup) cmd_setup ;;
+    build) cmd_setup; cmd_build ;;
+    run) shift; cmd_run "$@" ;;
+    test) cmd_test ;;
+    bench) cmd_bench ;;
+    package) cmd_package ;;
+    *) sed -n '2,9p' "$0"; exit 2 ;;
+esac
