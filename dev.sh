@@ -6,6 +6,7 @@
 #   ./dev.sh test             setup + ASan/UBSan build into build-asan/ + the whole CTest suite
 #   ./dev.sh bench            build + run the benchmarks in tests/bench/
 #   ./dev.sh package          build the .deb into build/
+#   ./dev.sh screenshots      run the offscreen GUI tests and copy their screenshots to docs/images/
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -18,7 +19,7 @@ PACKAGES=(
     libssl-dev openssl libprotobuf-dev protobuf-compiler zlib1g-dev
     libmbedtls-dev
     clang libclang-rt-14-dev
-    desktop-file-utils appstream
+    desktop-file-utils appstream librsvg2-bin
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -115,6 +116,15 @@ cmd_package() {
     (cd build && cpack -G DEB)
 }
 
+cmd_screenshots() {
+    cmd_setup
+    cmd_build
+    QT_QPA_PLATFORM=offscreen ctest --test-dir build -R '^tst_.*(workspace|shell|decode)' --output-on-failure
+    mkdir -p docs/images
+    cp build/screenshots/*.png docs/images/
+    log "Copied $(ls build/screenshots/*.png | wc -l) screenshots to docs/images/"
+}
+
 case "${1:-}" in
     setup) cmd_setup ;;
     build) cmd_setup; cmd_build ;;
@@ -122,5 +132,6 @@ case "${1:-}" in
     test) cmd_test ;;
     bench) cmd_bench ;;
     package) cmd_package ;;
-    *) sed -n '2,9p' "$0"; exit 2 ;;
+    screenshots) cmd_screenshots ;;
+    *) sed -n '2,10p' "$0"; exit 2 ;;
 esac
