@@ -1,12 +1,91 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// forgeline: the desktop application. Only wiring lives here: arguments, application
+// identity, logger, the main window and the headless modes used by CI and benchmarks.
+#include "core/common/buildinfo.h"
+#include "core/common/logger.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/smoketest.h"
+#include "ui/shell/startupprobe.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QTimer>
+
+#include <cstdio>
 
 int main(int argc, char **argv)
 {
+    Forgeline::Ui::millisecondsSinceProcessStart(); // starts the fallback clock as early as we can
+
     QApplication app(argc, argv);
-    Forgeline::Ui::MainWindow w;
-    w.show();
+    QCoreApplication::setOrganizationName(QStringLiteral("Forgeline"));
+    QCoreApplication::setApplicationName(QStringLiteral("forgeline"));
+    QCoreApplication::setApplicationVersion(Forgeline::BuildInfo::applicationVersion());
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Forgeline"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.forgeline.Forgeline"));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/forgeline/icons/org.forgeline.Forgeline.svg")));
+    Forgeline::Logger::installQtMessageHandler();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Flash, provision and diagnose ESP32-class boards and their TLS."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption workspaceOption(
+        QStringLiteral("workspace"),
+        QCoreApplication::translate("main", "Open on workspace NAME: %1.")
+            .arg(Forgeline::Ui::MainWindow::workspaceIds().join(QStringLiteral(", "))),
+        QStringLiteral("NAME"));
+    const QCommandLineOption smokeOption(
+        QStringLiteral("smoke-test"),
+        QCoreApplication::translate("main", "Show the main window, visit every workspace and exit (0 = all worked)."));
+    const QCommandLineOption shownOption(
+        QStringLiteral("exit-when-shown"),
+        QCoreApplication::translate("main", "Exit as soon as the main window has painted; print the start-up time."));
+    parser.addOption(workspaceOption);
+    parser.addOption(smokeOption);
+    parser.addOption(shownOption);
+    parser.process(app);
+
+    Forgeline::Ui::MainWindow window;
+    Forgeline::Logger::instance().info(
+        QStringLiteral("app"),
+        QCoreApplication::translate("main", "Forgeline %1 started (Qt %2, %3, protobuf %4)")
+            .arg(Forgeline::BuildInfo::applicationVersion(), Forgeline::BuildInfo::qtVersion(),
+                 Forgeline::BuildInfo::openSslVersion(), Forgeline::BuildInfo::protobufVersion()));
+    if (parser.isSet(workspaceOption)) {
+        const QString id = parser.value(workspaceOption).trimmed().toLower();
+        if (!window.setCurrentWorkspace(id)) {
+            std::fprintf(stderr, "forgeline: unknown workspace '%s' (known: %s)\n", qPrintable(id),
+                         qPrintable(Forgeline::Ui::MainWindow::workspaceIds().join(QStringLiteral(", "))));
+            return 2;
+        }
+    }
+
+    if (parser.isSet(shownOption)) {
+        auto *probe = new Forgeline::Ui::StartupProbe(window, &app);
+        QObject::connect(probe, &Forgeline::Ui::StartupProbe::firstPaint, &app, [] {
+            std::printf("shown-after-ms: %.1f\n", Forgeline::Ui::millisecondsSinceProcessStart());
+            std::fflush(stdout);
+            QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(0); });
+        });
+    }
+
+    window.show();
+
+    if (parser.isSet(smokeOption)) {
+        auto *smoke = new Forgeline::Ui::SmokeTest(window, &app);
+        QObject::connect(smoke, &Forgeline::Ui::SmokeTest::progress, &app, [](const QString &line) {
+            std::printf("smoke-test: %s\n", qPrintable(line));
+            std::fflush(stdout);
+        });
+        QObject::connect(smoke, &Forgeline::Ui::SmokeTest::finished, &app, [](int code) {
+            std::printf("smoke-test: %s\n", code == 0 ? "passed" : "FAILED");
+            std::fflush(stdout);
+            QCoreApplication::exit(code);
+        });
+        smoke->start();
+    }
     return app.exec();
 }

@@ -1,15 +1,68 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/tls/errordecoder.h"
+
+#include <QList>
 #include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTimer;
+class QVBoxLayout;
 
 namespace Forgeline::Ui {
 
+// Paste one or many error codes; every plausible reading appears as a card while you type.
+// Decoding is a table lookup (well under a millisecond per code), so it runs on the GUI thread.
 class DecodeWorkspace : public QWidget
 {
     Q_OBJECT
 public:
     explicit DecodeWorkspace(QWidget *parent = nullptr);
+
+    // A paste of many codes is capped so that building cards never stalls the window.
+    static constexpr int MaxShownInputs = 100;
+
+    // Splits what was pasted into the codes to decode: spaces, tabs, commas, semicolons, newlines.
+    static QStringList splitInput(const QString &text);
+
+    QString input() const;
+    void setInput(const QString &text);
+    const QList<Tls::DecodeResult> &results() const { return m_results; }
+    Tls::DecodeOptions options() const;
+    QString resultsAsText() const;
+
+public Q_SLOTS:
+    void decodeNow();
+    void copyAsText();
+
+Q_SIGNALS:
+    void statusMessage(const QString &text);
+    void decoded(int inputCount);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void optionsChanged();
+    void showResults();
+    void updateVersionHint();
+
+    QPlainTextEdit *m_input;
+    QComboBox *m_mbedtls;
+    QLineEdit *m_idf;
+    QLabel *m_versionHint;
+    QPushButton *m_copy;
+    QLabel *m_summary;
+    QWidget *m_cards;
+    QVBoxLayout *m_cardsLayout;
+    QTimer *m_debounce;
+    QList<Tls::DecodeResult> m_results;
+    int m_totalInputs = 0;
 };
 
 } // namespace Forgeline::Ui

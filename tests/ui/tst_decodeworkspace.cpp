@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Decode workspace as a support engineer uses it: type a code, read the card, pin a
+// version, copy the answer. Saves the screenshot the issue asks for.
+#include "core/common/settings.h"
+#include "core/tls/decodereport.h"
+#include "ui/decode/decodeworkspace.h"
+#include "ui/decode/readingcard.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+using Forgeline::Ui::DecodeWorkspace;
+using Forgeline::Ui::ReadingCard;
+using Forgeline::Ui::UnknownCodeCard;
+
+namespace {
+
+// Macro names on the top-level cards (not the parts inside composite cards).
+QStringList cardNames(const DecodeWorkspace &w)
+{
+    QStringList names;
+    const auto cards = w.findChildren<ReadingCard *>();
+    for (const ReadingCard *card : cards) {
+        if (qobject_cast<ReadingCard *>(card->parentWidget()))
+            continue;
+        if (auto *label = card->findChild<QLabel *>(QStringLiteral("readingName"), Qt::FindDirectChildrenOnly))
+            names.append(label->text());
+    }
+    return names;
+}
+
+QString screenshotPath(const QString &name)
+{
+    const QString dir = QStringLiteral(TEST_BUILD_DIR "/screenshots");
+    QDir().mkpath(dir);
+    return dir + u'/' + name;
+}
+
+} // namespace
+
+class TestDecodeWorkspace : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("Forgeline"));
+        QCoreApplication::setApplicationName(QStringLiteral("forgeline"));
+    }
+
+    void init()
+    {
+        QSettings store(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Forgeline"),
+                        QStringLiteral("forgeline"));
+        store.clear();
+        store.sync();
+    }
+
+    void typedCodeShowsCardAndScreenshot()
+    {
+        DecodeWorkspace w;
+        w.resize(900, 760);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *input = w.findChild<QPlainTextEdit *>(QStringLiteral("decodeInput"));
+        QVERIFY(input);
+        input->setFocus();
+        QTest::keyClicks(input, QStringLiteral("-0x7500"));
+        QTRY_VERIFY2(cardNames(w).contains(QStringLiteral("MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE")),
+                     qPrintable(cardNames(w).join(u' ')));
+        QCOMPARE(w.results().size(), 1);
+        QVERIFY(w.results().constFirst().known());
+
+        // Cards carry the meaning and the fixes, not just the name.
+        const auto cards = w.findChildren<ReadingCard *>();
+        bool sawMeaning = false;
+        for (const ReadingCard *card : cards) {
+            if (card->reading().name == QLatin1String("MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE")) {
+                auto *meaning = card->findChild<QLabel *>(QStringLiteral("readingMeaning"));
+                sawMeaning = meaning && !meaning->text().isEmpty() && meaning->isVisible();
+            }
+        }
+        QVERIFY(sawMeaning);
+
+        const QString path = screenshotPath(QStringLiteral("decode.png"));
+        QFile::remove(path);
+        QVERIFY(w.grab().save(path));
+        QVERIFY(QFileInfo(path).size() > 0);
+
+        // Pinning mbedTLS 3.6 changes the meaning of the same number: its reading comes first.
+        auto *version = w.findChild<QComboBox *>(QStringLiteral("decodeMbedtlsVersion"));
+        QVERIFY(version);
+        const int v36 = version->findData(QStringLiteral("3.6"));
+        QVERIFY(v36 > 0);
+        version->setCurrentIndex(v36);
+        QTRY_COMPARE(cardNames(w).value(0), QStringLiteral("MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION"));
+        QCOMPARE(w.results().constFirst().readings.constFirst().name, QStringLiteral("MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION"));
+        QVERIFY(w.grab().save(screenshotPath(QStringLiteral("decode-mbedtls-3.6.png"))));
+
+        version->setCurrentIndex(version->findData(QStringLiteral("2.28")));
+        QTRY_COMPARE(cardNames(w).value(0), QStringLiteral("MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE"));
+    }
+
+    void enterDecodesAtOnce()
+    {
+        DecodeWorkspace w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *input = w.findChild<QPlainTextEdit *>(QStringLiteral("decodeInput"));
+        QTest::keyClicks(input, QStringLiteral("-0x7280"));
+        QTest::keyClick(input, Qt::Key_Return);
+        // No waiting: Enter skips the debounce, and does not add a line.
+        QCOMPARE(w.results().size(), 1);
+        QCOMPARE(w.results().constFirst().input, QStringLiteral("-0x7280"));
+        QVERIFY(!w.input().contains(u'\n'));
+        QVERIFY(cardNames(w).contains(QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOF")));
+    }
+
+    void manyCodesAndUnknownInput()
+    {
+        DecodeWorkspace w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setInput(QStringLiteral("-0x7500, 0x801A\n-15488;0xZZ 1234567890123456789012345678901234567890"));
+        QCOMPARE(w.results().size(), 5);
+        QVERIFY(w.results().at(0).known());
+        QVERIFY(w.results().at(1).known());
+        QVERIFY(w.results().at(2).known());
+        QVERIFY(!w.results().at(3).known());
+        QVERIFY(!w.results().at(4).known());
+
+        const auto unknown = w.findChildren<UnknownCodeCard *>();
+        QCOMPARE(unknown.size(), 2);
+        for (const UnknownCodeCard *card : unknown) {
+            auto *message = card->findChild<QLabel *>(QStringLiteral("unknownMessage"));
+            QVERIFY(message);
+            QVERIFY2(message->text().contains(QStringLiteral("not a known code"), Qt::CaseInsensitive),
+                     qPrintable(message->text()));
+        }
+        QVERIFY(w.grab().save(screenshotPath(QStringLiteral("decode-many.png"))));
+
+        w.setInput(QString());
+        QVERIFY(w.results().isEmpty());
+        QVERIFY(w.findChildren<ReadingCard *>().isEmpty());
+        QVERIFY(!w.findChild<QPushButton *>(QStringLiteral("decodeCopy"))->isEnabled());
+
+        // The empty page offers examples; following one decodes it.
+        auto *summary = w.findChild<QLabel *>(QStringLiteral("decodeSummary"));
+        QVERIFY(summary->text().contains(QStringLiteral("href=\"-29312\"")));
+        Q_EMIT summary->linkActivated(QStringLiteral("-29312"));
+        QCOMPARE(w.input(), QStringLiteral("-29312"));
+        QCOMPARE(cardNames(w).value(0), QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOF")); // -29312 == -0x7280
+    }
+
+    void copyAsTextUsesTheReport()
+    {
+        DecodeWorkspace w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setInput(QStringLiteral("-0x2700"));
+        auto *copy = w.findChild<QPushButton *>(QStringLiteral("decodeCopy"));
+        QVERIFY(copy->isEnabled());
+        QTest::mouseClick(copy, Qt::LeftButton);
+        const QString expected = Forgeline::Tls::decodeResultToText(w.results().constFirst());
+        QCOMPARE(QApplication::clipboard()->text(), expected);
+        QVERIFY(expected.contains(QStringLiteral("MBEDTLS_ERR_X509_CERT_VERIFY_FAILED")));
+    }
+
+    void versionChoicesPersist()
+    {
+        {
+            DecodeWorkspace w;
+            auto *version = w.findChild<QComboBox *>(QStringLiteral("decodeMbedtlsVersion"));
+            QCOMPARE(version->currentData().toString(), QString()); // "All versions" by default
+            version->setCurrentIndex(version->findData(QStringLiteral("2.16")));
+            auto *idf = w.findChild<QLineEdit *>(QStringLiteral("decodeIdfVersion"));
+            idf->setText(QStringLiteral("4.3"));
+            QVERIFY(w.findChild<QLabel *>(QStringLiteral("decodeVersionHint"))->text().contains(QStringLiteral("2.16")));
+        }
+        const Forgeline::Settings s = Forgeline::Settings::load();
+        QCOMPARE(s.decodeMbedtlsVersion, QStringLiteral("2.16"));
+        QCOMPARE(s.decodeIdfVersion, QStringLiteral("4.3"));
+
+        DecodeWorkspace again;
+        QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("decodeMbedtlsVersion"))->currentData().toString(),
+                 QStringLiteral("2.16"));
+        QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("decodeIdfVersion"))->text(), QStringLiteral("4.3"));
+        QVERIFY(again.options().mbedtls.has_value());
+        QCOMPARE(again.options().idfVersion, QStringLiteral("4.3"));
+    }
+
+    void splitInput_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("codes");
+        QTest::newRow("one") << QStringLiteral("-0x7500") << QStringList{QStringLiteral("-0x7500")};
+        QTest::newRow("padded") << QStringLiteral("  7500 \n") << QStringList{QStringLiteral("7500")};
+        QTest::newRow("commas") << QStringLiteral("-0x7500,-29312, 64416")
+                                << QStringList{QStringLiteral("-0x7500"), QStringLiteral("-29312"), QStringLiteral("64416")};
+        QTest::newRow("lines") << QStringLiteral("(FFFFD900)\r\nMBEDTLS_ERR_SSL_CONN_EOF\t0x801A;")
+                               << QStringList{QStringLiteral("(FFFFD900)"), QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOF"),
+                                              QStringLiteral("0x801A")};
+        QTest::newRow("empty") << QStringLiteral(" ,; \n") << QStringList{};
+    }
+
+    void splitInput()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, codes);
+        QCOMPARE(DecodeWorkspace::splitInput(text), codes);
+    }
+};
+
+QTEST_MAIN(TestDecodeWorkspace)
+#include "tst_decodeworkspace.moc"

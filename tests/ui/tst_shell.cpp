@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The main window as a user meets it: every workspace reachable from the bar and by Ctrl+1..4,
+// About naming the libraries this process really runs with, and choices surviving a restart.
+#include "core/common/buildinfo.h"
+#include "core/common/settings.h"
+#include "ui/activity/activitypane.h"
+#include "ui/shell/aboutdialog.h"
+#include "ui/shell/mainwindow.h"
+
+#include <QAction>
+#include <QDir>
+#include <QLabel>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <openssl/opensslv.h>
+
+using Forgeline::Ui::MainWindow;
+
+class TestShell : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QString screenshotPath(const QString &name)
+    {
+        const QString dir = QStringLiteral(TEST_BUILD_DIR "/screenshots");
+        QDir().mkpath(dir);
+        return dir + u'/' + name;
+    }
+
+    static void resetSettings()
+    {
+        QSettings store(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Forgeline"),
+                        QStringLiteral("forgeline"));
+        store.clear();
+        store.sync();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("Forgeline"));
+        QCoreApplication::setApplicationName(QStringLiteral("forgeline"));
+    }
+
+    void init() { resetSettings(); }
+
+    void everyWorkspaceReachableByShortcut()
+    {
+        MainWindow w;
+        w.resize(1100, 720);
+        w.show();
+        w.activateWindow(); // shortcuts only reach the active window
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        const QStringList ids = MainWindow::workspaceIds();
+        QCOMPARE(ids, (QStringList{QStringLiteral("decode"), QStringLiteral("diagnose"),
+                                   QStringLiteral("provision"), QStringLiteral("flash")}));
+        // Walk backwards so every step really changes the page.
+        for (int i = int(ids.size()) - 1; i >= 0; --i) {
+            const QString &id = ids.at(i);
+            QTest::keyClick(&w, Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
+            QCOMPARE(w.currentWorkspace(), id);
+            QWidget *page = w.workspace(id);
+            QVERIFY2(page, qPrintable(id));
+            QVERIFY2(page->isVisible(), qPrintable(id));
+            QVERIFY(w.workspaceAction(id)->isChecked());
+            QVERIFY(!w.workspaceAction(id)->icon().isNull());
+            const QImage shot = w.grab().toImage();
+            QVERIFY(!shot.isNull());
+            QVERIFY(shot.save(screenshotPath(QStringLiteral("workspace-%1.png").arg(id))));
+        }
+    }
+
+    void workspaceBarSwitchesPages()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.workspaceAction(QStringLiteral("flash"))->trigger();
+        QCOMPARE(w.currentWorkspace(), QStringLiteral("flash"));
+        QVERIFY(w.workspace(QStringLiteral("flash"))->isVisible());
+        QVERIFY(!w.workspace(QStringLiteral("decode"))->isVisible());
+        QVERIFY(!w.setCurrentWorkspace(QStringLiteral("nosuch")));
+        QCOMPARE(w.currentWorkspace(), QStringLiteral("flash"));
+    }
+
+    void aboutShowsVersions()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QAction *about = w.findChild<QAction *>(QStringLiteral("actionAbout"));
+        QVERIFY(about);
+        about->trigger();
+        Forgeline::Ui::AboutDialog *dialog = w.aboutDialog();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+
+        auto value = [dialog](const char *name) {
+            auto *label = dialog->findChild<QLabel *>(QString::fromLatin1(name));
+            return label ? label->text() : QString();
+        };
+        QCOMPARE(value("versionQt"), QString::fromLatin1(qVersion()));
+        QVERIFY2(value("versionOpenSsl").contains(QStringLiteral("OpenSSL 3")), qPrintable(value("versionOpenSsl")));
+        QCOMPARE(value("versionOpenSsl"), Forgeline::BuildInfo::openSslVersion());
+        QVERIFY2(value("versionProtobuf").contains(u'.'), qPrintable(value("versionProtobuf")));
+        QCOMPARE(value("versionProtobuf"), Forgeline::BuildInfo::protobufVersion());
+        QCOMPARE(value("versionZlib"), Forgeline::BuildInfo::zlibVersion());
+        QCOMPARE(value("versionForgeline"), QStringLiteral(FORGELINE_VERSION));
+        QVERIFY(Forgeline::Ui::AboutDialog::versionsText().contains(QString::fromLatin1(qVersion())));
+        QVERIFY(dialog->grab().save(screenshotPath(QStringLiteral("about.png"))));
+        dialog->close();
+    }
+
+    void choicesSurviveRestart()
+    {
+        QRect firstGeometry;
+        {
+            MainWindow first;
+            first.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&first));
+            QVERIFY(first.activityPane()->isVisible());
+            first.resize(1000, 650);
+            first.setCurrentWorkspace(QStringLiteral("provision"));
+            QAction *pane = first.findChild<QAction *>(QStringLiteral("actionActivityPane"));
+            QVERIFY(pane);
+            pane->trigger(); // hide the activity pane
+            QVERIFY(!first.activityPane()->isVisible());
+            firstGeometry = first.geometry();
+            first.close();
+        }
+        const Forgeline::Settings saved = Forgeline::Settings::load();
+        QCOMPARE(saved.lastWorkspace, QStringLiteral("provision"));
+        QCOMPARE(saved.activityPaneVisible, false);
+
+        MainWindow second;
+        QCOMPARE(second.currentWorkspace(), QStringLiteral("provision"));
+        second.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&second));
+        QVERIFY(!second.activityPane()->isVisible());
+        QCOMPARE(second.size(), firstGeometry.size());
+
+        // And back: showing the pane again is remembered too.
+        second.findChild<QAction *>(QStringLiteral("actionActivityPane"))->trigger();
+        QVERIFY(second.activityPane()->isVisible());
+        QCOMPARE(Forgeline::Settings::load().activityPaneVisible, true);
+    }
+};
+
+QTEST_MAIN(TestShell)
+#include "tst_shell.moc"
