@@ -93,7 +93,7 @@ static void appendReading(QString &out, const Reading &r, const QString &indent)
         head += QStringLiteral("  (inference)");
     out += indent % head % QLatin1Char('\n');
     if (!r.interpretation.isEmpty())
-        out += indent % QStringLiteral("  read as: ") % r.interpretation % QLatin1Char('\n');
+        out += indent % QStringLiteral("  how: ") % r.interpretation % QLatin1Char('\n');
     if (!r.meaning.isEmpty())
         out += indent % QStringLiteral("  meaning: ") % r.meaning % QLatin1Char('\n');
     if (!r.versions.isEmpty())

@@ -25,7 +25,6 @@ constexpr int ExactInVersion = 40;
 constexpr int ExactOtherVersion = 5;
 constexpr int PsaMatch = 45;
 constexpr int CompositeMatch = 25;
-constexpr int SslCompositePenalty = 15; // SSL rarely adds low-level codes; such a sum is likely chance
 constexpr int EspTlsMatching = 40;
 constexpr int EspTlsCurrent = 35;
 constexpr int EspTlsOld = 30;
@@ -101,7 +100,7 @@ public:
                 if (!m_b.inPinned(*h) || !m_b.inPinned(*l))
                     score -= CompositeMatch;
                 if (h->module == QStringLiteral("SSL"))
-                    score -= SslCompositePenalty;
+                    continue; // the SSL layer passes lower codes through instead of adding them
                 add(m_b.composite(*h, *l), score, how);
             }
         }

@@ -69,10 +69,12 @@ Reading ReadingBuilder::mbedtls(const MbedtlsEntry &e) const
     QStringList notes;
     if (m_pinned && !e.versions.contains(*m_pinned))
         notes << QStringLiteral("Not defined with this meaning in mbedTLS %1 (the version you pinned).").arg(mbedtlsVersionName(*m_pinned));
+    bool sharedValue = false;
     for (const MbedtlsEntry *other : m_db.mbedtlsByValue(e.value)) {
-        if (other->name == e.name)
-            continue;
-        notes << QStringLiteral("In mbedTLS %1 the same value is %2: %3")
+        if (other->name == e.name || other->versions == e.versions)
+            continue; // same-version aliases (deprecated *_INVALID_KEY_LENGTH) are not a meaning change
+        sharedValue = true;
+        notes << QStringLiteral("In mbedTLS %1 the same value is %2 (%3).")
                      .arg(versionNames(other->versions).join(QStringLiteral(", ")), shortName(other->name), other->meaning);
     }
     QList<MbedtlsVersion> missing;
@@ -80,7 +82,7 @@ Reading ReadingBuilder::mbedtls(const MbedtlsEntry &e) const
         if (!e.versions.contains(v))
             missing << v;
     }
-    if (!missing.isEmpty() && notes.size() <= 1)
+    if (!missing.isEmpty() && !sharedValue && notes.isEmpty())
         notes << QStringLiteral("%1 is not defined in mbedTLS %2.").arg(shortName(e.name), versionNames(missing).join(QStringLiteral(", ")));
     const QString alias = m_db.psaAliasOf(e.name);
     if (!alias.isEmpty()) {
