@@ -110,7 +110,7 @@ ParsedCode parseCode(QStringView input)
         }
         const QString core = digits.mid(i);
         out.kind = ParsedCode::Kind::Number;
-        if (!allDecimal || hexPrefix) {
+        if (!allDecimal || hexPrefix || out.flagsHint) { // flags are always printed in hex
             if (significant > MaxHexDigits) {
                 out.kind = ParsedCode::Kind::Invalid;
                 out.problem = QStringLiteral("%1 hex digits is far too long for an error code (they are at most 8)").arg(digits.size());
