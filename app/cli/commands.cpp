@@ -4,11 +4,19 @@
 namespace Forgeline::Cli {
 
 int runDecode(const QStringList &arguments);
+int runProvision(const QStringList &arguments);
+int runScan(const QStringList &arguments);
+int runEndpoint(const QStringList &arguments);
+int runProvCtrl(const QStringList &arguments);
 
 const QList<Command> &commands()
 {
     static const QList<Command> list = {
         {QStringLiteral("decode"), QStringLiteral("Explain mbedTLS / ESP-IDF / PSA / X.509 error codes"), &runDecode},
+        {QStringLiteral("provision"), QStringLiteral("Provision Wi-Fi into an ESP device over protocomm (SoftAP/HTTP)"), &runProvision},
+        {QStringLiteral("scan"), QStringLiteral("List the Wi-Fi networks a device in provisioning mode sees"), &runScan},
+        {QStringLiteral("endpoint"), QStringLiteral("Send data to a protocomm endpoint and print the reply"), &runEndpoint},
+        {QStringLiteral("prov-ctrl"), QStringLiteral("Reset or re-provision a device's provisioning state"), &runProvCtrl},
     };
     return list;
 }

@@ -1,23 +1,126 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/common/buildinfo.h"
+#include "core/sim/boardprofile.h"
+#include "core/sim/protocommdevice.h"
+#include "core/sim/protocommhttpserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
 #include <cstdio>
 
-// The virtual board. Its serial (ROM loader) and network (protocomm) sides land with the
-// flash and provision issues; until then it only reports what it is.
+using namespace Forgeline;
+using namespace Forgeline::Sim;
+
+// forgeline-sim: the virtual board. Each side (protocomm over HTTP here; the serial ROM
+// loader joins later) adds its options, reads its section of the same board profile and
+// starts if asked. Output: the first line names each address, then the device log.
+namespace {
+
+void printLine(FILE *stream, const QString &line)
+{
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+struct HttpSide
+{
+    QCommandLineOption http{QStringList{QStringLiteral("http"), QStringLiteral("http-port")},
+                            QStringLiteral("Serve protocomm over HTTP on 127.0.0.1:<port> (0 picks a free port)."),
+                            QStringLiteral("port")};
+    QCommandLineOption fault{QStringLiteral("fault"),
+                             QStringLiteral("Inject an HTTP fault (repeatable): close-between, close-after:N, drop-response:N, restart-at:N, slow:MS."),
+                             QStringLiteral("name")};
+    QCommandLineOption sessionMode{QStringLiteral("session-mode"),
+                                   QStringLiteral("cookie (ESP-IDF >= 4.3) or socket (older firmware: the session dies with the connection)."),
+                                   QStringLiteral("mode")};
+    QCommandLineOption noDelays{QStringLiteral("no-delays"), QStringLiteral("Set every simulated delay to zero.")};
+
+    void addTo(QCommandLineParser &parser) const { parser.addOptions({http, fault, sessionMode, noDelays}); }
+    bool requested(const QCommandLineParser &parser) const { return parser.isSet(http); }
+
+    // Returns false after printing why.
+    bool start(const QCommandLineParser &parser, BoardProfile &profile, QObject *owner)
+    {
+        for (const QString &f : parser.values(fault)) {
+            Result<void> r = profile.applyFault(f);
+            if (!r) {
+                printLine(stderr, QStringLiteral("forgeline-sim: ") + r.error().message);
+                return false;
+            }
+        }
+        if (parser.isSet(sessionMode)) {
+            const QString mode = parser.value(sessionMode);
+            if (mode != QLatin1String("cookie") && mode != QLatin1String("socket")) {
+                printLine(stderr, QStringLiteral("forgeline-sim: --session-mode is cookie or socket"));
+                return false;
+            }
+            profile.protocomm.sessionMode = mode;
+        }
+        if (parser.isSet(noDelays))
+            profile.removeDelays();
+        bool ok = false;
+        const uint port = parser.value(http).toUInt(&ok);
+        if (!ok || port > 65535) {
+            printLine(stderr, QStringLiteral("forgeline-sim: --http needs a port number"));
+            return false;
+        }
+        auto *device = new ProtocommDevice(profile, owner);
+        auto *server = new ProtocommHttpServer(device, profile.httpFaults, owner);
+        QObject::connect(device, &ProtocommDevice::logLine, owner, [](const QString &line) { printLine(stdout, line); });
+        QObject::connect(server, &ProtocommHttpServer::faultInjected, owner,
+                         [](const QString &what) { printLine(stderr, QStringLiteral("forgeline-sim: fault: ") + what); });
+        Result<quint16> bound = server->listen(quint16(port));
+        if (!bound) {
+            printLine(stderr, QStringLiteral("forgeline-sim: %1 (%2)").arg(bound.error().message, bound.error().detail));
+            return false;
+        }
+        printLine(stdout, server->url());
+        device->printBootLog();
+        return true;
+    }
+};
+
+} // namespace
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("forgeline-sim"));
-    QCoreApplication::setApplicationVersion(Forgeline::BuildInfo::applicationVersion());
+    QCoreApplication::setApplicationVersion(BuildInfo::applicationVersion());
+
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Forgeline virtual board (ESP ROM loader and protocomm device)."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+                                           QStringLiteral("Board profile JSON (default: the built-in PROV_FL0001 board)."),
+                                           QStringLiteral("file"));
+    parser.addOption(profileOption);
+    HttpSide httpSide;
+    httpSide.addTo(parser);
     parser.process(app);
-    std::fprintf(stderr, "forgeline-sim: the virtual board's serial and protocomm sides are not built yet\n");
-    return 1;
+
+    BoardProfile profile = BoardProfile::defaultProfile();
+    if (parser.isSet(profileOption)) {
+        Result<BoardProfile> loaded = BoardProfile::load(parser.value(profileOption));
+        if (!loaded) {
+            printLine(stderr, QStringLiteral("forgeline-sim: %1 %2").arg(loaded.error().message, loaded.error().detail));
+            return 2;
+        }
+        profile = loaded.value();
+    }
+
+    bool anySide = false;
+    if (httpSide.requested(parser)) {
+        if (!httpSide.start(parser, profile, &app))
+            return 2;
+        anySide = true;
+    }
+    if (!anySide) {
+        printLine(stderr, QStringLiteral("forgeline-sim: nothing to serve; give --http PORT (see --help)"));
+        return 2;
+    }
+    return app.exec();
 }

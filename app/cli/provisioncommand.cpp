@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clicommon.h"
+#include "provisionargs.h"
+
+#include "core/common/redactor.h"
+#include "core/protocomm/provisionjob.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace Forgeline::Cli {
+
+using namespace Forgeline::Protocomm;
+
+namespace {
+
+QJsonObject outcomeJson(const ProvisionJob::Outcome &o, const QByteArray &ssid, int exitCode)
+{
+    QJsonObject out{{QStringLiteral("connected"), o.connected},
+                    {QStringLiteral("ssid"), QString::fromUtf8(ssid)},
+                    {QStringLiteral("recoveries"), o.recoveries},
+                    {QStringLiteral("elapsedMs"), double(o.elapsedMs)},
+                    {QStringLiteral("exitCode"), exitCode}};
+    QJsonArray notices;
+    for (const QString &n : o.notices)
+        notices.append(Redactor::redact(n));
+    out.insert(QStringLiteral("notices"), notices);
+    out.insert(QStringLiteral("device"), QJsonObject{{QStringLiteral("version"), o.device.provVersion},
+                                                     {QStringLiteral("security"), o.device.securityVersion},
+                                                     {QStringLiteral("capabilities"), QJsonArray::fromStringList(o.device.capabilities)}});
+    if (o.connected) {
+        out.insert(QStringLiteral("ip"), o.status.ip4);
+        out.insert(QStringLiteral("channel"), o.status.channel);
+        out.insert(QStringLiteral("bssid"), QString::fromLatin1(o.status.bssid.toHex(':')));
+        out.insert(QStringLiteral("authMode"), authModeName(o.status.authMode));
+    }
+    if (o.error) {
+        out.insert(QStringLiteral("error"), errorJson(*o.error));
+        if (o.status.failReason)
+            out.insert(QStringLiteral("failReason"), *o.status.failReason == FailReason::AuthError ? QStringLiteral("AuthError")
+                                                                                                   : QStringLiteral("NetworkNotFound"));
+        out.insert(QStringLiteral("boardReset"), o.boardReset);
+    }
+    return out;
+}
+
+} // namespace
+
+int runProvision(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Provision Wi-Fi credentials into an ESP device over protocomm (SoftAP / HTTP, Security 0 or 1).\n"
+        "Exit 0 only when the board reports Connected; 1 when it rejects the PoP or the credentials;\n"
+        "2 usage; 5 when the device does not answer."));
+    addCommonOptions(parser);
+    addDeviceOptions(parser);
+    parser.addOption({QStringLiteral("ssid"), QStringLiteral("Network to join."), QStringLiteral("ssid")});
+    parser.addOption({QStringLiteral("passphrase"), QStringLiteral("Wi-Fi passphrase (visible in the process list: prefer --passphrase-file or --passphrase-env)."), QStringLiteral("passphrase")});
+    parser.addOption({QStringLiteral("passphrase-file"), QStringLiteral("Read the passphrase from the first line of a file ('-' for stdin)."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("passphrase-env"), QStringLiteral("Read the passphrase from an environment variable."), QStringLiteral("var")});
+    parser.addOption({QStringLiteral("bssid"), QStringLiteral("Only join this access point (aa:bb:cc:dd:ee:ff)."), QStringLiteral("bssid")});
+    parser.addOption({QStringLiteral("channel"), QStringLiteral("Channel hint for the device."), QStringLiteral("channel")});
+    parser.addOption({QStringLiteral("scan"), QStringLiteral("Scan for networks first and report them.")});
+    parser.addOption({QStringLiteral("poll-interval"), QStringLiteral("Status poll interval in ms (default 1000)."), QStringLiteral("ms")});
+    parser.addOption({QStringLiteral("wait"), QStringLiteral("Seconds to wait for Connected (default 60)."), QStringLiteral("s")});
+    parser.addOption({QStringLiteral("no-reset"), QStringLiteral("Do not reset the board's provisioning state after a failed attempt.")});
+    const int parsed = parseOrExit(parser, arguments);
+    if (parsed >= 0)
+        return parsed;
+    const bool json = wantsJson(parser);
+
+    int code = ExitOk;
+    std::optional<DeviceArgs> device = readDeviceArgs(parser, &code);
+    if (!device)
+        return code;
+    const QString ssid = parser.value(QStringLiteral("ssid"));
+    if (ssid.isEmpty()) {
+        printError(QStringLiteral("--ssid is required"));
+        return ExitUsage;
+    }
+    std::optional<QString> passphrase = readSecret(parser, QStringLiteral("passphrase"),
+                                                   QStringLiteral("Wi-Fi passphrase for %1 (empty for an open network): ").arg(ssid), &code);
+    if (!passphrase)
+        return code;
+
+    ProvisionJob::Request request;
+    request.host = device->host;
+    request.port = device->port;
+    request.client = device->client;
+    request.wifi.ssid = ssid.toUtf8();
+    request.wifi.passphrase = passphrase->toUtf8();
+    if (parser.isSet(QStringLiteral("bssid"))) {
+        QByteArray hex = parser.value(QStringLiteral("bssid")).toLatin1();
+        hex.replace(':', "").replace('-', "");
+        request.wifi.bssid = QByteArray::fromHex(hex);
+        if (request.wifi.bssid.size() != 6) {
+            printError(QStringLiteral("--bssid wants 6 bytes, e.g. aa:bb:cc:dd:ee:ff"));
+            return ExitUsage;
+        }
+    }
+    request.wifi.channel = parser.value(QStringLiteral("channel")).toInt();
+    request.scanFirst = parser.isSet(QStringLiteral("scan"));
+    if (parser.isSet(QStringLiteral("poll-interval")))
+        request.pollIntervalMs = parser.value(QStringLiteral("poll-interval")).toInt();
+    if (parser.isSet(QStringLiteral("wait")))
+        request.waitTimeoutMs = parser.value(QStringLiteral("wait")).toInt() * 1000;
+    request.resetOnFailure = !parser.isSet(QStringLiteral("no-reset"));
+
+    ProvisionJob job(request);
+    attachConsole(&job, device->trace, json);
+    QEventLoop loop;
+    QObject::connect(&job, &ProvisionJob::finished, &loop, &QEventLoop::quit);
+    job.start();
+    if (job.isRunning())
+        loop.exec();
+    const ProvisionJob::Outcome &o = job.outcome();
+    const int exitCode = o.connected ? int(ExitOk) : exitCodeFor(o.error.value_or(Error{}));
+    if (json) {
+        printJson(QJsonDocument(outcomeJson(o, request.wifi.ssid, exitCode)));
+    } else {
+        if (request.scanFirst) {
+            for (const ScanEntry &e : o.networks)
+                printText(QStringLiteral("%1  %2 dBm  ch %3  %4").arg(QString::fromUtf8(e.ssid).leftJustified(32))
+                              .arg(e.rssi, 4).arg(e.channel, 2).arg(authModeName(e.authMode)));
+        }
+        if (o.connected)
+            printText(QStringLiteral("Connected to %1: IP %2, channel %3%4")
+                          .arg(QString::fromUtf8(request.wifi.ssid), o.status.ip4).arg(o.status.channel)
+                          .arg(o.recoveries ? QStringLiteral(" (after %1 session recovery)").arg(o.recoveries) : QString()));
+        else
+            printError(*o.error);
+    }
+    return exitCode;
+}
+
+} // namespace Forgeline::Cli

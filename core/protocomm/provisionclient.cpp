@@ -1,0 +1,360 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/protocomm/provisionclient.h"
+
+#include "core/protocomm/httptransport.h"
+#include "core/protocomm/security.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+namespace Forgeline::Protocomm {
+
+namespace {
+
+bool isLostSession(const Error &e)
+{
+    return e.code == QLatin1String("protocomm.noresponse") || e.code == QLatin1String("protocomm.timeout");
+}
+
+constexpr int ScanPageSize = 4;  // fits every transport's attribute limit, see protocomm.md §7
+
+} // namespace
+
+FailureKind classify(const Error &e)
+{
+    const QString &c = e.code;
+    if (c == QLatin1String("protocomm.cancelled"))
+        return FailureKind::Cancelled;
+    if (c == QLatin1String("protocomm.popmissing") || c == QLatin1String("protocomm.qr") || c == QLatin1String("usage"))
+        return FailureKind::Usage;
+    if (c == QLatin1String("protocomm.connect") || c == QLatin1String("protocomm.noresponse")
+        || c == QLatin1String("protocomm.timeout") || c == QLatin1String("protocomm.sessionlost")
+        || c == QLatin1String("protocomm.handshake") || c == QLatin1String("protocomm.http")
+        || c == QLatin1String("protocomm.decode") || c == QLatin1String("provision.timeout"))
+        return FailureKind::Device;
+    return FailureKind::Rejected;
+}
+
+Result<DeviceInfo> parseVersionReply(const QByteArray &reply)
+{
+    DeviceInfo info;
+    info.raw = QString::fromUtf8(reply);
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(reply, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject()) {
+        info.provVersion = info.raw.trimmed();  // old firmware: a bare version string
+        return info;
+    }
+    info.json = true;
+    const QJsonObject prov = doc.object().value(QLatin1String("prov")).toObject();
+    info.provVersion = prov.value(QLatin1String("ver")).toString();
+    for (const QJsonValue &v : prov.value(QLatin1String("cap")).toArray())
+        info.capabilities << v.toString();
+    info.noPop = info.capabilities.contains(QStringLiteral("no_pop"));
+    info.noSec = info.capabilities.contains(QStringLiteral("no_sec"));
+    if (prov.contains(QLatin1String("sec_ver"))) {
+        info.securityVersion = prov.value(QLatin1String("sec_ver")).toInt(-1);
+        info.securityFromDevice = true;
+    } else {
+        info.securityVersion = info.noSec ? 0 : 1;  // before IDF 5.0 only 0 and 1 existed
+    }
+    info.securityPatch = prov.value(QLatin1String("sec_patch_ver")).toInt(0);
+    return info;
+}
+
+ProvisionClient::ProvisionClient(const QString &host, quint16 port, Options options, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_transport(new HttpTransport(host, port, this))
+{
+    m_transport->setUseCookies(m_options.useCookies);
+    connect(m_transport, &HttpTransport::trace, this, &ProvisionClient::trace);
+}
+
+ProvisionClient::~ProvisionClient() = default;
+
+bool ProvisionClient::established() const
+{
+    return m_security && m_security->established();
+}
+
+void ProvisionClient::cancel()
+{
+    m_cancelled = true;
+    m_transport->cancelAll();
+}
+
+void ProvisionClient::connectDevice(Callback<DeviceInfo> done)
+{
+    m_cancelled = false;
+    m_transport->post(QStringLiteral("proto-ver"), QByteArrayLiteral("---"), m_options.timeoutMs,
+                      [this, done](Result<QByteArray> reply) {
+        if (!reply)
+            return done(reply.error());
+        Result<DeviceInfo> info = parseVersionReply(reply.value());
+        if (!info)
+            return done(info.error());
+        m_info = info.value();
+        Q_EMIT trace(QStringLiteral("proto-ver: %1").arg(m_info.raw.simplified()));
+        int level = m_info.securityVersion;
+        if (m_options.security >= 0) {
+            if (m_info.securityFromDevice && level != m_options.security)
+                return done(Error::make(QStringLiteral("protocomm.security"),
+                                        tr("The device uses Security%1, but Security%2 was requested.").arg(level).arg(m_options.security),
+                                        m_info.raw.simplified(), tr("Leave the security level on automatic or match the device.")));
+            level = m_options.security;
+        }
+        if (level < 0)
+            level = 1;
+        if (level == 2)
+            return done(Error::make(QStringLiteral("protocomm.security"),
+                                    tr("The device uses Security2 (SRP6a), which this version cannot provision yet."),
+                                    m_info.raw.simplified()));
+        if (level != 0 && level != 1)
+            return done(Error::make(QStringLiteral("protocomm.security"),
+                                    tr("The device reports an unknown security level %1.").arg(level)));
+        QByteArray pop = m_options.pop;
+        if (level == 1 && m_info.noPop) {
+            if (!pop.isEmpty())
+                Q_EMIT notice(tr("The device does not use a proof of possession; the PoP given is ignored."));
+            pop.clear();
+        } else if (level == 1 && pop.isEmpty()) {
+            return done(Error::make(QStringLiteral("protocomm.popmissing"),
+                                    tr("This device needs its proof of possession (PoP)."), QString(),
+                                    tr("Give the PoP from the board's label or scan its QR code.")));
+        }
+        m_info.securityVersion = level;
+        m_security = makeClientSecurity(level, pop);
+        handshake(false, 0, [this, done](Result<void> hs) {
+            if (!hs)
+                return done(hs.error());
+            done(m_info);
+        });
+    });
+}
+
+void ProvisionClient::handshake(bool recovering, int attempt, Callback<void> done)
+{
+    if (!m_security)
+        return done(Error::make(QStringLiteral("protocomm.handshake"), tr("Connect to the device first.")));
+    Result<QByteArray> first = m_security->begin();
+    if (!first)
+        return done(first.error());
+    handshakeStep(first.value(), recovering, attempt, std::move(done));
+}
+
+void ProvisionClient::handshakeStep(const QByteArray &request, bool recovering, int attempt, Callback<void> done)
+{
+    const int step = m_security->handshakeStep();
+    m_transport->post(QStringLiteral("prov-session"), request, m_options.timeoutMs,
+                      [this, step, recovering, attempt, done](Result<QByteArray> reply) {
+        if (!reply) {
+            const Error &e = reply.error();
+            if (m_cancelled || e.code == QLatin1String("protocomm.cancelled"))
+                return done(e);
+            // A restarting device refuses connections for a moment; keep knocking while recovering.
+            if (recovering && e.code == QLatin1String("protocomm.connect") && attempt < 40) {
+                QTimer::singleShot(250, this, [this, attempt, done] { handshake(true, attempt + 1, done); });
+                return;
+            }
+            if (!isLostSession(e))
+                return done(e);
+            if (m_security->version() == 1 && step == 1) {
+                // A wrong PoP shows only here, as a closed connection. Start over once on a
+                // fresh connection so a socket change at this moment is not mistaken for it.
+                if (attempt < 100) {
+                    m_transport->closeConnection();
+                    handshake(recovering, 100, done);
+                    return;
+                }
+                return done(Error::make(QStringLiteral("protocomm.pop"),
+                                        tr("the device rejected the proof of possession (PoP)"), e.message,
+                                        tr("Check the PoP on the board's label or QR code; it is case-sensitive.")));
+            }
+            return done(Error::make(QStringLiteral("protocomm.handshake"),
+                                    tr("The device did not answer the session handshake."), e.message,
+                                    tr("Check the security level; a device restarting or busy with another client also does this.")));
+        }
+        Result<std::optional<QByteArray>> next = m_security->next(reply.value());
+        if (!next)
+            return done(next.error());
+        if (next.value()) {
+            handshakeStep(*next.value(), recovering, attempt, done);
+            return;
+        }
+        Q_EMIT trace(QStringLiteral("Security%1 session established").arg(m_security->version()));
+        done({});
+    });
+}
+
+void ProvisionClient::recover(const QString &endpoint, const Error &why, std::function<void(Result<void>)> then)
+{
+    if (m_recoveries >= m_options.maxRecoveries)
+        return then(Error::make(QStringLiteral("protocomm.sessionlost"),
+                                tr("The secure session with the device keeps getting lost."), why.message,
+                                tr("Move closer to the board or power-cycle it, then try again.")));
+    ++m_recoveries;
+    Q_EMIT notice(tr("Lost the secure session with the device (%1) Re-establishing it.").arg(why.message));
+    m_transport->closeConnection();
+    handshake(true, 0, [this, endpoint, then](Result<void> hs) {
+        if (!hs)
+            return then(hs.error());
+        Q_EMIT notice(tr("Secure session re-established; repeating '%1'.").arg(endpoint));
+        then({});
+    });
+}
+
+void ProvisionClient::secure(const QString &endpoint, const QByteArray &plain, int timeoutMs, Validator valid,
+                             Callback<QByteArray> done, bool recovered)
+{
+    if (!established())
+        return done(Error::make(QStringLiteral("protocomm.handshake"), tr("No secure session: connect to the device first.")));
+    const QByteArray wire = m_security->encrypt(plain);
+    m_transport->post(endpoint, wire, timeoutMs, [=, this](Result<QByteArray> reply) {
+        Error why;
+        if (reply) {
+            const QByteArray clear = m_security->decrypt(reply.value());
+            if (!valid || valid(clear))
+                return done(clear);
+            why = Error::make(QStringLiteral("protocomm.undecryptable"),
+                              tr("the reply to '%1' did not decrypt to a valid message.").arg(endpoint));
+        } else {
+            if (m_cancelled || !isLostSession(reply.error()))
+                return done(reply.error());
+            why = reply.error();
+        }
+        if (recovered)
+            return done(Error::make(QStringLiteral("protocomm.sessionlost"),
+                                    tr("The secure session was lost again right after it had been re-established."),
+                                    why.message, tr("Power-cycle the board and try again.")));
+        recover(endpoint, why, [=, this](Result<void> r) {
+            if (!r)
+                return done(r.error());
+            m_lastRecovered = true;
+            secure(endpoint, plain, timeoutMs, valid, done, true);
+        });
+    });
+}
+
+void ProvisionClient::setConfig(const WifiConfig &config, Callback<void> done)
+{
+    Q_EMIT trace(QStringLiteral("prov-config SetConfig ssid=%1, a passphrase of %2 bytes, bssid %3, channel %4")
+                     .arg(QString::fromUtf8(config.ssid)).arg(config.passphrase.size())
+                     .arg(QString::fromLatin1(config.bssid.toHex(':'))).arg(config.channel));
+    secure(QStringLiteral("prov-config"), encodeSetConfig(config), m_options.timeoutMs,
+           [](const QByteArray &b) { return decodeRespSetConfig(b).ok(); },
+           [done](Result<QByteArray> reply) {
+        if (!reply)
+            return done(reply.error());
+        const Status s = decodeRespSetConfig(reply.value()).value();
+        if (s != Status::Success)
+            return done(Error::make(QStringLiteral("provision.config"),
+                                    tr("The device rejected the Wi-Fi settings."), statusName(s),
+                                    tr("An SSID has at most 32 bytes, a passphrase at most 63, a BSSID exactly 6.")));
+        done({});
+    });
+}
+
+void ProvisionClient::applyConfig(Callback<bool> done)
+{
+    m_lastRecovered = false;
+    secure(QStringLiteral("prov-config"), encodeApplyConfig(), m_options.timeoutMs,
+           [](const QByteArray &b) { return decodeRespApplyConfig(b).ok(); },
+           [this, done](Result<QByteArray> reply) {
+        if (!reply)
+            return done(reply.error());
+        const Status s = decodeRespApplyConfig(reply.value()).value();
+        if (s == Status::Success)
+            return done(false);
+        if (m_lastRecovered)
+            return done(true);
+        done(Error::make(QStringLiteral("provision.apply"), tr("The device refused to apply the Wi-Fi settings."),
+                         statusName(s), tr("It may already have credentials: reset it with prov-ctrl or power-cycle it.")));
+    });
+}
+
+void ProvisionClient::getStatus(Callback<WifiStatus> done)
+{
+    secure(QStringLiteral("prov-config"), encodeGetStatus(), m_options.timeoutMs,
+           [](const QByteArray &b) { return decodeRespGetStatus(b).ok(); },
+           [done](Result<QByteArray> reply) {
+        if (!reply)
+            return done(reply.error());
+        done(decodeRespGetStatus(reply.value()));
+    });
+}
+
+void ProvisionClient::control(CtrlCommand command, Callback<void> done)
+{
+    secure(QStringLiteral("prov-ctrl"), encodeCtrl(command), m_options.timeoutMs,
+           [command](const QByteArray &b) { return decodeRespCtrl(b, command).ok(); },
+           [command, done](Result<QByteArray> reply) {
+        if (!reply)
+            return done(reply.error());
+        const Status s = decodeRespCtrl(reply.value(), command).value();
+        if (s != Status::Success)
+            return done(Error::make(QStringLiteral("provision.ctrl"),
+                                    command == CtrlCommand::Reset
+                                        ? tr("The device refused the reset: it only resets after a failed connection attempt.")
+                                        : tr("The device refused re-provisioning: its firmware keeps auto-stop enabled."),
+                                    statusName(s)));
+        done({});
+    });
+}
+
+void ProvisionClient::sendCustom(const QString &endpoint, const QByteArray &data, Callback<QByteArray> done)
+{
+    secure(endpoint, data, m_options.timeoutMs, Validator(), std::move(done));
+}
+
+void ProvisionClient::scan(const ScanStartOptions &options, Callback<QList<ScanEntry>> done)
+{
+    auto results = std::make_shared<QList<ScanEntry>>();
+    auto fetch = std::make_shared<std::function<void(quint32, quint32)>>();
+    // The closures refer to themselves weakly; the request in flight holds the strong reference.
+    *fetch = [this, results, weak = std::weak_ptr(fetch), done](quint32 start, quint32 total) {
+        auto fetch = weak.lock();
+        if (start >= total)
+            return done(*results);
+        const quint32 count = qMin<quint32>(ScanPageSize, total - start);
+        secure(QStringLiteral("prov-scan"), encodeScanResult(start, count), m_options.timeoutMs,
+               [](const QByteArray &b) { return decodeRespScanResult(b).ok(); },
+               [results, fetch, start, count, total, done](Result<QByteArray> reply) {
+            if (!reply)
+                return done(reply.error());
+            const ScanResultPage page = decodeRespScanResult(reply.value()).value();
+            results->append(page.entries);
+            if (page.entries.isEmpty())
+                return done(*results);
+            (*fetch)(start + count, total);
+        });
+    };
+    auto poll = std::make_shared<std::function<void(int)>>();
+    *poll = [this, fetch, weak = std::weak_ptr(poll), done](int round) {
+        auto poll = weak.lock();
+        secure(QStringLiteral("prov-scan"), encodeScanStatus(), m_options.timeoutMs,
+               [](const QByteArray &b) { return decodeRespScanStatus(b).ok(); },
+               [this, fetch, poll, round, done](Result<QByteArray> reply) {
+            if (!reply)
+                return done(reply.error());
+            const ScanStatusInfo st = decodeRespScanStatus(reply.value()).value();
+            if (st.finished) {
+                Q_EMIT trace(QStringLiteral("scan finished: %1 networks").arg(st.resultCount));
+                return (*fetch)(0, st.resultCount);
+            }
+            if (round * 200 > m_options.scanTimeoutMs)
+                return done(Error::make(QStringLiteral("provision.scan"), tr("The device's Wi-Fi scan did not finish.")));
+            QTimer::singleShot(200, this, [poll, round] { (*poll)(round + 1); });
+        });
+    };
+    secure(QStringLiteral("prov-scan"), encodeScanStart(options), m_options.scanTimeoutMs,
+           [](const QByteArray &b) { return decodeRespScanStart(b).ok(); },
+           [poll, done](Result<QByteArray> reply) {
+        if (!reply)
+            return done(reply.error());
+        (*poll)(0);
+    });
+}
+
+} // namespace Forgeline::Protocomm

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/protocomm/provisionjob.h"
+
+#include "core/protocomm/httptransport.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QTimer>
+
+namespace Forgeline::Protocomm {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Protocomm", text);
+}
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
+
+QString failReasonText(FailReason reason, const QByteArray &ssid)
+{
+    if (reason == FailReason::AuthError)
+        return tr("The board could not join '%1': the Wi-Fi passphrase is wrong (AuthError).").arg(QString::fromUtf8(ssid));
+    return tr("The board could not find the network '%1' (NetworkNotFound).").arg(QString::fromUtf8(ssid));
+}
+
+QString ProvisionJob::stepName(Step step)
+{
+    switch (step) {
+    case Step::Connect: return tr("Connect and secure session");
+    case Step::Scan: return tr("Scan for Wi-Fi networks");
+    case Step::SetConfig: return tr("Send Wi-Fi credentials");
+    case Step::Apply: return tr("Apply");
+    case Step::Wait: return tr("Wait for the board to connect");
+    case Step::Done: return tr("Done");
+    }
+    return {};
+}
+
+ProvisionJob::ProvisionJob(Request request, QObject *parent) : QObject(parent), m_request(std::move(request))
+{
+    qRegisterMetaType<Forgeline::Protocomm::ProvisionJob::Outcome>();
+}
+
+ProvisionJob::~ProvisionJob() = default;
+
+void ProvisionJob::setStep(Step step, const QString &text)
+{
+    Q_EMIT stepChanged(step, text);
+}
+
+void ProvisionJob::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_outcome = Outcome();
+    m_startedMs = nowMs();
+    delete m_client;
+    m_client = new ProvisionClient(m_request.host, m_request.port, m_request.client, this);
+    connect(m_client, &ProvisionClient::trace, this, &ProvisionJob::trace);
+    connect(m_client, &ProvisionClient::notice, this, [this](const QString &text) {
+        m_outcome.notices << text;
+        Q_EMIT notice(text);
+    });
+    setStep(Step::Connect, tr("Connecting to %1:%2").arg(m_request.host).arg(m_request.port));
+    m_client->connectDevice([this](Result<DeviceInfo> info) {
+        if (!info)
+            return fail(info.error());
+        m_outcome.device = info.value();
+        if (m_request.scanFirst && info->canScan())
+            doScan();
+        else
+            doSetConfig();
+    });
+}
+
+void ProvisionJob::cancel()
+{
+    if (!m_running)
+        return;
+    m_client->cancel();
+    if (m_running)
+        fail(Error::make(QStringLiteral("protocomm.cancelled"), tr("Cancelled.")));
+}
+
+void ProvisionJob::doScan()
+{
+    setStep(Step::Scan, tr("Scanning for Wi-Fi networks"));
+    m_client->scan(ScanStartOptions(), [this](Result<QList<ScanEntry>> list) {
+        if (!list)
+            return fail(list.error());
+        m_outcome.networks = list.value();
+        doSetConfig();
+    });
+}
+
+void ProvisionJob::doSetConfig()
+{
+    setStep(Step::SetConfig, tr("Sending credentials for '%1'").arg(QString::fromUtf8(m_request.wifi.ssid)));
+    m_client->setConfig(m_request.wifi, [this](Result<void> r) {
+        if (!r)
+            return fail(r.error());
+        doApply();
+    });
+}
+
+void ProvisionJob::doApply()
+{
+    setStep(Step::Apply, tr("Applying"));
+    m_recoveriesAtApply = m_client->recoveries();
+    m_client->applyConfig([this](Result<bool> r) {
+        if (!r) {
+            // The device refused Apply right after a session recovery: it restarted and forgot
+            // the credentials. Send them once more.
+            if (r.error().code == QLatin1String("provision.apply") && !m_resentAfterRestart
+                && m_client->recoveries() > 0) {
+                m_resentAfterRestart = true;
+                const QString text = tr("The board seems to have restarted and lost the credentials; sending them again.");
+                m_outcome.notices << text;
+                Q_EMIT notice(text);
+                return doSetConfig();
+            }
+            return fail(r.error());
+        }
+        if (r.value()) {
+            const QString text = tr("The board had already applied the settings before the connection dropped.");
+            m_outcome.notices << text;
+            Q_EMIT notice(text);
+        }
+        m_waitStartedMs = nowMs();
+        setStep(Step::Wait, tr("Waiting for the board to join '%1'").arg(QString::fromUtf8(m_request.wifi.ssid)));
+        poll();
+    });
+}
+
+void ProvisionJob::poll()
+{
+    if (!m_running)
+        return;
+    m_client->getStatus([this](Result<WifiStatus> st) {
+        if (!st)
+            return fail(st.error());
+        onStatus(st.value());
+    });
+}
+
+void ProvisionJob::onStatus(const WifiStatus &status)
+{
+    m_outcome.status = status;
+    if (status.state == StationState::Connected)
+        return succeed();
+    if (status.state == StationState::ConnectionFailed) {
+        const FailReason reason = status.failReason.value_or(FailReason::AuthError);
+        const Error error = Error::make(reason == FailReason::AuthError ? QStringLiteral("provision.autherror")
+                                                                        : QStringLiteral("provision.notfound"),
+                                        failReasonText(reason, m_request.wifi.ssid),
+                                        QStringLiteral("RespGetStatus sta_state=ConnectionFailed fail_reason=%1").arg(int(reason)),
+                                        reason == FailReason::AuthError ? tr("Check the passphrase and provision again.")
+                                                                        : tr("Check the SSID and that the network is in range."));
+        if (!m_request.resetOnFailure || !m_running)
+            return fail(error);
+        // Leave the board ready for new credentials instead of stranding it.
+        m_client->control(CtrlCommand::Reset, [this, error](Result<void> r) {
+            m_outcome.boardReset = r.ok();
+            Error e = error;
+            if (r.ok())
+                e.fix += QStringLiteral(" ") + tr("The board was reset and accepts new credentials.");
+            fail(e);
+        });
+        return;
+    }
+    if (status.state == StationState::Disconnected && !m_resentAfterRestart && m_client->recoveries() > m_recoveriesAtApply) {
+        m_resentAfterRestart = true;
+        const QString text = tr("The board restarted while connecting; sending the credentials again.");
+        m_outcome.notices << text;
+        Q_EMIT notice(text);
+        return doSetConfig();
+    }
+    if (status.attemptsRemaining)
+        setStep(Step::Wait, tr("Connection attempt failed; %1 attempts left").arg(*status.attemptsRemaining));
+    if (nowMs() - m_waitStartedMs > m_request.waitTimeoutMs)
+        return fail(Error::make(QStringLiteral("provision.timeout"),
+                                tr("The board did not report a result within %1 s.").arg(m_request.waitTimeoutMs / 1000),
+                                QStringLiteral("last sta_state=%1").arg(int(status.state)),
+                                tr("Check that the network is in range, then power-cycle the board.")));
+    if (m_request.pollIntervalMs <= 0)
+        QMetaObject::invokeMethod(this, &ProvisionJob::poll, Qt::QueuedConnection);
+    else
+        QTimer::singleShot(m_request.pollIntervalMs, this, &ProvisionJob::poll);
+}
+
+void ProvisionJob::succeed()
+{
+    setStep(Step::Done, tr("Connected: IP %1, channel %2").arg(m_outcome.status.ip4).arg(m_outcome.status.channel));
+    m_outcome.connected = true;
+    finish();
+}
+
+void ProvisionJob::fail(const Error &error)
+{
+    if (!m_running)
+        return;
+    m_outcome.error = error;
+    finish();
+}
+
+void ProvisionJob::finish()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_outcome.recoveries = m_client ? m_client->recoveries() : 0;
+    m_outcome.elapsedMs = nowMs() - m_startedMs;
+    if (m_client)
+        m_client->transport()->closeConnection();
+    Q_EMIT finished(m_outcome);
+}
+
+} // namespace Forgeline::Protocomm
