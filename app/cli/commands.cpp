@@ -4,6 +4,7 @@
 namespace Forgeline::Cli {
 
 int runDecode(const QStringList &arguments);
+int runDiagnose(const QStringList &arguments);
 int runProvision(const QStringList &arguments);
 int runScan(const QStringList &arguments);
 int runEndpoint(const QStringList &arguments);
@@ -13,6 +14,7 @@ const QList<Command> &commands()
 {
     static const QList<Command> list = {
         {QStringLiteral("decode"), QStringLiteral("Explain mbedTLS / ESP-IDF / PSA / X.509 error codes"), &runDecode},
+        {QStringLiteral("diagnose"), QStringLiteral("Explain a failed TLS handshake from mbedTLS debug logs"), &runDiagnose},
         {QStringLiteral("provision"), QStringLiteral("Provision Wi-Fi into an ESP device over protocomm (SoftAP/HTTP)"), &runProvision},
         {QStringLiteral("scan"), QStringLiteral("List the Wi-Fi networks a device in provisioning mode sees"), &runScan},
         {QStringLiteral("endpoint"), QStringLiteral("Send data to a protocomm endpoint and print the reply"), &runEndpoint},
