@@ -4,7 +4,6 @@
 #include "core/common/settings.h"
 #include "core/tls/decodereport.h"
 #include "ui/decode/decodeworkspace.h"
-#include "ui/decode/readingcard.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -18,23 +17,27 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTextBrowser>
 
 using Forgeline::Ui::DecodeWorkspace;
-using Forgeline::Ui::ReadingCard;
-using Forgeline::Ui::UnknownCodeCard;
 
 namespace {
 
-// Macro names on the top-level cards (not the parts inside composite cards).
+// What the result cards show, as text.
+QString shown(const DecodeWorkspace &w)
+{
+    return w.resultView()->toPlainText();
+}
+
+// Names of the top-level readings, best first, as the cards present them.
 QStringList cardNames(const DecodeWorkspace &w)
 {
     QStringList names;
-    const auto cards = w.findChildren<ReadingCard *>();
-    for (const ReadingCard *card : cards) {
-        if (qobject_cast<ReadingCard *>(card->parentWidget()))
-            continue;
-        if (auto *label = card->findChild<QLabel *>(QStringLiteral("readingName"), Qt::FindDirectChildrenOnly))
-            names.append(label->text());
+    for (const auto &result : w.results()) {
+        for (const auto &reading : result.readings) {
+            if (shown(w).contains(reading.name))
+                names.append(reading.name);
+        }
     }
     return names;
 }
@@ -83,16 +86,16 @@ private Q_SLOTS:
         QCOMPARE(w.results().size(), 1);
         QVERIFY(w.results().constFirst().known());
 
-        // Cards carry the meaning and the fixes, not just the name.
-        const auto cards = w.findChildren<ReadingCard *>();
-        bool sawMeaning = false;
-        for (const ReadingCard *card : cards) {
-            if (card->reading().name == QLatin1String("MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE")) {
-                auto *meaning = card->findChild<QLabel *>(QStringLiteral("readingMeaning"));
-                sawMeaning = meaning && !meaning->text().isEmpty() && meaning->isVisible();
-            }
-        }
-        QVERIFY(sawMeaning);
+        // Cards carry the meaning, the fixes and the versions, not just the name.
+        const Forgeline::Tls::Reading &first = w.results().constFirst().readings.constFirst();
+        QCOMPARE(first.name, QStringLiteral("MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE"));
+        QVERIFY(!first.meaning.isEmpty());
+        QVERIFY(shown(w).contains(first.meaning));
+        QVERIFY(!first.fixes.isEmpty());
+        QVERIFY(shown(w).contains(first.fixes.constFirst()));
+        QVERIFY(shown(w).contains(first.versions.join(QStringLiteral(", "))));
+        QVERIFY(shown(w).indexOf(QStringLiteral("MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE"))
+                < shown(w).indexOf(QStringLiteral("MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION")));
 
         const QString path = screenshotPath(QStringLiteral("decode.png"));
         QFile::remove(path);
@@ -106,7 +109,8 @@ private Q_SLOTS:
         QVERIFY(v36 > 0);
         version->setCurrentIndex(v36);
         QTRY_COMPARE(cardNames(w).value(0), QStringLiteral("MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION"));
-        QCOMPARE(w.results().constFirst().readings.constFirst().name, QStringLiteral("MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION"));
+        QVERIFY(shown(w).indexOf(QStringLiteral("MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION"))
+                < shown(w).indexOf(QStringLiteral("MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE")));
         QVERIFY(w.grab().save(screenshotPath(QStringLiteral("decode-mbedtls-3.6.png"))));
 
         version->setCurrentIndex(version->findData(QStringLiteral("2.28")));
@@ -141,19 +145,17 @@ private Q_SLOTS:
         QVERIFY(!w.results().at(3).known());
         QVERIFY(!w.results().at(4).known());
 
-        const auto unknown = w.findChildren<UnknownCodeCard *>();
-        QCOMPARE(unknown.size(), 2);
-        for (const UnknownCodeCard *card : unknown) {
-            auto *message = card->findChild<QLabel *>(QStringLiteral("unknownMessage"));
-            QVERIFY(message);
-            QVERIFY2(message->text().contains(QStringLiteral("not a known code"), Qt::CaseInsensitive),
-                     qPrintable(message->text()));
+        for (int i : {3, 4}) {
+            const QString message = w.results().at(i).message;
+            QVERIFY2(message.contains(QStringLiteral("not a known code"), Qt::CaseInsensitive), qPrintable(message));
+            QVERIFY(shown(w).contains(message));
         }
+        QCOMPARE(shown(w).count(QStringLiteral("not a known code"), Qt::CaseInsensitive), 2);
         QVERIFY(w.grab().save(screenshotPath(QStringLiteral("decode-many.png"))));
 
         w.setInput(QString());
         QVERIFY(w.results().isEmpty());
-        QVERIFY(w.findChildren<ReadingCard *>().isEmpty());
+        QVERIFY(shown(w).trimmed().isEmpty());
         QVERIFY(!w.findChild<QPushButton *>(QStringLiteral("decodeCopy"))->isEnabled());
 
         // The empty page offers examples; following one decodes it.
@@ -162,6 +164,32 @@ private Q_SLOTS:
         Q_EMIT summary->linkActivated(QStringLiteral("-29312"));
         QCOMPARE(w.input(), QStringLiteral("-29312"));
         QCOMPARE(cardNames(w).value(0), QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOF")); // -29312 == -0x7280
+    }
+
+    void compositeAndFlagsListTheirParts()
+    {
+        DecodeWorkspace w;
+        w.resize(900, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setInput(QStringLiteral("-0x262E 0x00000208"));
+        QCOMPARE(w.results().size(), 2);
+        for (const auto &result : w.results()) {
+            QVERIFY2(result.known(), qPrintable(result.input));
+            bool sawParts = false;
+            for (const auto &reading : result.readings) {
+                for (const auto &part : reading.parts) {
+                    sawParts = true;
+                    QVERIFY2(shown(w).contains(part.name.isEmpty() ? part.canonical : part.name),
+                             qPrintable(part.name));
+                }
+            }
+            QVERIFY2(sawParts, qPrintable(result.input));
+        }
+        // 0x208 = NOT_TRUSTED (0x08) + FUTURE (0x200).
+        QVERIFY(shown(w).contains(QStringLiteral("MBEDTLS_X509_BADCERT_NOT_TRUSTED")));
+        QVERIFY(shown(w).contains(QStringLiteral("MBEDTLS_X509_BADCERT_FUTURE")));
+        QVERIFY(w.grab().save(screenshotPath(QStringLiteral("decode-composite.png"))));
     }
 
     void copyAsTextUsesTheReport()

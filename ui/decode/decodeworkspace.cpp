@@ -3,7 +3,7 @@
 
 #include "core/common/settings.h"
 #include "core/tls/decodereport.h"
-#include "ui/decode/readingcard.h"
+#include "ui/decode/resultdocument.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -17,7 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QScrollArea>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -38,8 +38,7 @@ DecodeWorkspace::DecodeWorkspace(QWidget *parent)
     , m_versionHint(new QLabel(this))
     , m_copy(new QPushButton(tr("Copy as text"), this))
     , m_summary(new QLabel(this))
-    , m_cards(new QWidget)
-    , m_cardsLayout(new QVBoxLayout(m_cards))
+    , m_view(new QTextBrowser(this))
     , m_debounce(new QTimer(this))
 {
     setObjectName(QStringLiteral("decodeWorkspace"));
@@ -85,13 +84,13 @@ DecodeWorkspace::DecodeWorkspace(QWidget *parent)
     versionRow->addWidget(m_versionHint, 1);
     versionRow->addWidget(m_copy);
 
-    m_cardsLayout->setContentsMargins(0, 0, 0, 0);
-    m_cardsLayout->addStretch(1);
-    auto *scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("decodeResults"));
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(m_cards);
+    m_view->setObjectName(QStringLiteral("decodeResults"));
+    m_view->setOpenExternalLinks(true);
+    m_view->setFrameShape(QFrame::NoFrame);
+    // The page colour behind the cards, so each card (drawn in Base) stands out.
+    QPalette page = m_view->palette();
+    page.setColor(QPalette::Base, page.color(QPalette::Window));
+    m_view->setPalette(page);
 
     auto *inputLabel = new QLabel(tr("&Codes (decoded as you type; Enter decodes at once):"), this);
     inputLabel->setBuddy(m_input);
@@ -101,7 +100,7 @@ DecodeWorkspace::DecodeWorkspace(QWidget *parent)
     layout->addWidget(m_input);
     layout->addLayout(versionRow);
     layout->addWidget(m_summary);
-    layout->addWidget(scroll, 1);
+    layout->addWidget(m_view, 1);
 
     const Settings s = Settings::load();
     const int idx = m_mbedtls->findData(s.decodeMbedtlsVersion);
@@ -190,43 +189,10 @@ void DecodeWorkspace::decodeNow()
 
 void DecodeWorkspace::showResults()
 {
-    // Cards are rebuilt from scratch: a handful of widgets per code, cheaper than diffing.
-    while (m_cardsLayout->count() > 1) {
-        QLayoutItem *item = m_cardsLayout->takeAt(0);
-        delete item->widget();
-        delete item;
-    }
-
     int known = 0;
-    int row = 0;
-    // Shown at once (not on the layout's deferred show) so no frame ever lacks its cards.
-    auto add = [this, &row](QWidget *w) {
-        m_cardsLayout->insertWidget(row++, w);
-        w->show();
-    };
-    const bool several = m_results.size() > 1;
-    for (const Tls::DecodeResult &result : std::as_const(m_results)) {
-        if (result.known())
-            ++known;
-        if (several || result.readings.size() > 1) {
-            const QString head = result.known()
-                ? tr("%1 — %n reading(s)", nullptr, int(result.readings.size())).arg(result.input)
-                : result.input;
-            auto *title = new QLabel(head, m_cards);
-            title->setObjectName(QStringLiteral("decodeInputTitle"));
-            title->setTextFormat(Qt::PlainText);
-            QFont bold = title->font();
-            bold.setBold(true);
-            title->setFont(bold);
-            add(title);
-        }
-        if (!result.known()) {
-            add(new UnknownCodeCard(result, m_cards));
-            continue;
-        }
-        for (const Tls::Reading &reading : result.readings)
-            add(new ReadingCard(reading, m_cards));
-    }
+    for (const Tls::DecodeResult &result : std::as_const(m_results))
+        known += result.known() ? 1 : 0;
+    m_view->setHtml(ResultDocument(palette()).html(m_results));
 
     if (m_results.isEmpty()) {
         // Examples a new user can click, one per kind of answer the decoder gives.
@@ -237,12 +203,12 @@ void DecodeWorkspace::showResults()
         for (const QString &e : examples)
             links.append(QStringLiteral("<a href=\"%1\"><code>%1</code></a>").arg(e));
         m_summary->setText(tr("Enter a code to see what it means, or try: %1").arg(links.join(QStringLiteral(", "))));
-    }
-    else if (m_totalInputs > m_results.size())
+    } else if (m_totalInputs > m_results.size()) {
         m_summary->setText(tr("Showing the first %1 of %2 codes; %3 known.")
                                .arg(m_results.size()).arg(m_totalInputs).arg(known));
-    else
+    } else {
         m_summary->setText(tr("%n code(s) decoded, %1 known.", nullptr, int(m_results.size())).arg(known));
+    }
     m_copy->setEnabled(!m_results.isEmpty());
 }
 
