@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/flasher/flashjob.h"
+#include "core/sim/romdevice.h"
+
+#include <QCryptographicHash>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <optional>
+
+namespace FlashTest {
+
+using namespace Forgeline;
+using namespace Forgeline::Flasher;
+
+// A PEM-looking certificate of `size` bytes (base64 of random bytes between the armour),
+// so it compresses like the real thing.
+inline QByteArray fakePem(const char *label, int size, quint32 seed)
+{
+    QRandomGenerator rng(seed);
+    QByteArray head = QByteArray("-----BEGIN ") + label + "-----\n";
+    QByteArray tail = QByteArray("-----END ") + label + "-----\n";
+    QByteArray raw;
+    while (raw.size() * 4 / 3 + head.size() + tail.size() + raw.size() / 48 < size)
+        raw.append(char(rng.bounded(256)));
+    QByteArray b64 = raw.toBase64();
+    QByteArray body;
+    for (qsizetype i = 0; i < b64.size(); i += 64)
+        body += b64.mid(i, 64) + '\n';
+    QByteArray out = head + body + tail;
+    return out.left(size - int(tail.size())) + tail;
+}
+
+inline Result<FlashJobOutcome> runJob(FlashJob &job, const FlashJobRequest &request, int timeoutMs = 60000)
+{
+    std::optional<Result<FlashJobOutcome>> result;
+    auto c = QObject::connect(&job, &FlashJob::finished, &job, [&result](const Result<FlashJobOutcome> &r) { result = r; });
+    job.start(request);
+    const bool done = QTest::qWaitFor([&result] { return result.has_value(); }, timeoutMs);
+    QObject::disconnect(c);
+    if (!done)
+        return Error::make(QStringLiteral("test.timeout"), QStringLiteral("job did not finish"));
+    return *result;
+}
+
+} // namespace FlashTest

@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The ROM loader client against the virtual board (library, same event loop) over a real
+// pseudo-terminal and over TCP.
+#include "flashtesthelpers.h"
+
+#include "core/flasher/backupstore.h"
+#include "core/image/certpayload.h"
+#include "core/sim/romserialserver.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+using namespace Forgeline;
+using namespace Forgeline::Flasher;
+using namespace Forgeline::Sim;
+using namespace FlashTest;
+
+namespace {
+
+constexpr quint32 CertOffset = 0x110000;
+constexpr quint32 CertSize = 0x2000;
+constexpr quint32 KeyOffset = 0x112000;
+constexpr quint32 KeySize = 0x1000;
+
+RomBoardConfig boardFor(const QString &chip)
+{
+    RomBoardConfig c;
+    c.chipKey = chip;
+    c.timing = false;
+    c.image = RomBoardConfig::imageWithPartitionTable(RomBoardConfig::defaultPartitionCsv());
+    return c;
+}
+
+QString listen(RomSerialServer &server, const QString &transport)
+{
+    auto r = transport == QLatin1String("pty") ? server.listenPty() : server.listenTcp(0);
+    return r ? *r : QString();
+}
+
+QByteArray padded(const QByteArray &payload, quint32 size)
+{
+    return payload + QByteArray(qsizetype(size) - payload.size(), char(0xFF));
+}
+
+} // namespace
+
+class TestFlashSim : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_backups;
+
+    FlashJobRequest request(const QString &port, FlashJobRequest::Kind kind)
+    {
+        FlashJobRequest r;
+        r.kind = kind;
+        r.link.port = port;
+        r.link.baud = 921600;
+        r.backupDirectory = m_backups.path();
+        return r;
+    }
+
+private Q_SLOTS:
+    void identify_data()
+    {
+        QTest::addColumn<QString>("transport");
+        QTest::addColumn<QString>("chip");
+        QTest::addColumn<QString>("name");
+        const QList<QPair<QString, QString>> chips = {
+            {QStringLiteral("esp32"), QStringLiteral("ESP32")},       {QStringLiteral("esp32s2"), QStringLiteral("ESP32-S2")},
+            {QStringLiteral("esp32s3"), QStringLiteral("ESP32-S3")},  {QStringLiteral("esp32c2"), QStringLiteral("ESP32-C2")},
+            {QStringLiteral("esp32c3"), QStringLiteral("ESP32-C3")},  {QStringLiteral("esp32c6"), QStringLiteral("ESP32-C6")},
+            {QStringLiteral("esp32h2"), QStringLiteral("ESP32-H2")}};
+        for (const QString &t : {QStringLiteral("pty"), QStringLiteral("tcp")})
+            for (const auto &c : chips)
+                QTest::newRow(qPrintable(t + QLatin1Char('/') + c.first)) << t << c.first << c.second;
+    }
+
+    void identify()
+    {
+        QFETCH(QString, transport);
+        QFETCH(QString, chip);
+        QFETCH(QString, name);
+        RomBoardConfig cfg = boardFor(chip);
+        cfg.mac = QByteArray::fromHex("a0b1c2d3e4f5");
+        cfg.flashId = 0x1740C8; // GigaDevice, 8 MiB
+        RomSerialServer server(cfg);
+        const QString port = listen(server, transport);
+        QVERIFY(!port.isEmpty());
+        FlashJob job;
+        auto r = runJob(job, request(port, FlashJobRequest::Kind::Identify));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message + QStringLiteral(" / ") + r.error().detail));
+        QCOMPARE(r->board.chipName, name);
+        QCOMPARE(r->board.macText(), QStringLiteral("a0:b1:c2:d3:e4:f5"));
+        QCOMPARE(r->board.flashId, 0x1740C8u);
+        QCOMPARE(r->board.flashSize, 8u * 1024 * 1024);
+        QCOMPARE(r->board.securityInfo, chip != QLatin1String("esp32"));
+    }
+
+    void partitionTable_data()
+    {
+        QTest::addColumn<QString>("transport");
+        QTest::newRow("pty") << QStringLiteral("pty");
+        QTest::newRow("tcp") << QStringLiteral("tcp");
+    }
+
+    void partitionTable()
+    {
+        QFETCH(QString, transport);
+        RomSerialServer server(boardFor(QStringLiteral("esp32c3")));
+        FlashJob job;
+        auto r = runJob(job, request(listen(server, transport), FlashJobRequest::Kind::ReadTable));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+        QVERIFY(r->table);
+        QVERIFY(r->table->hadMd5);
+        const Image::Partition *cert = r->table->find(QStringLiteral("cert"));
+        QVERIFY(cert);
+        QCOMPARE(cert->offset, CertOffset);
+        QCOMPARE(cert->size, CertSize);
+        QCOMPARE(r->table->partitions.size(), 6);
+    }
+
+    void writeReadRestore_data() { partitionTable_data(); }
+
+    void writeReadRestore()
+    {
+        QFETCH(QString, transport);
+        RomSerialServer server(boardFor(QStringLiteral("esp32")));
+        const QString port = listen(server, transport);
+        const QByteArray certPem = fakePem("CERTIFICATE", 6000, 1);
+        const QByteArray keyPem = fakePem("PRIVATE KEY", 1700, 2);
+        auto cert = Image::encodeCertPayload(certPem, Image::PayloadFormat::PemNul);
+        QVERIFY(cert.ok());
+        QCOMPARE(cert->bytes.size(), certPem.size() + 1);
+        QCOMPARE(cert->bytes.back(), '\0');
+
+        FlashJob job;
+        FlashJobRequest w = request(port, FlashJobRequest::Kind::Write);
+        w.partition = QStringLiteral("cert");
+        w.payload = cert->bytes;
+        auto r1 = runJob(job, w);
+        QVERIFY2(r1.ok(), qPrintable(r1.ok() ? QString() : r1.error().message + QStringLiteral(" / ") + r1.error().detail));
+        QCOMPARE(r1->address, CertOffset);
+        QVERIFY(QFile::exists(r1->backupPath));
+        QCOMPARE(server.device().flash().read(CertOffset, CertSize), padded(cert->bytes, CertSize));
+
+        w.partition = QStringLiteral("key");
+        w.payload = keyPem;
+        auto r2 = runJob(job, w);
+        QVERIFY2(r2.ok(), qPrintable(r2.ok() ? QString() : r2.error().message));
+        QCOMPARE(server.device().flash().read(KeyOffset, KeySize), padded(keyPem, KeySize));
+
+        // Read back through the ROM's 64-byte reads and compare.
+        FlashJobRequest rd = request(port, FlashJobRequest::Kind::Read);
+        rd.partition = QStringLiteral("cert");
+        auto r3 = runJob(job, rd);
+        QVERIFY2(r3.ok(), qPrintable(r3.ok() ? QString() : r3.error().message));
+        QCOMPARE(r3->data, padded(cert->bytes, CertSize));
+
+        // Overwrite the cert; the backup holds the first one; restoring brings it back.
+        const QByteArray second = fakePem("CERTIFICATE", 5000, 3);
+        w.partition = QStringLiteral("cert");
+        w.payload = second;
+        auto r4 = runJob(job, w);
+        QVERIFY2(r4.ok(), qPrintable(r4.ok() ? QString() : r4.error().message));
+        QByteArray backup;
+        auto rec = BackupStore::load(r4->backupPath, &backup);
+        QVERIFY(rec.ok());
+        QCOMPARE(backup, padded(cert->bytes, CertSize));
+        QCOMPARE(rec->partition, QStringLiteral("cert"));
+        QCOMPARE(rec->mac, r4->board.macText());
+        QCOMPARE(server.device().flash().read(CertOffset, CertSize), padded(second, CertSize));
+
+        FlashJobRequest rs = request(port, FlashJobRequest::Kind::Restore);
+        rs.backupFile = r4->backupPath;
+        auto r5 = runJob(job, rs);
+        QVERIFY2(r5.ok(), qPrintable(r5.ok() ? QString() : r5.error().message));
+        QCOMPARE(server.device().flash().read(CertOffset, CertSize), padded(cert->bytes, CertSize));
+        QVERIFY(server.device().resetCount() >= 5); // every job ends with a reset
+    }
+
+    void refusals()
+    {
+        RomSerialServer server(boardFor(QStringLiteral("esp32c6")));
+        const QString port = listen(server, QStringLiteral("tcp"));
+        const QByteArray before = server.device().flash().contents();
+        FlashJob job;
+        FlashJobRequest w = request(port, FlashJobRequest::Kind::Write);
+        w.partition = QStringLiteral("key");
+        w.payload = QByteArray(KeySize + 1, 'k');
+        auto tooBig = runJob(job, w);
+        QVERIFY(!tooBig.ok());
+        QCOMPARE(tooBig.error().code, QStringLiteral("payload.too-large"));
+        w.partition = QStringLiteral("factory");
+        w.payload = "x";
+        auto app = runJob(job, w);
+        QVERIFY(!app.ok());
+        QCOMPARE(app.error().code, QStringLiteral("partition.type"));
+        w.partition = QStringLiteral("nope");
+        auto missing = runJob(job, w);
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().code, QStringLiteral("partition.missing"));
+        QCOMPARE(server.device().flash().contents(), before);
+    }
+
+    void faults_data()
+    {
+        QTest::addColumn<QString>("transport");
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<bool>("mustSucceed");
+        for (const QString &t : {QStringLiteral("pty"), QStringLiteral("tcp")}) {
+            QTest::newRow(qPrintable(t + QStringLiteral("/drop"))) << t << QStringLiteral("drop") << false;
+            QTest::newRow(qPrintable(t + QStringLiteral("/corrupt"))) << t << QStringLiteral("corrupt") << false;
+            QTest::newRow(qPrintable(t + QStringLiteral("/reset"))) << t << QStringLiteral("reset") << true;
+            QTest::newRow(qPrintable(t + QStringLiteral("/slow"))) << t << QStringLiteral("slow") << true;
+            QTest::newRow(qPrintable(t + QStringLiteral("/disconnect"))) << t << QStringLiteral("disconnect") << false;
+        }
+    }
+
+    void faults()
+    {
+        QFETCH(QString, transport);
+        QFETCH(QString, fault);
+        QFETCH(bool, mustSucceed);
+        RomBoardConfig cfg = boardFor(QStringLiteral("esp32s3"));
+        const QByteArray original = fakePem("CERTIFICATE", 3000, 7);
+        cfg.image = padded(cfg.image, CertOffset) + padded(original, CertSize);
+        if (fault == QLatin1String("drop"))
+            cfg.faults.dropRate = 0.0004;
+        else if (fault == QLatin1String("corrupt"))
+            cfg.faults.corruptRate = 0.0004;
+        else if (fault == QLatin1String("reset"))
+            cfg.faults.resetAt = CertOffset + 0x1000;
+        else if (fault == QLatin1String("slow"))
+            cfg.faults.slowFlash = 4.0;
+        else if (fault == QLatin1String("disconnect"))
+            cfg.faults.disconnectAt = CertOffset + 0x800;
+        cfg.faults.seed = 42;
+        RomSerialServer server(cfg);
+        QString port = listen(server, transport);
+        connect(&server, &RomSerialServer::addressChanged, this, [&port](const QString &a) { port = a; });
+
+        const QByteArray payload = fakePem("CERTIFICATE", 7000, 8) + QByteArray(1, '\0');
+        FlashJob job;
+        FlashJobRequest w = request(port, FlashJobRequest::Kind::Write);
+        w.partition = QStringLiteral("cert");
+        w.payload = payload;
+        auto r = runJob(job, w, 120000);
+        const QByteArray now = server.device().flash().read(CertOffset, CertSize);
+        if (r.ok()) {
+            // Success must mean the flash really holds the payload (no false success).
+            QCOMPARE(now, padded(payload, CertSize));
+            QVERIFY(QFile::exists(r->backupPath));
+            return;
+        }
+        QVERIFY2(!mustSucceed, qPrintable(r.error().message + QStringLiteral(" / ") + r.error().detail));
+        qInfo("fault ended in: %s", qPrintable(r.error().message));
+        // A failure is clear about the partition and where the backup is, or failed before
+        // flash was touched; either way the backup of the original exists and restores it.
+        const QList<BackupRecord> backups = BackupStore(m_backups.path()).list();
+        QVERIFY(!backups.isEmpty());
+        if (r.error().code.startsWith(QLatin1String("write.partial"))) {
+            QVERIFY(r.error().message.contains(QLatin1String("cert partially written")));
+            QVERIFY(r.error().message.contains(backups.first().path));
+            QVERIFY(r.error().message.contains(QLatin1String("write again or restore")));
+        }
+        server.device().faults() = RomFaults{};
+        FlashJobRequest rs = request(port, FlashJobRequest::Kind::Restore);
+        rs.backupFile = backups.first().path;
+        auto restored = runJob(job, rs);
+        QVERIFY2(restored.ok(), qPrintable(restored.ok() ? QString() : restored.error().message));
+        QCOMPARE(server.device().flash().read(CertOffset, CertSize), padded(original, CertSize));
+    }
+
+    void cancelLeavesClearState()
+    {
+        RomBoardConfig cfg = boardFor(QStringLiteral("esp32c3"));
+        cfg.timing = true; // slow enough to cancel mid-write
+        RomSerialServer server(cfg);
+        const QString port = listen(server, QStringLiteral("pty"));
+        FlashJob job;
+        FlashJobRequest w = request(port, FlashJobRequest::Kind::Write);
+        w.partition = QStringLiteral("storage");
+        QByteArray big;
+        QRandomGenerator rng(5);
+        for (int i = 0; i < 256 * 1024; ++i)
+            big.append(char(rng.bounded(256)));
+        w.payload = big;
+        connect(&job, &FlashJob::progress, &job, [&job](const QString &stage, qint64 done, qint64) {
+            if (stage == QLatin1String("write") && done > 16 * 1024)
+                job.cancel();
+        });
+        const auto r = runJob(job, w);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, QStringLiteral("cancelled"));
+        QVERIFY(r.error().message.contains(QLatin1String("storage partially written")));
+        QVERIFY(r.error().message.contains(QLatin1String("backup at")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFlashSim)
+#include "tst_flashsim.moc"
