@@ -337,8 +337,20 @@ private:
     void alertRules()
     {
         const HandshakeEvent *alert = m_view.first(isFatalAlert);
-        const HandshakeEvent *noCert = m_view.firstOf(T::NoCertificateToSend);
         const HandshakeEvent *certReq = m_view.firstOf(T::CertificateRequested);
+        const HandshakeEvent *noCert = m_view.firstOf(T::NoCertificateToSend);
+        if (!noCert && certReq) {
+            // TLS 1.2 clients send an empty Certificate silently: a "write certificate" step
+            // after the request with no "own certificate" dump in it.
+            const bool ownSent = m_view.first([&](const HandshakeEvent &e) {
+                return e.type == T::Certificate && m_in.trace->certificates.value(e.a).own;
+            }) != nullptr;
+            if (!ownSent) {
+                noCert = m_view.first([&](const HandshakeEvent &e) {
+                    return e.type == T::MessageWritten && e.text == QLatin1String("certificate") && e.line > certReq->line;
+                });
+            }
+        }
         const HandshakeEvent *eof = m_view.first([](const HandshakeEvent &e) {
             return (e.type == T::Received && e.a == 0) || e.code == -0x7280 || e.code == -0x0050;
         });
@@ -366,8 +378,9 @@ private:
         }
 
         if (alert && !specific) {
+            // "=> parse server hello" is logged before the record is read, so only a received
+            // ServerHello message (handshake type 2) counts.
             const bool helloOnly = m_view.sawBefore(T::MessageWritten, QStringLiteral("client hello"), alert->line)
-                && !m_view.sawBefore(T::MessageParsed, QStringLiteral("server hello"), alert->line)
                 && !m_view.first([&](const HandshakeEvent &e) { return e.type == T::HandshakeMessage && e.a == 2 && e.line < alert->line; });
             const bool sentOwnCertificate = m_view.first([&](const HandshakeEvent &e) {
                 return e.type == T::Certificate && e.line < alert->line && m_in.trace->certificates.value(e.a).own;
