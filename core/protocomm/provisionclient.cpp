@@ -33,7 +33,8 @@ FailureKind classify(const Error &e)
     if (c == QLatin1String("protocomm.connect") || c == QLatin1String("protocomm.noresponse")
         || c == QLatin1String("protocomm.timeout") || c == QLatin1String("protocomm.sessionlost")
         || c == QLatin1String("protocomm.handshake") || c == QLatin1String("protocomm.http")
-        || c == QLatin1String("protocomm.decode") || c == QLatin1String("provision.timeout"))
+        || c == QLatin1String("protocomm.decode") || c == QLatin1String("provision.timeout")
+        || c == QLatin1String("provision.unconfirmed"))
         return FailureKind::Device;
     return FailureKind::Rejected;
 }

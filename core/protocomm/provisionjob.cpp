@@ -145,8 +145,17 @@ void ProvisionJob::poll()
     if (!m_running)
         return;
     m_client->getStatus([this](Result<WifiStatus> st) {
-        if (!st)
-            return fail(st.error());
+        if (!st) {
+            if (classify(st.error()) != FailureKind::Device)
+                return fail(st.error());
+            // Firmware stops its provisioning service right after reporting Connected, so
+            // losing contact now does not mean it failed.
+            return fail(Error::make(QStringLiteral("provision.unconfirmed"),
+                                    tr("Lost contact with the board after it received the credentials; it may have joined '%1' and closed its access point.")
+                                        .arg(QString::fromUtf8(m_request.wifi.ssid)),
+                                    st.error().message,
+                                    tr("Check your router or the board's log; if it did not join, power-cycle it and provision again.")));
+        }
         onStatus(st.value());
     });
 }

@@ -181,7 +181,6 @@ void BoardProfile::removeDelays()
     protocomm.scanDelayMs = 0;
     protocomm.applyDelayMs = 0;
     protocomm.restartDelayMs = 0;
-    protocomm.autoStopDelayMs = 0;
     wifi.connectDelayMs = 0;
 }
 

@@ -78,7 +78,8 @@ struct BoardProfile
     // "close-between", "close-after:N", "drop-response:N", "restart-at:N", "slow:MS".
     Result<void> applyFault(const QString &spec);
     static QStringList faultNames();
-    // All simulated delays to zero (benchmarks, fast tests).
+    // Every delay on the provisioning path to zero (benchmarks, fast tests). The auto-stop
+    // delay stays: it happens after the flow, and a lost "Connected" reply depends on it.
     void removeDelays();
 };
 

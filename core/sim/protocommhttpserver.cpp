@@ -79,7 +79,7 @@ void ProtocommHttpServer::onNewConnection()
     while (QTcpSocket *s = m_server->nextPendingConnection()) {
         ++m_accepted;
         // max_open_sockets = 1 with lru_purge_enable: the newcomer evicts the old socket.
-        while (!m_connections.isEmpty()) {
+        while (!m_connections.isEmpty() && m_device) {
             m_device->log('W', QStringLiteral("httpd"), QStringLiteral("httpd_accept_conn: Closing least recently used socket (%1)").arg(m_connections.first()->fd));
             closeConnection(m_connections.first());
         }
@@ -101,7 +101,7 @@ void ProtocommHttpServer::closeConnection(Connection *c)
 {
     if (!m_connections.removeOne(c))
         return;
-    if (c->fd == m_sockSessionFd) {
+    if (c->fd == m_sockSessionFd && m_device) {
         m_sockSessionFd = -1;
         // Older firmware: the session dies with its socket. With cookies only the socket link goes.
         if (m_device->profile().protocomm.sessionMode == QLatin1String("socket"))

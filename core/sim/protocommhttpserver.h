@@ -51,7 +51,7 @@ private:
     void restartDevice();
     bool sameSession(const Connection *c, const Protocomm::HttpMessage &request) const;
 
-    ProtocommDevice *m_device;
+    QPointer<ProtocommDevice> m_device;  // may go first when both die with their parent
     HttpFaults m_faults;
     QTcpServer *m_server = nullptr;
     quint16 m_port = 0;

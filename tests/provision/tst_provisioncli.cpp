@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// forgeline-cli against a forgeline-sim process over real HTTP on 127.0.0.1: every outcome
+// with its user-facing message and exit code, with tracing on, and no secret in any output.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+const QString Pop = QStringLiteral("abcd1234");
+const QString Passphrase = QStringLiteral("factory-pass-123");
+const QString WrongPop = QStringLiteral("wrong-pop-5150");
+const QString WrongPassphrase = QStringLiteral("not-the-pass-777");
+
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class TestProvisionCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_profile;
+    QStringList m_allOutput;  // every byte any process printed, checked for secrets at the end
+
+    struct Sim
+    {
+        QProcess *process = nullptr;
+        quint16 port = 0;
+    };
+
+    Sim startSim(const QStringList &extra)
+    {
+        Sim sim;
+        sim.process = new QProcess(this);
+        sim.process->start(QStringLiteral(FORGELINE_SIM_PATH),
+                           QStringList{QStringLiteral("--http"), QStringLiteral("0"), QStringLiteral("--profile"), m_profile} + extra);
+        if (!sim.process->waitForStarted(10000))
+            return sim;
+        QByteArray first;
+        while (!first.contains('\n') && sim.process->waitForReadyRead(10000))
+            first += sim.process->read(64);  // only the first line is needed now; the rest stays buffered
+        const QByteArray line = first.left(first.indexOf('\n'));
+        if (line.startsWith("http://127.0.0.1:"))
+            sim.port = quint16(line.mid(17).toUInt());
+        m_allOutput << QString::fromUtf8(first);
+        return sim;
+    }
+
+    QString stopSim(Sim &sim)
+    {
+        sim.process->terminate();
+        sim.process->waitForFinished(5000);
+        const QString out = QString::fromUtf8(sim.process->readAllStandardOutput() + sim.process->readAllStandardError());
+        m_allOutput << out;
+        delete sim.process;
+        sim.process = nullptr;
+        return out;
+    }
+
+    CliRun cli(const QStringList &args, const QString &pop = Pop, const QString &pass = Passphrase)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FL_POP"), pop);
+        env.insert(QStringLiteral("FL_PASS"), pass);
+        env.insert(QStringLiteral("FORGELINE_TRACE"), QStringLiteral("1"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(FORGELINE_CLI_PATH), args);
+        p.closeWriteChannel();
+        CliRun r;
+        if (!p.waitForFinished(60000)) {
+            p.kill();
+            p.waitForFinished();
+        }
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        m_allOutput << r.out << r.err;
+        return r;
+    }
+
+    QStringList provisionArgs(quint16 port, const QString &ssid = QStringLiteral("FactoryNet"))
+    {
+        return {QStringLiteral("provision"), QStringLiteral("--host"), QStringLiteral("127.0.0.1:%1").arg(port),
+                QStringLiteral("--pop-env"), QStringLiteral("FL_POP"), QStringLiteral("--ssid"), ssid,
+                QStringLiteral("--passphrase-env"), QStringLiteral("FL_PASS"), QStringLiteral("--poll-interval"),
+                QStringLiteral("50"), QStringLiteral("--trace")};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        // The default board with short delays so the suite stays quick.
+        QFile f(QStringLiteral(":/forgeline/data/boards/default.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+        QJsonObject pc = o.value(QStringLiteral("protocomm")).toObject();
+        pc.insert(QStringLiteral("delays"), QJsonObject{{QStringLiteral("responseMs"), 1}, {QStringLiteral("scanMs"), 30},
+                                                        {QStringLiteral("applyMs"), 40}, {QStringLiteral("restartMs"), 200}});
+        o.insert(QStringLiteral("protocomm"), pc);
+        QJsonObject wifi = o.value(QStringLiteral("wifi")).toObject();
+        wifi.insert(QStringLiteral("connectDelayMs"), 60);
+        o.insert(QStringLiteral("wifi"), wifi);
+        m_profile = m_dir.filePath(QStringLiteral("board.json"));
+        QFile out(m_profile);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(o).toJson());
+    }
+
+    void outcomes_data()
+    {
+        QTest::addColumn<QStringList>("simArgs");
+        QTest::addColumn<QString>("ssid");
+        QTest::addColumn<QString>("pop");
+        QTest::addColumn<QString>("passphrase");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("deviceLog");
+
+        QTest::newRow("success") << QStringList() << QStringLiteral("FactoryNet") << Pop << Passphrase << 0
+                                 << QStringLiteral("Connected to FactoryNet: IP 192.168.1.50, channel 6")
+                                 << QStringLiteral("app: Provisioning successful");
+        QTest::newRow("wrong PoP") << QStringList() << QStringLiteral("FactoryNet") << WrongPop << Passphrase << 1
+                                   << QStringLiteral("the device rejected the proof of possession (PoP)")
+                                   << QStringLiteral("security1: Key mismatch. Close connection");
+        QTest::newRow("wrong passphrase") << QStringList() << QStringLiteral("FactoryNet") << Pop << WrongPassphrase << 1
+                                          << QStringLiteral("the Wi-Fi passphrase is wrong (AuthError)")
+                                          << QStringLiteral("wifi_prov_mgr: STA Auth Error");
+        QTest::newRow("unknown SSID") << QStringList() << QStringLiteral("NoSuchNet") << Pop << Passphrase << 1
+                                      << QStringLiteral("could not find the network 'NoSuchNet' (NetworkNotFound)")
+                                      << QStringLiteral("wifi_prov_mgr: STA AP Not found");
+        QTest::newRow("socket closed between requests (seed 000)")
+            << QStringList{QStringLiteral("--session-mode"), QStringLiteral("socket"), QStringLiteral("--fault"), QStringLiteral("close-after:3")}
+            << QStringLiteral("FactoryNet") << Pop << Passphrase << 0 << QStringLiteral("Secure session re-established")
+            << QStringLiteral("security1: Secure session not established");
+        QTest::newRow("response dropped") << QStringList{QStringLiteral("--fault"), QStringLiteral("drop-response:4")}
+                                          << QStringLiteral("FactoryNet") << Pop << Passphrase << 0
+                                          << QStringLiteral("Secure session re-established") << QStringLiteral("app: Provisioning successful");
+        QTest::newRow("device restarted mid-flow") << QStringList{QStringLiteral("--fault"), QStringLiteral("restart-at:5")}
+                                                   << QStringLiteral("FactoryNet") << Pop << Passphrase << 0
+                                                   << QStringLiteral("Secure session re-established")
+                                                   << QStringLiteral("rst:0xc (SW_CPU_RESET)");
+    }
+
+    void outcomes()
+    {
+        QFETCH(QStringList, simArgs);
+        QFETCH(QString, ssid);
+        QFETCH(QString, pop);
+        QFETCH(QString, passphrase);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        QFETCH(QString, deviceLog);
+        Sim sim = startSim(simArgs);
+        QVERIFY(sim.port != 0);
+        const CliRun r = cli(provisionArgs(sim.port, ssid), pop, passphrase);
+        const QString log = stopSim(sim);
+        QVERIFY2(r.exitCode == exitCode, qPrintable(QStringLiteral("exit %1\n%2\n%3").arg(r.exitCode).arg(r.out, r.err)));
+        QVERIFY2(QString(r.out + r.err).contains(message), qPrintable(r.out + r.err));
+        QVERIFY2(log.contains(deviceLog), qPrintable(log));
+    }
+
+    void jsonReport()
+    {
+        Sim sim = startSim({});
+        QVERIFY(sim.port != 0);
+        const CliRun r = cli(provisionArgs(sim.port) << QStringLiteral("--json") << QStringLiteral("--scan"));
+        stopSim(sim);
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("connected")).toBool(), true);
+        QCOMPARE(o.value(QStringLiteral("ip")).toString(), QStringLiteral("192.168.1.50"));
+        QCOMPARE(o.value(QStringLiteral("channel")).toInt(), 6);
+        QCOMPARE(o.value(QStringLiteral("exitCode")).toInt(), 0);
+    }
+
+    void scanAndEndpoint()
+    {
+        Sim sim = startSim({});
+        QVERIFY(sim.port != 0);
+        const QString host = QStringLiteral("127.0.0.1:%1").arg(sim.port);
+        const CliRun scan = cli({QStringLiteral("scan"), QStringLiteral("--host"), host, QStringLiteral("--pop-env"),
+                                 QStringLiteral("FL_POP"), QStringLiteral("--json")});
+        QCOMPARE(scan.exitCode, 0);
+        const QJsonArray nets = QJsonDocument::fromJson(scan.out.toUtf8()).object().value(QStringLiteral("networks")).toArray();
+        QCOMPARE(nets.size(), 3);
+        QCOMPARE(nets.at(0).toObject().value(QStringLiteral("ssid")).toString(), QStringLiteral("FactoryNet"));
+        QCOMPARE(nets.at(0).toObject().value(QStringLiteral("rssi")).toInt(), -42);
+        QCOMPARE(nets.at(1).toObject().value(QStringLiteral("auth")).toString(), QStringLiteral("Open"));
+        QCOMPARE(nets.at(2).toObject().value(QStringLiteral("channel")).toInt(), 1);
+        const CliRun ep = cli({QStringLiteral("endpoint"), QStringLiteral("--host"), host, QStringLiteral("--pop-env"),
+                               QStringLiteral("FL_POP"), QStringLiteral("custom-data"), QStringLiteral("hello")});
+        QCOMPARE(ep.exitCode, 0);
+        QVERIFY(ep.out.startsWith(QStringLiteral("SUCCESS")));
+        const QString log = stopSim(sim);
+        QVERIFY(log.contains(QStringLiteral("Received data: hello")));
+    }
+
+    void popOnCommandLineIsWarnedAndRedacted()
+    {
+        Sim sim = startSim({});
+        QVERIFY(sim.port != 0);
+        const CliRun r = cli({QStringLiteral("provision"), QStringLiteral("--host"), QStringLiteral("127.0.0.1:%1").arg(sim.port),
+                              QStringLiteral("--pop"), Pop, QStringLiteral("--ssid"), QStringLiteral("FactoryNet"),
+                              QStringLiteral("--passphrase"), Passphrase, QStringLiteral("--trace"), QStringLiteral("--poll-interval"),
+                              QStringLiteral("50")});
+        stopSim(sim);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.err.contains(QStringLiteral("visible to other users in the process list")));
+    }
+
+    void noDeviceIsExit5()
+    {
+        const CliRun r = cli({QStringLiteral("provision"), QStringLiteral("--host"), QStringLiteral("127.0.0.1:1"),
+                              QStringLiteral("--pop-env"), QStringLiteral("FL_POP"), QStringLiteral("--ssid"),
+                              QStringLiteral("FactoryNet"), QStringLiteral("--passphrase-env"), QStringLiteral("FL_PASS")});
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY(r.err.contains(QStringLiteral("Could not connect to the device")));
+    }
+
+    void usageErrors()
+    {
+        QCOMPARE(cli({QStringLiteral("provision"), QStringLiteral("--host"), QStringLiteral("127.0.0.1:80")}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("provision"), QStringLiteral("--qr"), QStringLiteral("{not json"), QStringLiteral("--ssid"),
+                      QStringLiteral("x")}).exitCode, 2);
+    }
+
+    // Runs last: everything above ran with tracing on.
+    void zz_noSecretInAnyOutput()
+    {
+        QVERIFY(m_allOutput.size() > 20);
+        for (const QString &text : std::as_const(m_allOutput)) {
+            for (const QString &secret : {Pop, Passphrase, WrongPop, WrongPassphrase})
+                QVERIFY2(!text.contains(secret), qPrintable(QStringLiteral("'%1' leaked into:\n%2").arg(secret, text)));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProvisionCli)
+#include "tst_provisioncli.moc"
