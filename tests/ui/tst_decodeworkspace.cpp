@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Decode workspace as a support engineer uses it: type a code, read the card, pin a
 // version, copy the answer. Saves the screenshot the issue asks for.
+#include "core/common/logger.h"
 #include "core/common/settings.h"
 #include "core/tls/decodereport.h"
 #include "ui/decode/decodeworkspace.h"
@@ -130,6 +131,12 @@ private Q_SLOTS:
         QCOMPARE(w.results().constFirst().input, QStringLiteral("-0x7280"));
         QVERIFY(!w.input().contains(u'\n'));
         QVERIFY(cardNames(w).contains(QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOF")));
+        // An explicit decode leaves a trail in the activity log.
+        const QList<Forgeline::LogEntry> log = Forgeline::Logger::instance().recent();
+        QVERIFY(!log.isEmpty());
+        QCOMPARE(log.constLast().category, QStringLiteral("decode"));
+        QVERIFY2(log.constLast().message.contains(QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOF")),
+                 qPrintable(log.constLast().message));
     }
 
     void manyCodesAndUnknownInput()
@@ -241,6 +248,10 @@ private Q_SLOTS:
                                << QStringList{QStringLiteral("(FFFFD900)"), QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOF"),
                                               QStringLiteral("0x801A")};
         QTest::newRow("empty") << QStringLiteral(" ,; \n") << QStringList{};
+        QTest::newRow("flags word") << QStringLiteral("flags 0x208, -0x2700 Flags: 8 flags=0x4")
+                                    << QStringList{QStringLiteral("flags 0x208"), QStringLiteral("-0x2700"),
+                                                   QStringLiteral("Flags: 8"), QStringLiteral("flags=0x4")};
+        QTest::newRow("flags last") << QStringLiteral("-0x2700 flags") << QStringList{QStringLiteral("-0x2700"), QStringLiteral("flags")};
     }
 
     void splitInput()

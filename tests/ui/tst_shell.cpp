@@ -81,6 +81,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.workspaceAction(QStringLiteral("flash"))->trigger();
         QCOMPARE(w.currentWorkspace(), QStringLiteral("flash"));
+        QCOMPARE(w.windowTitle(), QStringLiteral("Flash"));
         QVERIFY(w.workspace(QStringLiteral("flash"))->isVisible());
         QVERIFY(!w.workspace(QStringLiteral("decode"))->isVisible());
         QVERIFY(!w.setCurrentWorkspace(QStringLiteral("nosuch")));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/decode/decodeworkspace.h"
 
+#include "core/common/logger.h"
 #include "core/common/settings.h"
 #include "core/tls/decodereport.h"
 #include "ui/decode/resultdocument.h"
@@ -49,6 +50,7 @@ DecodeWorkspace::DecodeWorkspace(QWidget *parent)
     m_input->setTabChangesFocus(true);
     m_input->setFixedHeight(m_input->fontMetrics().lineSpacing() * 3 + 2 * m_input->frameWidth() + 8);
     m_input->installEventFilter(this);
+    setFocusProxy(m_input);
 
     m_mbedtls->setObjectName(QStringLiteral("decodeMbedtlsVersion"));
     m_mbedtls->addItem(tr("All versions"), QString());
@@ -121,7 +123,21 @@ DecodeWorkspace::DecodeWorkspace(QWidget *parent)
 QStringList DecodeWorkspace::splitInput(const QString &text)
 {
     static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
-    return text.split(separators, Qt::SkipEmptyParts);
+    static const QRegularExpression flagsWord(QStringLiteral("^flags[:=]?$"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    const QStringList tokens = text.split(separators, Qt::SkipEmptyParts);
+    QStringList codes;
+    codes.reserve(tokens.size());
+    for (qsizetype i = 0; i < tokens.size(); ++i) {
+        // "flags 0x208" is one code: the word tells the decoder to read an X.509 bit set.
+        if (flagsWord.match(tokens.at(i)).hasMatch() && i + 1 < tokens.size()) {
+            codes.append(tokens.at(i) % u' ' % tokens.at(i + 1));
+            ++i;
+            continue;
+        }
+        codes.append(tokens.at(i));
+    }
+    return codes;
 }
 
 QString DecodeWorkspace::input() const
@@ -212,6 +228,19 @@ void DecodeWorkspace::showResults()
     m_copy->setEnabled(!m_results.isEmpty());
 }
 
+void DecodeWorkspace::logResults() const
+{
+    // Only on an explicit decode (Enter), so the activity pane is a trail, not every keystroke.
+    for (const Tls::DecodeResult &result : m_results) {
+        const QString answer = result.known()
+            ? tr("%1 → %2").arg(result.input, result.readings.constFirst().name.isEmpty()
+                                                  ? result.readings.constFirst().canonical
+                                                  : result.readings.constFirst().name)
+            : tr("%1 → not a known code").arg(result.input);
+        Logger::instance().info(QStringLiteral("decode"), answer);
+    }
+}
+
 QString DecodeWorkspace::resultsAsText() const
 {
     QStringList blocks;
@@ -236,6 +265,7 @@ bool DecodeWorkspace::eventFilter(QObject *watched, QEvent *event)
         if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
             && !(key->modifiers() & Qt::ShiftModifier)) {
             decodeNow();
+            logResults();
             return true;
         }
     }

@@ -52,6 +52,7 @@ protected:
 private:
     void optionsChanged();
     void showResults();
+    void logResults() const;
     void updateVersionHint();
 
     QPlainTextEdit *m_input;

@@ -220,9 +220,14 @@ bool MainWindow::setCurrentWorkspace(const QString &id)
     QWidget *page = workspace(id);
     if (!page)
         return false;
-    workspaceAction(id)->setChecked(true);
+    QAction *action = workspaceAction(id);
+    action->setChecked(true);
     m_stack->setCurrentWidget(page);
-    showStatus(workspaceAction(id)->statusTip());
+    // Qt appends the application display name: "Decode — Forgeline".
+    setWindowTitle(action->text());
+    if (page->focusProxy())
+        page->setFocus(); // e.g. straight into the Decode input
+    showStatus(action->statusTip());
     Settings s = Settings::load();
     if (s.lastWorkspace != id) {
         s.lastWorkspace = id;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/shell/smoketest.h"
 
+#include "core/common/logger.h"
+#include "ui/activity/activitypane.h"
 #include "ui/decode/decodeworkspace.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/mainwindow.h"
@@ -16,6 +18,11 @@ namespace {
 // Far above what a healthy start needs; only there so a hang cannot keep CI waiting.
 constexpr int OverallTimeoutMs = 30000;
 
+QString smokeMarker()
+{
+    return QStringLiteral("smoke test: activity pane check");
+}
+
 } // namespace
 
 SmokeTest::SmokeTest(MainWindow &window, QObject *parent)
@@ -27,7 +34,8 @@ SmokeTest::SmokeTest(MainWindow &window, QObject *parent)
 void SmokeTest::start()
 {
     m_pending = QStringList{QStringLiteral("window")} + MainWindow::workspaceIds()
-        + QStringList{QStringLiteral("decode-card"), QStringLiteral("about")};
+        + QStringList{QStringLiteral("decode-card"), QStringLiteral("activity"), QStringLiteral("activity-shown"),
+                      QStringLiteral("about")};
     QTimer::singleShot(OverallTimeoutMs, this, [this] {
         check(false, tr("finished within %1 s").arg(OverallTimeoutMs / 1000));
         finish();
@@ -72,6 +80,12 @@ void SmokeTest::step()
         } else {
             check(false, tr("decode workspace exists"));
         }
+    } else if (what == QLatin1String("activity")) {
+        // The pane shows logger entries on a later event-loop turn; the next step looks.
+        Logger::instance().info(QStringLiteral("smoke-test"), smokeMarker());
+    } else if (what == QLatin1String("activity-shown")) {
+        const QString shown = m_window.activityPane()->visibleText();
+        check(shown.contains(smokeMarker()), tr("activity pane shows logged messages"));
     } else if (what == QLatin1String("about")) {
         m_window.showAbout();
         AboutDialog *about = m_window.aboutDialog();
