@@ -9,6 +9,26 @@
 
 namespace Forgeline::Cli {
 
+namespace {
+
+// protectNegativeNumbers() moves "-0x7500" behind "--"; answer in the order the user typed.
+QStringList inInputOrder(const QStringList &arguments, QStringList positionals)
+{
+    QStringList ordered;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == QStringLiteral("--mbedtls") || a == QStringLiteral("--idf")) {
+            ++i; // its value
+            continue;
+        }
+        if (positionals.removeOne(a))
+            ordered << a;
+    }
+    return ordered + positionals;
+}
+
+} // namespace
+
 int runDecode(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -47,7 +67,7 @@ int runDecode(const QStringList &arguments)
         }
         options.idfVersion = parser.value(idfOption);
     }
-    const QStringList codes = parser.positionalArguments();
+    const QStringList codes = inInputOrder(arguments, parser.positionalArguments());
     if (codes.isEmpty()) {
         printError(QStringLiteral("decode needs at least one CODE, e.g. forgeline-cli decode -0x7500"));
         return ExitUsage;

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The decode command end to end: the real forgeline-cli binary, its stdout, stderr and exit code.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run cli(const QStringList &arguments)
+{
+    QProcess p;
+    p.start(QStringLiteral(FORGELINE_CLI_PATH), QStringList{QStringLiteral("decode")} + arguments);
+    Run r;
+    if (!p.waitForFinished(60000))
+        return r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+QStringList args(std::initializer_list<const char *> items)
+{
+    QStringList out;
+    for (const char *item : items)
+        out << QString::fromLatin1(item);
+    return out;
+}
+
+} // namespace
+
+class TestCliDecode : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void exitCodes_data();
+    void exitCodes();
+    void jsonListsEveryReading();
+    void pinnedVersionsChangeTheAnswer_data();
+    void pinnedVersionsChangeTheAnswer();
+    void textOutputIsReadable();
+    void unknownCodeSaysSo();
+};
+
+void TestCliDecode::exitCodes_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<bool>("stderrOneLine");
+    QTest::newRow("negative hex positional") << args({"-0x7500"}) << 0 << false;
+    QTest::newRow("negative decimal positional") << args({"-29952", "--json"}) << 0 << false;
+    QTest::newRow("several known") << args({"-0x7280", "FFFF8B00", "64416", "0x801A"}) << 0 << false;
+    QTest::newRow("one unknown") << args({"-0x7280", "-0x7501"}) << 1 << false;
+    QTest::newRow("garbage") << args({"0xZZ"}) << 1 << false;
+    QTest::newRow("no code") << QStringList() << 2 << true;
+    QTest::newRow("bad mbedtls version") << args({"--mbedtls", "9.9", "-0x7500"}) << 2 << true;
+    QTest::newRow("bad idf version") << args({"--idf", "banana", "-0x7500"}) << 2 << true;
+    QTest::newRow("both pins") << args({"--idf", "5.2", "--mbedtls", "3.6", "-0x7500"}) << 2 << true;
+    QTest::newRow("unknown option") << args({"--frobnicate", "-0x7500"}) << 2 << true;
+    QTest::newRow("help") << args({"--help"}) << 0 << false;
+}
+
+void TestCliDecode::exitCodes()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(bool, stderrOneLine);
+    const Run r = cli(arguments);
+    QCOMPARE(r.exitCode, exitCode);
+    if (stderrOneLine) {
+        QVERIFY(r.err.startsWith("forgeline-cli: "));
+        QCOMPARE(r.err.count('\n'), 1);
+    }
+}
+
+void TestCliDecode::jsonListsEveryReading()
+{
+    const Run r = cli(args({"--json", "-0x7500", "0x00000208", "-0x4290"}));
+    QCOMPARE(r.exitCode, 0);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonArray results = doc.object().value(QStringLiteral("results")).toArray();
+    QCOMPARE(results.size(), 3);
+    const QJsonObject first = results.at(0).toObject();
+    QCOMPARE(first.value(QStringLiteral("input")).toString(), QStringLiteral("-0x7500"));
+    const QJsonArray readings = first.value(QStringLiteral("readings")).toArray();
+    QCOMPARE(readings.size(), 2); // 2.x and 3.x meanings
+    QStringList names;
+    for (const QJsonValue &v : readings) {
+        const QJsonObject o = v.toObject();
+        names << o.value(QStringLiteral("name")).toString();
+        for (const char *key : {"name", "module", "meaning", "versions", "fixes"})
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+        QVERIFY(!o.value(QStringLiteral("versions")).toArray().isEmpty());
+        QVERIFY(!o.value(QStringLiteral("fixes")).toArray().isEmpty());
+    }
+    QVERIFY(names.contains(QStringLiteral("MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE")));
+    QVERIFY(names.contains(QStringLiteral("MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION")));
+    const QJsonObject flags = results.at(1).toObject().value(QStringLiteral("readings")).toArray().at(0).toObject();
+    QCOMPARE(flags.value(QStringLiteral("kind")).toString(), QStringLiteral("x509-flags"));
+    QCOMPARE(flags.value(QStringLiteral("parts")).toArray().size(), 2);
+}
+
+void TestCliDecode::pinnedVersionsChangeTheAnswer_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("topName");
+    QTest::newRow("--mbedtls 2.28") << args({"--mbedtls", "2.28", "-0x7500"}) << "MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE";
+    QTest::newRow("--mbedtls 3.6.2") << args({"--mbedtls", "3.6.2", "-0x7500"}) << "MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION";
+    QTest::newRow("--idf 4.3 0x8010") << args({"--idf", "4.3", "0x8010"}) << "ESP_ERR_MBEDTLS_SSL_HANDSHAKE_FAILED";
+    QTest::newRow("--idf 5.2 0x8010") << args({"--idf", "5.2", "0x8010"}) << "ESP_ERR_MBEDTLS_CERT_PARTLY_OK";
+    QTest::newRow("--idf=5.2 equals form") << args({"--idf=5.2", "-0x7500"}) << "MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION";
+}
+
+void TestCliDecode::pinnedVersionsChangeTheAnswer()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, topName);
+    const Run r = cli(arguments + args({"--json"}));
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject root = QJsonDocument::fromJson(r.out).object();
+    QVERIFY(root.contains(QStringLiteral("mbedtls")));
+    const QJsonObject top = root.value(QStringLiteral("results")).toArray().at(0).toObject()
+                                .value(QStringLiteral("readings")).toArray().at(0).toObject();
+    QCOMPARE(top.value(QStringLiteral("name")).toString(), topName);
+}
+
+void TestCliDecode::textOutputIsReadable()
+{
+    const Run r = cli(args({"-9984"}));
+    QCOMPARE(r.exitCode, 0);
+    const QString text = QString::fromUtf8(r.out);
+    QVERIFY(text.contains(QStringLiteral("MBEDTLS_ERR_X509_CERT_VERIFY_FAILED")));
+    QVERIFY(text.contains(QStringLiteral("-0x2700")));
+    QVERIFY(text.contains(QStringLiteral("fixes:")));
+    QVERIFY(text.contains(QStringLiteral("esp_crt_bundle_attach")));
+    QVERIFY(r.err.isEmpty());
+}
+
+void TestCliDecode::unknownCodeSaysSo()
+{
+    const Run r = cli(args({"-0x7501"}));
+    QCOMPARE(r.exitCode, 1);
+    const QString text = QString::fromUtf8(r.out);
+    QVERIFY2(text.contains(QStringLiteral("Not a known code")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("closest readings")));
+    QVERIFY(text.contains(QStringLiteral("-0x7500")));
+}
+
+QTEST_GUILESS_MAIN(TestCliDecode)
+#include "tst_cli_decode.moc"
