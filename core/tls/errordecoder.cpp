@@ -8,6 +8,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 
 namespace Forgeline::Tls {
@@ -271,38 +272,49 @@ QStringList closestNumbers(const ErrorDatabase &db, const QList<NumberReading> &
     return out;
 }
 
-int editDistance(const QString &a, const QString &b)
+// Levenshtein distance, abandoned as soon as it must exceed `limit` (returns limit + 1 then).
+// Stack buffers only: this runs against every known name for each unknown one.
+int boundedEditDistance(QStringView a, QStringView b, int limit)
 {
-    QList<int> prev(b.size() + 1), cur(b.size() + 1);
+    constexpr int MaxLength = 72;
+    if (a.size() >= MaxLength || b.size() >= MaxLength)
+        return limit + 1;
+    std::array<int, MaxLength> prev{}, cur{};
     for (int j = 0; j <= b.size(); ++j)
-        prev[j] = j;
+        prev[size_t(j)] = j;
     for (int i = 1; i <= a.size(); ++i) {
         cur[0] = i;
-        for (int j = 1; j <= b.size(); ++j)
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.at(i - 1) == b.at(j - 1) ? 0 : 1)});
+        int rowMin = cur[0];
+        for (int j = 1; j <= b.size(); ++j) {
+            const int substitution = prev[size_t(j - 1)] + (a.at(i - 1) == b.at(j - 1) ? 0 : 1);
+            cur[size_t(j)] = std::min({prev[size_t(j)] + 1, cur[size_t(j - 1)] + 1, substitution});
+            rowMin = std::min(rowMin, cur[size_t(j)]);
+        }
+        if (rowMin > limit)
+            return limit + 1;
         std::swap(prev, cur);
     }
-    return prev[b.size()];
+    return prev[size_t(b.size())];
 }
 
 QStringList closestNames(const ErrorDatabase &db, const QString &name)
 {
+    const int limit = std::max(3, int(name.size()) / 4);
     QList<QPair<int, QString>> scored;
     for (const QString &n : db.allNames()) {
         if (n.contains(name)) {
             scored.append({0, n});
             continue;
         }
-        // Compare with the same-length tail, so a missing prefix costs nothing.
-        const QString tail = n.right(int(name.size()) + 2);
-        if (std::abs(int(tail.size()) - int(name.size())) <= 6 && name.size() <= 64)
-            scored.append({editDistance(tail, name), n});
+        // Compare with the same-length tail, so a missing prefix (MBEDTLS_ERR_) costs nothing.
+        const QStringView tail = QStringView(n).right(std::min(n.size(), name.size() + 2));
+        const int distance = boundedEditDistance(tail, name, limit);
+        if (distance <= limit)
+            scored.append({distance, n});
     }
     std::stable_sort(scored.begin(), scored.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     QStringList out;
     for (const auto &s : scored) {
-        if (s.first > std::max<qsizetype>(3, name.size() / 3))
-            break;
         out << s.second;
         if (out.size() == 3)
             break;
