@@ -177,6 +177,9 @@ void RomSerialServer::onBytes(const QByteArray &bytes)
 void RomSerialServer::handleFrame(const QByteArray &frame, double arrival)
 {
     ++m_frames;
+    static const bool trace = qEnvironmentVariableIsSet("FORGELINE_SIM_TRACE");
+    if (trace)
+        qInfo("sim %.3f frame op 0x%02x", now(), frame.size() > 1 ? quint8(frame.at(1)) : 0);
     const RomDevice::Output out = m_device.handleFrame(frame);
     const double requestWire = double(encode(frame).size()) * byteMs();
     double t = qMax(arrival, m_busyUntil) + out.busyMs;
@@ -221,6 +224,9 @@ void RomSerialServer::runDue()
     while (!m_actions.empty() && m_actions.front().at <= t + 0.05) {
         Action a = std::move(m_actions.front());
         m_actions.pop_front();
+        static const bool trace = qEnvironmentVariableIsSet("FORGELINE_SIM_TRACE");
+        if (trace)
+            qInfo("sim %.3f send %d", now(), int(a.bytes.size()));
         if (a.kind == Action::Kind::Send)
             writeOut(a.bytes);
         else

@@ -5,6 +5,9 @@
 #include "core/sim/romdevice.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
@@ -36,11 +39,33 @@ inline QByteArray fakePem(const char *label, int size, quint32 seed)
 
 inline Result<FlashJobOutcome> runJob(FlashJob &job, const FlashJobRequest &request, int timeoutMs = 60000)
 {
+    // A real event loop, not QTest::qWaitFor: that one sleeps 10 ms between passes, which
+    // would add to every command round trip.
     std::optional<Result<FlashJobOutcome>> result;
-    auto c = QObject::connect(&job, &FlashJob::finished, &job, [&result](const Result<FlashJobOutcome> &r) { result = r; });
+    QEventLoop loop;
+    auto c = QObject::connect(&job, &FlashJob::finished, &job, [&result, &loop](const Result<FlashJobOutcome> &r) {
+        result = r;
+        loop.quit();
+    });
+    QElapsedTimer clock;
+    clock.start();
+    auto c2 = QObject::connect(&job, &FlashJob::stageChanged, &job, [&clock](const QString &s) {
+        if (qEnvironmentVariableIsSet("FLASHTEST_TRACE"))
+            qInfo("%6lld ms  %s", clock.elapsed(), qPrintable(s));
+    });
+    auto c3 = QObject::connect(&job, &FlashJob::message, &job, [&clock](const QString &s) {
+        if (qEnvironmentVariableIsSet("FLASHTEST_TRACE"))
+            qInfo("%6lld ms  . %s", clock.elapsed(), qPrintable(s));
+    });
     job.start(request);
-    const bool done = QTest::qWaitFor([&result] { return result.has_value(); }, timeoutMs);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    const bool done = result.has_value();
     QObject::disconnect(c);
+    QObject::disconnect(c2);
+    QObject::disconnect(c3);
+    if (qEnvironmentVariableIsSet("FLASHTEST_TRACE"))
+        qInfo("%6lld ms  finished", clock.elapsed());
     if (!done)
         return Error::make(QStringLiteral("test.timeout"), QStringLiteral("job did not finish"));
     return *result;
