@@ -109,6 +109,12 @@ void TraceBuilder::evictIfNeeded()
 
 TraceBuilder::Slot &TraceBuilder::slotFor(QByteArrayView context)
 {
+    // Consecutive lines nearly always come from the same connection: skip the lookup.
+    if (context == QByteArrayView(m_lastContext)) {
+        if (Slot *slot = lastSlot(); slot && slot->trace.context == QLatin1String(context.data(), context.size()))
+            return *slot;
+    }
+    m_lastContext = context.toByteArray();
     const QString key = context.isEmpty() ? QString() : QString::fromLatin1(context);
     for (auto it = m_slots.rbegin(); it != m_slots.rend(); ++it) {
         if (it->trace.context == key) {

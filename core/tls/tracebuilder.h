@@ -76,6 +76,7 @@ private:
     LogAnalysis m_result;
     int m_lastSlotIndex = -1;    // trace index that received the latest event
     QByteArray m_lastFile;
+    QByteArray m_lastContext;
     bool m_sawCli = false;
     bool m_sawMsg = false;
     bool m_sawV3 = false;
