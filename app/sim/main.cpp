@@ -3,6 +3,8 @@
 #include "core/sim/boardprofile.h"
 #include "core/sim/protocommdevice.h"
 #include "core/sim/protocommhttpserver.h"
+#include "core/sim/romboardprofile.h"
+#include "core/sim/romserialserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -82,6 +84,63 @@ struct HttpSide
     }
 };
 
+
+// The serial side: the ESP ROM loader on a pseudo-terminal or a TCP port (ser2net style).
+struct SerialSide
+{
+    QCommandLineOption serial{QStringLiteral("serial"),
+                              QStringLiteral("Serve the ROM loader: \"pty\" (prints the pty path) or \"tcp:PORT\" (prints socket://127.0.0.1:PORT; 0 picks a free port)."),
+                              QStringLiteral("pty|tcp:PORT")};
+    QCommandLineOption chip{QStringLiteral("chip"), QStringLiteral("Chip for the serial side (esp32, esp32s2, esp32s3, esp32c2, esp32c3, esp32c6, esp32h2)."),
+                            QStringLiteral("name")};
+    QCommandLineOption serialFault{QStringLiteral("serial-fault"),
+                                   QStringLiteral("Inject a serial fault (repeatable): drop:RATE, corrupt:RATE, reset-at:ADDR, disconnect-at:ADDR, slow-flash:FACTOR."),
+                                   QStringLiteral("spec")};
+    QCommandLineOption noTiming{QStringLiteral("no-timing"), QStringLiteral("Serial side: do not pace bytes at the baud rate or charge flash time.")};
+
+    void addTo(QCommandLineParser &parser) const { parser.addOptions({serial, chip, serialFault, noTiming}); }
+    bool requested(const QCommandLineParser &parser) const { return parser.isSet(serial); }
+
+    bool start(const QCommandLineParser &parser, BoardProfile profile, bool noDelays, QObject *owner)
+    {
+        if (parser.isSet(chip))
+            profile.chip = parser.value(chip);
+        Result<RomBoardConfig> config = romBoardConfigFromProfile(profile);
+        if (!config) {
+            printLine(stderr, QStringLiteral("forgeline-sim: ") + config.error().message);
+            return false;
+        }
+        for (const QString &f : parser.values(serialFault)) {
+            if (Result<void> r = applyRomFault(config->faults, f); !r) {
+                printLine(stderr, QStringLiteral("forgeline-sim: ") + r.error().message);
+                return false;
+            }
+        }
+        if (parser.isSet(noTiming) || noDelays)
+            config->timing = false;
+        const QString mode = parser.value(serial);
+        auto *server = new RomSerialServer(*config, owner);
+        Result<QString> address = Error::make(QStringLiteral("sim.serial"), QStringLiteral("--serial is pty or tcp:PORT"));
+        if (mode == QLatin1String("pty")) {
+            address = server->listenPty();
+        } else if (mode.startsWith(QLatin1String("tcp:"))) {
+            bool ok = false;
+            const uint port = mode.mid(4).toUInt(&ok);
+            if (ok && port <= 65535)
+                address = server->listenTcp(quint16(port));
+        }
+        if (!address) {
+            printLine(stderr, QStringLiteral("forgeline-sim: %1 %2").arg(address.error().message, address.error().detail));
+            return false;
+        }
+        printLine(stdout, *address);
+        QObject::connect(server, &RomSerialServer::addressChanged, owner, [](const QString &a) { printLine(stdout, a); });
+        QObject::connect(server, &RomSerialServer::disconnectedByFault, owner,
+                         [] { printLine(stderr, QStringLiteral("forgeline-sim: fault: serial disconnect")); });
+        return true;
+    }
+};
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -100,6 +159,8 @@ int main(int argc, char **argv)
     parser.addOption(profileOption);
     HttpSide httpSide;
     httpSide.addTo(parser);
+    SerialSide serialSide;
+    serialSide.addTo(parser);
     parser.process(app);
 
     BoardProfile profile = BoardProfile::defaultProfile();
@@ -118,8 +179,13 @@ int main(int argc, char **argv)
             return 2;
         anySide = true;
     }
+    if (serialSide.requested(parser)) {
+        if (!serialSide.start(parser, profile, parser.isSet(httpSide.noDelays), &app))
+            return 2;
+        anySide = true;
+    }
     if (!anySide) {
-        printLine(stderr, QStringLiteral("forgeline-sim: nothing to serve; give --http PORT (see --help)"));
+        printLine(stderr, QStringLiteral("forgeline-sim: nothing to serve; give --http PORT and/or --serial pty|tcp:PORT (see --help)"));
         return 2;
     }
     return app.exec();

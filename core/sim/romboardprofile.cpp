@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/sim/romboardprofile.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+
+namespace Forgeline::Sim {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Forgeline::Sim::RomBoardProfile", text);
+}
+
+std::optional<quint32> number(const QJsonValue &v)
+{
+    if (v.isDouble())
+        return quint32(v.toDouble());
+    bool ok = false;
+    const quint32 n = v.toString().toUInt(&ok, 0);
+    return ok ? std::optional<quint32>(n) : std::nullopt;
+}
+
+Error profileError(const QString &what)
+{
+    return Error::make(QStringLiteral("sim.profile"), tr("Board profile: %1").arg(what));
+}
+
+} // namespace
+
+QStringList romFaultNames()
+{
+    return {QStringLiteral("drop:RATE"), QStringLiteral("corrupt:RATE"), QStringLiteral("reset-at:ADDR"),
+            QStringLiteral("disconnect-at:ADDR"), QStringLiteral("slow-flash:FACTOR")};
+}
+
+Result<void> applyRomFault(RomFaults &faults, const QString &spec)
+{
+    const QString name = spec.section(QLatin1Char(':'), 0, 0);
+    const QString arg = spec.section(QLatin1Char(':'), 1);
+    bool ok = false;
+    if (name == QLatin1String("drop") || name == QLatin1String("corrupt") || name == QLatin1String("slow-flash")) {
+        const double v = arg.toDouble(&ok);
+        if (!ok || v < 0 || (name != QLatin1String("slow-flash") && v > 1))
+            return Error::make(QStringLiteral("sim.fault"), tr("Bad value in serial fault \"%1\".").arg(spec));
+        (name == QLatin1String("drop") ? faults.dropRate : name == QLatin1String("corrupt") ? faults.corruptRate : faults.slowFlash) = v;
+        return {};
+    }
+    if (name == QLatin1String("reset-at") || name == QLatin1String("disconnect-at")) {
+        const quint32 a = arg.toUInt(&ok, 0);
+        if (!ok)
+            return Error::make(QStringLiteral("sim.fault"), tr("Bad address in serial fault \"%1\".").arg(spec));
+        (name == QLatin1String("reset-at") ? faults.resetAt : faults.disconnectAt) = a;
+        return {};
+    }
+    return Error::make(QStringLiteral("sim.fault"),
+                       tr("Unknown serial fault \"%1\"; known: %2").arg(spec, romFaultNames().join(QStringLiteral(", "))));
+}
+
+Result<RomBoardConfig> romBoardConfigFromProfile(const BoardProfile &profile)
+{
+    RomBoardConfig c;
+    c.chipKey = profile.chip;
+    if (!Flasher::ChipDatabase::instance().byKey(c.chipKey))
+        return profileError(tr("unknown chip \"%1\"").arg(profile.chip));
+    if (profile.mac.size() == 6)
+        c.mac = profile.mac;
+    const QJsonObject flash = profile.json.value(QLatin1String("flash")).toObject();
+    if (flash.contains(QLatin1String("flashId"))) {
+        const auto id = number(flash.value(QLatin1String("flashId")));
+        if (!id || !Flasher::flashSizeFromJedec(*id))
+            return profileError(tr("flashId is not a known JEDEC id"));
+        c.flashId = *id;
+    }
+    c.timing = flash.value(QLatin1String("timing")).toBool(true);
+    const QString csv = flash.value(QLatin1String("partitionCsv")).toString(RomBoardConfig::defaultPartitionCsv());
+    QString csvError;
+    c.image = RomBoardConfig::imageWithPartitionTable(csv, &csvError);
+    if (c.image.isEmpty())
+        return profileError(csvError);
+    for (const QJsonValue &v : flash.value(QLatin1String("contents")).toArray()) {
+        const QJsonObject o = v.toObject();
+        const auto offset = number(o.value(QLatin1String("offset")));
+        if (!offset || *offset >= c.flashSize())
+            return profileError(tr("a contents entry has no valid offset"));
+        QByteArray bytes;
+        if (o.contains(QLatin1String("text"))) {
+            bytes = o.value(QLatin1String("text")).toString().toUtf8();
+        } else if (o.contains(QLatin1String("hex"))) {
+            bytes = QByteArray::fromHex(o.value(QLatin1String("hex")).toString().toLatin1());
+        } else if (o.contains(QLatin1String("file"))) {
+            QFile f(o.value(QLatin1String("file")).toString());
+            if (!f.open(QIODevice::ReadOnly))
+                return profileError(tr("cannot read %1").arg(f.fileName()));
+            bytes = f.readAll();
+        }
+        if (c.image.size() < qsizetype(*offset) + bytes.size())
+            c.image.append(QByteArray(qsizetype(*offset) + bytes.size() - c.image.size(), char(0xFF)));
+        c.image.replace(qsizetype(*offset), bytes.size(), bytes);
+    }
+    const QJsonObject f = profile.json.value(QLatin1String("faults")).toObject().value(QLatin1String("serial")).toObject();
+    c.faults.dropRate = f.value(QLatin1String("dropRate")).toDouble(0);
+    c.faults.corruptRate = f.value(QLatin1String("corruptRate")).toDouble(0);
+    c.faults.slowFlash = f.value(QLatin1String("slowFlash")).toDouble(1.0);
+    c.faults.seed = quint32(f.value(QLatin1String("seed")).toInt(1));
+    if (f.contains(QLatin1String("resetAt")))
+        c.faults.resetAt = number(f.value(QLatin1String("resetAt")));
+    if (f.contains(QLatin1String("disconnectAt")))
+        c.faults.disconnectAt = number(f.value(QLatin1String("disconnectAt")));
+    return c;
+}
+
+} // namespace Forgeline::Sim
