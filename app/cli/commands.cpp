@@ -9,6 +9,12 @@ int runProvision(const QStringList &arguments);
 int runScan(const QStringList &arguments);
 int runEndpoint(const QStringList &arguments);
 int runProvCtrl(const QStringList &arguments);
+int runFlash(const QStringList &arguments);
+int runPartitions(const QStringList &arguments);
+int runReadFlash(const QStringList &arguments);
+int runRestore(const QStringList &arguments);
+int runPorts(const QStringList &arguments);
+int runChipInfo(const QStringList &arguments);
 
 const QList<Command> &commands()
 {
@@ -19,6 +25,12 @@ const QList<Command> &commands()
         {QStringLiteral("scan"), QStringLiteral("List the Wi-Fi networks a device in provisioning mode sees"), &runScan},
         {QStringLiteral("endpoint"), QStringLiteral("Send data to a protocomm endpoint and print the reply"), &runEndpoint},
         {QStringLiteral("prov-ctrl"), QStringLiteral("Reset or re-provision a device's provisioning state"), &runProvCtrl},
+        {QStringLiteral("flash"), QStringLiteral("Write a certificate/key/file into a partition (backup, MD5 verify)"), &runFlash},
+        {QStringLiteral("partitions"), QStringLiteral("Show a board's partition table (or a .bin/.csv)"), &runPartitions},
+        {QStringLiteral("read-flash"), QStringLiteral("Read a partition or flash region to a file"), &runReadFlash},
+        {QStringLiteral("restore"), QStringLiteral("Write a backup back where it came from"), &runRestore},
+        {QStringLiteral("ports"), QStringLiteral("List serial ports with their USB bridge"), &runPorts},
+        {QStringLiteral("chip-info"), QStringLiteral("Identify the chip, MAC and flash on a port"), &runChipInfo},
     };
     return list;
 }

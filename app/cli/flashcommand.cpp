@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// forgeline-cli flash / restore: write a certificate, key or any file into a partition (or at
+// an address) with a backup first and MD5 verification after.
+#include "flashcli.h"
+
+#include "core/common/settings.h"
+#include "core/image/certpayload.h"
+
+#include <QFile>
+#include <QJsonObject>
+
+namespace Forgeline::Cli {
+
+using namespace Flasher;
+
+namespace {
+
+QJsonObject outcomeJson(const FlashJobOutcome &o)
+{
+    return QJsonObject{
+        {QStringLiteral("ok"), true},
+        {QStringLiteral("board"), boardJson(o.board)},
+        {QStringLiteral("partition"), o.partition},
+        {QStringLiteral("address"), QStringLiteral("0x%1").arg(o.address, 0, 16)},
+        {QStringLiteral("length"), qint64(o.length)},
+        {QStringLiteral("md5"), QString::fromLatin1(o.md5.toHex())},
+        {QStringLiteral("verified"), true},
+        {QStringLiteral("backup"), o.backupPath},
+        {QStringLiteral("elapsedMs"), o.elapsedMs},
+    };
+}
+
+void printOutcome(const FlashJobOutcome &o, qsizetype payload, const QString &format)
+{
+    QString where = o.partition.isEmpty() ? QStringLiteral("0x%1").arg(o.address, 0, 16)
+                                          : QStringLiteral("partition %1 (0x%2)").arg(o.partition).arg(o.address, 0, 16);
+    QString text = QStringLiteral("%1, MAC %2\n").arg(o.board.chipName, o.board.macText());
+    if (payload >= 0)
+        text += QStringLiteral("Wrote %1 bytes as %2 to %3; %4 bytes with 0xFF fill\n").arg(payload).arg(format, where).arg(o.length);
+    else
+        text += QStringLiteral("Restored %1 bytes to %2\n").arg(o.length).arg(where);
+    text += QStringLiteral("MD5 verified: %1\n").arg(QString::fromLatin1(o.md5.toHex()));
+    if (!o.backupPath.isEmpty())
+        text += QStringLiteral("Backup of the previous contents: %1\n").arg(o.backupPath);
+    text += QStringLiteral("Done in %1 s; board reset.").arg(double(o.elapsedMs) / 1000.0, 0, 'f', 2);
+    printText(text);
+}
+
+} // namespace
+
+int runFlash(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Write a certificate, key or file into a partition by name (or at an address), after saving a backup of what is there; "
+        "verified by MD5, then the board is reset."));
+    addCommonOptions(parser);
+    FlashLinkOptions link;
+    link.addTo(parser, true);
+    const QCommandLineOption partition(QStringLiteral("partition"), QStringLiteral("Partition name from the board's table (e.g. cert, key)."), QStringLiteral("NAME"));
+    const QCommandLineOption address(QStringLiteral("address"), QStringLiteral("Write at this 4 KiB-aligned address instead."), QStringLiteral("A"));
+    const QCommandLineOption file(QStringLiteral("file"), QStringLiteral("PEM or DER certificate/key, or any file with --format raw."), QStringLiteral("F"));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("pem-nul (default: PEM plus NUL), pem, der or raw."), QStringLiteral("FMT"));
+    const QCommandLineOption noBackup(QStringLiteral("no-backup"), QStringLiteral("Do not save the partition's current contents first."));
+    parser.addOptions({partition, address, file, format, noBackup});
+    const int early = parseOrExit(parser, arguments);
+    if (early >= 0)
+        return early;
+
+    FlashJobRequest request;
+    request.kind = FlashJobRequest::Kind::Write;
+    if (const int bad = link.fill(parser, request); bad >= 0)
+        return bad;
+    if (parser.isSet(partition) == parser.isSet(address)) {
+        printError(QStringLiteral("give exactly one of --partition NAME or --address A"));
+        return ExitUsage;
+    }
+    if (!parser.isSet(file)) {
+        printError(QStringLiteral("--file is required"));
+        return ExitUsage;
+    }
+    auto fmt = Image::payloadFormatFromName(parser.value(format).isEmpty() ? QStringLiteral("pem-nul") : parser.value(format));
+    if (!fmt) {
+        printError(fmt.error());
+        return ExitUsage;
+    }
+    if (parser.isSet(partition))
+        request.partition = parser.value(partition);
+    if (parser.isSet(address)) {
+        quint32 a = 0;
+        if (!parseAddress(parser.value(address), &a)) {
+            printError(QStringLiteral("--address must be a number such as 0x110000"));
+            return ExitUsage;
+        }
+        request.address = a;
+    }
+    QFile f(parser.value(file));
+    if (!f.open(QIODevice::ReadOnly)) {
+        printError(QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString()));
+        return ExitIo;
+    }
+    auto payload = Image::encodeCertPayload(f.readAll(), *fmt);
+    if (!payload)
+        return reportFailure(payload.error(), wantsJson(parser));
+    request.payload = payload->bytes;
+    request.backup = !parser.isSet(noBackup) && Settings::load().backupBeforeWrite;
+    if (!wantsJson(parser))
+        std::fprintf(stderr, "%s, %lld bytes as %s\n", payload->inputKind.toUtf8().constData(), qint64(payload->bytes.size()),
+                     Image::payloadFormatName(*fmt).toUtf8().constData());
+
+    auto r = runFlashJob(request, wantsJson(parser));
+    if (!r)
+        return reportFailure(r.error(), wantsJson(parser));
+    if (wantsJson(parser)) {
+        QJsonObject o = outcomeJson(*r);
+        o.insert(QStringLiteral("format"), Image::payloadFormatName(*fmt));
+        o.insert(QStringLiteral("payloadBytes"), qint64(payload->bytes.size()));
+        o.insert(QStringLiteral("input"), payload->inputKind);
+        printJson(QJsonDocument(o));
+    } else {
+        printOutcome(*r, payload->bytes.size(), Image::payloadFormatName(*fmt));
+    }
+    return ExitOk;
+}
+
+int runRestore(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Write a backup taken before an earlier write back to where it came from (MD5-verified)."));
+    addCommonOptions(parser);
+    FlashLinkOptions link;
+    link.addTo(parser, false);
+    const QCommandLineOption backup(QStringLiteral("backup"), QStringLiteral("Backup file (.bin with its .json beside it)."), QStringLiteral("FILE"));
+    const QCommandLineOption anyBoard(QStringLiteral("any-board"), QStringLiteral("Allow restoring onto a board with a different MAC."));
+    parser.addOptions({backup, anyBoard});
+    const int early = parseOrExit(parser, arguments);
+    if (early >= 0)
+        return early;
+    FlashJobRequest request;
+    request.kind = FlashJobRequest::Kind::Restore;
+    if (const int bad = link.fill(parser, request); bad >= 0)
+        return bad;
+    if (!parser.isSet(backup)) {
+        printError(QStringLiteral("--backup FILE is required"));
+        return ExitUsage;
+    }
+    request.backupFile = parser.value(backup);
+    request.allowAnyMac = parser.isSet(anyBoard);
+    auto r = runFlashJob(request, wantsJson(parser));
+    if (!r)
+        return reportFailure(r.error(), wantsJson(parser));
+    if (wantsJson(parser))
+        printJson(QJsonDocument(outcomeJson(*r)));
+    else
+        printOutcome(*r, -1, {});
+    return ExitOk;
+}
+
+} // namespace Forgeline::Cli
