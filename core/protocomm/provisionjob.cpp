@@ -55,6 +55,15 @@ void ProvisionJob::setStep(Step step, const QString &text)
     Q_EMIT stepChanged(step, text);
 }
 
+void ProvisionJob::attachClient()
+{
+    m_clientConnections << connect(m_client, &ProvisionClient::trace, this, &ProvisionJob::trace);
+    m_clientConnections << connect(m_client, &ProvisionClient::notice, this, [this](const QString &text) {
+        m_outcome.notices << text;
+        Q_EMIT notice(text);
+    });
+}
+
 void ProvisionJob::start()
 {
     if (m_running)
@@ -62,23 +71,44 @@ void ProvisionJob::start()
     m_running = true;
     m_outcome = Outcome();
     m_startedMs = nowMs();
-    delete m_client;
+    if (m_ownsClient)
+        delete m_client;
+    m_ownsClient = true;
     m_client = new ProvisionClient(m_request.host, m_request.port, m_request.client, this);
-    connect(m_client, &ProvisionClient::trace, this, &ProvisionJob::trace);
-    connect(m_client, &ProvisionClient::notice, this, [this](const QString &text) {
-        m_outcome.notices << text;
-        Q_EMIT notice(text);
-    });
+    attachClient();
     setStep(Step::Connect, tr("Connecting to %1:%2").arg(m_request.host).arg(m_request.port));
     m_client->connectDevice([this](Result<DeviceInfo> info) {
         if (!info)
             return fail(info.error());
         m_outcome.device = info.value();
-        if (m_request.scanFirst && info->canScan())
-            doScan();
-        else
-            doSetConfig();
+        afterConnect();
     });
+}
+
+void ProvisionJob::startOn(ProvisionClient *client)
+{
+    if (m_running || !client)
+        return;
+    m_running = true;
+    m_outcome = Outcome();
+    m_startedMs = nowMs();
+    if (m_ownsClient)
+        delete m_client;
+    m_ownsClient = false;
+    m_client = client;
+    attachClient();
+    m_outcome.device = client->deviceInfo();
+    afterConnect();
+}
+
+void ProvisionJob::afterConnect()
+{
+    m_recoveriesAtStart = m_ownsClient ? 0 : m_client->recoveries();
+    m_resentAfterRestart = false;
+    if (m_request.scanFirst && m_outcome.device.canScan())
+        doScan();
+    else
+        doSetConfig();
 }
 
 void ProvisionJob::cancel()
@@ -120,7 +150,7 @@ void ProvisionJob::doApply()
             // The device refused Apply right after a session recovery: it restarted and forgot
             // the credentials. Send them once more.
             if (r.error().code == QLatin1String("provision.apply") && !m_resentAfterRestart
-                && m_client->recoveries() > 0) {
+                && m_client->recoveries() > m_recoveriesAtStart) {
                 m_resentAfterRestart = true;
                 const QString text = tr("The board seems to have restarted and lost the credentials; sending them again.");
                 m_outcome.notices << text;
@@ -225,10 +255,13 @@ void ProvisionJob::finish()
     if (!m_running)
         return;
     m_running = false;
-    m_outcome.recoveries = m_client ? m_client->recoveries() : 0;
+    m_outcome.recoveries = m_client ? m_client->recoveries() - m_recoveriesAtStart : 0;
     m_outcome.elapsedMs = nowMs() - m_startedMs;
-    if (m_client)
+    if (m_client && m_ownsClient)
         m_client->transport()->closeConnection();
+    for (const QMetaObject::Connection &c : std::as_const(m_clientConnections))
+        disconnect(c);
+    m_clientConnections.clear();
     Q_EMIT finished(m_outcome);
 }
 

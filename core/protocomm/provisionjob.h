@@ -52,6 +52,9 @@ public:
     ~ProvisionJob() override;
 
     void start();
+    // Runs the flow on a session the caller already established (GUI: connect, scan, then
+    // provision on the same session). The client stays the caller's.
+    void startOn(ProvisionClient *client);
     void cancel();
     bool isRunning() const { return m_running; }
     const Outcome &outcome() const { return m_outcome; }
@@ -67,6 +70,8 @@ Q_SIGNALS:
 
 private:
     void setStep(Step step, const QString &text);
+    void attachClient();
+    void afterConnect();
     void doScan();
     void doSetConfig();
     void doApply();
@@ -78,12 +83,15 @@ private:
 
     Request m_request;
     ProvisionClient *m_client = nullptr;
+    bool m_ownsClient = true;
+    QList<QMetaObject::Connection> m_clientConnections;
     Outcome m_outcome;
     qint64 m_startedMs = 0;
     qint64 m_waitStartedMs = 0;
     bool m_running = false;
     bool m_resentAfterRestart = false;
     int m_recoveriesAtApply = 0;
+    int m_recoveriesAtStart = 0;
 };
 
 // The user-facing sentence for a connection failure reason.

@@ -1,16 +1,108 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/sim/boardprofile.h"
+
+#include <QHash>
+#include <QPointer>
 #include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTableView;
+
+namespace Forgeline::Protocomm {
+class ProvisionClient;
+class ProvisionJob;
+}
+namespace Forgeline::Sim {
+class ProtocommVirtualBoard;
+}
 
 namespace Forgeline::Ui {
 
-// Placeholder until issue 4 lands: says honestly what this workspace will do.
+class ScanResultModel;
+
+// Wi-Fi provisioning of one board at a time over protocomm (SoftAP / HTTP): address or QR
+// payload, PoP, secure session, scan, credentials, live status until Connected or failed
+// with the reason and the next step. Everything runs on the event loop; nothing blocks.
 class ProvisionWorkspace : public QWidget
 {
     Q_OBJECT
 public:
     explicit ProvisionWorkspace(QWidget *parent = nullptr);
+    ~ProvisionWorkspace() override;
+
+    // The board "Start a virtual board" creates (default: the built-in PROV_FL0001).
+    void setVirtualBoardProfile(const Sim::BoardProfile &profile) { m_virtualProfile = profile; }
+    void setPollInterval(int ms) { m_pollIntervalMs = ms; }
+
+    QString bannerText() const;
+    bool isBusy() const { return m_busy; }
+    bool isSessionOpen() const;
+    int provisionedCount() const;
+
+public Q_SLOTS:
+    void startVirtualBoard();
+    void connectToDevice();
+    void scan();
+    void provision();
+    void sendCustom();
+    void cancel();
+
+Q_SIGNALS:
+    void statusMessage(const QString &text);
+    void sessionChanged(bool open);
+    void provisioningFinished(bool connected);
+    void busyChanged(bool busy);
+
+private:
+    enum class StepState { Pending, Running, Done, Failed };
+    void buildUi();
+    void watchForQrPayload(QLineEdit *edit);
+    void applyQrPayload(QLineEdit *edit, const QString &text);
+    void setBusy(bool busy);
+    void resetSteps();
+    void setStep(int step, StepState state, const QString &detail = {});
+    void showBanner(const QString &text, const QString &kind);
+    void connectThen(std::function<void()> next);
+    void updateButtons();
+    void log(const QString &message, bool warning = false);
+
+    QLineEdit *m_address = nullptr;
+    QLineEdit *m_pop = nullptr;
+    QComboBox *m_security = nullptr;
+    QPushButton *m_connect = nullptr;
+    QPushButton *m_virtual = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QLabel *m_deviceInfo = nullptr;
+    QListWidget *m_steps = nullptr;
+    QTableView *m_networks = nullptr;
+    ScanResultModel *m_scanModel = nullptr;
+    QPushButton *m_scan = nullptr;
+    QLineEdit *m_ssid = nullptr;
+    QLineEdit *m_passphrase = nullptr;
+    QPushButton *m_provision = nullptr;
+    QLabel *m_banner = nullptr;
+    QLineEdit *m_endpoint = nullptr;
+    QLineEdit *m_customData = nullptr;
+    QPushButton *m_send = nullptr;
+    QLabel *m_reply = nullptr;
+    QListWidget *m_boards = nullptr;
+
+    QHash<QLineEdit *, QString> m_lastPlainText;  // what a field held before a scanner typed JSON into it
+    QPointer<Protocomm::ProvisionClient> m_client;
+    QPointer<Protocomm::ProvisionJob> m_job;
+    std::unique_ptr<Sim::ProtocommVirtualBoard> m_board;
+    Sim::BoardProfile m_virtualProfile;
+    QString m_deviceName;
+    int m_pollIntervalMs = 1000;
+    bool m_busy = false;
 };
 
 } // namespace Forgeline::Ui
