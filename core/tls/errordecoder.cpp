@@ -124,6 +124,12 @@ public:
         return m_out;
     }
     bool empty() const { return m_out.isEmpty(); }
+    qsizetype size() const { return m_out.size(); }
+    void appendToInterpretations(const QString &text)
+    {
+        for (Reading &r : m_out)
+            r.interpretation += text;
+    }
 
 private:
     const ErrorDatabase &m_db;
@@ -249,6 +255,11 @@ QStringList closestNumbers(const ErrorDatabase &db, const QList<NumberReading> &
 {
     QList<QPair<qint64, QString>> scored;
     for (const NumberReading &n : numbers) {
+        if (n.value >= 0x8000 && n.value <= 0x80FF) { // the esp-tls block: nearest esp-tls codes
+            for (const EspTlsEntry &e : db.espTlsEntries())
+                scored.append({std::llabs(e.value - n.value), ReadingBuilder::hexCode(e.value) + QLatin1Char(' ') + e.name});
+            continue;
+        }
         qint64 target = n.value;
         if (target > 0 && target <= 0x7FFF)
             target = -target;
@@ -361,18 +372,27 @@ DecodeResult ErrorDecoder::decode(QStringView input, const DecodeOptions &option
     case ParsedCode::Kind::Name:
         decodeName(d->db, builder, collector, parsed.name);
         break;
-    case ParsedCode::Kind::Number:
-        for (const NumberReading &n : parsed.numbers)
+    case ParsedCode::Kind::Number: {
+        QStringList barren; // bases that explained nothing, said so on the readings of the others
+        for (const NumberReading &n : parsed.numbers) {
+            const qsizetype before = collector.size();
             decodeNumber(d->db, builder, collector, parsed, n);
+            if (collector.size() == before && parsed.numbers.size() > 1)
+                barren << describe(n);
+        }
+        if (!barren.isEmpty() && !collector.empty())
+            collector.appendToInterpretations(QStringLiteral("; read as %1 it matches no known code").arg(barren.join(QStringLiteral(" or "))));
         if (collector.empty()) {
             // Last resort: a positive value made only of verify-flag bits.
             for (const NumberReading &n : parsed.numbers) {
-                if (n.value > 0 && allBitsAreFlags(d->db, quint64(n.value)))
+                const bool espTlsBlock = n.value >= 0x8000 && n.value <= 0x80FF; // an esp-tls code we lack
+                if (n.value > 0 && n.base == NumberReading::Base::Hex && !espTlsBlock && allBitsAreFlags(d->db, quint64(n.value)))
                     collector.add(builder.flags(quint32(n.value)), n.weight + FlagsFallback,
                                   QStringLiteral("read as X.509 verify-result flags (%1), because no error code has this value").arg(describe(n)));
             }
         }
         break;
+    }
     }
 
     result.readings = collector.take();

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void namesInReverse();
     void ambiguousInputsGetSeveralReadings_data();
     void ambiguousInputsGetSeveralReadings();
+    void otherBaseIsMentioned();
     void badInput_data();
     void badInput();
     void everyReadingHasAdvice();
@@ -342,6 +343,19 @@ void TestErrorDecoder::ambiguousInputsGetSeveralReadings()
         QVERIFY2(got.contains(n), qPrintable(n + QStringLiteral(" not in ") + got.join(QLatin1Char(','))));
 }
 
+void TestErrorDecoder::otherBaseIsMentioned()
+{
+    // "7500" could be decimal; that reading explains nothing, and the answer says so.
+    const DecodeResult r = ErrorDecoder::instance().decode(u"7500");
+    QVERIFY(r.known());
+    QVERIFY2(r.readings.first().interpretation.contains(QStringLiteral("decimal 7500 it matches no known code")),
+             qPrintable(r.readings.first().interpretation));
+    // "9984" the other way round: only the decimal reading (-9984 = -0x2700) explains it.
+    const DecodeResult both = ErrorDecoder::instance().decode(u"9984");
+    QVERIFY(both.known());
+    QCOMPARE(both.readings.first().canonical, QStringLiteral("-0x2700"));
+}
+
 void TestErrorDecoder::badInput_data()
 {
     QTest::addColumn<QString>("input");
@@ -361,6 +375,7 @@ void TestErrorDecoder::badInput_data()
     QTest::newRow("flags without value") << "flags" << "needs a value" << false;
     QTest::newRow("huge paste") << QString(5000, QLatin1Char('9')) << "single error code" << false;
     QTest::newRow("int64 overflow") << "-0xFFFFFFFFFFFFFFFF" << "too large" << false;
+    QTest::newRow("esp-tls block gap") << "0x8020" << "Closest readings: 0x801D" << true;
 }
 
 void TestErrorDecoder::badInput()
