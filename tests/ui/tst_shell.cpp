@@ -4,6 +4,7 @@
 #include "core/common/buildinfo.h"
 #include "core/common/settings.h"
 #include "ui/activity/activitypane.h"
+#include "ui/decode/decodeworkspace.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/mainwindow.h"
 
@@ -72,6 +73,21 @@ private Q_SLOTS:
             QVERIFY(!shot.isNull());
             QVERIFY(shot.save(screenshotPath(QStringLiteral("workspace-%1.png").arg(id))));
         }
+    }
+
+    void screenshotWithDecodedCode()
+    {
+        // For the user documentation: the whole window with a real answer in it.
+        MainWindow w;
+        w.resize(1100, 760);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setCurrentWorkspace(QStringLiteral("decode"));
+        auto *decode = qobject_cast<Forgeline::Ui::DecodeWorkspace *>(w.workspace(QStringLiteral("decode")));
+        QVERIFY(decode);
+        decode->setInput(QStringLiteral("-0x7500"));
+        QVERIFY(decode->results().value(0).known());
+        QVERIFY(w.grab().save(screenshotPath(QStringLiteral("forgeline-decode.png"))));
     }
 
     void workspaceBarSwitchesPages()

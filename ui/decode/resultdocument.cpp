@@ -35,7 +35,7 @@ QString bulletList(const QString &title, const QStringList &items, bool links)
                                   "<ul style=\"margin-top:2px; margin-bottom:0px; -qt-list-indent:1;\">")
                        .arg(esc(title));
     for (const QString &item : items)
-        html += QStringLiteral("<li>") % (links ? linkified(item) : esc(item)) % QStringLiteral("</li>");
+        html += QStringLiteral("<li style=\"margin-bottom:2px;\">") % (links ? linkified(item) : esc(item)) % QStringLiteral("</li>");
     return html + QStringLiteral("</ul>");
 }
 

@@ -93,6 +93,7 @@ AboutDialog::AboutDialog(QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 64); // room for the OpenSSL line on one row
     layout->addLayout(top);
     layout->addWidget(buttons);
 }
