@@ -253,11 +253,13 @@ void decodeName(const ErrorDatabase &db, const ReadingBuilder &b, Collector &c, 
 // Nearby known codes for the "not a known code" answer.
 QStringList closestNumbers(const ErrorDatabase &db, const QList<NumberReading> &numbers)
 {
-    QList<QPair<qint64, QString>> scored;
+    // Rank by distance first and spell out only the winners: this runs on every unknown input.
+    struct Candidate { qint64 distance; qint64 value; const QString *name; };
+    QList<Candidate> scored;
     for (const NumberReading &n : numbers) {
         if (n.value >= 0x8000 && n.value <= 0x80FF) { // the esp-tls block: nearest esp-tls codes
             for (const EspTlsEntry &e : db.espTlsEntries())
-                scored.append({std::llabs(e.value - n.value), ReadingBuilder::hexCode(e.value) + QLatin1Char(' ') + e.name});
+                scored.append({std::llabs(e.value - n.value), e.value, &e.name});
             continue;
         }
         qint64 target = n.value;
@@ -270,13 +272,14 @@ QStringList closestNumbers(const ErrorDatabase &db, const QList<NumberReading> &
         if (target < -0x7FFF || target >= 0)
             continue;
         for (const MbedtlsEntry &e : db.mbedtlsEntries())
-            scored.append({std::llabs(e.value - target), ReadingBuilder::hexCode(e.value) + QLatin1Char(' ') + e.name});
+            scored.append({std::llabs(e.value - target), e.value, &e.name});
     }
-    std::stable_sort(scored.begin(), scored.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::stable_sort(scored.begin(), scored.end(), [](const Candidate &a, const Candidate &b) { return a.distance < b.distance; });
     QStringList out;
-    for (const auto &s : scored) {
-        if (!out.contains(s.second))
-            out << s.second;
+    for (const Candidate &c : std::as_const(scored)) {
+        const QString text = ReadingBuilder::hexCode(c.value) + QLatin1Char(' ') + *c.name;
+        if (!out.contains(text))
+            out << text;
         if (out.size() == 3)
             break;
     }
@@ -311,12 +314,20 @@ int boundedEditDistance(QStringView a, QStringView b, int limit)
 QStringList closestNames(const ErrorDatabase &db, const QString &name)
 {
     const int limit = std::max(3, int(name.size()) / 4);
+    // Only names sharing a distinctive word are worth an edit distance ("CONN" in CONN_EOFF).
+    QList<QStringView> words;
+    for (QStringView w : QStringView(name).split(QLatin1Char('_'), Qt::SkipEmptyParts)) {
+        if (w.size() >= 3 && w != u"MBEDTLS" && w != u"ERR" && w != u"ESP" && w != u"ERROR")
+            words << w;
+    }
     QList<QPair<int, QString>> scored;
     for (const QString &n : db.allNames()) {
         if (n.contains(name)) {
             scored.append({0, n});
             continue;
         }
+        if (!words.isEmpty() && std::none_of(words.cbegin(), words.cend(), [&n](QStringView w) { return n.contains(w); }))
+            continue;
         // Compare with the same-length tail, so a missing prefix (MBEDTLS_ERR_) costs nothing.
         const QStringView tail = QStringView(n).right(std::min(n.size(), name.size() + 2));
         const int distance = boundedEditDistance(tail, name, limit);
