@@ -2,9 +2,13 @@
 #include "core/tls/decodereport.h"
 #include "core/tls/errordecoder.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Forgeline::Tls;
 
@@ -66,6 +70,7 @@ private Q_SLOTS:
     void versionHelpers_data();
     void versionHelpers();
     void jsonAndTextReports();
+    void knowledgeBaseIsConsistent();
 };
 
 // Every spelling of -0x7500 seen in logs decodes to the same code.
@@ -466,6 +471,46 @@ void TestErrorDecoder::jsonAndTextReports()
     QVERIFY(b.value(QStringLiteral("message")).toString().contains(QStringLiteral("Not a known code")));
     QVERIFY(!b.value(QStringLiteral("closest")).toArray().isEmpty());
     QVERIFY(decodeResultToText(bad).contains(QStringLiteral("closest readings")));
+}
+
+// Every hand-written entry must attach to something the decoder can produce, and use only
+// diagnosis ids from the shared vocabulary (design.md), so a typo cannot silently drop advice.
+void TestErrorDecoder::knowledgeBaseIsConsistent()
+{
+    const QStringList vocabulary = sl({"tx-buffer-too-small", "rx-buffer-too-small", "peer-closed-during-handshake",
+        "connection-reset", "handshake-timeout", "untrusted-certificate", "certificate-expired",
+        "certificate-not-yet-valid", "hostname-mismatch", "unsupported-key-algorithm", "key-parse-error",
+        "certificate-parse-error", "out-of-memory", "no-shared-cipher", "client-certificate-required",
+        "client-certificate-rejected", "protocol-version-mismatch", "fatal-alert",
+        "secure-session-not-established", "misleading-certificate-verified"});
+    QFile f(QStringLiteral(":/forgeline/data/errors/knowledge.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+    QVERIFY(root.size() >= 40);
+    int checked = 0;
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        const QString key = it.key();
+        if (key.startsWith(QLatin1Char('_')))
+            continue;
+        const QJsonObject entry = it.value().toObject();
+        QVERIFY2(!entry.value(QStringLiteral("fixes")).toArray().isEmpty(), qPrintable(key));
+        QVERIFY2(!entry.value(QStringLiteral("causes")).toArray().isEmpty(), qPrintable(key));
+        const QString id = entry.value(QStringLiteral("diagnosisId")).toString();
+        QVERIFY2(id.isEmpty() || vocabulary.contains(id), qPrintable(key + QStringLiteral(": ") + id));
+        if (key == QStringLiteral("X509_FLAGS_UNAVAILABLE"))
+            continue; // attached to the 0xFFFFFFFF reading, checked in ambiguousInputsGetSeveralReadings
+        const DecodeResult r = ErrorDecoder::instance().decode(key);
+        QVERIFY2(r.known(), qPrintable(key));
+        bool attached = false;
+        for (const Reading &reading : r.readings) {
+            const QStringList names = sl({}) << reading.name << reading.canonical;
+            attached = attached || names.contains(key)
+                || std::any_of(reading.parts.cbegin(), reading.parts.cend(), [&key](const Reading &p) { return p.name == key; });
+        }
+        QVERIFY2(attached, qPrintable(key));
+        ++checked;
+    }
+    QVERIFY(checked >= 40);
 }
 
 QTEST_GUILESS_MAIN(TestErrorDecoder)
