@@ -9,6 +9,7 @@ int runProvision(const QStringList &arguments);
 int runScan(const QStringList &arguments);
 int runEndpoint(const QStringList &arguments);
 int runProvCtrl(const QStringList &arguments);
+int runPreflight(const QStringList &arguments);
 int runFlash(const QStringList &arguments);
 int runPartitions(const QStringList &arguments);
 int runReadFlash(const QStringList &arguments);
@@ -25,6 +26,7 @@ const QList<Command> &commands()
         {QStringLiteral("scan"), QStringLiteral("List the Wi-Fi networks a device in provisioning mode sees"), &runScan},
         {QStringLiteral("endpoint"), QStringLiteral("Send data to a protocomm endpoint and print the reply"), &runEndpoint},
         {QStringLiteral("prov-ctrl"), QStringLiteral("Reset or re-provision a device's provisioning state"), &runProvCtrl},
+        {QStringLiteral("preflight"), QStringLiteral("Predict a device's TLS failure from its certificate, chain and key before flashing"), &runPreflight},
         {QStringLiteral("flash"), QStringLiteral("Write a certificate/key/file into a partition (backup, MD5 verify)"), &runFlash},
         {QStringLiteral("partitions"), QStringLiteral("Show a board's partition table (or a .bin/.csv)"), &runPartitions},
         {QStringLiteral("read-flash"), QStringLiteral("Read a partition or flash region to a file"), &runReadFlash},

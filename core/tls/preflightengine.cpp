@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/tls/preflightengine.h"
+
+#include "core/common/logger.h"
+#include "core/common/redactor.h"
+#include "core/tls/errordecoder.h"
+
+#include <openssl/bio.h>
+#include <openssl/crypto.h>
+#include <openssl/pem.h>
+
+#include <memory>
+
+namespace Forgeline::Tls {
+
+namespace {
+
+using Material = PreflightChecks::Material;
+
+// PKCS#12 archives list their extra certificates in no particular order; the device sends them
+// as written, so put them in issuing order: leaf, its issuer, that one's issuer...
+QList<CertificateInfo> issuingOrder(QList<CertificateInfo> certs)
+{
+    QList<CertificateInfo> ordered;
+    if (certs.isEmpty())
+        return ordered;
+    ordered << certs.takeFirst();
+    while (!certs.isEmpty()) {
+        const QString issuer = ordered.last().issuer;
+        qsizetype next = -1;
+        if (!ordered.last().selfIssued) {
+            for (qsizetype i = 0; i < certs.size(); ++i)
+                if (certs[i].subject == issuer) {
+                    next = i;
+                    break;
+                }
+        }
+        if (next < 0)
+            break;
+        ordered << certs.takeAt(next);
+    }
+    return ordered + certs;
+}
+
+// Size of the key as written (PEM + NUL), measured without ever leaving memory.
+qint64 pemKeyBytes(EVP_PKEY *pkey)
+{
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_mem()), BIO_free);
+    if (PEM_write_bio_PrivateKey(bio.get(), pkey, nullptr, nullptr, 0, nullptr, nullptr) != 1)
+        return 0;
+    char *p = nullptr;
+    const long n = BIO_get_mem_data(bio.get(), &p);
+    OPENSSL_cleanse(p, size_t(n));
+    return n + 1;
+}
+
+} // namespace
+
+Result<Material> PreflightEngine::load(const PreflightInputs &in)
+{
+    if (in.password.size() >= Redactor::MinimumSecretLength)
+        Redactor::registerSecret(QString::fromUtf8(in.password));
+    Material m;
+    if (!in.p12File.isEmpty()) {
+        auto data = PreflightLoader::readInputFile(in.p12File, QStringLiteral("PKCS#12"));
+        if (!data)
+            return data.error();
+        auto p12 = PreflightLoader::parsePkcs12(*data, in.password);
+        if (!p12)
+            return p12.error();
+        m.fromPkcs12 = true;
+        m.deviceChain = issuingOrder(p12->certificates);
+        m.key = p12->key;
+    } else {
+        if (in.certFile.isEmpty())
+            return Error::make(QStringLiteral("preflight.usage"), QStringLiteral("No device certificate given."), {},
+                               QStringLiteral("Give --cert FILE and --key FILE, or --p12 FILE."));
+        if (in.keyFile.isEmpty())
+            return Error::make(QStringLiteral("preflight.usage"), QStringLiteral("No private key given."), {},
+                               QStringLiteral("Give --key FILE with the device certificate's private key."));
+        auto certData = PreflightLoader::readInputFile(in.certFile, QStringLiteral("device certificate"));
+        if (!certData)
+            return certData.error();
+        auto certs = PreflightLoader::parseCertificates(*certData, QStringLiteral("device certificate file"));
+        if (!certs)
+            return certs.error();
+        m.deviceChain = *certs;
+        auto keyData = PreflightLoader::readInputFile(in.keyFile, QStringLiteral("private key"));
+        if (!keyData)
+            return keyData.error();
+        auto key = PreflightLoader::parsePrivateKey(*keyData, in.password);
+        OPENSSL_cleanse(keyData->data(), size_t(keyData->size()));
+        if (!key)
+            return key.error();
+        m.key = *key;
+        m.keyFileBytes = keyData->size() + (key->encoding == QLatin1String("PEM") ? 1 : 0);
+    }
+    if (!in.chainFile.isEmpty()) {
+        auto data = PreflightLoader::readInputFile(in.chainFile, QStringLiteral("chain"));
+        if (!data)
+            return data.error();
+        auto certs = PreflightLoader::parseCertificates(*data, QStringLiteral("chain file"));
+        if (!certs)
+            return certs.error();
+        m.deviceChain += *certs;
+    }
+    for (const QString &caFile : in.caFiles) {
+        auto data = PreflightLoader::readInputFile(caFile, QStringLiteral("CA"));
+        if (!data)
+            return data.error();
+        auto certs = PreflightLoader::parseCertificates(*data, QStringLiteral("CA file"));
+        if (!certs)
+            return certs.error();
+        m.cas += *certs;
+    }
+    if (m.keyFileBytes == 0 && m.key.pkey)
+        m.keyFileBytes = pemKeyBytes(m.key.pkey.get());
+    return m;
+}
+
+void PreflightEngine::explain(PreflightCheck &check, const TargetProfile &target)
+{
+    if (check.predictedError.isEmpty())
+        return;
+    DecodeOptions options;
+    options.mbedtls = target.mbedtlsVersion;
+    const DecodeResult decoded = ErrorDecoder::instance().decode(check.predictedError, options);
+    for (const Reading &r : decoded.readings) {
+        if (r.kind != Reading::Kind::Mbedtls && r.kind != Reading::Kind::MbedtlsComposite)
+            continue;
+        check.predictedName = r.name;
+        check.predictedMeaning = r.meaning;
+        break;
+    }
+}
+
+PreflightReport PreflightEngine::evaluate(const Material &m, const TargetProfile &target, const PreflightInputs &in)
+{
+    namespace C = PreflightChecks;
+    PreflightReport report;
+    report.target = target;
+    report.deviceClock = in.deviceClock;
+    const CertificateInfo &leaf = m.deviceChain.first();
+    report.inputs << QStringLiteral("device certificate: %1 (%2, signed with %3)").arg(leaf.subject, leaf.key.text(), leaf.signatureAlgorithm);
+    for (qsizetype i = 1; i < m.deviceChain.size(); ++i)
+        report.inputs << QStringLiteral("chain certificate %1: %2").arg(i).arg(m.deviceChain[i].subject);
+    report.inputs << QStringLiteral("private key: %1 %2, %3%4")
+                         .arg(m.key.encoding, m.key.form, m.key.pkey ? m.key.key.text() : QStringLiteral("not decrypted"),
+                              m.key.encrypted ? QStringLiteral(", encrypted") : QString());
+    for (const CertificateInfo &ca : m.cas)
+        report.inputs << QStringLiteral("CA: %1").arg(ca.subject);
+
+    const QDateTime now = in.now.isValid() ? in.now : QDateTime::currentDateTimeUtc();
+    report.checks << C::keyFormat(m, target) << C::keyMatchesCertificate(m) << C::keyAlgorithm(m, target)
+                  << C::certificateParse(m, target) << C::chain(m) << C::extendedKeyUsage(m) << C::validity(m, now)
+                  << C::deviceClock(target, in.deviceClock) << C::certificateMessageSize(m, target);
+    if (in.partitionSize || in.keyPartitionSize)
+        report.checks << C::partitionSize(m, in.partitionSize, in.keyPartitionSize);
+    for (PreflightCheck &check : report.checks)
+        explain(check, target);
+    return report;
+}
+
+Result<PreflightReport> PreflightEngine::run(const PreflightInputs &in)
+{
+    auto target = TargetProfiles::load(in.targetId);
+    if (!target)
+        return target.error();
+    for (const QString &o : in.overrides) {
+        auto applied = TargetProfiles::applyOverride(*target, o);
+        if (!applied)
+            return applied.error();
+    }
+    auto material = load(in);
+    if (!material)
+        return material.error();
+    PreflightReport report = evaluate(*material, *target, in);
+    int fails = 0;
+    for (const PreflightCheck &c : report.checks)
+        fails += c.status == PreflightCheck::Status::Fail;
+    Logger::instance().info(QStringLiteral("preflight"), QStringLiteral("%1 against %2: %3 check(s), %4 failed")
+                                                             .arg(material->deviceChain.first().subject, target->id)
+                                                             .arg(report.checks.size()).arg(fails));
+    return report;
+}
+
+// ---- report helpers (preflight.h) ----
+
+QString statusName(PreflightCheck::Status status)
+{
+    switch (status) {
+    case PreflightCheck::Status::Pass: return QStringLiteral("pass");
+    case PreflightCheck::Status::Warn: return QStringLiteral("warn");
+    case PreflightCheck::Status::Fail: return QStringLiteral("fail");
+    }
+    return {};
+}
+
+bool PreflightReport::hasFail() const
+{
+    for (const PreflightCheck &c : checks)
+        if (c.status == PreflightCheck::Status::Fail)
+            return true;
+    return false;
+}
+
+bool PreflightReport::hasWarn() const
+{
+    for (const PreflightCheck &c : checks)
+        if (c.status == PreflightCheck::Status::Warn)
+            return true;
+    return false;
+}
+
+const PreflightCheck *PreflightReport::find(const QString &id) const
+{
+    for (const PreflightCheck &c : checks)
+        if (c.id == id)
+            return &c;
+    return nullptr;
+}
+
+} // namespace Forgeline::Tls
