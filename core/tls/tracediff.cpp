@@ -137,6 +137,14 @@ QString TraceDiff::skeletonKey(const HandshakeEvent &e, const HandshakeTrace &tr
     return {};
 }
 
+QList<int> TraceDiff::skeletonEvents(const HandshakeTrace &trace)
+{
+    QList<int> out;
+    for (const Step &s : skeleton(trace))
+        out.append(s.event);
+    return out;
+}
+
 TraceDiffResult TraceDiff::compare(const HandshakeTrace &good, const HandshakeTrace &bad)
 {
     const std::vector<Step> a = skeleton(good);
@@ -171,6 +179,7 @@ TraceDiffResult TraceDiff::compare(const HandshakeTrace &good, const HandshakeTr
     };
     while (i < n || j < m) {
         if (i < n && j < m && a[i].key == b[j].key) {
+            result.steps.append({a[i].event, b[j].event});
             ++result.alignedEvents;
             ++i;
             ++j;
@@ -185,6 +194,9 @@ TraceDiffResult TraceDiff::compare(const HandshakeTrace &good, const HandshakeTr
             else
                 ++i;
         }
+        // Side by side, a changed hunk pairs its steps row by row.
+        for (size_t k = 0; k < std::max(i - gi, j - bj); ++k)
+            result.steps.append({gi + k < i ? a[gi + k].event : -1, bj + k < j ? b[bj + k].event : -1});
         Divergence d;
         const bool hasGood = i > gi;
         const bool hasBad = j > bj;

@@ -19,9 +19,17 @@ struct Divergence
     QString summary;       // one sentence
 };
 
+// One row of the side-by-side view: an event of either run, or both when they align.
+struct AlignedStep
+{
+    int goodEvent = -1;
+    int badEvent = -1;
+};
+
 struct TraceDiffResult
 {
     QList<Divergence> divergences; // in handshake order; the first is the first meaningful one
+    QList<AlignedStep> steps;      // the two skeletons merged in order, for ladder views
     int alignedEvents = 0;         // skeleton steps both runs share
 
     bool identical() const { return divergences.isEmpty(); }
@@ -38,6 +46,9 @@ public:
     static constexpr int MaxSteps = 4000;
 
     static TraceDiffResult compare(const HandshakeTrace &working, const HandshakeTrace &failing);
+
+    // Indexes of the events that make up a trace's skeleton (what a ladder view shows).
+    static QList<int> skeletonEvents(const HandshakeTrace &trace);
 
     // The normalised identity of one event; empty when the event is noise for alignment.
     static QString skeletonKey(const HandshakeEvent &event, const HandshakeTrace &trace);

@@ -47,7 +47,7 @@ bool isNotice(QByteArrayView m)
         "handshake fragmentation not supported", "bad certificate (", "version mismatch",
         "bad server hello message", "bad client hello message", "invalid alert message",
         "got no ciphersuites in common", "no cipher suites in common", "legacy renegotiation not allowed",
-        "server hello, no renegotiation info", "got no certificate", "peer cert", "is a fatal alert",
+        "server hello, no renegotiation info", "is a fatal alert",
         "record is too large", "bad hello request message",
     };
     for (const char *p : phrases) {
