@@ -122,14 +122,13 @@ void ProtocommHttpServer::onReadyRead(Connection *c)
 {
     if (!m_connections.contains(c) || !c->socket || c->busy)
         return;
-    const HttpParser::State st = c->parser.feed(c->socket->readAll());
-    if (st == HttpParser::State::NeedMore || st == HttpParser::State::HeadersDone) {
-        const HttpMessage &m = c->parser.message();
-        if (st == HttpParser::State::HeadersDone && m.contentLength <= 0 && m.method == "POST") {
-            m_device->log('E', QStringLiteral("protocomm_httpd"), QStringLiteral("Content length not found"));
-            closeConnection(c);
-        }
-        return;
+    HttpParser::State st = c->parser.feed(c->socket->readAll());
+    // One request at a time per socket, like esp_http_server; pipelined ones wait their turn.
+    while (st == HttpParser::State::Complete) {
+        process(c, c->parser.take());
+        if (!m_connections.contains(c) || c->busy)
+            return;
+        st = c->parser.state();
     }
     if (st == HttpParser::State::Error) {
         if (c->parser.failure() == HttpParser::Failure::BodyTooLarge)
@@ -137,9 +136,7 @@ void ProtocommHttpServer::onReadyRead(Connection *c)
         else
             m_device->log('W', QStringLiteral("httpd_parse"), QStringLiteral("parse_block: %1").arg(c->parser.errorString()));
         closeConnection(c);
-        return;
     }
-    process(c, c->parser.take());
 }
 
 bool ProtocommHttpServer::sameSession(const Connection *c, const HttpMessage &request) const
@@ -166,6 +163,11 @@ void ProtocommHttpServer::process(Connection *c, const HttpMessage &request)
         m_device->log('W', QStringLiteral("httpd_uri"), QStringLiteral("httpd_uri: Method '%1' not allowed for URI '%2'")
                                                        .arg(QString::fromUtf8(request.method), QString::fromUtf8(request.target)));
         send(c, "HTTP/1.1 405 Method Not Allowed\r\nContent-Type: text/html\r\n", "Request method for this URI is not handled by server", false);
+        return;
+    }
+    if (request.contentLength <= 0) {
+        m_device->log('E', QStringLiteral("protocomm_httpd"), QStringLiteral("Content length not found"));
+        closeConnection(c);
         return;
     }
     const int number = ++m_requests;
@@ -220,7 +222,7 @@ void ProtocommHttpServer::process(Connection *c, const HttpMessage &request)
             return;
         c->busy = false;
         send(c, head, body, closeAfter);
-        if (m_connections.contains(c) && c->socket && c->socket->bytesAvailable() > 0)
+        if (m_connections.contains(c))
             onReadyRead(c);
     });
 }
