@@ -82,6 +82,15 @@ static void appendList(QString &out, const QString &title, const QStringList &it
         out += indent % QStringLiteral("  - ") % item % QLatin1Char('\n');
 }
 
+// Parts (composite halves, single flag bits) get one line and their meaning: the advice for the
+// whole is already printed above them.
+static void appendPart(QString &out, const Reading &p, const QString &indent)
+{
+    out += indent % p.canonical % QStringLiteral("  ") % p.name % QStringLiteral("  [") % p.module % QStringLiteral("]\n");
+    if (!p.meaning.isEmpty())
+        out += indent % QStringLiteral("  ") % p.meaning % QLatin1Char('\n');
+}
+
 static void appendReading(QString &out, const Reading &r, const QString &indent)
 {
     QString head = r.canonical;
@@ -96,6 +105,11 @@ static void appendReading(QString &out, const Reading &r, const QString &indent)
         out += indent % QStringLiteral("  how: ") % r.interpretation % QLatin1Char('\n');
     if (!r.meaning.isEmpty())
         out += indent % QStringLiteral("  meaning: ") % r.meaning % QLatin1Char('\n');
+    if (!r.parts.isEmpty()) {
+        out += indent % QStringLiteral("  parts:\n");
+        for (const Reading &p : r.parts)
+            appendPart(out, p, indent + QStringLiteral("    "));
+    }
     if (!r.versions.isEmpty())
         out += indent % QStringLiteral("  defined in: ") % r.versions.join(QStringLiteral(", ")) % QLatin1Char('\n');
     if (!r.versionNote.isEmpty())
@@ -106,11 +120,6 @@ static void appendReading(QString &out, const Reading &r, const QString &indent)
     appendList(out, QStringLiteral("likely causes"), r.causes, sub);
     appendList(out, QStringLiteral("fixes"), r.fixes, sub);
     appendList(out, QStringLiteral("read more"), r.references, sub);
-    if (!r.parts.isEmpty()) {
-        out += sub % QStringLiteral("parts:\n");
-        for (const Reading &p : r.parts)
-            appendReading(out, p, sub + QStringLiteral("  "));
-    }
 }
 
 QString decodeResultToText(const DecodeResult &result)
