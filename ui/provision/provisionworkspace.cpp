@@ -7,6 +7,7 @@
 #include "core/protocomm/provisionjob.h"
 #include "core/protocomm/qrpayload.h"
 #include "core/sim/protocommvirtualboard.h"
+#include "ui/provision/provisionsteplist.h"
 #include "ui/provision/scanresultmodel.h"
 
 #include <QComboBox>
@@ -27,8 +28,14 @@ namespace Forgeline::Ui {
 using namespace Forgeline::Protocomm;
 
 namespace {
-enum StepIndex { StepConnect, StepScan, StepSend, StepApply, StepWait, StepCount };
 const QString Category = QStringLiteral("provision");
+constexpr int StepConnect = ProvisionStepList::Connect;
+constexpr int StepScan = ProvisionStepList::Scan;
+constexpr int StepSend = ProvisionStepList::Send;
+constexpr int StepApply = ProvisionStepList::Apply;
+constexpr int StepWait = ProvisionStepList::Wait;
+constexpr int StepCount = ProvisionStepList::StepCount;
+using StepState = ProvisionStepList::State;
 } // namespace
 
 ProvisionWorkspace::ProvisionWorkspace(QWidget *parent)
@@ -36,7 +43,7 @@ ProvisionWorkspace::ProvisionWorkspace(QWidget *parent)
 {
     setObjectName(QStringLiteral("provisionWorkspace"));
     buildUi();
-    resetSteps();
+    m_steps->resetSteps();
     updateButtons();
 }
 
@@ -86,12 +93,9 @@ void ProvisionWorkspace::buildUi()
     deviceForm->addRow(buttons);
     deviceForm->addRow(m_deviceInfo);
 
-    m_steps = new QListWidget(this);
+    m_steps = new ProvisionStepList(this);
     m_steps->setObjectName(QStringLiteral("provisionSteps"));
     m_steps->setMaximumWidth(360);
-    m_steps->setWordWrap(true);
-    m_steps->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_steps->setSelectionMode(QAbstractItemView::NoSelection);
 
     auto *top = new QHBoxLayout;
     top->addWidget(deviceBox, 3);
@@ -301,15 +305,15 @@ void ProvisionWorkspace::connectThen(std::function<void()> next)
     });
     connect(m_client, &ProvisionClient::trace, this,
             [](const QString &line) { Logger::instance().debug(QStringLiteral("protocomm"), line); });
-    resetSteps();
-    setStep(StepConnect, StepState::Running, tr("%1:%2").arg(host).arg(port));
+    m_steps->resetSteps();
+    m_steps->setStep(StepConnect, StepState::Running, tr("%1:%2").arg(host).arg(port));
     m_banner->hide();
     setBusy(true);
     log(tr("Connecting to %1:%2").arg(host).arg(port));
     m_client->connectDevice([this, next](Result<DeviceInfo> info) {
         setBusy(false);
         if (!info) {
-            setStep(StepConnect, StepState::Failed);
+            m_steps->setStep(StepConnect, StepState::Failed);
             showBanner(info.error().message + QLatin1String(". ") + info.error().fix, QStringLiteral("error"));
             log(info.error().message + QLatin1String(" — ") + info.error().detail, true);
             updateButtons();
@@ -317,7 +321,7 @@ void ProvisionWorkspace::connectThen(std::function<void()> next)
             return;
         }
         const DeviceInfo &d = info.value();
-        setStep(StepConnect, StepState::Done, tr("Security %1").arg(d.securityVersion));
+        m_steps->setStep(StepConnect, StepState::Done, tr("Security %1").arg(d.securityVersion));
         m_deviceInfo->setText(tr("Connected: %1protocomm %2, Security %3, capabilities: %4")
                                   .arg(m_deviceName.isEmpty() ? QString() : m_deviceName + QLatin1String(", "),
                                        d.provVersion.isEmpty() ? tr("(unknown)") : d.provVersion)
@@ -336,18 +340,18 @@ void ProvisionWorkspace::scan()
     if (m_busy || !isSessionOpen())
         return;
     setBusy(true);
-    setStep(StepScan, StepState::Running, tr("scanning…"));
+    m_steps->setStep(StepScan, StepState::Running, tr("scanning…"));
     m_client->scan(ScanStartOptions(), [this](Result<QList<ScanEntry>> list) {
         setBusy(false);
         if (!list) {
-            setStep(StepScan, StepState::Failed);
+            m_steps->setStep(StepScan, StepState::Failed);
             showBanner(list.error().message + QLatin1Char(' ') + list.error().fix, QStringLiteral("error"));
             return;
         }
         m_scanModel->setNetworks(list.value());
         m_networks->resizeColumnsToContents();
         m_networks->horizontalHeader()->setSectionResizeMode(ScanResultModel::Ssid, QHeaderView::Stretch);
-        setStep(StepScan, StepState::Done, tr("%n network(s)", nullptr, int(list->size())));
+        m_steps->setStep(StepScan, StepState::Done, tr("%n network(s)", nullptr, int(list->size())));
         log(tr("Scan found %n network(s)", nullptr, int(list->size())));
     });
 }
@@ -373,16 +377,16 @@ void ProvisionWorkspace::provision()
         m_job->deleteLater();
     m_job = new ProvisionJob(request, this);
     for (int s = StepSend; s < StepCount; ++s)
-        setStep(s, StepState::Pending);
+        m_steps->setStep(s, StepState::Pending);
     connect(m_job, &ProvisionJob::stepChanged, this, [this](ProvisionJob::Step step, const QString &text) {
         const int row = step == ProvisionJob::Step::SetConfig ? StepSend
                         : step == ProvisionJob::Step::Apply   ? StepApply
                         : step == ProvisionJob::Step::Wait    ? StepWait
                                                               : -1;
         for (int s = StepSend; s < row; ++s)
-            setStep(s, StepState::Done);
+            m_steps->setStep(s, StepState::Done);
         if (row >= 0)
-            setStep(row, StepState::Running);
+            m_steps->setStep(row, StepState::Running);
         Q_EMIT statusMessage(text);
     });
     connect(m_job, &ProvisionJob::finished, this, [this](const ProvisionJob::Outcome &o) {
@@ -390,8 +394,8 @@ void ProvisionWorkspace::provision()
         const QString ssid = m_ssid->text();
         if (o.connected) {
             for (int s = StepSend; s < StepCount; ++s)
-                setStep(s, StepState::Done);
-            setStep(StepWait, StepState::Done, tr("IP %1").arg(o.status.ip4));
+                m_steps->setStep(s, StepState::Done);
+            m_steps->setStep(StepWait, StepState::Done, tr("IP %1").arg(o.status.ip4));
             showBanner(tr("Connected to %1 — IP %2, channel %3.").arg(ssid, o.status.ip4).arg(o.status.channel), QStringLiteral("ok"));
             m_boards->insertItem(0, tr("%1  %2 → %3, IP %4, channel %5")
                                         .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
@@ -405,8 +409,8 @@ void ProvisionWorkspace::provision()
             m_client = nullptr;
         } else {
             for (int s = StepSend; s < StepCount; ++s) {
-                if (m_steps->item(s)->data(Qt::UserRole).toInt() == int(StepState::Running)) {
-                    setStep(s, StepState::Failed);
+                if (m_steps->state(s) == StepState::Running) {
+                    m_steps->setStep(s, StepState::Failed);
                     break;
                 }
             }
@@ -469,34 +473,6 @@ void ProvisionWorkspace::updateButtons()
     m_send->setEnabled(!m_busy && open);
     if (!open && !m_busy && m_deviceInfo->text().startsWith(tr("Connected")))
         m_deviceInfo->setText(tr("Not connected."));
-}
-
-void ProvisionWorkspace::resetSteps()
-{
-    m_steps->clear();
-    const QStringList names{tr("Connect and secure session"), tr("Scan for networks"), tr("Send credentials"), tr("Apply"),
-                            tr("Wait for the board to connect")};
-    for (const QString &n : names)
-        m_steps->addItem(n);
-    for (int s = 0; s < StepCount; ++s)
-        setStep(s, StepState::Pending);
-}
-
-void ProvisionWorkspace::setStep(int step, StepState state, const QString &detail)
-{
-    QListWidgetItem *item = m_steps->item(step);
-    if (!item)
-        return;
-    static const QStringList names{tr("Connect and secure session"), tr("Scan for networks"), tr("Send credentials"),
-                                   tr("Apply"), tr("Wait for the board to connect")};
-    const QString mark = state == StepState::Done ? QStringLiteral("✓") : state == StepState::Failed ? QStringLiteral("✗")
-                        : state == StepState::Running ? QStringLiteral("…") : QStringLiteral("·");
-    item->setText(QStringLiteral("%1  %2%3").arg(mark, names.value(step), detail.isEmpty() ? QString() : QStringLiteral(" — ") + detail));
-    item->setData(Qt::UserRole, int(state));
-    item->setForeground(state == StepState::Failed ? QColor(0xb0, 0x1c, 0x1c)
-                        : state == StepState::Done ? QColor(0x1b, 0x6e, 0x2c)
-                                                   : palette().color(state == StepState::Pending ? QPalette::Disabled : QPalette::Active,
-                                                                     QPalette::Text));
 }
 
 void ProvisionWorkspace::showBanner(const QString &text, const QString &kind)

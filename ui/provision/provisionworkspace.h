@@ -26,6 +26,7 @@ class ProtocommVirtualBoard;
 
 namespace Forgeline::Ui {
 
+class ProvisionStepList;
 class ScanResultModel;
 
 // Wi-Fi provisioning of one board at a time over protocomm (SoftAP / HTTP): address or QR
@@ -62,13 +63,10 @@ Q_SIGNALS:
     void busyChanged(bool busy);
 
 private:
-    enum class StepState { Pending, Running, Done, Failed };
     void buildUi();
     void watchForQrPayload(QLineEdit *edit);
     void applyQrPayload(QLineEdit *edit, const QString &text);
     void setBusy(bool busy);
-    void resetSteps();
-    void setStep(int step, StepState state, const QString &detail = {});
     void showBanner(const QString &text, const QString &kind);
     void connectThen(std::function<void()> next);
     void updateButtons();
@@ -81,7 +79,7 @@ private:
     QPushButton *m_virtual = nullptr;
     QPushButton *m_cancel = nullptr;
     QLabel *m_deviceInfo = nullptr;
-    QListWidget *m_steps = nullptr;
+    ProvisionStepList *m_steps = nullptr;
     QTableView *m_networks = nullptr;
     ScanResultModel *m_scanModel = nullptr;
     QPushButton *m_scan = nullptr;
