@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tls/idfversions.h"
 
-#include <QRegularExpression>
 
 namespace Forgeline::Tls {
 
@@ -61,15 +60,35 @@ std::optional<MbedtlsVersion> mbedtlsForIdf(QStringView idfVersion)
 
 std::optional<IdfVersion> IdfVersion::parse(QStringView text)
 {
-    static const QRegularExpression re(QStringLiteral("^\\s*[vV]?(\\d{1,3})(?:\\.(\\d{1,3}))?(?:\\.(\\d{1,3}))?(?:[-+.].*)?\\s*$"));
-    const auto m = re.match(text.toString());
-    if (!m.hasMatch())
+    // "v4.4.1", "4.4", "5", "v5.2-dev", "3.6.2+esp": up to three numbers, then any suffix
+    // after '-', '+' or '.'. Hand-written so it stays lock-free for concurrent decoders.
+    QStringView t = text.trimmed();
+    if (!t.isEmpty() && (t.front() == QLatin1Char('v') || t.front() == QLatin1Char('V')))
+        t = t.mid(1);
+    int numbers[3] = {0, 0, 0};
+    int count = 0;
+    qsizetype i = 0;
+    while (count < 3 && i < t.size() && t.at(i).isDigit()) {
+        int value = 0;
+        int digits = 0;
+        while (i < t.size() && t.at(i).isDigit() && digits < 4) {
+            value = value * 10 + t.at(i).digitValue();
+            ++i;
+            ++digits;
+        }
+        if (i < t.size() && t.at(i).isDigit())
+            return std::nullopt; // absurdly long component
+        numbers[count++] = value;
+        if (i < t.size() && t.at(i) == QLatin1Char('.') && i + 1 < t.size() && t.at(i + 1).isDigit() && count < 3)
+            ++i;
+        else
+            break;
+    }
+    if (count == 0)
         return std::nullopt;
-    IdfVersion v;
-    v.major = m.captured(1).toInt();
-    v.minor = m.captured(2).isEmpty() ? 0 : m.captured(2).toInt();
-    v.patch = m.captured(3).isEmpty() ? 0 : m.captured(3).toInt();
-    return v;
+    if (i < t.size() && !QStringView(u"-+.").contains(t.at(i)))
+        return std::nullopt;
+    return IdfVersion{numbers[0], numbers[1], numbers[2]};
 }
 
 int IdfVersion::compare(const IdfVersion &o) const

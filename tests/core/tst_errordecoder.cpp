@@ -9,6 +9,9 @@
 #include <QTest>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
+#include <vector>
 
 using namespace Forgeline::Tls;
 
@@ -71,6 +74,7 @@ private Q_SLOTS:
     void versionHelpers();
     void jsonAndTextReports();
     void knowledgeBaseIsConsistent();
+    void concurrentDecodesAgree();
 };
 
 // Every spelling of -0x7500 seen in logs decodes to the same code.
@@ -280,6 +284,12 @@ void TestErrorDecoder::vendorCodes()
     QCOMPARE(wiced.readings.first().name, QStringLiteral("TLS_ERROR_BAD_HS_CERTIFICATE"));
     QCOMPARE(wiced.readings.first().module, QStringLiteral("WICED"));
 
+    // mbedtls_ssl_get_verify_result() without a session (tls.md Appendix B).
+    const DecodeResult unavailable = ErrorDecoder::instance().decode(u"flags 0xFFFFFFFF");
+    QVERIFY(unavailable.known());
+    QCOMPARE(unavailable.readings.first().kind, Reading::Kind::X509Flags);
+    QVERIFY(unavailable.readings.first().meaning.contains(QStringLiteral("no session")));
+
     for (const QString &form : {QStringLiteral("64416"), QStringLiteral("0xFBA0"), QStringLiteral("-1120"), QStringLiteral("-0x0460")}) {
         const DecodeResult r = ErrorDecoder::instance().decode(form);
         QVERIFY2(r.known(), qPrintable(form));
@@ -434,6 +444,10 @@ void TestErrorDecoder::versionHelpers_data()
     QTest::newRow("idf 5.2") << "5.2" << true << "3.6";
     QTest::newRow("idf 6.0") << "6.0" << true << "4.0";
     QTest::newRow("idf junk") << "master" << true << "";
+    QTest::newRow("idf suffix") << "v5.2-dev" << true << "3.6";
+    QTest::newRow("idf trailing junk") << "5.2x" << true << "";
+    QTest::newRow("idf empty") << "" << true << "";
+    QTest::newRow("huge component") << "99999999999.1" << false << "";
 }
 
 void TestErrorDecoder::versionHelpers()
@@ -511,6 +525,32 @@ void TestErrorDecoder::knowledgeBaseIsConsistent()
         ++checked;
     }
     QVERIFY(checked >= 40);
+}
+
+// The GUI decodes off its main thread while the CLI or a worker may decode too.
+void TestErrorDecoder::concurrentDecodesAgree()
+{
+    const QStringList inputs = sl({"-0x7500", "64416", "0x8010", "-0x4290", "0x00000208", "CONN_EOF", "0xZZ", "-0x7501"});
+    DecodeOptions options;
+    options.idfVersion = QStringLiteral("4.3");
+    QStringList expected;
+    for (const QString &in : inputs)
+        expected << decodeResultToText(ErrorDecoder::instance().decode(in, options));
+    std::vector<std::thread> threads;
+    std::atomic<int> mismatches{0};
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&] {
+            for (int round = 0; round < 25; ++round) {
+                for (int i = 0; i < inputs.size(); ++i) {
+                    if (decodeResultToText(ErrorDecoder::instance().decode(inputs.at(i), options)) != expected.at(i))
+                        ++mismatches;
+                }
+            }
+        });
+    }
+    for (std::thread &t : threads)
+        t.join();
+    QCOMPARE(mismatches.load(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestErrorDecoder)
