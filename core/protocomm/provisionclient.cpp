@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/protocomm/provisionclient.h"
 
+#include "core/common/redactor.h"
 #include "core/protocomm/httptransport.h"
 #include "core/protocomm/security.h"
 
@@ -69,6 +70,9 @@ Result<DeviceInfo> parseVersionReply(const QByteArray &reply)
 ProvisionClient::ProvisionClient(const QString &host, quint16 port, Options options, QObject *parent)
     : QObject(parent), m_options(std::move(options)), m_transport(new HttpTransport(host, port, this))
 {
+    // Whoever read the PoP should have registered it already; doing it here too means no
+    // caller of the core API can forget.
+    Redactor::registerSecret(QString::fromUtf8(m_options.pop));
     m_transport->setUseCookies(m_options.useCookies);
     connect(m_transport, &HttpTransport::trace, this, &ProvisionClient::trace);
 }
@@ -154,8 +158,9 @@ void ProvisionClient::handshakeStep(const QByteArray &request, bool recovering, 
             const Error &e = reply.error();
             if (m_cancelled || e.code == QLatin1String("protocomm.cancelled"))
                 return done(e);
-            // A restarting device refuses connections for a moment; keep knocking while recovering.
-            if (recovering && e.code == QLatin1String("protocomm.connect") && attempt < 40) {
+            // A restarting device refuses connections for a moment; keep knocking while recovering,
+            // for as long as one request may take.
+            if (recovering && e.code == QLatin1String("protocomm.connect") && attempt < qMax(4, m_options.timeoutMs / 250)) {
                 QTimer::singleShot(250, this, [this, attempt, done] { handshake(true, attempt + 1, done); });
                 return;
             }
@@ -240,6 +245,7 @@ void ProvisionClient::secure(const QString &endpoint, const QByteArray &plain, i
 
 void ProvisionClient::setConfig(const WifiConfig &config, Callback<void> done)
 {
+    m_cancelled = false;
     Q_EMIT trace(QStringLiteral("prov-config SetConfig ssid=%1, a passphrase of %2 bytes, bssid %3, channel %4")
                      .arg(QString::fromUtf8(config.ssid)).arg(config.passphrase.size())
                      .arg(QString::fromLatin1(config.bssid.toHex(':'))).arg(config.channel));
@@ -259,6 +265,7 @@ void ProvisionClient::setConfig(const WifiConfig &config, Callback<void> done)
 
 void ProvisionClient::applyConfig(Callback<bool> done)
 {
+    m_cancelled = false;
     m_lastRecovered = false;
     secure(QStringLiteral("prov-config"), encodeApplyConfig(), m_options.timeoutMs,
            [](const QByteArray &b) { return decodeRespApplyConfig(b).ok(); },
@@ -277,6 +284,7 @@ void ProvisionClient::applyConfig(Callback<bool> done)
 
 void ProvisionClient::getStatus(Callback<WifiStatus> done)
 {
+    m_cancelled = false;
     secure(QStringLiteral("prov-config"), encodeGetStatus(), m_options.timeoutMs,
            [](const QByteArray &b) { return decodeRespGetStatus(b).ok(); },
            [done](Result<QByteArray> reply) {
@@ -288,6 +296,7 @@ void ProvisionClient::getStatus(Callback<WifiStatus> done)
 
 void ProvisionClient::control(CtrlCommand command, Callback<void> done)
 {
+    m_cancelled = false;
     secure(QStringLiteral("prov-ctrl"), encodeCtrl(command), m_options.timeoutMs,
            [command](const QByteArray &b) { return decodeRespCtrl(b, command).ok(); },
            [command, done](Result<QByteArray> reply) {
@@ -306,11 +315,13 @@ void ProvisionClient::control(CtrlCommand command, Callback<void> done)
 
 void ProvisionClient::sendCustom(const QString &endpoint, const QByteArray &data, Callback<QByteArray> done)
 {
+    m_cancelled = false;
     secure(endpoint, data, m_options.timeoutMs, Validator(), std::move(done));
 }
 
 void ProvisionClient::scan(const ScanStartOptions &options, Callback<QList<ScanEntry>> done)
 {
+    m_cancelled = false;
     auto results = std::make_shared<QList<ScanEntry>>();
     auto fetch = std::make_shared<std::function<void(quint32, quint32)>>();
     // The closures refer to themselves weakly; the request in flight holds the strong reference.

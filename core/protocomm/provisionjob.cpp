@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/protocomm/provisionjob.h"
 
+#include "core/common/redactor.h"
 #include "core/protocomm/httptransport.h"
 
 #include <QCoreApplication>
@@ -46,6 +47,7 @@ QString ProvisionJob::stepName(Step step)
 ProvisionJob::ProvisionJob(Request request, QObject *parent) : QObject(parent), m_request(std::move(request))
 {
     qRegisterMetaType<Forgeline::Protocomm::ProvisionJob::Outcome>();
+    Redactor::registerSecret(QString::fromUtf8(m_request.wifi.passphrase));
 }
 
 ProvisionJob::~ProvisionJob() = default;

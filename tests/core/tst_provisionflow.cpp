@@ -7,6 +7,7 @@
 #include "core/sim/protocommhttpserver.h"
 #include "core/sim/protocommvirtualboard.h"
 
+#include <QDir>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -251,6 +252,70 @@ private Q_SLOTS:
         QVERIFY(run.outcome.connected);
         QCOMPARE(run.outcome.device.securityVersion, 0);
         QVERIFY(run.outcome.device.noSec);
+    }
+
+    void security1WithoutPop()
+    {
+        BoardProfile p = fastProfile();
+        p.protocomm.pop.clear();
+        const Run run = provision(p);  // a PoP is given anyway: the board says no_pop, it is dropped
+        QVERIFY(run.outcome.connected);
+        QVERIFY(run.outcome.device.noPop);
+        QVERIFY(run.outcome.notices.join(QLatin1Char(' ')).contains(QStringLiteral("does not use a proof of possession")));
+    }
+
+    void bundledBoardProfiles()
+    {
+        const QDir dir(QStringLiteral(":/forgeline/data/boards"));
+        const QStringList files = dir.entryList({QStringLiteral("*.json")});
+        QVERIFY(files.contains(QStringLiteral("default.json")));
+        for (const QString &f : files) {
+            Result<BoardProfile> p = BoardProfile::load(dir.filePath(f));
+            QVERIFY2(p.ok(), qPrintable(f + QLatin1String(": ") + (p.ok() ? QString() : p.error().message)));
+            QVERIFY(!p->wifi.networks.isEmpty());
+            p->removeDelays();
+            const Run run = provision(p.value(), [&](ProvisionJob::Request &r) {
+                if (p->protocomm.security == 0)
+                    r.client.pop.clear();
+            });
+            QVERIFY2(run.outcome.connected, qPrintable(f));
+        }
+        // The documented default board.
+        const BoardProfile d = BoardProfile::defaultProfile();
+        QCOMPARE(d.protocomm.deviceName, QStringLiteral("PROV_FL0001"));
+        QCOMPARE(d.protocomm.security, 1);
+        QCOMPARE(d.protocomm.pop, QStringLiteral("abcd1234"));
+        QCOMPARE(d.wifi.networks.size(), 3);
+        QCOMPARE(d.wifi.networks.at(0).ssid, QStringLiteral("FactoryNet"));
+        QCOMPARE(d.wifi.networks.at(0).rssi, -42);
+        QCOMPARE(d.wifi.networks.at(0).channel, 6);
+        QCOMPARE(d.wifi.networks.at(1).authMode, 0);
+        QCOMPARE(d.wifi.networks.at(2).rssi, -80);
+        QCOMPARE(d.wifi.networks.at(2).channel, 1);
+    }
+
+    void faultSpecs()
+    {
+        BoardProfile p;
+        QVERIFY(p.applyFault(QStringLiteral("drop-response:3")).ok());
+        QCOMPARE(p.httpFaults.dropResponse, 3);
+        QVERIFY(p.applyFault(QStringLiteral("close-between")).ok());
+        QVERIFY(p.httpFaults.closeBetween);
+        QVERIFY(!p.applyFault(QStringLiteral("restart-at:x")).ok());
+        QVERIFY(!p.applyFault(QStringLiteral("explode")).ok());
+        QVERIFY(!BoardProfile::fromJson(R"({"protocomm":{"security":2}})").ok());
+        QVERIFY(!BoardProfile::fromJson(R"({"wifi":{"networks":[{"ssid":""}]}})").ok());
+    }
+
+    void lostContactAfterConnectedIsUnconfirmed()
+    {
+        BoardProfile p = fastProfile();
+        p.protocomm.autoStopDelayMs = 0;  // the board vanishes as soon as it has said Connected
+        p.httpFaults.dropResponse = 6;    // ...and that reply is lost
+        const Run run = provision(p);
+        QVERIFY(run.outcome.error);
+        QCOMPARE(run.outcome.error->code, QStringLiteral("provision.unconfirmed"));
+        QCOMPARE(classify(*run.outcome.error), FailureKind::Device);
     }
 
     void securityMismatchIsClear()
