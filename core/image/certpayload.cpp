@@ -43,6 +43,25 @@ PemBlock firstPemBlock(const QByteArray &text)
 
 enum class DerKind { Unknown, Certificate, PrivateKey };
 
+// PEM armour for a DER private key: PKCS#8 is "PRIVATE KEY"; traditional forms name the algorithm.
+QByteArray privateKeyLabel(const QByteArray &der)
+{
+    const unsigned char *p = reinterpret_cast<const unsigned char *>(der.constData());
+    if (PKCS8_PRIV_KEY_INFO *info = d2i_PKCS8_PRIV_KEY_INFO(nullptr, &p, long(der.size())); info) {
+        PKCS8_PRIV_KEY_INFO_free(info);
+        return "PRIVATE KEY";
+    }
+    p = reinterpret_cast<const unsigned char *>(der.constData());
+    EVP_PKEY *k = d2i_AutoPrivateKey(nullptr, &p, long(der.size()));
+    const int id = k ? EVP_PKEY_get_base_id(k) : 0;
+    EVP_PKEY_free(k);
+    if (id == EVP_PKEY_EC)
+        return "EC PRIVATE KEY";
+    if (id == EVP_PKEY_RSA)
+        return "RSA PRIVATE KEY";
+    return "PRIVATE KEY";
+}
+
 DerKind classifyDer(const QByteArray &der)
 {
     const unsigned char *p = reinterpret_cast<const unsigned char *>(der.constData());
@@ -120,7 +139,7 @@ Result<CertPayload> encodeCertPayload(const QByteArray &input, PayloadFormat for
                                tr("Choose the \"raw\" format to write it unchanged."));
         der = input;
         out.isPrivateKey = kind == DerKind::PrivateKey;
-        label = out.isPrivateKey ? QByteArray("PRIVATE KEY") : QByteArray("CERTIFICATE");
+        label = out.isPrivateKey ? privateKeyLabel(input) : QByteArray("CERTIFICATE");
         out.inputKind = out.isPrivateKey ? tr("DER private key") : tr("DER certificate");
     }
 
