@@ -5,7 +5,7 @@
 #   ./dev.sh run [--offscreen] setup + build + start the GUI (--offscreen: headless smoke test)
 #   ./dev.sh test             setup + ASan/UBSan build into build-asan/ + the whole CTest suite
 #   ./dev.sh bench            build + run the benchmarks in tests/bench/
-#   ./dev.sh package          build the .deb into build/
+#   ./dev.sh package          build the .deb into build-package/
 #   ./dev.sh screenshots      run the offscreen GUI tests and copy their screenshots to docs/images/
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -112,8 +112,10 @@ cmd_bench() {
 
 cmd_package() {
     cmd_setup
-    cmd_build
-    (cd build && cpack -G DEB)
+    # A release tree without tests: what ships is exactly what install() rules name.
+    configure build-package -DCMAKE_BUILD_TYPE=Release -DFORGELINE_BUILD_TESTS=OFF
+    cmake --build build-package -j "$JOBS"
+    (cd build-package && cpack -G DEB)
 }
 
 cmd_screenshots() {

@@ -24,7 +24,7 @@ DEB=${1:-}
 if [ -z "$DEB" ]; then
     say "Building the package"
     ./dev.sh package
-    DEB=$(ls -t build/forgeline_*.deb | head -1)
+    DEB=$(ls -t build-package/forgeline_*.deb | head -1)
 fi
 [ -f "$DEB" ] || { echo "install test: no package at '$DEB'" >&2; exit 1; }
 say "Package: $DEB"
@@ -66,6 +66,8 @@ say "Installing with apt (dependencies resolved from the archive)"
 in_root 'echo "deb '"$MIRROR"' '"$SUITE"' main" > /etc/apt/sources.list
          apt-get update -qq
          apt-get install -y -qq --no-install-recommends /tmp/forgeline.deb > /tmp/apt-install.log 2>&1 || { tail -30 /tmp/apt-install.log; exit 1; }
+         grep -E "^(Setting up|Unpacking) forgeline" /tmp/apt-install.log
+         echo "$(grep -c "^Setting up" /tmp/apt-install.log) packages set up"
          dpkg -s forgeline | sed -n "1,12p"'
 
 say "Running the installed programs"
