@@ -63,11 +63,11 @@ ErrorDatabase::ErrorDatabase()
     loadModules();
     loadMbedtls();
     loadEspTls();
-    loadSimple(QStringLiteral("psa.tsv"), m_psa, QStringLiteral("PSA"), true, false);
-    loadSimple(QStringLiteral("esperr.tsv"), m_espErr, QString(), false, true);
-    loadSimple(QStringLiteral("wiced.tsv"), m_wiced, QStringLiteral("WICED"), false, false);
-    loadSimple(QStringLiteral("legacy.tsv"), m_legacy, QStringLiteral("TropicSSL"), false, true);
-    loadSimple(QStringLiteral("x509flags.tsv"), m_flags, QStringLiteral("X509"), false, true);
+    loadSimple(QStringLiteral("psa.tsv"), m_psa, QStringLiteral("PSA"), true);
+    loadSimple(QStringLiteral("esperr.tsv"), m_espErr, QString(), false);
+    loadSimple(QStringLiteral("wiced.tsv"), m_wiced, QStringLiteral("WICED"), false);
+    loadSimple(QStringLiteral("legacy.tsv"), m_legacy, QStringLiteral("TropicSSL"), false);
+    loadSimple(QStringLiteral("x509flags.tsv"), m_flags, QStringLiteral("X509"), false);
     loadKnowledge();
 
     for (const MbedtlsEntry &e : std::as_const(m_mbedtls))
@@ -119,10 +119,8 @@ void ErrorDatabase::loadEspTls()
     }
 }
 
-void ErrorDatabase::loadSimple(const QString &file, QList<SimpleEntry> &out, const QString &defaultModule,
-                               bool psaAliases, bool hexValues)
+void ErrorDatabase::loadSimple(const QString &file, QList<SimpleEntry> &out, const QString &defaultModule, bool psaAliases)
 {
-    Q_UNUSED(hexValues) // parseValue reads both spellings; kept for readers of the call sites
     for (const QStringList &row : readTsv(file)) {
         if (row.size() < 3)
             continue;

@@ -86,7 +86,7 @@ private:
     static const SimpleEntry *find(const QList<SimpleEntry> &list, qint64 value);
     void loadMbedtls();
     void loadEspTls();
-    void loadSimple(const QString &file, QList<SimpleEntry> &out, const QString &defaultModule, bool psaAliases, bool hexValues);
+    void loadSimple(const QString &file, QList<SimpleEntry> &out, const QString &defaultModule, bool psaAliases);
     void loadModules();
     void loadKnowledge();
 

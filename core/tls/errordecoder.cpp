@@ -38,6 +38,21 @@ constexpr int FlagsFallback = 5;
 constexpr int MissingSignPenalty = 5;
 constexpr int Wrap16Penalty = 10;
 
+// Numbers used only before the ESP-IDF v4.4 renumbering (tls.md §4.1).
+bool oldEspTlsNumbering(const EspTlsEntry &e)
+{
+    const auto to = IdfVersion::parse(e.idfTo);
+    return !e.idfTo.isEmpty() && to && to->compare(IdfVersion{4, 4, 0}) < 0;
+}
+
+// With the device's IDF known, its numbering wins; without it the current numbering ranks first.
+int espTlsBonus(const ReadingBuilder &b, const EspTlsEntry &e)
+{
+    if (b.idf())
+        return b.idfMatches(e) ? EspTlsMatching : EspTlsOtherIdf;
+    return oldEspTlsNumbering(e) ? EspTlsOld : EspTlsCurrent;
+}
+
 class Collector
 {
 public:
@@ -109,13 +124,8 @@ public:
 
     void espTls(qint64 value, int weight, const QString &how)
     {
-        for (const EspTlsEntry *e : m_db.espTlsByValue(int(value))) {
-            int bonus = m_b.idf() ? (m_b.idfMatches(*e) ? EspTlsMatching : EspTlsOtherIdf)
-                                  : (e->idfTo.isEmpty() || e->idfFrom != QStringLiteral("4.0") ? EspTlsCurrent : EspTlsOld);
-            if (!m_b.idf() && !e->idfTo.isEmpty() && e->idfFrom != QStringLiteral("4.0") && e->idfFrom.startsWith(QLatin1Char('4')) && e->idfTo.startsWith(QLatin1Char('4')))
-                bonus = EspTlsOld; // 4.1-4.3 additions belong to the old numbering too
-            add(m_b.espTls(*e), weight + bonus, how);
-        }
+        for (const EspTlsEntry *e : m_db.espTlsByValue(int(value)))
+            add(m_b.espTls(*e), weight + espTlsBonus(m_b, *e), how);
     }
 
     QList<Reading> take()
@@ -236,7 +246,7 @@ void decodeName(const ErrorDatabase &db, const ReadingBuilder &b, Collector &c, 
             }
         }
         for (const EspTlsEntry *e : db.espTlsByName(full))
-            c.add(b.espTls(*e), w + (b.idf() ? (b.idfMatches(*e) ? EspTlsMatching : EspTlsOtherIdf) : (e->idfTo.isEmpty() ? EspTlsCurrent : EspTlsOld)), how);
+            c.add(b.espTls(*e), w + espTlsBonus(b, *e), how);
         for (const SimpleEntry &e : db.psaEntries())
             if (e.name == full) c.add(b.psa(e), w + PsaMatch, how);
         for (const SimpleEntry &e : db.espErrEntries())
