@@ -33,21 +33,50 @@ int main(int argc, char **argv)
     w.show();
     QCoreApplication::processEvents();
 
+    // What a user feels is the longest stretch the GUI thread is busy: the decode plus the
+    // first slice of cards, then each later slice. Both are reported, with the total.
     constexpr int Runs = 5;
-    std::vector<double> ms;
+    std::vector<double> first, worstSlice, total;
     for (int i = 0; i < Runs; ++i) {
-        QElapsedTimer t;
-        t.start();
+        QElapsedTimer all;
+        all.start();
+        QElapsedTimer step;
+        step.start();
         w.setInput(text);
-        QCoreApplication::processEvents(); // layout and the first paint of the new cards
-        ms.push_back(double(t.nsecsElapsed()) / 1e6);
+        QCoreApplication::processEvents(); // layout and the first paint of the first slice
+        first.push_back(double(step.nsecsElapsed()) / 1e6);
+        double worst = 0;
+        while (!w.renderingComplete()) {
+            step.restart();
+            QCoreApplication::processEvents();
+            worst = std::max(worst, double(step.nsecsElapsed()) / 1e6);
+        }
+        worstSlice.push_back(worst);
+        total.push_back(double(all.nsecsElapsed()) / 1e6);
         w.setInput(QString());
         QCoreApplication::processEvents();
     }
-    std::sort(ms.begin(), ms.end());
-    const double median = ms[ms.size() / 2];
-    std::printf("Decode workspace, paste of %lld codes to cards on screen: median %.1f ms "
-                "(%.2f x the 100 ms a user notices)\n",
-                static_cast<long long>(paste.size()), median, median / 100.0);
+    // The everyday case: one code typed, cards on screen.
+    std::vector<double> single;
+    for (int i = 0; i < Runs; ++i) {
+        QElapsedTimer step;
+        step.start();
+        w.setInput(QStringLiteral("-0x7500"));
+        QCoreApplication::processEvents();
+        single.push_back(double(step.nsecsElapsed()) / 1e6);
+        w.setInput(QString());
+        QCoreApplication::processEvents();
+    }
+    auto median = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+    };
+    const double longest = std::max(median(first), median(worstSlice));
+    std::printf("Decode workspace, paste of %lld codes: first cards on screen after %.1f ms, longest later "
+                "GUI-thread step %.1f ms, all cards after %.1f ms (medians of %d; longest step %.2f x the "
+                "100 ms a user notices)\n",
+                static_cast<long long>(paste.size()), median(first), median(worstSlice), median(total), Runs,
+                longest / 100.0);
+    std::printf("Decode workspace, one code to cards on screen: median %.1f ms\n", median(single));
     return 0;
 }

@@ -199,6 +199,31 @@ private Q_SLOTS:
         QVERIFY(w.grab().save(screenshotPath(QStringLiteral("decode-composite.png"))));
     }
 
+    void longPasteRendersInSlices()
+    {
+        DecodeWorkspace w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QStringList codes;
+        for (int i = 0; i < 30; ++i)
+            codes.append(i == 29 ? QStringLiteral("-0x2700") : QStringLiteral("-0x7280"));
+        w.setInput(codes.join(u' '));
+        QCOMPARE(w.results().size(), 30);
+        QVERIFY(!w.renderingComplete()); // only the first slice is on screen yet
+        QVERIFY(!shown(w).contains(QStringLiteral("MBEDTLS_ERR_X509_CERT_VERIFY_FAILED")));
+        QTRY_VERIFY(w.renderingComplete());
+        QVERIFY(shown(w).contains(QStringLiteral("MBEDTLS_ERR_X509_CERT_VERIFY_FAILED")));
+        QVERIFY(shown(w).count(QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOF")) >= 29);
+
+        // A new decode abandons the slices still pending from the old one.
+        w.setInput(codes.join(u' '));
+        w.setInput(QStringLiteral("-0x7500"));
+        QVERIFY(w.renderingComplete());
+        QTest::qWait(50); // let any stale slice timer fire; none may touch the page
+        QVERIFY(!shown(w).contains(QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOF")));
+        QVERIFY(shown(w).contains(QStringLiteral("MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE")));
+    }
+
     void copyAsTextUsesTheReport()
     {
         DecodeWorkspace w;

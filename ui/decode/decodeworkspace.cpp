@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTextBrowser>
+#include <QTextCursor>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -208,7 +209,16 @@ void DecodeWorkspace::showResults()
     int known = 0;
     for (const Tls::DecodeResult &result : std::as_const(m_results))
         known += result.known() ? 1 : 0;
-    m_view->setHtml(ResultDocument(palette()).html(m_results));
+    ++m_renderGeneration;
+    m_rendered = qMin<qsizetype>(RenderSlice, m_results.size());
+    m_view->setHtml(ResultDocument(palette()).html(m_results, 0, m_rendered));
+    if (renderingComplete())
+        Q_EMIT renderingFinished();
+    else
+        QTimer::singleShot(0, this, [this, generation = m_renderGeneration] {
+            if (generation == m_renderGeneration)
+                renderNextSlice();
+        });
 
     if (m_results.isEmpty()) {
         // Examples a new user can click, one per kind of answer the decoder gives.
@@ -239,6 +249,24 @@ void DecodeWorkspace::logResults() const
             : tr("%1 → not a known code").arg(result.input);
         Logger::instance().info(QStringLiteral("decode"), answer);
     }
+}
+
+void DecodeWorkspace::renderNextSlice()
+{
+    const qsizetype from = m_rendered;
+    m_rendered = qMin<qsizetype>(from + RenderSlice, m_results.size());
+    // Appending lays out only the new cards; the ones on screen stay as they are.
+    QTextCursor end(m_view->document());
+    end.movePosition(QTextCursor::End);
+    end.insertHtml(ResultDocument(palette()).html(m_results, from, m_rendered));
+    if (renderingComplete()) {
+        Q_EMIT renderingFinished();
+        return;
+    }
+    QTimer::singleShot(0, this, [this, generation = m_renderGeneration] {
+        if (generation == m_renderGeneration)
+            renderNextSlice();
+    });
 }
 
 QString DecodeWorkspace::resultsAsText() const

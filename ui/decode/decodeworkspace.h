@@ -24,9 +24,10 @@ class DecodeWorkspace : public QWidget
 public:
     explicit DecodeWorkspace(QWidget *parent = nullptr);
 
-    // A paste of many codes is capped so that building cards never stalls the window
-    // (100 codes render in ~30 ms; see bench_gui_decodepaste).
+    // A paste of many codes is capped, and rendered RenderSlice inputs per event-loop turn, so
+    // building cards never stalls the window (see bench_gui_decodepaste).
     static constexpr int MaxShownInputs = 100;
+    static constexpr int RenderSlice = 8;
 
     // Splits what was pasted into the codes to decode: spaces, tabs, commas, semicolons, newlines.
     static QStringList splitInput(const QString &text);
@@ -34,6 +35,8 @@ public:
     QString input() const;
     void setInput(const QString &text);
     const QList<Tls::DecodeResult> &results() const { return m_results; }
+    // False while a long paste is still being turned into cards, a slice per event-loop turn.
+    bool renderingComplete() const { return m_rendered >= m_results.size(); }
     Tls::DecodeOptions options() const;
     QString resultsAsText() const;       // the report format, as "Copy as text" puts it
     QTextBrowser *resultView() const { return m_view; }
@@ -45,6 +48,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void statusMessage(const QString &text);
     void decoded(int inputCount);
+    void renderingFinished();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -52,6 +56,7 @@ protected:
 private:
     void optionsChanged();
     void showResults();
+    void renderNextSlice();
     void logResults() const;
     void updateVersionHint();
 
@@ -65,6 +70,8 @@ private:
     QTimer *m_debounce;
     QList<Tls::DecodeResult> m_results;
     int m_totalInputs = 0;
+    qsizetype m_rendered = 0;
+    quint64 m_renderGeneration = 0; // a new decode abandons the slices of the previous one
 };
 
 } // namespace Forgeline::Ui

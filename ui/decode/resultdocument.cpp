@@ -137,9 +137,15 @@ QString ResultDocument::unknownCard(const Tls::DecodeResult &result) const
 
 QString ResultDocument::html(const QList<Tls::DecodeResult> &results) const
 {
+    return html(results, 0, results.size());
+}
+
+QString ResultDocument::html(const QList<Tls::DecodeResult> &results, qsizetype from, qsizetype to) const
+{
     QString html;
     const bool several = results.size() > 1;
-    for (const Tls::DecodeResult &result : results) {
+    for (qsizetype i = qMax<qsizetype>(0, from); i < qMin(to, results.size()); ++i) {
+        const Tls::DecodeResult &result = results.at(i);
         if (several || result.readings.size() > 1) {
             const QString heading = result.known()
                 ? Tr::tr("%1 — %n reading(s)", nullptr, int(result.readings.size())).arg(result.input)

@@ -21,6 +21,8 @@ public:
     // Cards for all results; a heading per input when there are several inputs, or several
     // readings for one.
     QString html(const QList<Tls::DecodeResult> &results) const;
+    // Cards for results[from, to): lets a long paste be rendered a slice per event-loop turn.
+    QString html(const QList<Tls::DecodeResult> &results, qsizetype from, qsizetype to) const;
 
     QString readingCard(const Tls::Reading &reading, int depth = 0) const;
     QString unknownCard(const Tls::DecodeResult &result) const;
