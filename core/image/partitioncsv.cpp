@@ -128,6 +128,10 @@ Result<PartitionTable> parsePartitionCsv(const QString &text, quint32 tableOffse
         p.name = f.at(0);
         if (p.name.isEmpty())
             return lineError(ln, tr("the partition has no name"), raw);
+        for (const QChar ch : p.name) {
+            if (ch.unicode() < 0x20 || ch.unicode() > 0x7E)
+                return lineError(ln, tr("the name \"%1\" has characters other than printable ASCII").arg(p.name), raw);
+        }
         if (p.name.toLatin1().size() > 16)
             return lineError(ln, tr("the name \"%1\" is longer than 16 characters").arg(p.name), raw);
         const QString typeText = f.at(1).toLower();
