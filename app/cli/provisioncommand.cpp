@@ -6,14 +6,26 @@
 #include "core/protocomm/provisionjob.h"
 
 #include <QEventLoop>
+#include <QTimer>
 #include <QJsonArray>
 #include <QJsonObject>
+
+#include <csignal>
 
 namespace Forgeline::Cli {
 
 using namespace Forgeline::Protocomm;
 
 namespace {
+
+// Ctrl-C cancels the job (closing the connection cleanly, exit 130) instead of killing the
+// process mid-request. The handler only sets a flag; a timer on the event loop acts on it.
+volatile std::sig_atomic_t interrupted = 0;
+
+void onInterrupt(int)
+{
+    interrupted = 1;
+}
 
 QJsonObject outcomeJson(const ProvisionJob::Outcome &o, const QByteArray &ssid, int exitCode)
 {
@@ -112,9 +124,19 @@ int runProvision(const QStringList &arguments)
     attachConsole(&job, device->trace, json);
     QEventLoop loop;
     QObject::connect(&job, &ProvisionJob::finished, &loop, &QEventLoop::quit);
+    interrupted = 0;
+    auto previous = std::signal(SIGINT, onInterrupt);
+    QTimer watch;
+    QObject::connect(&watch, &QTimer::timeout, &job, [&job] {
+        if (interrupted)
+            job.cancel();
+    });
+    watch.start(50);
     job.start();
     if (job.isRunning())
         loop.exec();
+    watch.stop();
+    std::signal(SIGINT, previous);
     const ProvisionJob::Outcome &o = job.outcome();
     const int exitCode = o.connected ? int(ExitOk) : exitCodeFor(o.error.value_or(Error{}));
     if (json) {

@@ -32,7 +32,7 @@ struct HttpSide
                             QStringLiteral("Serve protocomm over HTTP on 127.0.0.1:<port> (0 picks a free port)."),
                             QStringLiteral("port")};
     QCommandLineOption fault{QStringLiteral("fault"),
-                             QStringLiteral("Inject an HTTP fault (repeatable): close-between, close-after:N, drop-response:N, restart-at:N, slow:MS."),
+                             QStringLiteral("Inject an HTTP fault (repeatable): close-between, close-after:N, drop-response:N, corrupt-response:N, restart-at:N, slow:MS."),
                              QStringLiteral("name")};
     QCommandLineOption sessionMode{QStringLiteral("session-mode"),
                                    QStringLiteral("cookie (ESP-IDF >= 4.3) or socket (older firmware: the session dies with the connection)."),

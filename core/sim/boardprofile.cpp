@@ -120,6 +120,7 @@ Result<BoardProfile> BoardProfile::fromJson(const QByteArray &json)
     p.httpFaults.closeAfter = intOr(faults, "closeAfter", 0);
     p.httpFaults.dropResponse = intOr(faults, "dropResponse", 0);
     p.httpFaults.restartAt = intOr(faults, "restartAt", 0);
+    p.httpFaults.corruptResponse = intOr(faults, "corruptResponse", 0);
     p.httpFaults.slowMs = intOr(faults, "slowMs", 0);
     return p;
 }
@@ -147,7 +148,7 @@ BoardProfile BoardProfile::defaultProfile()
 QStringList BoardProfile::faultNames()
 {
     return {QStringLiteral("close-between"), QStringLiteral("close-after:N"), QStringLiteral("drop-response:N"),
-            QStringLiteral("restart-at:N"), QStringLiteral("slow:MS")};
+            QStringLiteral("corrupt-response:N"), QStringLiteral("restart-at:N"), QStringLiteral("slow:MS")};
 }
 
 Result<void> BoardProfile::applyFault(const QString &spec)
@@ -165,6 +166,8 @@ Result<void> BoardProfile::applyFault(const QString &spec)
         httpFaults.closeAfter = n;
     else if (name == QLatin1String("drop-response"))
         httpFaults.dropResponse = n;
+    else if (name == QLatin1String("corrupt-response"))
+        httpFaults.corruptResponse = n;
     else if (name == QLatin1String("restart-at"))
         httpFaults.restartAt = n;
     else if (name == QLatin1String("slow"))

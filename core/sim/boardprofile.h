@@ -54,6 +54,7 @@ struct HttpFaults
     int closeAfter = 0;         // close the socket after the response to request N
     int dropResponse = 0;       // handle request N but close without answering
     int restartAt = 0;          // restart the device when request N arrives
+    int corruptResponse = 0;    // flip the bits of the first body byte of response N
     int slowMs = 0;             // extra delay on every response
 };
 
@@ -75,7 +76,8 @@ struct BoardProfile
     // resources/data/boards/default.json, documented in docs/cli.md.
     static BoardProfile defaultProfile();
 
-    // "close-between", "close-after:N", "drop-response:N", "restart-at:N", "slow:MS".
+    // "close-between", "close-after:N", "drop-response:N", "corrupt-response:N",
+    // "restart-at:N", "slow:MS".
     Result<void> applyFault(const QString &spec);
     static QStringList faultNames();
     // Every delay on the provisioning path to zero (benchmarks, fast tests). The auto-stop

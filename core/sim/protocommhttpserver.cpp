@@ -210,7 +210,11 @@ void ProtocommHttpServer::process(Connection *c, const HttpMessage &request)
     if (closeAfter)
         Q_EMIT faultInjected(QStringLiteral("closing the socket after the response to request %1 (/%2)").arg(number).arg(endpoint));
     const int delay = reply.delayMs + m_faults.slowMs;
-    const QByteArray body = *reply.body;
+    QByteArray body = *reply.body;
+    if (m_faults.corruptResponse == number && !body.isEmpty()) {
+        Q_EMIT faultInjected(QStringLiteral("corrupting the response to request %1 (/%2)").arg(number).arg(endpoint));
+        body[0] = char(~body.at(0));
+    }
     if (delay <= 0) {
         send(c, head, body, closeAfter);
         return;

@@ -223,6 +223,38 @@ private Q_SLOTS:
         QVERIFY(!run.outcome.notices.isEmpty());
     }
 
+    void undecryptableReplyRecovered()
+    {
+        BoardProfile p = fastProfile();
+        p.httpFaults.corruptResponse = 4;  // SetConfig's reply no longer decrypts to a message
+        const Run run = provision(p);
+        QVERIFY2(run.outcome.connected, run.outcome.error ? qPrintable(run.outcome.error->message) : "");
+        QCOMPARE(run.outcome.recoveries, 1);
+        QVERIFY(run.outcome.notices.join(QLatin1Char(' ')).contains(QStringLiteral("did not decrypt")));
+    }
+
+    void cancelStopsTheJob()
+    {
+        BoardProfile p = fastProfile();
+        p.httpFaults.slowMs = 3000;
+        ProtocommVirtualBoard board(p);
+        QVERIFY(board.start().ok());
+        ProvisionJob::Request r;
+        r.host = QStringLiteral("127.0.0.1");
+        r.port = board.port();
+        r.client.pop = Pop;
+        r.wifi = WifiConfig{"FactoryNet", Passphrase, {}, 0};
+        ProvisionJob job(r);
+        QSignalSpy done(&job, &ProvisionJob::finished);
+        job.start();
+        QTest::qWait(50);
+        job.cancel();
+        QCOMPARE(done.size(), 1);
+        QVERIFY(!job.isRunning());
+        QVERIFY(job.outcome().error);
+        QCOMPARE(classify(*job.outcome().error), FailureKind::Cancelled);
+    }
+
     void deviceRestartedMidFlow_data()
     {
         QTest::addColumn<int>("request");

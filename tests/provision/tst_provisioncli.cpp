@@ -8,6 +8,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+#include <sys/types.h>
+
 namespace {
 
 const QString Pop = QStringLiteral("abcd1234");
@@ -228,6 +231,26 @@ private Q_SLOTS:
                               QStringLiteral("FactoryNet"), QStringLiteral("--passphrase-env"), QStringLiteral("FL_PASS")});
         QCOMPARE(r.exitCode, 5);
         QVERIFY(r.err.contains(QStringLiteral("Could not connect to the device")));
+    }
+
+    void ctrlCCancels()
+    {
+        Sim sim = startSim({QStringLiteral("--fault"), QStringLiteral("slow:5000")});
+        QVERIFY(sim.port != 0);
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FL_POP"), Pop);
+        env.insert(QStringLiteral("FL_PASS"), Passphrase);
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(FORGELINE_CLI_PATH), provisionArgs(sim.port));
+        QVERIFY(p.waitForStarted());
+        QTest::qWait(700);
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(10000));
+        m_allOutput << QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+        stopSim(sim);
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 130);
     }
 
     void usageErrors()
