@@ -199,6 +199,19 @@ private Q_SLOTS:
         QVERIFY(w.grab().save(screenshotPath(QStringLiteral("decode-composite.png"))));
     }
 
+    void inferenceIsMarked()
+    {
+        DecodeWorkspace w;
+        w.setInput(QStringLiteral("64416"));
+        QVERIFY(w.results().value(0).known());
+        int inferences = 0;
+        for (const auto &reading : w.results().constFirst().readings)
+            inferences += reading.inference ? 1 : 0;
+        QVERIFY2(inferences > 0, "64416 has the XySSL/TropicSSL-era reading, which is an inference");
+        // The badge, and the sentence saying what it means, once per inferred reading.
+        QCOMPARE(shown(w).count(QStringLiteral("This is an inference")), inferences);
+    }
+
     void longPasteRendersInSlices()
     {
         DecodeWorkspace w;
@@ -214,6 +227,8 @@ private Q_SLOTS:
         QTRY_VERIFY(w.renderingComplete());
         QVERIFY(shown(w).contains(QStringLiteral("MBEDTLS_ERR_X509_CERT_VERIFY_FAILED")));
         QVERIFY(shown(w).count(QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOF")) >= 29);
+        w.resultView()->moveCursor(QTextCursor::End); // the appended slices look like the first
+        QVERIFY(w.grab().save(screenshotPath(QStringLiteral("decode-long-paste.png"))));
 
         // A new decode abandons the slices still pending from the old one.
         w.setInput(codes.join(u' '));

@@ -93,7 +93,8 @@ QString ResultDocument::readingCard(const Tls::Reading &r, int depth) const
     body += QStringLiteral("<p style=\"margin-top:2px; color:%1;\">%2</p>").arg(m_muted, esc(how));
     if (r.inference) {
         body += QStringLiteral("<p style=\"margin-top:4px;\"><i>%1</i></p>")
-                    .arg(esc(Tr::tr("This is an inference from an older numbering, not a value any current library defines.")));
+                    .arg(esc(Tr::tr("This is an inference: no library release defines this value with this meaning; "
+                               "Forgeline reads it this way from how the numbering works.")));
     }
     if (!r.meaning.isEmpty())
         body += QStringLiteral("<p style=\"margin-top:6px;\">%1</p>").arg(esc(r.meaning));
