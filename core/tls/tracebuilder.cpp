@@ -82,12 +82,13 @@ TraceBuilder::Slot *TraceBuilder::lastSlot()
     return nullptr;
 }
 
-TraceBuilder::Slot &TraceBuilder::startTrace(const QString &context)
+TraceBuilder::Slot &TraceBuilder::startTrace(QString context)
 {
+    // By value: eviction and push_back move slots, and callers pass a slot's own context.
     evictIfNeeded();
     Slot slot;
     slot.trace.index = m_result.tracesSeen++;
-    slot.trace.context = context;
+    slot.trace.context = std::move(context);
     m_slots.push_back(std::move(slot));
     m_lastSlotIndex = m_slots.back().trace.index;
     return m_slots.back();
@@ -235,14 +236,6 @@ void TraceBuilder::addDebugLine(qint64 number, const LogLine &line)
     case T::StateChange: {
         if (m.startsWith(QByteArrayView("server")) || m.startsWith(QByteArrayView("tls13 server")))
             slot.trace.serverSide = true;
-        // The same state is logged on every re-entry while waiting for data.
-        for (auto it = slot.trace.events.crbegin(); it != slot.trace.events.crend(); ++it) {
-            if (it->type == T::StateChange) {
-                if (it->a == e.a && it->text == e.text)
-                    return;
-                break;
-            }
-        }
         const bool hello = e.text == QLatin1String("CLIENT_HELLO") || e.text == QLatin1String("HELLO_REQUEST")
             || (e.text.isEmpty() && (e.a == 0 || e.a == 1));
         if (e.text == QLatin1String("HELLO_RETRY_REQUEST"))
@@ -251,6 +244,14 @@ void TraceBuilder::addDebugLine(qint64 number, const LogLine &line)
             Slot &fresh = startTrace(slot.trace.context);
             append(fresh, std::move(e));
             return;
+        }
+        // The same state is logged on every re-entry while waiting for data.
+        for (auto it = slot.trace.events.crbegin(); it != slot.trace.events.crend(); ++it) {
+            if (it->type == T::StateChange) {
+                if (it->a == e.a && it->text == e.text)
+                    return;
+                break;
+            }
         }
         break;
     }

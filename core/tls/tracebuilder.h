@@ -65,7 +65,7 @@ private:
     void addDebugLine(qint64 number, const LogLine &line);
     void addApplicationLine(qint64 number, const LogLine &line);
     Slot &slotFor(QByteArrayView context);
-    Slot &startTrace(const QString &context);
+    Slot &startTrace(QString context);
     Slot *lastSlot();
     void append(Slot &slot, HandshakeEvent event);
     void noteFile(QByteArrayView file);

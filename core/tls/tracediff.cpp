@@ -52,6 +52,9 @@ std::vector<Step> skeleton(const HandshakeTrace &trace)
         if (!steps.empty() && steps.back().key == key)
             continue;
         steps.push_back({std::move(key), i});
+        // Application data after the handshake is not what the diff is about.
+        if (trace.events.at(i).type == T::HandshakeDone)
+            break;
     }
     return steps;
 }

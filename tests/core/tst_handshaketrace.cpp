@@ -178,6 +178,25 @@ private Q_SLOTS:
         QCOMPARE(a.traces.at(1).events.at(2).code, -0x2700);
     }
 
+    // Huge captures keep a bounded number of connections, failures first.
+    void manyConnectionsStayBounded()
+    {
+        QByteArray log;
+        for (int i = 0; i < TraceBuilder::MaxTracesKept + 100; ++i) {
+            log += "ssl_cli.c:4272: |2| client state: 1\n"
+                   "ssl_cli.c:994: |2| => write client hello\n";
+            log += i == 7 ? "ssl_msg.c:1998: |2| ssl->f_recv(_timeout)() returned 0 (-0x0000)\n"
+                            "ssl_msg.c:4973: |1| mbedtls_ssl_fetch_input() returned -29312 (-0x7280)\n"
+                          : "ssl_tls.c:5804: |2| handshake: done\n";
+        }
+        const LogAnalysis a = analyse(log);
+        QCOMPARE(a.tracesSeen, TraceBuilder::MaxTracesKept + 100);
+        QVERIFY(a.traces.size() <= TraceBuilder::MaxTracesKept);
+        QCOMPARE(a.failingTrace()->finalErrorCode(), -0x7280);
+        QCOMPARE(a.failingTrace()->firstLine(), 7 * 3 + 1);
+        QCOMPARE(a.traces.last().lastLine(), qint64(log.count('\n')));
+    }
+
     void protocommLinesAreSessionEvents()
     {
         const LogAnalysis a = analyse("E (136368) security1: Secure session not established\n"
