@@ -113,10 +113,15 @@ bool SerialLink::isOpen() const
 
 void SerialLink::write(const QByteArray &bytes)
 {
-    if (m_serial)
+    // Push the bytes out now instead of on the next event-loop pass: with the ROM's
+    // stop-and-wait protocol every pass of latency is paid once per 1 KiB block.
+    if (m_serial) {
         m_serial->write(bytes);
-    else if (m_socket)
+        m_serial->flush();
+    } else if (m_socket) {
         m_socket->write(bytes);
+        m_socket->flush();
+    }
 }
 
 void SerialLink::discardInput()

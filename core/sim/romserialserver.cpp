@@ -102,6 +102,7 @@ Result<QString> RomSerialServer::listenTcp(quint16 port)
             if (m_socket)
                 m_socket->abort(); // one cable at a time, as ser2net serves one client
             m_socket = s;
+            s->setSocketOption(QAbstractSocket::LowDelayOption, 1);
             m_inFrame = m_escape = false;
             connect(s, &QTcpSocket::readyRead, this, [this, s] {
                 if (s == m_socket)
@@ -243,6 +244,7 @@ void RomSerialServer::writeOut(const QByteArray &bytes)
 {
     if (m_socket) {
         m_socket->write(bytes);
+        m_socket->flush();
         return;
     }
     if (m_master >= 0) {
