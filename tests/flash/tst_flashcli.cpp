@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// forgeline-cli flash commands against a forgeline-sim process, over a pty and over TCP.
+#include "flashtesthelpers.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace FlashTest;
+
+namespace {
+
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+
+} // namespace
+
+class TestFlashCli : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    // Starts the board; returns its address line.
+    QString startSim(QProcess &sim, const QStringList &extra)
+    {
+        sim.setProcessChannelMode(QProcess::SeparateChannels);
+        sim.start(QStringLiteral(FORGELINE_SIM_PATH), QStringList{QStringLiteral("--no-timing")} + extra);
+        if (!sim.waitForStarted(10000) || !sim.waitForReadyRead(10000))
+            return {};
+        return QString::fromUtf8(sim.readLine()).trimmed();
+    }
+
+    CliRun cli(const QStringList &args)
+    {
+        QProcess p;
+        p.start(QStringLiteral(FORGELINE_CLI_PATH), args);
+        CliRun r;
+        if (!p.waitForFinished(120000)) {
+            p.kill();
+            p.waitForFinished();
+            return r;
+        }
+        r.exitCode = p.exitCode();
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+
+    QString file(const QString &name, const QByteArray &bytes)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        f.open(QIODevice::WriteOnly);
+        f.write(bytes);
+        return path;
+    }
+
+    static QByteArray readFile(const QString &path)
+    {
+        QFile f(path);
+        f.open(QIODevice::ReadOnly);
+        return f.readAll();
+    }
+
+private Q_SLOTS:
+    void chipInfoEveryChip_data()
+    {
+        QTest::addColumn<QString>("chip");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("esp32") << QStringLiteral("esp32") << QStringLiteral("ESP32");
+        QTest::newRow("esp32s2") << QStringLiteral("esp32s2") << QStringLiteral("ESP32-S2");
+        QTest::newRow("esp32s3") << QStringLiteral("esp32s3") << QStringLiteral("ESP32-S3");
+        QTest::newRow("esp32c2") << QStringLiteral("esp32c2") << QStringLiteral("ESP32-C2");
+        QTest::newRow("esp32c3") << QStringLiteral("esp32c3") << QStringLiteral("ESP32-C3");
+        QTest::newRow("esp32c6") << QStringLiteral("esp32c6") << QStringLiteral("ESP32-C6");
+        QTest::newRow("esp32h2") << QStringLiteral("esp32h2") << QStringLiteral("ESP32-H2");
+    }
+
+    void chipInfoEveryChip()
+    {
+        QFETCH(QString, chip);
+        QFETCH(QString, name);
+        QProcess sim;
+        const QString port = startSim(sim, {QStringLiteral("--serial"), QStringLiteral("pty"), QStringLiteral("--chip"), chip});
+        QVERIFY(port.startsWith(QLatin1String("/dev/")));
+        const CliRun r = cli({QStringLiteral("chip-info"), QStringLiteral("--port"), port, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("chip")).toString(), name);
+        QCOMPARE(r.json().value(QStringLiteral("mac")).toString(), QStringLiteral("24:0a:c4:f1:00:01")); // default profile
+        QCOMPARE(r.json().value(QStringLiteral("flashSize")).toInt(), 4 * 1024 * 1024);
+        sim.kill();
+        sim.waitForFinished();
+    }
+
+    void writeReadRestore_data()
+    {
+        QTest::addColumn<QString>("serial");
+        QTest::newRow("pty") << QStringLiteral("pty");
+        QTest::newRow("tcp") << QStringLiteral("tcp:0");
+    }
+
+    void writeReadRestore()
+    {
+        QFETCH(QString, serial);
+        QProcess sim;
+        const QString port = startSim(sim, {QStringLiteral("--serial"), serial});
+        QVERIFY(!port.isEmpty());
+        if (serial.startsWith(QLatin1String("tcp")))
+            QVERIFY(port.startsWith(QLatin1String("socket://127.0.0.1:")));
+
+        const CliRun table = cli({QStringLiteral("partitions"), QStringLiteral("--port"), port, QStringLiteral("--json")});
+        QVERIFY2(table.exitCode == 0, table.err.constData());
+        QVERIFY(table.json().value(QStringLiteral("md5Checked")).toBool());
+        QStringList names;
+        for (const QJsonValue &p : table.json().value(QStringLiteral("partitions")).toArray())
+            names << p.toObject().value(QStringLiteral("name")).toString();
+        QVERIFY(names.contains(QStringLiteral("cert")) && names.contains(QStringLiteral("key")));
+
+        const QByteArray cert = fakePem("CERTIFICATE", 5000, 31);
+        const QByteArray key = fakePem("PRIVATE KEY", 1200, 32);
+        const CliRun w1 = cli({QStringLiteral("flash"), QStringLiteral("--port"), port, QStringLiteral("--partition"), QStringLiteral("cert"),
+                               QStringLiteral("--file"), file(QStringLiteral("cert.pem"), cert), QStringLiteral("--json")});
+        QVERIFY2(w1.exitCode == 0, w1.err.constData());
+        QVERIFY(w1.json().value(QStringLiteral("verified")).toBool());
+        QCOMPARE(w1.json().value(QStringLiteral("payloadBytes")).toInt(), cert.size() + 1);
+        const CliRun w2 = cli({QStringLiteral("flash"), QStringLiteral("--port"), port, QStringLiteral("--partition"), QStringLiteral("key"),
+                               QStringLiteral("--file"), file(QStringLiteral("key.pem"), key)});
+        QVERIFY2(w2.exitCode == 0, w2.err.constData());
+        QVERIFY(w2.out.contains("MD5 verified"));
+        // The private key never shows up in what the CLI prints.
+        const QByteArray keyLine = key.split('\n').at(3);
+        QVERIFY(!w2.out.contains(keyLine) && !w2.err.contains(keyLine));
+
+        const QString back = m_dir.filePath(QStringLiteral("cert-back.bin"));
+        const CliRun rd = cli({QStringLiteral("read-flash"), QStringLiteral("--port"), port, QStringLiteral("--partition"), QStringLiteral("cert"),
+                               QStringLiteral("--out"), back});
+        QVERIFY2(rd.exitCode == 0, rd.err.constData());
+        const QByteArray got = readFile(back);
+        QCOMPARE(got.size(), 0x2000);
+        QCOMPARE(got.left(cert.size() + 1), cert + QByteArray(1, '\0'));
+
+        // Overwrite with DER-less raw bytes, then restore the backup that write took.
+        const CliRun w3 = cli({QStringLiteral("flash"), QStringLiteral("--port"), port, QStringLiteral("--partition"), QStringLiteral("cert"),
+                               QStringLiteral("--file"), file(QStringLiteral("other.bin"), QByteArray(3000, 'z')),
+                               QStringLiteral("--format"), QStringLiteral("raw"), QStringLiteral("--json")});
+        QVERIFY2(w3.exitCode == 0, w3.err.constData());
+        const QString backup = w3.json().value(QStringLiteral("backup")).toString();
+        QVERIFY(QFile::exists(backup));
+        QCOMPARE(readFile(backup), got);
+        const CliRun rs = cli({QStringLiteral("restore"), QStringLiteral("--port"), port, QStringLiteral("--backup"), backup, QStringLiteral("--json")});
+        QVERIFY2(rs.exitCode == 0, rs.err.constData());
+        const CliRun rd2 = cli({QStringLiteral("read-flash"), QStringLiteral("--port"), port, QStringLiteral("--address"), QStringLiteral("0x110000"),
+                                QStringLiteral("--size"), QStringLiteral("8K"), QStringLiteral("--out"), back});
+        QVERIFY2(rd2.exitCode == 0, rd2.err.constData());
+        QCOMPARE(readFile(back), got);
+        sim.kill();
+        sim.waitForFinished();
+    }
+
+    void disconnectFault_data() { writeReadRestore_data(); }
+
+    void disconnectFault()
+    {
+        QFETCH(QString, serial);
+        QProcess sim;
+        const QString port = startSim(sim, {QStringLiteral("--serial"), serial, QStringLiteral("--serial-fault"), QStringLiteral("disconnect-at:0x110800")});
+        QVERIFY(!port.isEmpty());
+        const CliRun w = cli({QStringLiteral("flash"), QStringLiteral("--port"), port, QStringLiteral("--partition"), QStringLiteral("cert"),
+                              QStringLiteral("--file"), file(QStringLiteral("c.pem"), fakePem("CERTIFICATE", 6000, 41)), QStringLiteral("--json")});
+        QCOMPARE(w.exitCode, 5); // device lost: never 0
+        QVERIFY(w.err.contains("cert partially written"));
+        QVERIFY(w.err.contains("write again or restore"));
+        const QString message = w.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+        const QString backup = message.section(QStringLiteral("backup at "), 1).section(QLatin1Char(';'), 0, 0);
+        QVERIFY2(QFile::exists(backup), qPrintable(message));
+        QVERIFY(!w.json().value(QStringLiteral("ok")).toBool());
+        sim.kill();
+        sim.waitForFinished();
+    }
+
+    void usageErrors()
+    {
+        QCOMPARE(cli({QStringLiteral("flash"), QStringLiteral("--partition"), QStringLiteral("cert")}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("flash"), QStringLiteral("--port"), QStringLiteral("socket://127.0.0.1:1"), QStringLiteral("--file"), QStringLiteral("x")}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("read-flash"), QStringLiteral("--port"), QStringLiteral("/dev/null"), QStringLiteral("--partition"), QStringLiteral("cert")}).exitCode, 2);
+        const CliRun closed = cli({QStringLiteral("chip-info"), QStringLiteral("--port"), QStringLiteral("socket://127.0.0.1:1")});
+        QCOMPARE(closed.exitCode, 3);
+        QVERIFY(closed.err.contains("Could not connect"));
+        const CliRun csv = cli({QStringLiteral("partitions"), QStringLiteral("--file"),
+                                file(QStringLiteral("p.csv"), "nvs, data, nvs, 0x9000, 0x6000,\ncert, data, 0x40, , 8K,\n"), QStringLiteral("--json")});
+        QCOMPARE(csv.exitCode, 0);
+        QCOMPARE(csv.json().value(QStringLiteral("partitions")).toArray().at(1).toObject().value(QStringLiteral("offset")).toInt(), 0xF000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFlashCli)
+#include "tst_flashcli.moc"
