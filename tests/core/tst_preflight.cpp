@@ -225,6 +225,20 @@ private Q_SLOTS:
         QVERIFY(r.target.overridden.contains(QStringLiteral("curves=-secp256k1")));
     }
 
+    // Seed 004: an EC certificate on an mbedTLS built without ECP fails with -15488.
+    void ecKeyWithoutEcp()
+    {
+        KeyPtr key;
+        PreflightInputs in = device(QStringLiteral("ec:P-256"), {}, &key);
+        in.keyFile = write(QStringLiteral("sec1.key"), keyBytes(key, KeyForm::TraditionalPem));
+        in.overrides = {QStringLiteral("ecp=n")};
+        const PreflightReport r = runOk(in);
+        QCOMPARE(check(r, "key-algorithm").predictedError, QStringLiteral("-0x3C80"));
+        QCOMPARE(check(r, "certificate-parse").predictedError, QStringLiteral("-0x3C80"));
+        QCOMPARE(check(r, "key-format").predictedError, QStringLiteral("-0x3D00"));
+        QVERIFY(check(r, "key-algorithm").message.contains(QLatin1String("MBEDTLS_ECP_C")));
+    }
+
     void rsa4096OnAccelerator()
     {
         PreflightInputs in = device(QStringLiteral("rsa:4096"));
