@@ -228,13 +228,22 @@ private Q_SLOTS:
     // Seed 004: an EC certificate on an mbedTLS built without ECP fails with -15488.
     void ecKeyWithoutEcp()
     {
-        KeyPtr key;
-        PreflightInputs in = device(QStringLiteral("ec:P-256"), {}, &key);
+        // As in the seed: the CA (AWS IoT's) is RSA, only the device key is EC.
+        const KeyPtr rsaCaKey = makeKey(QStringLiteral("rsa:2048"));
+        const CertPtr rsaCa = makeCert(QStringLiteral("RSA Root"), rsaCaKey, nullptr, nullptr, CertOptions{true, {}, -1, 3650, 0});
+        const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
+        PreflightInputs in;
+        in.certFile = write(QStringLiteral("ec-under-rsa.pem"), certPem(makeCert(QStringLiteral("device-ec"), key, rsaCa, rsaCaKey)));
         in.keyFile = write(QStringLiteral("sec1.key"), keyBytes(key, KeyForm::TraditionalPem));
         in.overrides = {QStringLiteral("ecp=n")};
         const PreflightReport r = runOk(in);
         QCOMPARE(check(r, "key-algorithm").predictedError, QStringLiteral("-0x3C80"));
         QCOMPARE(check(r, "certificate-parse").predictedError, QStringLiteral("-0x3C80"));
+        // An ECDSA-signed certificate fails earlier on such a build: its signature OID is unknown.
+        QCOMPARE(check(runOk(device(QStringLiteral("rsa:2048"))), "certificate-parse").status, PreflightCheck::Status::Pass);
+        PreflightInputs ecdsaSigned = device(QStringLiteral("rsa:2048"));
+        ecdsaSigned.overrides = {QStringLiteral("ecp=n")};
+        QCOMPARE(check(runOk(ecdsaSigned), "certificate-parse").predictedError, QStringLiteral("-0x262E"));
         QCOMPARE(check(r, "key-format").predictedError, QStringLiteral("-0x3D00"));
         QVERIFY(check(r, "key-algorithm").message.contains(QLatin1String("MBEDTLS_ECP_C")));
     }
