@@ -1,32 +1,386 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/flash/flashworkspace.h"
 
+#include "core/common/settings.h"
+#include "core/flasher/backupstore.h"
+#include "core/flasher/portdiscovery.h"
+#include "core/image/certpayload.h"
+#include "core/sim/romboardprofile.h"
+#include "core/sim/romserialserver.h"
+#include "ui/flash/partitiontablemodel.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
-#include <QVBoxLayout>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableView>
 
 namespace Forgeline::Ui {
 
-FlashWorkspace::FlashWorkspace(QWidget *parent)
-    : QWidget(parent)
+using namespace Flasher;
+
+namespace {
+const QString VirtualKey = QStringLiteral("virtual");
+} // namespace
+
+FlashWorkspace::FlashWorkspace(QWidget *parent) : QWidget(parent), m_job(new FlashJob(this))
 {
     setObjectName(QStringLiteral("flashWorkspace"));
-    auto *layout = new QVBoxLayout(this);
-    auto *title = new QLabel(tr("Flash is not yet available"), this);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    title->setFont(f);
-    auto *body = new QLabel(tr("Pick a serial port, reset the board into its ROM loader, show chip, MAC, flash size and partition table, then write a certificate and key into their partitions with verify and backup."), this);
-    body->setWordWrap(true);
-    auto *status = new QLabel(tr("This workspace arrives with issue %1. Until then, nothing here talks to a board.").arg(5), this);
-    status->setWordWrap(true);
-    status->setEnabled(false);
-    layout->addStretch(1);
-    layout->addWidget(title, 0, Qt::AlignHCenter);
-    layout->addWidget(body);
-    layout->addWidget(status);
-    layout->addStretch(2);
-    layout->setContentsMargins(48, 24, 48, 24);
+    m_backupDir = BackupStore::defaultDirectory();
+    buildUi();
+    connect(m_job, &FlashJob::finished, this, &FlashWorkspace::onFinished);
+    connect(m_job, &FlashJob::progress, this, &FlashWorkspace::onProgress);
+    connect(m_job, &FlashJob::stageChanged, this, [this](const QString &s) {
+        m_stage->setText(s);
+        Q_EMIT statusMessage(s);
+    });
+    refreshPorts();
+    reloadBackups();
+    updateButtons();
+}
+
+FlashWorkspace::~FlashWorkspace() = default;
+
+void FlashWorkspace::setBackupDirectory(const QString &dir)
+{
+    m_backupDir = dir;
+    reloadBackups();
+}
+
+void FlashWorkspace::refreshPorts()
+{
+    const QString current = portText();
+    m_port->clear();
+    for (const PortEntry &p : discoverPorts())
+        m_port->addItem(QStringLiteral("%1 — %2").arg(p.name, p.label), p.name);
+    m_port->addItem(m_virtual ? tr("Virtual board (%1)").arg(m_virtual->address()) : tr("Virtual board"), VirtualKey);
+    if (!current.isEmpty())
+        setPortText(current);
+}
+
+QString FlashWorkspace::portText() const
+{
+    const int i = m_port->findText(m_port->currentText());
+    if (i >= 0) {
+        const QString data = m_port->itemData(i).toString();
+        if (data == VirtualKey)
+            return m_virtual ? m_virtual->address() : QString();
+        return data;
+    }
+    return m_port->currentText().trimmed();
+}
+
+void FlashWorkspace::setPortText(const QString &port)
+{
+    const int i = m_port->findData(port);
+    if (i >= 0)
+        m_port->setCurrentIndex(i);
+    else
+        m_port->setEditText(port);
+}
+
+void FlashWorkspace::startVirtualBoard()
+{
+    if (!m_virtual) {
+        auto config = Sim::romBoardConfigFromProfile(Sim::BoardProfile::defaultProfile());
+        if (!config) {
+            showBanner(false, config.error().message);
+            return;
+        }
+        config->timing = m_virtualTiming;
+        m_virtual = new Sim::RomSerialServer(*config, this);
+        auto address = m_virtual->listenPty();
+        if (!address) {
+            showBanner(false, address.error().message + QStringLiteral(" ") + address.error().detail);
+            delete m_virtual;
+            return;
+        }
+        connect(m_virtual, &Sim::RomSerialServer::addressChanged, this, [this] { refreshPorts(); });
+    }
+    refreshPorts();
+    m_port->setCurrentIndex(m_port->findData(VirtualKey));
+    Q_EMIT statusMessage(tr("Virtual board on %1").arg(m_virtual->address()));
+}
+
+FlashJobRequest FlashWorkspace::baseRequest(FlashJobRequest::Kind kind) const
+{
+    FlashJobRequest r;
+    r.kind = kind;
+    r.link.port = portText();
+    r.link.baud = m_baud->currentData().toInt();
+    r.backupDirectory = m_backupDir;
+    r.backup = Settings::load().backupBeforeWrite;
+    return r;
+}
+
+void FlashWorkspace::connectBoard()
+{
+    if (m_port->currentData().toString() == VirtualKey && m_port->currentText() == m_port->itemText(m_port->currentIndex()))
+        startVirtualBoard();
+    if (portText().isEmpty()) {
+        showBanner(false, tr("Choose a port first."));
+        return;
+    }
+    run(Action::Connect, baseRequest(FlashJobRequest::Kind::ReadTable));
+}
+
+Result<QByteArray> FlashWorkspace::payloadBytes() const
+{
+    QFile f(m_file->text());
+    if (m_file->text().isEmpty() || !f.open(QIODevice::ReadOnly))
+        return Error::make(QStringLiteral("file.read"), tr("Choose a readable certificate or key file."), f.errorString());
+    auto fmt = Image::payloadFormatFromName(m_format->currentData().toString());
+    if (!fmt)
+        return fmt.error();
+    auto p = Image::encodeCertPayload(f.readAll(), *fmt);
+    if (!p)
+        return p.error();
+    return p->bytes;
+}
+
+void FlashWorkspace::write()
+{
+    auto bytes = payloadBytes();
+    if (!bytes) {
+        showBanner(false, bytes.error().message);
+        return;
+    }
+    FlashJobRequest r = baseRequest(FlashJobRequest::Kind::Write);
+    r.partition = m_partition->currentText();
+    r.payload = *bytes;
+    m_lastWritten = *bytes;
+    m_lastPartition = r.partition;
+    run(Action::Write, r);
+}
+
+void FlashWorkspace::verify()
+{
+    FlashJobRequest r = baseRequest(FlashJobRequest::Kind::Read);
+    r.partition = m_partition->currentText();
+    auto bytes = payloadBytes();
+    if (!bytes) {
+        showBanner(false, bytes.error().message);
+        return;
+    }
+    m_lastWritten = *bytes;
+    m_lastPartition = r.partition;
+    run(Action::Verify, r);
+}
+
+void FlashWorkspace::restoreSelected()
+{
+    if (QListWidgetItem *item = m_backups->currentItem())
+        restoreBackup(item->data(Qt::UserRole).toString());
+}
+
+void FlashWorkspace::restoreBackup(const QString &path)
+{
+    FlashJobRequest r = baseRequest(FlashJobRequest::Kind::Restore);
+    r.backupFile = path;
+    run(Action::Restore, r);
+}
+
+void FlashWorkspace::cancel()
+{
+    m_job->cancel();
+}
+
+void FlashWorkspace::run(Action action, FlashJobRequest request)
+{
+    if (m_job->running())
+        return;
+    m_action = action;
+    m_banner->setVisible(false);
+    m_progress->setValue(0);
+    m_rate->clear();
+    m_phase.clear();
+    m_job->start(request);
+    updateButtons();
+}
+
+void FlashWorkspace::onProgress(const QString &stage, qint64 done, qint64 total)
+{
+    if (stage != m_phase) {
+        m_phase = stage;
+        m_phaseClock.start();
+    }
+    if (total <= 0)
+        return;
+    m_progress->setValue(int(done * 100 / total));
+    const double secs = double(m_phaseClock.elapsed()) / 1000.0;
+    if (secs > 0.05 && done > 0) {
+        const double rate = double(done) / secs;
+        const double eta = double(total - done) / rate;
+        m_rate->setText(tr("%1 KiB/s, %2 s left").arg(rate / 1024.0, 0, 'f', 1).arg(eta, 0, 'f', 1));
+    }
+}
+
+void FlashWorkspace::onFinished(const Result<FlashJobOutcome> &result)
+{
+    const Action action = m_action;
+    m_action = Action::None;
+    m_stage->clear();
+    updateButtons();
+    if (!result) {
+        const Error &e = result.error();
+        showBanner(false, e.fix.isEmpty() ? e.message : e.message + QStringLiteral("\n") + e.fix);
+        reloadBackups();
+        Q_EMIT jobFinished(false);
+        return;
+    }
+    const FlashJobOutcome &o = *result;
+    m_board = o.board;
+    m_chip->setText(tr("%1 (chip id %2)").arg(o.board.chipName).arg(o.board.chipId));
+    m_mac->setText(o.board.macText());
+    m_flash->setText(tr("%1 MiB, JEDEC 0x%2%3").arg(o.board.flashSize >> 20).arg(o.board.flashId, 6, 16, QLatin1Char('0'))
+                         .arg(o.board.flashSizeGuessed ? tr(" (size assumed)") : QString()));
+    m_security->setText(o.board.securityInfo ? tr("flags 0x%1").arg(o.board.securityFlags, 0, 16) : tr("not reported by this ROM"));
+    if (o.table) {
+        m_table->setTable(*o.table);
+        const QString keep = m_partition->currentText();
+        m_partition->clear();
+        for (int i = 0; i < o.table->partitions.size(); ++i) {
+            const Image::Partition &p = o.table->partitions.at(i);
+            if (p.type != 0x00 && p.type != 0x02 && p.type != 0x03)
+                m_partition->addItem(p.name, i);
+        }
+        const int k = m_partition->findText(keep.isEmpty() ? QStringLiteral("cert") : keep);
+        if (k >= 0)
+            m_partition->setCurrentIndex(k);
+    }
+    switch (action) {
+    case Action::Connect:
+        showBanner(true, tr("Connected to %1, MAC %2; %n partition(s).", nullptr, m_table->rowCount()).arg(o.board.chipName, o.board.macText()));
+        break;
+    case Action::Write:
+        showBanner(true, tr("%1 written and verified (MD5 %2) in %3 s; board reset. Backup: %4")
+                             .arg(o.partition, QString::fromLatin1(o.md5.toHex()))
+                             .arg(double(o.elapsedMs) / 1000.0, 0, 'f', 2)
+                             .arg(o.backupPath.isEmpty() ? tr("none (turned off)") : o.backupPath));
+        break;
+    case Action::Verify: {
+        QByteArray expected = m_lastWritten;
+        expected.append(QByteArray(qMax<qsizetype>(0, o.data.size() - expected.size()), char(0xFF)));
+        const bool same = expected == o.data;
+        showBanner(same, same ? tr("%1 holds this file (MD5 %2).").arg(o.partition, QString::fromLatin1(o.md5.toHex()))
+                              : tr("%1 does not hold this file.").arg(o.partition));
+        break;
+    }
+    case Action::Restore:
+        showBanner(true, tr("Backup restored to %1 and verified (MD5 %2).")
+                             .arg(o.partition.isEmpty() ? QStringLiteral("0x%1").arg(o.address, 0, 16) : o.partition,
+                                  QString::fromLatin1(o.md5.toHex())));
+        break;
+    case Action::None:
+        break;
+    }
+    reloadBackups();
+    Q_EMIT jobFinished(true);
+}
+
+void FlashWorkspace::updatePayloadSummary()
+{
+    m_payloadInfo->setText(payloadSummary());
+    updateButtons();
+}
+
+QString FlashWorkspace::payloadSummary() const
+{
+    if (m_file->text().isEmpty())
+        return tr("Choose a file to see its size against the partition.");
+    auto bytes = payloadBytes();
+    if (!bytes)
+        return bytes.error().message;
+    const Image::Partition *p = m_table->table().find(m_partition->currentText());
+    if (!p)
+        return tr("%1 bytes as %2; connect to see the partition size.").arg(bytes->size()).arg(m_format->currentData().toString());
+    const bool fits = bytes->size() <= qsizetype(p->size);
+    return tr("%1 bytes as %2 into \"%3\" (%4 bytes): %5")
+        .arg(bytes->size())
+        .arg(m_format->currentData().toString(), p->name)
+        .arg(p->size)
+        .arg(fits ? tr("fits, %1 bytes left").arg(qsizetype(p->size) - bytes->size()) : tr("too large"));
+}
+
+void FlashWorkspace::updateButtons()
+{
+    const bool busy = m_job->running();
+    const bool connected = !m_board.chipName.isEmpty() && m_partition->count() > 0;
+    m_connect->setEnabled(!busy);
+    m_write->setEnabled(!busy && connected && !m_file->text().isEmpty());
+    m_verify->setEnabled(!busy && connected && !m_file->text().isEmpty());
+    m_cancel->setEnabled(busy);
+    m_restore->setEnabled(!busy && m_backups->count() > 0);
+}
+
+void FlashWorkspace::reloadBackups()
+{
+    m_backups->clear();
+    for (const BackupRecord &r : BackupStore(m_backupDir).list()) {
+        auto *item = new QListWidgetItem(tr("%1  %2  %3 (%4 bytes at 0x%5)")
+                                             .arg(r.created.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), r.mac,
+                                                  r.partition.isEmpty() ? tr("region") : r.partition)
+                                             .arg(r.size)
+                                             .arg(r.offset, 0, 16),
+                                         m_backups);
+        item->setData(Qt::UserRole, r.path);
+        item->setToolTip(r.path);
+    }
+    if (m_backups->count() > 0)
+        m_backups->setCurrentRow(0);
+    updateButtons();
+}
+
+void FlashWorkspace::showBanner(bool ok, const QString &text)
+{
+    m_banner->setText(text);
+    m_banner->setStyleSheet(ok ? QStringLiteral("QLabel { background: #e6f4ea; color: #1e4620; padding: 8px; border-radius: 4px; }")
+                               : QStringLiteral("QLabel { background: #fdecea; color: #611a15; padding: 8px; border-radius: 4px; }"));
+    m_banner->setVisible(true);
+    Q_EMIT statusMessage(text);
+}
+
+QString FlashWorkspace::bannerText() const
+{
+    return m_banner->isHidden() ? QString() : m_banner->text();
+}
+
+void FlashWorkspace::setPayloadFile(const QString &path)
+{
+    m_file->setText(path);
+}
+
+void FlashWorkspace::selectPartition(const QString &name)
+{
+    const int i = m_partition->findText(name);
+    if (i >= 0)
+        m_partition->setCurrentIndex(i);
+}
+
+void FlashWorkspace::setFormat(const QString &name)
+{
+    const int i = m_format->findData(name);
+    if (i >= 0)
+        m_format->setCurrentIndex(i);
+}
+
+int FlashWorkspace::partitionCount() const
+{
+    return m_table->rowCount();
+}
+
+int FlashWorkspace::backupCount() const
+{
+    return m_backups->count();
+}
+
+QString FlashWorkspace::newestBackup() const
+{
+    return m_backups->count() ? m_backups->item(0)->data(Qt::UserRole).toString() : QString();
 }
 
 } // namespace Forgeline::Ui

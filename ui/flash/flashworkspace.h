@@ -1,16 +1,114 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/flasher/flashjob.h"
+#include "core/sim/romserialserver.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
 #include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QTableView;
 
 namespace Forgeline::Ui {
 
-// Placeholder until issue 5 lands: says honestly what this workspace will do.
+class PartitionTableModel;
+
+// Flashing certificates and keys into a board's partitions: pick a port (or the virtual
+// board), connect to read chip, MAC, flash and partition table, choose a file and format
+// (size against the partition shown), write with progress/ETA and cancel, verify, and
+// restore any backup with one click. Every operation is a FlashJob on the event loop.
 class FlashWorkspace : public QWidget
 {
     Q_OBJECT
 public:
     explicit FlashWorkspace(QWidget *parent = nullptr);
+    ~FlashWorkspace() override;
+
+    // The virtual board paces bytes at the baud rate; tests switch that off.
+    void setVirtualBoardTiming(bool on) { m_virtualTiming = on; }
+    Sim::RomSerialServer *virtualBoard() const { return m_virtual; }
+    void setBackupDirectory(const QString &dir);
+
+    QString portText() const;
+    void setPortText(const QString &port);
+    void setPayloadFile(const QString &path);
+    void selectPartition(const QString &name);
+    void setFormat(const QString &name);
+    QString bannerText() const;
+    QString payloadSummary() const;
+    bool isBusy() const { return m_job && m_job->running(); }
+    const Flasher::BoardInfo &board() const { return m_board; }
+    int partitionCount() const;
+    int backupCount() const;
+    QString newestBackup() const;
+
+public Q_SLOTS:
+    void refreshPorts();
+    void startVirtualBoard();
+    void connectBoard();
+    void write();
+    void verify();
+    void restoreSelected();
+    void restoreBackup(const QString &path);
+    void cancel();
+
+Q_SIGNALS:
+    void jobFinished(bool ok);
+    void statusMessage(const QString &text);
+
+private:
+    enum class Action { None, Connect, Write, Verify, Restore };
+    void buildUi();
+    void run(Action action, Flasher::FlashJobRequest request);
+    void onFinished(const Result<Flasher::FlashJobOutcome> &result);
+    void onProgress(const QString &stage, qint64 done, qint64 total);
+    void updatePayloadSummary();
+    void updateButtons();
+    void reloadBackups();
+    void showBanner(bool ok, const QString &text);
+    Flasher::FlashJobRequest baseRequest(Flasher::FlashJobRequest::Kind kind) const;
+    Result<QByteArray> payloadBytes() const;
+
+    QComboBox *m_port = nullptr;
+    QComboBox *m_baud = nullptr;
+    QPushButton *m_connect = nullptr;
+    QLabel *m_chip = nullptr;
+    QLabel *m_mac = nullptr;
+    QLabel *m_flash = nullptr;
+    QLabel *m_security = nullptr;
+    QTableView *m_tableView = nullptr;
+    PartitionTableModel *m_table = nullptr;
+    QComboBox *m_partition = nullptr;
+    QLineEdit *m_file = nullptr;
+    QComboBox *m_format = nullptr;
+    QLabel *m_payloadInfo = nullptr;
+    QPushButton *m_write = nullptr;
+    QPushButton *m_verify = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_rate = nullptr;
+    QLabel *m_stage = nullptr;
+    QLabel *m_banner = nullptr;
+    QListWidget *m_backups = nullptr;
+    QPushButton *m_restore = nullptr;
+
+    Flasher::FlashJob *m_job = nullptr;
+    Action m_action = Action::None;
+    Flasher::BoardInfo m_board;
+    QByteArray m_lastWritten;
+    QString m_lastPartition;
+    QString m_backupDir;
+    QPointer<Sim::RomSerialServer> m_virtual;
+    bool m_virtualTiming = true;
+    QElapsedTimer m_phaseClock;
+    QString m_phase;
 };
 
 } // namespace Forgeline::Ui

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Flash workspace's widgets and their wiring.
+#include "ui/flash/flashworkspace.h"
+
+#include "core/common/settings.h"
+#include "ui/flash/partitiontablemodel.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Forgeline::Ui {
+
+void FlashWorkspace::buildUi()
+{
+    auto *root = new QVBoxLayout(this);
+
+    auto *portRow = new QHBoxLayout;
+    m_port = new QComboBox(this);
+    m_port->setEditable(true);
+    m_port->setMinimumWidth(280);
+    m_port->setToolTip(tr("A serial port, socket://HOST:PORT for a networked port, or the virtual board."));
+    auto *refresh = new QPushButton(tr("Refresh"), this);
+    m_baud = new QComboBox(this);
+    for (int b : {115200, 230400, 460800, 921600})
+        m_baud->addItem(QString::number(b), b);
+    m_baud->setCurrentText(QString::number(Settings::load().flashBaudRate));
+    m_connect = new QPushButton(tr("Connect"), this);
+    m_connect->setDefault(true);
+    portRow->addWidget(new QLabel(tr("Port:"), this));
+    portRow->addWidget(m_port, 1);
+    portRow->addWidget(refresh);
+    portRow->addWidget(new QLabel(tr("Baud:"), this));
+    portRow->addWidget(m_baud);
+    portRow->addWidget(m_connect);
+    root->addLayout(portRow);
+
+    auto *middle = new QHBoxLayout;
+    auto *identify = new QGroupBox(tr("Board"), this);
+    auto *idForm = new QFormLayout(identify);
+    m_chip = new QLabel(tr("—"), identify);
+    m_mac = new QLabel(tr("—"), identify);
+    m_flash = new QLabel(tr("—"), identify);
+    m_security = new QLabel(tr("—"), identify);
+    for (QLabel *l : {m_chip, m_mac, m_flash, m_security})
+        l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    idForm->addRow(tr("Chip:"), m_chip);
+    idForm->addRow(tr("MAC:"), m_mac);
+    idForm->addRow(tr("Flash:"), m_flash);
+    idForm->addRow(tr("Security:"), m_security);
+    middle->addWidget(identify);
+
+    auto *tableBox = new QGroupBox(tr("Partition table"), this);
+    auto *tableLayout = new QVBoxLayout(tableBox);
+    m_table = new PartitionTableModel(this);
+    m_tableView = new QTableView(tableBox);
+    m_tableView->setModel(m_table);
+    m_tableView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tableView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tableView->verticalHeader()->hide();
+    m_tableView->horizontalHeader()->setStretchLastSection(true);
+    tableLayout->addWidget(m_tableView);
+    middle->addWidget(tableBox, 1);
+    root->addLayout(middle, 1);
+
+    auto *writeBox = new QGroupBox(tr("Write"), this);
+    auto *writeForm = new QFormLayout(writeBox);
+    m_partition = new QComboBox(writeBox);
+    auto *fileRow = new QHBoxLayout;
+    m_file = new QLineEdit(writeBox);
+    m_file->setPlaceholderText(tr("Certificate or key file (PEM or DER)"));
+    auto *browse = new QPushButton(tr("Browse…"), writeBox);
+    fileRow->addWidget(m_file, 1);
+    fileRow->addWidget(browse);
+    m_format = new QComboBox(writeBox);
+    m_format->addItem(tr("PEM + NUL (firmware uses strlen+1)"), QStringLiteral("pem-nul"));
+    m_format->addItem(tr("PEM as is"), QStringLiteral("pem"));
+    m_format->addItem(tr("DER"), QStringLiteral("der"));
+    m_format->addItem(tr("Raw file bytes"), QStringLiteral("raw"));
+    m_payloadInfo = new QLabel(writeBox);
+    m_payloadInfo->setWordWrap(true);
+    auto *buttons = new QHBoxLayout;
+    m_write = new QPushButton(tr("Write"), writeBox);
+    m_verify = new QPushButton(tr("Verify"), writeBox);
+    m_cancel = new QPushButton(tr("Cancel"), writeBox);
+    buttons->addWidget(m_write);
+    buttons->addWidget(m_verify);
+    buttons->addWidget(m_cancel);
+    buttons->addStretch(1);
+    writeForm->addRow(tr("Partition:"), m_partition);
+    writeForm->addRow(tr("File:"), fileRow);
+    writeForm->addRow(tr("Format:"), m_format);
+    writeForm->addRow(QString(), m_payloadInfo);
+    writeForm->addRow(QString(), buttons);
+    root->addWidget(writeBox);
+
+    auto *progressRow = new QHBoxLayout;
+    m_stage = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 100);
+    m_progress->setValue(0);
+    m_rate = new QLabel(this);
+    progressRow->addWidget(m_stage);
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_rate);
+    root->addLayout(progressRow);
+
+    m_banner = new QLabel(this);
+    m_banner->setWordWrap(true);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->setVisible(false);
+    root->addWidget(m_banner);
+
+    auto *backupBox = new QGroupBox(tr("Backups (taken before every write)"), this);
+    auto *backupLayout = new QHBoxLayout(backupBox);
+    m_backups = new QListWidget(backupBox);
+    m_backups->setMaximumHeight(110);
+    m_restore = new QPushButton(tr("Restore"), backupBox);
+    m_restore->setToolTip(tr("Write the selected backup back to where it came from (MD5-verified)."));
+    backupLayout->addWidget(m_backups, 1);
+    backupLayout->addWidget(m_restore, 0, Qt::AlignTop);
+    root->addWidget(backupBox);
+
+    connect(refresh, &QPushButton::clicked, this, &FlashWorkspace::refreshPorts);
+    connect(m_connect, &QPushButton::clicked, this, &FlashWorkspace::connectBoard);
+    connect(m_write, &QPushButton::clicked, this, &FlashWorkspace::write);
+    connect(m_verify, &QPushButton::clicked, this, &FlashWorkspace::verify);
+    connect(m_cancel, &QPushButton::clicked, this, &FlashWorkspace::cancel);
+    connect(m_restore, &QPushButton::clicked, this, &FlashWorkspace::restoreSelected);
+    connect(m_backups, &QListWidget::itemDoubleClicked, this, &FlashWorkspace::restoreSelected);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString f = QFileDialog::getOpenFileName(this, tr("Certificate or key"), QString(),
+                                                       tr("Certificates and keys (*.pem *.crt *.key *.der *.bin);;All files (*)"));
+        if (!f.isEmpty())
+            setPayloadFile(f);
+    });
+    connect(m_file, &QLineEdit::textChanged, this, &FlashWorkspace::updatePayloadSummary);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &FlashWorkspace::updatePayloadSummary);
+    connect(m_partition, &QComboBox::currentIndexChanged, this, [this] {
+        updatePayloadSummary();
+        const int row = m_partition->currentIndex() >= 0 ? int(m_partition->currentData().toInt()) : -1;
+        if (row >= 0)
+            m_tableView->selectRow(row);
+    });
+}
+
+} // namespace Forgeline::Ui
