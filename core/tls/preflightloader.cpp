@@ -91,6 +91,29 @@ QString firstPemLabel(const QByteArray &data)
     return m.hasMatch() ? m.captured(1) : QString();
 }
 
+// The first private-key block of a PEM file, whatever precedes it: `openssl ecparam -genkey`
+// writes "EC PARAMETERS" first, and combined files put the certificate first. mbedTLS finds
+// the key block the same way (it searches for the key's BEGIN line).
+struct PemBlock
+{
+    QString label;
+    QByteArray text;
+};
+
+PemBlock privateKeyBlock(const QByteArray &data)
+{
+    static const QRegularExpression re(QStringLiteral("-----BEGIN ([A-Z0-9 ]{0,40}PRIVATE KEY)-----"));
+    const QString text = QString::fromLatin1(data);
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return {};
+    const QByteArray end = "-----END " + m.captured(1).toLatin1() + "-----";
+    const qsizetype stop = data.indexOf(end, m.capturedStart());
+    if (stop < 0)
+        return {m.captured(1), data.mid(m.capturedStart())};
+    return {m.captured(1), data.mid(m.capturedStart(), stop + end.size() - m.capturedStart()) + '\n'};
+}
+
 Error keyError(const QString &message, const QString &detail = {}, const QString &fix = {})
 {
     return Error::make(QStringLiteral("preflight.key"), message, detail, fix);
@@ -254,7 +277,8 @@ Result<PrivateKeyInfo> parsePrivateKey(const QByteArray &data, const QByteArray 
 
     if (looksLikePem(data)) {
         info.encoding = QStringLiteral("PEM");
-        const QString label = firstPemLabel(data);
+        PemBlock block = privateKeyBlock(data);
+        const QString label = block.label.isEmpty() ? firstPemLabel(data) : block.label;
         if (label == QLatin1String("RSA PRIVATE KEY"))
             info.form = QStringLiteral("PKCS#1");
         else if (label == QLatin1String("EC PRIVATE KEY"))
@@ -271,11 +295,12 @@ Result<PrivateKeyInfo> parsePrivateKey(const QByteArray &data, const QByteArray 
                             QStringLiteral("Choose the private key file (-----BEGIN PRIVATE KEY-----)."));
         else
             return keyError(QStringLiteral("The key file contains no private key (found \"%1\").").arg(label.isEmpty() ? QStringLiteral("no PEM block") : label));
-        if (data.contains("Proc-Type: 4,ENCRYPTED"))
+        if (block.text.contains("Proc-Type: 4,ENCRYPTED"))
             info.form = QStringLiteral("encrypted PEM (Proc-Type)");
         info.encrypted = info.form.startsWith(QLatin1String("encrypted"));
-        BioPtr bio = memoryBio(data);
+        BioPtr bio = memoryBio(block.text);
         pkey = PEM_read_bio_PrivateKey(bio.get(), nullptr, passwordCallback, &ctx);
+        OPENSSL_cleanse(block.text.data(), size_t(block.text.size()));
     } else {
         info.encoding = QStringLiteral("DER");
         const auto *begin = reinterpret_cast<const unsigned char *>(data.constData());

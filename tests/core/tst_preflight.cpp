@@ -377,6 +377,25 @@ private Q_SLOTS:
         QCOMPARE(PreflightEngine::run(in).error().code, QStringLiteral("preflight.p12"));
     }
 
+    // `openssl ecparam -genkey` output and cert+key bundles: the key block is not the first one.
+    void keyAfterOtherBlocks()
+    {
+        KeyPtr key;
+        PreflightInputs in = device(QStringLiteral("ec:P-256"), {}, &key);
+        const QByteArray params = "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n";
+        in.keyFile = write(QStringLiteral("ecparam.key"), params + keyBytes(key, KeyForm::TraditionalPem));
+        PreflightReport r = runOk(in);
+        QCOMPARE(check(r, "key-matches-certificate").status, PreflightCheck::Status::Pass);
+        QVERIFY(check(r, "key-format").message.contains(QLatin1String("SEC1")));
+        QFile cert(in.certFile);
+        QVERIFY(cert.open(QIODevice::ReadOnly));
+        in.keyFile = write(QStringLiteral("bundle.pem"), cert.readAll() + keyBytes(key, KeyForm::Pkcs8Pem));
+        in.certFile = in.keyFile;
+        r = runOk(in);
+        QCOMPARE(check(r, "key-matches-certificate").status, PreflightCheck::Status::Pass);
+        QCOMPARE(r.inputs.size(), 3); // device certificate, key, CA: the key block is not a certificate
+    }
+
     void derInputs()
     {
         KeyPtr key;
