@@ -14,6 +14,7 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include <algorithm>
 #include <cstring>
 #include <ctime>
 
@@ -249,6 +250,10 @@ Result<QList<CertificateInfo>> parseCertificates(const QByteArray &data, const Q
     const auto *p = reinterpret_cast<const unsigned char *>(data.constData());
     const auto *end = p + data.size();
     while (p < end) {
+        // Some exporters pad DER files with NULs or a newline; mbedTLS ignores bytes after the
+        // certificate's SEQUENCE as well.
+        if (!out.isEmpty() && std::all_of(p, end, [](unsigned char b) { return b == 0 || b == '\n' || b == '\r' || b == ' '; }))
+            break;
         const unsigned char *start = p;
         X509 *x = d2i_X509(nullptr, &p, long(end - p));
         if (!x) {
