@@ -152,6 +152,11 @@ Result<LogReadStats> LogReader::readFile(const QString &path, const LineHandler 
         if (n < 0) {
             int errnum = 0;
             const QString detail = QString::fromLocal8Bit(gzerror(gz, &errnum));
+            if (stats.bytes > 0) {
+                // A capture cut off mid-stream still tells its story up to the cut.
+                stats.truncatedLastLine = true;
+                break;
+            }
             gzclose(gz);
             return Error::make(QStringLiteral("diagnose.read"), tr("Cannot read %1: the file is damaged.").arg(path), detail);
         }

@@ -141,6 +141,21 @@ private Q_SLOTS:
         const auto analysis = TraceBuilder::analyseFile(path);
         QVERIFY(analysis.ok());
         QCOMPARE(analysis->traces.first().finalErrorCode(), -0x7280);
+
+        // A capture cut off in the middle of the gzip stream keeps what was read.
+        QFile whole(path);
+        QVERIFY(whole.open(QIODevice::ReadOnly));
+        const QByteArray bytes = whole.readAll();
+        const QString cut = dir.filePath(QStringLiteral("cut.log.gz"));
+        QFile c(cut);
+        QVERIFY(c.open(QIODevice::WriteOnly));
+        c.write(bytes.left(bytes.size() - 12));
+        c.close();
+        lines.clear();
+        const auto partial = LogReader::readFile(cut, [&](qint64, QByteArrayView l) { lines << l.toByteArray(); });
+        QVERIFY(partial.ok());
+        QVERIFY(partial->truncatedLastLine);
+        QVERIFY(!lines.isEmpty());
     }
 
     void badInputGetsAClearMessage()
