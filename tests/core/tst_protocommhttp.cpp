@@ -93,6 +93,33 @@ private Q_SLOTS:
         QCOMPARE(t.requestsSent(), 0);
     }
 
+    void requestsAreStrictlySequentialOnOneConnection()
+    {
+        BoardProfile p = BoardProfile::defaultProfile();
+        p.removeDelays();
+        p.httpFaults.slowMs = 30;  // each reply takes a while: a parallel client would overlap
+        ProtocommVirtualBoard board(p);
+        QVERIFY(board.start().ok());
+        HttpTransport t(QStringLiteral("127.0.0.1"), board.port());
+        QList<int> order;
+        QList<int> sentWhenAnswered;
+        for (int i = 1; i <= 4; ++i) {
+            t.post(QStringLiteral("proto-ver"), QByteArray::number(i), 2000, [&, i](Result<QByteArray> r) {
+                if (r && r->contains("v1.1"))
+                    order << i;
+                sentWhenAnswered << t.requestsSent();
+            });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(order.size(), 4, 5000);
+        QCOMPARE(order, (QList<int>{1, 2, 3, 4}));
+        // Request n+1 leaves only after reply n arrived: nothing is pipelined.
+        QCOMPARE(sentWhenAnswered, (QList<int>{1, 2, 3, 4}));
+        QCOMPARE(t.connectionsOpened(), 1);
+        QCOMPARE(board.server()->connectionsAccepted(), 1);
+        QCOMPARE(board.server()->requestsHandled(), 4);
+        QVERIFY(t.sessionCookie().startsWith("session="));
+    }
+
     void boardClosesWithoutResponseOnBadLengths()
     {
         BoardProfile p = BoardProfile::defaultProfile();
