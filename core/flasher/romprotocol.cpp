@@ -117,6 +117,21 @@ QByteArray encodeResponse(quint8 op, quint32 value, const QByteArray &data, quin
     return out;
 }
 
+QByteArray encodeStubResponse(quint8 op, quint32 value, const QByteArray &data, quint8 error)
+{
+    QByteArray out;
+    out.append(char(0x01));
+    out.append(char(op));
+    const int size = int(data.size()) + Rom::StubStatusBytes;
+    out.append(char(size & 0xFF));
+    out.append(char((size >> 8) & 0xFF));
+    appendU32(out, value);
+    out.append(data);
+    out.append(char(error));
+    out.append(char(0));
+    return out;
+}
+
 QString romErrorText(quint8 code)
 {
     switch (code) {

@@ -86,6 +86,8 @@ struct RomResponse
 // Parses a decoded response frame (host side) with the ROM's 4 status bytes at the end.
 std::optional<RomResponse> parseResponse(const QByteArray &frame, int statusBytes = Rom::StatusBytes);
 QByteArray encodeResponse(quint8 op, quint32 value, const QByteArray &data, quint8 status, quint8 error);
+// A flasher stub's reply: data then 2 bytes [error code (0 = ok), 0].
+QByteArray encodeStubResponse(quint8 op, quint32 value, const QByteArray &data, quint8 error);
 
 // "flash write error" etc.; unknown codes say so with their number.
 QString romErrorText(quint8 code);

@@ -70,6 +70,9 @@ void RomDevice::reset()
     m_write = Write{};
     m_inflater.reset();
     m_regs.clear();
+    m_stub = false; // a reset always lands back in the ROM
+    m_read = ReadFlash{};
+    m_memEntry = m_memBlocks = 0;
     ++m_resets;
 }
 
@@ -214,7 +217,11 @@ RomDevice::Output RomDevice::handleData(quint8 op, const QByteArray &data, quint
 
 RomDevice::Output RomDevice::handleFrame(const QByteArray &frame)
 {
+    if (m_stub && m_read.active)
+        return stubReadFlashAck(frame);
     const auto req = parseRequest(frame);
+    if (req && m_stub)
+        return handleStub(*req);
     if (!req) {
         // A frame damaged on the wire: the ROM answers "invalid format" if it can tell the
         // opcode, otherwise it stays silent.
@@ -316,8 +323,7 @@ RomDevice::Output RomDevice::handleFrame(const QByteArray &frame)
     case Op::MemBegin:
     case Op::MemData:
     case Op::MemEnd:
-        // RAM download is accepted so third-party tools can probe it; nothing runs.
-        return reply(req->op);
+        return handleMem(*req);
     default:
         return unsupported(req->op);
     }

@@ -3,6 +3,7 @@
 
 #include "core/flasher/chipdatabase.h"
 #include "core/flasher/compression.h"
+#include "core/flasher/romprotocol.h"
 #include "core/sim/flashmodel.h"
 
 #include <QByteArray>
@@ -68,6 +69,7 @@ public:
     FlashModel &flash() { return m_flash; }
     quint32 baud() const { return m_baud; }
     int resetCount() const { return m_resets; }
+    bool stubRunning() const { return m_stub; }
     RomFaults &faults() { return m_config.faults; }
     const RomBoardConfig &config() const { return m_config; }
 
@@ -80,6 +82,16 @@ private:
     Output handleData(quint8 op, const QByteArray &data, quint32 checksum);
     quint32 readRegister(quint32 addr) const;
     void runSpiCommand();
+    // The flasher-stub flow third-party tools use (RAM upload, "OHAI", 2 status bytes,
+    // lazy erase, READ_FLASH with acks); romstub.cpp.
+    Output handleMem(const Flasher::RomRequest &req);
+    Output handleStub(const Flasher::RomRequest &req);
+    Output stubReply(quint8 op, const QByteArray &data = {}, quint32 value = 0) const;
+    Output stubFail(quint8 op, quint8 code) const;
+    Output stubBegin(const Flasher::RomRequest &req);
+    Output stubData(const Flasher::RomRequest &req);
+    Output stubReadFlashAck(const QByteArray &frame);
+    double stubEraseTo(quint32 end);
 
     RomBoardConfig m_config;
     Flasher::ChipDescription m_chip;
@@ -88,6 +100,19 @@ private:
     quint32 m_baud = 115200;
     bool m_attached = false;
     int m_resets = 0;
+    bool m_stub = false;
+    quint32 m_memEntry = 0;
+    quint32 m_memBlocks = 0;
+
+    struct ReadFlash
+    {
+        bool active = false;
+        quint32 offset = 0;
+        quint32 length = 0;
+        quint32 packet = 0;
+        quint32 sent = 0;
+    } m_read;
+    quint32 m_erasedTo = 0; // stub: erased up to here within the current write
 
     struct Write
     {

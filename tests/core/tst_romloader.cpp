@@ -177,6 +177,50 @@ private Q_SLOTS:
         QCOMPARE(only(dev.handleFrame(encodeCommand(Op::FlashData, dataPacket(ones, 0), romChecksum(ones)))).error, quint8(0x08));
     }
 
+    void simStubFlow()
+    {
+        RomBoardConfig cfg;
+        cfg.chipKey = QStringLiteral("esp32s3");
+        RomDevice dev(cfg);
+        // RAM upload, then MEM_END with w0 = 0 jumps to the stub, which says "OHAI".
+        QVERIFY(only(dev.handleFrame(encodeCommand(Op::MemBegin, words({4, 1, 0x1800, 0x40380000})))).ok());
+        const QByteArray code("\x01\x02\x03\x04", 4);
+        QVERIFY(only(dev.handleFrame(encodeCommand(Op::MemData, dataPacket(code, 0), romChecksum(code)))).ok());
+        const auto end = dev.handleFrame(encodeCommand(Op::MemEnd, words({0, 0x40380400})));
+        QCOMPARE(end.frames.size(), 2);
+        QCOMPARE(end.frames.at(1), QByteArray("OHAI"));
+        QVERIFY(dev.stubRunning());
+        // Stub replies: 2 status bytes; SYNC value 0.
+        const auto sync = dev.handleFrame(encodeCommand(Op::Sync, Rom::syncPayload()));
+        QCOMPARE(sync.frames.size(), 8);
+        QCOMPARE(sync.frames.first().size(), 8 + Rom::StubStatusBytes);
+        QCOMPARE(parseResponse(sync.frames.first(), Rom::StubStatusBytes)->value, 0u);
+        // 16 KiB blocks, lazy erase; a bigger block is refused with C2.
+        QCOMPARE(quint8(dev.handleFrame(encodeCommand(Op::FlashBegin, words({0x100, 1, 0x8000, 0x200000, 0}))).frames.first().at(8)), quint8(0xC2));
+        QByteArray data(20000, 'q');
+        const QList<QByteArray> blocks = splitBlocks(zlibCompress(data), 0x4000);
+        QVERIFY(parseResponse(dev.handleFrame(encodeCommand(Op::FlashDeflBegin, words({quint32(data.size()), quint32(blocks.size()), 0x4000, 0x200000, 0}))).frames.first(), 2)->ok());
+        for (int i = 0; i < blocks.size(); ++i) {
+            const auto r = dev.handleFrame(encodeCommand(Op::FlashDeflData, dataPacket(blocks.at(i), quint32(i)), romChecksum(blocks.at(i))));
+            QVERIFY(parseResponse(r.frames.first(), 2)->ok());
+        }
+        QCOMPARE(dev.flash().read(0x200000, quint32(data.size())), data);
+        // MD5 as 16 raw bytes.
+        const auto md5 = parseResponse(dev.handleFrame(encodeCommand(Op::SpiFlashMd5, words({0x200000, quint32(data.size()), 0, 0}))).frames.first(), 2);
+        QCOMPARE(md5->data, QCryptographicHash::hash(data, QCryptographicHash::Md5));
+        // READ_FLASH: reply, then header-less packets released by acks, then the MD5 frame.
+        auto rf = dev.handleFrame(encodeCommand(Op::ReadFlash, words({0x200000, 6000, 0x1000, 64})));
+        QCOMPARE(rf.frames.size(), 2);
+        QCOMPARE(rf.frames.at(1), data.left(0x1000));
+        rf = dev.handleFrame(words({0x1000}));
+        QCOMPARE(rf.frames.at(0), data.mid(0x1000, 6000 - 0x1000));
+        rf = dev.handleFrame(words({6000}));
+        QCOMPARE(rf.frames.at(0), QCryptographicHash::hash(data.left(6000), QCryptographicHash::Md5));
+        // FLASH_END(0): software reset back into the ROM.
+        const auto fin = dev.handleFrame(encodeCommand(Op::FlashEnd, words({0})));
+        QCOMPARE(fin.event, RomDevice::Output::Event::Reset);
+    }
+
     void norFlashModel()
     {
         FlashModel f(64 * 1024);
