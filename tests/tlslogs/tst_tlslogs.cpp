@@ -14,6 +14,8 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <zlib.h>
+
 using namespace Forgeline;
 using namespace Forgeline::Tls;
 using Forgeline::TestSupport::TlsLogFactory;
@@ -208,6 +210,43 @@ private Q_SLOTS:
         QVERIFY(report->bad.traces.at(2).succeeded());
         QCOMPARE(report->badTrace, 1);
         QCOMPARE(report->diagnoses.first().id, QStringLiteral("untrusted-certificate"));
+    }
+
+    // The same real log as a serial monitor shows it: colours, CRLF, other tasks' lines in
+    // between and in front, gzip, and a last line cut off.
+    void noisyCaptureGivesTheSameAnswer()
+    {
+        const QString clean = makeLog(QStringLiteral("clientcertrequired"), QStringLiteral("esp"));
+        QFile in(clean);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = in.readAll().split('\n');
+        QByteArray noisy;
+        for (int i = 0; i < lines.size(); ++i) {
+            QByteArray line = lines.at(i);
+            if (line.startsWith("E ") || line.startsWith("W "))
+                line = "\x1b[0;31m" + line + "\x1b[0m";
+            if (i % 97 == 5)
+                noisy += "I (4242) wifi: sta ip: 192.168.1.7, mask: 255.255.255.0\r\n";
+            if (i % 211 == 3)
+                line.prepend("Waiting for time...");
+            noisy += line + "\r\n";
+        }
+        noisy += "I (99999) mbedtls: ssl_tls.c:6751 0x1234: => fr"; // cut by the reset
+        const QString path = m_factory.path(QStringLiteral("noisy.log.gz"));
+        gzFile gz = gzopen(QFile::encodeName(path).constData(), "wb");
+        QVERIFY(gz);
+        gzwrite(gz, noisy.constData(), unsigned(noisy.size()));
+        gzclose(gz);
+        const auto expected = DiagnosisEngine::diagnoseFiles(clean);
+        const auto report = DiagnosisEngine::diagnoseFiles(path, m_factory.path(QStringLiteral("working-esp.log")));
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
+        QCOMPARE(report->diagnoses.first().id, expected->diagnoses.first().id);
+        QCOMPARE(report->finalError->code, expected->finalError->code);
+        QVERIFY(report->bad.stats.compressed);
+        QVERIFY(report->bad.stats.truncatedLastLine);
+        QVERIFY(report->diff && report->diff->first());
+        // Lines still number the same way a text editor counts them in the decompressed file.
+        QVERIFY(report->diff->first()->badLine > report->diff->first()->goodLine);
     }
 
     void cliJsonAndReport()
