@@ -141,7 +141,8 @@ QString DiagnosisReportWriter::toText(const DiagnosisReport &r)
         else
             out += tr("\nThe two handshakes follow the same steps.\n");
     }
-    if (r.diagnoses.isEmpty())
+    const HandshakeTrace *diagnosed = r.badHandshake();
+    if (r.diagnoses.isEmpty() && !(diagnosed && diagnosed->succeeded()))
         out += tr("\nNo known failure pattern matched.\n");
     int rank = 0;
     for (const Diagnosis &d : r.diagnoses) {

@@ -16,10 +16,17 @@ void LadderDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     }
     painter->save();
     const QVariant background = index.data(Qt::BackgroundRole);
-    if (option.state & QStyle::State_Selected)
-        painter->fillRect(option.rect, option.palette.highlight().color().lighter(170));
-    else if (background.canConvert<QBrush>())
+    const bool selected = option.state & QStyle::State_Selected;
+    const bool divergence = index.data(LadderModel::DivergenceRole).toBool();
+    // The divergence keeps its colour when selected; the selection shows as a frame then.
+    if (background.canConvert<QBrush>() && (divergence || !selected))
         painter->fillRect(option.rect, background.value<QBrush>());
+    else if (selected)
+        painter->fillRect(option.rect, option.palette.highlight().color().lighter(170));
+    if (selected && divergence) {
+        painter->setPen(QPen(option.palette.highlight().color(), 2));
+        painter->drawRect(option.rect.adjusted(1, 1, -1, -1));
+    }
 
     const QRect r = option.rect.adjusted(8, 2, -8, -2);
     const bool problem = index.data(LadderModel::ProblemRole).toBool();
