@@ -137,12 +137,17 @@ void FlashJob::resolveTarget()
                                           tr("\"%1\" is marked encrypted; a plaintext write could not be verified.").arg(p->name)));
             if (auto fits = Image::checkPayloadFits(m_writeData.size(), p->size, p->name); !fits)
                 return finish(fits.error());
+            // The ROM erases whole 4 KiB sectors: a ragged end would wipe the next partition's start.
+            if (p->size % 0x1000 != 0)
+                return finish(Error::make(QStringLiteral("partition.align"),
+                                          tr("Partition \"%1\" is not a whole number of 4 KiB sectors; writing it would erase part of its neighbour.").arg(p->name),
+                                          QStringLiteral("size 0x%1").arg(p->size, 0, 16)));
             // Fill the rest with erased-flash 0xFF so nothing of the old contents survives.
             m_writeData.append(QByteArray(qsizetype(p->size) - m_writeData.size(), char(0xFF)));
         }
         m_outcome.partition = p->name;
         m_outcome.address = p->offset;
-        m_outcome.length = m_request.kind == FlashJobRequest::Kind::Write ? p->size : p->size;
+        m_outcome.length = p->size;
     } else {
         m_outcome.partition = m_request.partition;
         m_outcome.address = *m_request.address;
@@ -152,6 +157,12 @@ void FlashJob::resolveTarget()
             return finish(Error::make(QStringLiteral("address.align"), tr("Address 0x%1 is not 4 KiB aligned.").arg(m_outcome.address, 0, 16)));
         if (isWrite && m_writeData.isEmpty())
             return finish(Error::make(QStringLiteral("payload.empty"), tr("Nothing to write.")));
+        if (isWrite && m_writeData.size() % 0x1000 != 0) {
+            // Erasing is per 4 KiB sector: back up and rewrite whole sectors so a restore
+            // brings back everything the erase touched.
+            m_writeData.append(QByteArray(0x1000 - m_writeData.size() % 0x1000, char(0xFF)));
+            m_outcome.length = quint32(m_writeData.size());
+        }
     }
     if (quint64(m_outcome.address) + m_outcome.length > b.flashSize)
         return finish(Error::make(QStringLiteral("address.range"), tr("0x%1 + %2 bytes is beyond the %3 MiB flash.")

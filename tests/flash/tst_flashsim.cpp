@@ -203,6 +203,30 @@ private Q_SLOTS:
         QCOMPARE(server.device().flash().contents(), before);
     }
 
+    void addressWriteBacksUpWholeSectors()
+    {
+        RomBoardConfig cfg = boardFor(QStringLiteral("esp32h2"));
+        const QByteArray pattern = fakePem("CERTIFICATE", 0x2000, 99);
+        cfg.image = padded(cfg.image, CertOffset) + pattern;
+        RomSerialServer server(cfg);
+        const QString port = listen(server, QStringLiteral("tcp"));
+        FlashJob job;
+        FlashJobRequest w = request(port, FlashJobRequest::Kind::Write);
+        w.address = CertOffset + 0x1000;
+        w.payload = QByteArray(100, 'A');
+        auto r = runJob(job, w);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+        QCOMPARE(r->length, 0x1000u); // the sector the erase touches, not just 100 bytes
+        QByteArray backup;
+        QVERIFY(BackupStore::load(r->backupPath, &backup).ok());
+        QCOMPARE(backup, pattern.mid(0x1000));
+        QCOMPARE(server.device().flash().read(CertOffset + 0x1000, 100), QByteArray(100, 'A'));
+        FlashJobRequest rs = request(port, FlashJobRequest::Kind::Restore);
+        rs.backupFile = r->backupPath;
+        QVERIFY(runJob(job, rs).ok());
+        QCOMPARE(server.device().flash().read(CertOffset, 0x2000), pattern);
+    }
+
     void faults_data()
     {
         QTest::addColumn<QString>("transport");
