@@ -92,7 +92,6 @@ int main(int argc, char **argv)
     QStandardPaths::setTestModeEnabled(true);
 
     QProcess sim;
-    sim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     sim.start(QStringLiteral(FORGELINE_SIM_PATH), {QStringLiteral("--serial"), QStringLiteral("pty"), QStringLiteral("--chip"), QStringLiteral("esp32c3")});
     if (!sim.waitForStarted() || !sim.waitForReadyRead(10000)) {
         std::fprintf(stderr, "bench_flash: forgeline-sim did not start\n");
@@ -156,7 +155,9 @@ int main(int argc, char **argv)
     const double model = modelledWriteMs(big, r3->address, baud);
     std::printf("1 MiB partition write (%lld bytes compressed): measured %.3f s, modelled wire+flash %.3f s, ratio %.3f (target <= 1.15) %s\n",
                 qint64(zlibCompress(big).size()), measured / 1000.0, model / 1000.0, measured / model, measured / model <= 1.15 ? "PASS" : "MISS");
-    std::printf("third-party flasher (esptool-js) comparison: not run\n");
+    // esptool-js can be driven against forgeline-sim (it serves the stub flow), but its
+    // driver is not part of this repository, so no ratio is printed here.
+    std::printf("third-party flasher (esptool-js) comparison: not run in this benchmark\n");
     sim.kill();
     sim.waitForFinished();
     return 0;
