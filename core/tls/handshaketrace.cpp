@@ -3,6 +3,8 @@
 
 #include <QCoreApplication>
 
+#include <iterator>
+
 namespace Forgeline::Tls {
 
 namespace {
