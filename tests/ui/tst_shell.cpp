@@ -178,6 +178,13 @@ private Q_SLOTS:
         second.findChild<QAction *>(QStringLiteral("actionActivityPane"))->trigger();
         QVERIFY(second.activityPane()->isVisible());
         QCOMPARE(Forgeline::Settings::load().activityPaneVisible, true);
+        // Closing the window hides the pane with it; that must not be taken as a choice.
+        second.close();
+        QCOMPARE(Forgeline::Settings::load().activityPaneVisible, true);
+        MainWindow third;
+        third.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&third));
+        QVERIFY(third.activityPane()->isVisible());
     }
 };
 

@@ -152,7 +152,11 @@ void MainWindow::buildMenus()
     activity->setIcon(QIcon(QStringLiteral(":/forgeline/icons/activity.svg")));
     activity->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     view->addAction(activity);
-    connect(activity, &QAction::toggled, this, [](bool visible) {
+    connect(activity, &QAction::toggled, this, [this](bool visible) {
+        // The pane also hides when the whole window closes or before it is first shown;
+        // only a toggle while the window is up is the user's choice.
+        if (!isVisible())
+            return;
         Settings s = Settings::load();
         s.activityPaneVisible = visible;
         s.save();
