@@ -3,6 +3,7 @@
 // pseudo-terminal and over TCP.
 #include "flashtesthelpers.h"
 
+#include "core/common/logger.h"
 #include "core/flasher/backupstore.h"
 #include "core/image/certpayload.h"
 #include "core/sim/romserialserver.h"
@@ -149,6 +150,10 @@ private Q_SLOTS:
         auto r2 = runJob(job, w);
         QVERIFY2(r2.ok(), qPrintable(r2.ok() ? QString() : r2.error().message));
         QCOMPARE(server.device().flash().read(KeyOffset, KeySize), padded(keyPem, KeySize));
+        // The key went to flash, never to the log.
+        const QByteArray keyLine = keyPem.split('\n').at(2);
+        for (const LogEntry &e : Logger::instance().recent())
+            QVERIFY(!e.message.contains(QString::fromLatin1(keyLine)));
 
         // Read back through the ROM's 64-byte reads and compare.
         FlashJobRequest rd = request(port, FlashJobRequest::Kind::Read);
