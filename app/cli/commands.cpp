@@ -16,6 +16,8 @@ int runReadFlash(const QStringList &arguments);
 int runRestore(const QStringList &arguments);
 int runPorts(const QStringList &arguments);
 int runChipInfo(const QStringList &arguments);
+int runStation(const QStringList &arguments);
+int runRecords(const QStringList &arguments);
 
 const QList<Command> &commands()
 {
@@ -33,6 +35,8 @@ const QList<Command> &commands()
         {QStringLiteral("restore"), QStringLiteral("Write a backup back where it came from"), &runRestore},
         {QStringLiteral("ports"), QStringLiteral("List serial ports with their USB bridge"), &runPorts},
         {QStringLiteral("chip-info"), QStringLiteral("Identify the chip, MAC and flash on a port"), &runChipInfo},
+        {QStringLiteral("station"), QStringLiteral("Flash, verify, provision and record many boards at once from a recipe"), &runStation},
+        {QStringLiteral("records"), QStringLiteral("List or export station records (CSV/JSON)"), &runRecords},
     };
     return list;
 }

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// forgeline-cli records: list or export what the station recorded.
+#include "clicommon.h"
+
+#include "core/station/records.h"
+#include "core/station/stationdatabase.h"
+
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace Forgeline::Cli {
+
+using namespace Station;
+
+int runRecords(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("List or export the station's records (one per board attempt)."));
+    addCommonOptions(parser);
+    const QCommandLineOption dbOpt(QStringLiteral("db"), QStringLiteral("Station database (default: app data)."), QStringLiteral("URL"));
+    const QCommandLineOption macOpt(QStringLiteral("mac"), QStringLiteral("Only this board."), QStringLiteral("M"));
+    const QCommandLineOption resultOpt(QStringLiteral("result"), QStringLiteral("Only pass or fail."), QStringLiteral("R"));
+    const QCommandLineOption exportOpt(QStringLiteral("export"), QStringLiteral("csv or json on stdout."), QStringLiteral("FMT"));
+    parser.addOptions({dbOpt, macOpt, resultOpt, exportOpt});
+    const int early = parseOrExit(parser, arguments);
+    if (early >= 0)
+        return early;
+    const QString format = parser.value(exportOpt);
+    if (!format.isEmpty() && format != QStringLiteral("csv") && format != QStringLiteral("json")) {
+        printError(QStringLiteral("--export takes csv or json"));
+        return ExitUsage;
+    }
+    StationDatabase db;
+    if (auto r = db.open(parser.value(dbOpt)); !r) {
+        printError(r.error());
+        return ExitIo;
+    }
+    RecordStore store(db);
+    if (auto r = store.prepare(); !r) {
+        printError(r.error());
+        return ExitIo;
+    }
+    RecordFilter filter;
+    filter.mac = parser.value(macOpt);
+    filter.result = parser.value(resultOpt);
+    auto list = store.list(filter);
+    if (!list) {
+        printError(list.error());
+        return ExitIo;
+    }
+    if (format == QStringLiteral("csv")) {
+        std::fputs(RecordStore::toCsv(*list).toUtf8().constData(), stdout);
+    } else if (format == QStringLiteral("json") || wantsJson(parser)) {
+        printJson(QJsonDocument(RecordStore::toJson(*list)));
+    } else {
+        QString text;
+        for (const StationRecord &r : *list)
+            text += QStringLiteral("%1  %2  %3  %4  %5  %6%7\n")
+                        .arg(r.time.toLocalTime().toString(Qt::ISODate), r.mac, r.port, r.result.toUpper(),
+                             r.pairId.isEmpty() ? QStringLiteral("-") : r.pairId, r.provision,
+                             r.error.isEmpty() ? QString() : QStringLiteral("  ") + r.error);
+        text += QStringLiteral("%1 record(s)").arg(list->size());
+        printText(text);
+    }
+    return ExitOk;
+}
+
+} // namespace Forgeline::Cli

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// forgeline-cli station: one recipe on many ports at once, one JSON line per event.
+#include "clicommon.h"
+
+#include "core/common/redactor.h"
+#include "core/station/certpool.h"
+#include "core/station/records.h"
+#include "core/station/stationdatabase.h"
+#include "core/station/stationjob.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QHostInfo>
+#include <QJsonObject>
+#include <QTimer>
+
+#include <csignal>
+#include <cstdio>
+
+namespace Forgeline::Cli {
+
+using namespace Station;
+
+namespace {
+
+volatile std::sig_atomic_t g_stop = 0;
+void onStop(int)
+{
+    g_stop = 1;
+}
+
+void printEventLine(const QJsonObject &e, bool json)
+{
+    if (json) {
+        const QByteArray line = QJsonDocument(e).toJson(QJsonDocument::Compact);
+        std::fprintf(stdout, "%s\n", Redactor::redact(QString::fromUtf8(line)).toUtf8().constData());
+        std::fflush(stdout);
+        return;
+    }
+    const QString kind = e.value(QStringLiteral("event")).toString();
+    const QString port = e.value(QStringLiteral("port")).toString();
+    QString text;
+    if (kind == QStringLiteral("step"))
+        text = e.value(QStringLiteral("step")).toString() + QStringLiteral("...");
+    else if (kind == QStringLiteral("identified"))
+        text = e.value(QStringLiteral("chip")).toString() + QStringLiteral(", MAC ") + e.value(QStringLiteral("mac")).toString();
+    else if (kind == QStringLiteral("claimed"))
+        text = QStringLiteral("certificate %1%2").arg(e.value(QStringLiteral("pair")).toString(),
+                                                      e.value(QStringLiteral("reused")).toBool() ? QStringLiteral(" (already this board's)") : QString());
+    else if (kind == QStringLiteral("retry"))
+        text = QStringLiteral("retrying %1: %2").arg(e.value(QStringLiteral("step")).toString(), e.value(QStringLiteral("reason")).toString());
+    else if (kind == QStringLiteral("result")) {
+        const QString result = e.value(QStringLiteral("result")).toString();
+        text = result == QStringLiteral("pass")
+            ? QStringLiteral("PASS (%1 s)").arg(e.value(QStringLiteral("elapsedMs")).toDouble() / 1000.0, 0, 'f', 1)
+            : QStringLiteral("%1 at %2: %3").arg(result.toUpper(), e.value(QStringLiteral("failedStep")).toString(),
+                                                 e.value(QStringLiteral("error")).toString());
+    } else
+        return; // progress and log lines only in --json
+    std::fprintf(stderr, "[%s] %s\n", port.toUtf8().constData(), Redactor::redact(text).toUtf8().constData());
+}
+
+} // namespace
+
+int runStation(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Run a recipe (identify, claim a certificate, preflight, flash, verify, provision, record) on many boards at once."));
+    addCommonOptions(parser);
+    const QCommandLineOption recipeOpt(QStringLiteral("recipe"), QStringLiteral("Recipe JSON file."), QStringLiteral("R.json"));
+    const QCommandLineOption portsOpt(QStringLiteral("ports"), QStringLiteral("Comma-separated ports: serial, pty or socket://host:port."), QStringLiteral("P1,P2"));
+    const QCommandLineOption poolOpt(QStringLiteral("pool"), QStringLiteral("Folder of <id>.crt + <id>.key pairs (or manifest.csv)."), QStringLiteral("DIR"));
+    const QCommandLineOption dbOpt(QStringLiteral("db"), QStringLiteral("Station database: sqlite:///path or postgresql://user@host:port/db (default: app data)."), QStringLiteral("URL"));
+    const QCommandLineOption operatorOpt(QStringLiteral("operator"), QStringLiteral("Operator name for the records."), QStringLiteral("NAME"));
+    const QCommandLineOption stationOpt(QStringLiteral("station"), QStringLiteral("Station name for the records (default: host name)."), QStringLiteral("NAME"));
+    parser.addOptions({recipeOpt, portsOpt, poolOpt, dbOpt, operatorOpt, stationOpt});
+    const int early = parseOrExit(parser, arguments);
+    if (early >= 0)
+        return early;
+    const bool json = wantsJson(parser);
+    if (!parser.isSet(recipeOpt) || !parser.isSet(portsOpt)) {
+        printError(QStringLiteral("--recipe and --ports are required"));
+        return ExitUsage;
+    }
+    auto recipe = Recipe::load(parser.value(recipeOpt));
+    if (!recipe) {
+        printError(recipe.error());
+        return recipe.error().code == QStringLiteral("recipe.read") ? ExitIo : ExitUsage;
+    }
+    const QStringList ports = parser.value(portsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (ports.isEmpty()) {
+        printError(QStringLiteral("--ports names no port"));
+        return ExitUsage;
+    }
+
+    StationDatabase recordsDb;
+    if (auto r = recordsDb.open(parser.value(dbOpt)); !r) {
+        printError(r.error());
+        return ExitIo;
+    }
+    RecordStore records(recordsDb);
+    if (auto r = records.prepare(); !r) {
+        printError(r.error());
+        return ExitIo;
+    }
+
+    // Claims live in the database even for a folder pool: in --db when given (a line shares
+    // it), else next to the pairs, so every station using that folder sees the same claims.
+    StationDatabase poolDb;
+    std::optional<CertPool> pool;
+    if (parser.isSet(poolOpt) || parser.isSet(dbOpt)) {
+        const QString poolUrl = parser.isSet(dbOpt) ? parser.value(dbOpt)
+                                                    : QStringLiteral("sqlite://") + QDir(parser.value(poolOpt)).absoluteFilePath(QStringLiteral(".forgeline-pool.sqlite"));
+        if (auto r = poolDb.open(poolUrl); !r) {
+            printError(r.error());
+            return ExitIo;
+        }
+        pool.emplace(poolDb);
+        if (auto r = pool->prepare(); !r) {
+            printError(r.error());
+            return ExitIo;
+        }
+        if (parser.isSet(poolOpt)) {
+            if (auto r = pool->importFolder(parser.value(poolOpt)); !r) {
+                printError(r.error());
+                return ExitIo;
+            }
+        }
+    }
+    if (recipe->needsPair() && !pool) {
+        printError(QStringLiteral("the recipe writes a certificate: give --pool DIR or --db URL"));
+        return ExitUsage;
+    }
+
+    StationContext context;
+    context.station = parser.isSet(stationOpt) ? parser.value(stationOpt) : QHostInfo::localHostName();
+    context.operatorName = parser.value(operatorOpt);
+    context.pool = pool ? &*pool : nullptr;
+    context.records = &records;
+
+    QEventLoop loop;
+    StationJob job(*recipe, context);
+    std::optional<StationSummary> summary;
+    QObject::connect(&job, &StationJob::stationEvent, &loop, [json](const QJsonObject &e) { printEventLine(e, json); });
+    QObject::connect(&job, &StationJob::finished, &loop, [&](const StationSummary &s) {
+        summary = s;
+        loop.quit();
+    });
+    g_stop = 0;
+    auto previous = std::signal(SIGINT, onStop);
+    auto previousTerm = std::signal(SIGTERM, onStop);
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&job] {
+        if (g_stop)
+            job.cancel();
+    });
+    poll.start(50);
+    job.start(ports);
+    if (!summary)
+        loop.exec();
+    std::signal(SIGINT, previous);
+    std::signal(SIGTERM, previousTerm);
+
+    const QJsonObject done{{QStringLiteral("event"), QStringLiteral("summary")},
+                           {QStringLiteral("passed"), summary->passed},
+                           {QStringLiteral("failed"), summary->failed},
+                           {QStringLiteral("cancelled"), summary->cancelled},
+                           {QStringLiteral("elapsedMs"), summary->elapsedMs},
+                           {QStringLiteral("boardsPerHour"), summary->elapsedMs > 0 ? summary->passed * 3600000.0 / double(summary->elapsedMs) : 0.0}};
+    if (json)
+        printEventLine(done, true);
+    else
+        printText(QStringLiteral("%1 passed, %2 failed%3 in %4 s").arg(summary->passed).arg(summary->failed)
+                      .arg(summary->cancelled ? QStringLiteral(", %1 stopped").arg(summary->cancelled) : QString())
+                      .arg(double(summary->elapsedMs) / 1000.0, 0, 'f', 1));
+    if (summary->cancelled)
+        return ExitCancelled;
+    return summary->failed ? ExitFailure : ExitOk;
+}
+
+} // namespace Forgeline::Cli

@@ -1,0 +1,549 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/station/boardrun.h"
+
+#include "core/common/logger.h"
+#include "core/flasher/romprotocol.h"
+#include "core/image/certpayload.h"
+#include "core/protocomm/provisionclient.h"
+#include "core/protocomm/provisionjob.h"
+#include "core/tls/preflightengine.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+
+namespace Forgeline::Station {
+
+using Flasher::LoaderSession;
+
+BoardRun::BoardRun(const Recipe &recipe, const QString &port, const StationContext &context, QObject *parent)
+    : QObject(parent), m_recipe(recipe), m_port(port), m_context(context), m_steps(recipe.steps())
+{
+    m_record.station = context.station;
+    m_record.operatorName = context.operatorName;
+    m_record.port = port;
+}
+
+BoardRun::~BoardRun() = default;
+
+QString BoardRun::stateName(State state)
+{
+    switch (state) {
+    case State::Waiting: return QStringLiteral("waiting");
+    case State::Running: return QStringLiteral("running");
+    case State::Passed: return QStringLiteral("pass");
+    case State::Failed: return QStringLiteral("fail");
+    case State::Cancelled: return QStringLiteral("cancelled");
+    }
+    return {};
+}
+
+void BoardRun::emitEvent(const QString &kind, QJsonObject fields)
+{
+    fields.insert(QStringLiteral("event"), kind);
+    fields.insert(QStringLiteral("port"), m_port);
+    fields.insert(QStringLiteral("ms"), m_clock.isValid() ? m_clock.elapsed() : 0);
+    Q_EMIT stationEvent(fields);
+}
+
+void BoardRun::addLog(const QString &line)
+{
+    m_log.append(line);
+    Logger::instance().info(QStringLiteral("station"), m_port + QStringLiteral(": ") + line);
+    emitEvent(QStringLiteral("log"), {{QStringLiteral("text"), line}});
+}
+
+void BoardRun::start()
+{
+    m_state = State::Running;
+    m_clock.start();
+    m_record.time = QDateTime::currentDateTimeUtc();
+    m_stepIndex = -1;
+    nextStep();
+}
+
+void BoardRun::cancel()
+{
+    if (m_state != State::Running)
+        return;
+    if (m_session)
+        m_session->cancel();
+    if (m_provisionJob)
+        m_provisionJob->cancel();
+    m_error = Error::make(QStringLiteral("station.cancelled"), QStringLiteral("Stopped by the operator."));
+    m_record.failedStep = m_step;
+    finish(State::Cancelled);
+}
+
+void BoardRun::nextStep()
+{
+    if (m_state != State::Running)
+        return;
+    ++m_stepIndex;
+    if (m_stepIndex >= m_steps.size())
+        return;
+    m_attempt = 0;
+    runStep(m_steps[m_stepIndex]);
+}
+
+void BoardRun::runStep(Recipe::Step step)
+{
+    m_step = Recipe::stepName(step);
+    m_percent = m_steps.isEmpty() ? 0 : 100 * m_stepIndex / int(m_steps.size());
+    emitEvent(QStringLiteral("step"), {{QStringLiteral("step"), m_step}, {QStringLiteral("attempt"), m_attempt + 1},
+                                       {QStringLiteral("percent"), m_percent}});
+    switch (step) {
+    case Recipe::Step::Identify: doIdentify(); break;
+    case Recipe::Step::Claim: doClaim(); break;
+    case Recipe::Step::Preflight: doPreflight(); break;
+    case Recipe::Step::Flash: doFlash(); break;
+    case Recipe::Step::Verify: doVerify(); break;
+    case Recipe::Step::Provision: doProvision(); break;
+    case Recipe::Step::Record: doRecord(); break;
+    }
+}
+
+void BoardRun::stepFailed(const Error &error)
+{
+    if (m_state != State::Running)
+        return;
+    const Recipe::Step step = m_steps[m_stepIndex];
+    addLog(QStringLiteral("%1 failed: %2 (%3)").arg(m_step, error.message, error.detail));
+    if (m_attempt < m_recipe.retriesFor(step) && error.code != QStringLiteral("pool.empty")) {
+        ++m_attempt;
+        emitEvent(QStringLiteral("retry"), {{QStringLiteral("step"), m_step}, {QStringLiteral("attempt"), m_attempt + 1},
+                                            {QStringLiteral("reason"), error.message}});
+        dropSession(); // a retry starts from a fresh connection: the old one may be what broke
+        runStep(step);
+        return;
+    }
+    m_error = error;
+    m_record.failedStep = m_step;
+    dropSession();
+    releaseIfUnwritten();
+    // Record the failed attempt too, then end.
+    m_stepIndex = int(m_steps.indexOf(Recipe::Step::Record));
+    m_step = Recipe::stepName(Recipe::Step::Record);
+    doRecord();
+}
+
+void BoardRun::dropSession()
+{
+    if (m_session) {
+        m_session->close();
+        m_session->deleteLater();
+    }
+    m_session = nullptr;
+}
+
+void BoardRun::releaseIfUnwritten()
+{
+    if (!m_pair || m_pairTouched || !m_context.pool)
+        return;
+    if (auto r = m_context.pool->release(m_pair->id, m_board.macText()); !r)
+        addLog(QStringLiteral("could not return pair %1 to the pool: %2").arg(m_pair->id, r.error().detail));
+    else
+        addLog(QStringLiteral("pair %1 returned to the pool (nothing was written)").arg(m_pair->id));
+    m_record.pairId.clear();
+    m_record.certFingerprint.clear();
+    m_record.certSerial.clear();
+}
+
+void BoardRun::withSession(std::function<void()> then)
+{
+    if (m_session) {
+        then();
+        return;
+    }
+    auto *session = new LoaderSession(this);
+    m_session = session;
+    connect(session, &LoaderSession::progress, this, [this](const QString &stage, qint64 done, qint64 total) {
+        emitEvent(QStringLiteral("progress"), {{QStringLiteral("step"), m_step}, {QStringLiteral("stage"), stage},
+                                               {QStringLiteral("done"), done}, {QStringLiteral("total"), total}});
+    });
+    connect(session, &LoaderSession::message, this, [this](const QString &line) { addLog(line); });
+    LoaderSession::Options options;
+    options.port = m_port;
+    options.baud = m_recipe.baud;
+    session->connectBoard(options, [this, session, then](Result<Flasher::BoardInfo> r) {
+        if (m_session != session)
+            return;
+        if (!r) {
+            stepFailed(r.error());
+            return;
+        }
+        if (!m_board.mac.isEmpty() && r->mac != m_board.mac) {
+            stepFailed(Error::make(QStringLiteral("station.board-changed"),
+                                   QStringLiteral("A different board answered on this port (MAC %1, expected %2).")
+                                       .arg(r->macText(), m_board.macText())));
+            return;
+        }
+        m_board = *r;
+        then();
+    });
+}
+
+void BoardRun::doIdentify()
+{
+    withSession([this] {
+        m_record.chip = m_board.chipName;
+        m_record.mac = m_board.macText();
+        emitEvent(QStringLiteral("identified"), {{QStringLiteral("chip"), m_board.chipName},
+                                                 {QStringLiteral("mac"), m_board.macText()}});
+        const bool needTable = std::any_of(m_recipe.flash.begin(), m_recipe.flash.end(),
+                                           [](const FlashItem &f) { return !f.partition.isEmpty(); });
+        if (!needTable) {
+            nextStep();
+            return;
+        }
+        QPointer<LoaderSession> session = m_session;
+        m_session->readFlash(m_recipe.tableOffset, Image::PartitionTable::MaxLength, [this, session](Result<QByteArray> r) {
+            if (m_session != session)
+                return;
+            if (!r) {
+                stepFailed(r.error());
+                return;
+            }
+            auto table = Image::PartitionTable::parse(*r);
+            if (!table) {
+                stepFailed(table.error());
+                return;
+            }
+            m_table = *table;
+            nextStep();
+        });
+    });
+}
+
+void BoardRun::doClaim()
+{
+    if (!m_context.pool) {
+        stepFailed(Error::make(QStringLiteral("station.no-pool"), QStringLiteral("The recipe writes a certificate but no pool was given."),
+                               {}, QStringLiteral("Pass --pool DIR or --db URL.")));
+        return;
+    }
+    bool reused = false;
+    auto pair = m_context.pool->claim(m_board.macText(), m_context.station, &reused);
+    if (!pair) {
+        stepFailed(pair.error());
+        return;
+    }
+    m_pair = *pair;
+    // A pair this board already held may be on its flash already: never hand it back.
+    m_pairTouched = reused;
+    auto identity = certificateIdentity(m_pair->cert);
+    if (!identity) {
+        m_pairTouched = false;
+        stepFailed(identity.error());
+        return;
+    }
+    m_record.pairId = m_pair->id;
+    m_record.certFingerprint = identity->first;
+    m_record.certSerial = identity->second;
+    emitEvent(QStringLiteral("claimed"), {{QStringLiteral("pair"), m_pair->id}, {QStringLiteral("reused"), reused},
+                                          {QStringLiteral("fingerprint"), identity->first}});
+    nextStep();
+}
+
+void BoardRun::doPreflight()
+{
+    Tls::PreflightInputs in;
+    std::optional<QTemporaryDir> tmp;
+    if (m_pair) {
+        if (!m_pair->certPath.isEmpty()) {
+            in.certFile = m_pair->certPath;
+            in.keyFile = m_pair->keyPath;
+        } else {
+            // Rows from the database: the engine reads files, so hand it a private temp copy.
+            tmp.emplace();
+            in.certFile = tmp->filePath(QStringLiteral("device.crt"));
+            in.keyFile = tmp->filePath(QStringLiteral("device.key"));
+            QFile c(in.certFile), k(in.keyFile);
+            if (!c.open(QIODevice::WriteOnly) || !k.open(QIODevice::WriteOnly)) {
+                stepFailed(Error::make(QStringLiteral("station.tmp"), QStringLiteral("Cannot stage the pair for preflight.")));
+                return;
+            }
+            k.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+            c.write(m_pair->cert);
+            k.write(m_pair->key);
+        }
+    }
+    in.caFiles = m_recipe.preflightCa;
+    if (!m_recipe.preflightTarget.isEmpty())
+        in.targetId = m_recipe.preflightTarget;
+    for (const FlashItem &f : m_recipe.flash) {
+        if (!m_table || f.partition.isEmpty())
+            continue;
+        if (const auto *p = m_table->find(f.partition)) {
+            if (f.source == FlashItem::Source::Certificate)
+                in.partitionSize = p->size;
+            else if (f.source == FlashItem::Source::Key)
+                in.keyPartitionSize = p->size;
+        }
+    }
+    auto report = Tls::PreflightEngine::run(in);
+    if (!report) {
+        stepFailed(report.error());
+        return;
+    }
+    for (const Tls::PreflightCheck &check : report->checks) {
+        if (check.status != Tls::PreflightCheck::Status::Fail)
+            continue;
+        m_record.diagnosisId = check.diagnosisId.isEmpty() ? check.id : check.diagnosisId;
+        stepFailed(Error::make(QStringLiteral("station.preflight"), check.title + QStringLiteral(": ") + check.message,
+                               check.predictedError, check.fix));
+        return;
+    }
+    nextStep();
+}
+
+void BoardRun::doFlash()
+{
+    if (m_pending.isEmpty()) {
+        for (const FlashItem &f : m_recipe.flash) {
+            QByteArray input;
+            if (f.source == FlashItem::Source::Certificate)
+                input = m_pair->cert;
+            else if (f.source == FlashItem::Source::Key)
+                input = m_pair->key;
+            else {
+                QFile file(f.file);
+                if (!file.open(QIODevice::ReadOnly)) {
+                    stepFailed(Error::make(QStringLiteral("station.file"), QStringLiteral("Cannot read a file to flash."),
+                                           f.file + QStringLiteral(": ") + file.errorString()));
+                    return;
+                }
+                input = file.readAll();
+            }
+            auto payload = Image::encodeCertPayload(input, f.format);
+            if (!payload) {
+                stepFailed(payload.error());
+                return;
+            }
+            Pending p{0, payload->bytes, f.partition, f.source != FlashItem::Source::File};
+            if (!f.partition.isEmpty()) {
+                const Image::Partition *part = m_table ? m_table->find(f.partition) : nullptr;
+                if (!part) {
+                    stepFailed(Error::make(QStringLiteral("station.partition"),
+                                           QStringLiteral("The board has no \"%1\" partition.").arg(f.partition), {},
+                                           QStringLiteral("Check the board's partition table against the recipe.")));
+                    return;
+                }
+                if (auto fits = Image::checkPayloadFits(p.data.size(), part->size, part->name); !fits) {
+                    stepFailed(fits.error());
+                    return;
+                }
+                p.address = part->offset;
+            } else {
+                p.address = *f.address;
+            }
+            m_pending.append(p);
+        }
+        m_flashIndex = 0;
+    }
+    withSession([this] { flashItem(m_flashIndex); });
+}
+
+void BoardRun::flashItem(int index)
+{
+    if (index >= m_pending.size()) {
+        if (m_pair && m_context.pool && !m_pairUsed) {
+            if (auto r = m_context.pool->markUsed(m_pair->id, m_board.macText()); !r) {
+                stepFailed(r.error());
+                return;
+            }
+            m_pairUsed = true;
+        }
+        nextStep();
+        return;
+    }
+    const Pending &p = m_pending[index];
+    if (p.pairPart)
+        m_pairTouched = true; // from the first byte on, this pair belongs to this board
+    addLog(QStringLiteral("writing %1 bytes to %2 at 0x%3").arg(p.data.size()).arg(p.name).arg(p.address, 0, 16));
+    QPointer<LoaderSession> session = m_session;
+    m_session->writeFlash(p.address, p.data, [this, session, index](Result<void> r) {
+        if (m_session != session)
+            return;
+        if (!r) {
+            stepFailed(r.error());
+            return;
+        }
+        const Pending &done = m_pending[index];
+        m_record.written.append({done.name, done.address, quint32(done.data.size()),
+                                 QString::fromLatin1(QCryptographicHash::hash(done.data, QCryptographicHash::Md5).toHex())});
+        m_flashIndex = index + 1;
+        flashItem(index + 1);
+    });
+}
+
+void BoardRun::doVerify()
+{
+    withSession([this] { verifyRegion(0); });
+}
+
+void BoardRun::verifyRegion(int index)
+{
+    if (index >= m_pending.size()) {
+        QPointer<LoaderSession> session = m_session;
+        // Boot the firmware so the next steps (provisioning) talk to it, not to the ROM.
+        m_session->hardReset([this, session] {
+            if (m_session != session)
+                return;
+            dropSession();
+            nextStep();
+        });
+        return;
+    }
+    const Pending &p = m_pending[index];
+    QPointer<LoaderSession> session = m_session;
+    m_session->flashMd5(p.address, quint32(p.data.size()), [this, session, index](Result<QByteArray> r) {
+        if (m_session != session)
+            return;
+        if (!r) {
+            stepFailed(r.error());
+            return;
+        }
+        const Pending &p = m_pending[index];
+        const QByteArray expected = QCryptographicHash::hash(p.data, QCryptographicHash::Md5);
+        if (*r != expected) {
+            stepFailed(Error::make(QStringLiteral("station.verify"),
+                                   QStringLiteral("%1 does not read back as written.").arg(p.name.isEmpty() ? QStringLiteral("flash") : p.name),
+                                   QStringLiteral("md5 chip %1, expected %2").arg(QString::fromLatin1(r->toHex()),
+                                                                                  QString::fromLatin1(expected.toHex()))));
+            return;
+        }
+        verifyRegion(index + 1);
+    });
+}
+
+void BoardRun::doProvision()
+{
+    dropSession();
+    const ProvisionSettings &s = *m_recipe.provision;
+    const QString address = m_recipe.provisionAddressFor(m_port);
+    const int colon = int(address.lastIndexOf(QLatin1Char(':')));
+    const QString host = colon > 0 ? address.left(colon) : address;
+    const quint16 port = colon > 0 ? quint16(address.mid(colon + 1).toUInt()) : quint16(80);
+    if (host.isEmpty() || port == 0) {
+        stepFailed(Error::make(QStringLiteral("station.provision-address"),
+                               QStringLiteral("No provisioning address for this port."), address));
+        return;
+    }
+    Protocomm::ProvisionJob::Request request;
+    request.host = host;
+    request.port = port;
+    request.client.pop = s.pop;
+    request.wifi.ssid = s.ssid;
+    request.wifi.passphrase = s.passphrase;
+    request.pollIntervalMs = s.pollIntervalMs;
+    request.waitTimeoutMs = s.timeoutMs;
+
+    if (m_provisionClient)
+        m_provisionClient->deleteLater();
+    auto *client = new Protocomm::ProvisionClient(host, port, request.client, this);
+    m_provisionClient = client;
+    connect(client, &Protocomm::ProvisionClient::notice, this, [this](const QString &line) { addLog(line); });
+    client->connectDevice([this, client, request, s](Result<Protocomm::DeviceInfo> info) {
+        if (m_provisionClient != client)
+            return;
+        if (!info) {
+            stepFailed(info.error());
+            return;
+        }
+        auto runJob = [this, client, request] {
+            auto *job = new Protocomm::ProvisionJob(request, this);
+            m_provisionJob = job;
+            connect(job, &Protocomm::ProvisionJob::stepChanged, this,
+                    [this](Protocomm::ProvisionJob::Step, const QString &text) { addLog(text); });
+            connect(job, &Protocomm::ProvisionJob::finished, this, [this, job](const Protocomm::ProvisionJob::Outcome &o) {
+                job->deleteLater();
+                if (m_provisionJob != job)
+                    return;
+                if (!o.connected) {
+                    const Error e = o.error.value_or(Error::make(QStringLiteral("provision.failed"),
+                                                                 QStringLiteral("The board did not join Wi-Fi.")));
+                    m_record.provision = QStringLiteral("failed: ") + e.message;
+                    stepFailed(e);
+                    return;
+                }
+                m_record.provision = QStringLiteral("connected");
+                nextStep();
+            });
+            job->startOn(client);
+        };
+        if (s.customEndpoint.isEmpty()) {
+            runJob();
+            return;
+        }
+        QByteArray data = s.customData;
+        data.replace("{mac}", m_board.macText().toUtf8());
+        data.replace("{pair}", m_pair ? m_pair->id.toUtf8() : QByteArray());
+        client->sendCustom(s.customEndpoint, data, [this, client, runJob](Result<QByteArray> reply) {
+            if (m_provisionClient != client)
+                return;
+            if (!reply) {
+                stepFailed(reply.error());
+                return;
+            }
+            addLog(QStringLiteral("custom data accepted (%1 reply bytes)").arg(reply->size()));
+            runJob();
+        });
+    });
+}
+
+void BoardRun::doRecord()
+{
+    if (m_record.provision.isEmpty())
+        m_record.provision = m_recipe.provision ? QStringLiteral("not reached") : QStringLiteral("skipped");
+    const bool pass = m_error.code.isEmpty();
+    m_record.result = pass ? QStringLiteral("pass") : QStringLiteral("fail");
+    m_record.error = pass ? QString() : m_error.message + (m_error.detail.isEmpty() ? QString() : QStringLiteral(" (") + m_error.detail + QLatin1Char(')'));
+    if (!pass && m_record.diagnosisId.isEmpty())
+        m_record.diagnosisId = m_error.code;
+    m_record.elapsedMs = m_clock.elapsed();
+    if (m_context.records) {
+        auto id = m_context.records->add(m_record);
+        if (!id) {
+            if (pass) {
+                m_error = id.error();
+                m_record.result = QStringLiteral("fail");
+                m_record.failedStep = QStringLiteral("record");
+            }
+            addLog(QStringLiteral("record not stored: %1").arg(id.error().detail));
+        } else {
+            m_record.id = *id;
+        }
+    }
+    finish(m_error.code.isEmpty() ? State::Passed : State::Failed);
+}
+
+void BoardRun::finish(State state)
+{
+    if (m_state != State::Running)
+        return;
+    m_state = state;
+    m_percent = state == State::Passed ? 100 : m_percent;
+    dropSession();
+    if (state == State::Cancelled)
+        releaseIfUnwritten();
+    QJsonObject fields{{QStringLiteral("result"), stateName(state)},
+                       {QStringLiteral("chip"), m_record.chip},
+                       {QStringLiteral("mac"), m_record.mac},
+                       {QStringLiteral("pair"), m_record.pairId},
+                       {QStringLiteral("fingerprint"), m_record.certFingerprint},
+                       {QStringLiteral("elapsedMs"), m_clock.elapsed()}};
+    if (state != State::Passed) {
+        fields.insert(QStringLiteral("failedStep"), m_record.failedStep);
+        fields.insert(QStringLiteral("error"), m_error.message);
+        fields.insert(QStringLiteral("code"), m_error.code);
+        if (!m_error.fix.isEmpty())
+            fields.insert(QStringLiteral("fix"), m_error.fix);
+    }
+    emitEvent(QStringLiteral("result"), fields);
+    Q_EMIT finished();
+}
+
+} // namespace Forgeline::Station

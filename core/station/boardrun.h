@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/common/result.h"
+#include "core/flasher/loadersession.h"
+#include "core/image/partitiontable.h"
+#include "core/station/certpool.h"
+#include "core/station/recipe.h"
+#include "core/station/records.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+namespace Forgeline::Protocomm {
+class ProvisionClient;
+class ProvisionJob;
+}
+
+namespace Forgeline::Station {
+
+struct StationContext
+{
+    QString station;
+    QString operatorName;
+    CertPool *pool = nullptr;       // null when the recipe writes no certificate
+    RecordStore *records = nullptr; // null: nothing recorded (dry runs)
+};
+
+// One board through the recipe on one port, entirely on the event loop: identify, claim,
+// preflight, flash, verify, provision, record. A failed step is retried as the recipe says
+// (with a fresh connection), then the board ends failed with the step and the reason; a
+// claimed pair is handed back unless some of it reached the flash, so a re-run is safe.
+class BoardRun : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Waiting, Running, Passed, Failed, Cancelled };
+
+    BoardRun(const Recipe &recipe, const QString &port, const StationContext &context, QObject *parent = nullptr);
+    ~BoardRun() override;
+
+    void start();
+    void cancel();
+
+    QString port() const { return m_port; }
+    State state() const { return m_state; }
+    const StationRecord &record() const { return m_record; }
+    QString currentStep() const { return m_step; }
+    int percent() const { return m_percent; }
+    QStringList log() const { return m_log; }
+    static QString stateName(State state);
+
+Q_SIGNALS:
+    // {"event": "step"|"progress"|"log"|"retry"|"result", "port": ..., ...}
+    void stationEvent(const QJsonObject &event);
+    void finished();
+
+private:
+    void runStep(Recipe::Step step);
+    void stepFailed(const Error &error);
+    void nextStep();
+    void emitEvent(const QString &kind, QJsonObject fields);
+    void addLog(const QString &line);
+
+    void doIdentify();
+    void doClaim();
+    void doPreflight();
+    void doFlash();
+    void flashItem(int index);
+    void doVerify();
+    void verifyRegion(int index);
+    void doProvision();
+    void doRecord();
+    void finish(State state);
+    void withSession(std::function<void()> then);
+    void dropSession();
+    void releaseIfUnwritten();
+
+    Recipe m_recipe;
+    QString m_port;
+    StationContext m_context;
+    State m_state = State::Waiting;
+    QList<Recipe::Step> m_steps;
+    int m_stepIndex = -1;
+    int m_attempt = 0;
+    QString m_step;
+    int m_percent = 0;
+    QStringList m_log;
+    QElapsedTimer m_clock;
+
+    QPointer<Flasher::LoaderSession> m_session;
+    std::optional<Image::PartitionTable> m_table;
+    Flasher::BoardInfo m_board;
+    std::optional<CertPair> m_pair;
+    bool m_pairTouched = false;
+    bool m_pairUsed = false;
+    struct Pending { quint32 address; QByteArray data; QString name; bool pairPart; };
+    QList<Pending> m_pending; // resolved flash items, in order
+    int m_flashIndex = 0;     // first item not yet written and verified by the write's MD5
+    QPointer<Protocomm::ProvisionClient> m_provisionClient;
+    QPointer<Protocomm::ProvisionJob> m_provisionJob;
+    StationRecord m_record;
+    Error m_error;
+};
+
+// SHA-256 fingerprint and serial (hex) of a PEM or DER certificate, for records.
+Result<std::pair<QString, QString>> certificateIdentity(const QByteArray &certificate);
+
+} // namespace Forgeline::Station

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/station/recipe.h"
+
+#include "core/common/redactor.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Forgeline::Station {
+
+namespace {
+
+Error recipeError(const QString &what, const QString &detail = {})
+{
+    return Error::make(QStringLiteral("recipe.invalid"), QStringLiteral("The recipe is not valid: %1").arg(what), detail,
+                       QStringLiteral("Fix the recipe file (see docs/cli.md, station)."));
+}
+
+Result<quint32> parseNumber(const QJsonValue &v, const QString &field)
+{
+    if (v.isDouble())
+        return quint32(v.toDouble());
+    bool ok = false;
+    const quint32 n = v.toString().toUInt(&ok, 0);
+    if (!ok)
+        return recipeError(QStringLiteral("%1 is not a number").arg(field), v.toString());
+    return n;
+}
+
+} // namespace
+
+QString Recipe::stepName(Step step)
+{
+    switch (step) {
+    case Step::Identify: return QStringLiteral("identify");
+    case Step::Claim: return QStringLiteral("claim");
+    case Step::Preflight: return QStringLiteral("preflight");
+    case Step::Flash: return QStringLiteral("flash");
+    case Step::Verify: return QStringLiteral("verify");
+    case Step::Provision: return QStringLiteral("provision");
+    case Step::Record: return QStringLiteral("record");
+    }
+    return {};
+}
+
+bool Recipe::needsPair() const
+{
+    for (const FlashItem &item : flash)
+        if (item.source != FlashItem::Source::File)
+            return true;
+    return false;
+}
+
+int Recipe::retriesFor(Step step) const
+{
+    return retries.value(stepName(step), 0);
+}
+
+QList<Recipe::Step> Recipe::steps() const
+{
+    QList<Step> out{Step::Identify};
+    if (needsPair())
+        out << Step::Claim;
+    if (preflight)
+        out << Step::Preflight;
+    if (!flash.isEmpty())
+        out << Step::Flash;
+    if (verify && !flash.isEmpty())
+        out << Step::Verify;
+    if (provision)
+        out << Step::Provision;
+    out << Step::Record;
+    return out;
+}
+
+QString Recipe::provisionAddressFor(const QString &port) const
+{
+    if (!provision)
+        return {};
+    return provision->addresses.value(port, provision->defaultAddress);
+}
+
+Result<Recipe> Recipe::load(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error::make(QStringLiteral("recipe.read"), QStringLiteral("Cannot read the recipe."),
+                           path + QStringLiteral(": ") + f.errorString());
+    return fromJson(f.readAll(), QFileInfo(path).absolutePath());
+}
+
+Result<Recipe> Recipe::fromJson(const QByteArray &json, const QString &baseDir)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (!doc.isObject())
+        return recipeError(QStringLiteral("not a JSON object"), parseError.errorString());
+    const QJsonObject o = doc.object();
+    const QDir base(baseDir.isEmpty() ? QDir::currentPath() : baseDir);
+
+    Recipe r;
+    r.name = o.value(QStringLiteral("name")).toString();
+    if (o.contains(QStringLiteral("baud")))
+        r.baud = o.value(QStringLiteral("baud")).toInt();
+    if (r.baud <= 0)
+        return recipeError(QStringLiteral("baud must be positive"));
+    if (o.contains(QStringLiteral("tableOffset"))) {
+        auto n = parseNumber(o.value(QStringLiteral("tableOffset")), QStringLiteral("tableOffset"));
+        if (!n)
+            return n.error();
+        r.tableOffset = *n;
+    }
+    const QJsonObject retries = o.value(QStringLiteral("retries")).toObject();
+    for (auto it = retries.begin(); it != retries.end(); ++it)
+        r.retries.insert(it.key(), qMax(0, it.value().toInt()));
+
+    if (o.contains(QStringLiteral("preflight"))) {
+        const QJsonObject p = o.value(QStringLiteral("preflight")).toObject();
+        r.preflight = p.value(QStringLiteral("enabled")).toBool(true);
+        r.preflightTarget = p.value(QStringLiteral("target")).toString();
+        for (const auto &ca : p.value(QStringLiteral("ca")).toArray())
+            r.preflightCa << base.absoluteFilePath(ca.toString());
+    }
+
+    for (const auto &v : o.value(QStringLiteral("flash")).toArray()) {
+        const QJsonObject item = v.toObject();
+        FlashItem f;
+        const QString source = item.value(QStringLiteral("source")).toString(QStringLiteral("file"));
+        if (source == QStringLiteral("certificate"))
+            f.source = FlashItem::Source::Certificate;
+        else if (source == QStringLiteral("key"))
+            f.source = FlashItem::Source::Key;
+        else if (source == QStringLiteral("file"))
+            f.source = FlashItem::Source::File;
+        else
+            return recipeError(QStringLiteral("unknown flash source \"%1\"").arg(source));
+        if (f.source == FlashItem::Source::File) {
+            const QString file = item.value(QStringLiteral("file")).toString();
+            if (file.isEmpty())
+                return recipeError(QStringLiteral("a file flash item needs \"file\""));
+            f.file = base.absoluteFilePath(file);
+        }
+        f.partition = item.value(QStringLiteral("partition")).toString();
+        if (item.contains(QStringLiteral("address"))) {
+            auto n = parseNumber(item.value(QStringLiteral("address")), QStringLiteral("address"));
+            if (!n)
+                return n.error();
+            f.address = *n;
+        }
+        if (f.partition.isEmpty() && !f.address)
+            return recipeError(QStringLiteral("a flash item needs a partition or an address"));
+        const QString fmt = item.value(QStringLiteral("format")).toString(
+            f.source == FlashItem::Source::File ? QStringLiteral("raw") : QStringLiteral("pem-nul"));
+        auto format = Image::payloadFormatFromName(fmt);
+        if (!format)
+            return format.error();
+        f.format = *format;
+        r.flash.append(f);
+    }
+    r.verify = o.value(QStringLiteral("verify")).toBool(true);
+
+    if (o.contains(QStringLiteral("provision"))) {
+        const QJsonObject p = o.value(QStringLiteral("provision")).toObject();
+        ProvisionSettings s;
+        s.ssid = p.value(QStringLiteral("ssid")).toString().toUtf8();
+        if (s.ssid.isEmpty())
+            return recipeError(QStringLiteral("provision needs an ssid"));
+        s.passphrase = p.value(QStringLiteral("passphrase")).toString().toUtf8();
+        s.pop = p.value(QStringLiteral("pop")).toString().toUtf8();
+        // Both end up in logs only as "[redacted]".
+        if (!s.passphrase.isEmpty())
+            Redactor::registerSecret(QString::fromUtf8(s.passphrase));
+        if (!s.pop.isEmpty())
+            Redactor::registerSecret(QString::fromUtf8(s.pop));
+        const QJsonObject addresses = p.value(QStringLiteral("addresses")).toObject();
+        for (auto it = addresses.begin(); it != addresses.end(); ++it)
+            s.addresses.insert(it.key(), it.value().toString());
+        s.defaultAddress = p.value(QStringLiteral("address")).toString();
+        if (s.addresses.isEmpty() && s.defaultAddress.isEmpty())
+            return recipeError(QStringLiteral("provision needs \"addresses\" per port or an \"address\""));
+        const QJsonObject custom = p.value(QStringLiteral("customData")).toObject();
+        s.customEndpoint = custom.value(QStringLiteral("endpoint")).toString();
+        s.customData = custom.value(QStringLiteral("data")).toString().toUtf8();
+        s.timeoutMs = p.value(QStringLiteral("timeoutMs")).toInt(60000);
+        s.pollIntervalMs = p.value(QStringLiteral("pollIntervalMs")).toInt(500);
+        r.provision = s;
+    }
+    return r;
+}
+
+} // namespace Forgeline::Station

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/common/result.h"
+#include "core/image/certpayload.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Forgeline::Station {
+
+// What to write: the claimed certificate, its key, or a file, to a partition or an address.
+struct FlashItem
+{
+    enum class Source { Certificate, Key, File };
+    Source source = Source::File;
+    QString file;
+    QString partition;
+    std::optional<quint32> address;
+    Image::PayloadFormat format = Image::PayloadFormat::Raw;
+};
+
+struct ProvisionSettings
+{
+    QByteArray ssid;
+    QByteArray passphrase;  // a secret: registered with the Redactor when the recipe loads
+    QByteArray pop;         // idem
+    // Where each board's protocomm answers: per port ("/dev/ttyUSB0" -> "192.168.4.1:80"),
+    // else `defaultAddress` (a line with one SoftAP at a time uses the ESP default).
+    QHash<QString, QString> addresses;
+    QString defaultAddress;
+    QString customEndpoint;
+    QByteArray customData;  // "{mac}" and "{pair}" are replaced per board
+    int timeoutMs = 60000;
+    int pollIntervalMs = 500;
+};
+
+// A station's recipe (JSON, edited in the GUI, documented in docs/cli.md):
+// {
+//   "name": "Line 3 cert+wifi", "baud": 921600, "tableOffset": "0x8000",
+//   "retries": {"identify": 2, "flash": 1, "provision": 1},
+//   "preflight": {"target": "esp-idf-5.1", "ca": ["ca.pem"]},          (optional)
+//   "flash": [{"source": "certificate", "partition": "cert", "format": "pem-nul"},
+//             {"source": "key", "partition": "key", "format": "pem-nul"},
+//             {"file": "app.bin", "address": "0x10000"}],
+//   "verify": true,
+//   "provision": {"ssid": "FactoryNet", "passphrase": "...", "pop": "...",
+//                 "addresses": {"/dev/ttyUSB0": "192.168.4.1:80"}, "address": "192.168.4.1:80",
+//                 "customData": {"endpoint": "custom-data", "data": "serial={mac}"}, "timeoutMs": 60000}
+// }
+struct Recipe
+{
+    enum class Step { Identify, Claim, Preflight, Flash, Verify, Provision, Record };
+
+    QString name;
+    qint32 baud = 921600;
+    quint32 tableOffset = 0x8000;
+    QHash<QString, int> retries;    // step name -> extra attempts
+    bool preflight = false;
+    QString preflightTarget;
+    QStringList preflightCa;
+    QList<FlashItem> flash;
+    bool verify = true;
+    std::optional<ProvisionSettings> provision;
+
+    bool needsPair() const;
+    int retriesFor(Step step) const;
+    QList<Step> steps() const;
+    QString provisionAddressFor(const QString &port) const;
+
+    static QString stepName(Step step);
+    static Result<Recipe> fromJson(const QByteArray &json, const QString &baseDir = {});
+    static Result<Recipe> load(const QString &path);
+};
+
+} // namespace Forgeline::Station

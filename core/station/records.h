@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/common/result.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Forgeline::Station {
+
+class StationDatabase;
+
+struct WrittenRegion
+{
+    QString name;       // partition name, or "" when written by address
+    quint32 address = 0;
+    quint32 length = 0;
+    QString md5;        // hex, as the chip computed it
+};
+
+// One attempt at one board. Never the private key: the certificate is identified by its
+// SHA-256 fingerprint and serial number.
+struct StationRecord
+{
+    qint64 id = 0;
+    QDateTime time;
+    QString station;
+    QString operatorName;
+    QString port;
+    QString chip;
+    QString mac;
+    QString pairId;
+    QString certFingerprint; // SHA-256, hex
+    QString certSerial;      // hex
+    QList<WrittenRegion> written;
+    QString provision;       // "connected", "failed: ...", "skipped"
+    QString result;          // "pass" / "fail"
+    QString failedStep;
+    QString error;
+    QString diagnosisId;
+    int attempt = 1;
+    qint64 elapsedMs = 0;
+
+    QJsonObject toJson() const;
+};
+
+struct RecordFilter
+{
+    QString mac;
+    QString station;
+    QString result;
+    int limit = 0; // 0 = all
+};
+
+// Every attempt, in the station database (schema created and migrated here).
+class RecordStore
+{
+public:
+    explicit RecordStore(StationDatabase &db) : m_db(db) {}
+
+    Result<void> prepare();
+    Result<qint64> add(const StationRecord &record);
+    Result<QList<StationRecord>> list(const RecordFilter &filter = {});
+
+    static QString toCsv(const QList<StationRecord> &records);
+    static QJsonArray toJson(const QList<StationRecord> &records);
+
+private:
+    StationDatabase &m_db;
+};
+
+} // namespace Forgeline::Station

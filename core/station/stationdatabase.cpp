@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/station/stationdatabase.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUrl>
+
+namespace Forgeline::Station {
+
+namespace {
+QAtomicInt g_connectionCounter;
+}
+
+StationDatabase::~StationDatabase()
+{
+    close();
+}
+
+QString StationDatabase::defaultUrl()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return QStringLiteral("sqlite://") + QDir(dir).absoluteFilePath(QStringLiteral("station.sqlite"));
+}
+
+Result<void> StationDatabase::open(const QString &url)
+{
+    close();
+    m_url = url.isEmpty() ? defaultUrl() : url;
+    m_connection = QStringLiteral("forgeline-station-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
+
+    const bool postgres = m_url.startsWith(QStringLiteral("postgres://")) || m_url.startsWith(QStringLiteral("postgresql://"));
+    if (postgres) {
+        m_kind = Kind::Postgres;
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+            return Error::make(QStringLiteral("db.driver"),
+                               QStringLiteral("PostgreSQL is not available in this build (Qt driver QPSQL missing)."),
+                               QStringLiteral("drivers: ") + QSqlDatabase::drivers().join(QLatin1Char(',')),
+                               QStringLiteral("Install libqt6sql6-psql, or use an SQLite file."));
+        const QUrl u(m_url);
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connection);
+        db.setHostName(u.host());
+        if (u.port() > 0)
+            db.setPort(u.port());
+        db.setUserName(u.userName());
+        db.setPassword(u.password());
+        db.setDatabaseName(u.path().mid(1));
+        if (!db.open())
+            return sqlError(QStringLiteral("open"), db.lastError().text());
+        return {};
+    }
+
+    m_kind = Kind::Sqlite;
+    QString path = m_url;
+    if (path.startsWith(QStringLiteral("sqlite://")))
+        path = path.mid(9);
+    else if (path.startsWith(QStringLiteral("sqlite:")))
+        path = path.mid(7);
+    if (path.isEmpty())
+        return Error::make(QStringLiteral("db.url"), QStringLiteral("The database address names no file."), m_url);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(path);
+    // Other stations hold the write lock for a few milliseconds per claim: wait, do not fail.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
+    if (!db.open())
+        return sqlError(QStringLiteral("open"), db.lastError().text());
+    QSqlQuery q(db);
+    // WAL lets readers (records export, the GUI table) run while a station writes.
+    q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+    q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    return {};
+}
+
+void StationDatabase::close()
+{
+    if (m_connection.isEmpty())
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+    m_connection.clear();
+}
+
+bool StationDatabase::isOpen() const
+{
+    return !m_connection.isEmpty() && db().isOpen();
+}
+
+QSqlDatabase StationDatabase::db() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
+
+Error StationDatabase::sqlError(const QString &what, const QString &driverText) const
+{
+    QString where = m_url;
+    const QUrl u(m_url);
+    if (!u.password().isEmpty())
+        where = u.toString(QUrl::RemovePassword);
+    return Error::make(QStringLiteral("db.") + what, QStringLiteral("The station database failed (%1).").arg(what),
+                       where + QStringLiteral(": ") + driverText);
+}
+
+Result<void> StationDatabase::exec(const QString &sql, const QVariantList &bind)
+{
+    QSqlQuery q(db());
+    return exec(q, sql, bind);
+}
+
+Result<void> StationDatabase::exec(QSqlQuery &query, const QString &sql, const QVariantList &bind)
+{
+    if (!query.prepare(sql))
+        return sqlError(QStringLiteral("prepare"), query.lastError().text() + QStringLiteral(" [") + sql + QLatin1Char(']'));
+    for (const QVariant &v : bind)
+        query.addBindValue(v);
+    if (!query.exec())
+        return sqlError(QStringLiteral("query"), query.lastError().text() + QStringLiteral(" [") + sql + QLatin1Char(']'));
+    return {};
+}
+
+Result<void> StationDatabase::beginWrite()
+{
+    QSqlQuery q(db());
+    const QString sql = m_kind == Kind::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+    if (!q.exec(sql))
+        return sqlError(QStringLiteral("begin"), q.lastError().text());
+    return {};
+}
+
+Result<void> StationDatabase::commit()
+{
+    QSqlQuery q(db());
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        const QString text = q.lastError().text();
+        rollback();
+        return sqlError(QStringLiteral("commit"), text);
+    }
+    return {};
+}
+
+void StationDatabase::rollback()
+{
+    QSqlQuery q(db());
+    q.exec(QStringLiteral("ROLLBACK"));
+}
+
+Result<int> StationDatabase::schemaVersion(const QString &component)
+{
+    if (auto r = exec(QStringLiteral("CREATE TABLE IF NOT EXISTS forgeline_schema (component VARCHAR(64) PRIMARY KEY, "
+                                     "version INTEGER NOT NULL)"));
+        !r)
+        return r.error();
+    QSqlQuery q(db());
+    if (auto r = exec(q, QStringLiteral("SELECT version FROM forgeline_schema WHERE component = ?"), {component}); !r)
+        return r.error();
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+Result<void> StationDatabase::setSchemaVersion(const QString &component, int version)
+{
+    if (auto r = schemaVersion(component); !r)
+        return r.error(); // creates the bookkeeping table on a fresh database
+    if (auto r = exec(QStringLiteral("DELETE FROM forgeline_schema WHERE component = ?"), {component}); !r)
+        return r;
+    return exec(QStringLiteral("INSERT INTO forgeline_schema (component, version) VALUES (?, ?)"), {component, version});
+}
+
+} // namespace Forgeline::Station

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/station/stationjob.h"
+
+namespace Forgeline::Station {
+
+StationJob::StationJob(const Recipe &recipe, const StationContext &context, QObject *parent)
+    : QObject(parent), m_recipe(recipe), m_context(context)
+{
+}
+
+void StationJob::start(const QStringList &ports)
+{
+    m_clock.start();
+    for (const QString &port : ports)
+        startPort(port);
+}
+
+BoardRun *StationJob::startPort(const QString &port)
+{
+    if (!m_clock.isValid())
+        m_clock.start();
+    auto *board = new BoardRun(m_recipe, port, m_context, this);
+    m_boards.append(board);
+    ++m_active;
+    connect(board, &BoardRun::stationEvent, this, &StationJob::stationEvent);
+    connect(board, &BoardRun::finished, this, [this, board] {
+        Q_EMIT boardFinished(board);
+        if (--m_active == 0)
+            Q_EMIT finished(summary());
+    });
+    board->start();
+    return board;
+}
+
+void StationJob::cancel()
+{
+    const auto boards = m_boards;
+    for (BoardRun *board : boards)
+        board->cancel();
+}
+
+StationSummary StationJob::summary() const
+{
+    StationSummary s;
+    for (const BoardRun *b : m_boards) {
+        switch (b->state()) {
+        case BoardRun::State::Passed: ++s.passed; break;
+        case BoardRun::State::Failed: ++s.failed; break;
+        case BoardRun::State::Cancelled: ++s.cancelled; break;
+        default: break;
+        }
+    }
+    s.elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;
+    return s;
+}
+
+} // namespace Forgeline::Station

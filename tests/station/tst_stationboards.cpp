@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Eight virtual boards through one StationJob on one event loop: all pass; then faults on some
+// boards leave the others untouched, fail the faulty ones with their reason, and lose no pair.
+#include "stationtesthelpers.h"
+
+#include "core/station/certpool.h"
+#include "core/station/records.h"
+#include "core/station/stationdatabase.h"
+#include "core/station/stationjob.h"
+
+#include <QEventLoop>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTimer>
+
+using namespace Forgeline;
+using namespace Forgeline::Station;
+using namespace StationTest;
+
+class TestStationBoards : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_pool;
+
+    struct Run
+    {
+        std::optional<StationSummary> summary;
+        QList<QJsonObject> events;
+    };
+
+    Run runStation(StationJob &job, const QStringList &ports)
+    {
+        Run run;
+        QEventLoop loop;
+        connect(&job, &StationJob::stationEvent, &loop, [&run](const QJsonObject &e) { run.events.append(e); });
+        connect(&job, &StationJob::finished, &loop, [&](const StationSummary &s) {
+            run.summary = s;
+            loop.quit();
+        });
+        job.start(ports);
+        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+        if (!run.summary)
+            loop.exec();
+        return run;
+    }
+
+    static QJsonObject resultFor(const Run &run, const QString &port)
+    {
+        for (const QJsonObject &e : run.events)
+            if (e.value(QStringLiteral("event")).toString() == QStringLiteral("result") && e.value(QStringLiteral("port")).toString() == port)
+                return e;
+        return {};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_pool = m_dir.filePath(QStringLiteral("pool"));
+        QVERIFY(makePool(m_pool, 24));
+    }
+
+    void eightBoardsPass()
+    {
+        std::vector<std::unique_ptr<VirtualBoard>> boards;
+        QList<VirtualBoard *> raw;
+        QStringList ports;
+        for (int i = 0; i < 8; ++i) {
+            BoardOptions o;
+            o.pty = i % 2 == 0; // half over a pty, half over TCP like ser2net
+            boards.push_back(makeBoard(i, o));
+            QVERIFY(boards.back());
+            raw << boards.back().get();
+            ports << boards.back()->port;
+        }
+        auto recipe = Recipe::fromJson(QJsonDocument(recipeJson(raw)).toJson());
+        QVERIFY2(recipe, qPrintable(recipe ? QString() : recipe.error().message));
+
+        StationDatabase db;
+        QVERIFY(db.open(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("pass.sqlite"))));
+        CertPool pool(db);
+        QVERIFY(pool.prepare());
+        auto imported = pool.importFolder(m_pool);
+        QVERIFY(imported);
+        QCOMPARE(*imported, 24);
+        RecordStore records(db);
+        QVERIFY(records.prepare());
+
+        StationJob job(*recipe, StationContext{QStringLiteral("st-A"), QStringLiteral("alice"), &pool, &records});
+        const Run run = runStation(job, ports);
+        QVERIFY(run.summary);
+        for (const QString &port : ports) {
+            const QJsonObject r = resultFor(run, port);
+            QVERIFY2(r.value(QStringLiteral("result")).toString() == QStringLiteral("pass"),
+                     qPrintable(QString::fromUtf8(QJsonDocument(r).toJson(QJsonDocument::Compact))));
+        }
+        QCOMPARE(run.summary->passed, 8);
+
+        // Each board's cert partition holds exactly its own pair's certificate, PEM + NUL.
+        auto list = records.list();
+        QVERIFY(list);
+        QCOMPARE(list->size(), 8);
+        QSet<QString> fingerprints, pairs;
+        for (const StationRecord &rec : *list) {
+            QCOMPARE(rec.result, QStringLiteral("pass"));
+            QCOMPARE(rec.provision, QStringLiteral("connected"));
+            QCOMPARE(rec.station, QStringLiteral("st-A"));
+            QCOMPARE(rec.operatorName, QStringLiteral("alice"));
+            QCOMPARE(rec.written.size(), 2);
+            QVERIFY(!rec.certSerial.isEmpty());
+            fingerprints.insert(rec.certFingerprint);
+            pairs.insert(rec.pairId);
+            VirtualBoard *board = nullptr;
+            for (VirtualBoard *b : raw)
+                if (b->port == rec.port)
+                    board = b;
+            QVERIFY(board);
+            const QByteArray cert = readFile(m_pool + QLatin1Char('/') + rec.pairId + QStringLiteral(".crt"));
+            const QByteArray key = readFile(m_pool + QLatin1Char('/') + rec.pairId + QStringLiteral(".key"));
+            QCOMPARE(board->flash().mid(0x110000, cert.size() + 1), cert + QByteArray(1, '\0'));
+            QCOMPARE(board->flash().mid(0x112000, key.size() + 1), key + QByteArray(1, '\0'));
+            QCOMPARE(rec.mac.toLower(), QString::fromLatin1(board->rom->device().config().mac.toHex(':')));
+            QVERIFY(board->net->device()->credentialsApplied());
+            QVERIFY(board->net->deviceLog().join(QLatin1Char('\n')).contains(QStringLiteral("serial=") + rec.mac));
+            auto holder = pool.macOf(rec.pairId);
+            QVERIFY(holder);
+            QCOMPARE(*holder, rec.mac);
+        }
+        QCOMPARE(fingerprints.size(), 8);
+        QCOMPARE(pairs.size(), 8);
+        auto counts = pool.counts();
+        QVERIFY(counts);
+        QCOMPARE(counts->used, 8);
+        QCOMPARE(counts->free, 16);
+
+        // Neither the private keys nor the Wi-Fi passphrase / PoP end up in the database.
+        db.close();
+        const QByteArray dbBytes = readFile(m_dir.filePath(QStringLiteral("pass.sqlite")))
+            + readFile(m_dir.filePath(QStringLiteral("pass.sqlite-wal")));
+        for (const QString &pair : std::as_const(pairs)) {
+            const QByteArray key = readFile(m_pool + QLatin1Char('/') + pair + QStringLiteral(".key"));
+            const QByteArray body = key.split('\n').value(1);
+            QVERIFY(body.size() > 20);
+            QVERIFY(!dbBytes.contains(body));
+        }
+        QVERIFY(!dbBytes.contains("factory-pass-123"));
+        QVERIFY(!dbBytes.contains("abcd1234"));
+        // Nor in the event stream.
+        for (const QJsonObject &e : run.events)
+            QVERIFY(!QJsonDocument(e).toJson().contains("factory-pass-123"));
+    }
+
+    void faultsStayOnTheirBoards()
+    {
+        // 1: no cert partition (fails before writing: pair goes back), 3: wrong Wi-Fi password
+        // on the line (pair written, board fails at provisioning), 5: cable pulled while the
+        // key is written (pair stays with that MAC), the rest are healthy.
+        std::vector<std::unique_ptr<VirtualBoard>> boards;
+        QList<VirtualBoard *> raw;
+        QStringList ports;
+        for (int i = 0; i < 8; ++i) {
+            BoardOptions o;
+            o.pty = i % 2 == 1;
+            if (i == 1)
+                o.partitionCsv = QStringLiteral("nvs, data, nvs, 0x9000, 0x6000,\nfactory, app, factory, 0x10000, 1M,\n");
+            if (i == 3)
+                o.wifiPassphrase = QStringLiteral("the-real-password");
+            if (i == 5)
+                o.disconnectAt = 0x112000;
+            boards.push_back(makeBoard(100 + i, o));
+            QVERIFY(boards.back());
+            raw << boards.back().get();
+            ports << boards.back()->port;
+        }
+        auto recipe = Recipe::fromJson(QJsonDocument(recipeJson(raw)).toJson());
+        QVERIFY(recipe);
+
+        StationDatabase db;
+        QVERIFY(db.open(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("faults.sqlite"))));
+        CertPool pool(db);
+        QVERIFY(pool.prepare());
+        QVERIFY(pool.importFolder(m_pool));
+        RecordStore records(db);
+        QVERIFY(records.prepare());
+        StationJob job(*recipe, StationContext{QStringLiteral("st-B"), QStringLiteral("bob"), &pool, &records});
+        const Run run = runStation(job, ports);
+        QVERIFY(run.summary);
+        QCOMPARE(run.summary->passed, 5);
+        QCOMPARE(run.summary->failed, 3);
+
+        const QJsonObject r1 = resultFor(run, ports[1]);
+        QCOMPARE(r1.value(QStringLiteral("result")).toString(), QStringLiteral("fail"));
+        QCOMPARE(r1.value(QStringLiteral("failedStep")).toString(), QStringLiteral("flash"));
+        QVERIFY(r1.value(QStringLiteral("error")).toString().contains(QStringLiteral("\"cert\"")));
+        const QJsonObject r3 = resultFor(run, ports[3]);
+        QCOMPARE(r3.value(QStringLiteral("failedStep")).toString(), QStringLiteral("provision"));
+        const QJsonObject r5 = resultFor(run, ports[5]);
+        QCOMPARE(r5.value(QStringLiteral("failedStep")).toString(), QStringLiteral("flash"));
+        for (int i : {0, 2, 4, 6, 7})
+            QCOMPARE(resultFor(run, ports[i]).value(QStringLiteral("result")).toString(), QStringLiteral("pass"));
+
+        // Board 1 holds nothing; 3 and 5 keep their pairs; 5 healthy boards + 3 = 7 taken.
+        auto counts = pool.counts();
+        QVERIFY(counts);
+        QCOMPARE(counts->used, 6);    // 5 passed + board 3 (written, provisioning failed)
+        QCOMPARE(counts->claimed, 1); // board 5: cert written, key interrupted
+        QCOMPARE(counts->free, 24 - 7);
+        auto list = records.list();
+        QVERIFY(list);
+        QCOMPARE(list->size(), 8);
+        QString pairOf5;
+        for (const StationRecord &rec : *list) {
+            if (rec.port == ports[1]) {
+                QVERIFY(rec.pairId.isEmpty());
+                QCOMPARE(rec.result, QStringLiteral("fail"));
+                QCOMPARE(rec.diagnosisId, QStringLiteral("station.partition"));
+            }
+            if (rec.port == ports[5])
+                pairOf5 = rec.pairId;
+        }
+        QVERIFY(!pairOf5.isEmpty());
+
+        // Board 5 again, cable back: it gets the same pair, and passes.
+        auto again = makeBoard(105, {});
+        QVERIFY(again);
+        QList<VirtualBoard *> one{again.get()};
+        auto recipe2 = Recipe::fromJson(QJsonDocument(recipeJson(one)).toJson());
+        QVERIFY(recipe2);
+        StationJob job2(*recipe2, StationContext{QStringLiteral("st-B"), QStringLiteral("bob"), &pool, &records});
+        const Run rerun = runStation(job2, {again->port});
+        QVERIFY(rerun.summary);
+        QCOMPARE(rerun.summary->passed, 1);
+        QCOMPARE(resultFor(rerun, again->port).value(QStringLiteral("pair")).toString(), pairOf5);
+        counts = pool.counts();
+        QCOMPARE(counts->used, 7);
+        QCOMPARE(counts->claimed, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStationBoards)
+#include "tst_stationboards.moc"

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Two `forgeline-cli station` processes sharing one certificate pool and one SQLite database,
+// claiming at the same time: every board gets a pair, no pair goes to two boards, every
+// attempt is recorded.
+#include "stationtesthelpers.h"
+
+#include "core/station/certpool.h"
+#include "core/station/records.h"
+#include "core/station/stationdatabase.h"
+
+#include <QEventLoop>
+#include <QHash>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTimer>
+
+using namespace Forgeline;
+using namespace Forgeline::Station;
+using namespace StationTest;
+
+class TestStationProcesses : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void twoStationsSharePool()
+    {
+        const int rounds = qEnvironmentVariableIntValue("STATION_ROUNDS") > 0 ? qEnvironmentVariableIntValue("STATION_ROUNDS") : 4;
+        const int perProcess = 25;
+        const int total = rounds * 2 * perProcess; // 200 boards by default
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString poolDir = dir.filePath(QStringLiteral("pool"));
+        QVERIFY(makePool(poolDir, total));
+        const QString dbUrl = QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("line.sqlite"));
+
+        QHash<QString, QString> macOfPort;
+        int boardIndex = 0;
+        for (int round = 0; round < rounds; ++round) {
+            std::vector<std::unique_ptr<VirtualBoard>> boards;
+            QList<VirtualBoard *> raw;
+            for (int i = 0; i < 2 * perProcess; ++i) {
+                boards.push_back(makeBoard(1000 + boardIndex++, {}));
+                QVERIFY(boards.back());
+                raw << boards.back().get();
+                macOfPort.insert(boards.back()->port, QString::fromLatin1(boards.back()->rom->device().config().mac.toHex(':')));
+            }
+            const QString recipePath = dir.filePath(QStringLiteral("recipe%1.json").arg(round));
+            {
+                QFile f(recipePath);
+                QVERIFY(f.open(QIODevice::WriteOnly));
+                f.write(QJsonDocument(recipeJson(raw)).toJson());
+            }
+            QProcess a, b;
+            int finished = 0;
+            QEventLoop loop;
+            for (QProcess *p : {&a, &b}) {
+                connect(p, &QProcess::finished, &loop, [&finished, &loop] {
+                    if (++finished == 2)
+                        loop.quit();
+                });
+            }
+            auto portsOf = [&raw](int from, int count) {
+                QStringList ports;
+                for (int i = from; i < from + count; ++i)
+                    ports << raw[i]->port;
+                return ports.join(QLatin1Char(','));
+            };
+            const QStringList common{QStringLiteral("station"), QStringLiteral("--recipe"), recipePath,
+                                     QStringLiteral("--pool"), poolDir, QStringLiteral("--db"), dbUrl,
+                                     QStringLiteral("--operator"), QStringLiteral("carol"), QStringLiteral("--json")};
+            a.start(QStringLiteral(FORGELINE_CLI_PATH), common + QStringList{QStringLiteral("--station"), QStringLiteral("S1"),
+                                                                          QStringLiteral("--ports"), portsOf(0, perProcess)});
+            b.start(QStringLiteral(FORGELINE_CLI_PATH), common + QStringList{QStringLiteral("--station"), QStringLiteral("S2"),
+                                                                          QStringLiteral("--ports"), portsOf(perProcess, perProcess)});
+            QTimer::singleShot(240000, &loop, &QEventLoop::quit);
+            loop.exec();
+            QCOMPARE(finished, 2);
+            for (QProcess *p : {&a, &b}) {
+                const QByteArray out = p->readAllStandardOutput();
+                QVERIFY2(p->exitCode() == 0, QByteArray(p->readAllStandardError().right(2000) + out.right(2000)).constData());
+                // One JSON object per line, the last one the summary.
+                const QList<QByteArray> lines = out.trimmed().split('\n');
+                QVERIFY(lines.size() > perProcess);
+                for (const QByteArray &line : lines)
+                    QVERIFY2(QJsonDocument::fromJson(line).isObject(), line.constData());
+                const QJsonObject summary = QJsonDocument::fromJson(lines.last()).object();
+                QCOMPARE(summary.value(QStringLiteral("event")).toString(), QStringLiteral("summary"));
+                QCOMPARE(summary.value(QStringLiteral("passed")).toInt(), perProcess);
+                QVERIFY(!out.contains("factory-pass-123"));
+            }
+        }
+
+        StationDatabase db;
+        QVERIFY(db.open(dbUrl));
+        RecordStore records(db);
+        QVERIFY(records.prepare());
+        auto list = records.list();
+        QVERIFY(list);
+        QCOMPARE(list->size(), total);
+        QSet<QString> pairs, fingerprints, macs;
+        QHash<QString, int> perStation;
+        for (const StationRecord &r : *list) {
+            QCOMPARE(r.result, QStringLiteral("pass"));
+            QCOMPARE(r.mac, macOfPort.value(r.port));
+            pairs.insert(r.pairId);
+            fingerprints.insert(r.certFingerprint);
+            macs.insert(r.mac);
+            perStation[r.station]++;
+        }
+        QCOMPARE(pairs.size(), total);        // zero pairs handed out twice
+        QCOMPARE(fingerprints.size(), total);
+        QCOMPARE(macs.size(), total);
+        QCOMPARE(perStation.value(QStringLiteral("S1")), total / 2);
+        QCOMPARE(perStation.value(QStringLiteral("S2")), total / 2);
+
+        CertPool pool(db);
+        QVERIFY(pool.prepare());
+        pool.usePool(QDir(poolDir).absolutePath());
+        auto counts = pool.counts();
+        QVERIFY(counts);
+        QCOMPARE(counts->used, total);
+        QCOMPARE(counts->free, 0);
+        for (const StationRecord &r : *list) {
+            auto holder = pool.macOf(r.pairId);
+            QVERIFY(holder);
+            QCOMPARE(*holder, r.mac);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStationProcesses)
+#include "tst_stationprocesses.moc"
