@@ -72,15 +72,16 @@ cmd_run() {
     cmd_build
     if [ "${1:-}" = "--offscreen" ]; then
         log "Starting forgeline --smoke-test offscreen"
-        QT_QPA_PLATFORM=offscreen ./build/app/forgeline --smoke-test
+        QT_QPA_PLATFORM=offscreen ./build/app/forgeline --virtual-board --smoke-test
         return
     fi
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
         log "No display found; running the offscreen smoke test instead (start a desktop session to see the window)."
-        QT_QPA_PLATFORM=offscreen ./build/app/forgeline --smoke-test
+        QT_QPA_PLATFORM=offscreen ./build/app/forgeline --virtual-board --smoke-test
         return
     fi
-    exec ./build/app/forgeline "$@"
+    log "Starting Forgeline on a virtual board (Flash: 'Virtual board' port; Provision: 127.0.0.1 address)"
+    exec ./build/app/forgeline --virtual-board "$@"
 }
 
 cmd_test() {
@@ -121,7 +122,7 @@ cmd_package() {
 cmd_screenshots() {
     cmd_setup
     cmd_build
-    QT_QPA_PLATFORM=offscreen ctest --test-dir build -R '^tst_.*(workspace|shell|decode)' --output-on-failure
+    QT_QPA_PLATFORM=offscreen ctest --test-dir build -R '^tst_.*(workspace|shell|decode|preflightpanel)' --output-on-failure
     mkdir -p docs/images
     cp build/screenshots/*.png docs/images/
     log "Copied $(ls build/screenshots/*.png | wc -l) screenshots to docs/images/"

@@ -6,6 +6,8 @@
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/smoketest.h"
 #include "ui/shell/startupprobe.h"
+#include "ui/flash/flashworkspace.h"
+#include "ui/provision/provisionworkspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -43,7 +45,12 @@ int main(int argc, char **argv)
     const QCommandLineOption shownOption(
         QStringLiteral("exit-when-shown"),
         QCoreApplication::translate("main", "Exit as soon as the main window has painted; print the start-up time."));
+    const QCommandLineOption virtualBoardOption(
+        QStringLiteral("virtual-board"),
+        QCoreApplication::translate("main", "Start a virtual board (serial ROM loader and protocomm) and select it, "
+                                            "so everything can be tried without hardware."));
     parser.addOption(workspaceOption);
+    parser.addOption(virtualBoardOption);
     parser.addOption(smokeOption);
     parser.addOption(shownOption);
     parser.process(app);
@@ -73,6 +80,16 @@ int main(int argc, char **argv)
     }
 
     window.show();
+
+    if (parser.isSet(virtualBoardOption)) {
+        // The same in-process boards the workspaces' "Virtual board" buttons start.
+        QTimer::singleShot(0, &window, [&window] {
+            if (auto *flash = qobject_cast<Forgeline::Ui::FlashWorkspace *>(window.workspace(QStringLiteral("flash"))))
+                flash->startVirtualBoard();
+            if (auto *provision = qobject_cast<Forgeline::Ui::ProvisionWorkspace *>(window.workspace(QStringLiteral("provision"))))
+                provision->startVirtualBoard();
+        });
+    }
 
     if (parser.isSet(smokeOption)) {
         auto *smoke = new Forgeline::Ui::SmokeTest(window, &app);
