@@ -2,6 +2,7 @@
 // forgeline-cli flash / restore: write a certificate, key or any file into a partition (or at
 // an address) with a backup first and MD5 verification after.
 #include "flashcli.h"
+#include "flashpreflight.h"
 
 #include "core/common/settings.h"
 #include "core/image/certpayload.h"
@@ -53,7 +54,8 @@ int runFlash(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Write a certificate, key or file into a partition by name (or at an address), after saving a backup of what is there; "
-        "verified by MD5, then the board is reset."));
+        "verified by MD5, then the board is reset. A certificate or key is first checked by the preflight (give the other half "
+        "with --key or --cert); a predicted device failure refuses the write (exit 1) unless --force."));
     addCommonOptions(parser);
     FlashLinkOptions link;
     link.addTo(parser, true);
@@ -63,6 +65,8 @@ int runFlash(const QStringList &arguments)
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("pem-nul (default: PEM plus NUL), pem, der or raw."), QStringLiteral("FMT"));
     const QCommandLineOption noBackup(QStringLiteral("no-backup"), QStringLiteral("Do not save the partition's current contents first."));
     parser.addOptions({partition, address, file, format, noBackup});
+    FlashPreflightOptions preflight;
+    preflight.addTo(parser);
     const int early = parseOrExit(parser, arguments);
     if (early >= 0)
         return early;
@@ -102,6 +106,9 @@ int runFlash(const QStringList &arguments)
     auto payload = Image::encodeCertPayload(f.readAll(), *fmt);
     if (!payload)
         return reportFailure(payload.error(), wantsJson(parser));
+    QJsonObject preflightJson;
+    if (const int refused = preflight.run(parser, parser.value(file), wantsJson(parser), &preflightJson); refused >= 0)
+        return refused;
     request.payload = payload->bytes;
     request.backup = !parser.isSet(noBackup) && Settings::load().backupBeforeWrite;
     if (!wantsJson(parser))
@@ -116,6 +123,7 @@ int runFlash(const QStringList &arguments)
         o.insert(QStringLiteral("format"), Image::payloadFormatName(*fmt));
         o.insert(QStringLiteral("payloadBytes"), qint64(payload->bytes.size()));
         o.insert(QStringLiteral("input"), payload->inputKind);
+        o.insert(QStringLiteral("preflight"), preflightJson);
         printJson(QJsonDocument(o));
     } else {
         printOutcome(*r, payload->bytes.size(), Image::payloadFormatName(*fmt));

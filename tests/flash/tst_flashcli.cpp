@@ -2,6 +2,8 @@
 // forgeline-cli flash commands against a forgeline-sim process, over a pty and over TCP.
 #include "flashtesthelpers.h"
 
+#include "../preflight/preflightfixtures.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -162,6 +164,88 @@ private Q_SLOTS:
                                 QStringLiteral("--size"), QStringLiteral("8K"), QStringLiteral("--out"), back});
         QVERIFY2(rd2.exitCode == 0, rd2.err.constData());
         QCOMPARE(readFile(back), got);
+        sim.kill();
+        sim.waitForFinished();
+    }
+
+    // A certificate the device cannot send (chain larger than IDF 4.0's 4 KiB TX buffer): the
+    // preflight refuses the write and nothing reaches the flash; --force writes and verifies.
+    void preflightRefusesUnlessForced()
+    {
+        using namespace PreflightFixtures;
+        QProcess sim;
+        const QString port = startSim(sim, {QStringLiteral("--serial"), QStringLiteral("pty")});
+        QVERIFY(!port.isEmpty());
+        Pki pki;
+        pki.dir = m_dir.path();
+        const QString ca = pki.writeCa();
+        const KeyPtr intKey = makeKey(QStringLiteral("ec:P-256"));
+        const CertPtr inter = makeCert(QStringLiteral("Intermediate"), intKey, pki.ca, pki.caKey, CertOptions{true, {}, -1, 3000, 2500});
+        const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
+        const CertPtr leaf = makeCert(QStringLiteral("device-big"), key, inter, intKey, CertOptions{false, QStringLiteral("clientAuth"), -1, 365, 1200});
+        const QByteArray chainPem = certPem(leaf) + certPem(inter);
+        const QString certFile = file(QStringLiteral("big-chain.pem"), chainPem);
+        const QByteArray keyPem = keyBytes(key, KeyForm::Pkcs8Pem);
+        const QString keyFile = file(QStringLiteral("big.key"), keyPem);
+        const QString back = m_dir.filePath(QStringLiteral("preflight-back.bin"));
+        const auto readCert = [&] {
+            const CliRun rd = cli({QStringLiteral("read-flash"), QStringLiteral("--port"), port, QStringLiteral("--partition"), QStringLiteral("cert"),
+                                   QStringLiteral("--out"), back});
+            return rd.exitCode == 0 ? readFile(back) : QByteArray();
+        };
+        const QByteArray before = readCert();
+        QCOMPARE(before.size(), 0x2000);
+
+        const QStringList args{QStringLiteral("flash"), QStringLiteral("--port"), port, QStringLiteral("--partition"), QStringLiteral("cert"),
+                               QStringLiteral("--file"), certFile, QStringLiteral("--key"), keyFile, QStringLiteral("--ca"), ca,
+                               QStringLiteral("--target"), QStringLiteral("idf-4.0"), QStringLiteral("--device-clock"), QStringLiteral("synced")};
+        const CliRun refused = cli(args);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("[FAIL] certificate-message-size"), refused.err.constData());
+        QVERIFY(refused.err.contains("device error: -0x7500 MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE"));
+        QVERIFY(refused.err.contains("fix: "));
+        QVERIFY(refused.err.contains("--force"));
+        QVERIFY(!refused.err.contains(keyPem.split('\n').at(1)));
+        QCOMPARE(readCert(), before);
+
+        const CliRun refusedJson = cli(args + QStringList{QStringLiteral("--json")});
+        QCOMPARE(refusedJson.exitCode, 1);
+        const QJsonObject rj = refusedJson.json();
+        QCOMPARE(rj.value(QStringLiteral("ok")).toBool(true), false);
+        QCOMPARE(rj.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("preflight.fail"));
+        QCOMPARE(rj.value(QStringLiteral("preflight")).toObject().value(QStringLiteral("result")).toString(), QStringLiteral("fail"));
+        bool sizeFails = false;
+        for (const QJsonValue &c : rj.value(QStringLiteral("preflight")).toObject().value(QStringLiteral("checks")).toArray())
+            sizeFails |= c.toObject().value(QStringLiteral("check")).toString() == QLatin1String("certificate-message-size")
+                         && c.toObject().value(QStringLiteral("status")).toString() == QLatin1String("fail")
+                         && c.toObject().value(QStringLiteral("predicted_error")).toString() == QLatin1String("-0x7500");
+        QVERIFY(sizeFails);
+        QCOMPARE(readCert(), before);
+
+        // A bigger TX buffer (the fix the preflight names) passes without --force.
+        const CliRun fits = cli(args + QStringList{QStringLiteral("--override"), QStringLiteral("out_content_len=16384"), QStringLiteral("--json"),
+                                                   QStringLiteral("--no-backup")});
+        QVERIFY2(fits.exitCode == 0, fits.err.constData());
+        QVERIFY(fits.json().value(QStringLiteral("preflight")).toObject().value(QStringLiteral("result")).toString() != QLatin1String("fail"));
+
+        const CliRun forced = cli(args + QStringList{QStringLiteral("--force"), QStringLiteral("--json")});
+        QVERIFY2(forced.exitCode == 0, forced.err.constData());
+        const QJsonObject fj = forced.json();
+        QVERIFY(fj.value(QStringLiteral("verified")).toBool());
+        QVERIFY(fj.value(QStringLiteral("preflight")).toObject().value(QStringLiteral("forced")).toBool());
+        QByteArray expected = chainPem + QByteArray(1, '\0');
+        expected.append(QByteArray(0x2000 - expected.size(), char(0xFF)));
+        QCOMPARE(readCert(), expected);
+
+        // Writing the key with its certificate given runs the same check on the same pair.
+        const CliRun keyRun = cli({QStringLiteral("flash"), QStringLiteral("--port"), port, QStringLiteral("--partition"), QStringLiteral("key"),
+                                   QStringLiteral("--file"), keyFile, QStringLiteral("--cert"), certFile, QStringLiteral("--ca"), ca});
+        QCOMPARE(keyRun.exitCode, 1);
+        QVERIFY(keyRun.err.contains("certificate-message-size"));
+        QCOMPARE(cli({QStringLiteral("flash"), QStringLiteral("--port"), port, QStringLiteral("--partition"), QStringLiteral("key"),
+                      QStringLiteral("--file"), keyFile, QStringLiteral("--cert"), certFile, QStringLiteral("--device-clock"), QStringLiteral("later")})
+                     .exitCode,
+                 2);
         sim.kill();
         sim.waitForFinished();
     }
