@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/flash/flashworkspace.h"
 
+#include "core/common/logger.h"
 #include "core/common/settings.h"
 #include "core/flasher/backupstore.h"
 #include "core/flasher/portdiscovery.h"
@@ -8,6 +9,7 @@
 #include "core/sim/romboardprofile.h"
 #include "core/sim/romserialserver.h"
 #include "ui/flash/partitiontablemodel.h"
+#include "ui/preflight/preflightpanel.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -144,6 +146,10 @@ Result<QByteArray> FlashWorkspace::payloadBytes() const
 
 void FlashWorkspace::write()
 {
+    if (preflightBlocksWrite()) {
+        showBanner(false, writeGateText());
+        return;
+    }
     auto bytes = payloadBytes();
     if (!bytes) {
         showBanner(false, bytes.error().message);
@@ -154,6 +160,10 @@ void FlashWorkspace::write()
     r.payload = *bytes;
     m_lastWritten = *bytes;
     m_lastPartition = r.partition;
+    if (preflightConfigured() && m_preflight->hasRed())
+        Logger::instance().warning(QStringLiteral("flash"),
+                                   tr("Preflight override: writing %1 to partition %2 although the preflight predicts a device failure (%3).")
+                                       .arg(QFileInfo(m_file->text()).fileName(), r.partition, failingChecksText()));
     run(Action::Write, r);
 }
 
@@ -251,6 +261,7 @@ void FlashWorkspace::onFinished(const Result<FlashJobOutcome> &result)
         const int k = m_partition->findText(keep.isEmpty() ? QStringLiteral("cert") : keep);
         if (k >= 0)
             m_partition->setCurrentIndex(k);
+        updatePreflightPartitions();
     }
     switch (action) {
     case Action::Connect:
@@ -311,10 +322,11 @@ void FlashWorkspace::updateButtons()
     const bool busy = m_job->running();
     const bool connected = !m_board.chipName.isEmpty() && m_partition->count() > 0;
     m_connect->setEnabled(!busy);
-    m_write->setEnabled(!busy && connected && !m_file->text().isEmpty());
+    m_write->setEnabled(!busy && connected && !m_file->text().isEmpty() && !preflightBlocksWrite());
     m_verify->setEnabled(!busy && connected && !m_file->text().isEmpty());
     m_cancel->setEnabled(busy);
     m_restore->setEnabled(!busy && m_backups->count() > 0);
+    updateWriteGate();
 }
 
 void FlashWorkspace::reloadBackups()

@@ -6,8 +6,12 @@
 
 #include <QElapsedTimer>
 #include <QPointer>
+#include <QStringList>
 #include <QWidget>
 
+#include <optional>
+
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -19,11 +23,14 @@ class QTableView;
 namespace Forgeline::Ui {
 
 class PartitionTableModel;
+class PreflightPanel;
 
 // Flashing certificates and keys into a board's partitions: pick a port (or the virtual
 // board), connect to read chip, MAC, flash and partition table, choose a file and format
 // (size against the partition shown), write with progress/ETA and cancel, verify, and
 // restore any backup with one click. Every operation is a FlashJob on the event loop.
+// The certificate/key preflight sits beside the write controls and gates Write: a red check
+// disables it until the files are fixed or "Write anyway" is ticked (logged as an override).
 class FlashWorkspace : public QWidget
 {
     Q_OBJECT
@@ -48,6 +55,13 @@ public:
     int partitionCount() const;
     int backupCount() const;
     QString newestBackup() const;
+
+    // Preflight inputs (a PEM certificate may carry its chain; CAs separated by ';').
+    void setPreflightFiles(const QString &cert, const QString &key, const QString &chain = {}, const QStringList &cas = {});
+    PreflightPanel *preflightPanel() const { return m_preflight; }
+    bool canWrite() const;
+    QString writeGateText() const;
+    void setWriteAnyway(bool on);
 
 public Q_SLOTS:
     void refreshPorts();
@@ -75,6 +89,15 @@ private:
     void showBanner(bool ok, const QString &text);
     Flasher::FlashJobRequest baseRequest(Flasher::FlashJobRequest::Kind kind) const;
     Result<QByteArray> payloadBytes() const;
+    // Preflight wiring (flashpreflight.cpp).
+    QWidget *buildPreflightBox();
+    void adoptPayloadForPreflight();
+    void updatePreflightInputs();
+    void updatePreflightPartitions();
+    bool preflightConfigured() const;
+    bool preflightBlocksWrite() const;
+    void updateWriteGate();
+    QString failingChecksText() const;
 
     QComboBox *m_port = nullptr;
     QComboBox *m_baud = nullptr;
@@ -98,6 +121,20 @@ private:
     QLabel *m_banner = nullptr;
     QListWidget *m_backups = nullptr;
     QPushButton *m_restore = nullptr;
+    PreflightPanel *m_preflight = nullptr;
+    QLineEdit *m_pfCert = nullptr;
+    QLineEdit *m_pfKey = nullptr;
+    QLineEdit *m_pfChain = nullptr;
+    QLineEdit *m_pfCa = nullptr;
+    QCheckBox *m_writeAnyway = nullptr;
+    QLabel *m_writeGate = nullptr;
+    QString m_autoCert; // what adoptPayloadForPreflight() filled in, so a new payload replaces it
+    QString m_autoKey;
+    QString m_certPartition; // where the certificate / key go, for the partition-size check
+    QString m_keyPartition;
+    std::optional<qint64> m_fedCertSize;
+    std::optional<qint64> m_fedKeySize;
+    QStringList m_fedFiles;
 
     Flasher::FlashJob *m_job = nullptr;
     Action m_action = Action::None;

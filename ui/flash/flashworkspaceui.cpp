@@ -5,6 +5,7 @@
 #include "core/common/settings.h"
 #include "ui/flash/partitiontablemodel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -91,6 +92,7 @@ void FlashWorkspace::buildUi()
     m_payloadInfo->setWordWrap(true);
     auto *buttons = new QHBoxLayout;
     m_write = new QPushButton(tr("Write"), writeBox);
+    m_write->setObjectName(QStringLiteral("flashWrite"));
     m_verify = new QPushButton(tr("Verify"), writeBox);
     m_cancel = new QPushButton(tr("Cancel"), writeBox);
     buttons->addWidget(m_write);
@@ -102,7 +104,19 @@ void FlashWorkspace::buildUi()
     writeForm->addRow(tr("Format:"), m_format);
     writeForm->addRow(QString(), m_payloadInfo);
     writeForm->addRow(QString(), buttons);
-    root->addWidget(writeBox);
+    m_writeGate = new QLabel(writeBox);
+    m_writeGate->setObjectName(QStringLiteral("flashWriteGate"));
+    m_writeGate->setWordWrap(true);
+    m_writeGate->setVisible(false);
+    m_writeAnyway = new QCheckBox(tr("Write anyway (override the failing preflight; recorded in the activity log)"), writeBox);
+    m_writeAnyway->setObjectName(QStringLiteral("flashWriteAnyway"));
+    m_writeAnyway->setVisible(false);
+    writeForm->addRow(QString(), m_writeGate);
+    writeForm->addRow(QString(), m_writeAnyway);
+    auto *writeRow = new QHBoxLayout;
+    writeRow->addWidget(writeBox, 2);
+    writeRow->addWidget(buildPreflightBox(), 3);
+    root->addLayout(writeRow, 2);
 
     auto *progressRow = new QHBoxLayout;
     m_stage = new QLabel(this);
@@ -145,9 +159,12 @@ void FlashWorkspace::buildUi()
             setPayloadFile(f);
     });
     connect(m_file, &QLineEdit::textChanged, this, &FlashWorkspace::updatePayloadSummary);
+    connect(m_file, &QLineEdit::textChanged, this, &FlashWorkspace::adoptPayloadForPreflight);
+    connect(m_writeAnyway, &QCheckBox::toggled, this, &FlashWorkspace::updateButtons);
     connect(m_format, &QComboBox::currentIndexChanged, this, &FlashWorkspace::updatePayloadSummary);
     connect(m_partition, &QComboBox::currentIndexChanged, this, [this] {
         updatePayloadSummary();
+        adoptPayloadForPreflight();
         const int row = m_partition->currentIndex() >= 0 ? int(m_partition->currentData().toInt()) : -1;
         if (row >= 0)
             m_tableView->selectRow(row);
