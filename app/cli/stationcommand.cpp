@@ -60,6 +60,11 @@ void printEventLine(const QJsonObject &e, bool json)
     std::fprintf(stderr, "[%s] %s\n", port.toUtf8().constData(), Redactor::redact(text).toUtf8().constData());
 }
 
+void printDbError(const Error &error)
+{
+    printError(error.detail.isEmpty() ? error.message : error.message + QStringLiteral(" ") + error.detail);
+}
+
 } // namespace
 
 int runStation(const QStringList &arguments)
@@ -96,12 +101,12 @@ int runStation(const QStringList &arguments)
 
     StationDatabase recordsDb;
     if (auto r = recordsDb.open(parser.value(dbOpt)); !r) {
-        printError(r.error());
+        printDbError(r.error());
         return ExitIo;
     }
     RecordStore records(recordsDb);
     if (auto r = records.prepare(); !r) {
-        printError(r.error());
+        printDbError(r.error());
         return ExitIo;
     }
 
@@ -113,12 +118,12 @@ int runStation(const QStringList &arguments)
         const QString poolUrl = parser.isSet(dbOpt) ? parser.value(dbOpt)
                                                     : QStringLiteral("sqlite://") + QDir(parser.value(poolOpt)).absoluteFilePath(QStringLiteral(".forgeline-pool.sqlite"));
         if (auto r = poolDb.open(poolUrl); !r) {
-            printError(r.error());
+            printDbError(r.error());
             return ExitIo;
         }
         pool.emplace(poolDb);
         if (auto r = pool->prepare(); !r) {
-            printError(r.error());
+            printDbError(r.error());
             return ExitIo;
         }
         if (parser.isSet(poolOpt)) {

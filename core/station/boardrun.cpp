@@ -4,15 +4,12 @@
 #include "core/common/logger.h"
 #include "core/flasher/romprotocol.h"
 #include "core/image/certpayload.h"
-#include "core/protocomm/provisionclient.h"
 #include "core/protocomm/provisionjob.h"
-#include "core/tls/preflightengine.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
-#include <QTemporaryDir>
 
 namespace Forgeline::Station {
 
@@ -247,58 +244,6 @@ void BoardRun::doClaim()
     nextStep();
 }
 
-void BoardRun::doPreflight()
-{
-    Tls::PreflightInputs in;
-    std::optional<QTemporaryDir> tmp;
-    if (m_pair) {
-        if (!m_pair->certPath.isEmpty()) {
-            in.certFile = m_pair->certPath;
-            in.keyFile = m_pair->keyPath;
-        } else {
-            // Rows from the database: the engine reads files, so hand it a private temp copy.
-            tmp.emplace();
-            in.certFile = tmp->filePath(QStringLiteral("device.crt"));
-            in.keyFile = tmp->filePath(QStringLiteral("device.key"));
-            QFile c(in.certFile), k(in.keyFile);
-            if (!c.open(QIODevice::WriteOnly) || !k.open(QIODevice::WriteOnly)) {
-                stepFailed(Error::make(QStringLiteral("station.tmp"), QStringLiteral("Cannot stage the pair for preflight.")));
-                return;
-            }
-            k.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-            c.write(m_pair->cert);
-            k.write(m_pair->key);
-        }
-    }
-    in.caFiles = m_recipe.preflightCa;
-    if (!m_recipe.preflightTarget.isEmpty())
-        in.targetId = m_recipe.preflightTarget;
-    for (const FlashItem &f : m_recipe.flash) {
-        if (!m_table || f.partition.isEmpty())
-            continue;
-        if (const auto *p = m_table->find(f.partition)) {
-            if (f.source == FlashItem::Source::Certificate)
-                in.partitionSize = p->size;
-            else if (f.source == FlashItem::Source::Key)
-                in.keyPartitionSize = p->size;
-        }
-    }
-    auto report = Tls::PreflightEngine::run(in);
-    if (!report) {
-        stepFailed(report.error());
-        return;
-    }
-    for (const Tls::PreflightCheck &check : report->checks) {
-        if (check.status != Tls::PreflightCheck::Status::Fail)
-            continue;
-        m_record.diagnosisId = check.diagnosisId.isEmpty() ? check.id : check.diagnosisId;
-        stepFailed(Error::make(QStringLiteral("station.preflight"), check.title + QStringLiteral(": ") + check.message,
-                               check.predictedError, check.fix));
-        return;
-    }
-    nextStep();
-}
-
 void BoardRun::doFlash()
 {
     if (m_pending.isEmpty()) {
@@ -416,81 +361,6 @@ void BoardRun::verifyRegion(int index)
             return;
         }
         verifyRegion(index + 1);
-    });
-}
-
-void BoardRun::doProvision()
-{
-    dropSession();
-    const ProvisionSettings &s = *m_recipe.provision;
-    const QString address = m_recipe.provisionAddressFor(m_port);
-    const int colon = int(address.lastIndexOf(QLatin1Char(':')));
-    const QString host = colon > 0 ? address.left(colon) : address;
-    const quint16 port = colon > 0 ? quint16(address.mid(colon + 1).toUInt()) : quint16(80);
-    if (host.isEmpty() || port == 0) {
-        stepFailed(Error::make(QStringLiteral("station.provision-address"),
-                               QStringLiteral("No provisioning address for this port."), address));
-        return;
-    }
-    Protocomm::ProvisionJob::Request request;
-    request.host = host;
-    request.port = port;
-    request.client.pop = s.pop;
-    request.wifi.ssid = s.ssid;
-    request.wifi.passphrase = s.passphrase;
-    request.pollIntervalMs = s.pollIntervalMs;
-    request.waitTimeoutMs = s.timeoutMs;
-
-    if (m_provisionClient)
-        m_provisionClient->deleteLater();
-    auto *client = new Protocomm::ProvisionClient(host, port, request.client, this);
-    m_provisionClient = client;
-    connect(client, &Protocomm::ProvisionClient::notice, this, [this](const QString &line) { addLog(line); });
-    client->connectDevice([this, client, request, s](Result<Protocomm::DeviceInfo> info) {
-        if (m_provisionClient != client)
-            return;
-        if (!info) {
-            stepFailed(info.error());
-            return;
-        }
-        auto runJob = [this, client, request] {
-            auto *job = new Protocomm::ProvisionJob(request, this);
-            m_provisionJob = job;
-            connect(job, &Protocomm::ProvisionJob::stepChanged, this,
-                    [this](Protocomm::ProvisionJob::Step, const QString &text) { addLog(text); });
-            connect(job, &Protocomm::ProvisionJob::finished, this, [this, job](const Protocomm::ProvisionJob::Outcome &o) {
-                job->deleteLater();
-                if (m_provisionJob != job)
-                    return;
-                if (!o.connected) {
-                    const Error e = o.error.value_or(Error::make(QStringLiteral("provision.failed"),
-                                                                 QStringLiteral("The board did not join Wi-Fi.")));
-                    m_record.provision = QStringLiteral("failed: ") + e.message;
-                    stepFailed(e);
-                    return;
-                }
-                m_record.provision = QStringLiteral("connected");
-                nextStep();
-            });
-            job->startOn(client);
-        };
-        if (s.customEndpoint.isEmpty()) {
-            runJob();
-            return;
-        }
-        QByteArray data = s.customData;
-        data.replace("{mac}", m_board.macText().toUtf8());
-        data.replace("{pair}", m_pair ? m_pair->id.toUtf8() : QByteArray());
-        client->sendCustom(s.customEndpoint, data, [this, client, runJob](Result<QByteArray> reply) {
-            if (m_provisionClient != client)
-                return;
-            if (!reply) {
-                stepFailed(reply.error());
-                return;
-            }
-            addLog(QStringLiteral("custom data accepted (%1 reply bytes)").arg(reply->size()));
-            runJob();
-        });
     });
 }
 

@@ -33,6 +33,18 @@ Result<QByteArray> readAll(const QString &path)
 
 Result<void> CertPool::prepare()
 {
+    // One station at a time creates or migrates the schema; the others then see it done.
+    if (auto r = m_db.beginWrite(); !r)
+        return r;
+    if (auto r = prepareLocked(); !r) {
+        m_db.rollback();
+        return r;
+    }
+    return m_db.commit();
+}
+
+Result<void> CertPool::prepareLocked()
+{
     auto version = m_db.schemaVersion(kComponent);
     if (!version)
         return version.error();

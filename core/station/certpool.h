@@ -59,6 +59,7 @@ public:
     Result<QString> macOf(const QString &id);
 
 private:
+    Result<void> prepareLocked();
     Result<CertPair> load(const QString &id);
 
     StationDatabase &m_db;

@@ -76,6 +76,18 @@ QJsonObject StationRecord::toJson() const
 
 Result<void> RecordStore::prepare()
 {
+    // One station at a time creates or migrates the schema; the others then see it done.
+    if (auto r = m_db.beginWrite(); !r)
+        return r;
+    if (auto r = prepareLocked(); !r) {
+        m_db.rollback();
+        return r;
+    }
+    return m_db.commit();
+}
+
+Result<void> RecordStore::prepareLocked()
+{
     auto version = m_db.schemaVersion(kComponent);
     if (!version)
         return version.error();

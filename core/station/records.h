@@ -69,6 +69,7 @@ public:
     static QJsonArray toJson(const QList<StationRecord> &records);
 
 private:
+    Result<void> prepareLocked();
     StationDatabase &m_db;
 };
 

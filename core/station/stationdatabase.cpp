@@ -7,12 +7,20 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QThread>
 #include <QUrl>
 
 namespace Forgeline::Station {
 
 namespace {
 QAtomicInt g_connectionCounter;
+
+bool isBusy(const QSqlError &error)
+{
+    // SQLITE_BUSY (5) and SQLITE_LOCKED (6).
+    const QString code = error.nativeErrorCode();
+    return code == QStringLiteral("5") || code == QStringLiteral("6") || error.text().contains(QStringLiteral("locked"));
+}
 }
 
 StationDatabase::~StationDatabase()
@@ -69,11 +77,10 @@ Result<void> StationDatabase::open(const QString &url)
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
     if (!db.open())
         return sqlError(QStringLiteral("open"), db.lastError().text());
-    QSqlQuery q(db);
     // WAL lets readers (records export, the GUI table) run while a station writes.
-    q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-    q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-    return {};
+    if (auto r = exec(QStringLiteral("PRAGMA journal_mode=WAL")); !r)
+        return r;
+    return exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
 }
 
 void StationDatabase::close()
@@ -117,22 +124,38 @@ Result<void> StationDatabase::exec(const QString &sql, const QVariantList &bind)
 
 Result<void> StationDatabase::exec(QSqlQuery &query, const QString &sql, const QVariantList &bind)
 {
-    if (!query.prepare(sql))
-        return sqlError(QStringLiteral("prepare"), query.lastError().text() + QStringLiteral(" [") + sql + QLatin1Char(']'));
-    for (const QVariant &v : bind)
-        query.addBindValue(v);
-    if (!query.exec())
-        return sqlError(QStringLiteral("query"), query.lastError().text() + QStringLiteral(" [") + sql + QLatin1Char(']'));
-    return {};
+    // Another station creating the schema or switching the journal can make SQLite answer
+    // "locked" even with a busy timeout (statement preparation does not wait): retry briefly.
+    for (int attempt = 0;; ++attempt) {
+        const bool prepared = query.prepare(sql);
+        if (prepared) {
+            for (const QVariant &v : bind)
+                query.addBindValue(v);
+            if (query.exec())
+                return {};
+        }
+        if (attempt < 200 && isBusy(query.lastError())) {
+            QThread::msleep(25);
+            continue;
+        }
+        return sqlError(prepared ? QStringLiteral("query") : QStringLiteral("prepare"),
+                        query.lastError().text() + QStringLiteral(" [") + sql + QLatin1Char(']'));
+    }
 }
 
 Result<void> StationDatabase::beginWrite()
 {
     QSqlQuery q(db());
     const QString sql = m_kind == Kind::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
-    if (!q.exec(sql))
+    for (int attempt = 0;; ++attempt) {
+        if (q.exec(sql))
+            return {};
+        if (attempt < 200 && isBusy(q.lastError())) {
+            QThread::msleep(25);
+            continue;
+        }
         return sqlError(QStringLiteral("begin"), q.lastError().text());
-    return {};
+    }
 }
 
 Result<void> StationDatabase::commit()

@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 
 #include <cstdio>
@@ -26,22 +27,45 @@ namespace {
 
 int g_nextBoard = 0;
 
+// The virtual boards live on their own thread, as real boards live outside the station: the
+// station's single event loop is what is measured, not the simulator sharing it.
+QThread *g_simThread = nullptr;
+QObject *g_simAnchor = nullptr;
+
+template<typename F>
+void inSimThread(F fn)
+{
+    QMetaObject::invokeMethod(g_simAnchor, fn, Qt::BlockingQueuedConnection);
+}
+
 // Runs `count` fresh boards at once; returns wall ms, or -1 if any board failed.
 double runBoards(int count, CertPool &pool, RecordStore &records)
 {
     std::vector<std::unique_ptr<VirtualBoard>> boards;
     QList<VirtualBoard *> raw;
     QStringList ports;
-    for (int i = 0; i < count; ++i) {
-        BoardOptions o;
-        o.pty = true;
-        o.timing = true;
-        boards.push_back(makeBoard(5000 + g_nextBoard++, o));
-        if (!boards.back())
-            return -1;
-        raw << boards.back().get();
-        ports << boards.back()->port;
-    }
+    bool made = true;
+    inSimThread([&] {
+        for (int i = 0; i < count; ++i) {
+            BoardOptions o;
+            o.pty = true;
+            o.timing = true;
+            boards.push_back(makeBoard(5000 + g_nextBoard++, o));
+            if (!boards.back()) {
+                made = false;
+                return;
+            }
+            raw << boards.back().get();
+            ports << boards.back()->port;
+        }
+    });
+    struct Cleanup
+    {
+        std::vector<std::unique_ptr<VirtualBoard>> &boards;
+        ~Cleanup() { inSimThread([this] { boards.clear(); }); }
+    } cleanup{boards};
+    if (!made)
+        return -1;
     auto recipe = Recipe::fromJson(QJsonDocument(recipeJson(raw, 921600)).toJson());
     if (!recipe)
         return -1;
@@ -73,6 +97,21 @@ double runBoards(int count, CertPool &pool, RecordStore &records)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    QThread simThread;
+    simThread.start();
+    g_simThread = &simThread;
+    g_simAnchor = new QObject;
+    g_simAnchor->moveToThread(&simThread);
+    struct StopSim
+    {
+        QThread &thread;
+        ~StopSim()
+        {
+            QMetaObject::invokeMethod(g_simAnchor, [] { delete g_simAnchor; }, Qt::BlockingQueuedConnection);
+            thread.quit();
+            thread.wait();
+        }
+    } stopSim{simThread};
     QTemporaryDir dir;
     const QString poolDir = dir.filePath(QStringLiteral("pool"));
     const int boards = 8;
@@ -107,5 +146,6 @@ int main(int argc, char **argv)
                 slowestAlone, boards, together, ratio, ratio <= 1.2 ? "OK" : "OVER");
     std::printf("bench_station: %.0f boards per hour (identify, cert+key at 921600, verify, provision)\n",
                 boards * 3600000.0 / together);
+    std::fflush(stdout);
     return 0;
 }

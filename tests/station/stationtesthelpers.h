@@ -14,7 +14,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QStringList>
-#include <QTest>
 
 #include <memory>
 

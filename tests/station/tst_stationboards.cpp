@@ -11,6 +11,7 @@
 #include <QEventLoop>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
 
 using namespace Forgeline;

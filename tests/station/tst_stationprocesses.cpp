@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
 
 using namespace Forgeline;
