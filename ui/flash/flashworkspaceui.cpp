@@ -143,6 +143,7 @@ void FlashWorkspace::buildUi()
     m_restore->setToolTip(tr("Write the selected backup back to where it came from (MD5-verified)."));
     backupLayout->addWidget(m_backups, 1);
     backupLayout->addWidget(m_restore, 0, Qt::AlignTop);
+    backupBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum); // room goes to the table and the preflight
     root->addWidget(backupBox);
 
     connect(refresh, &QPushButton::clicked, this, &FlashWorkspace::refreshPorts);
