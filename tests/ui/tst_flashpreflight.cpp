@@ -170,6 +170,18 @@ private Q_SLOTS:
         w.preflightPanel()->setTarget(QStringLiteral("idf-5.2"));
         QTRY_VERIFY_WITH_TIMEOUT(runs.count() >= 1 && preflightSettled(w), 30000);
         QCOMPARE(w.preflightPanel()->lastResult()->value().target.id, QStringLiteral("idf-5.2"));
+
+        // So do the device clock and the partition the certificate goes to (its size from the table).
+        runs.clear();
+        w.preflightPanel()->setDeviceClock(Tls::DeviceClock::Unset);
+        QTRY_VERIFY_WITH_TIMEOUT(runs.count() >= 1 && preflightSettled(w), 30000);
+        QCOMPARE(w.preflightPanel()->lastResult()->value().deviceClock, Tls::DeviceClock::Unset);
+        runs.clear();
+        w.selectPartition(QStringLiteral("storage"));
+        QTRY_VERIFY_WITH_TIMEOUT(runs.count() >= 1 && preflightSettled(w), 30000);
+        part = findCheck(w, "partition-size");
+        QVERIFY(part);
+        QVERIFY2(part->message.contains(QLatin1String("of 1048576 bytes")), qPrintable(part->message));
     }
 
     // Only a certificate chosen (no key yet): nothing to check, writing works as before.
