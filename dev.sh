@@ -122,7 +122,7 @@ cmd_package() {
 cmd_screenshots() {
     cmd_setup
     cmd_build
-    QT_QPA_PLATFORM=offscreen ctest --test-dir build -R '^tst_.*(workspace|shell|decode|preflightpanel)' --output-on-failure
+    QT_QPA_PLATFORM=offscreen ctest --test-dir build -R '^tst_.*(workspace|shell|decode|preflight|station)' --output-on-failure
     mkdir -p docs/images
     cp build/screenshots/*.png docs/images/
     log "Copied $(ls build/screenshots/*.png | wc -l) screenshots to docs/images/"
