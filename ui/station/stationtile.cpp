@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/station/stationtile.h"
+
+#include <QLabel>
+#include <QProgressBar>
+#include <QVBoxLayout>
+
+namespace Forgeline::Ui {
+
+StationTile::StationTile(const QString &port, QWidget *parent)
+    : QFrame(parent), m_port(new QLabel(port, this)), m_board(new QLabel(tr("waiting for board"), this)),
+      m_step(new QLabel(this)), m_elapsed(new QLabel(this)), m_big(new QLabel(this)), m_bar(new QProgressBar(this))
+{
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    setMinimumSize(220, 150);
+    auto *layout = new QVBoxLayout(this);
+    QFont bold = m_port->font();
+    bold.setBold(true);
+    m_port->setFont(bold);
+    m_port->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont big = m_big->font();
+    big.setPointSizeF(big.pointSizeF() * 2.0);
+    big.setBold(true);
+    m_big->setFont(big);
+    m_big->setAlignment(Qt::AlignCenter);
+    m_bar->setRange(0, 100);
+    layout->addWidget(m_port);
+    layout->addWidget(m_board);
+    layout->addWidget(m_step);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_big);
+    layout->addWidget(m_elapsed);
+    m_clock.start();
+    paintState(QStringLiteral("running"));
+}
+
+void StationTile::paintState(const QString &state)
+{
+    QPalette p = palette();
+    QColor colour(0xFF, 0xF3, 0xCD); // amber while working
+    if (state == QStringLiteral("pass"))
+        colour = QColor(0x2E, 0x7D, 0x32);
+    else if (state == QStringLiteral("fail") || state == QStringLiteral("cancelled"))
+        colour = QColor(0xC6, 0x28, 0x28);
+    p.setColor(QPalette::Window, colour);
+    const bool dark = state == QStringLiteral("pass") || state == QStringLiteral("fail") || state == QStringLiteral("cancelled");
+    p.setColor(QPalette::WindowText, dark ? Qt::white : Qt::black);
+    setPalette(p);
+}
+
+void StationTile::setBoard(const QString &chip, const QString &mac)
+{
+    m_board->setText(tr("%1 · %2").arg(chip, mac));
+}
+
+void StationTile::setStep(const QString &step, int percent)
+{
+    m_step->setText(step);
+    m_bar->setValue(percent);
+}
+
+void StationTile::setProgress(qint64 done, qint64 total)
+{
+    if (total > 0)
+        m_bar->setFormat(tr("%p% (%1/%2 bytes)").arg(done).arg(total));
+}
+
+void StationTile::setResult(const QString &result, const QString &detail)
+{
+    m_result = result;
+    m_big->setText(result == QStringLiteral("pass") ? tr("PASS") : result == QStringLiteral("fail") ? tr("FAIL") : tr("STOPPED"));
+    m_step->setText(detail);
+    m_step->setWordWrap(true);
+    if (result == QStringLiteral("pass"))
+        m_bar->setValue(100);
+    m_bar->setFormat(QStringLiteral("%p%"));
+    paintState(result);
+    tick();
+}
+
+void StationTile::tick()
+{
+    if (m_result.isEmpty())
+        m_elapsed->setText(tr("%1 s").arg(double(m_clock.elapsed()) / 1000.0, 0, 'f', 1));
+    else if (!m_elapsed->text().endsWith(tr("(done)")))
+        m_elapsed->setText(tr("%1 s (done)").arg(double(m_clock.elapsed()) / 1000.0, 0, 'f', 1));
+}
+
+} // namespace Forgeline::Ui

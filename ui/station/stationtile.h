@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QElapsedTimer>
+#include <QFrame>
+
+class QLabel;
+class QProgressBar;
+
+namespace Forgeline::Ui {
+
+// One port on the line: what is on it and how far it got, readable from across the bench.
+class StationTile : public QFrame
+{
+    Q_OBJECT
+public:
+    explicit StationTile(const QString &port, QWidget *parent = nullptr);
+
+    void setBoard(const QString &chip, const QString &mac);
+    void setStep(const QString &step, int percent);
+    void setProgress(qint64 done, qint64 total);
+    void setResult(const QString &result, const QString &detail);
+    void tick();
+    QString result() const { return m_result; }
+
+private:
+    void paintState(const QString &state);
+
+    QLabel *m_port;
+    QLabel *m_board;
+    QLabel *m_step;
+    QLabel *m_elapsed;
+    QLabel *m_big;
+    QProgressBar *m_bar;
+    QElapsedTimer m_clock;
+    QString m_result;
+};
+
+} // namespace Forgeline::Ui
