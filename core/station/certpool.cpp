@@ -34,7 +34,7 @@ Result<QByteArray> readAll(const QString &path)
 Result<void> CertPool::prepare()
 {
     // One station at a time creates or migrates the schema; the others then see it done.
-    if (auto r = m_db.beginWrite(); !r)
+    if (auto r = m_db.beginExclusive(); !r)
         return r;
     if (auto r = prepareLocked(); !r) {
         m_db.rollback();
@@ -99,7 +99,7 @@ Result<int> CertPool::importFolder(const QString &dir)
         }
     }
 
-    if (auto r = m_db.beginWrite(); !r)
+    if (auto r = m_db.beginExclusive(); !r)
         return r.error();
     int added = 0;
     for (const Entry &e : entries) {

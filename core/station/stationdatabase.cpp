@@ -127,8 +127,12 @@ Result<void> StationDatabase::exec(QSqlQuery &query, const QString &sql, const Q
     // Another station creating the schema or switching the journal can make SQLite answer
     // "locked" even with a busy timeout (statement preparation does not wait): retry briefly.
     for (int attempt = 0;; ++attempt) {
-        const bool prepared = query.prepare(sql);
-        if (prepared) {
+        // PostgreSQL cannot PREPARE DDL or BEGIN: statements without parameters run directly.
+        const bool prepared = bind.isEmpty() || query.prepare(sql);
+        if (bind.isEmpty()) {
+            if (query.exec(sql))
+                return {};
+        } else if (prepared) {
             for (const QVariant &v : bind)
                 query.addBindValue(v);
             if (query.exec())
@@ -156,6 +160,19 @@ Result<void> StationDatabase::beginWrite()
         }
         return sqlError(QStringLiteral("begin"), q.lastError().text());
     }
+}
+
+Result<void> StationDatabase::beginExclusive()
+{
+    if (auto r = beginWrite(); !r)
+        return r;
+    if (m_kind != Kind::Postgres)
+        return {}; // BEGIN IMMEDIATE already excludes every other writer
+    if (auto r = exec(QStringLiteral("SELECT pg_advisory_xact_lock(4606817)")); !r) {
+        rollback();
+        return r;
+    }
+    return {};
 }
 
 Result<void> StationDatabase::commit()

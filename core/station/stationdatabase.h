@@ -40,6 +40,9 @@ public:
     // "BEGIN IMMEDIATE" on SQLite (takes the write lock now, so two stations serialise their
     // claims instead of failing at COMMIT), plain BEGIN on PostgreSQL.
     Result<void> beginWrite();
+    // beginWrite, and on PostgreSQL also a transaction-scoped advisory lock: schema creation
+    // and pool imports from several stations at once run one after the other.
+    Result<void> beginExclusive();
     Result<void> commit();
     void rollback();
 

@@ -8,12 +8,18 @@
 #include "core/station/records.h"
 #include "core/station/stationdatabase.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QTcpServer>
 #include <QHash>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <unistd.h>
 
 using namespace Forgeline;
 using namespace Forgeline::Station;
@@ -23,8 +29,82 @@ class TestStationProcesses : public QObject
 {
     Q_OBJECT
 
+    // A private PostgreSQL server under the build tree (Debian's postgresql, run as the
+    // postgres user when the tests run as root, since initdb refuses root).
+    struct PostgresServer
+    {
+        QString dataDir;
+        QString url;
+        bool running = false;
+
+        static QStringList asPostgres(const QStringList &command)
+        {
+            if (::getuid() != 0)
+                return command;
+            return QStringList{QStringLiteral("runuser"), QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--")} + command;
+        }
+        static bool run(const QStringList &command, QByteArray *output = nullptr)
+        {
+            const QStringList full = asPostgres(command);
+            QProcess p;
+            p.start(full.first(), full.mid(1));
+            const bool ok = p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+            if (output)
+                *output = p.readAllStandardOutput() + p.readAllStandardError();
+            return ok;
+        }
+        ~PostgresServer()
+        {
+            if (running)
+                run({QStringLiteral(PG_BIN "/pg_ctl"), QStringLiteral("-D"), dataDir, QStringLiteral("-m"), QStringLiteral("immediate"),
+                     QStringLiteral("-w"), QStringLiteral("stop")});
+            if (!dataDir.isEmpty())
+                QDir(QFileInfo(dataDir).absolutePath()).removeRecursively();
+        }
+    };
+
 private Q_SLOTS:
     void twoStationsSharePool()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        twoStations(QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("line.sqlite")));
+    }
+
+    void twoStationsSharePoolPostgres()
+    {
+        if (!QFileInfo::exists(QStringLiteral(PG_BIN "/initdb")))
+            QSKIP("PostgreSQL server binaries not installed (Debian package postgresql)");
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+            QSKIP("Qt's PostgreSQL driver not installed (Debian package libqt6sql6-psql)");
+        PostgresServer pg;
+        const QString base = QStringLiteral(TEST_BUILD_DIR "/pg-station-%1").arg(QCoreApplication::applicationPid());
+        QDir(base).removeRecursively();
+        QVERIFY(QDir().mkpath(base));
+        if (::getuid() == 0)
+            QVERIFY(QProcess::execute(QStringLiteral("chown"), {QStringLiteral("postgres"), base}) == 0);
+        pg.dataDir = base + QStringLiteral("/data");
+        QByteArray out;
+        QVERIFY2(PostgresServer::run({QStringLiteral(PG_BIN "/initdb"), QStringLiteral("-D"), pg.dataDir, QStringLiteral("-A"),
+                                      QStringLiteral("trust"), QStringLiteral("-U"), QStringLiteral("forgeline"),
+                                      QStringLiteral("--no-sync")}, &out), out.constData());
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            port = probe.serverPort();
+        }
+        const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50")
+                                    .arg(port).arg(base);
+        QVERIFY2(PostgresServer::run({QStringLiteral(PG_BIN "/pg_ctl"), QStringLiteral("-D"), pg.dataDir, QStringLiteral("-o"), options,
+                                      QStringLiteral("-l"), base + QStringLiteral("/server.log"), QStringLiteral("-w"),
+                                      QStringLiteral("start")}, &out), out.constData());
+        pg.running = true;
+        twoStations(QStringLiteral("postgresql://forgeline@127.0.0.1:%1/postgres").arg(port));
+    }
+
+private:
+    void twoStations(const QString &dbUrl)
     {
         const int rounds = qEnvironmentVariableIntValue("STATION_ROUNDS") > 0 ? qEnvironmentVariableIntValue("STATION_ROUNDS") : 4;
         const int perProcess = 25;
@@ -33,7 +113,6 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString poolDir = dir.filePath(QStringLiteral("pool"));
         QVERIFY(makePool(poolDir, total));
-        const QString dbUrl = QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("line.sqlite"));
 
         QHash<QString, QSet<QString>> macOfPort; // ports are reused across rounds
         int boardIndex = 0;
