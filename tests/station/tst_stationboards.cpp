@@ -239,6 +239,46 @@ private Q_SLOTS:
         QCOMPARE(counts->used, 7);
         QCOMPARE(counts->claimed, 0);
     }
+
+    void preflightGatesFlash()
+    {
+        // A cert partition too small for the certificate: preflight predicts it, nothing is
+        // written, the pair goes back. The healthy board passes the same preflight.
+        auto good = makeBoard(200, {});
+        BoardOptions small;
+        small.partitionCsv = QStringLiteral("nvs, data, nvs, 0x9000, 0x6000,\nfactory, app, factory, 0x10000, 1M,\n"
+                                            "cert, data, 0x40, 0x110000, 0x100,\nkey, data, 0x41, 0x112000, 0x1000,\n");
+        auto bad = makeBoard(201, small);
+        QVERIFY(good);
+        QVERIFY(bad);
+        QJsonObject json = recipeJson({good.get(), bad.get()});
+        json.insert(QStringLiteral("preflight"), QJsonObject{{QStringLiteral("ca"), QJsonArray{QString(m_pool + QStringLiteral("/ca.pem"))}}});
+        auto recipe = Recipe::fromJson(QJsonDocument(json).toJson());
+        QVERIFY(recipe);
+        QVERIFY(recipe->steps().contains(Recipe::Step::Preflight));
+        StationDatabase db;
+        QVERIFY(db.open(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("preflight.sqlite"))));
+        CertPool pool(db);
+        QVERIFY(pool.prepare());
+        QVERIFY(pool.importFolder(m_pool));
+        RecordStore records(db);
+        QVERIFY(records.prepare());
+        StationJob job(*recipe, StationContext{QStringLiteral("st-C"), QString(), &pool, &records});
+        const Run run = runStation(job, {good->port, bad->port});
+        QVERIFY(run.summary);
+        const QJsonObject g = resultFor(run, good->port);
+        QVERIFY2(g.value(QStringLiteral("result")).toString() == QStringLiteral("pass"),
+                 qPrintable(QString::fromUtf8(QJsonDocument(g).toJson(QJsonDocument::Compact))));
+        const QJsonObject b = resultFor(run, bad->port);
+        QCOMPARE(b.value(QStringLiteral("result")).toString(), QStringLiteral("fail"));
+        QCOMPARE(b.value(QStringLiteral("failedStep")).toString(), QStringLiteral("preflight"));
+        auto counts = pool.counts();
+        QCOMPARE(counts->used, 1);
+        QCOMPARE(counts->claimed, 0);
+        QCOMPARE(counts->free, 23);
+        // The bad board's cert partition was never touched.
+        QCOMPARE(bad->flash().mid(0x110000, 0x100), QByteArray(0x100, char(0xFF)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStationBoards)
