@@ -65,18 +65,24 @@ void BoardRun::cancel()
 {
     if (m_state != State::Running)
         return;
+    // Flag first: anything the cancellations below report synchronously is then ignored.
+    m_cancelled = true;
+    m_error = Error::make(QStringLiteral("station.cancelled"), QStringLiteral("Stopped by the operator."));
+    m_record.failedStep = m_step;
     if (m_session)
         m_session->cancel();
     if (m_provisionJob)
         m_provisionJob->cancel();
-    m_error = Error::make(QStringLiteral("station.cancelled"), QStringLiteral("Stopped by the operator."));
-    m_record.failedStep = m_step;
-    finish(State::Cancelled);
+    if (m_state != State::Running)
+        return;
+    dropSession();
+    releaseIfUnwritten();
+    doRecord(); // a stopped attempt is an attempt: it is recorded too
 }
 
 void BoardRun::nextStep()
 {
-    if (m_state != State::Running)
+    if (m_state != State::Running || m_cancelled)
         return;
     ++m_stepIndex;
     if (m_stepIndex >= m_steps.size())
@@ -104,7 +110,7 @@ void BoardRun::runStep(Recipe::Step step)
 
 void BoardRun::stepFailed(const Error &error)
 {
-    if (m_state != State::Running)
+    if (m_state != State::Running || m_cancelled)
         return;
     const Recipe::Step step = m_steps[m_stepIndex];
     addLog(QStringLiteral("%1 failed: %2 (%3)").arg(m_step, error.message, error.detail));
@@ -369,7 +375,7 @@ void BoardRun::doRecord()
     if (m_record.provision.isEmpty())
         m_record.provision = m_recipe.provision ? QStringLiteral("not reached") : QStringLiteral("skipped");
     const bool pass = m_error.code.isEmpty();
-    m_record.result = pass ? QStringLiteral("pass") : QStringLiteral("fail");
+    m_record.result = pass ? QStringLiteral("pass") : m_cancelled ? QStringLiteral("cancelled") : QStringLiteral("fail");
     m_record.error = pass ? QString() : m_error.message + (m_error.detail.isEmpty() ? QString() : QStringLiteral(" (") + m_error.detail + QLatin1Char(')'));
     if (!pass && m_record.diagnosisId.isEmpty())
         m_record.diagnosisId = m_error.code;
@@ -387,7 +393,7 @@ void BoardRun::doRecord()
             m_record.id = *id;
         }
     }
-    finish(m_error.code.isEmpty() ? State::Passed : State::Failed);
+    finish(m_cancelled ? State::Cancelled : m_error.code.isEmpty() ? State::Passed : State::Failed);
 }
 
 void BoardRun::finish(State state)
@@ -397,8 +403,6 @@ void BoardRun::finish(State state)
     m_state = state;
     m_percent = state == State::Passed ? 100 : m_percent;
     dropSession();
-    if (state == State::Cancelled)
-        releaseIfUnwritten();
     QJsonObject fields{{QStringLiteral("result"), stateName(state)},
                        {QStringLiteral("chip"), m_record.chip},
                        {QStringLiteral("mac"), m_record.mac},

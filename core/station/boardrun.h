@@ -98,6 +98,7 @@ private:
     std::optional<CertPair> m_pair;
     bool m_pairTouched = false;
     bool m_pairUsed = false;
+    bool m_cancelled = false;
     struct Pending { quint32 address; QByteArray data; QString name; bool pairPart; };
     QList<Pending> m_pending; // resolved flash items, in order
     int m_flashIndex = 0;     // first item not yet written and verified by the write's MD5

@@ -279,6 +279,40 @@ private Q_SLOTS:
         // The bad board's cert partition was never touched.
         QCOMPARE(bad->flash().mid(0x110000, 0x100), QByteArray(0x100, char(0xFF)));
     }
+
+    void stopBeforeWriting()
+    {
+        // The operator stops the line right after a board got its pair: the pair goes back,
+        // the attempt is recorded as cancelled, the flash is untouched.
+        auto board = makeBoard(400, {});
+        QVERIFY(board);
+        auto recipe = Recipe::fromJson(QJsonDocument(recipeJson({board.get()})).toJson());
+        QVERIFY(recipe);
+        StationDatabase db;
+        QVERIFY(db.open(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("stop.sqlite"))));
+        CertPool pool(db);
+        QVERIFY(pool.prepare());
+        QVERIFY(pool.importFolder(m_pool));
+        RecordStore records(db);
+        QVERIFY(records.prepare());
+        StationJob job(*recipe, StationContext{QStringLiteral("st-D"), QString(), &pool, &records});
+        connect(&job, &StationJob::stationEvent, this, [&job](const QJsonObject &e) {
+            if (e.value(QStringLiteral("event")).toString() == QStringLiteral("claimed"))
+                job.cancel();
+        });
+        const Run run = runStation(job, {board->port});
+        QVERIFY(run.summary);
+        QCOMPARE(run.summary->cancelled, 1);
+        QCOMPARE(resultFor(run, board->port).value(QStringLiteral("result")).toString(), QStringLiteral("cancelled"));
+        auto counts = pool.counts();
+        QCOMPARE(counts->free, 24);
+        QCOMPARE(counts->claimed + counts->used, 0);
+        auto list = records.list();
+        QCOMPARE(list->size(), 1);
+        QCOMPARE(list->at(0).result, QStringLiteral("cancelled"));
+        QVERIFY(list->at(0).pairId.isEmpty());
+        QCOMPARE(board->flash().mid(0x110000, 0x100), QByteArray(0x100, char(0xFF)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStationBoards)
