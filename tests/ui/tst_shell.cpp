@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The main window as a user meets it: every workspace reachable from the bar and by Ctrl+1..4,
+// The main window as a user meets it: every workspace reachable from the bar and by Ctrl+1..5,
 // About naming the libraries this process really runs with, and choices surviving a restart.
 #include "core/common/buildinfo.h"
 #include "core/common/settings.h"
@@ -59,7 +59,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowActive(&w));
         const QStringList ids = MainWindow::workspaceIds();
         QCOMPARE(ids, (QStringList{QStringLiteral("decode"), QStringLiteral("diagnose"),
-                                   QStringLiteral("provision"), QStringLiteral("flash")}));
+                                   QStringLiteral("provision"), QStringLiteral("flash"),
+                                   QStringLiteral("station")}));
         // Walk backwards so every step really changes the page.
         for (int i = int(ids.size()) - 1; i >= 0; --i) {
             const QString &id = ids.at(i);

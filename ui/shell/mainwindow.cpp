@@ -9,6 +9,7 @@
 #include "ui/flash/flashworkspace.h"
 #include "ui/provision/provisionworkspace.h"
 #include "ui/shell/aboutdialog.h"
+#include "ui/station/stationworkspace.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -44,6 +45,8 @@ QList<WorkspaceInfo> workspaceInfos()
          MainWindow::tr("Send Wi-Fi credentials to a board over a secure session.")},
         {QStringLiteral("flash"), MainWindow::tr("Flash"),
          MainWindow::tr("Write certificates and keys into a board's partitions.")},
+        {QStringLiteral("station"), MainWindow::tr("Station"),
+         MainWindow::tr("Flash, verify, provision and record many boards at once.")},
     };
 }
 
@@ -114,8 +117,10 @@ void MainWindow::buildWorkspaces()
             page = new DiagnoseWorkspace;
         } else if (info.id == QLatin1String("provision")) {
             page = new ProvisionWorkspace;
-        } else {
+        } else if (info.id == QLatin1String("flash")) {
             page = new FlashWorkspace;
+        } else {
+            page = new StationWorkspace;
         }
         page->setProperty("workspaceId", info.id);
         m_stack->addWidget(page);
