@@ -32,11 +32,17 @@ QString metaPathFor(const QString &binPath)
     return p + QStringLiteral(".json");
 }
 
+// A backup of the `key` partition is the board's previous private key: owner-only, like a key file.
+constexpr QFileDevice::Permissions OwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+
 Result<void> writeFile(const QString &path, const QByteArray &bytes)
 {
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+    if (!f.open(QIODevice::WriteOnly) || !f.setPermissions(OwnerOnly) || f.write(bytes) != bytes.size() || !f.commit())
         return Error::make(QStringLiteral("backup.write"), tr("Could not save the backup %1.").arg(path), f.errorString());
+    // QSaveFile may carry over an existing file's mode on rename; insist on owner-only.
+    if (!QFile::setPermissions(path, OwnerOnly))
+        return Error::make(QStringLiteral("backup.write"), tr("Could not restrict access to the backup %1.").arg(path));
     return {};
 }
 
@@ -55,8 +61,11 @@ QString BackupStore::defaultDirectory()
 Result<BackupRecord> BackupStore::save(const QString &mac, const QString &chip, const QString &partition, quint32 offset,
                                        const QByteArray &contents)
 {
+    const bool existed = QDir(m_dir).exists();
     if (!QDir().mkpath(m_dir))
         return Error::make(QStringLiteral("backup.dir"), tr("Could not create the backup folder %1.").arg(m_dir));
+    if (!existed) // a folder the user chose and shares is theirs to manage; one we create is private
+        QFile::setPermissions(m_dir, OwnerOnly | QFileDevice::ExeOwner);
     BackupRecord r;
     r.mac = mac;
     r.chip = chip;

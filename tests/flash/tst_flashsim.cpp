@@ -9,6 +9,7 @@
 #include "core/sim/romserialserver.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 using namespace Forgeline;
@@ -143,6 +144,9 @@ private Q_SLOTS:
         QVERIFY2(r1.ok(), qPrintable(r1.ok() ? QString() : r1.error().message + QStringLiteral(" / ") + r1.error().detail));
         QCOMPARE(r1->address, CertOffset);
         QVERIFY(QFile::exists(r1->backupPath));
+        // A backup may hold a private key: nobody but the owner may read it.
+        QCOMPARE(QFileInfo(r1->backupPath).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
         QCOMPARE(server.device().flash().read(CertOffset, CertSize), padded(cert->bytes, CertSize));
 
         w.partition = QStringLiteral("key");
