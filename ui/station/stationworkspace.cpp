@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -95,6 +96,20 @@ void StationWorkspace::buildUi()
     m_records->horizontalHeader()->setStretchLastSection(true);
     m_records->setEditTriggers(QAbstractItemView::NoEditTriggers);
     recordsLayout->addWidget(m_records);
+    auto *exportButton = new QPushButton(tr("Export\u2026"), this);
+    recordsLayout->addWidget(exportButton);
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        QString filter;
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export records"), QString(),
+            tr("CSV (*.csv);;JSON (*.json)"), &filter);
+        if (path.isEmpty())
+            return;
+        const bool json = path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
+            || (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive) && filter.startsWith(QStringLiteral("JSON")));
+        const auto result = exportRecords(path, json ? QStringLiteral("json") : QStringLiteral("csv"));
+        if (!result)
+            m_status->setText(result.error().message);
+    });
     splitter->addWidget(recordsHost);
     root->addWidget(splitter, 1);
     // The tiles are what the operator watches from across the bench: give them the room.
