@@ -147,7 +147,10 @@ private Q_SLOTS:
         QTest::newRow("socket closed between requests (seed 000)")
             << QStringList{QStringLiteral("--session-mode"), QStringLiteral("socket"), QStringLiteral("--fault"), QStringLiteral("close-after:3")}
             << QStringLiteral("FactoryNet") << Pop << Passphrase << 0 << QStringLiteral("Secure session re-established")
-            << QStringLiteral("security1: Secure session not established");
+            // Whether the device logs "Secure session not established" depends on whether the client
+            // sees the close before its next request (then it re-handshakes first): both are right.
+            // What must hold is that the board ends provisioned on the re-established session.
+            << QStringLiteral("app: Provisioning successful");
         QTest::newRow("response dropped") << QStringList{QStringLiteral("--fault"), QStringLiteral("drop-response:4")}
                                           << QStringLiteral("FactoryNet") << Pop << Passphrase << 0
                                           << QStringLiteral("Secure session re-established") << QStringLiteral("app: Provisioning successful");
