@@ -92,7 +92,7 @@ Result<Recipe> Recipe::load(const QString &path)
     return fromJson(f.readAll(), QFileInfo(path).absolutePath());
 }
 
-Result<Recipe> Recipe::fromJson(const QByteArray &json, const QString &baseDir)
+Result<Recipe> Recipe::fromJson(const QByteArray &json, const QString &baseDir, bool registerSecrets)
 {
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
@@ -171,9 +171,9 @@ Result<Recipe> Recipe::fromJson(const QByteArray &json, const QString &baseDir)
         s.passphrase = p.value(QStringLiteral("passphrase")).toString().toUtf8();
         s.pop = p.value(QStringLiteral("pop")).toString().toUtf8();
         // Both end up in logs only as "[redacted]".
-        if (!s.passphrase.isEmpty())
+        if (registerSecrets && !s.passphrase.isEmpty())
             Redactor::registerSecret(QString::fromUtf8(s.passphrase));
-        if (!s.pop.isEmpty())
+        if (registerSecrets && !s.pop.isEmpty())
             Redactor::registerSecret(QString::fromUtf8(s.pop));
         const QJsonObject addresses = p.value(QStringLiteral("addresses")).toObject();
         for (auto it = addresses.begin(); it != addresses.end(); ++it)

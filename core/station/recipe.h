@@ -75,7 +75,9 @@ struct Recipe
     QString provisionAddressFor(const QString &port) const;
 
     static QString stepName(Step step);
-    static Result<Recipe> fromJson(const QByteArray &json, const QString &baseDir = {});
+    // `registerSecrets` false is for validating text while someone types it: registering every
+    // prefix of a half-typed passphrase would redact innocent substrings from every log.
+    static Result<Recipe> fromJson(const QByteArray &json, const QString &baseDir = {}, bool registerSecrets = true);
     static Result<Recipe> load(const QString &path);
 };
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Four virtual boards through the Station workspace, offscreen; saves a screenshot.
+// Four virtual boards through the Station workspace, offscreen; saves a screenshot. Then boards
+// that appear while auto-start is on run by themselves.
 #include "stationtesthelpers.h"
 
 #include "ui/station/stationworkspace.h"
@@ -60,6 +61,74 @@ private Q_SLOTS:
         const QString shots = QStringLiteral(TEST_BUILD_DIR "/screenshots");
         QDir().mkpath(shots);
         QVERIFY(w.grab().save(shots + QStringLiteral("/station.png")));
+    }
+
+    // The port lister is injected (ptys and TCP ports are not listed as serial ports); the
+    // boards are real virtual boards, so everything after "a port appeared" is the real path.
+    void autoStartWhenBoardsAppear()
+    {
+        QTemporaryDir dir;
+        const QString pool = dir.filePath(QStringLiteral("pool"));
+        QVERIFY(makePool(pool, 4));
+        std::vector<std::unique_ptr<VirtualBoard>> boards;
+        QList<VirtualBoard *> raw;
+        for (int i = 0; i < 3; ++i) {
+            BoardOptions o;
+            o.pty = i != 1;
+            boards.push_back(makeBoard(400 + i, o));
+            QVERIFY(boards.back());
+            raw << boards.back().get();
+        }
+        QStringList plugged{QStringLiteral("/dev/ttyNOT-A-BOARD")}; // present before: baseline, never started
+
+        Ui::StationWorkspace w;
+        w.resize(1200, 900);
+        w.show();
+        w.setOperatorName(QStringLiteral("lee"));
+        w.setRecipeText(QString::fromUtf8(QJsonDocument(recipeJson(raw)).toJson()));
+        w.setPoolDirectory(pool);
+        w.setDatabaseUrl(QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("auto.sqlite")));
+        w.setAutoStartDelay(10);
+        w.portWatcher()->setPortLister([&plugged] { return plugged; });
+        w.portWatcher()->setInterval(50);
+
+        // Off: a board that appears is left alone.
+        plugged << raw[2]->port;
+        QTest::qWait(300);
+        QCOMPARE(w.tileCount(), 0);
+        QVERIFY(!w.running());
+        plugged.removeLast();
+
+        QSignalSpy done(&w, &Ui::StationWorkspace::finished);
+        w.setAutoStart(true);
+        QVERIFY(w.portWatcher()->isActive());
+        // Two boards in one scan: the first makes the job, the second joins it while it runs.
+        plugged << raw[0]->port << raw[1]->port;
+        QTRY_COMPARE_WITH_TIMEOUT(w.tileCount(), 2, 5000);
+        QVERIFY(w.running());
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.last().at(0).toInt(), 2);
+        QCOMPARE(done.last().at(1).toInt(), 0);
+        QCOMPARE(w.tileResult(raw[0]->port), QStringLiteral("pass"));
+        QCOMPARE(w.tileResult(raw[1]->port), QStringLiteral("pass"));
+        QVERIFY(w.ports().contains(raw[0]->port));
+        QVERIFY(w.ports().contains(raw[1]->port));
+        QVERIFY(!w.ports().contains(QStringLiteral("/dev/ttyNOT-A-BOARD")));
+
+        // A third board after the line went idle runs on the same job: the count goes on.
+        plugged << raw[2]->port;
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.last().at(0).toInt(), 3);
+        QCOMPARE(w.tileCount(), 3);
+        QCOMPARE(w.tileResult(raw[2]->port), QStringLiteral("pass"));
+        QCOMPARE(w.recordRows(), 3);
+        for (VirtualBoard *b : raw)
+            QVERIFY(b->flash().contains("-----BEGIN CERTIFICATE-----"));
+
+        // Stop all halts the line, auto-start included.
+        w.stop();
+        QVERIFY(!w.autoStart());
+        QVERIFY(!w.portWatcher()->isActive());
     }
 };
 

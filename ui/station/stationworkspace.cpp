@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/station/stationworkspace.h"
 
+#include "core/common/logger.h"
+
+#include "ui/station/recipeeditor.h"
 #include "ui/station/stationtile.h"
 
+#include <QCheckBox>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -14,7 +18,6 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
@@ -48,10 +51,13 @@ void StationWorkspace::buildUi()
     m_stop = new QPushButton(tr("Stop all"), this);
     m_stop->setEnabled(false);
     m_status = new QLabel(tr("Idle"), this);
+    m_autoStart = new QCheckBox(tr("Auto-start when a board appears"), this);
+    m_autoStart->setToolTip(tr("Watch the serial ports and run the recipe on every board plugged in"));
     top->addWidget(new QLabel(tr("Operator:"), this));
     top->addWidget(m_operator, 1);
     top->addWidget(m_start);
     top->addWidget(m_stop);
+    top->addWidget(m_autoStart);
     top->addWidget(m_status, 2);
     root->addLayout(top);
 
@@ -69,8 +75,8 @@ void StationWorkspace::buildUi()
     form->addRow(tr("Certificate pool"), m_pool);
     form->addRow(tr("Station database"), m_db);
     setupLayout->addLayout(form, 1);
-    m_recipe = new QPlainTextEdit(setup);
-    m_recipe->setPlaceholderText(tr("Recipe (JSON): flash, verify, provision..."));
+    m_recipe = new RecipeEditor(setup);
+    connect(m_recipe, &RecipeEditor::fileError, this, &StationWorkspace::setStatus);
     setupLayout->addWidget(m_recipe, 1);
     splitter->addWidget(setup);
 
@@ -127,10 +133,20 @@ void StationWorkspace::buildUi()
     connect(m_start, &QPushButton::clicked, this, [this] { start(); });
     connect(m_stop, &QPushButton::clicked, this, &StationWorkspace::stop);
     connect(m_filter, &QLineEdit::textChanged, this, &StationWorkspace::refreshRecords);
+    connect(m_autoStart, &QCheckBox::toggled, this, [this](bool on) {
+        if (on)
+            m_watcher.start(); // the ports present now are the baseline: only new ones start
+        else
+            m_watcher.stop();
+    });
+    connect(&m_watcher, &PortWatcher::portAppeared, this, &StationWorkspace::onPortAppeared);
+    connect(&m_watcher, &PortWatcher::portDisappeared, this, &StationWorkspace::onPortDisappeared);
 }
 
 void StationWorkspace::setOperatorName(const QString &name) { m_operator->setText(name); }
-void StationWorkspace::setRecipeText(const QString &json) { m_recipe->setPlainText(json); }
+void StationWorkspace::setRecipeText(const QString &json) { m_recipe->setText(json); }
+void StationWorkspace::setAutoStart(bool on) { m_autoStart->setChecked(on); }
+bool StationWorkspace::autoStart() const { return m_autoStart->isChecked(); }
 void StationWorkspace::setPorts(const QStringList &ports) { m_ports->setText(ports.join(QLatin1Char(','))); }
 void StationWorkspace::setPoolDirectory(const QString &dir) { m_pool->setText(dir); }
 void StationWorkspace::setDatabaseUrl(const QString &url) { m_db->setText(url); }
@@ -170,38 +186,28 @@ Result<void> StationWorkspace::openDatabase()
     return {};
 }
 
-bool StationWorkspace::start()
+QStringList StationWorkspace::ports() const
 {
-    if (running())
-        return false;
-    auto recipe = Recipe::fromJson(m_recipe->toPlainText().toUtf8());
-    if (!recipe) {
-        setStatus(recipe.error().message);
-        return false;
-    }
-    const QStringList ports = m_ports->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
-    if (ports.isEmpty()) {
-        setStatus(tr("Name at least one port."));
-        return false;
-    }
+    QStringList out;
+    for (const QString &p : m_ports->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!p.trimmed().isEmpty())
+            out << p.trimmed();
+    return out;
+}
+
+Result<void> StationWorkspace::prepareJob()
+{
+    auto recipe = Recipe::fromJson(m_recipe->text().toUtf8(), m_recipe->baseDirectory());
+    if (!recipe)
+        return recipe.error();
+    // The old boards hold the pool and the records store by reference: they go first.
     delete m_job;
     m_job = nullptr;
-    if (auto r = openDatabase(); !r) {
-        setStatus(r.error().message + QLatin1Char(' ') + r.error().detail);
-        return false;
-    }
-    if (recipe->needsPair() && !m_certPool) {
-        setStatus(tr("The recipe writes a certificate: choose a certificate pool."));
-        return false;
-    }
-    qDeleteAll(m_tiles);
-    m_tiles.clear();
-    const int columns = 4;
-    for (int i = 0; i < ports.size(); ++i) {
-        auto *tile = new StationTile(ports[i].trimmed(), this);
-        m_tiles.insert(ports[i].trimmed(), tile);
-        m_grid->addWidget(tile, i / columns, i % columns);
-    }
+    m_jobFingerprint.clear();
+    if (auto r = openDatabase(); !r)
+        return r;
+    if (recipe->needsPair() && !m_certPool)
+        return Error::make(QStringLiteral("station.pool"), tr("The recipe writes a certificate: choose a certificate pool."));
     StationContext context;
     context.station = QHostInfo::localHostName();
     context.operatorName = m_operator->text().trimmed();
@@ -210,19 +216,107 @@ bool StationWorkspace::start()
     m_job = new StationJob(*recipe, context, this);
     connect(m_job, &StationJob::stationEvent, this, &StationWorkspace::onEvent);
     connect(m_job, &StationJob::finished, this, &StationWorkspace::onFinished);
-    m_start->setEnabled(false);
-    m_stop->setEnabled(true);
-    setStatus(tr("Running %n board(s)", nullptr, int(ports.size())));
-    m_tick->start();
-    QStringList trimmed;
-    for (const QString &p : ports)
-        trimmed << p.trimmed();
-    m_job->start(trimmed);
+    m_jobFingerprint = m_recipe->text() + QChar(0) + m_pool->text() + QChar(0) + m_db->text() + QChar(0) + m_operator->text();
+    return {};
+}
+
+void StationWorkspace::showTile(const QString &port)
+{
+    const int columns = 4;
+    auto *tile = new StationTile(port, this);
+    if (StationTile *old = m_tiles.value(port)) {
+        // A fresh board on a port that already ran: a fresh tile in the same place.
+        delete m_grid->replaceWidget(old, tile);
+        delete old;
+    } else {
+        const int i = int(m_tileOrder.size());
+        m_tileOrder << port;
+        m_grid->addWidget(tile, i / columns, i % columns);
+    }
+    m_tiles.insert(port, tile);
+}
+
+void StationWorkspace::setRunningUi(bool running)
+{
+    m_start->setEnabled(!running);
+    m_stop->setEnabled(running);
+    if (running)
+        m_tick->start();
+    else
+        m_tick->stop();
+}
+
+bool StationWorkspace::start()
+{
+    if (running())
+        return false;
+    const QStringList list = ports();
+    if (list.isEmpty()) {
+        setStatus(tr("Name at least one port."));
+        return false;
+    }
+    if (auto r = prepareJob(); !r) {
+        setStatus(r.error().detail.isEmpty() ? r.error().message : r.error().message + QLatin1Char(' ') + r.error().detail);
+        return false;
+    }
+    qDeleteAll(m_tiles);
+    m_tiles.clear();
+    m_tileOrder.clear();
+    for (const QString &port : list)
+        showTile(port);
+    setRunningUi(true);
+    setStatus(tr("Running %n board(s)", nullptr, int(list.size())));
+    m_job->start(list);
     return true;
+}
+
+void StationWorkspace::onPortAppeared(const QString &port)
+{
+    if (!m_autoStart->isChecked())
+        return;
+    Logger::instance().info(QStringLiteral("station"), tr("Board appeared on %1; starting it shortly").arg(port));
+    QTimer::singleShot(m_autoStartDelayMs, this, [this, port] { startAppearedPort(port); });
+}
+
+void StationWorkspace::startAppearedPort(const QString &port)
+{
+    if (!m_autoStart->isChecked())
+        return;
+    if (m_job)
+        for (const BoardRun *board : m_job->boards())
+            if (board->port() == port && (board->state() == BoardRun::State::Running || board->state() == BoardRun::State::Waiting))
+                return; // already on the line (it re-enumerated mid-run; its own retries handle that)
+    if (!ports().contains(port))
+        m_ports->setText(ports().isEmpty() ? port : m_ports->text().trimmed() + QLatin1Char(',') + port);
+    const QString fingerprint = m_recipe->text() + QChar(0) + m_pool->text() + QChar(0) + m_db->text() + QChar(0) + m_operator->text();
+    if (!m_job || fingerprint != m_jobFingerprint) {
+        if (running()) {
+            setStatus(tr("%1 is waiting: the recipe or station settings changed while boards run; press Start when they finish.").arg(port));
+            return;
+        }
+        if (auto r = prepareJob(); !r) {
+            setStatus(tr("Cannot auto-start %1: %2").arg(port, r.error().message));
+            return;
+        }
+    }
+    showTile(port);
+    setRunningUi(true);
+    setStatus(tr("Auto-started %1").arg(port));
+    m_job->startPort(port);
+}
+
+void StationWorkspace::onPortDisappeared(const QString &port)
+{
+    // A running board fails on its own (the link reports the unplug); a finished tile keeps its
+    // verdict so the operator can still read it after pulling the board.
+    Logger::instance().info(QStringLiteral("station"), tr("Board removed from %1").arg(port));
 }
 
 void StationWorkspace::stop()
 {
+    // "Stop all" halts the line: boards plugged in afterwards must not start behind the
+    // operator's back.
+    m_autoStart->setChecked(false);
     if (m_job)
         m_job->cancel();
 }
@@ -251,9 +345,7 @@ void StationWorkspace::onEvent(const QJsonObject &e)
 
 void StationWorkspace::onFinished(const StationSummary &summary)
 {
-    m_tick->stop();
-    m_start->setEnabled(true);
-    m_stop->setEnabled(false);
+    setRunningUi(false);
     setStatus(tr("%1 passed, %2 failed in %3 s").arg(summary.passed).arg(summary.failed)
                   .arg(double(summary.elapsedMs) / 1000.0, 0, 'f', 1));
     refreshRecords();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/station/certpool.h"
+#include "core/station/portwatcher.h"
 #include "core/station/records.h"
 #include "core/station/stationdatabase.h"
 #include "core/station/stationjob.h"
@@ -12,22 +13,24 @@
 #include <memory>
 #include <optional>
 
+class QCheckBox;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 class QTableWidget;
 class QTimer;
 
 namespace Forgeline::Ui {
 
+class RecipeEditor;
 class StationTile;
 
 // The production line view: an operator name, the recipe (JSON editor), the pool and the
 // station database, a grid of port tiles (port, chip, MAC, step, progress, elapsed, big
-// pass/fail colour), start/stop all, and the records table with a MAC filter and export.
-// Runs one StationJob on the GUI event loop; every board step is asynchronous I/O.
+// pass/fail colour), start/stop all, auto-start when a board is plugged in, and the records
+// table with a MAC filter and export. Runs one StationJob on the GUI event loop; every board
+// step is asynchronous I/O.
 class StationWorkspace : public QWidget
 {
     Q_OBJECT
@@ -44,6 +47,17 @@ public:
     bool start();
     void stop();
     bool running() const;
+    // When on, a port that appears (board plugged in) joins the line and runs the recipe,
+    // into the running job or a new one; a board swapped on a finished port runs again.
+    void setAutoStart(bool on);
+    bool autoStart() const;
+    // Exposed so tests (and a future settings page) can set the lister and the interval.
+    Station::PortWatcher *portWatcher() { return &m_watcher; }
+    // How long a new port settles before the first byte: udev applies permissions and
+    // USB-serial bridges finish enumerating a moment after the device node appears.
+    void setAutoStartDelay(int ms) { m_autoStartDelayMs = ms; }
+    RecipeEditor *recipeEditor() const { return m_recipe; }
+    QStringList ports() const;
     int tileCount() const { return int(m_tiles.size()); }
     QString tileResult(const QString &port) const;
     int recordRows() const;
@@ -58,6 +72,12 @@ private:
     void onEvent(const QJsonObject &event);
     void onFinished(const Station::StationSummary &summary);
     void refreshRecords();
+    Result<void> prepareJob();
+    void showTile(const QString &port);
+    void setRunningUi(bool running);
+    void onPortAppeared(const QString &port);
+    void onPortDisappeared(const QString &port);
+    void startAppearedPort(const QString &port);
     void setStatus(const QString &text);
     Result<void> openDatabase();
 
@@ -65,7 +85,8 @@ private:
     QLineEdit *m_ports = nullptr;
     QLineEdit *m_pool = nullptr;
     QLineEdit *m_db = nullptr;
-    QPlainTextEdit *m_recipe = nullptr;
+    RecipeEditor *m_recipe = nullptr;
+    QCheckBox *m_autoStart = nullptr;
     QPushButton *m_start = nullptr;
     QPushButton *m_stop = nullptr;
     QLabel *m_status = nullptr;
@@ -74,6 +95,11 @@ private:
     QTableWidget *m_records = nullptr;
     QTimer *m_tick = nullptr;
     QHash<QString, StationTile *> m_tiles;
+    QStringList m_tileOrder;
+    Station::PortWatcher m_watcher;
+    int m_autoStartDelayMs = 500;
+    // What the running job was made from: an auto-started board joins it only if unchanged.
+    QString m_jobFingerprint;
 
     std::unique_ptr<Station::StationDatabase> m_database;
     std::unique_ptr<Station::StationDatabase> m_poolDatabase;
