@@ -2,6 +2,7 @@
 #include "core/common/settings.h"
 
 #include <QSettings>
+#include <QUrl>
 
 namespace Forgeline {
 
@@ -37,6 +38,10 @@ Settings Settings::load(QSettings &s)
         d.flashBaudRate = baud;
     d.backupBeforeWrite = s.value(QStringLiteral("flash/backupBeforeWrite"), d.backupBeforeWrite).toBool();
     d.backupDirectory = s.value(QStringLiteral("flash/backupDirectory"), d.backupDirectory).toString();
+    d.stationOperator = s.value(QStringLiteral("station/operator")).toString();
+    d.stationPool = s.value(QStringLiteral("station/pool")).toString();
+    d.stationDatabaseUrl = s.value(QStringLiteral("station/databaseUrl")).toString();
+    d.stationRecipeFile = s.value(QStringLiteral("station/recipeFile")).toString();
     return d;
 }
 
@@ -50,6 +55,13 @@ void Settings::save(QSettings &s) const
     s.setValue(QStringLiteral("flash/baudRate"), flashBaudRate);
     s.setValue(QStringLiteral("flash/backupBeforeWrite"), backupBeforeWrite);
     s.setValue(QStringLiteral("flash/backupDirectory"), backupDirectory);
+    s.setValue(QStringLiteral("station/operator"), stationOperator);
+    s.setValue(QStringLiteral("station/pool"), stationPool);
+    // A PostgreSQL URL may carry a password; settings are a plain INI file users send to support.
+    const QUrl url(stationDatabaseUrl);
+    s.setValue(QStringLiteral("station/databaseUrl"),
+               url.isValid() && !url.password().isEmpty() ? url.toString(QUrl::RemovePassword) : stationDatabaseUrl);
+    s.setValue(QStringLiteral("station/recipeFile"), stationRecipeFile);
     s.sync();
 }
 

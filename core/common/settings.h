@@ -27,6 +27,13 @@ struct Settings
     bool backupBeforeWrite = true;
     QString backupDirectory;        // "" = app data dir / backups
 
+    // Station (auto-start is deliberately not kept: a line must never start boards by itself
+    // just because the app was reopened)
+    QString stationOperator;
+    QString stationPool;
+    QString stationDatabaseUrl;     // saved without its password (see save())
+    QString stationRecipeFile;
+
     static Settings load(QSettings &store);
     void save(QSettings &store) const;
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/common/settings.h"
 
+#include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,9 +22,31 @@ private Q_SLOTS:
         s.lastWorkspace = QStringLiteral("flash");
         s.flashBaudRate = 460800;
         s.backupBeforeWrite = false;
+        s.stationOperator = QStringLiteral("dana");
+        s.stationPool = QStringLiteral("/srv/pool");
+        s.stationDatabaseUrl = QStringLiteral("postgresql://line3@db.local:5432/forgeline");
+        s.stationRecipeFile = QStringLiteral("/srv/line3.json");
         s.save(store);
         QCOMPARE(Settings::load(store), s);
         QCOMPARE(store.value(QStringLiteral("settingsVersion")).toInt(), Settings::CurrentVersion);
+    }
+
+    void databasePasswordIsNotKept()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("f.ini"));
+        {
+            QSettings store(path, QSettings::IniFormat);
+            Settings s;
+            s.stationDatabaseUrl = QStringLiteral("postgresql://line3:Wq9-not-in-file@db.local/forgeline");
+            s.save(store);
+            QCOMPARE(Settings::load(store).stationDatabaseUrl, QStringLiteral("postgresql://line3@db.local/forgeline"));
+        }
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray ini = f.readAll();
+        QVERIFY(ini.contains("db.local"));
+        QVERIFY(!ini.contains("Wq9-not-in-file"));
     }
 
     void badValuesFallBackToDefaults()

@@ -3,6 +3,7 @@
 // that appear while auto-start is on run by themselves.
 #include "stationtesthelpers.h"
 
+#include "core/common/settings.h"
 #include "ui/station/stationworkspace.h"
 
 #include <QApplication>
@@ -54,6 +55,11 @@ private Q_SLOTS:
             QCOMPARE(w.tileResult(ports[i]), QStringLiteral("pass"));
         QCOMPARE(w.tileResult(ports[3]), QStringLiteral("fail"));
         QCOMPARE(w.recordRows(), 4);
+        // Operator, pool and database come back after a restart (never auto-start).
+        const Settings kept = Settings::load();
+        QCOMPARE(kept.stationOperator, QStringLiteral("dana"));
+        QCOMPARE(kept.stationPool, pool);
+        QVERIFY(kept.stationDatabaseUrl.endsWith(QStringLiteral("gui.sqlite")));
         const QString csv = dir.filePath(QStringLiteral("export.csv"));
         QVERIFY(w.exportRecords(csv, QStringLiteral("csv")));
         QCOMPARE(readFile(csv).trimmed().split('\n').size(), 5);

@@ -84,6 +84,7 @@ Result<void> RecipeEditor::loadFile(const QString &path)
         return Error::make(QStringLiteral("recipe.read"), tr("That file is too large to be a recipe."), path);
     const QByteArray bytes = f.readAll();
     m_baseDir = QFileInfo(path).absolutePath();
+    m_filePath = QFileInfo(path).absoluteFilePath();
     setText(QString::fromUtf8(bytes));
     return {};
 }
@@ -98,6 +99,7 @@ Result<void> RecipeEditor::saveFile(const QString &path)
     if (!f.commit())
         return Error::make(QStringLiteral("recipe.write"), tr("Cannot save the recipe."), path + QStringLiteral(": ") + f.errorString());
     m_baseDir = QFileInfo(path).absolutePath();
+    m_filePath = QFileInfo(path).absoluteFilePath();
     return {};
 }
 

@@ -25,6 +25,8 @@ public:
     void setText(const QString &json);
     // The folder relative paths in the recipe refer to: where it was loaded or saved.
     QString baseDirectory() const { return m_baseDir; }
+    // The file last loaded or saved ("" for text typed or set directly).
+    QString filePath() const { return m_filePath; }
     QString verdict() const;
 
     Result<void> loadFile(const QString &path);
@@ -40,6 +42,7 @@ private:
     QLabel *m_verdict = nullptr;
     QTimer *m_debounce = nullptr;
     QString m_baseDir;
+    QString m_filePath;
 };
 
 } // namespace Forgeline::Ui

@@ -2,6 +2,7 @@
 #include "ui/station/stationworkspace.h"
 
 #include "core/common/logger.h"
+#include "core/common/settings.h"
 
 #include "ui/station/recipeeditor.h"
 #include "ui/station/stationtile.h"
@@ -32,6 +33,25 @@ using namespace Station;
 StationWorkspace::StationWorkspace(QWidget *parent) : QWidget(parent)
 {
     buildUi();
+    // The station's identity and sources survive a restart; the recipe comes back from its file.
+    const Settings s = Settings::load();
+    m_operator->setText(s.stationOperator);
+    m_pool->setText(s.stationPool);
+    m_db->setText(s.stationDatabaseUrl);
+    if (!s.stationRecipeFile.isEmpty() && QFile::exists(s.stationRecipeFile))
+        if (auto r = m_recipe->loadFile(s.stationRecipeFile); !r)
+            setStatus(r.error().message);
+}
+
+void StationWorkspace::rememberSettings() const
+{
+    Settings s = Settings::load();
+    s.stationOperator = m_operator->text().trimmed();
+    s.stationPool = m_pool->text().trimmed();
+    s.stationDatabaseUrl = m_db->text().trimmed();
+    if (!m_recipe->filePath().isEmpty())
+        s.stationRecipeFile = m_recipe->filePath();
+    s.save();
 }
 
 StationWorkspace::~StationWorkspace()
@@ -265,6 +285,7 @@ bool StationWorkspace::start()
     for (const QString &port : list)
         showTile(port);
     setRunningUi(true);
+    rememberSettings();
     setStatus(tr("Running %n board(s)", nullptr, int(list.size())));
     m_job->start(list);
     return true;

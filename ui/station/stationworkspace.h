@@ -73,6 +73,7 @@ private:
     void onFinished(const Station::StationSummary &summary);
     void refreshRecords();
     Result<void> prepareJob();
+    void rememberSettings() const;
     void showTile(const QString &port);
     void setRunningUi(bool running);
     void onPortAppeared(const QString &port);
