@@ -147,7 +147,13 @@ Result<QList<StationRecord>> RecordStore::list(const RecordFilter &filter)
                                  "written, provision, result, failed_step, error, diagnosis_id, attempt, elapsed_ms "
                                  "FROM station_records WHERE 1 = 1");
     QVariantList bind;
-    if (!filter.mac.isEmpty()) {
+    if (!filter.mac.isEmpty() && filter.macPartial) {
+        // Operators type the last bytes printed on the label; '%' and '_' are not MAC characters.
+        QString part = filter.mac;
+        part.remove(QLatin1Char('%')).remove(QLatin1Char('_'));
+        sql += QStringLiteral(" AND LOWER(mac) LIKE LOWER(?)");
+        bind << QString(QLatin1Char('%') + part + QLatin1Char('%'));
+    } else if (!filter.mac.isEmpty()) {
         sql += QStringLiteral(" AND LOWER(mac) = LOWER(?)");
         bind << filter.mac;
     }
@@ -159,7 +165,7 @@ Result<QList<StationRecord>> RecordStore::list(const RecordFilter &filter)
         sql += QStringLiteral(" AND result = ?");
         bind << filter.result;
     }
-    sql += QStringLiteral(" ORDER BY id");
+    sql += filter.newestFirst ? QStringLiteral(" ORDER BY id DESC") : QStringLiteral(" ORDER BY id");
     if (filter.limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
     QSqlQuery q(m_db.db());

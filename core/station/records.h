@@ -50,9 +50,11 @@ struct StationRecord
 struct RecordFilter
 {
     QString mac;
+    bool macPartial = false;  // "f1:00:01" finds 24:0a:c4:f1:00:01 (the GUI filter box)
     QString station;
     QString result;
-    int limit = 0; // 0 = all
+    bool newestFirst = false; // with `limit`: the latest N attempts
+    int limit = 0;            // 0 = all
 };
 
 // Every attempt, in the station database (schema created and migrated here).

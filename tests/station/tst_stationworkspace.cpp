@@ -7,6 +7,8 @@
 #include "ui/station/stationworkspace.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -54,6 +56,22 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i)
             QCOMPARE(w.tileResult(ports[i]), QStringLiteral("pass"));
         QCOMPARE(w.tileResult(ports[3]), QStringLiteral("fail"));
+        QCOMPARE(w.recordRows(), 4);
+        // The filters: result, and the last bytes of a MAC as printed on a label.
+        auto *resultFilter = w.findChild<QComboBox *>();
+        QVERIFY(resultFilter);
+        resultFilter->setCurrentIndex(resultFilter->findData(QStringLiteral("fail")));
+        QCOMPARE(w.recordRows(), 1);
+        resultFilter->setCurrentIndex(0);
+        QLineEdit *macFilter = nullptr;
+        for (auto *edit : w.findChildren<QLineEdit *>())
+            if (edit->placeholderText().contains(QStringLiteral("MAC")))
+                macFilter = edit;
+        QVERIFY(macFilter);
+        const QString lastBytes = QString::fromLatin1(macFor(301).right(2).toHex(':'));
+        macFilter->setText(lastBytes);
+        QCOMPARE(w.recordRows(), 1);
+        macFilter->clear();
         QCOMPARE(w.recordRows(), 4);
         // Operator, pool and database come back after a restart (never auto-start).
         const Settings kept = Settings::load();

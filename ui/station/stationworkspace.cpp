@@ -5,9 +5,11 @@
 #include "core/common/settings.h"
 
 #include "ui/station/recipeeditor.h"
+#include "ui/station/recordsmodel.h"
 #include "ui/station/stationtile.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -22,7 +24,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -112,15 +114,23 @@ void StationWorkspace::buildUi()
     auto *filterRow = new QHBoxLayout;
     m_filter = new QLineEdit(recordsHost);
     m_filter->setPlaceholderText(tr("Filter by MAC"));
+    m_filter->setClearButtonEnabled(true);
+    m_resultFilter = new QComboBox(recordsHost);
+    m_resultFilter->addItem(tr("All results"), QString());
+    m_resultFilter->addItem(tr("Passed"), QStringLiteral("pass"));
+    m_resultFilter->addItem(tr("Failed"), QStringLiteral("fail"));
     filterRow->addWidget(new QLabel(tr("Records"), recordsHost));
     filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_resultFilter);
     recordsLayout->addLayout(filterRow);
-    m_records = new QTableWidget(recordsHost);
-    m_records->setColumnCount(8);
-    m_records->setHorizontalHeaderLabels({tr("Time"), tr("Port"), tr("Chip"), tr("MAC"), tr("Certificate"), tr("Result"),
-                                          tr("Provisioning"), tr("Error")});
+    m_recordsModel = new RecordsModel(this);
+    m_records = new QTableView(recordsHost);
+    m_records->setModel(m_recordsModel);
     m_records->horizontalHeader()->setStretchLastSection(true);
+    m_records->verticalHeader()->hide();
+    m_records->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_records->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_records->setAlternatingRowColors(true);
     recordsLayout->addWidget(m_records);
     auto *exportButton = new QPushButton(tr("Export\u2026"), this);
     recordsLayout->addWidget(exportButton);
@@ -153,6 +163,7 @@ void StationWorkspace::buildUi()
     connect(m_start, &QPushButton::clicked, this, [this] { start(); });
     connect(m_stop, &QPushButton::clicked, this, &StationWorkspace::stop);
     connect(m_filter, &QLineEdit::textChanged, this, &StationWorkspace::refreshRecords);
+    connect(m_resultFilter, &QComboBox::currentIndexChanged, this, &StationWorkspace::refreshRecords);
     connect(m_autoStart, &QCheckBox::toggled, this, [this](bool on) {
         if (on)
             m_watcher.start(); // the ports present now are the baseline: only new ones start
@@ -373,28 +384,35 @@ void StationWorkspace::onFinished(const StationSummary &summary)
     Q_EMIT finished(summary.passed, summary.failed);
 }
 
+RecordFilter StationWorkspace::currentFilter() const
+{
+    RecordFilter filter;
+    filter.mac = m_filter->text().trimmed();
+    filter.macPartial = true;
+    filter.result = m_resultFilter->currentData().toString();
+    filter.newestFirst = true;
+    return filter;
+}
+
 void StationWorkspace::refreshRecords()
 {
     if (!m_store)
         return;
-    RecordFilter filter;
-    filter.mac = m_filter->text().trimmed();
+    // A shared line database holds years of attempts: the table shows the latest ones, the
+    // export (and `forgeline-cli records`) has them all.
+    RecordFilter filter = currentFilter();
+    filter.limit = RecordsShown;
     auto list = m_store->list(filter);
-    if (!list)
+    if (!list) {
+        setStatus(list.error().message);
         return;
-    m_records->setRowCount(int(list->size()));
-    for (int row = 0; row < list->size(); ++row) {
-        const StationRecord &r = list->at(row);
-        const QStringList cols{r.time.toLocalTime().toString(Qt::ISODate), r.port, r.chip, r.mac,
-                               r.pairId, r.result, r.provision, r.error};
-        for (int c = 0; c < cols.size(); ++c)
-            m_records->setItem(row, c, new QTableWidgetItem(cols[c]));
     }
+    m_recordsModel->setRecords(std::move(*list));
 }
 
 int StationWorkspace::recordRows() const
 {
-    return m_records->rowCount();
+    return m_recordsModel->rowCount();
 }
 
 QString StationWorkspace::tileResult(const QString &port) const
@@ -407,8 +425,8 @@ Result<void> StationWorkspace::exportRecords(const QString &path, const QString 
 {
     if (!m_store)
         return Error::make(QStringLiteral("station.export"), tr("Nothing to export yet."));
-    RecordFilter filter;
-    filter.mac = m_filter->text().trimmed();
+    RecordFilter filter = currentFilter();
+    filter.newestFirst = false; // an export reads in the order things happened
     auto list = m_store->list(filter);
     if (!list)
         return list.error();

@@ -18,12 +18,14 @@ class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QTableWidget;
+class QComboBox;
+class QTableView;
 class QTimer;
 
 namespace Forgeline::Ui {
 
 class RecipeEditor;
+class RecordsModel;
 class StationTile;
 
 // The production line view: an operator name, the recipe (JSON editor), the pool and the
@@ -63,6 +65,7 @@ public:
     int recordRows() const;
     Result<void> exportRecords(const QString &path, const QString &format);
     QString statusText() const;
+    static constexpr int RecordsShown = 5000;
 
 Q_SIGNALS:
     void finished(int passed, int failed);
@@ -72,6 +75,7 @@ private:
     void onEvent(const QJsonObject &event);
     void onFinished(const Station::StationSummary &summary);
     void refreshRecords();
+    Station::RecordFilter currentFilter() const;
     Result<void> prepareJob();
     void rememberSettings() const;
     void showTile(const QString &port);
@@ -93,7 +97,9 @@ private:
     QLabel *m_status = nullptr;
     QGridLayout *m_grid = nullptr;
     QLineEdit *m_filter = nullptr;
-    QTableWidget *m_records = nullptr;
+    QComboBox *m_resultFilter = nullptr;
+    QTableView *m_records = nullptr;
+    RecordsModel *m_recordsModel = nullptr;
     QTimer *m_tick = nullptr;
     QHash<QString, StationTile *> m_tiles;
     QStringList m_tileOrder;
