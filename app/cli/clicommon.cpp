@@ -3,7 +3,7 @@
 
 #include "core/common/redactor.h"
 
-#include <QRegularExpression>
+#include <QStringBuilder>
 #include <QTextStream>
 
 #include <cstdio>
@@ -21,9 +21,58 @@ bool wantsJson(const QCommandLineParser &parser)
     return parser.isSet(QStringLiteral("json"));
 }
 
+namespace {
+
+// QCommandLineParser reads "-0x7500" as the short options 0, x, 7, 5, 0, 0. Such an argument is
+// handed to it as a stand-in that cannot look like an option: a control character, the argument's
+// index (so equal numbers stay distinguishable), the control character again, then the argument.
+// No option of forgeline-cli starts with a digit, so nothing an option could mean is lost.
+constexpr char16_t StandInMark = u'\x01';
+
+bool looksLikeNegativeNumber(const QString &argument)
+{
+    return argument.size() >= 2 && argument.at(0) == u'-' && argument.at(1) >= u'0' && argument.at(1) <= u'9';
+}
+
+QString standIn(qsizetype index, const QString &argument)
+{
+    return QChar(StandInMark) % QString::number(index) % QChar(StandInMark) % argument;
+}
+
+QString asTyped(const QString &argument)
+{
+    if (!argument.startsWith(QChar(StandInMark)))
+        return argument;
+    const qsizetype end = argument.indexOf(QChar(StandInMark), 1);
+    return end < 0 ? argument : argument.mid(end + 1);
+}
+
+} // namespace
+
 int parseOrExit(QCommandLineParser &parser, const QStringList &arguments)
 {
-    if (!parser.parse(arguments)) {
+    QStringList shielded = arguments;
+    for (qsizetype i = 1; i < shielded.size(); ++i) {
+        if (shielded.at(i) == QLatin1String("--"))
+            break; // the parser already takes everything after it as positional
+        if (looksLikeNegativeNumber(shielded.at(i)))
+            shielded[i] = standIn(i, shielded.at(i));
+    }
+    bool parsed = parser.parse(shielded);
+    if (parsed && shielded != arguments) {
+        // A stand-in the parser took as an option's value ("--channel -1") goes back as typed: the
+        // parser takes the argument after a valued option whatever it looks like, so the second
+        // parse has the same shape and the option sees the real text.
+        const QStringList positionals = parser.positionalArguments();
+        QStringList valued = shielded;
+        for (qsizetype i = 1; i < valued.size(); ++i) {
+            if (valued.at(i) != arguments.at(i) && !positionals.contains(valued.at(i)))
+                valued[i] = arguments.at(i);
+        }
+        if (valued != shielded)
+            parsed = parser.parse(valued);
+    }
+    if (!parsed) {
         printError(parser.errorText());
         return ExitUsage;
     }
@@ -32,6 +81,14 @@ int parseOrExit(QCommandLineParser &parser, const QStringList &arguments)
         return ExitOk;
     }
     return -1;
+}
+
+QStringList positionalArguments(const QCommandLineParser &parser)
+{
+    QStringList typed = parser.positionalArguments();
+    for (QString &argument : typed)
+        argument = asTyped(argument);
+    return typed;
 }
 
 void printError(const QString &message)
@@ -62,24 +119,6 @@ void printText(const QString &text)
         bytes.append('\n');
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fflush(stdout);
-}
-
-QStringList protectNegativeNumbers(const QStringList &arguments)
-{
-    static const QRegularExpression negative(QStringLiteral("^-(0[xX][0-9A-Fa-f]*|[0-9][0-9A-Fa-f]*)$"));
-    QStringList options;
-    QStringList positionals;
-    for (const QString &arg : arguments) {
-        if (negative.match(arg).hasMatch())
-            positionals << arg;
-        else
-            options << arg;
-    }
-    if (positionals.isEmpty())
-        return arguments;
-    if (!options.contains(QStringLiteral("--")))
-        options << QStringLiteral("--");
-    return options + positionals;
 }
 
 } // namespace Forgeline::Cli

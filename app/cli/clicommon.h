@@ -35,16 +35,18 @@ void addCommonOptions(QCommandLineParser &parser);
 bool wantsJson(const QCommandLineParser &parser);
 
 // Parses, printing a one-line error and returning ExitUsage on failure, or -1 to continue.
+// An argument that starts with a minus and a digit (-0x7500, -29952) is never read as options: it
+// stays a positional argument in the place it was typed, or is the value of the option before it
+// (--channel -1). Read positionals with positionalArguments(), not parser.positionalArguments().
 int parseOrExit(QCommandLineParser &parser, const QStringList &arguments);
+
+// The positional arguments of a parseOrExit() parse, exactly as typed and in the order typed.
+QStringList positionalArguments(const QCommandLineParser &parser);
 
 // One line on stderr, prefixed with the program name; redacted.
 void printError(const QString &message);
 void printError(const Error &error);
 void printJson(const QJsonDocument &doc);
 void printText(const QString &text);
-
-// Numbers such as -0x7500 or -29952 look like options to QCommandLineParser; they are
-// moved behind "--" so they arrive as positional arguments.
-QStringList protectNegativeNumbers(const QStringList &arguments);
 
 } // namespace Forgeline::Cli

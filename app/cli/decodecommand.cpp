@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicommon.h"
 
+#include "core/tls/codesplitter.h"
 #include "core/tls/decodereport.h"
 #include "core/tls/errordecoder.h"
 
@@ -8,26 +9,6 @@
 #include <QJsonObject>
 
 namespace Forgeline::Cli {
-
-namespace {
-
-// protectNegativeNumbers() moves "-0x7500" behind "--"; answer in the order the user typed.
-QStringList inInputOrder(const QStringList &arguments, QStringList positionals)
-{
-    QStringList ordered;
-    for (qsizetype i = 1; i < arguments.size(); ++i) {
-        const QString &a = arguments.at(i);
-        if (a == QStringLiteral("--mbedtls") || a == QStringLiteral("--idf")) {
-            ++i; // its value
-            continue;
-        }
-        if (positionals.removeOne(a))
-            ordered << a;
-    }
-    return ordered + positionals;
-}
-
-} // namespace
 
 int runDecode(const QStringList &arguments)
 {
@@ -41,10 +22,10 @@ int runDecode(const QStringList &arguments)
     parser.addOption(mbedtlsOption);
     parser.addOption(idfOption);
     parser.addPositionalArgument(QStringLiteral("CODE"),
-        QStringLiteral("Codes as printed: -0x7500, -29952, FFFF8B00, (FFFFD900), 64416, 0x801A, flags=0x00000208, MBEDTLS_ERR_SSL_CONN_EOF."),
+        QStringLiteral("Codes as printed, separated by spaces, commas or semicolons: -0x7500, -29952, FFFF8B00, (FFFFD900), 64416, 0x801A, flags=0x00000208, MBEDTLS_ERR_SSL_CONN_EOF."),
         QStringLiteral("CODE..."));
 
-    const int early = parseOrExit(parser, protectNegativeNumbers(arguments));
+    const int early = parseOrExit(parser, arguments);
     if (early >= 0)
         return early;
 
@@ -67,7 +48,9 @@ int runDecode(const QStringList &arguments)
         }
         options.idfVersion = parser.value(idfOption);
     }
-    const QStringList codes = inInputOrder(arguments, parser.positionalArguments());
+    // The arguments are read as one paste, as the Decode workspace reads its input: one argument
+    // may carry several codes ("-0x7500, -29312") and "flags 0x208" stays one code.
+    const QStringList codes = Tls::splitCodes(positionalArguments(parser).join(u' '));
     if (codes.isEmpty()) {
         printError(QStringLiteral("decode needs at least one CODE, e.g. forgeline-cli decode -0x7500"));
         return ExitUsage;

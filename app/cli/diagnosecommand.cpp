@@ -27,7 +27,7 @@ int runDiagnose(const QStringList &arguments)
     const int early = parseOrExit(parser, arguments);
     if (early >= 0)
         return early;
-    const QStringList positional = parser.positionalArguments();
+    const QStringList positional = positionalArguments(parser);
     if (positional.size() != 1) {
         printError(QStringLiteral("diagnose needs exactly one failing log, e.g. forgeline-cli diagnose --good ok.log bad.log"));
         return ExitUsage;

@@ -110,13 +110,13 @@ int runEndpoint(const QStringList &arguments)
     if (parsed >= 0)
         return parsed;
     const bool json = wantsJson(parser);
-    if (parser.positionalArguments().size() != 2) {
+    const QStringList pos = positionalArguments(parser);
+    if (pos.size() != 2) {
         printError(QStringLiteral("give an endpoint name and the data to send"));
         return ExitUsage;
     }
-    const QString name = parser.positionalArguments().at(0);
-    const QByteArray data = parser.isSet(QStringLiteral("hex")) ? QByteArray::fromHex(parser.positionalArguments().at(1).toLatin1())
-                                                                 : parser.positionalArguments().at(1).toUtf8();
+    const QString name = pos.at(0);
+    const QByteArray data = parser.isSet(QStringLiteral("hex")) ? QByteArray::fromHex(pos.at(1).toLatin1()) : pos.at(1).toUtf8();
     int code = ExitOk;
     std::optional<DeviceArgs> args = readDeviceArgs(parser, &code);
     if (!args)
@@ -153,7 +153,7 @@ int runProvCtrl(const QStringList &arguments)
     if (parsed >= 0)
         return parsed;
     const bool json = wantsJson(parser);
-    const QStringList pos = parser.positionalArguments();
+    const QStringList pos = positionalArguments(parser);
     if (pos.size() != 1 || (pos.first() != QLatin1String("reset") && pos.first() != QLatin1String("reprov"))) {
         printError(QStringLiteral("give 'reset' or 'reprov'"));
         return ExitUsage;

@@ -15,10 +15,10 @@ struct Run
     QByteArray err;
 };
 
-Run cli(const QStringList &arguments)
+Run run(const QStringList &arguments)
 {
     QProcess p;
-    p.start(QStringLiteral(FORGELINE_CLI_PATH), QStringList{QStringLiteral("decode")} + arguments);
+    p.start(QStringLiteral(FORGELINE_CLI_PATH), arguments);
     Run r;
     if (!p.waitForFinished(60000))
         return r;
@@ -26,6 +26,11 @@ Run cli(const QStringList &arguments)
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+Run cli(const QStringList &arguments)
+{
+    return run(QStringList{QStringLiteral("decode")} + arguments);
 }
 
 QStringList args(std::initializer_list<const char *> items)
@@ -50,6 +55,12 @@ private Q_SLOTS:
     void pinnedVersionsChangeTheAnswer();
     void textOutputIsReadable();
     void unknownCodeSaysSo();
+    void resultsComeInTypedOrder_data();
+    void resultsComeInTypedOrder();
+    void optionAfterNegativeCodeStillApplies_data();
+    void optionAfterNegativeCodeStillApplies();
+    void negativeOptionValueReachesTheOption();
+    void otherCommandsKeepNegativePositionals();
 };
 
 void TestCliDecode::exitCodes_data()
@@ -156,6 +167,100 @@ void TestCliDecode::unknownCodeSaysSo()
     QVERIFY2(text.contains(QStringLiteral("Not a known code")), qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("closest readings")));
     QVERIFY(text.contains(QStringLiteral("-0x7500")));
+}
+
+void TestCliDecode::resultsComeInTypedOrder_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("inputs");
+    QTest::newRow("positive first") << args({"64416", "-0x7500", "-15488"}) << args({"64416", "-0x7500", "-15488"});
+    QTest::newRow("interleaved") << args({"-0x7500", "64416", "-15488", "0x801A", "-29312"})
+                                 << args({"-0x7500", "64416", "-15488", "0x801A", "-29312"});
+    QTest::newRow("same code twice") << args({"-0x7500", "64416", "-0x7500"}) << args({"-0x7500", "64416", "-0x7500"});
+    QTest::newRow("option in between") << args({"-15488", "--mbedtls", "2.28", "64416", "-0x7500"})
+                                       << args({"-15488", "64416", "-0x7500"});
+    QTest::newRow("after --") << args({"64416", "--", "-0x7500", "-15488"}) << args({"64416", "-0x7500", "-15488"});
+    QTest::newRow("one pasted argument") << args({"-0x7500, 64416; -15488\n0x801A"})
+                                         << args({"-0x7500", "64416", "-15488", "0x801A"});
+    QTest::newRow("paste among codes") << args({"0x801A", "-0x7500,-15488", "64416"})
+                                       << args({"0x801A", "-0x7500", "-15488", "64416"});
+    QTest::newRow("flags word") << args({"-0x2700", "flags", "0x208", "-9984"}) << args({"-0x2700", "flags 0x208", "-9984"});
+}
+
+void TestCliDecode::resultsComeInTypedOrder()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, inputs);
+    const Run r = cli(args({"--json"}) + arguments); // first: after "--" it would be a code
+    QVERIFY2(r.exitCode == 0 || r.exitCode == 1, r.err.constData());
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QStringList seen;
+    const QJsonArray results = doc.object().value(QStringLiteral("results")).toArray();
+    for (const QJsonValue &v : results)
+        seen << v.toObject().value(QStringLiteral("input")).toString();
+    QCOMPARE(seen, inputs);
+}
+
+void TestCliDecode::optionAfterNegativeCodeStillApplies_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("pinned");
+    QTest::addColumn<QString>("topName");
+    QTest::newRow("--mbedtls 2.28 last") << args({"-0x7500", "--mbedtls", "2.28", "--json"}) << "2.28"
+                                        << "MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE";
+    QTest::newRow("--mbedtls 3.6 between") << args({"-29952", "--mbedtls", "3.6", "-0x7500", "--json"}) << "3.6"
+                                          << "MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION";
+    QTest::newRow("--idf=5.2 last") << args({"-0x7500", "--json", "--idf=5.2"}) << "3.6"
+                                   << "MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION";
+}
+
+void TestCliDecode::optionAfterNegativeCodeStillApplies()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, pinned);
+    QFETCH(QString, topName);
+    const Run r = cli(arguments);
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject root = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(root.value(QStringLiteral("mbedtls")).toString(), pinned);
+    const QJsonArray results = root.value(QStringLiteral("results")).toArray();
+    const QJsonObject last = results.last().toObject();
+    QCOMPARE(last.value(QStringLiteral("input")).toString(), QStringLiteral("-0x7500"));
+    QCOMPARE(last.value(QStringLiteral("readings")).toArray().at(0).toObject().value(QStringLiteral("name")).toString(), topName);
+
+    // Text output obeys the trailing option too (the pinned version ranks first).
+    QStringList text = arguments;
+    text.removeAll(QStringLiteral("--json"));
+    const Run t = cli(text);
+    QCOMPARE(t.exitCode, 0);
+    QVERIFY2(QString::fromUtf8(t.out).contains(topName), t.out.constData());
+    QVERIFY(!t.out.startsWith('{'));
+}
+
+void TestCliDecode::negativeOptionValueReachesTheOption()
+{
+    // "--mbedtls -1": the option takes "-1" as its value, as typed, and the code is still a code.
+    const Run r = cli(args({"--mbedtls", "-1", "-0x7500"}));
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("\"-1\""), r.err.constData());
+    QVERIFY(!r.err.contains('\x01'));
+    QCOMPARE(r.err.count('\n'), 1);
+
+    const Run idf = cli(args({"-0x7500", "--idf", "-4.4"}));
+    QCOMPARE(idf.exitCode, 2);
+    QVERIFY2(idf.err.contains("\"-4.4\""), idf.err.constData());
+}
+
+void TestCliDecode::otherCommandsKeepNegativePositionals()
+{
+    // The protection is in the shared parser, not in decode: diagnose gets "-404.log" as its file.
+    const QString missing = QStringLiteral("-404.log");
+    const Run r = run(QStringList{QStringLiteral("diagnose"), missing});
+    QCOMPARE(r.exitCode, 3); // I/O: the file does not exist (not 2, an unknown option)
+    QVERIFY2(r.err.contains(missing.toUtf8()), r.err.constData());
+    QVERIFY(!r.err.contains('\x01'));
 }
 
 QTEST_GUILESS_MAIN(TestCliDecode)

@@ -3,6 +3,7 @@
 
 #include "core/common/logger.h"
 #include "core/common/settings.h"
+#include "core/tls/codesplitter.h"
 #include "core/tls/decodereport.h"
 #include "ui/decode/resultdocument.h"
 
@@ -17,7 +18,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QTextBrowser>
 #include <QTextCursor>
 #include <QTimer>
@@ -121,26 +121,6 @@ DecodeWorkspace::DecodeWorkspace(QWidget *parent)
     showResults();
 }
 
-QStringList DecodeWorkspace::splitInput(const QString &text)
-{
-    static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
-    static const QRegularExpression flagsWord(QStringLiteral("^flags[:=]?$"),
-                                              QRegularExpression::CaseInsensitiveOption);
-    const QStringList tokens = text.split(separators, Qt::SkipEmptyParts);
-    QStringList codes;
-    codes.reserve(tokens.size());
-    for (qsizetype i = 0; i < tokens.size(); ++i) {
-        // "flags 0x208" is one code: the word tells the decoder to read an X.509 bit set.
-        if (flagsWord.match(tokens.at(i)).hasMatch() && i + 1 < tokens.size()) {
-            codes.append(tokens.at(i) % u' ' % tokens.at(i + 1));
-            ++i;
-            continue;
-        }
-        codes.append(tokens.at(i));
-    }
-    return codes;
-}
-
 QString DecodeWorkspace::input() const
 {
     return m_input->toPlainText();
@@ -193,7 +173,7 @@ void DecodeWorkspace::updateVersionHint()
 void DecodeWorkspace::decodeNow()
 {
     m_debounce->stop();
-    const QStringList codes = splitInput(m_input->toPlainText());
+    const QStringList codes = Tls::splitCodes(m_input->toPlainText());
     const Tls::DecodeOptions opts = options();
     const Tls::ErrorDecoder &decoder = Tls::ErrorDecoder::instance();
     m_totalInputs = int(codes.size());

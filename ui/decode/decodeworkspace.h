@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/tls/codesplitter.h"
 #include "core/tls/errordecoder.h"
 
 #include <QList>
@@ -29,8 +30,8 @@ public:
     static constexpr int MaxShownInputs = 100;
     static constexpr int RenderSlice = 8;
 
-    // Splits what was pasted into the codes to decode: spaces, tabs, commas, semicolons, newlines.
-    static QStringList splitInput(const QString &text);
+    // What was pasted, as the codes to decode; the rule lives in core so the CLI reads pastes alike.
+    static QStringList splitInput(const QString &text) { return Tls::splitCodes(text); }
 
     QString input() const;
     void setInput(const QString &text);
