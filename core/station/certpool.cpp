@@ -34,13 +34,7 @@ Result<QByteArray> readAll(const QString &path)
 Result<void> CertPool::prepare()
 {
     // One station at a time creates or migrates the schema; the others then see it done.
-    if (auto r = m_db.beginExclusive(); !r)
-        return r;
-    if (auto r = prepareLocked(); !r) {
-        m_db.rollback();
-        return r;
-    }
-    return m_db.commit();
+    return m_db.runExclusive([this] { return prepareLocked(); });
 }
 
 Result<void> CertPool::prepareLocked()
@@ -99,27 +93,24 @@ Result<int> CertPool::importFolder(const QString &dir)
         }
     }
 
-    if (auto r = m_db.beginExclusive(); !r)
-        return r.error();
     int added = 0;
-    for (const Entry &e : entries) {
-        QSqlQuery q(m_db.db());
-        if (auto r = m_db.exec(q, QStringLiteral("SELECT 1 FROM cert_pool WHERE pool = ? AND id = ?"), {m_pool, e.id}); !r) {
-            m_db.rollback();
-            return r.error();
+    auto imported = m_db.runExclusive([&]() -> Result<void> {
+        for (const Entry &e : entries) {
+            QSqlQuery q(m_db.db());
+            if (auto r = m_db.exec(q, QStringLiteral("SELECT 1 FROM cert_pool WHERE pool = ? AND id = ?"), {m_pool, e.id}); !r)
+                return r;
+            if (q.next())
+                continue;
+            if (auto r = m_db.exec(QStringLiteral("INSERT INTO cert_pool (pool, id, cert_path, key_path, state) VALUES (?, ?, ?, ?, 'free')"),
+                                   {m_pool, e.id, e.cert, e.key});
+                !r)
+                return r;
+            ++added;
         }
-        if (q.next())
-            continue;
-        if (auto r = m_db.exec(QStringLiteral("INSERT INTO cert_pool (pool, id, cert_path, key_path, state) VALUES (?, ?, ?, ?, 'free')"),
-                               {m_pool, e.id, e.cert, e.key});
-            !r) {
-            m_db.rollback();
-            return r.error();
-        }
-        ++added;
-    }
-    if (auto r = m_db.commit(); !r)
-        return r.error();
+        return {};
+    });
+    if (!imported)
+        return imported.error();
     return added;
 }
 

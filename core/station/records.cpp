@@ -77,13 +77,7 @@ QJsonObject StationRecord::toJson() const
 Result<void> RecordStore::prepare()
 {
     // One station at a time creates or migrates the schema; the others then see it done.
-    if (auto r = m_db.beginExclusive(); !r)
-        return r;
-    if (auto r = prepareLocked(); !r) {
-        m_db.rollback();
-        return r;
-    }
-    return m_db.commit();
+    return m_db.runExclusive([this] { return prepareLocked(); });
 }
 
 Result<void> RecordStore::prepareLocked()

@@ -192,6 +192,17 @@ void StationDatabase::rollback()
     q.exec(QStringLiteral("ROLLBACK"));
 }
 
+Result<void> StationDatabase::runExclusive(const std::function<Result<void>()> &work)
+{
+    if (auto r = beginExclusive(); !r)
+        return r;
+    if (auto r = work(); !r) {
+        rollback();
+        return r;
+    }
+    return commit();
+}
+
 Result<int> StationDatabase::schemaVersion(const QString &component)
 {
     if (auto r = exec(QStringLiteral("CREATE TABLE IF NOT EXISTS forgeline_schema (component VARCHAR(64) PRIMARY KEY, "

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QVariantList>
 
+#include <functional>
+
 class QSqlQuery;
 
 namespace Forgeline::Station {
@@ -45,6 +47,8 @@ public:
     Result<void> beginExclusive();
     Result<void> commit();
     void rollback();
+    // Runs work between beginExclusive and commit; rolls back when work fails.
+    Result<void> runExclusive(const std::function<Result<void>()> &work);
 
     // Schema version bookkeeping shared by the pool and the records.
     Result<int> schemaVersion(const QString &component);
