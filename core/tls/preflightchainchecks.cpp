@@ -16,14 +16,6 @@ namespace {
 
 using Status = PreflightCheck::Status;
 
-PreflightCheck make(const QString &id, const QString &title)
-{
-    PreflightCheck c;
-    c.id = id;
-    c.title = title;
-    return c;
-}
-
 QString dateText(const QDateTime &d)
 {
     return d.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));

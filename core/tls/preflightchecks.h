@@ -28,6 +28,15 @@ struct ParsePrediction
 };
 std::optional<ParsePrediction> predictKeyParse(const KeyDescription &key, const TargetProfile &target);
 
+// Where every check starts: passing, until its rule finds otherwise.
+inline PreflightCheck make(const QString &id, const QString &title)
+{
+    PreflightCheck c;
+    c.id = id;
+    c.title = title;
+    return c;
+}
+
 // Key checks (preflightkeychecks.cpp)
 PreflightCheck keyFormat(const Material &m, const TargetProfile &target);
 PreflightCheck keyMatchesCertificate(const Material &m);

@@ -12,14 +12,6 @@ namespace {
 
 using Status = PreflightCheck::Status;
 
-PreflightCheck make(const QString &id, const QString &title)
-{
-    PreflightCheck c;
-    c.id = id;
-    c.title = title;
-    return c;
-}
-
 QString versionText(const TargetProfile &t)
 {
     return t.title; // "ESP-IDF v4.0 (mbedTLS 2.16)"
