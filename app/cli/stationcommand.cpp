@@ -4,6 +4,7 @@
 
 #include "core/common/redactor.h"
 #include "core/station/certpool.h"
+#include "core/station/portwatcher.h"
 #include "core/station/records.h"
 #include "core/station/stationdatabase.h"
 #include "core/station/stationjob.h"
@@ -47,6 +48,8 @@ void printEventLine(const QJsonObject &e, bool json)
     else if (kind == QStringLiteral("claimed"))
         text = QStringLiteral("certificate %1%2").arg(e.value(QStringLiteral("pair")).toString(),
                                                       e.value(QStringLiteral("reused")).toBool() ? QStringLiteral(" (already this board's)") : QString());
+    else if (kind == QStringLiteral("appeared"))
+        text = QStringLiteral("board plugged in");
     else if (kind == QStringLiteral("retry"))
         text = QStringLiteral("retrying %1: %2").arg(e.value(QStringLiteral("step")).toString(), e.value(QStringLiteral("reason")).toString());
     else if (kind == QStringLiteral("result")) {
@@ -79,13 +82,19 @@ int runStation(const QStringList &arguments)
     const QCommandLineOption dbOpt(QStringLiteral("db"), QStringLiteral("Station database: sqlite:///path or postgresql://user@host:port/db (default: app data)."), QStringLiteral("URL"));
     const QCommandLineOption operatorOpt(QStringLiteral("operator"), QStringLiteral("Operator name for the records."), QStringLiteral("NAME"));
     const QCommandLineOption stationOpt(QStringLiteral("station"), QStringLiteral("Station name for the records (default: host name)."), QStringLiteral("NAME"));
-    parser.addOptions({recipeOpt, portsOpt, poolOpt, dbOpt, operatorOpt, stationOpt});
+    const QCommandLineOption watchOpt(QStringLiteral("watch"),
+        QStringLiteral("Keep running and start every board plugged in (a serial port that appears) until Ctrl+C."));
+    const QCommandLineOption watchPatternOpt(QStringLiteral("watch-pattern"),
+        QStringLiteral("With --watch, only ports whose path matches, e.g. '/dev/serial/by-id/usb-Silicon_Labs*' (implies --watch)."),
+        QStringLiteral("GLOB"));
+    parser.addOptions({recipeOpt, portsOpt, poolOpt, dbOpt, operatorOpt, stationOpt, watchOpt, watchPatternOpt});
     const int early = parseOrExit(parser, arguments);
     if (early >= 0)
         return early;
     const bool json = wantsJson(parser);
-    if (!parser.isSet(recipeOpt) || !parser.isSet(portsOpt)) {
-        printError(QStringLiteral("--recipe and --ports are required"));
+    const bool watch = parser.isSet(watchOpt) || parser.isSet(watchPatternOpt);
+    if (!parser.isSet(recipeOpt) || (!parser.isSet(portsOpt) && !watch)) {
+        printError(QStringLiteral("--recipe and --ports (or --watch) are required"));
         return ExitUsage;
     }
     auto recipe = Recipe::load(parser.value(recipeOpt));
@@ -94,7 +103,7 @@ int runStation(const QStringList &arguments)
         return recipe.error().code == QStringLiteral("recipe.read") ? ExitIo : ExitUsage;
     }
     const QStringList ports = parser.value(portsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    if (ports.isEmpty()) {
+    if (ports.isEmpty() && !watch) {
         printError(QStringLiteral("--ports names no port"));
         return ExitUsage;
     }
@@ -147,25 +156,58 @@ int runStation(const QStringList &arguments)
     QEventLoop loop;
     StationJob job(*recipe, context);
     std::optional<StationSummary> summary;
+    bool stopping = false;
     QObject::connect(&job, &StationJob::stationEvent, &loop, [json](const QJsonObject &e) { printEventLine(e, json); });
     QObject::connect(&job, &StationJob::finished, &loop, [&](const StationSummary &s) {
         summary = s;
-        loop.quit();
+        // Watching, an idle line waits for the next board; only Ctrl+C ends it.
+        if (!watch || stopping)
+            loop.quit();
     });
+    PortWatcher watcher;
+    if (watch) {
+        watcher.setPattern(parser.value(watchPatternOpt));
+        QObject::connect(&watcher, &PortWatcher::portAppeared, &loop, [&](const QString &port) {
+            if (stopping)
+                return;
+            for (const BoardRun *board : job.boards())
+                if (board->port() == port && board->state() == BoardRun::State::Running)
+                    return;
+            printEventLine(QJsonObject{{QStringLiteral("event"), QStringLiteral("appeared")}, {QStringLiteral("port"), port}}, json);
+            // Let udev finish (permissions) and the bridge settle before the first byte.
+            QTimer::singleShot(500, &loop, [&job, &stopping, port] {
+                if (!stopping)
+                    job.startPort(port);
+            });
+        });
+        watcher.start();
+        if (!json)
+            std::fprintf(stderr, "Watching %s for boards; Ctrl+C to stop.\n",
+                         parser.isSet(watchPatternOpt) ? qPrintable(parser.value(watchPatternOpt)) : "serial ports");
+    }
     g_stop = 0;
     auto previous = std::signal(SIGINT, onStop);
     auto previousTerm = std::signal(SIGTERM, onStop);
     QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&job] {
-        if (g_stop)
-            job.cancel();
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (!g_stop || stopping)
+            return;
+        stopping = true;
+        watcher.stop();
+        if (job.running())
+            job.cancel(); // finished() follows and quits
+        else
+            loop.quit();
     });
     poll.start(50);
-    job.start(ports);
-    if (!summary)
+    if (!ports.isEmpty())
+        job.start(ports);
+    if (!summary || watch)
         loop.exec();
     std::signal(SIGINT, previous);
     std::signal(SIGTERM, previousTerm);
+    if (!summary)
+        summary = job.summary();
 
     const QJsonObject done{{QStringLiteral("event"), QStringLiteral("summary")},
                            {QStringLiteral("passed"), summary->passed},
@@ -179,7 +221,8 @@ int runStation(const QStringList &arguments)
         printText(QStringLiteral("%1 passed, %2 failed%3 in %4 s").arg(summary->passed).arg(summary->failed)
                       .arg(summary->cancelled ? QStringLiteral(", %1 stopped").arg(summary->cancelled) : QString())
                       .arg(double(summary->elapsedMs) / 1000.0, 0, 'f', 1));
-    if (summary->cancelled)
+    // A watching line stopped while idle ended normally; boards cut off mid-run did not.
+    if (summary->cancelled || (stopping && !watch))
         return ExitCancelled;
     return summary->failed ? ExitFailure : ExitOk;
 }

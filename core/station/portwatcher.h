@@ -20,6 +20,12 @@ public:
 
     // Tests inject a lister because ptys are not listed as serial ports.
     void setPortLister(std::function<QStringList()> lister);
+    // Watch the paths matching a file-name pattern instead of every serial port, e.g.
+    // "/dev/serial/by-id/usb-Silicon_Labs*" (udev's stable names for the line's USB bridges,
+    // leaving out the PC's own ports) or "/dev/ttyUSB*". An empty pattern means every serial port.
+    void setPattern(const QString &pattern);
+    static std::function<QStringList()> patternLister(const QString &pattern);
+    static std::function<QStringList()> serialPortLister();
     void setInterval(int ms);
     void start();
     void stop();

@@ -5,7 +5,6 @@
 
 #include "../preflight/preflightfixtures.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Forgeline;
@@ -17,15 +16,8 @@ class TestPreflight : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
+    ScratchDir m_dir;
     Pki m_pki;
-
-    QString write(const QString &name, const QByteArray &data)
-    {
-        const QString p = m_dir->filePath(name);
-        writeFile(p, data);
-        return p;
-    }
 
     // A device certificate + key issued by the test CA, written as dev.pem / dev.key.
     PreflightInputs device(const QString &keySpec = QStringLiteral("ec:P-256"), const CertOptions &o = {}, KeyPtr *keyOut = nullptr)
@@ -35,33 +27,24 @@ private:
         if (keyOut)
             *keyOut = key;
         PreflightInputs in;
-        in.certFile = write(QStringLiteral("dev.pem"), certPem(cert));
-        in.keyFile = write(QStringLiteral("dev.key"), keyBytes(key, KeyForm::Pkcs8Pem));
-        in.caFiles = {write(QStringLiteral("ca.pem"), certPem(m_pki.ca))};
+        in.certFile = m_dir.write(QStringLiteral("dev.pem"), certPem(cert));
+        in.keyFile = m_dir.write(QStringLiteral("dev.key"), keyBytes(key, KeyForm::Pkcs8Pem));
+        in.caFiles = {m_dir.write(QStringLiteral("ca.pem"), certPem(m_pki.ca))};
         return in;
     }
 
     static PreflightReport runOk(const PreflightInputs &in)
     {
-        auto r = PreflightEngine::run(in);
-        if (!r)
-            qWarning() << r.error().message << r.error().detail;
-        [&] { QVERIFY(r.ok()); }();
-        return r.ok() ? r.value() : PreflightReport{};
-    }
-
-    // By value: callers often pass a temporary report.
-    static PreflightCheck check(const PreflightReport &r, const char *id)
-    {
-        const PreflightCheck *c = r.find(QString::fromLatin1(id));
-        return c ? *c : PreflightCheck{};
+        bool ok = false;
+        const PreflightReport report = runPreflight(in, &ok);
+        [&] { QVERIFY(ok); }();
+        return report;
     }
 
 private Q_SLOTS:
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
+        QVERIFY(m_dir.renew());
     }
 
     void profilesLoad()
@@ -98,7 +81,7 @@ private Q_SLOTS:
     void mismatchedKeyFails()
     {
         PreflightInputs in = device();
-        in.keyFile = write(QStringLiteral("other.key"), keyBytes(makeKey(QStringLiteral("ec:P-256")), KeyForm::TraditionalPem));
+        in.keyFile = m_dir.write(QStringLiteral("other.key"), keyBytes(makeKey(QStringLiteral("ec:P-256")), KeyForm::TraditionalPem));
         const PreflightReport r = runOk(in);
         const PreflightCheck &c = check(r, "key-matches-certificate");
         QCOMPARE(c.status, PreflightCheck::Status::Fail);
@@ -121,15 +104,12 @@ private Q_SLOTS:
         QFETCH(QString, target);
         QFETCH(QString, code);
         QFETCH(QString, name);
-        const KeyPtr intKey = makeKey(QStringLiteral("ec:P-256"));
-        const CertPtr inter = makeCert(QStringLiteral("Intermediate"), intKey, m_pki.ca, m_pki.caKey, CertOptions{true, {}, -1, 3000, 2500});
-        const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
-        const CertPtr leaf = makeCert(QStringLiteral("device-big"), key, inter, intKey, CertOptions{false, QStringLiteral("clientAuth"), -1, 365, 1200});
+        const auto [intKey, inter, key, leaf] = makeOversizedChain(m_pki);
         PreflightInputs in;
-        in.certFile = write(QStringLiteral("leaf.pem"), certPem(leaf));
-        in.chainFile = write(QStringLiteral("chain.pem"), certPem(inter));
-        in.keyFile = write(QStringLiteral("leaf.key"), keyBytes(key, KeyForm::Pkcs8Pem));
-        in.caFiles = {write(QStringLiteral("ca.pem"), certPem(m_pki.ca))};
+        in.certFile = m_dir.write(QStringLiteral("leaf.pem"), certPem(leaf));
+        in.chainFile = m_dir.write(QStringLiteral("chain.pem"), certPem(inter));
+        in.keyFile = m_dir.write(QStringLiteral("leaf.key"), keyBytes(key, KeyForm::Pkcs8Pem));
+        in.caFiles = {m_dir.write(QStringLiteral("ca.pem"), certPem(m_pki.ca))};
         in.targetId = target;
         const PreflightReport r = runOk(in);
         const qint64 expected = 7 + (3 + certDer(leaf).size()) + (3 + certDer(inter).size());
@@ -158,14 +138,14 @@ private Q_SLOTS:
         const CertPtr inter = makeCert(QStringLiteral("Issuing CA 7"), intKey, m_pki.ca, m_pki.caKey, CertOptions{true, {}, -1, 3000, 0});
         const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
         PreflightInputs in;
-        in.certFile = write(QStringLiteral("leaf.pem"), certPem(makeCert(QStringLiteral("device-2"), key, inter, intKey)));
-        in.keyFile = write(QStringLiteral("leaf.key"), keyBytes(key, KeyForm::Der));
-        in.caFiles = {write(QStringLiteral("ca.pem"), certPem(m_pki.ca))};
+        in.certFile = m_dir.write(QStringLiteral("leaf.pem"), certPem(makeCert(QStringLiteral("device-2"), key, inter, intKey)));
+        in.keyFile = m_dir.write(QStringLiteral("leaf.key"), keyBytes(key, KeyForm::Der));
+        in.caFiles = {m_dir.write(QStringLiteral("ca.pem"), certPem(m_pki.ca))};
         PreflightCheck c = check(runOk(in), "chain");
         QCOMPARE(c.status, PreflightCheck::Status::Fail);
         QVERIFY2(c.message.contains(QLatin1String("Issuing CA 7")), qPrintable(c.message));
         QVERIFY(c.fix.contains(QLatin1String("--chain")));
-        in.chainFile = write(QStringLiteral("chain.pem"), certPem(inter));
+        in.chainFile = m_dir.write(QStringLiteral("chain.pem"), certPem(inter));
         QCOMPARE(check(runOk(in), "chain").status, PreflightCheck::Status::Pass);
     }
 
@@ -173,7 +153,7 @@ private Q_SLOTS:
     {
         PreflightInputs in = device();
         Pki other;
-        in.caFiles = {write(QStringLiteral("other-ca.pem"), certPem(other.ca))};
+        in.caFiles = {m_dir.write(QStringLiteral("other-ca.pem"), certPem(other.ca))};
         const PreflightCheck &c = check(runOk(in), "chain");
         QCOMPARE(c.status, PreflightCheck::Status::Fail);
         QCOMPARE(c.predictedError, QStringLiteral("-0x7780"));
@@ -205,8 +185,8 @@ private Q_SLOTS:
         const CertPtr edCa = makeCert(QStringLiteral("Ed CA"), edCaKey, nullptr, nullptr, CertOptions{true, {}, -1, 3650, 0});
         const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
         PreflightInputs in;
-        in.certFile = write(QStringLiteral("edsigned.pem"), certPem(makeCert(QStringLiteral("device-ed"), key, edCa, edCaKey)));
-        in.keyFile = write(QStringLiteral("edsigned.key"), keyBytes(key, KeyForm::Pkcs8Pem));
+        in.certFile = m_dir.write(QStringLiteral("edsigned.pem"), certPem(makeCert(QStringLiteral("device-ed"), key, edCa, edCaKey)));
+        in.keyFile = m_dir.write(QStringLiteral("edsigned.key"), keyBytes(key, KeyForm::Pkcs8Pem));
         in.targetId = QStringLiteral("idf-5.5");
         QCOMPARE(check(runOk(in), "certificate-parse").predictedError, QStringLiteral("-0x262E"));
     }
@@ -233,8 +213,8 @@ private Q_SLOTS:
         const CertPtr rsaCa = makeCert(QStringLiteral("RSA Root"), rsaCaKey, nullptr, nullptr, CertOptions{true, {}, -1, 3650, 0});
         const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
         PreflightInputs in;
-        in.certFile = write(QStringLiteral("ec-under-rsa.pem"), certPem(makeCert(QStringLiteral("device-ec"), key, rsaCa, rsaCaKey)));
-        in.keyFile = write(QStringLiteral("sec1.key"), keyBytes(key, KeyForm::TraditionalPem));
+        in.certFile = m_dir.write(QStringLiteral("ec-under-rsa.pem"), certPem(makeCert(QStringLiteral("device-ec"), key, rsaCa, rsaCaKey)));
+        in.keyFile = m_dir.write(QStringLiteral("sec1.key"), keyBytes(key, KeyForm::TraditionalPem));
         in.overrides = {QStringLiteral("ecp=n")};
         const PreflightReport r = runOk(in);
         QCOMPARE(check(r, "key-algorithm").predictedError, QStringLiteral("-0x3C80"));
@@ -298,8 +278,8 @@ private Q_SLOTS:
     void encryptedKey_data()
     {
         QTest::addColumn<int>("form");
-        QTest::newRow("encrypted PKCS#8") << int(KeyForm::EncryptedPkcs8Pem);
-        QTest::newRow("encrypted traditional PEM") << int(KeyForm::EncryptedTraditionalPem);
+        for (const auto &[name, form] : encryptedKeyForms())
+            QTest::newRow(name) << int(form);
     }
 
     void encryptedKey()
@@ -307,7 +287,7 @@ private Q_SLOTS:
         QFETCH(int, form);
         KeyPtr key;
         PreflightInputs in = device(QStringLiteral("ec:P-256"), {}, &key);
-        in.keyFile = write(QStringLiteral("enc.key"), keyBytes(key, KeyForm(form), "correct horse"));
+        in.keyFile = m_dir.write(QStringLiteral("enc.key"), keyBytes(key, KeyForm(form), "correct horse"));
         PreflightReport r = runOk(in);
         QCOMPARE(check(r, "key-format").status, PreflightCheck::Status::Fail);
         QCOMPARE(check(r, "key-format").predictedError, QStringLiteral("-0x3C00"));
@@ -328,8 +308,8 @@ private Q_SLOTS:
         const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
         const CertPtr leaf = makeCert(QStringLiteral("device-p12"), key, inter, intKey);
         PreflightInputs in;
-        in.p12File = write(QStringLiteral("dev.p12"), PreflightFixtures::pkcs12(key, leaf, {inter}, "p12 secret"));
-        in.caFiles = {write(QStringLiteral("ca.pem"), certPem(m_pki.ca))};
+        in.p12File = m_dir.write(QStringLiteral("dev.p12"), PreflightFixtures::pkcs12(key, leaf, {inter}, "p12 secret"));
+        in.caFiles = {m_dir.write(QStringLiteral("ca.pem"), certPem(m_pki.ca))};
         in.password = "p12 secret";
         const PreflightReport r = runOk(in);
         QVERIFY(!r.hasFail());
@@ -349,14 +329,14 @@ private Q_SLOTS:
     void badFiles()
     {
         PreflightInputs in = device();
-        in.certFile = write(QStringLiteral("empty.pem"), QByteArray("\n"));
+        in.certFile = m_dir.write(QStringLiteral("empty.pem"), QByteArray("\n"));
         auto r = PreflightEngine::run(in);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, QStringLiteral("preflight.empty"));
         QVERIFY(r.error().message.contains(QLatin1String("empty")));
 
         in = device();
-        in.certFile = write(QStringLiteral("garbage.pem"), QByteArray("\x30\x82\x01\x00garbage-not-der", 19));
+        in.certFile = m_dir.write(QStringLiteral("garbage.pem"), QByteArray("\x30\x82\x01\x00garbage-not-der", 19));
         r = PreflightEngine::run(in);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, QStringLiteral("preflight.cert"));
@@ -369,11 +349,11 @@ private Q_SLOTS:
         QVERIFY(r.error().message.contains(QLatin1String("certificate, not a private key")));
 
         in = device();
-        in.certFile = m_dir->filePath(QStringLiteral("missing.pem"));
+        in.certFile = m_dir.filePath(QStringLiteral("missing.pem"));
         QCOMPARE(PreflightEngine::run(in).error().code, QStringLiteral("preflight.notfound"));
 
         in = device();
-        in.p12File = write(QStringLiteral("garbage.p12"), QByteArray("not a pkcs12 archive"));
+        in.p12File = m_dir.write(QStringLiteral("garbage.p12"), QByteArray("not a pkcs12 archive"));
         QCOMPARE(PreflightEngine::run(in).error().code, QStringLiteral("preflight.p12"));
     }
 
@@ -383,13 +363,13 @@ private Q_SLOTS:
         KeyPtr key;
         PreflightInputs in = device(QStringLiteral("ec:P-256"), {}, &key);
         const QByteArray params = "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n";
-        in.keyFile = write(QStringLiteral("ecparam.key"), params + keyBytes(key, KeyForm::TraditionalPem));
+        in.keyFile = m_dir.write(QStringLiteral("ecparam.key"), params + keyBytes(key, KeyForm::TraditionalPem));
         PreflightReport r = runOk(in);
         QCOMPARE(check(r, "key-matches-certificate").status, PreflightCheck::Status::Pass);
         QVERIFY(check(r, "key-format").message.contains(QLatin1String("SEC1")));
         QFile cert(in.certFile);
         QVERIFY(cert.open(QIODevice::ReadOnly));
-        in.keyFile = write(QStringLiteral("bundle.pem"), cert.readAll() + keyBytes(key, KeyForm::Pkcs8Pem));
+        in.keyFile = m_dir.write(QStringLiteral("bundle.pem"), cert.readAll() + keyBytes(key, KeyForm::Pkcs8Pem));
         in.certFile = in.keyFile;
         r = runOk(in);
         QCOMPARE(check(r, "key-matches-certificate").status, PreflightCheck::Status::Pass);
@@ -401,8 +381,8 @@ private Q_SLOTS:
         KeyPtr key;
         PreflightInputs in = device(QStringLiteral("rsa:2048"), {}, &key);
         const CertPtr cert = makeCert(QStringLiteral("device-der"), key, m_pki.ca, m_pki.caKey);
-        in.certFile = write(QStringLiteral("dev.der"), certDer(cert));
-        in.keyFile = write(QStringLiteral("dev.key.der"), keyBytes(key, KeyForm::Der));
+        in.certFile = m_dir.write(QStringLiteral("dev.der"), certDer(cert));
+        in.keyFile = m_dir.write(QStringLiteral("dev.key.der"), keyBytes(key, KeyForm::Der));
         const PreflightReport r = runOk(in);
         QVERIFY(!r.hasFail());
         QVERIFY(check(r, "key-format").message.contains(QLatin1String("DER")));

@@ -11,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Forgeline;
@@ -22,7 +21,7 @@ class TestPreflightCli : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
+    ScratchDir m_dir;
     Pki m_pki;
     KeyPtr m_key = makeKey(QStringLiteral("ec:P-256"));
     QString m_cert, m_keyFile, m_ca, m_encKey, m_p12, m_password;
@@ -40,13 +39,6 @@ private:
         p.start(QStringLiteral(FORGELINE_CLI_PATH), QStringList{QStringLiteral("preflight")} + args);
         p.waitForFinished(60000);
         return Run{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-    }
-
-    QString write(const QString &name, const QByteArray &data)
-    {
-        const QString p = m_dir.filePath(name);
-        writeFile(p, data);
-        return p;
     }
 
     // Every base64 body line of a PEM private key: none may appear anywhere.
@@ -74,12 +66,12 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         const CertPtr cert = makeCert(QStringLiteral("device-cli"), m_key, m_pki.ca, m_pki.caKey);
-        m_cert = write(QStringLiteral("dev.pem"), certPem(cert));
-        m_keyFile = write(QStringLiteral("dev.key"), keyBytes(m_key, KeyForm::Pkcs8Pem));
-        m_ca = write(QStringLiteral("ca.pem"), certPem(m_pki.ca));
-        m_encKey = write(QStringLiteral("enc.key"), keyBytes(m_key, KeyForm::EncryptedPkcs8Pem, "hunter2-factory"));
-        m_p12 = write(QStringLiteral("dev.p12"), pkcs12(m_key, cert, {}, "hunter2-factory"));
-        m_password = write(QStringLiteral("password.txt"), "hunter2-factory\n");
+        m_cert = m_dir.write(QStringLiteral("dev.pem"), certPem(cert));
+        m_keyFile = m_dir.write(QStringLiteral("dev.key"), keyBytes(m_key, KeyForm::Pkcs8Pem));
+        m_ca = m_dir.write(QStringLiteral("ca.pem"), certPem(m_pki.ca));
+        m_encKey = m_dir.write(QStringLiteral("enc.key"), keyBytes(m_key, KeyForm::EncryptedPkcs8Pem, "hunter2-factory"));
+        m_p12 = m_dir.write(QStringLiteral("dev.p12"), pkcs12(m_key, cert, {}, "hunter2-factory"));
+        m_password = m_dir.write(QStringLiteral("password.txt"), "hunter2-factory\n");
     }
 
     void jsonAllPass()
@@ -106,8 +98,8 @@ private Q_SLOTS:
         const KeyPtr intKey = makeKey(QStringLiteral("ec:P-256"));
         const CertPtr inter = makeCert(QStringLiteral("CLI Intermediate"), intKey, m_pki.ca, m_pki.caKey, CertOptions{true, {}, -1, 3000, 4500});
         const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
-        const QString cert = write(QStringLiteral("big.pem"), certPem(makeCert(QStringLiteral("device-big"), key, inter, intKey)) + certPem(inter));
-        const QString keyFile = write(QStringLiteral("big.key"), keyBytes(key, KeyForm::Pkcs8Pem));
+        const QString cert = m_dir.write(QStringLiteral("big.pem"), certPem(makeCert(QStringLiteral("device-big"), key, inter, intKey)) + certPem(inter));
+        const QString keyFile = m_dir.write(QStringLiteral("big.key"), keyBytes(key, KeyForm::Pkcs8Pem));
         Run r = cli({QStringLiteral("--cert"), cert, QStringLiteral("--key"), keyFile, QStringLiteral("--target"), QStringLiteral("idf-4.0"), QStringLiteral("--json")});
         QCOMPARE(r.code, 1);
         bool found = false;
@@ -136,7 +128,7 @@ private Q_SLOTS:
         QCOMPARE(r.code, 1); // encrypted key: the device fails with -0x3C00
         QVERIFY(r.out.contains("-0x3C00"));
         verifyNoSecrets(r.out + r.err);
-        const QString wrong = write(QStringLiteral("wrong.txt"), "not-the-password\n");
+        const QString wrong = m_dir.write(QStringLiteral("wrong.txt"), "not-the-password\n");
         r = cli({QStringLiteral("--p12"), m_p12, QStringLiteral("--password-file"), wrong});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains("Wrong password"));
@@ -161,12 +153,12 @@ private Q_SLOTS:
 
     void clearErrors()
     {
-        const QString empty = write(QStringLiteral("empty.pem"), QByteArray());
+        const QString empty = m_dir.write(QStringLiteral("empty.pem"), QByteArray());
         Run r = cli({QStringLiteral("--cert"), empty, QStringLiteral("--key"), m_keyFile});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("is empty"), r.err.constData());
         QCOMPARE(r.err.count('\n'), 1);
-        const QString garbage = write(QStringLiteral("garbage.pem"), QByteArray("hello, this is not a certificate\n"));
+        const QString garbage = m_dir.write(QStringLiteral("garbage.pem"), QByteArray("hello, this is not a certificate\n"));
         r = cli({QStringLiteral("--cert"), garbage, QStringLiteral("--key"), m_keyFile});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("neither a PEM nor a DER certificate"), r.err.constData());

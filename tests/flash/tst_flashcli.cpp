@@ -179,13 +179,10 @@ private Q_SLOTS:
         Pki pki;
         pki.dir = m_dir.path();
         const QString ca = pki.writeCa();
-        const KeyPtr intKey = makeKey(QStringLiteral("ec:P-256"));
-        const CertPtr inter = makeCert(QStringLiteral("Intermediate"), intKey, pki.ca, pki.caKey, CertOptions{true, {}, -1, 3000, 2500});
-        const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
-        const CertPtr leaf = makeCert(QStringLiteral("device-big"), key, inter, intKey, CertOptions{false, QStringLiteral("clientAuth"), -1, 365, 1200});
-        const QByteArray chainPem = certPem(leaf) + certPem(inter);
+        const IssuedChain big = makeOversizedChain(pki);
+        const QByteArray chainPem = certPem(big.leaf) + certPem(big.intermediate);
         const QString certFile = file(QStringLiteral("big-chain.pem"), chainPem);
-        const QByteArray keyPem = keyBytes(key, KeyForm::Pkcs8Pem);
+        const QByteArray keyPem = keyBytes(big.key, KeyForm::Pkcs8Pem);
         const QString keyFile = file(QStringLiteral("big.key"), keyPem);
         const QString back = m_dir.filePath(QStringLiteral("preflight-back.bin"));
         const auto readCert = [&] {

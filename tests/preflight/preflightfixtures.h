@@ -4,10 +4,16 @@
 // A small PKI helper: keys of any type, certificates with chosen dates, EKU and padding, and
 // the file forms a technician meets (PEM, DER, encrypted PEM, encrypted PKCS#8, PKCS#12).
 
+#include "core/tls/preflightengine.h"
+
 #include <QByteArray>
+#include <QDebug>
 #include <QDir>
 #include <QFile>
+#include <QList>
+#include <QPair>
 #include <QString>
+#include <QTemporaryDir>
 
 #include <openssl/bio.h>
 #include <openssl/evp.h>
@@ -118,6 +124,12 @@ inline QByteArray certDer(const CertPtr &c)
 
 enum class KeyForm { Pkcs8Pem, TraditionalPem, Der, EncryptedPkcs8Pem, EncryptedTraditionalPem };
 
+// The password-protected forms, each with the row name data-driven tests give it.
+inline QList<QPair<const char *, KeyForm>> encryptedKeyForms()
+{
+    return {{"encrypted PKCS#8", KeyForm::EncryptedPkcs8Pem}, {"encrypted traditional PEM", KeyForm::EncryptedTraditionalPem}};
+}
+
 inline QByteArray keyBytes(const KeyPtr &k, KeyForm form, const QByteArray &password = {})
 {
     BIO *b = BIO_new(BIO_s_mem());
@@ -163,5 +175,68 @@ struct Pki
         return path(QStringLiteral("ca.pem"));
     }
 };
+
+// A temporary folder for the generated files; renew() gives each test function an empty one.
+class ScratchDir
+{
+public:
+    bool renew()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        return m_dir->isValid();
+    }
+    bool isValid() const { return m_dir->isValid(); }
+    QString filePath(const QString &name) const { return m_dir->filePath(name); }
+    // Returns the path, to hand straight to the code under test.
+    QString write(const QString &name, const QByteArray &data) const
+    {
+        const QString p = filePath(name);
+        writeFile(p, data);
+        return p;
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir = std::make_unique<QTemporaryDir>();
+};
+
+// A leaf under one intermediate, both padded: about 4.5 KiB of DER in the Certificate message,
+// more than the 4096-byte TX buffer of IDF 4.0, while the PEM still fits an 8 KiB partition.
+struct IssuedChain
+{
+    KeyPtr intermediateKey;
+    CertPtr intermediate;
+    KeyPtr key;
+    CertPtr leaf;
+};
+
+inline IssuedChain makeOversizedChain(const Pki &pki)
+{
+    IssuedChain c;
+    c.intermediateKey = makeKey(QStringLiteral("ec:P-256"));
+    c.intermediate = makeCert(QStringLiteral("Intermediate"), c.intermediateKey, pki.ca, pki.caKey, CertOptions{true, {}, -1, 3000, 2500});
+    c.key = makeKey(QStringLiteral("ec:P-256"));
+    c.leaf = makeCert(QStringLiteral("device-big"), c.key, c.intermediate, c.intermediateKey,
+                      CertOptions{false, QStringLiteral("clientAuth"), -1, 365, 1200});
+    return c;
+}
+
+// The engine's report; an empty one, after a warning with the reason, when it refused the inputs.
+inline Forgeline::Tls::PreflightReport runPreflight(const Forgeline::Tls::PreflightInputs &in, bool *ok = nullptr)
+{
+    const auto r = Forgeline::Tls::PreflightEngine::run(in);
+    if (!r)
+        qWarning() << r.error().message << r.error().detail;
+    if (ok)
+        *ok = r.ok();
+    return r.ok() ? r.value() : Forgeline::Tls::PreflightReport{};
+}
+
+// By value, and an empty check when the report has none with this id: callers often pass a
+// temporary report.
+inline Forgeline::Tls::PreflightCheck check(const Forgeline::Tls::PreflightReport &r, const char *id)
+{
+    const Forgeline::Tls::PreflightCheck *c = r.find(QString::fromLatin1(id));
+    return c ? *c : Forgeline::Tls::PreflightCheck{};
+}
 
 } // namespace PreflightFixtures

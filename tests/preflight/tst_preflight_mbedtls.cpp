@@ -8,7 +8,6 @@
 
 #include <QProcess>
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Forgeline::Tls;
@@ -19,22 +18,15 @@ class TestPreflightMbedtls : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-
-    QString write(const QString &name, const QByteArray &data)
-    {
-        const QString p = m_dir->filePath(name);
-        writeFile(p, data);
-        return p;
-    }
+    ScratchDir m_dir;
 
     // Starts s_server asking for a client certificate; returns the port or "" on failure.
     QString startServer(QProcess &server)
     {
         const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
         const CertPtr cert = makeCert(QStringLiteral("127.0.0.1"), key, nullptr, nullptr, CertOptions{false, QStringLiteral("serverAuth"), -1, 30, 0});
-        const QString certFile = write(QStringLiteral("server.pem"), certPem(cert));
-        const QString keyFile = write(QStringLiteral("server.key"), keyBytes(key, KeyForm::Pkcs8Pem));
+        const QString certFile = m_dir.write(QStringLiteral("server.pem"), certPem(cert));
+        const QString keyFile = m_dir.write(QStringLiteral("server.key"), keyBytes(key, KeyForm::Pkcs8Pem));
         server.setProcessChannelMode(QProcess::MergedChannels);
         server.start(QStringLiteral(OPENSSL_PATH),
                      {QStringLiteral("s_server"), QStringLiteral("-accept"), QStringLiteral("127.0.0.1:0"), QStringLiteral("-naccept"),
@@ -77,25 +69,10 @@ private:
         return m.captured(1) + QLatin1Char(' ') + m.captured(2);
     }
 
-    static PreflightReport preflight(const PreflightInputs &in)
-    {
-        auto r = PreflightEngine::run(in);
-        if (!r)
-            qWarning() << r.error().message << r.error().detail;
-        return r.ok() ? r.value() : PreflightReport{};
-    }
-
-    static PreflightCheck check(const PreflightReport &r, const char *id)
-    {
-        const PreflightCheck *c = r.find(QString::fromLatin1(id));
-        return c ? *c : PreflightCheck{};
-    }
-
 private Q_SLOTS:
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
+        QVERIFY(m_dir.renew());
     }
 
     // A chain whose Certificate message is exactly `total` bytes: RSA signatures have a fixed
@@ -133,12 +110,12 @@ private Q_SLOTS:
         QCOMPARE(size, qint64(total));
 
         PreflightInputs in;
-        in.certFile = write(QStringLiteral("device-chain.pem"), certPem(leaf) + certPem(int2) + certPem(int1));
-        in.keyFile = write(QStringLiteral("device.key"), keyBytes(leafKey, KeyForm::Pkcs8Pem));
-        in.caFiles = {write(QStringLiteral("root.pem"), certPem(root))};
+        in.certFile = m_dir.write(QStringLiteral("device-chain.pem"), certPem(leaf) + certPem(int2) + certPem(int1));
+        in.keyFile = m_dir.write(QStringLiteral("device.key"), keyBytes(leafKey, KeyForm::Pkcs8Pem));
+        in.caFiles = {m_dir.write(QStringLiteral("root.pem"), certPem(root))};
         in.targetId = QStringLiteral("idf-4.4");
         in.overrides = {QStringLiteral("out_content_len=16384")}; // Debian's build: MBEDTLS_SSL_OUT_CONTENT_LEN 16384
-        const PreflightReport report = preflight(in);
+        const PreflightReport report = runPreflight(in);
         const PreflightCheck c = check(report, "certificate-message-size");
         QCOMPARE(check(report, "chain").status, PreflightCheck::Status::Pass);
         QCOMPARE(c.status, fits ? PreflightCheck::Status::Pass : PreflightCheck::Status::Fail);
@@ -156,11 +133,11 @@ private Q_SLOTS:
         const CertPtr ca = makeCert(QStringLiteral("EC Root"), caKey, nullptr, nullptr, CertOptions{true, {}, -1, 3650, 0});
         const KeyPtr edKey = makeKey(QStringLiteral("ed25519"));
         PreflightInputs in;
-        in.certFile = write(QStringLiteral("ed.pem"), certPem(makeCert(QStringLiteral("device-ed25519"), edKey, ca, caKey)));
-        in.keyFile = write(QStringLiteral("ed.key"), keyBytes(edKey, KeyForm::Pkcs8Pem));
-        in.caFiles = {write(QStringLiteral("ca.pem"), certPem(ca))};
+        in.certFile = m_dir.write(QStringLiteral("ed.pem"), certPem(makeCert(QStringLiteral("device-ed25519"), edKey, ca, caKey)));
+        in.keyFile = m_dir.write(QStringLiteral("ed.key"), keyBytes(edKey, KeyForm::Pkcs8Pem));
+        in.caFiles = {m_dir.write(QStringLiteral("ca.pem"), certPem(ca))};
         in.targetId = QStringLiteral("idf-4.4");
-        const PreflightReport report = preflight(in);
+        const PreflightReport report = runPreflight(in);
         const PreflightCheck parse = check(report, "certificate-parse");
         const PreflightCheck alg = check(report, "key-algorithm");
         QCOMPARE(parse.predictedError, QStringLiteral("-0x3C80"));
@@ -170,7 +147,7 @@ private Q_SLOTS:
         QCOMPARE(runClient(in.certFile, in.keyFile, false), QStringLiteral("parse-cert ") + parse.predictedError);
         // With a loadable certificate, the Ed25519 key itself is refused with the predicted code.
         const KeyPtr ecKey = makeKey(QStringLiteral("ec:P-256"));
-        const QString ecCert = write(QStringLiteral("ec.pem"), certPem(makeCert(QStringLiteral("device-ec"), ecKey, ca, caKey)));
+        const QString ecCert = m_dir.write(QStringLiteral("ec.pem"), certPem(makeCert(QStringLiteral("device-ec"), ecKey, ca, caKey)));
         QCOMPARE(runClient(ecCert, in.keyFile, false), QStringLiteral("parse-key ") + alg.predictedError);
     }
 
@@ -180,10 +157,10 @@ private Q_SLOTS:
         const CertPtr ca = makeCert(QStringLiteral("Ed25519 Root"), caKey, nullptr, nullptr, CertOptions{true, {}, -1, 3650, 0});
         const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
         PreflightInputs in;
-        in.certFile = write(QStringLiteral("edsigned.pem"), certPem(makeCert(QStringLiteral("device-edsigned"), key, ca, caKey)));
-        in.keyFile = write(QStringLiteral("edsigned.key"), keyBytes(key, KeyForm::Pkcs8Pem));
+        in.certFile = m_dir.write(QStringLiteral("edsigned.pem"), certPem(makeCert(QStringLiteral("device-edsigned"), key, ca, caKey)));
+        in.keyFile = m_dir.write(QStringLiteral("edsigned.key"), keyBytes(key, KeyForm::Pkcs8Pem));
         in.targetId = QStringLiteral("idf-4.4");
-        const PreflightCheck parse = check(preflight(in), "certificate-parse");
+        const PreflightCheck parse = check(runPreflight(in), "certificate-parse");
         QCOMPARE(parse.predictedError, QStringLiteral("-0x262E"));
         QCOMPARE(runClient(in.certFile, in.keyFile, false), QStringLiteral("parse-cert ") + parse.predictedError);
     }
@@ -191,8 +168,8 @@ private Q_SLOTS:
     void encryptedKey_data()
     {
         QTest::addColumn<int>("form");
-        QTest::newRow("encrypted PKCS#8") << int(KeyForm::EncryptedPkcs8Pem);
-        QTest::newRow("encrypted traditional PEM") << int(KeyForm::EncryptedTraditionalPem);
+        for (const auto &[name, form] : encryptedKeyForms())
+            QTest::newRow(name) << int(form);
     }
 
     void encryptedKey()
@@ -202,10 +179,10 @@ private Q_SLOTS:
         const CertPtr ca = makeCert(QStringLiteral("EC Root"), caKey, nullptr, nullptr, CertOptions{true, {}, -1, 3650, 0});
         const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
         PreflightInputs in;
-        in.certFile = write(QStringLiteral("dev.pem"), certPem(makeCert(QStringLiteral("device-enc"), key, ca, caKey)));
-        in.keyFile = write(QStringLiteral("dev.key"), keyBytes(key, KeyForm(form), "factory-secret"));
+        in.certFile = m_dir.write(QStringLiteral("dev.pem"), certPem(makeCert(QStringLiteral("device-enc"), key, ca, caKey)));
+        in.keyFile = m_dir.write(QStringLiteral("dev.key"), keyBytes(key, KeyForm(form), "factory-secret"));
         in.targetId = QStringLiteral("idf-4.4");
-        const PreflightCheck c = check(preflight(in), "key-format");
+        const PreflightCheck c = check(runPreflight(in), "key-format");
         QCOMPARE(c.predictedError, QStringLiteral("-0x3C00"));
         QCOMPARE(runClient(in.certFile, in.keyFile, false), QStringLiteral("parse-key ") + c.predictedError);
     }

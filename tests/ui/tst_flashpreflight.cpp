@@ -67,14 +67,11 @@ private Q_SLOTS:
 
         // Leaf + intermediate in one PEM file (as often shipped): about 4.5 KiB of DER, more than
         // the 4096-byte TX buffer of IDF 4.0, yet the PEM fits the 8 KiB cert partition.
-        const KeyPtr intKey = makeKey(QStringLiteral("ec:P-256"));
-        const CertPtr inter = makeCert(QStringLiteral("Intermediate"), intKey, pki.ca, pki.caKey, CertOptions{true, {}, -1, 3000, 2500});
-        const KeyPtr bigKey = makeKey(QStringLiteral("ec:P-256"));
-        const CertPtr bigLeaf = makeCert(QStringLiteral("device-big"), bigKey, inter, intKey, CertOptions{false, QStringLiteral("clientAuth"), -1, 365, 1200});
+        const IssuedChain big = makeOversizedChain(pki);
         const QString bigCert = pki.path(QStringLiteral("big.pem"));
         const QString bigKeyFile = pki.path(QStringLiteral("big.key"));
-        QVERIFY(writeFile(bigCert, certPem(bigLeaf) + certPem(inter)));
-        QVERIFY(writeFile(bigKeyFile, keyBytes(bigKey, KeyForm::Pkcs8Pem)));
+        QVERIFY(writeFile(bigCert, certPem(big.leaf) + certPem(big.intermediate)));
+        QVERIFY(writeFile(bigKeyFile, keyBytes(big.key, KeyForm::Pkcs8Pem)));
 
         const KeyPtr goodKey = makeKey(QStringLiteral("ec:P-256"));
         const CertPtr goodLeaf = makeCert(QStringLiteral("device-good"), goodKey, pki.ca, pki.caKey);
@@ -150,7 +147,7 @@ private Q_SLOTS:
             QVERIFY(!e.message.contains(QLatin1String("PRIVATE KEY")));
         }
         QVERIFY(overrideLogged);
-        QByteArray expected = (certPem(bigLeaf) + certPem(inter)) + QByteArray(1, '\0');
+        QByteArray expected = (certPem(big.leaf) + certPem(big.intermediate)) + QByteArray(1, '\0');
         expected.append(QByteArray(0x2000 - expected.size(), char(0xFF)));
         QCOMPARE(w.virtualBoard()->device().flash().read(0x110000, 0x2000), expected);
 

@@ -8,7 +8,6 @@
 #include <QComboBox>
 #include <QDir>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -20,16 +19,9 @@ class TestPreflightPanel : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
+    ScratchDir m_dir;
     Pki m_pki;
     QString m_bigChain, m_bigKey, m_ca;
-
-    QString write(const QString &name, const QByteArray &data)
-    {
-        const QString p = m_dir.filePath(name);
-        writeFile(p, data);
-        return p;
-    }
 
     static QTreeWidgetItem *row(QTreeWidget *tree, const QString &id)
     {
@@ -47,9 +39,9 @@ private Q_SLOTS:
         const CertPtr inter = makeCert(QStringLiteral("Factory Issuing CA"), intKey, m_pki.ca, m_pki.caKey, CertOptions{true, {}, -1, 3000, 3000});
         const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
         const CertPtr leaf = makeCert(QStringLiteral("station-device-0042"), key, inter, intKey, CertOptions{false, QStringLiteral("clientAuth"), -1, 365, 1500});
-        m_bigChain = write(QStringLiteral("chain.pem"), certPem(leaf) + certPem(inter));
-        m_bigKey = write(QStringLiteral("device.key"), keyBytes(key, KeyForm::Pkcs8Pem));
-        m_ca = write(QStringLiteral("ca.pem"), certPem(m_pki.ca));
+        m_bigChain = m_dir.write(QStringLiteral("chain.pem"), certPem(leaf) + certPem(inter));
+        m_bigKey = m_dir.write(QStringLiteral("device.key"), keyBytes(key, KeyForm::Pkcs8Pem));
+        m_ca = m_dir.write(QStringLiteral("ca.pem"), certPem(m_pki.ca));
     }
 
     void oversizedChainIsRed()
@@ -103,7 +95,7 @@ private Q_SLOTS:
     {
         Ui::PreflightPanel panel;
         QSignalSpy spy(&panel, &Ui::PreflightPanel::resultChanged);
-        panel.setFiles(write(QStringLiteral("empty.pem"), QByteArray()), m_bigKey);
+        panel.setFiles(m_dir.write(QStringLiteral("empty.pem"), QByteArray()), m_bigKey);
         QVERIFY(spy.wait(30000));
         QVERIFY(panel.hasRed());
         QVERIFY(panel.lastResult() && !panel.lastResult()->ok());
