@@ -8,38 +8,22 @@
 #include "ui/preflight/preflightpanel.h"
 
 #include "../preflight/preflightfixtures.h"
+#include "flashjobwait.h"
 
 #include <QCheckBox>
 #include <QDir>
-#include <QEventLoop>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 #include <QTreeWidget>
 
 using namespace Forgeline;
 using namespace Forgeline::Ui;
 using namespace PreflightFixtures;
+using FlashJobWait::waitJob;
 
 namespace {
-
-bool waitJob(FlashWorkspace &w, int timeoutMs = 60000)
-{
-    bool ok = false;
-    bool done = false;
-    QEventLoop loop;
-    auto c = QObject::connect(&w, &FlashWorkspace::jobFinished, &loop, [&](bool result) {
-        ok = result;
-        done = true;
-        loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    loop.exec();
-    QObject::disconnect(c);
-    return done && ok;
-}
 
 bool preflightSettled(const FlashWorkspace &w)
 {

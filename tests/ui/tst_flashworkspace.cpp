@@ -4,36 +4,20 @@
 #include "core/sim/romserialserver.h"
 #include "ui/flash/flashworkspace.h"
 
+#include "flashjobwait.h"
+
 #include <QDir>
-#include <QEventLoop>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 
 using namespace Forgeline;
 using namespace Forgeline::Ui;
+using FlashJobWait::waitJob;
 
 namespace {
-
-// Waits on a real event loop (QSignalSpy::wait would do too, but this keeps the result).
-bool waitJob(FlashWorkspace &w, int timeoutMs = 60000)
-{
-    bool ok = false;
-    bool done = false;
-    QEventLoop loop;
-    auto c = QObject::connect(&w, &FlashWorkspace::jobFinished, &loop, [&](bool result) {
-        ok = result;
-        done = true;
-        loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    loop.exec();
-    QObject::disconnect(c);
-    return done && ok;
-}
 
 QByteArray pemCert(int size)
 {
