@@ -42,6 +42,7 @@ Settings Settings::load(QSettings &s)
     d.stationPool = s.value(QStringLiteral("station/pool")).toString();
     d.stationDatabaseUrl = s.value(QStringLiteral("station/databaseUrl")).toString();
     d.stationRecipeFile = s.value(QStringLiteral("station/recipeFile")).toString();
+    d.stationWatchPattern = s.value(QStringLiteral("station/watchPattern")).toString();
     return d;
 }
 
@@ -62,6 +63,7 @@ void Settings::save(QSettings &s) const
     s.setValue(QStringLiteral("station/databaseUrl"),
                url.isValid() && !url.password().isEmpty() ? url.toString(QUrl::RemovePassword) : stationDatabaseUrl);
     s.setValue(QStringLiteral("station/recipeFile"), stationRecipeFile);
+    s.setValue(QStringLiteral("station/watchPattern"), stationWatchPattern);
     s.sync();
 }
 

@@ -33,6 +33,7 @@ struct Settings
     QString stationPool;
     QString stationDatabaseUrl;     // saved without its password (see save())
     QString stationRecipeFile;
+    QString stationWatchPattern;    // "" = every serial port
 
     static Settings load(QSettings &store);
     void save(QSettings &store) const;

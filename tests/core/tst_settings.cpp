@@ -26,6 +26,7 @@ private Q_SLOTS:
         s.stationPool = QStringLiteral("/srv/pool");
         s.stationDatabaseUrl = QStringLiteral("postgresql://line3@db.local:5432/forgeline");
         s.stationRecipeFile = QStringLiteral("/srv/line3.json");
+        s.stationWatchPattern = QStringLiteral("/dev/serial/by-id/usb-Silicon_Labs*");
         s.save(store);
         QCOMPARE(Settings::load(store), s);
         QCOMPARE(store.value(QStringLiteral("settingsVersion")).toInt(), Settings::CurrentVersion);

@@ -87,23 +87,31 @@ private Q_SLOTS:
         QVERIFY(w.grab().save(shots + QStringLiteral("/station.png")));
     }
 
-    // The port lister is injected (ptys and TCP ports are not listed as serial ports); the
-    // boards are real virtual boards, so everything after "a port appeared" is the real path.
+    // Plugging in is what udev does: a by-id symlink to the device node appears (here to a
+    // virtual board's pseudo-terminal), and the workspace watches those names by pattern.
     void autoStartWhenBoardsAppear()
     {
         QTemporaryDir dir;
         const QString pool = dir.filePath(QStringLiteral("pool"));
         QVERIFY(makePool(pool, 4));
+        const QString byId = dir.filePath(QStringLiteral("by-id"));
+        QVERIFY(QDir().mkpath(byId));
         std::vector<std::unique_ptr<VirtualBoard>> boards;
         QList<VirtualBoard *> raw;
+        QStringList ptys;
         for (int i = 0; i < 3; ++i) {
             BoardOptions o;
-            o.pty = i != 1;
+            o.pty = true;
             boards.push_back(makeBoard(400 + i, o));
             QVERIFY(boards.back());
+            ptys << boards.back()->port;
+            boards.back()->port = byId + QStringLiteral("/usb-Silicon_Labs_CP2102_%1-if00-port0").arg(i);
             raw << boards.back().get();
         }
-        QStringList plugged{QStringLiteral("/dev/ttyNOT-A-BOARD")}; // present before: baseline, never started
+        const auto plug = [&](int i) { return QFile::link(ptys[i], raw[i]->port); };
+        // Present before auto-start is switched on: the baseline, never started.
+        const QString already = byId + QStringLiteral("/usb-Silicon_Labs_CP2102_9-if00-port0");
+        QVERIFY(QFile::link(QStringLiteral("/dev/null"), already));
 
         Ui::StationWorkspace w;
         w.resize(1200, 900);
@@ -113,21 +121,22 @@ private Q_SLOTS:
         w.setPoolDirectory(pool);
         w.setDatabaseUrl(QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("auto.sqlite")));
         w.setAutoStartDelay(10);
-        w.portWatcher()->setPortLister([&plugged] { return plugged; });
+        w.setWatchPattern(byId + QStringLiteral("/usb-Silicon_Labs*"));
         w.portWatcher()->setInterval(50);
 
         // Off: a board that appears is left alone.
-        plugged << raw[2]->port;
+        QVERIFY(plug(2));
         QTest::qWait(300);
         QCOMPARE(w.tileCount(), 0);
         QVERIFY(!w.running());
-        plugged.removeLast();
+        QVERIFY(QFile::remove(raw[2]->port));
 
         QSignalSpy done(&w, &Ui::StationWorkspace::finished);
         w.setAutoStart(true);
         QVERIFY(w.portWatcher()->isActive());
         // Two boards in one scan: the first makes the job, the second joins it while it runs.
-        plugged << raw[0]->port << raw[1]->port;
+        QVERIFY(plug(0));
+        QVERIFY(plug(1));
         QTRY_COMPARE_WITH_TIMEOUT(w.tileCount(), 2, 5000);
         QVERIFY(w.running());
         QVERIFY(done.wait(60000));
@@ -137,10 +146,10 @@ private Q_SLOTS:
         QCOMPARE(w.tileResult(raw[1]->port), QStringLiteral("pass"));
         QVERIFY(w.ports().contains(raw[0]->port));
         QVERIFY(w.ports().contains(raw[1]->port));
-        QVERIFY(!w.ports().contains(QStringLiteral("/dev/ttyNOT-A-BOARD")));
+        QVERIFY(!w.ports().contains(already));
 
         // A third board after the line went idle runs on the same job: the count goes on.
-        plugged << raw[2]->port;
+        QVERIFY(plug(2));
         QVERIFY(done.wait(60000));
         QCOMPARE(done.last().at(0).toInt(), 3);
         QCOMPARE(w.tileCount(), 3);
@@ -153,6 +162,7 @@ private Q_SLOTS:
         w.stop();
         QVERIFY(!w.autoStart());
         QVERIFY(!w.portWatcher()->isActive());
+        QCOMPARE(Settings::load().stationWatchPattern, byId + QStringLiteral("/usb-Silicon_Labs*"));
     }
 };
 

@@ -40,6 +40,7 @@ StationWorkspace::StationWorkspace(QWidget *parent) : QWidget(parent)
     m_operator->setText(s.stationOperator);
     m_pool->setText(s.stationPool);
     m_db->setText(s.stationDatabaseUrl);
+    setWatchPattern(s.stationWatchPattern);
     if (!s.stationRecipeFile.isEmpty() && QFile::exists(s.stationRecipeFile))
         if (auto r = m_recipe->loadFile(s.stationRecipeFile); !r)
             setStatus(r.error().message);
@@ -51,6 +52,7 @@ void StationWorkspace::rememberSettings() const
     s.stationOperator = m_operator->text().trimmed();
     s.stationPool = m_pool->text().trimmed();
     s.stationDatabaseUrl = m_db->text().trimmed();
+    s.stationWatchPattern = m_watchPattern->text().trimmed();
     if (!m_recipe->filePath().isEmpty())
         s.stationRecipeFile = m_recipe->filePath();
     s.save();
@@ -79,7 +81,13 @@ void StationWorkspace::buildUi()
     top->addWidget(m_operator, 1);
     top->addWidget(m_start);
     top->addWidget(m_stop);
+    m_watchPattern = new QLineEdit(this);
+    m_watchPattern->setPlaceholderText(tr("any serial port"));
+    m_watchPattern->setToolTip(tr("Only ports whose path matches start by themselves, for example\n"
+                                  "/dev/serial/by-id/usb-Silicon_Labs* (the line's USB bridges, not the PC's own ports)"));
+    m_watchPattern->setClearButtonEnabled(true);
     top->addWidget(m_autoStart);
+    top->addWidget(m_watchPattern, 1);
     top->addWidget(m_status, 2);
     root->addLayout(top);
 
@@ -165,11 +173,14 @@ void StationWorkspace::buildUi()
     connect(m_filter, &QLineEdit::textChanged, this, &StationWorkspace::refreshRecords);
     connect(m_resultFilter, &QComboBox::currentIndexChanged, this, &StationWorkspace::refreshRecords);
     connect(m_autoStart, &QCheckBox::toggled, this, [this](bool on) {
-        if (on)
+        if (on) {
             m_watcher.start(); // the ports present now are the baseline: only new ones start
+            rememberSettings();
+        }
         else
             m_watcher.stop();
     });
+    connect(m_watchPattern, &QLineEdit::editingFinished, this, [this] { m_watcher.setPattern(m_watchPattern->text()); });
     connect(&m_watcher, &PortWatcher::portAppeared, this, &StationWorkspace::onPortAppeared);
     connect(&m_watcher, &PortWatcher::portDisappeared, this, &StationWorkspace::onPortDisappeared);
 }
@@ -177,6 +188,11 @@ void StationWorkspace::buildUi()
 void StationWorkspace::setOperatorName(const QString &name) { m_operator->setText(name); }
 void StationWorkspace::setRecipeText(const QString &json) { m_recipe->setText(json); }
 void StationWorkspace::setAutoStart(bool on) { m_autoStart->setChecked(on); }
+void StationWorkspace::setWatchPattern(const QString &pattern)
+{
+    m_watchPattern->setText(pattern);
+    m_watcher.setPattern(pattern);
+}
 bool StationWorkspace::autoStart() const { return m_autoStart->isChecked(); }
 void StationWorkspace::setPorts(const QStringList &ports) { m_ports->setText(ports.join(QLatin1Char(','))); }
 void StationWorkspace::setPoolDirectory(const QString &dir) { m_pool->setText(dir); }

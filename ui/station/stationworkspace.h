@@ -52,6 +52,9 @@ public:
     // When on, a port that appears (board plugged in) joins the line and runs the recipe,
     // into the running job or a new one; a board swapped on a finished port runs again.
     void setAutoStart(bool on);
+    // Which ports count as boards for auto-start: a glob such as
+    // "/dev/serial/by-id/usb-Silicon_Labs*", or "" for every serial port.
+    void setWatchPattern(const QString &pattern);
     bool autoStart() const;
     // Exposed so tests (and a future settings page) can set the lister and the interval.
     Station::PortWatcher *portWatcher() { return &m_watcher; }
@@ -92,6 +95,7 @@ private:
     QLineEdit *m_db = nullptr;
     RecipeEditor *m_recipe = nullptr;
     QCheckBox *m_autoStart = nullptr;
+    QLineEdit *m_watchPattern = nullptr;
     QPushButton *m_start = nullptr;
     QPushButton *m_stop = nullptr;
     QLabel *m_status = nullptr;
