@@ -31,12 +31,13 @@ HttpTransport::~HttpTransport()
 void HttpTransport::post(const QString &endpoint, const QByteArray &body, int timeoutMs, Callback done)
 {
     if (body.isEmpty() || body.size() > MaxBodyBytes) {
+        m_lastDelivery = Delivery{};
         done(Error::make(QStringLiteral("protocomm.bodysize"),
                          tr("The request for '%1' is %2 bytes; the device accepts 1 to 4096 bytes.")
                              .arg(endpoint).arg(body.size())));
         return;
     }
-    m_queue.enqueue(Pending{endpoint, body, timeoutMs, std::move(done), false});
+    m_queue.enqueue(Pending{endpoint, body, timeoutMs, std::move(done), false, 0, false});
     if (!m_current)
         startNext();
 }
@@ -123,11 +124,13 @@ void HttpTransport::writeCurrent()
     request += "Accept: text/plain\r\n";
     request += "Content-Length: " + QByteArray::number(m_current->body.size()) + "\r\n";
     // The device compares the whole header value with "session=<id>": nothing else may go in it.
-    if (m_useCookies && !m_cookie.isEmpty())
+    m_current->cookieSent = m_useCookies && !m_cookie.isEmpty();
+    if (m_current->cookieSent)
         request += "Cookie: " + m_cookie + "\r\n";
     request += "\r\n";
     request += m_current->body;
     m_written = true;
+    m_current->connection = m_connectionsOpened;
     ++m_requestsSent;
     Q_EMIT trace(QStringLiteral("POST /%1 (%2 bytes%3)")
                      .arg(m_current->endpoint)
@@ -228,6 +231,7 @@ void HttpTransport::finish(Result<QByteArray> result)
     if (!m_current)
         return;
     Callback done = std::move(m_current->done);
+    m_lastDelivery = Delivery{m_current->connection, m_written, m_written && m_current->cookieSent};
     m_current.reset();
     QPointer<HttpTransport> self(this);
     done(std::move(result));

@@ -54,6 +54,17 @@ public:
     int connectionsOpened() const { return m_connectionsOpened; }
     int requestsSent() const { return m_requestsSent; }
 
+    // How the request whose callback is running (or ran last) travelled. A device that drops a
+    // request closes the socket, which looks the same whether it refused the request or never
+    // had the session it was meant for; the connection and cookie tell those apart.
+    struct Delivery
+    {
+        int connection = 0;       // 1-based serial of the connection, 0 if none was opened
+        bool written = false;     // the request went out on that connection
+        bool cookieSent = false;  // it carried the session cookie, so the session outlives sockets
+    };
+    Delivery lastDelivery() const { return m_lastDelivery; }
+
 Q_SIGNALS:
     void trace(const QString &line);
 
@@ -65,6 +76,8 @@ private:
         int timeoutMs = 0;
         Callback done;
         bool freshConnection = false;
+        int connection = 0;
+        bool cookieSent = false;
     };
 
     void startNext();
@@ -90,6 +103,7 @@ private:
     QTimer m_timer;
     int m_connectionsOpened = 0;
     int m_requestsSent = 0;
+    Delivery m_lastDelivery;
 };
 
 } // namespace Forgeline::Protocomm

@@ -2,6 +2,7 @@
 #include "core/protocomm/provisionclient.h"
 
 #include "core/common/redactor.h"
+#include "core/protocomm/handshakeloss.h"
 #include "core/protocomm/httptransport.h"
 #include "core/protocomm/security.h"
 
@@ -21,6 +22,7 @@ bool isLostSession(const Error &e)
 }
 
 constexpr int ScanPageSize = 4;  // fits every transport's attribute limit, see protocomm.md §7
+constexpr int HandshakeSettleMs = 150;
 
 } // namespace
 
@@ -131,7 +133,7 @@ void ProvisionClient::connectDevice(Callback<DeviceInfo> done)
         }
         m_info.securityVersion = level;
         m_security = makeClientSecurity(level, pop);
-        handshake(false, 0, [this, done](Result<void> hs) {
+        handshake(HandshakeRun{}, [this, done](Result<void> hs) {
             if (!hs)
                 return done(hs.error());
             done(m_info);
@@ -139,59 +141,81 @@ void ProvisionClient::connectDevice(Callback<DeviceInfo> done)
     });
 }
 
-void ProvisionClient::handshake(bool recovering, int attempt, Callback<void> done)
+void ProvisionClient::handshake(HandshakeRun run, Callback<void> done)
 {
     if (!m_security)
         return done(Error::make(QStringLiteral("protocomm.handshake"), tr("Connect to the device first.")));
     Result<QByteArray> first = m_security->begin();
     if (!first)
         return done(first.error());
-    handshakeStep(first.value(), recovering, attempt, std::move(done));
+    handshakeStep(first.value(), run, std::move(done));
 }
 
-void ProvisionClient::handshakeStep(const QByteArray &request, bool recovering, int attempt, Callback<void> done)
+void ProvisionClient::handshakeStep(const QByteArray &request, HandshakeRun run, Callback<void> done)
 {
     const int step = m_security->handshakeStep();
     m_transport->post(QStringLiteral("prov-session"), request, m_options.timeoutMs,
-                      [this, step, recovering, attempt, done](Result<QByteArray> reply) {
-        if (!reply) {
-            const Error &e = reply.error();
-            if (m_cancelled || e.code == QLatin1String("protocomm.cancelled"))
-                return done(e);
-            // A restarting device refuses connections for a moment; keep knocking while recovering,
-            // for as long as one request may take.
-            if (recovering && e.code == QLatin1String("protocomm.connect") && attempt < qMax(4, m_options.timeoutMs / 250)) {
-                QTimer::singleShot(250, this, [this, attempt, done] { handshake(true, attempt + 1, done); });
-                return;
-            }
-            if (!isLostSession(e))
-                return done(e);
-            if (m_security->version() == 1 && step == 1) {
-                // A wrong PoP shows only here, as a closed connection. Start over once on a
-                // fresh connection so a socket change at this moment is not mistaken for it.
-                if (attempt < 100) {
-                    m_transport->closeConnection();
-                    handshake(recovering, 100, done);
-                    return;
-                }
-                return done(Error::make(QStringLiteral("protocomm.pop"),
-                                        tr("the device rejected the proof of possession (PoP)"), e.message,
-                                        tr("Check the PoP on the board's label or QR code; it is case-sensitive.")));
-            }
-            return done(Error::make(QStringLiteral("protocomm.handshake"),
-                                    tr("The device did not answer the session handshake."), e.message,
-                                    tr("Check the security level; a device restarting or busy with another client also does this.")));
-        }
+                      [this, step, run, done](Result<QByteArray> reply) mutable {
+        if (!reply)
+            return onHandshakeFailure(step, run, reply.error(), done);
+        if (step == 0)
+            run.response0Connection = m_transport->lastDelivery().connection;
         Result<std::optional<QByteArray>> next = m_security->next(reply.value());
         if (!next)
             return done(next.error());
-        if (next.value()) {
-            handshakeStep(*next.value(), recovering, attempt, done);
+        if (!next.value()) {
+            Q_EMIT trace(QStringLiteral("Security%1 session established").arg(m_security->version()));
+            return done({});
+        }
+        if (run.retried) {
+            // The deciding attempt: give a device (or network) that closes the connection after
+            // every reply the time to show it. Otherwise its FIN crosses SessionCmd1, which then
+            // never reaches the device, and that looks exactly like a rejected PoP.
+            QTimer::singleShot(HandshakeSettleMs, this, [this, request = *next.value(), run, done] {
+                if (m_cancelled)
+                    return done(Error::make(QStringLiteral("protocomm.cancelled"), tr("Cancelled.")));
+                handshakeStep(request, run, done);
+            });
             return;
         }
-        Q_EMIT trace(QStringLiteral("Security%1 session established").arg(m_security->version()));
-        done({});
+        handshakeStep(*next.value(), run, done);
     });
+}
+
+void ProvisionClient::onHandshakeFailure(int step, HandshakeRun run, const Error &e, Callback<void> done)
+{
+    if (m_cancelled || e.code == QLatin1String("protocomm.cancelled"))
+        return done(e);
+    const bool refused = e.code == QLatin1String("protocomm.connect");
+    // A restarting device refuses connections for a moment; keep knocking while recovering or
+    // starting over after step 1, for as long as one request may take.
+    if ((run.recovering || run.retried) && refused && run.knocks < qMax(4, m_options.timeoutMs / 250)) {
+        ++run.knocks;
+        QTimer::singleShot(250, this, [this, run, done] { handshake(run, done); });
+        return;
+    }
+    const bool twoSteps = m_security->version() != 0;
+    if (twoSteps && (step == 1 || run.retried) && (refused || isLostSession(e))) {
+        const HandshakeStepOneEvidence evidence{e, m_transport->lastDelivery(), run.response0Connection, m_options.useCookies};
+        if (!run.retried) {
+            // Once on a fresh connection: a single lost socket or a reboot right here is
+            // survivable, and the second attempt is what decides what to tell the user.
+            Q_EMIT trace(QStringLiteral("prov-session step 1 got no answer on connection #%1%2: %3 Starting the handshake over.")
+                             .arg(evidence.command1.connection)
+                             .arg(evidence.command1.cookieSent ? QStringLiteral(" (session cookie sent)") : QString(), e.message));
+            m_transport->closeConnection();
+            run.retried = true;
+            run.knocks = 0;
+            run.response0Connection = 0;
+            return handshake(run, done);
+        }
+        if (step == 1 || refused)
+            return done(stepOneFailureError(evidence));
+    }
+    if (!isLostSession(e))
+        return done(e);
+    done(Error::make(QStringLiteral("protocomm.handshake"), tr("The device did not answer the session handshake."), e.message,
+                     tr("Check the security level; a device restarting or busy with another client also does this.")));
 }
 
 void ProvisionClient::recover(const QString &endpoint, const Error &why, std::function<void(Result<void>)> then)
@@ -203,7 +227,7 @@ void ProvisionClient::recover(const QString &endpoint, const Error &why, std::fu
     ++m_recoveries;
     Q_EMIT notice(tr("Lost the secure session with the device (%1) Re-establishing it.").arg(why.message));
     m_transport->closeConnection();
-    handshake(true, 0, [this, endpoint, then](Result<void> hs) {
+    handshake(HandshakeRun{true, false, 0, 0}, [this, endpoint, then](Result<void> hs) {
         if (!hs)
             return then(hs.error());
         Q_EMIT notice(tr("Secure session re-established; repeating '%1'.").arg(endpoint));

@@ -81,8 +81,16 @@ Q_SIGNALS:
 
 private:
     using Validator = std::function<bool(const QByteArray &)>;
-    void handshake(bool recovering, int attempt, Callback<void> done);
-    void handshakeStep(const QByteArray &request, bool recovering, int attempt, Callback<void> done);
+    struct HandshakeRun
+    {
+        bool recovering = false;      // re-establishing a session that was lost mid-flow
+        bool retried = false;         // step 1 failed once and the handshake started over
+        int knocks = 0;               // refused connections so far, while waiting for a restart
+        int response0Connection = 0;  // the transport connection that answered step 0
+    };
+    void handshake(HandshakeRun run, Callback<void> done);
+    void handshakeStep(const QByteArray &request, HandshakeRun run, Callback<void> done);
+    void onHandshakeFailure(int step, HandshakeRun run, const Error &error, Callback<void> done);
     void secure(const QString &endpoint, const QByteArray &plain, int timeoutMs, Validator valid,
                 Callback<QByteArray> done, bool recovered = false);
     void recover(const QString &endpoint, const Error &why, std::function<void(Result<void>)> then);

@@ -37,6 +37,13 @@ Error handshakeError(const QString &detail)
 
 } // namespace
 
+Error popRejectedError(const QString &detail)
+{
+    return Error::make(QStringLiteral("protocomm.pop"),
+                       QCoreApplication::translate("Protocomm", "the device rejected the proof of possession (PoP)"), detail,
+                       QCoreApplication::translate("Protocomm", "Check the PoP on the board's label or QR code; it is case-sensitive."));
+}
+
 namespace SessionWire {
 
 QByteArray sec0Command()
@@ -220,8 +227,12 @@ Result<std::optional<QByteArray>> Sec1Client::next(const QByteArray &reply)
         return std::optional<QByteArray>(SessionWire::sec1Command1(m_stream.apply(devicePublic)));
     }
     if (m_step == 1) {
-        if (p.msg() != w::Session_Response1 || p.sr1().status() != w::Success)
-            return handshakeError(QStringLiteral("expected SessionResp1, msg=%1 status=%2").arg(p.msg()).arg(p.sr1().status()));
+        if (p.msg() != w::Session_Response1)
+            return handshakeError(QStringLiteral("expected SessionResp1, msg=%1").arg(p.msg()));
+        // ESP-IDF closes the socket instead, but a firmware that answers the verification
+        // with a failure status has checked the PoP and said no.
+        if (p.sr1().status() != w::Success)
+            return popRejectedError(QStringLiteral("SessionResp1 status %1").arg(p.sr1().status()));
         const QByteArray proof = m_stream.apply(toBytes(p.sr1().device_verify_data()));
         if (!Crypto::equalConstantTime(proof, m_keys->publicKey()))
             return Error::make(QStringLiteral("protocomm.deviceproof"),

@@ -33,6 +33,11 @@ public:
 
 std::unique_ptr<ClientSecurity> makeClientSecurity(int version, const QByteArray &pop);
 
+// The one error that tells the user the PoP is wrong. Only for evidence that the device checked
+// it: an answer to the verification step saying so, or the device dropping that very request
+// inside the session that step 0 opened. Never for a session that was gone before the check.
+Error popRejectedError(const QString &detail);
+
 class Sec0Client final : public ClientSecurity
 {
 public:

@@ -138,6 +138,10 @@ private Q_SLOTS:
         QTest::newRow("wrong PoP") << QStringList() << QStringLiteral("FactoryNet") << WrongPop << Passphrase << 1
                                    << QStringLiteral("the device rejected the proof of possession (PoP)")
                                    << QStringLiteral("security1: Key mismatch. Close connection");
+        QTest::newRow("wrong PoP, cookie session over closed connections")
+            << QStringList{QStringLiteral("--fault"), QStringLiteral("close-between")} << QStringLiteral("FactoryNet") << WrongPop
+            << Passphrase << 1 << QStringLiteral("the device rejected the proof of possession (PoP)")
+            << QStringLiteral("security1: Key mismatch. Close connection");
         QTest::newRow("wrong passphrase") << QStringList() << QStringLiteral("FactoryNet") << Pop << WrongPassphrase << 1
                                           << QStringLiteral("the Wi-Fi passphrase is wrong (AuthError)")
                                           << QStringLiteral("wifi_prov_mgr: STA Auth Error");
@@ -176,6 +180,36 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == exitCode, qPrintable(QStringLiteral("exit %1\n%2\n%3").arg(r.exitCode).arg(r.out, r.err)));
         QVERIFY2(QString(r.out + r.err).contains(message), qPrintable(r.out + r.err));
         QVERIFY2(log.contains(deviceLog), qPrintable(log));
+    }
+
+    // The reported case: socket-bound firmware that closes the connection after every reply.
+    // The session dies between the two handshake steps, before the PoP is ever checked, so the
+    // technician must not be sent to re-type it.
+    void sessionLostBetweenHandshakeStepsIsNotThePop()
+    {
+        const QStringList simArgs{QStringLiteral("--session-mode"), QStringLiteral("socket"), QStringLiteral("--fault"),
+                                  QStringLiteral("close-between")};
+        Sim sim = startSim(simArgs);
+        QVERIFY(sim.port != 0);
+        const CliRun r = cli(provisionArgs(sim.port));
+        const CliRun j = cli(provisionArgs(sim.port) << QStringLiteral("--json"));
+        const QString log = stopSim(sim);
+        const QString all = r.out + r.err;
+        QVERIFY2(r.exitCode == 5, qPrintable(QStringLiteral("exit %1\n%2").arg(r.exitCode).arg(all)));
+        QVERIFY2(!all.contains(QStringLiteral("rejected the proof of possession")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("secure session was lost between handshake steps")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("Do not re-type the PoP")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("socket-bound session mode")), qPrintable(all));
+        QVERIFY2(log.contains(QStringLiteral("security1: Invalid state of session 1")), qPrintable(log));
+        QVERIFY2(!log.contains(QStringLiteral("Key mismatch")), qPrintable(log));
+
+        QCOMPARE(j.exitCode, 5);
+        const QJsonObject error = QJsonDocument::fromJson(j.out.toUtf8()).object().value(QStringLiteral("error")).toObject();
+        QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("protocomm.sessionlost"));
+        QVERIFY(error.value(QStringLiteral("message")).toString().contains(QStringLiteral("lost between handshake steps")));
+        QVERIFY(!error.value(QStringLiteral("detail")).toString().isEmpty());
+        for (const QString &field : {QStringLiteral("message"), QStringLiteral("detail"), QStringLiteral("fix")})
+            QVERIFY2(!error.value(field).toString().contains(Pop), qPrintable(field));
     }
 
     void jsonReport()
