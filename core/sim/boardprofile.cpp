@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sim/boardprofile.h"
 
+#include "core/common/jsonstringlist.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -77,9 +79,7 @@ Result<BoardProfile> BoardProfile::fromJson(const QByteArray &json)
     if (c.sessionMode != QLatin1String("cookie") && c.sessionMode != QLatin1String("socket"))
         return profileError(QCoreApplication::translate("Sim", "sessionMode must be \"cookie\" or \"socket\"."));
     if (pc.contains(QLatin1String("customEndpoints"))) {
-        c.customEndpoints.clear();
-        for (const QJsonValue &v : pc.value(QLatin1String("customEndpoints")).toArray())
-            c.customEndpoints << v.toString();
+        c.customEndpoints = jsonStringList(pc.value(QLatin1String("customEndpoints")));
     }
     c.autoStop = pc.value(QLatin1String("autoStop")).toBool(c.autoStop);
     c.autoStopDelayMs = intOr(pc, "autoStopDelayMs", c.autoStopDelayMs);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tls/diagnosisvocabulary.h"
 
+#include "core/common/jsonstringlist.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -28,8 +30,7 @@ DiagnosisVocabulary::DiagnosisVocabulary()
         e.id = o.value(QStringLiteral("id")).toString();
         e.title = o.value(QStringLiteral("title")).toString();
         e.explanation = o.value(QStringLiteral("explanation")).toString();
-        for (const QJsonValue &f : o.value(QStringLiteral("fixes")).toArray())
-            e.fixes << f.toString();
+        e.fixes = jsonStringList(o.value(QStringLiteral("fixes")));
         m_entries.append(e);
     }
 }

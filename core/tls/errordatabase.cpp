@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tls/errordatabase.h"
 
+#include "core/common/jsonstringlist.h"
 #include "core/tls/idfversions.h"
 
 #include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -45,15 +45,6 @@ qint64 parseValue(const QString &text)
     const qint64 v = t.startsWith(QStringLiteral("0x"), Qt::CaseInsensitive) ? t.mid(2).toLongLong(&ok, 16)
                                                                               : t.toLongLong(&ok, 10);
     return negative ? -v : v;
-}
-
-QStringList jsonStrings(const QJsonValue &value)
-{
-    QStringList out;
-    const QJsonArray array = value.toArray();
-    for (const QJsonValue &v : array)
-        out << v.toString();
-    return out;
 }
 
 } // namespace
@@ -165,9 +156,9 @@ void ErrorDatabase::loadKnowledge()
             continue; // comments
         const QJsonObject o = it.value().toObject();
         Knowledge k;
-        k.causes = jsonStrings(o.value(QStringLiteral("causes")));
-        k.fixes = jsonStrings(o.value(QStringLiteral("fixes")));
-        k.references = jsonStrings(o.value(QStringLiteral("references")));
+        k.causes = jsonStringList(o.value(QStringLiteral("causes")));
+        k.fixes = jsonStringList(o.value(QStringLiteral("fixes")));
+        k.references = jsonStringList(o.value(QStringLiteral("references")));
         k.diagnosisId = o.value(QStringLiteral("diagnosisId")).toString();
         k.note = o.value(QStringLiteral("note")).toString();
         m_knowledge.insert(it.key(), k);

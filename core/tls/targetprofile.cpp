@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tls/targetprofile.h"
 
+#include "core/common/jsonstringlist.h"
 #include "core/tls/idfversions.h"
 
 #include <QDir>
 #include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -16,15 +16,6 @@ namespace Forgeline::Tls {
 namespace {
 
 const QString kDir = QStringLiteral(":/forgeline/data/targets");
-
-QStringList toStringList(const QJsonValue &v)
-{
-    QStringList out;
-    const QJsonArray array = v.toArray();
-    for (const QJsonValue &item : array)
-        out << item.toString();
-    return out;
-}
 
 Result<bool> parseBool(const QString &name, const QString &value)
 {
@@ -106,13 +97,13 @@ Result<TargetProfile> TargetProfiles::load(const QString &requested)
     p.maxContentLen = d.value(QLatin1String("max_content_len")).toInt(16384);
     p.haveTimeDate = d.value(QLatin1String("have_time_date")).toBool(false);
     p.ecp = d.value(QLatin1String("ecp")).toBool(true);
-    p.curves = toStringList(d.value(QLatin1String("curves")));
-    p.x509ProfileCurves = toStringList(d.value(QLatin1String("x509_profile_curves")));
+    p.curves = jsonStringList(d.value(QLatin1String("curves")));
+    p.x509ProfileCurves = jsonStringList(d.value(QLatin1String("x509_profile_curves")));
     p.ed25519 = d.value(QLatin1String("ed25519")).toBool(false);
     p.hardwareMpi = d.value(QLatin1String("hardware_mpi")).toBool(true);
     p.largeKeySoftwareMpi = d.value(QLatin1String("large_key_software_mpi")).toBool(false);
     p.rsaHwLimitBits = d.value(QLatin1String("rsa_hw_limit_bits")).toInt(4096);
-    p.notes = toStringList(root.value(QLatin1String("notes")));
+    p.notes = jsonStringList(root.value(QLatin1String("notes")));
     return p;
 }
 
