@@ -8,6 +8,7 @@
 #include "ui/shell/startupprobe.h"
 #include "ui/flash/flashworkspace.h"
 #include "ui/provision/provisionworkspace.h"
+#include "ui/station/stationworkspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -88,6 +89,9 @@ int main(int argc, char **argv)
                 flash->startVirtualBoard();
             if (auto *provision = qobject_cast<Forgeline::Ui::ProvisionWorkspace *>(window.workspace(QStringLiteral("provision"))))
                 provision->startVirtualBoard();
+            if (auto *station = qobject_cast<Forgeline::Ui::StationWorkspace *>(window.workspace(QStringLiteral("station"))))
+                if (auto r = station->startVirtualBoards(); !r)
+                    qWarning("virtual station: %s", qPrintable(r.error().message + QLatin1Char(' ') + r.error().detail));
         });
     }
 

@@ -4,6 +4,7 @@
 #include "stationtesthelpers.h"
 
 #include "core/common/settings.h"
+#include "ui/station/recipeeditor.h"
 #include "ui/station/stationworkspace.h"
 
 #include <QApplication>
@@ -85,6 +86,33 @@ private Q_SLOTS:
         const QString shots = QStringLiteral(TEST_BUILD_DIR "/screenshots");
         QDir().mkpath(shots);
         QVERIFY(w.grab().save(shots + QStringLiteral("/station.png")));
+    }
+
+    // The "Virtual boards" button: a whole demo line from nothing, with the real timing model,
+    // that passes and keeps its records (and its pool) away from the line's own.
+    void virtualBoardsDemo()
+    {
+        Settings before = Settings::load();
+        before.stationPool = QStringLiteral("/srv/line-pool");
+        before.save();
+        Ui::StationWorkspace w;
+        w.resize(1200, 900);
+        w.show();
+        QVERIFY2(w.startVirtualBoards(2), qPrintable(w.statusText()));
+        QCOMPARE(w.ports().size(), 2);
+        QVERIFY2(w.recipeEditor()->verdict().startsWith(QStringLiteral("OK")), qPrintable(w.recipeEditor()->verdict()));
+        QSignalSpy done(&w, &Ui::StationWorkspace::finished);
+        QVERIFY2(w.start(), qPrintable(w.statusText()));
+        QVERIFY(done.wait(120000));
+        QCOMPARE(done.first().at(0).toInt(), 2);
+        QCOMPARE(done.first().at(1).toInt(), 0);
+        QCOMPARE(w.recordRows(), 2);
+        QCOMPARE(Settings::load().stationPool, QStringLiteral("/srv/line-pool"));
+        QVERIFY(QFile::exists(Ui::StationWorkspace::demoPoolDirectory() + QStringLiteral("/demo-station.sqlite")));
+        // The demo pool's keys are private keys all the same.
+        QCOMPARE(QFile::permissions(Ui::StationWorkspace::demoPoolDirectory() + QStringLiteral("/demo0000.key"))
+                     & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
     }
 
     // Plugging in is what udev does: a by-id symlink to the device node appears (here to a

@@ -3,6 +3,11 @@
 
 #include "core/common/logger.h"
 #include "core/common/settings.h"
+#include "core/sim/boardprofile.h"
+#include "core/sim/demopool.h"
+#include "core/sim/protocommvirtualboard.h"
+#include "core/sim/romboardprofile.h"
+#include "core/sim/romserialserver.h"
 
 #include "ui/station/recipeeditor.h"
 #include "ui/station/recordsmodel.h"
@@ -18,7 +23,10 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QHostInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -46,8 +54,16 @@ StationWorkspace::StationWorkspace(QWidget *parent) : QWidget(parent)
             setStatus(r.error().message);
 }
 
+QString StationWorkspace::demoPoolDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo-pool");
+}
+
 void StationWorkspace::rememberSettings() const
 {
+    // A demo run must not replace the line's pool and database for next time.
+    if (m_pool->text().trimmed() == demoPoolDirectory())
+        return;
     Settings s = Settings::load();
     s.stationOperator = m_operator->text().trimmed();
     s.stationPool = m_pool->text().trimmed();
@@ -63,6 +79,75 @@ StationWorkspace::~StationWorkspace()
     // Boards first: they hold the pool and the records store by reference.
     delete m_job;
     m_job = nullptr;
+}
+
+Result<void> StationWorkspace::startVirtualBoards(int count)
+{
+    if (running())
+        return Error::make(QStringLiteral("station.virtual"), tr("Stop the running boards first."));
+    const QString poolDir = demoPoolDirectory();
+    // Enough pairs for a long demo: every virtual board keeps its pair across re-runs.
+    auto ids = Sim::writeDemoPool(poolDir, 32);
+    if (!ids)
+        return ids.error();
+    if (m_virtualRoms.empty()) {
+        for (int i = 0; i < count; ++i) {
+            Sim::BoardProfile profile = Sim::BoardProfile::defaultProfile();
+            profile.mac[5] = char(0x20 + i);
+            auto config = Sim::romBoardConfigFromProfile(profile);
+            if (!config)
+                return config.error();
+            config->timing = true; // a demo should move at a real board's pace
+            auto rom = std::make_unique<Sim::RomSerialServer>(*config);
+            if (auto address = rom->listenPty(); !address)
+                return address.error();
+            auto net = std::make_unique<Sim::ProtocommVirtualBoard>(profile);
+            if (auto port = net->start(0); !port)
+                return port.error();
+            m_virtualRoms.push_back(std::move(rom));
+            m_virtualNets.push_back(std::move(net));
+        }
+    }
+    const Sim::BoardProfile profile = Sim::BoardProfile::defaultProfile();
+    QString ssid;
+    QString passphrase;
+    for (const auto &network : profile.wifi.networks)
+        if (!network.passphrase.isEmpty()) {
+            ssid = network.ssid;
+            passphrase = network.passphrase;
+            break;
+        }
+    QStringList ports;
+    QJsonObject addresses;
+    for (size_t i = 0; i < m_virtualRoms.size(); ++i) {
+        ports << m_virtualRoms[i]->address();
+        addresses.insert(m_virtualRoms[i]->address(), m_virtualNets[i]->address());
+    }
+    QJsonObject provision{{QStringLiteral("ssid"), ssid},
+                          {QStringLiteral("passphrase"), passphrase},
+                          {QStringLiteral("addresses"), addresses},
+                          {QStringLiteral("customData"), QJsonObject{{QStringLiteral("endpoint"), QStringLiteral("custom-data")},
+                                                                     {QStringLiteral("data"), QStringLiteral("serial={mac};cert={pair}")}}}};
+    if (profile.protocomm.security != 0)
+        provision.insert(QStringLiteral("pop"), profile.protocomm.pop);
+    const QJsonObject recipe{
+        {QStringLiteral("name"), QStringLiteral("Virtual line (demo)")},
+        {QStringLiteral("baud"), 921600},
+        {QStringLiteral("retries"), QJsonObject{{QStringLiteral("identify"), 1}, {QStringLiteral("provision"), 1}}},
+        {QStringLiteral("flash"), QJsonArray{
+            QJsonObject{{QStringLiteral("source"), QStringLiteral("certificate")}, {QStringLiteral("partition"), QStringLiteral("cert")}},
+            QJsonObject{{QStringLiteral("source"), QStringLiteral("key")}, {QStringLiteral("partition"), QStringLiteral("key")}}}},
+        {QStringLiteral("verify"), true},
+        {QStringLiteral("provision"), provision}};
+    setRecipeText(QString::fromUtf8(QJsonDocument(recipe).toJson()));
+    setPorts(ports);
+    setPoolDirectory(poolDir);
+    // Demo attempts never mix with the line's real records.
+    setDatabaseUrl(QStringLiteral("sqlite://") + QDir(poolDir).absoluteFilePath(QStringLiteral("demo-station.sqlite")));
+    if (m_operator->text().trimmed().isEmpty())
+        setOperatorName(tr("demo"));
+    setStatus(tr("%n virtual board(s) ready: press Start all", nullptr, int(ports.size())));
+    return {};
 }
 
 void StationWorkspace::buildUi()
@@ -88,6 +173,13 @@ void StationWorkspace::buildUi()
     m_watchPattern->setClearButtonEnabled(true);
     top->addWidget(m_autoStart);
     top->addWidget(m_watchPattern, 1);
+    auto *virtualBoards = new QPushButton(tr("Virtual boards"), this);
+    virtualBoards->setToolTip(tr("Try the station on four simulated boards in this window (no hardware)"));
+    connect(virtualBoards, &QPushButton::clicked, this, [this] {
+        if (auto r = startVirtualBoards(); !r)
+            setStatus(r.error().message + QLatin1Char(' ') + r.error().detail);
+    });
+    top->addWidget(virtualBoards);
     top->addWidget(m_status, 2);
     root->addLayout(top);
 

@@ -12,6 +12,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QCheckBox;
 class QGridLayout;
@@ -21,6 +22,11 @@ class QPushButton;
 class QComboBox;
 class QTableView;
 class QTimer;
+
+namespace Forgeline::Sim {
+class ProtocommVirtualBoard;
+class RomSerialServer;
+}
 
 namespace Forgeline::Ui {
 
@@ -62,6 +68,11 @@ public:
     // USB-serial bridges finish enumerating a moment after the device node appears.
     void setAutoStartDelay(int ms) { m_autoStartDelayMs = ms; }
     RecipeEditor *recipeEditor() const { return m_recipe; }
+    // A demo line in this process: `count` virtual boards (ROM loader on a pty with the real
+    // timing model, protocomm over HTTP on loopback), a throwaway certificate pool in the app
+    // data dir, a recipe that writes, verifies and provisions them, and their ports filled in.
+    Result<void> startVirtualBoards(int count = 4);
+    static QString demoPoolDirectory();
     QStringList ports() const;
     int tileCount() const { return int(m_tiles.size()); }
     QString tileResult(const QString &port) const;
@@ -112,6 +123,8 @@ private:
     // What the running job was made from: an auto-started board joins it only if unchanged.
     QString m_jobFingerprint;
 
+    std::vector<std::unique_ptr<Sim::RomSerialServer>> m_virtualRoms;
+    std::vector<std::unique_ptr<Sim::ProtocommVirtualBoard>> m_virtualNets;
     std::unique_ptr<Station::StationDatabase> m_database;
     std::unique_ptr<Station::StationDatabase> m_poolDatabase;
     std::optional<Station::RecordStore> m_store;
