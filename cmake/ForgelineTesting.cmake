@@ -30,3 +30,25 @@ function(forgeline_add_test)
     endif()
     set_tests_properties(${T_NAME} PROPERTIES TIMEOUT ${T_TIMEOUT} ENVIRONMENT "${_env}")
 endfunction()
+
+# Debian's libmbedtls-dev, for the small C programs that hold our predictions against the real
+# library. Returns in <found> whether it is there; when it is, the INTERFACE target
+# forgeline_system_mbedtls carries its headers and mbedtls/mbedx509/mbedcrypto, and nothing
+# else (no sanitizer or warning options: one helper replaces calloc() and must not fight ASan).
+function(forgeline_find_system_mbedtls found)
+    find_path(FORGELINE_MBEDTLS_INCLUDE_DIR mbedtls/ssl.h)
+    find_library(FORGELINE_MBEDTLS_LIB mbedtls)
+    find_library(FORGELINE_MBEDX509_LIB mbedx509)
+    find_library(FORGELINE_MBEDCRYPTO_LIB mbedcrypto)
+    if(NOT FORGELINE_MBEDTLS_INCLUDE_DIR OR NOT FORGELINE_MBEDTLS_LIB OR NOT FORGELINE_MBEDX509_LIB OR NOT FORGELINE_MBEDCRYPTO_LIB)
+        set(${found} FALSE PARENT_SCOPE)
+        return()
+    endif()
+    if(NOT TARGET forgeline_system_mbedtls)
+        add_library(forgeline_system_mbedtls INTERFACE)
+        target_include_directories(forgeline_system_mbedtls INTERFACE "${FORGELINE_MBEDTLS_INCLUDE_DIR}")
+        target_link_libraries(forgeline_system_mbedtls INTERFACE
+            "${FORGELINE_MBEDTLS_LIB}" "${FORGELINE_MBEDX509_LIB}" "${FORGELINE_MBEDCRYPTO_LIB}")
+    endif()
+    set(${found} TRUE PARENT_SCOPE)
+endfunction()
