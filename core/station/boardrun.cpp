@@ -2,6 +2,7 @@
 #include "core/station/boardrun.h"
 
 #include "core/common/logger.h"
+#include "core/common/redactor.h"
 #include "core/flasher/romprotocol.h"
 #include "core/image/certpayload.h"
 #include "core/protocomm/provisionjob.h"
@@ -45,8 +46,10 @@ void BoardRun::emitEvent(const QString &kind, QJsonObject fields)
     Q_EMIT stationEvent(fields);
 }
 
-void BoardRun::addLog(const QString &line)
+void BoardRun::addLog(const QString &raw)
 {
+    // Redacted at the source: the per-board log is shown on screen and copied into tickets.
+    const QString line = Redactor::redact(raw);
     m_log.append(line);
     Logger::instance().info(QStringLiteral("station"), m_port + QStringLiteral(": ") + line);
     emitEvent(QStringLiteral("log"), {{QStringLiteral("text"), line}});

@@ -9,6 +9,8 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
+#include <QPlainTextEdit>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -57,6 +59,20 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i)
             QCOMPARE(w.tileResult(ports[i]), QStringLiteral("pass"));
         QCOMPARE(w.tileResult(ports[3]), QStringLiteral("fail"));
+        // Each board's own log, on a click, with no secret in it.
+        for (const QString &port : ports) {
+            const QString log = w.boardLog(port).join(QLatin1Char('\n'));
+            QVERIFY2(log.contains(QStringLiteral("MAC")) || log.contains(QStringLiteral("ESP32")), qPrintable(log));
+            QVERIFY(!log.contains(QStringLiteral("factory-pass-123")));
+            QVERIFY(!log.contains(QStringLiteral("abcd1234")));
+            QVERIFY(!log.contains(QStringLiteral("PRIVATE KEY")));
+        }
+        QVERIFY(w.boardLog(ports[3]).join(QLatin1Char(' ')).contains(QStringLiteral("passphrase")));
+        w.showBoardLog(ports[0]);
+        auto *dialog = w.findChild<QDialog *>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->findChild<QPlainTextEdit *>()->toPlainText(), w.boardLog(ports[0]).join(QLatin1Char('\n')));
+        dialog->close();
         QCOMPARE(w.recordRows(), 4);
         // The filters: result, and the last bytes of a MAC as printed on a label.
         auto *resultFilter = w.findChild<QComboBox *>();
@@ -92,6 +108,7 @@ private Q_SLOTS:
     // that passes and keeps its records (and its pool) away from the line's own.
     void virtualBoardsDemo()
     {
+        QDir(Ui::StationWorkspace::demoPoolDirectory()).removeRecursively(); // the test HOME outlives a run
         Settings before = Settings::load();
         before.stationPool = QStringLiteral("/srv/line-pool");
         before.save();

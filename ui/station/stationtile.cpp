@@ -2,6 +2,7 @@
 #include "ui/station/stationtile.h"
 
 #include <QLabel>
+#include <QMouseEvent>
 #include <QProgressBar>
 #include <QVBoxLayout>
 
@@ -14,6 +15,8 @@ StationTile::StationTile(const QString &port, QWidget *parent)
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     setMinimumSize(220, 150);
+    setCursor(Qt::PointingHandCursor);
+    setToolTip(tr("Click for this board's log"));
     auto *layout = new QVBoxLayout(this);
     QFont bold = m_port->font();
     bold.setBold(true);
@@ -85,6 +88,13 @@ void StationTile::tick()
         m_elapsed->setText(tr("%1 s").arg(double(m_clock.elapsed()) / 1000.0, 0, 'f', 1));
     else if (!m_elapsed->text().endsWith(tr("(done)")))
         m_elapsed->setText(tr("%1 s (done)").arg(double(m_clock.elapsed()) / 1000.0, 0, 'f', 1));
+}
+
+void StationTile::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton && rect().contains(event->position().toPoint()))
+        Q_EMIT activated();
+    QFrame::mouseReleaseEvent(event);
 }
 
 } // namespace Forgeline::Ui

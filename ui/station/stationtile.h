@@ -23,6 +23,13 @@ public:
     void tick();
     QString result() const { return m_result; }
 
+Q_SIGNALS:
+    // The operator clicked the tile: show this board's log.
+    void activated();
+
+protected:
+    void mouseReleaseEvent(QMouseEvent *event) override;
+
 private:
     void paintState(const QString &state);
 

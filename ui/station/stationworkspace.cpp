@@ -14,6 +14,12 @@
 #include "ui/station/stationtile.h"
 
 #include <QCheckBox>
+#include <QClipboard>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QPlainTextEdit>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -372,6 +378,7 @@ void StationWorkspace::showTile(const QString &port)
         m_tileOrder << port;
         m_grid->addWidget(tile, i / columns, i % columns);
     }
+    connect(tile, &StationTile::activated, this, [this, port] { showBoardLog(port); });
     m_tiles.insert(port, tile);
 }
 
@@ -521,6 +528,38 @@ void StationWorkspace::refreshRecords()
 int StationWorkspace::recordRows() const
 {
     return m_recordsModel->rowCount();
+}
+
+QStringList StationWorkspace::boardLog(const QString &port) const
+{
+    if (!m_job)
+        return {};
+    const auto &boards = m_job->boards();
+    for (auto it = boards.crbegin(); it != boards.crend(); ++it)
+        if ((*it)->port() == port)
+            return (*it)->log();
+    return {};
+}
+
+void StationWorkspace::showBoardLog(const QString &port)
+{
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Board on %1").arg(port));
+    dialog->resize(720, 420);
+    auto *layout = new QVBoxLayout(dialog);
+    auto *text = new QPlainTextEdit(dialog);
+    text->setReadOnly(true);
+    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    const QStringList lines = boardLog(port);
+    text->setPlainText(lines.isEmpty() ? tr("Nothing logged yet for this port.") : lines.join(QLatin1Char('\n')));
+    layout->addWidget(text);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    auto *copy = buttons->addButton(tr("Copy"), QDialogButtonBox::ActionRole);
+    connect(copy, &QPushButton::clicked, dialog, [text] { QGuiApplication::clipboard()->setText(text->toPlainText()); });
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+    layout->addWidget(buttons);
+    dialog->show();
 }
 
 QString StationWorkspace::tileResult(const QString &port) const

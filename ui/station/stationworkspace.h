@@ -76,6 +76,9 @@ public:
     QStringList ports() const;
     int tileCount() const { return int(m_tiles.size()); }
     QString tileResult(const QString &port) const;
+    // The latest run's log on `port` (already redacted), as the tile's log window shows it.
+    QStringList boardLog(const QString &port) const;
+    void showBoardLog(const QString &port);
     int recordRows() const;
     Result<void> exportRecords(const QString &path, const QString &format);
     QString statusText() const;
