@@ -181,6 +181,10 @@ int runStation(const QStringList &arguments)
             });
         });
         watcher.start();
+        // Scripts (and tests) plug boards in only after this: ports present now never start.
+        if (json)
+            printEventLine(QJsonObject{{QStringLiteral("event"), QStringLiteral("watching")},
+                                       {QStringLiteral("pattern"), parser.value(watchPatternOpt)}}, true);
         if (!json)
             std::fprintf(stderr, "Watching %s for boards; Ctrl+C to stop.\n",
                          parser.isSet(watchPatternOpt) ? qPrintable(parser.value(watchPatternOpt)) : "serial ports");

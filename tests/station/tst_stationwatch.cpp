@@ -76,10 +76,11 @@ private Q_SLOTS:
                    QStringLiteral("--db"), db, QStringLiteral("--operator"), QStringLiteral("kim"),
                    QStringLiteral("--watch-pattern"), byId + QStringLiteral("/usb-Silicon_Labs*"), QStringLiteral("--json")});
         QVERIFY(cli.waitForStarted());
-        QTest::qWait(1500); // the watcher's first scan is its baseline
+        QByteArray out;
+        // Ports present at the watcher's first scan are its baseline: plug in only after it.
+        QTRY_VERIFY_WITH_TIMEOUT(count(events(cli, out), QStringLiteral("watching")) == 1, 60000);
         QCOMPARE(cli.state(), QProcess::Running);
 
-        QByteArray out;
         for (int i = 0; i < 2; ++i) {
             QVERIFY(QFile::link(ptys[i], raw[i]->port));
             // The boards' servers live on this event loop: wait without blocking it.
