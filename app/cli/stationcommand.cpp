@@ -168,15 +168,12 @@ int runStation(const QStringList &arguments)
     if (watch) {
         watcher.setPattern(parser.value(watchPatternOpt));
         QObject::connect(&watcher, &PortWatcher::portAppeared, &loop, [&](const QString &port) {
-            if (stopping)
-                return;
-            for (const BoardRun *board : job.boards())
-                if (board->port() == port && board->state() == BoardRun::State::Running)
-                    return;
+            if (stopping || !job.acceptsAppearedPort(port))
+                return; // running there, or its own reset into the firmware made the port blink
             printEventLine(QJsonObject{{QStringLiteral("event"), QStringLiteral("appeared")}, {QStringLiteral("port"), port}}, json);
             // Let udev finish (permissions) and the bridge settle before the first byte.
             QTimer::singleShot(500, &loop, [&job, &stopping, port] {
-                if (!stopping)
+                if (!stopping && job.acceptsAppearedPort(port))
                     job.startPort(port);
             });
         });

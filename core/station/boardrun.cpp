@@ -404,6 +404,7 @@ void BoardRun::finish(State state)
     if (m_state != State::Running)
         return;
     m_state = state;
+    m_sinceFinish.start();
     m_percent = state == State::Passed ? 100 : m_percent;
     dropSession();
     QJsonObject fields{{QStringLiteral("result"), stateName(state)},

@@ -52,6 +52,8 @@ public:
     QString currentStep() const { return m_step; }
     int percent() const { return m_percent; }
     QStringList log() const { return m_log; }
+    // -1 while not finished.
+    qint64 msSinceFinished() const { return m_sinceFinish.isValid() ? m_sinceFinish.elapsed() : -1; }
     static QString stateName(State state);
 
 Q_SIGNALS:
@@ -91,6 +93,7 @@ private:
     int m_percent = 0;
     QStringList m_log;
     QElapsedTimer m_clock;
+    QElapsedTimer m_sinceFinish;
 
     QPointer<Flasher::LoaderSession> m_session;
     std::optional<Image::PartitionTable> m_table;

@@ -32,6 +32,17 @@ BoardRun *StationJob::startPort(const QString &port)
     return board;
 }
 
+bool StationJob::acceptsAppearedPort(const QString &port, qint64 quietMs) const
+{
+    for (auto it = m_boards.crbegin(); it != m_boards.crend(); ++it) {
+        if ((*it)->port() != port)
+            continue;
+        const qint64 since = (*it)->msSinceFinished();
+        return since >= 0 && since >= quietMs; // the latest board on this port decides
+    }
+    return true;
+}
+
 void StationJob::cancel()
 {
     const auto boards = m_boards;

@@ -29,6 +29,12 @@ public:
     // Adds one more board while the station runs (auto-start when a board appears).
     BoardRun *startPort(const QString &port);
     void cancel();
+    // Whether a port that just appeared is a new board to start. Not while a board runs on it,
+    // and not within `quietMs` of one finishing there: boards on native USB (USB-Serial/JTAG,
+    // USB-OTG CDC) drop off the bus and come back when the final step resets them into their
+    // firmware, and that must not start the same board over and over.
+    bool acceptsAppearedPort(const QString &port, qint64 quietMs = DefaultReenumerationQuietMs) const;
+    static constexpr qint64 DefaultReenumerationQuietMs = 4000;
     bool running() const { return m_active > 0; }
     const QList<BoardRun *> &boards() const { return m_boards; }
     StationSummary summary() const;

@@ -193,6 +193,14 @@ private Q_SLOTS:
         QVERIFY(w.ports().contains(raw[1]->port));
         QVERIFY(!w.ports().contains(already));
 
+        // A board whose final reset makes its port blink (native USB) is not a new board.
+        QVERIFY(QFile::remove(raw[0]->port));
+        QTest::qWait(120);
+        QVERIFY(plug(0));
+        QTest::qWait(400);
+        QVERIFY(!w.running());
+        QCOMPARE(w.recordRows(), 2);
+
         // A third board after the line went idle runs on the same job: the count goes on.
         QVERIFY(plug(2));
         QVERIFY(done.wait(60000));

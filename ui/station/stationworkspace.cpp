@@ -429,10 +429,12 @@ void StationWorkspace::startAppearedPort(const QString &port)
 {
     if (!m_autoStart->isChecked())
         return;
-    if (m_job)
-        for (const BoardRun *board : m_job->boards())
-            if (board->port() == port && (board->state() == BoardRun::State::Running || board->state() == BoardRun::State::Waiting))
-                return; // already on the line (it re-enumerated mid-run; its own retries handle that)
+    if (m_job && !m_job->acceptsAppearedPort(port, m_quietMs)) {
+        // Still running there (it re-enumerated mid-run; its own retries handle that), or it
+        // just finished and its reset into the firmware made the port blink.
+        Logger::instance().info(QStringLiteral("station"), tr("%1 came back right after its board ran; not a new board").arg(port));
+        return;
+    }
     if (!ports().contains(port))
         m_ports->setText(ports().isEmpty() ? port : m_ports->text().trimmed() + QLatin1Char(',') + port);
     const QString fingerprint = m_recipe->text() + QChar(0) + m_pool->text() + QChar(0) + m_db->text() + QChar(0) + m_operator->text();

@@ -67,6 +67,8 @@ public:
     // How long a new port settles before the first byte: udev applies permissions and
     // USB-serial bridges finish enumerating a moment after the device node appears.
     void setAutoStartDelay(int ms) { m_autoStartDelayMs = ms; }
+    // See StationJob::acceptsAppearedPort.
+    void setReenumerationQuietMs(qint64 ms) { m_quietMs = ms; }
     RecipeEditor *recipeEditor() const { return m_recipe; }
     // A demo line in this process: `count` virtual boards (ROM loader on a pty with the real
     // timing model, protocomm over HTTP on loopback), a throwaway certificate pool in the app
@@ -123,6 +125,7 @@ private:
     QStringList m_tileOrder;
     Station::PortWatcher m_watcher;
     int m_autoStartDelayMs = 500;
+    qint64 m_quietMs = Station::StationJob::DefaultReenumerationQuietMs;
     // What the running job was made from: an auto-started board joins it only if unchanged.
     QString m_jobFingerprint;
 
