@@ -82,6 +82,11 @@ void StationTile::setResult(const QString &result, const QString &detail)
     tick();
 }
 
+void StationTile::setRemoved()
+{
+    m_board->setText(tr("%1 · removed").arg(m_board->text()));
+}
+
 void StationTile::tick()
 {
     if (m_result.isEmpty())

@@ -21,6 +21,8 @@ public:
     void setProgress(qint64 done, qint64 total);
     void setResult(const QString &result, const QString &detail);
     void tick();
+    // The board was pulled: the verdict stays readable, the tile says the port is empty.
+    void setRemoved();
     QString result() const { return m_result; }
 
 Q_SIGNALS:

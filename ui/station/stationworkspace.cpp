@@ -459,6 +459,8 @@ void StationWorkspace::onPortDisappeared(const QString &port)
     // A running board fails on its own (the link reports the unplug); a finished tile keeps its
     // verdict so the operator can still read it after pulling the board.
     Logger::instance().info(QStringLiteral("station"), tr("Board removed from %1").arg(port));
+    if (StationTile *tile = m_tiles.value(port); tile && !tile->result().isEmpty())
+        tile->setRemoved();
 }
 
 void StationWorkspace::stop()
