@@ -32,6 +32,14 @@ QByteArray sha256(const QByteArray &data)
     return out;
 }
 
+QByteArray sha512(const QByteArray &data)
+{
+    QByteArray out(SHA512_DIGEST_LENGTH, Qt::Uninitialized);
+    SHA512(reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size()),
+           reinterpret_cast<unsigned char *>(out.data()));
+    return out;
+}
+
 QByteArray randomBytes(int count)
 {
     QByteArray out(count, Qt::Uninitialized);
@@ -152,6 +160,78 @@ QByteArray sec1SessionKey(const QByteArray &sharedSecret, const QByteArray &pop)
             key[i] = char(key.at(i) ^ digest.at(i));
     }
     return key;
+}
+
+namespace {
+
+struct CipherContext
+{
+    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+    ~CipherContext() { EVP_CIPHER_CTX_free(ctx); }
+};
+
+bool gcmInit(EVP_CIPHER_CTX *ctx, bool encrypt, const QByteArray &key32, const QByteArray &iv)
+{
+    const EVP_CIPHER *cipher = EVP_aes_256_gcm();
+    const auto *key = reinterpret_cast<const unsigned char *>(key32.constData());
+    const auto *ivBytes = reinterpret_cast<const unsigned char *>(iv.constData());
+    const int mode = encrypt ? 1 : 0;
+    return ctx && key32.size() == 32 && !iv.isEmpty()
+           && EVP_CipherInit_ex(ctx, cipher, nullptr, nullptr, nullptr, mode) == 1
+           && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, int(iv.size()), nullptr) == 1
+           && EVP_CipherInit_ex(ctx, nullptr, nullptr, key, ivBytes, mode) == 1;
+}
+
+} // namespace
+
+Result<QByteArray> gcmSeal(const QByteArray &key32, const QByteArray &iv, const QByteArray &plain)
+{
+    CipherContext c;
+    if (!gcmInit(c.ctx, true, key32, iv))
+        return cryptoError("AES-256-GCM init");
+    QByteArray out(plain.size() + GcmTagBytes, Qt::Uninitialized);
+    auto *dst = reinterpret_cast<unsigned char *>(out.data());
+    int len = 0;
+    int total = 0;
+    if (!plain.isEmpty()) {
+        if (EVP_EncryptUpdate(c.ctx, dst, &len, reinterpret_cast<const unsigned char *>(plain.constData()), int(plain.size())) != 1)
+            return cryptoError("AES-256-GCM encrypt");
+        total = len;
+    }
+    if (EVP_EncryptFinal_ex(c.ctx, dst + total, &len) != 1)
+        return cryptoError("AES-256-GCM final");
+    total += len;
+    if (EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_GET_TAG, GcmTagBytes, dst + total) != 1)
+        return cryptoError("AES-256-GCM tag");
+    out.resize(total + GcmTagBytes);
+    return out;
+}
+
+std::optional<QByteArray> gcmOpen(const QByteArray &key32, const QByteArray &iv, const QByteArray &sealed)
+{
+    if (sealed.size() < GcmTagBytes)
+        return std::nullopt;
+    CipherContext c;
+    if (!gcmInit(c.ctx, false, key32, iv))
+        return std::nullopt;
+    const qsizetype bodyLen = sealed.size() - GcmTagBytes;
+    QByteArray out(bodyLen, Qt::Uninitialized);
+    auto *dst = reinterpret_cast<unsigned char *>(out.data());
+    int len = 0;
+    int total = 0;
+    if (bodyLen > 0) {
+        if (EVP_DecryptUpdate(c.ctx, dst, &len, reinterpret_cast<const unsigned char *>(sealed.constData()), int(bodyLen)) != 1)
+            return std::nullopt;
+        total = len;
+    }
+    QByteArray tag = sealed.right(GcmTagBytes);
+    if (EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_SET_TAG, GcmTagBytes, tag.data()) != 1)
+        return std::nullopt;
+    unsigned char finalBlock[16];
+    if (EVP_DecryptFinal_ex(c.ctx, bodyLen > 0 ? dst + total : finalBlock, &len) != 1)
+        return std::nullopt;  // tag mismatch: never hand out the unauthenticated plaintext
+    out.resize(total + len);
+    return out;
 }
 
 bool equalConstantTime(const QByteArray &a, const QByteArray &b)

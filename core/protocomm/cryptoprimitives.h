@@ -6,14 +6,16 @@
 #include <QByteArray>
 
 #include <memory>
+#include <optional>
 
 typedef struct evp_pkey_st EVP_PKEY;
 typedef struct evp_cipher_ctx_st EVP_CIPHER_CTX;
 
-// The few OpenSSL EVP operations protocomm Security1 needs, as values and errors.
+// The few OpenSSL EVP operations protocomm Security1 and Security2 need, as values and errors.
 namespace Forgeline::Protocomm::Crypto {
 
 QByteArray sha256(const QByteArray &data);
+QByteArray sha512(const QByteArray &data);
 QByteArray randomBytes(int count);
 
 // X25519 with RFC 7748 little-endian raw keys, which is also what the device puts on the wire.
@@ -55,6 +57,13 @@ private:
 
 // X25519 shared secret XOR SHA-256(PoP), or the bare secret without a PoP.
 QByteArray sec1SessionKey(const QByteArray &sharedSecret, const QByteArray &pop);
+
+// AES-256-GCM as Security2 frames it: ciphertext followed by the 16-byte tag, no AAD. The IV
+// is 12 bytes (sec_patch_ver 1) or 16 (sec_patch_ver 0, GHASH-derived J0).
+Result<QByteArray> gcmSeal(const QByteArray &key32, const QByteArray &iv, const QByteArray &plain);
+// nullopt when the tag does not verify (or the input is shorter than a tag).
+std::optional<QByteArray> gcmOpen(const QByteArray &key32, const QByteArray &iv, const QByteArray &sealed);
+constexpr int GcmTagBytes = 16;
 
 // Constant-time comparison for verifier checks.
 bool equalConstantTime(const QByteArray &a, const QByteArray &b);

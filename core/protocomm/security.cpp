@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/protocomm/security.h"
 
+#include "core/protocomm/security2.h"
+
 #include "protocomm/proto/session.pb.h"
 
 #include <QCoreApplication>
@@ -37,8 +39,13 @@ Error handshakeError(const QString &detail)
 
 } // namespace
 
-Error popRejectedError(const QString &detail)
+Error popRejectedError(const QString &detail, int securityVersion)
 {
+    if (securityVersion == 2)
+        return Error::make(QStringLiteral("protocomm.pop"),
+                           QCoreApplication::translate("Protocomm", "the device rejected the client proof: wrong username or proof-of-possession password"),
+                           detail,
+                           QCoreApplication::translate("Protocomm", "Check the username and the password (PoP) on the board's label or QR code; both are case-sensitive."));
     return Error::make(QStringLiteral("protocomm.pop"),
                        QCoreApplication::translate("Protocomm", "the device rejected the proof of possession (PoP)"), detail,
                        QCoreApplication::translate("Protocomm", "Check the PoP on the board's label or QR code; it is case-sensitive."));
@@ -146,12 +153,15 @@ QByteArray sec2Response1(const QByteArray &deviceProof, const QByteArray &nonce)
 
 } // namespace SessionWire
 
-std::unique_ptr<ClientSecurity> makeClientSecurity(int version, const QByteArray &pop)
+std::unique_ptr<ClientSecurity> makeClientSecurity(int version, const QByteArray &pop, const QByteArray &username,
+                                                   int securityPatch)
 {
     if (version == 0)
         return std::make_unique<Sec0Client>();
     if (version == 1)
         return std::make_unique<Sec1Client>(pop);
+    if (version == 2)
+        return std::make_unique<Sec2Client>(username, pop, securityPatch);
     return nullptr;
 }
 

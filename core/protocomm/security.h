@@ -29,14 +29,23 @@ public:
     virtual bool established() const = 0;
     virtual QByteArray encrypt(const QByteArray &plain) = 0;
     virtual QByteArray decrypt(const QByteArray &cipher) = 0;
+    // True when the last decrypt() could not authenticate its input (Security2's GCM tag);
+    // stream ciphers cannot tell, so only the message decoder notices there.
+    virtual bool lastDecryptFailed() const { return false; }
+    // One line for traces about how the established session encrypts; never a secret.
+    virtual QString sessionSummary() const { return {}; }
 };
 
-std::unique_ptr<ClientSecurity> makeClientSecurity(int version, const QByteArray &pop);
+// pop is the Security1 PoP or the Security2 password; username and securityPatch
+// (proto-ver's sec_patch_ver) only matter for Security2.
+std::unique_ptr<ClientSecurity> makeClientSecurity(int version, const QByteArray &pop, const QByteArray &username = {},
+                                                   int securityPatch = 0);
 
-// The one error that tells the user the PoP is wrong. Only for evidence that the device checked
-// it: an answer to the verification step saying so, or the device dropping that very request
-// inside the session that step 0 opened. Never for a session that was gone before the check.
-Error popRejectedError(const QString &detail);
+// The one error that tells the user the PoP (Security2: username or password) is wrong. Only
+// for evidence that the device checked it: an answer to the verification step saying so, or
+// the device dropping that very request inside the session that step 0 opened. Never for a
+// session that was gone before the check.
+Error popRejectedError(const QString &detail, int securityVersion = 1);
 
 class Sec0Client final : public ClientSecurity
 {
