@@ -65,8 +65,9 @@ void addDeviceOptions(QCommandLineParser &parser)
     parser.addOption({{QStringLiteral("host"), QStringLiteral("address")},
                       QStringLiteral("Device address HOST:PORT (default 192.168.4.1:80, the SoftAP address)."), QStringLiteral("host:port")});
     parser.addOption({QStringLiteral("qr"), QStringLiteral("The provisioning QR code's JSON payload."), QStringLiteral("json")});
-    parser.addOption({QStringLiteral("sec"), QStringLiteral("Security level 0 or 1 (default: as the device reports)."), QStringLiteral("level")});
-    parser.addOption({QStringLiteral("pop"), QStringLiteral("Proof of possession (visible in the process list: prefer --pop-file or --pop-env)."), QStringLiteral("pop")});
+    parser.addOption({QStringLiteral("sec"), QStringLiteral("Security level 0, 1 or 2 (default: as the device reports)."), QStringLiteral("level")});
+    parser.addOption({QStringLiteral("username"), QStringLiteral("Security 2 (SRP6a) username, e.g. wifiprov (default: from --qr)."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("pop"), QStringLiteral("Proof of possession; for Security 2 the password (visible in the process list: prefer --pop-file or --pop-env)."), QStringLiteral("pop")});
     parser.addOption({QStringLiteral("pop-file"), QStringLiteral("Read the PoP from the first line of a file ('-' for stdin)."), QStringLiteral("file")});
     parser.addOption({QStringLiteral("pop-env"), QStringLiteral("Read the PoP from an environment variable."), QStringLiteral("var")});
     parser.addOption({QStringLiteral("timeout"), QStringLiteral("Per-request timeout in milliseconds (default 10000)."), QStringLiteral("ms")});
@@ -148,6 +149,7 @@ std::optional<DeviceArgs> readDeviceArgs(const QCommandLineParser &parser, int *
             return std::nullopt;
         }
         qrPop = qr->pop;
+        args.client.username = qr->username.toUtf8();
         if (qr->security)
             args.client.security = *qr->security;
         printNote(QStringLiteral("QR code for %1 (join its Wi-Fi access point first)").arg(qr->name));
@@ -155,15 +157,25 @@ std::optional<DeviceArgs> readDeviceArgs(const QCommandLineParser &parser, int *
     if (parser.isSet(QStringLiteral("sec"))) {
         bool ok = false;
         args.client.security = parser.value(QStringLiteral("sec")).toInt(&ok);
-        if (!ok || (args.client.security != 0 && args.client.security != 1)) {
-            printError(QStringLiteral("--sec is 0 or 1"));
+        if (!ok || args.client.security < 0 || args.client.security > 2) {
+            printError(QStringLiteral("--sec is 0, 1 or 2"));
             *exitCode = ExitUsage;
             return std::nullopt;
         }
     }
     const bool popGiven = parser.isSet(QStringLiteral("pop")) || parser.isSet(QStringLiteral("pop-file"))
                           || parser.isSet(QStringLiteral("pop-env"));
-    const QString prompt = (args.client.security != 0 && qrPop.isEmpty()) ? QStringLiteral("Proof of possession (PoP): ") : QString();
+    if (parser.isSet(QStringLiteral("username")))
+        args.client.username = parser.value(QStringLiteral("username")).toUtf8();
+    if (args.client.security == 2 && args.client.username.isEmpty()) {
+        printError(QStringLiteral("Security 2 needs --username (the ESP-IDF example firmware uses wifiprov) or --qr"));
+        *exitCode = ExitUsage;
+        return std::nullopt;
+    }
+    QString prompt;
+    if (args.client.security != 0 && qrPop.isEmpty())
+        prompt = args.client.security == 2 ? QStringLiteral("Security 2 password (PoP) for %1: ").arg(QString::fromUtf8(args.client.username))
+                                            : QStringLiteral("Proof of possession (PoP): ");
     std::optional<QString> pop = readSecret(parser, QStringLiteral("pop"), popGiven ? QString() : prompt, exitCode);
     if (!pop)
         return std::nullopt;

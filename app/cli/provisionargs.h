@@ -12,7 +12,7 @@
 
 namespace Forgeline::Cli {
 
-// Options every protocomm command shares: where the device is, security, PoP, tracing.
+// Options every protocomm command shares: where the device is, security, username, PoP, tracing.
 struct DeviceArgs
 {
     QString host;
@@ -22,7 +22,7 @@ struct DeviceArgs
 };
 
 void addDeviceOptions(QCommandLineParser &parser);
-// Reads --host/--qr/--sec/--pop*/--timeout/--legacy-sessions; secrets are registered with the
+// Reads --host/--qr/--sec/--username/--pop*/--timeout/--legacy-sessions; secrets are registered with the
 // Redactor as soon as they are read. Prints and returns the exit code on error.
 std::optional<DeviceArgs> readDeviceArgs(const QCommandLineParser &parser, int *exitCode);
 

@@ -40,6 +40,7 @@ QJsonObject outcomeJson(const ProvisionJob::Outcome &o, const QByteArray &ssid, 
     out.insert(QStringLiteral("notices"), notices);
     out.insert(QStringLiteral("device"), QJsonObject{{QStringLiteral("version"), o.device.provVersion},
                                                      {QStringLiteral("security"), o.device.securityVersion},
+                                                     {QStringLiteral("securityPatch"), o.device.securityPatch},
                                                      {QStringLiteral("capabilities"), QJsonArray::fromStringList(o.device.capabilities)}});
     if (o.connected) {
         out.insert(QStringLiteral("ip"), o.status.ip4);
@@ -63,7 +64,7 @@ int runProvision(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Provision Wi-Fi credentials into an ESP device over protocomm (SoftAP / HTTP, Security 0 or 1).\n"
+        "Provision Wi-Fi credentials into an ESP device over protocomm (SoftAP / HTTP, Security 0, 1 or 2).\n"
         "Exit 0 only when the board reports Connected; 1 when it rejects the PoP or the credentials;\n"
         "2 usage; 5 when the device does not answer."));
     addCommonOptions(parser);

@@ -42,7 +42,8 @@ Error stepOneFailureError(const HandshakeStepOneEvidence &evidence)
         return popRejectedError(QStringLiteral("the device dropped SessionCmd1 on connection #%1, inside the session step 0 opened (%2). Transport: %3")
                                     .arg(d.connection)
                                     .arg(d.cookieSent ? QStringLiteral("session cookie sent") : QStringLiteral("same connection as SessionResp0"),
-                                         transport));
+                                         transport),
+                                evidence.securityVersion);
     case HandshakeLoss::SessionLost: {
         const QString detail = d.written
             ? QStringLiteral("SessionCmd1 went out on connection #%1 without a session cookie; SessionResp0 came on connection #%2, "

@@ -18,6 +18,7 @@ struct HandshakeStepOneEvidence
     HttpTransport::Delivery command1;    // how SessionCmd1 travelled
     int response0Connection = 0;         // the connection that carried SessionResp0
     bool cookiesEnabled = true;          // the client sends session cookies at all
+    int securityVersion = 1;             // 2: SessionCmd1 carried the SRP6a client proof
 };
 
 enum class HandshakeLoss {

@@ -31,7 +31,8 @@ FailureKind classify(const Error &e)
     const QString &c = e.code;
     if (c == QLatin1String("protocomm.cancelled"))
         return FailureKind::Cancelled;
-    if (c == QLatin1String("protocomm.popmissing") || c == QLatin1String("protocomm.qr") || c == QLatin1String("usage"))
+    if (c == QLatin1String("protocomm.popmissing") || c == QLatin1String("protocomm.usernamemissing")
+        || c == QLatin1String("protocomm.qr") || c == QLatin1String("usage"))
         return FailureKind::Usage;
     if (c == QLatin1String("protocomm.connect") || c == QLatin1String("protocomm.noresponse")
         || c == QLatin1String("protocomm.timeout") || c == QLatin1String("protocomm.sessionlost")
@@ -110,15 +111,16 @@ void ProvisionClient::connectDevice(Callback<DeviceInfo> done)
                 return done(Error::make(QStringLiteral("protocomm.security"),
                                         tr("The device uses Security%1, but Security%2 was requested.").arg(level).arg(m_options.security),
                                         m_info.raw.simplified(), tr("Leave the security level on automatic or match the device.")));
-            level = m_options.security;
+            // Security 2 only exists since IDF 5.0, which always reports sec_ver; a JSON reply
+            // without it is older firmware, whatever the QR code (or the apps' default) says.
+            if (m_options.security == 2 && m_info.json && !m_info.securityFromDevice)
+                Q_EMIT notice(tr("The device predates Security 2 (its proto-ver has no sec_ver); using Security %1.").arg(level));
+            else
+                level = m_options.security;
         }
         if (level < 0)
             level = 1;
-        if (level == 2)
-            return done(Error::make(QStringLiteral("protocomm.security"),
-                                    tr("The device uses Security2 (SRP6a), which this version cannot provision yet."),
-                                    m_info.raw.simplified()));
-        if (level != 0 && level != 1)
+        if (level != 0 && level != 1 && level != 2)
             return done(Error::make(QStringLiteral("protocomm.security"),
                                     tr("The device reports an unknown security level %1.").arg(level)));
         QByteArray pop = m_options.pop;
@@ -131,8 +133,17 @@ void ProvisionClient::connectDevice(Callback<DeviceInfo> done)
                                     tr("This device needs its proof of possession (PoP)."), QString(),
                                     tr("Give the PoP from the board's label or scan its QR code.")));
         }
+        if (level == 2 && m_options.username.isEmpty())
+            return done(Error::make(QStringLiteral("protocomm.usernamemissing"),
+                                    tr("This device uses Security 2 and needs a username and a proof-of-possession password."),
+                                    m_info.raw.simplified(),
+                                    tr("Scan the board's QR code, or give the username (the ESP-IDF example firmware uses 'wifiprov') and the password.")));
+        if (level == 2 && pop.isEmpty())
+            return done(Error::make(QStringLiteral("protocomm.popmissing"),
+                                    tr("This device uses Security 2 and needs its proof-of-possession password."), QString(),
+                                    tr("Give the password from the board's label or scan its QR code.")));
         m_info.securityVersion = level;
-        m_security = makeClientSecurity(level, pop);
+        m_security = makeClientSecurity(level, pop, m_options.username, m_info.securityPatch);
         handshake(HandshakeRun{}, [this, done](Result<void> hs) {
             if (!hs)
                 return done(hs.error());
@@ -164,7 +175,9 @@ void ProvisionClient::handshakeStep(const QByteArray &request, HandshakeRun run,
         if (!next)
             return done(next.error());
         if (!next.value()) {
-            Q_EMIT trace(QStringLiteral("Security%1 session established").arg(m_security->version()));
+            const QString how = m_security->sessionSummary();
+            Q_EMIT trace(QStringLiteral("Security%1 session established%2").arg(m_security->version())
+                             .arg(how.isEmpty() ? QString() : QStringLiteral(": ") + how));
             return done({});
         }
         if (run.retried) {
@@ -196,7 +209,8 @@ void ProvisionClient::onHandshakeFailure(int step, HandshakeRun run, const Error
     }
     const bool twoSteps = m_security->version() != 0;
     if (twoSteps && (step == 1 || run.retried) && (refused || isLostSession(e))) {
-        const HandshakeStepOneEvidence evidence{e, m_transport->lastDelivery(), run.response0Connection, m_options.useCookies};
+        const HandshakeStepOneEvidence evidence{e, m_transport->lastDelivery(), run.response0Connection, m_options.useCookies,
+                                                m_security->version()};
         if (!run.retried) {
             // Once on a fresh connection: a single lost socket or a reboot right here is
             // survivable, and the second attempt is what decides what to tell the user.
@@ -245,7 +259,7 @@ void ProvisionClient::secure(const QString &endpoint, const QByteArray &plain, i
         Error why;
         if (reply) {
             const QByteArray clear = m_security->decrypt(reply.value());
-            if (!valid || valid(clear))
+            if (!m_security->lastDecryptFailed() && (!valid || valid(clear)))
                 return done(clear);
             why = Error::make(QStringLiteral("protocomm.undecryptable"),
                               tr("the reply to '%1' did not decrypt to a valid message.").arg(endpoint));

@@ -48,7 +48,8 @@ public:
     struct Options
     {
         int security = -1;        // -1: as the device reports in proto-ver
-        QByteArray pop;           // registered with the Redactor by whoever read it
+        QByteArray pop;           // Security1 PoP or Security2 password; registered with the Redactor by whoever read it
+        QByteArray username;      // Security2 (SRP6a) username, e.g. "wifiprov"; not a secret
         int timeoutMs = 10000;
         int scanTimeoutMs = 30000;
         bool useCookies = true;

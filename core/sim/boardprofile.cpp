@@ -2,6 +2,7 @@
 #include "core/sim/boardprofile.h"
 
 #include "core/common/jsonstringlist.h"
+#include "core/protocomm/srp6a.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -29,6 +30,30 @@ int intOr(const QJsonObject &o, const char *key, int fallback)
 {
     const QJsonValue v = o.value(QLatin1String(key));
     return v.isDouble() ? v.toInt() : fallback;
+}
+
+// A Security2 firmware is built with a salt and a verifier, never the password: make them
+// here, once, from the label's username and password (or take them as given).
+Result<void> loadSecurity2(const QJsonObject &pc, ProtocommProfile &c)
+{
+    c.username = pc.value(QLatin1String("username")).toString(QStringLiteral("wifiprov"));
+    const QByteArray salt = QByteArray::fromHex(pc.value(QLatin1String("sec2Salt")).toString().toLatin1());
+    const QByteArray verifier = QByteArray::fromHex(pc.value(QLatin1String("sec2Verifier")).toString().toLatin1());
+    if (!verifier.isEmpty()) {
+        if (salt.isEmpty())
+            return profileError(QCoreApplication::translate("Sim", "sec2Verifier needs its sec2Salt."));
+        c.sec2Salt = salt;
+        c.sec2Verifier = verifier;
+        return {};
+    }
+    if (c.username.isEmpty() || c.pop.isEmpty())
+        return profileError(QCoreApplication::translate("Sim", "A Security 2 board needs a username and a password (pop), or sec2Salt and sec2Verifier."));
+    Result<Protocomm::Srp::Credentials> creds = Protocomm::Srp::makeCredentials(c.username.toUtf8(), c.pop.toUtf8(), salt);
+    if (!creds)
+        return creds.error();
+    c.sec2Salt = creds->salt;
+    c.sec2Verifier = creds->verifier;
+    return {};
 }
 
 } // namespace
@@ -71,10 +96,18 @@ Result<BoardProfile> BoardProfile::fromJson(const QByteArray &json)
     ProtocommProfile &c = p.protocomm;
     c.deviceName = pc.value(QLatin1String("deviceName")).toString(c.deviceName);
     c.security = intOr(pc, "security", c.security);
-    if (c.security != 0 && c.security != 1)
-        return profileError(QCoreApplication::translate("Sim", "The virtual board supports Security 0 and 1."),
+    if (c.security != 0 && c.security != 1 && c.security != 2)
+        return profileError(QCoreApplication::translate("Sim", "The virtual board supports Security 0, 1 and 2."),
                             QStringLiteral("security=%1").arg(c.security));
     c.pop = pc.value(QLatin1String("pop")).toString(c.pop);
+    c.securityPatch = intOr(pc, "secPatchVer", c.security == 2 ? 1 : 0);
+    if (c.securityPatch != 0 && c.securityPatch != 1)
+        return profileError(QCoreApplication::translate("Sim", "secPatchVer must be 0 or 1."));
+    if (c.security == 2) {
+        Result<void> sec2 = loadSecurity2(pc, c);
+        if (!sec2)
+            return sec2.error();
+    }
     c.sessionMode = pc.value(QLatin1String("sessionMode")).toString(c.sessionMode);
     if (c.sessionMode != QLatin1String("cookie") && c.sessionMode != QLatin1String("socket"))
         return profileError(QCoreApplication::translate("Sim", "sessionMode must be \"cookie\" or \"socket\"."));

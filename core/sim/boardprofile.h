@@ -26,7 +26,13 @@ struct ProtocommProfile
 {
     QString deviceName = QStringLiteral("PROV_FL0001");
     int security = 1;
+    // Security1 PoP, or the Security2 password. It is the board's label: the device side
+    // itself only ever sees the Security2 salt and verifier computed from it at load time.
     QString pop = QStringLiteral("abcd1234");
+    QString username;          // Security2 (SRP6a) username
+    int securityPatch = 0;     // proto-ver sec_patch_ver; Security2 nonce mode (0 fixed IV, 1 counter)
+    QByteArray sec2Salt;       // what a Security2 firmware stores (protocomm_security2_params_t)
+    QByteArray sec2Verifier;
     // "cookie": ESP-IDF >= 4.3 (session survives reconnects); "socket": older firmware that
     // binds the session to the TCP connection.
     QString sessionMode = QStringLiteral("cookie");

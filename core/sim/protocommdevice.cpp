@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sim/protocommdevice.h"
 
+#include "core/protocomm/security2.h"
+
 #include <cstdio>
 
 namespace Forgeline::Sim {
@@ -24,8 +26,12 @@ QString macText(const QByteArray &mac)
 ProtocommDevice::ProtocommDevice(const BoardProfile &profile, QObject *parent)
     : QObject(parent), m_profile(profile), m_world(profile.wifi)
 {
-    m_security = makeDeviceSecurity(m_profile.protocomm.security, m_profile.protocomm.pop.toUtf8(),
-                                    [this](char level, const QString &tag, const QString &msg) { log(level, tag, msg); });
+    DeviceLogFn deviceLog = [this](char level, const QString &tag, const QString &msg) { log(level, tag, msg); };
+    if (m_profile.protocomm.security == 2)
+        m_security = std::make_unique<Sec2Device>(Srp::Credentials{m_profile.protocomm.sec2Salt, m_profile.protocomm.sec2Verifier},
+                                                  m_profile.protocomm.securityPatch, std::move(deviceLog));
+    else
+        m_security = makeDeviceSecurity(m_profile.protocomm.security, m_profile.protocomm.pop.toUtf8(), std::move(deviceLog));
     m_clock.start();
     for (QTimer *t : {&m_applyTimer, &m_connectTimer, &m_stopTimer})
         t->setSingleShot(true);
@@ -70,19 +76,21 @@ QString ProtocommDevice::versionJson() const
     QStringList caps;
     if (m_profile.protocomm.security == 0)
         caps << QStringLiteral("\"no_sec\"");
-    else if (m_profile.protocomm.pop.isEmpty())
+    else if (m_profile.protocomm.security == 1 && m_profile.protocomm.pop.isEmpty())
         caps << QStringLiteral("\"no_pop\"");
     caps << QStringLiteral("\"wifi_scan\"");
-    return QStringLiteral("{\n\t\"prov\":\t{\n\t\t\"ver\":\t\"v1.1\",\n\t\t\"sec_ver\":\t%1,\n\t\t\"sec_patch_ver\":\t0,\n"
-                          "\t\t\"cap\":\t[%2]\n\t}\n}")
+    return QStringLiteral("{\n\t\"prov\":\t{\n\t\t\"ver\":\t\"v1.1\",\n\t\t\"sec_ver\":\t%1,\n\t\t\"sec_patch_ver\":\t%2,\n"
+                          "\t\t\"cap\":\t[%3]\n\t}\n}")
         .arg(m_profile.protocomm.security)
+        .arg(m_profile.protocomm.securityPatch)
         .arg(caps.join(QStringLiteral(", ")));
 }
 
 void ProtocommDevice::newTransportSession(quint32 id)
 {
-    if (m_sessionOpen && m_profile.protocomm.security == 1)
-        log('W', QStringLiteral("security1"), QStringLiteral("Closing old session with id %1").arg(m_sessionId));
+    if (m_sessionOpen && m_profile.protocomm.security != 0)
+        log('W', QStringLiteral("security%1").arg(m_profile.protocomm.security),
+            QStringLiteral("Closing old session with id %1").arg(m_sessionId));
     m_security->reset();
     m_sessionOpen = true;
     m_sessionId = id;
