@@ -104,6 +104,37 @@ inline std::unique_ptr<VirtualBoard> makeBoard(int index, const BoardOptions &op
     return b;
 }
 
+// Boards on a line known by udev's stable names: each board's pseudo-terminal stays where the
+// sim made it, and `port` becomes "<byId>/usb-Silicon_Labs_CP2102_<i>-if00-port0", a name that
+// exists only once the test "plugs it in" with plugUsbBoard().
+struct UsbBoards
+{
+    std::vector<std::unique_ptr<VirtualBoard>> owned;
+    QList<VirtualBoard *> boards;
+    QStringList ptys;
+
+    bool plug(int i) const { return QFile::link(ptys[i], boards[i]->port); }
+    bool unplug(int i) const { return QFile::remove(boards[i]->port); }
+};
+
+inline bool makeUsbBoards(UsbBoards &out, int count, int firstIndex, const QString &byId)
+{
+    if (!QDir().mkpath(byId))
+        return false;
+    for (int i = 0; i < count; ++i) {
+        BoardOptions o;
+        o.pty = true;
+        auto board = makeBoard(firstIndex + i, o);
+        if (!board)
+            return false;
+        out.ptys << board->port;
+        board->port = byId + QStringLiteral("/usb-Silicon_Labs_CP2102_%1-if00-port0").arg(i);
+        out.boards << board.get();
+        out.owned.push_back(std::move(board));
+    }
+    return true;
+}
+
 // The recipe every station test uses: cert + key into their partitions, verify, provision
 // with custom data, protocomm address per port.
 inline QJsonObject recipeJson(const QList<VirtualBoard *> &boards, int baud = 921600)

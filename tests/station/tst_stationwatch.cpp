@@ -44,21 +44,9 @@ private Q_SLOTS:
         const QString pool = dir.filePath(QStringLiteral("pool"));
         QVERIFY(makePool(pool, 3));
         const QString byId = dir.filePath(QStringLiteral("by-id"));
-        QVERIFY(QDir().mkpath(byId));
-
-        std::vector<std::unique_ptr<VirtualBoard>> boards;
-        QList<VirtualBoard *> raw;
-        QStringList ptys;
-        for (int i = 0; i < 2; ++i) {
-            BoardOptions o;
-            o.pty = true;
-            boards.push_back(makeBoard(500 + i, o));
-            QVERIFY(boards.back());
-            ptys << boards.back()->port;
-            // The line knows boards by their stable names, as udev makes them.
-            boards.back()->port = byId + QStringLiteral("/usb-Silicon_Labs_CP2102_%1-if00-port0").arg(i);
-            raw << boards.back().get();
-        }
+        UsbBoards line;
+        QVERIFY(makeUsbBoards(line, 2, 500, byId));
+        const QList<VirtualBoard *> &raw = line.boards;
         // A port that is not a board's bridge: never started.
         QVERIFY(QFile::link(QStringLiteral("/dev/null"), byId + QStringLiteral("/usb-Logitech_Mouse-if00")));
 
@@ -82,7 +70,7 @@ private Q_SLOTS:
         QCOMPARE(cli.state(), QProcess::Running);
 
         for (int i = 0; i < 2; ++i) {
-            QVERIFY(QFile::link(ptys[i], raw[i]->port));
+            QVERIFY(line.plug(i));
             // The boards' servers live on this event loop: wait without blocking it.
             QTRY_VERIFY_WITH_TIMEOUT(count(events(cli, out), QStringLiteral("result")) == i + 1, 60000);
         }

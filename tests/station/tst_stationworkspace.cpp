@@ -140,20 +140,10 @@ private Q_SLOTS:
         const QString pool = dir.filePath(QStringLiteral("pool"));
         QVERIFY(makePool(pool, 4));
         const QString byId = dir.filePath(QStringLiteral("by-id"));
-        QVERIFY(QDir().mkpath(byId));
-        std::vector<std::unique_ptr<VirtualBoard>> boards;
-        QList<VirtualBoard *> raw;
-        QStringList ptys;
-        for (int i = 0; i < 3; ++i) {
-            BoardOptions o;
-            o.pty = true;
-            boards.push_back(makeBoard(400 + i, o));
-            QVERIFY(boards.back());
-            ptys << boards.back()->port;
-            boards.back()->port = byId + QStringLiteral("/usb-Silicon_Labs_CP2102_%1-if00-port0").arg(i);
-            raw << boards.back().get();
-        }
-        const auto plug = [&](int i) { return QFile::link(ptys[i], raw[i]->port); };
+        UsbBoards line;
+        QVERIFY(makeUsbBoards(line, 3, 400, byId));
+        const QList<VirtualBoard *> &raw = line.boards;
+        const auto plug = [&line](int i) { return line.plug(i); };
         // Present before auto-start is switched on: the baseline, never started.
         const QString already = byId + QStringLiteral("/usb-Silicon_Labs_CP2102_9-if00-port0");
         QVERIFY(QFile::link(QStringLiteral("/dev/null"), already));
@@ -174,7 +164,7 @@ private Q_SLOTS:
         QTest::qWait(300);
         QCOMPARE(w.tileCount(), 0);
         QVERIFY(!w.running());
-        QVERIFY(QFile::remove(raw[2]->port));
+        QVERIFY(line.unplug(2));
 
         QSignalSpy done(&w, &Ui::StationWorkspace::finished);
         w.setAutoStart(true);
@@ -194,7 +184,7 @@ private Q_SLOTS:
         QVERIFY(!w.ports().contains(already));
 
         // A board whose final reset makes its port blink (native USB) is not a new board.
-        QVERIFY(QFile::remove(raw[0]->port));
+        QVERIFY(line.unplug(0));
         QTest::qWait(120);
         QVERIFY(plug(0));
         QTest::qWait(400);
