@@ -66,7 +66,7 @@ void addDeviceOptions(QCommandLineParser &parser)
                       QStringLiteral("Device address HOST:PORT (default 192.168.4.1:80, the SoftAP address)."), QStringLiteral("host:port")});
     parser.addOption({QStringLiteral("qr"), QStringLiteral("The provisioning QR code's JSON payload."), QStringLiteral("json")});
     parser.addOption({QStringLiteral("sec"), QStringLiteral("Security level 0, 1 or 2 (default: as the device reports)."), QStringLiteral("level")});
-    parser.addOption({QStringLiteral("username"), QStringLiteral("Security 2 (SRP6a) username, e.g. wifiprov (default: from --qr)."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("username"), QStringLiteral("Security 2 (SRP6a) username (default: from --qr, else wifiprov as in the ESP-IDF example)."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("pop"), QStringLiteral("Proof of possession; for Security 2 the password (visible in the process list: prefer --pop-file or --pop-env)."), QStringLiteral("pop")});
     parser.addOption({QStringLiteral("pop-file"), QStringLiteral("Read the PoP from the first line of a file ('-' for stdin)."), QStringLiteral("file")});
     parser.addOption({QStringLiteral("pop-env"), QStringLiteral("Read the PoP from an environment variable."), QStringLiteral("var")});
@@ -167,15 +167,9 @@ std::optional<DeviceArgs> readDeviceArgs(const QCommandLineParser &parser, int *
                           || parser.isSet(QStringLiteral("pop-env"));
     if (parser.isSet(QStringLiteral("username")))
         args.client.username = parser.value(QStringLiteral("username")).toUtf8();
-    if (args.client.security == 2 && args.client.username.isEmpty()) {
-        printError(QStringLiteral("Security 2 needs --username (the ESP-IDF example firmware uses wifiprov) or --qr"));
-        *exitCode = ExitUsage;
-        return std::nullopt;
-    }
     QString prompt;
     if (args.client.security != 0 && qrPop.isEmpty())
-        prompt = args.client.security == 2 ? QStringLiteral("Security 2 password (PoP) for %1: ").arg(QString::fromUtf8(args.client.username))
-                                            : QStringLiteral("Proof of possession (PoP): ");
+        prompt = args.client.security == 2 ? QStringLiteral("Security 2 password (PoP): ") : QStringLiteral("Proof of possession (PoP): ");
     std::optional<QString> pop = readSecret(parser, QStringLiteral("pop"), popGiven ? QString() : prompt, exitCode);
     if (!pop)
         return std::nullopt;

@@ -31,8 +31,7 @@ FailureKind classify(const Error &e)
     const QString &c = e.code;
     if (c == QLatin1String("protocomm.cancelled"))
         return FailureKind::Cancelled;
-    if (c == QLatin1String("protocomm.popmissing") || c == QLatin1String("protocomm.usernamemissing")
-        || c == QLatin1String("protocomm.qr") || c == QLatin1String("usage"))
+    if (c == QLatin1String("protocomm.popmissing") || c == QLatin1String("protocomm.qr") || c == QLatin1String("usage"))
         return FailureKind::Usage;
     if (c == QLatin1String("protocomm.connect") || c == QLatin1String("protocomm.noresponse")
         || c == QLatin1String("protocomm.timeout") || c == QLatin1String("protocomm.sessionlost")
@@ -133,17 +132,18 @@ void ProvisionClient::connectDevice(Callback<DeviceInfo> done)
                                     tr("This device needs its proof of possession (PoP)."), QString(),
                                     tr("Give the PoP from the board's label or scan its QR code.")));
         }
-        if (level == 2 && m_options.username.isEmpty())
-            return done(Error::make(QStringLiteral("protocomm.usernamemissing"),
-                                    tr("This device uses Security 2 and needs a username and a proof-of-possession password."),
-                                    m_info.raw.simplified(),
-                                    tr("Scan the board's QR code, or give the username (the ESP-IDF example firmware uses 'wifiprov') and the password.")));
+        QByteArray username = m_options.username;
+        if (level == 2 && username.isEmpty()) {
+            // What the ESP-IDF example firmware and Espressif's phone apps use when the QR code names none.
+            username = QByteArrayLiteral("wifiprov");
+            Q_EMIT notice(tr("No Security 2 username was given; using 'wifiprov', the ESP-IDF example's."));
+        }
         if (level == 2 && pop.isEmpty())
             return done(Error::make(QStringLiteral("protocomm.popmissing"),
                                     tr("This device uses Security 2 and needs its proof-of-possession password."), QString(),
                                     tr("Give the password from the board's label or scan its QR code.")));
         m_info.securityVersion = level;
-        m_security = makeClientSecurity(level, pop, m_options.username, m_info.securityPatch);
+        m_security = makeClientSecurity(level, pop, username, m_info.securityPatch);
         handshake(HandshakeRun{}, [this, done](Result<void> hs) {
             if (!hs)
                 return done(hs.error());

@@ -49,7 +49,7 @@ public:
     {
         int security = -1;        // -1: as the device reports in proto-ver
         QByteArray pop;           // Security1 PoP or Security2 password; registered with the Redactor by whoever read it
-        QByteArray username;      // Security2 (SRP6a) username, e.g. "wifiprov"; not a secret
+        QByteArray username;      // Security2 (SRP6a) username; empty: "wifiprov"; not a secret
         int timeoutMs = 10000;
         int scanTimeoutMs = 30000;
         bool useCookies = true;

@@ -36,7 +36,8 @@ int intOr(const QJsonObject &o, const char *key, int fallback)
 // here, once, from the label's username and password (or take them as given).
 Result<void> loadSecurity2(const QJsonObject &pc, ProtocommProfile &c)
 {
-    c.username = pc.value(QLatin1String("username")).toString(QStringLiteral("wifiprov"));
+    // No default username: the label (or QR code) of a Security 2 board always names one.
+    c.username = pc.value(QLatin1String("username")).toString();
     const QByteArray salt = QByteArray::fromHex(pc.value(QLatin1String("sec2Salt")).toString().toLatin1());
     const QByteArray verifier = QByteArray::fromHex(pc.value(QLatin1String("sec2Verifier")).toString().toLatin1());
     if (!verifier.isEmpty()) {
@@ -47,7 +48,8 @@ Result<void> loadSecurity2(const QJsonObject &pc, ProtocommProfile &c)
         return {};
     }
     if (c.username.isEmpty() || c.pop.isEmpty())
-        return profileError(QCoreApplication::translate("Sim", "A Security 2 board needs a username and a password (pop), or sec2Salt and sec2Verifier."));
+        return profileError(QCoreApplication::translate("Sim", "A Security 2 board needs a username and a password (pop)."),
+                            QStringLiteral("protocomm.username and protocomm.pop, or protocomm.sec2Salt and protocomm.sec2Verifier"));
     Result<Protocomm::Srp::Credentials> creds = Protocomm::Srp::makeCredentials(c.username.toUtf8(), c.pop.toUtf8(), salt);
     if (!creds)
         return creds.error();

@@ -246,19 +246,19 @@ private Q_SLOTS:
         QVERIFY(log.contains(QStringLiteral("Received data: hello-sec2")));
     }
 
-    void missingUsernameIsAUsageError()
+    void missingUsernameFallsBackToTheExampleDefault()
     {
         Sim sim = startSim(1);
         QVERIFY(sim.port != 0);
-        const CliRun autodetected = cli(provisionArgs(sim, QString()));
-        const CliRun explicitLevel = cli({QStringLiteral("provision"), QStringLiteral("--host"), host(sim), QStringLiteral("--sec"),
-                                          QStringLiteral("2"), QStringLiteral("--pop-env"), QStringLiteral("FL_POP"),
-                                          QStringLiteral("--ssid"), QStringLiteral("FactoryNet")});
+        const CliRun r = cli(provisionArgs(sim, QString()));
+        const CliRun level = cli({QStringLiteral("provision"), QStringLiteral("--host"), host(sim), QStringLiteral("--sec"),
+                                  QStringLiteral("3"), QStringLiteral("--pop-env"), QStringLiteral("FL_POP"),
+                                  QStringLiteral("--ssid"), QStringLiteral("FactoryNet")});
         stopSim(sim);
-        QCOMPARE(autodetected.exitCode, 2);
-        QVERIFY2(autodetected.err.contains(QStringLiteral("uses Security 2 and needs a username")), qPrintable(autodetected.all()));
-        QCOMPARE(explicitLevel.exitCode, 2);
-        QVERIFY2(explicitLevel.err.contains(QStringLiteral("--username")), qPrintable(explicitLevel.all()));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QVERIFY2(r.err.contains(QStringLiteral("using 'wifiprov'")), qPrintable(r.err));
+        QCOMPARE(level.exitCode, 2);
+        QVERIFY2(level.err.contains(QStringLiteral("--sec is 0, 1 or 2")), qPrintable(level.all()));
     }
 
     void zz_noSecretInAnyOutput()

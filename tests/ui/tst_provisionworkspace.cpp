@@ -9,6 +9,7 @@
 #include <QAbstractItemModel>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -31,6 +32,20 @@ QString screenshotPath(const QString &name)
 Forgeline::Sim::BoardProfile quickBoard()
 {
     Forgeline::Sim::BoardProfile p = Forgeline::Sim::BoardProfile::defaultProfile();
+    p.protocomm.responseDelayMs = 1;
+    p.protocomm.scanDelayMs = 60;
+    p.protocomm.applyDelayMs = 60;
+    p.wifi.connectDelayMs = 120;
+    return p;
+}
+
+Forgeline::Sim::BoardProfile quickSec2Board(int patch)
+{
+    QFile f(QStringLiteral(":/forgeline/data/boards/security2.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("security2.json missing");
+    Forgeline::Sim::BoardProfile p = Forgeline::Sim::BoardProfile::fromJson(f.readAll()).value();
+    p.protocomm.securityPatch = patch;
     p.protocomm.responseDelayMs = 1;
     p.protocomm.scanDelayMs = 60;
     p.protocomm.applyDelayMs = 60;
@@ -151,6 +166,110 @@ private Q_SLOTS:
         QTest::keyClicks(pass, QStringLiteral(R"({"ver":"v1","name":"PROV_B","pop":"p","transport":"ble"})"));
         QVERIFY(pass->text().isEmpty());
         QVERIFY(w.bannerText().contains(QStringLiteral("Bluetooth")));
+    }
+
+    void provisionsASecurity2VirtualBoard_data()
+    {
+        QTest::addColumn<int>("patch");
+        QTest::newRow("sec_patch_ver 1") << 1;
+        QTest::newRow("sec_patch_ver 0") << 0;
+    }
+
+    void provisionsASecurity2VirtualBoard()
+    {
+        QFETCH(int, patch);
+        ProvisionWorkspace w;
+        w.setVirtualBoardProfile(quickSec2Board(patch));
+        w.setPollInterval(50);
+        w.resize(1000, 780);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *user = child<QLineEdit>(w, "provisionUsername");
+        QVERIFY(!user->isVisible());  // only Security 2 needs it
+
+        QTest::mouseClick(child<QPushButton>(w, "provisionVirtualBoard"), Qt::LeftButton);
+        QVERIFY(user->isVisible());
+        QCOMPARE(user->text(), QStringLiteral("wifiprov"));
+        QTest::mouseClick(child<QPushButton>(w, "provisionConnect"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(w.isSessionOpen(), 10000);
+        QVERIFY2(child<QLabel>(w, "provisionDeviceInfo")->text().contains(QStringLiteral("Security 2")),
+                 qPrintable(child<QLabel>(w, "provisionDeviceInfo")->text()));
+        auto *table = child<QTableView>(w, "provisionNetworks");
+        QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, 10000);
+        table->selectRow(0);
+        QCOMPARE(child<QLineEdit>(w, "provisionSsid")->text(), QStringLiteral("FactoryNet"));
+        QTest::keyClicks(child<QLineEdit>(w, "provisionPassphrase"), QStringLiteral("factory-pass-123"));
+        QSignalSpy done(&w, &ProvisionWorkspace::provisioningFinished);
+        QTest::mouseClick(child<QPushButton>(w, "provisionApply"), Qt::LeftButton);
+        QVERIFY(done.wait(15000));
+        QVERIFY2(done.first().first().toBool(), qPrintable(w.bannerText()));
+        QVERIFY2(w.bannerText().contains(QStringLiteral("192.168.1.70")), qPrintable(w.bannerText()));
+        QCOMPARE(w.provisionedCount(), 1);
+        if (patch == 1)
+            QVERIFY(w.grab().save(screenshotPath(QStringLiteral("provision-sec2.png"))));
+        for (const Forgeline::LogEntry &e : Forgeline::Logger::instance().recent()) {
+            QVERIFY2(!e.message.contains(QStringLiteral("factory-pass-123")), qPrintable(e.message));
+            QVERIFY2(!e.message.contains(QStringLiteral("abcd1234")), qPrintable(e.message));
+        }
+    }
+
+    void wrongSecurity2PasswordIsNamed()
+    {
+        ProvisionWorkspace w;
+        w.setVirtualBoardProfile(quickSec2Board(1));
+        w.show();
+        w.startVirtualBoard();
+        const QString wrong = QStringLiteral("wrong-sec2-gui-99");
+        child<QLineEdit>(w, "provisionPop")->setText(wrong);
+        QSignalSpy session(&w, &ProvisionWorkspace::sessionChanged);
+        w.connectToDevice();
+        QVERIFY(session.wait(15000));
+        QCOMPARE(session.first().first().toBool(), false);
+        QVERIFY(!w.isSessionOpen());
+        QVERIFY2(w.bannerText().contains(QStringLiteral("wrong username or proof-of-possession password")), qPrintable(w.bannerText()));
+        QVERIFY2(!w.bannerText().contains(QStringLiteral("session was lost")), qPrintable(w.bannerText()));
+        QVERIFY(!w.bannerText().contains(wrong));
+        for (const Forgeline::LogEntry &e : Forgeline::Logger::instance().recent())
+            QVERIFY2(!e.message.contains(wrong), qPrintable(e.message));
+    }
+
+    void security2DetectedWithoutUsername()
+    {
+        ProvisionWorkspace w;
+        w.setVirtualBoardProfile(quickSec2Board(1));
+        w.show();
+        w.startVirtualBoard();
+        auto *user = child<QLineEdit>(w, "provisionUsername");
+        user->clear();
+        auto *security = child<QComboBox>(w, "provisionSecurity");
+        security->setCurrentIndex(security->findData(1));
+        security->setCurrentIndex(security->findData(-1));  // automatic, nothing known yet: no username row
+        QVERIFY(!user->isVisible());
+        QSignalSpy session(&w, &ProvisionWorkspace::sessionChanged);
+        w.connectToDevice();
+        QVERIFY(session.wait(15000));
+        QVERIFY2(session.first().first().toBool(), qPrintable(w.bannerText()));
+        QVERIFY2(w.bannerText().contains(QStringLiteral("using 'wifiprov'")), qPrintable(w.bannerText()));
+        QVERIFY(user->isVisible());  // detected: the field stays where the technician can see it
+    }
+
+    void qrPayloadWithUsernameSelectsSecurity2()
+    {
+        ProvisionWorkspace w;
+        w.show();
+        auto *user = child<QLineEdit>(w, "provisionUsername");
+        QVERIFY(!user->isVisible());
+        auto *address = child<QLineEdit>(w, "provisionAddress");
+        address->setFocus();
+        address->end(false);
+        QTest::keyClicks(address, QStringLiteral(R"({"ver":"v1","name":"PROV_S2","username":"wifiprov","pop":"qr-sec2-pw-8080","transport":"softap","security":2})"));
+        QCOMPARE(address->text(), QStringLiteral("192.168.4.1:80"));
+        QVERIFY(user->isVisible());
+        QCOMPARE(user->text(), QStringLiteral("wifiprov"));
+        QCOMPARE(child<QLineEdit>(w, "provisionPop")->text(), QStringLiteral("qr-sec2-pw-8080"));
+        QCOMPARE(child<QComboBox>(w, "provisionSecurity")->currentData().toInt(), 2);
+        QVERIFY(w.bannerText().contains(QStringLiteral("PROV_S2")));
+        QVERIFY(!w.bannerText().contains(QStringLiteral("qr-sec2-pw-8080")));
     }
 };
 

@@ -59,6 +59,7 @@ void ProvisionWorkspace::buildUi()
 
     auto *deviceBox = new QGroupBox(tr("Board"), this);
     auto *deviceForm = new QFormLayout(deviceBox);
+    m_deviceForm = deviceForm;
     m_address = new QLineEdit(QStringLiteral("192.168.4.1:80"), deviceBox);
     m_address->setObjectName(QStringLiteral("provisionAddress"));
     m_address->setPlaceholderText(tr("HOST:PORT, or scan the board's QR code into any field"));
@@ -67,9 +68,14 @@ void ProvisionWorkspace::buildUi()
     m_pop->setObjectName(QStringLiteral("provisionPop"));
     m_pop->setEchoMode(QLineEdit::Password);
     m_pop->setPlaceholderText(tr("Proof of possession from the label or QR code"));
+    m_pop->setToolTip(tr("Security 1: the proof of possession. Security 2: the password that goes with the username."));
+    m_username = new QLineEdit(deviceBox);
+    m_username->setObjectName(QStringLiteral("provisionUsername"));
+    m_username->setPlaceholderText(tr("Security 2 username from the label or QR code, e.g. wifiprov"));
     m_security = new QComboBox(deviceBox);
     m_security->setObjectName(QStringLiteral("provisionSecurity"));
     m_security->addItem(tr("As the board reports"), -1);
+    m_security->addItem(tr("Security 2 (SRP6a + username and password)"), 2);
     m_security->addItem(tr("Security 1 (X25519 + PoP)"), 1);
     m_security->addItem(tr("Security 0 (no encryption)"), 0);
     auto *buttons = new QHBoxLayout;
@@ -88,8 +94,10 @@ void ProvisionWorkspace::buildUi()
     m_deviceInfo->setObjectName(QStringLiteral("provisionDeviceInfo"));
     m_deviceInfo->setWordWrap(true);
     deviceForm->addRow(tr("Address"), m_address);
-    deviceForm->addRow(tr("PoP"), m_pop);
     deviceForm->addRow(tr("Security"), m_security);
+    deviceForm->addRow(tr("Username"), m_username);
+    deviceForm->addRow(tr("PoP"), m_pop);
+    deviceForm->setRowVisible(m_username, false);
     deviceForm->addRow(buttons);
     deviceForm->addRow(m_deviceInfo);
 
@@ -171,8 +179,9 @@ void ProvisionWorkspace::buildUi()
     bottom->addWidget(boardsBox, 1);
     root->addLayout(bottom);
 
-    for (QLineEdit *edit : {m_address, m_pop, m_ssid, m_passphrase, m_customData})
+    for (QLineEdit *edit : {m_address, m_username, m_pop, m_ssid, m_passphrase, m_customData})
         watchForQrPayload(edit);
+    connect(m_security, &QComboBox::currentIndexChanged, this, &ProvisionWorkspace::updateUsernameRow);
     // Secrets are registered the moment editing ends, before anything can log them.
     connect(m_pop, &QLineEdit::editingFinished, this, [this] { Redactor::registerSecret(m_pop->text()); });
     connect(m_passphrase, &QLineEdit::editingFinished, this, [this] { Redactor::registerSecret(m_passphrase->text()); });
@@ -219,11 +228,14 @@ void ProvisionWorkspace::applyQrPayload(QLineEdit *edit, const QString &text)
     }
     if (!qr->pop.isEmpty())
         m_pop->setText(qr->pop);
+    if (!qr->username.isEmpty())
+        m_username->setText(qr->username);
     if (qr->security) {
         const int index = m_security->findData(*qr->security);
         m_security->setCurrentIndex(index >= 0 ? index : 0);
     }
     m_deviceName = qr->name;
+    updateUsernameRow();
     if (qr->transport == QLatin1String("ble")) {
         showBanner(tr("QR code for %1: this board provisions over Bluetooth LE, which Forgeline does not support yet.").arg(qr->name),
                    QStringLiteral("error"));
@@ -247,6 +259,9 @@ void ProvisionWorkspace::startVirtualBoard()
     m_address->setText(m_board->address());
     Redactor::registerSecret(m_virtualProfile.protocomm.pop);
     m_pop->setText(m_virtualProfile.protocomm.pop);
+    m_username->setText(m_virtualProfile.protocomm.username);
+    m_detectedSecurity = -1;
+    updateUsernameRow();
     m_deviceName = m_virtualProfile.protocomm.deviceName;
     showBanner(tr("Virtual board %1 is running at %2. Press Connect.").arg(m_deviceName, m_board->address()), QStringLiteral("info"));
     log(tr("Started virtual board %1 at %2").arg(m_deviceName, m_board->address()));
@@ -298,6 +313,7 @@ void ProvisionWorkspace::connectThen(std::function<void()> next)
     ProvisionClient::Options options;
     options.security = m_security->currentData().toInt();
     options.pop = m_pop->text().toUtf8();
+    options.username = m_username->text().trimmed().toUtf8();
     m_client = new ProvisionClient(host, quint16(port), options, this);
     connect(m_client, &ProvisionClient::notice, this, [this](const QString &text) {
         log(text, true);
@@ -313,6 +329,9 @@ void ProvisionWorkspace::connectThen(std::function<void()> next)
     m_client->connectDevice([this, next](Result<DeviceInfo> info) {
         setBusy(false);
         if (!info) {
+            // proto-ver may have answered before the handshake failed.
+            m_detectedSecurity = m_client->deviceInfo().securityVersion;
+            updateUsernameRow();
             m_steps->setStep(StepConnect, StepState::Failed);
             showBanner(info.error().message + QLatin1String(". ") + info.error().fix, QStringLiteral("error"));
             log(info.error().message + QLatin1String(" — ") + info.error().detail, true);
@@ -321,6 +340,8 @@ void ProvisionWorkspace::connectThen(std::function<void()> next)
             return;
         }
         const DeviceInfo &d = info.value();
+        m_detectedSecurity = d.securityVersion;
+        updateUsernameRow();
         m_steps->setStep(StepConnect, StepState::Done, tr("Security %1").arg(d.securityVersion));
         m_deviceInfo->setText(tr("Connected: %1protocomm %2, Security %3, capabilities: %4")
                                   .arg(m_deviceName.isEmpty() ? QString() : m_deviceName + QLatin1String(", "),
@@ -484,6 +505,12 @@ void ProvisionWorkspace::showBanner(const QString &text, const QString &kind)
     m_banner->setText(Redactor::redact(text));
     m_banner->show();
     Q_EMIT statusMessage(Redactor::redact(text));
+}
+
+void ProvisionWorkspace::updateUsernameRow()
+{
+    const bool show = m_security->currentData().toInt() == 2 || m_detectedSecurity == 2 || !m_username->text().isEmpty();
+    m_deviceForm->setRowVisible(m_username, show);
 }
 
 void ProvisionWorkspace::log(const QString &message, bool warning)

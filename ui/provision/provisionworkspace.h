@@ -10,6 +10,7 @@
 #include <memory>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -30,7 +31,7 @@ class ProvisionStepList;
 class ScanResultModel;
 
 // Wi-Fi provisioning of one board at a time over protocomm (SoftAP / HTTP): address or QR
-// payload, PoP, secure session, scan, credentials, live status until Connected or failed
+// payload, PoP (Security 2: username and password), secure session, scan, credentials, live status until Connected or failed
 // with the reason and the next step. Everything runs on the event loop; nothing blocks.
 class ProvisionWorkspace : public QWidget
 {
@@ -71,9 +72,13 @@ private:
     void connectThen(std::function<void()> next);
     void updateButtons();
     void log(const QString &message, bool warning = false);
+    // The Username row only matters for Security 2: shown when it is chosen, detected, or given.
+    void updateUsernameRow();
 
     QLineEdit *m_address = nullptr;
     QLineEdit *m_pop = nullptr;
+    QLineEdit *m_username = nullptr;
+    QFormLayout *m_deviceForm = nullptr;
     QComboBox *m_security = nullptr;
     QPushButton *m_connect = nullptr;
     QPushButton *m_virtual = nullptr;
@@ -100,6 +105,7 @@ private:
     Sim::BoardProfile m_virtualProfile;
     QString m_deviceName;
     int m_pollIntervalMs = 1000;
+    int m_detectedSecurity = -1;  // what the last connection attempt learned from the board
     bool m_busy = false;
 };
 
