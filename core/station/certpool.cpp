@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/station/certpool.h"
 
+#include "core/station/poolmanifest.h"
 #include "core/station/stationdatabase.h"
 
 #include <QDateTime>
@@ -71,18 +72,11 @@ Result<int> CertPool::importFolder(const QString &dir)
         auto text = readAll(manifest);
         if (!text)
             return text.error();
-        const auto lines = QString::fromUtf8(*text).split(QLatin1Char('\n'));
-        for (const QString &raw : lines) {
-            const QString line = raw.trimmed();
-            if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
-                continue;
-            const QStringList cols = line.split(QLatin1Char(','));
-            if (cols.size() < 3)
-                return Error::make(QStringLiteral("pool.manifest"), QStringLiteral("A manifest line needs id,cert,key."), line);
-            if (cols[0].trimmed() == QStringLiteral("id"))
-                continue; // header
-            entries.append({cols[0].trimmed(), d.absoluteFilePath(cols[1].trimmed()), d.absoluteFilePath(cols[2].trimmed())});
-        }
+        auto parsed = parsePoolManifest(*text);
+        if (!parsed)
+            return parsed.error();
+        for (const ManifestEntry &m : std::as_const(*parsed))
+            entries.append({m.id, d.absoluteFilePath(m.cert), d.absoluteFilePath(m.key)});
     } else {
         const auto certs = d.entryInfoList({QStringLiteral("*.crt")}, QDir::Files, QDir::Name);
         for (const QFileInfo &fi : certs) {
