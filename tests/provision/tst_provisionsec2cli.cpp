@@ -215,6 +215,21 @@ private Q_SLOTS:
             QVERIFY2(!error.value(field).toString().contains(password), qPrintable(field));
     }
 
+    // Socket-bound firmware that closes after every reply: the session dies between the two
+    // steps, before the proof is checked, so the password must not be blamed.
+    void sessionLostBetweenStepsIsNotThePassword()
+    {
+        Sim sim = startSim(1, {QStringLiteral("--session-mode"), QStringLiteral("socket"), QStringLiteral("--fault"),
+                               QStringLiteral("close-between")});
+        QVERIFY(sim.port != 0);
+        const CliRun r = cli(provisionArgs(sim));
+        const QString log = stopSim(sim);
+        QVERIFY2(r.exitCode == 5, qPrintable(QStringLiteral("exit %1\n%2").arg(r.exitCode).arg(r.all())));
+        QVERIFY2(r.err.contains(QStringLiteral("secure session was lost between handshake steps")), qPrintable(r.all()));
+        QVERIFY2(!r.all().contains(QStringLiteral("wrong username")), qPrintable(r.all()));
+        QVERIFY2(!log.contains(QStringLiteral("Failed to authenticate client proof")), qPrintable(log));
+    }
+
     void lostReplyIsRecoveredWithANewHandshake()
     {
         // Request 4 is the first encrypted one (proto-ver, two handshake steps, SetConfig): its
