@@ -80,6 +80,8 @@ void BoardRun::doProvision()
     request.host = host;
     request.port = port;
     request.client.pop = s.pop;
+    request.client.username = s.username;
+    request.client.security = s.security;
     request.wifi.ssid = s.ssid;
     request.wifi.passphrase = s.passphrase;
     request.pollIntervalMs = s.pollIntervalMs;

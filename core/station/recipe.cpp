@@ -170,6 +170,10 @@ Result<Recipe> Recipe::fromJson(const QByteArray &json, const QString &baseDir, 
             return recipeError(QStringLiteral("provision needs an ssid"));
         s.passphrase = p.value(QStringLiteral("passphrase")).toString().toUtf8();
         s.pop = p.value(QStringLiteral("pop")).toString().toUtf8();
+        s.username = p.value(QStringLiteral("username")).toString().toUtf8();
+        s.security = p.value(QStringLiteral("security")).toInt(-1);
+        if (s.security < -1 || s.security > 2)
+            return recipeError(QStringLiteral("provision.security must be 0, 1 or 2"));
         // Both end up in logs only as "[redacted]".
         if (registerSecrets && !s.passphrase.isEmpty())
             Redactor::registerSecret(QString::fromUtf8(s.passphrase));

@@ -30,7 +30,9 @@ struct ProvisionSettings
 {
     QByteArray ssid;
     QByteArray passphrase;  // a secret: registered with the Redactor when the recipe loads
-    QByteArray pop;         // idem
+    QByteArray pop;         // idem (Security 2: the password)
+    QByteArray username;    // Security 2 (SRP6a) username; empty: the ESP-IDF default "wifiprov"
+    int security = -1;      // -1: as the board reports in proto-ver
     // Where each board's protocomm answers: per port ("/dev/ttyUSB0" -> "192.168.4.1:80"),
     // else `defaultAddress` (a line with one SoftAP at a time uses the ESP default).
     QHash<QString, QString> addresses;
@@ -50,7 +52,7 @@ struct ProvisionSettings
 //             {"source": "key", "partition": "key", "format": "pem-nul"},
 //             {"file": "app.bin", "address": "0x10000"}],
 //   "verify": true,
-//   "provision": {"ssid": "FactoryNet", "passphrase": "...", "pop": "...",
+//   "provision": {"ssid": "FactoryNet", "passphrase": "...", "pop": "...", "username": "wifiprov", "security": 2,
 //                 "addresses": {"/dev/ttyUSB0": "192.168.4.1:80"}, "address": "192.168.4.1:80",
 //                 "customData": {"endpoint": "custom-data", "data": "serial={mac}"}, "timeoutMs": 60000}
 // }

@@ -71,6 +71,8 @@ struct BoardOptions
     QString partitionCsv;         // empty = default table
     std::optional<quint32> disconnectAt;
     QString wifiPassphrase = QStringLiteral("factory-pass-123"); // what the network really wants
+    QString profile;              // a board profile file or resource; empty = the default board
+    std::optional<int> securityPatch;
 };
 
 inline std::unique_ptr<VirtualBoard> makeBoard(int index, const BoardOptions &options = {})
@@ -91,6 +93,14 @@ inline std::unique_ptr<VirtualBoard> makeBoard(int index, const BoardOptions &op
                      [p = &b->port](const QString &a) { *p = a; });
 
     Sim::BoardProfile profile = Sim::BoardProfile::defaultProfile();
+    if (!options.profile.isEmpty()) {
+        auto loaded = Sim::BoardProfile::load(options.profile);
+        if (!loaded)
+            return nullptr;
+        profile = *loaded;
+    }
+    if (options.securityPatch)
+        profile.protocomm.securityPatch = *options.securityPatch;
     profile.mac = cfg.mac;
     profile.removeDelays();
     profile.protocomm.autoStopDelayMs = 200;

@@ -154,6 +154,52 @@ private Q_SLOTS:
             QVERIFY(!QJsonDocument(e).toJson().contains("factory-pass-123"));
     }
 
+    // ESP-IDF 5 boards on Security 2 (SRP6a + AES-GCM), one per nonce scheme, next to a
+    // Security 1 board on the same line: the recipe names the username, the PoP is the password.
+    void securityTwoBoards()
+    {
+        std::vector<std::unique_ptr<VirtualBoard>> boards;
+        QList<VirtualBoard *> raw;
+        QStringList ports;
+        for (int i = 0; i < 3; ++i) {
+            BoardOptions o;
+            if (i < 2) {
+                o.profile = QStringLiteral(":/forgeline/data/boards/security2.json");
+                o.securityPatch = i;
+            }
+            boards.push_back(makeBoard(40 + i, o));
+            QVERIFY(boards.back());
+            raw << boards.back().get();
+            ports << boards.back()->port;
+        }
+        QCOMPARE(raw[0]->net->device()->profile().protocomm.security, 2);
+        QJsonObject json = recipeJson(raw);
+        QJsonObject provision = json.value(QStringLiteral("provision")).toObject();
+        provision.insert(QStringLiteral("username"), QStringLiteral("wifiprov"));
+        json.insert(QStringLiteral("provision"), provision);
+        auto recipe = Recipe::fromJson(QJsonDocument(json).toJson());
+        QVERIFY(recipe);
+        QCOMPARE(recipe->provision->username, QByteArray("wifiprov"));
+
+        StationDatabase db;
+        QVERIFY(db.open(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("sec2.sqlite"))));
+        CertPool pool(db);
+        QVERIFY(pool.prepare());
+        QVERIFY(pool.importFolder(m_pool));
+        RecordStore records(db);
+        QVERIFY(records.prepare());
+        StationJob job(*recipe, StationContext{QStringLiteral("st-S2"), QStringLiteral("sam"), &pool, &records});
+        const Run run = runStation(job, ports);
+        QVERIFY(run.summary);
+        for (const QString &port : ports) {
+            const QJsonObject r = resultFor(run, port);
+            QVERIFY2(r.value(QStringLiteral("result")).toString() == QStringLiteral("pass"),
+                     qPrintable(QString::fromUtf8(QJsonDocument(r).toJson(QJsonDocument::Compact))));
+        }
+        for (VirtualBoard *b : raw)
+            QVERIFY(b->net->device()->credentialsApplied());
+    }
+
     void faultsStayOnTheirBoards()
     {
         // 1: no cert partition (fails before writing: pair goes back), 3: wrong Wi-Fi password
