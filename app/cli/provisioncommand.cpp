@@ -4,6 +4,7 @@
 
 #include "core/common/redactor.h"
 #include "core/protocomm/provisionjob.h"
+#include "core/protocomm/srp6a.h"
 
 #include <QEventLoop>
 #include <QTimer>
@@ -58,6 +59,66 @@ QJsonObject outcomeJson(const ProvisionJob::Outcome &o, const QByteArray &ssid, 
     return out;
 }
 
+QString cArray(const char *name, const QByteArray &bytes)
+{
+    QStringList lines;
+    for (qsizetype i = 0; i < bytes.size(); i += 16) {
+        QStringList row;
+        for (qsizetype j = i; j < qMin(i + 16, bytes.size()); ++j)
+            row << QStringLiteral("0x%1").arg(quint8(bytes.at(j)), 2, 16, QLatin1Char('0'));
+        lines << QStringLiteral("    ") + row.join(QStringLiteral(", "));
+    }
+    return QStringLiteral("static const char %1[] = {\n%2\n};").arg(QString::fromLatin1(name), lines.join(QStringLiteral(",\n")));
+}
+
+// What `esp_prov.py --sec_ver 2 --sec2_gen_cred` does: the salt and verifier a Security 2
+// firmware is built with. The password itself is never printed.
+int generateSec2Credentials(const QCommandLineParser &parser, bool json)
+{
+    const QByteArray username = parser.value(QStringLiteral("username")).toUtf8();
+    if (username.isEmpty()) {
+        printError(QStringLiteral("--sec2-gen-cred needs --username"));
+        return ExitUsage;
+    }
+    int code = ExitOk;
+    std::optional<QString> password = readSecret(parser, QStringLiteral("pop"), QStringLiteral("Security 2 password (PoP): "), &code);
+    if (!password)
+        return code;
+    if (password->isEmpty()) {
+        printError(QStringLiteral("--sec2-gen-cred needs the password (--pop-file, --pop-env or the prompt)"));
+        return ExitUsage;
+    }
+    QByteArray salt;
+    if (parser.isSet(QStringLiteral("sec2-salt"))) {
+        salt = QByteArray::fromHex(parser.value(QStringLiteral("sec2-salt")).toLatin1());
+        if (salt.isEmpty()) {
+            printError(QStringLiteral("--sec2-salt wants hex bytes"));
+            return ExitUsage;
+        }
+    }
+    bool lengthOk = true;
+    const int saltBytes = parser.isSet(QStringLiteral("sec2-salt-len")) ? parser.value(QStringLiteral("sec2-salt-len")).toInt(&lengthOk) : 16;
+    if (!lengthOk || saltBytes < 1 || saltBytes > 64) {
+        printError(QStringLiteral("--sec2-salt-len is 1 to 64"));
+        return ExitUsage;
+    }
+    Result<Srp::Credentials> creds = Srp::makeCredentials(username, password->toUtf8(), salt, saltBytes);
+    if (!creds) {
+        printError(creds.error());
+        return ExitFailure;
+    }
+    if (json) {
+        printJson(QJsonDocument(QJsonObject{{QStringLiteral("username"), QString::fromUtf8(username)},
+                                            {QStringLiteral("salt"), QString::fromLatin1(creds->salt.toHex())},
+                                            {QStringLiteral("verifier"), QString::fromLatin1(creds->verifier.toHex())}}));
+        return ExitOk;
+    }
+    printText(QStringLiteral("// Security 2 credentials for username \"%1\" (protocomm_security2_params_t)").arg(QString::fromUtf8(username)));
+    printText(cArray("sec2_salt", creds->salt));
+    printText(cArray("sec2_verifier", creds->verifier));
+    return ExitOk;
+}
+
 } // namespace
 
 int runProvision(const QStringList &arguments)
@@ -79,10 +140,15 @@ int runProvision(const QStringList &arguments)
     parser.addOption({QStringLiteral("poll-interval"), QStringLiteral("Status poll interval in ms (default 1000)."), QStringLiteral("ms")});
     parser.addOption({QStringLiteral("wait"), QStringLiteral("Seconds to wait for Connected (default 60)."), QStringLiteral("s")});
     parser.addOption({QStringLiteral("no-reset"), QStringLiteral("Do not reset the board's provisioning state after a failed attempt.")});
+    parser.addOption({QStringLiteral("sec2-gen-cred"), QStringLiteral("Only print the Security 2 salt and verifier for --username and the password (--pop-*), for the firmware.")});
+    parser.addOption({QStringLiteral("sec2-salt"), QStringLiteral("With --sec2-gen-cred: use this salt (hex) instead of a random one."), QStringLiteral("hex")});
+    parser.addOption({QStringLiteral("sec2-salt-len"), QStringLiteral("With --sec2-gen-cred: random salt length in bytes (default 16)."), QStringLiteral("n")});
     const int parsed = parseOrExit(parser, arguments);
     if (parsed >= 0)
         return parsed;
     const bool json = wantsJson(parser);
+    if (parser.isSet(QStringLiteral("sec2-gen-cred")))
+        return generateSec2Credentials(parser, json);
 
     int code = ExitOk;
     std::optional<DeviceArgs> device = readDeviceArgs(parser, &code);

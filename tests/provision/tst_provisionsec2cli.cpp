@@ -35,6 +35,7 @@ class TestProvisionSec2Cli : public QObject
 private:
     QTemporaryDir m_dir;
     QStringList m_allOutput;
+    int m_profiles = 0;
 
     struct Sim
     {
@@ -42,7 +43,7 @@ private:
         quint16 port = 0;
     };
 
-    QString writeProfile(int patch)
+    QString writeProfile(int patch, const QJsonObject &overrides = {})
     {
         QFile f(QStringLiteral(":/forgeline/data/boards/security2.json"));
         if (!f.open(QIODevice::ReadOnly))
@@ -50,13 +51,15 @@ private:
         QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
         QJsonObject pc = o.value(QStringLiteral("protocomm")).toObject();
         pc.insert(QStringLiteral("secPatchVer"), patch);
+        for (auto it = overrides.begin(); it != overrides.end(); ++it)
+            pc.insert(it.key(), it.value());
         pc.insert(QStringLiteral("delays"), QJsonObject{{QStringLiteral("responseMs"), 1}, {QStringLiteral("scanMs"), 30},
                                                         {QStringLiteral("applyMs"), 40}, {QStringLiteral("restartMs"), 200}});
         o.insert(QStringLiteral("protocomm"), pc);
         QJsonObject wifi = o.value(QStringLiteral("wifi")).toObject();
         wifi.insert(QStringLiteral("connectDelayMs"), 60);
         o.insert(QStringLiteral("wifi"), wifi);
-        const QString path = m_dir.filePath(QStringLiteral("sec2-patch%1.json").arg(patch));
+        const QString path = m_dir.filePath(QStringLiteral("sec2-patch%1-%2.json").arg(patch).arg(++m_profiles));
         QFile out(path);
         if (!out.open(QIODevice::WriteOnly))
             return {};
@@ -64,12 +67,12 @@ private:
         return path;
     }
 
-    Sim startSim(int patch, const QStringList &extra = {})
+    Sim startSim(int patch, const QStringList &extra = {}, const QJsonObject &overrides = {})
     {
         Sim sim;
         sim.process = new QProcess(this);
         sim.process->start(QStringLiteral(FORGELINE_SIM_PATH),
-                           QStringList{QStringLiteral("--http"), QStringLiteral("0"), QStringLiteral("--profile"), writeProfile(patch)} + extra);
+                           QStringList{QStringLiteral("--http"), QStringLiteral("0"), QStringLiteral("--profile"), writeProfile(patch, overrides)} + extra);
         if (!sim.process->waitForStarted(10000))
             return sim;
         QByteArray first;
@@ -274,6 +277,55 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("using 'wifiprov'")), qPrintable(r.err));
         QCOMPARE(level.exitCode, 2);
         QVERIFY2(level.err.contains(QStringLiteral("--sec is 0, 1 or 2")), qPrintable(level.all()));
+    }
+
+    // esp_prov --sec2_gen_cred: the salt and verifier to build into the firmware.
+    void generatedCredentialsProvisionABoard()
+    {
+        const QString salt = QStringLiteral("036ee0c7bcb9eda84c9eac97d93decf4");
+        const CliRun example = cli({QStringLiteral("provision"), QStringLiteral("--sec2-gen-cred"), QStringLiteral("--username"), Username,
+                                    QStringLiteral("--pop-env"), QStringLiteral("FL_POP"), QStringLiteral("--sec2-salt"), salt,
+                                    QStringLiteral("--json")});
+        QVERIFY2(example.exitCode == 0, qPrintable(example.all()));
+        const QJsonObject e = QJsonDocument::fromJson(example.out.toUtf8()).object();
+        QCOMPARE(e.value(QStringLiteral("salt")).toString(), salt);
+        const QString verifier = e.value(QStringLiteral("verifier")).toString();
+        QCOMPARE(verifier.size(), 768);
+        // The ESP-IDF example firmware's sec2_verifier for wifiprov / abcd1234 with that salt.
+        QVERIFY2(verifier.startsWith(QStringLiteral("7c7c85476508946dd636af37d7e89143")), qPrintable(verifier));
+        QVERIFY(verifier.endsWith(QStringLiteral("e6f653c831a878de5040f762de36b2ba")));
+
+        // A fresh random salt, as C arrays for the firmware.
+        const QString user = QStringLiteral("line-7-station");
+        const QString password = QStringLiteral("gen-cred-pw-2468");
+        const CliRun text = cli({QStringLiteral("provision"), QStringLiteral("--sec2-gen-cred"), QStringLiteral("--username"), user,
+                                 QStringLiteral("--pop-env"), QStringLiteral("FL_POP"), QStringLiteral("--sec2-salt-len"),
+                                 QStringLiteral("32")}, password);
+        QVERIFY2(text.exitCode == 0, qPrintable(text.all()));
+        QVERIFY(text.out.contains(QStringLiteral("static const char sec2_salt[] = {")));
+        QVERIFY(text.out.contains(QStringLiteral("static const char sec2_verifier[] = {")));
+        QVERIFY(!text.all().contains(password));
+        const CliRun generated = cli({QStringLiteral("provision"), QStringLiteral("--sec2-gen-cred"), QStringLiteral("--username"), user,
+                                      QStringLiteral("--pop-env"), QStringLiteral("FL_POP"), QStringLiteral("--json")}, password);
+        const QJsonObject g = QJsonDocument::fromJson(generated.out.toUtf8()).object();
+        QCOMPARE(g.value(QStringLiteral("salt")).toString().size(), 32);
+        QVERIFY(g.value(QStringLiteral("salt")).toString() != salt);
+
+        // A board built with only that salt and verifier accepts exactly that username and password.
+        const QJsonObject board{{QStringLiteral("username"), QString()}, {QStringLiteral("pop"), QString()},
+                                {QStringLiteral("sec2Salt"), g.value(QStringLiteral("salt"))},
+                                {QStringLiteral("sec2Verifier"), g.value(QStringLiteral("verifier"))}};
+        Sim sim = startSim(1, {}, board);
+        QVERIFY(sim.port != 0);
+        const CliRun wrong = cli(provisionArgs(sim, user), Password);
+        const CliRun right = cli(provisionArgs(sim, user), password);
+        stopSim(sim);
+        QCOMPARE(wrong.exitCode, 1);
+        QVERIFY2(right.exitCode == 0, qPrintable(right.all()));
+        for (const QString &t : std::as_const(m_allOutput))
+            QVERIFY2(!t.contains(password), qPrintable(t));
+
+        QCOMPARE(cli({QStringLiteral("provision"), QStringLiteral("--sec2-gen-cred"), QStringLiteral("--pop-env"), QStringLiteral("FL_POP")}).exitCode, 2);
     }
 
     void zz_noSecretInAnyOutput()
