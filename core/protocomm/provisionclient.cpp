@@ -5,6 +5,7 @@
 #include "core/protocomm/handshakeloss.h"
 #include "core/protocomm/httptransport.h"
 #include "core/protocomm/security.h"
+#include "core/protocomm/security2.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -143,10 +144,31 @@ void ProvisionClient::connectDevice(Callback<DeviceInfo> done)
                                     tr("This device uses Security 2 and needs its proof-of-possession password."), QString(),
                                     tr("Give the password from the board's label or scan its QR code.")));
         m_info.securityVersion = level;
-        m_security = makeClientSecurity(level, pop, username, m_info.securityPatch);
-        handshake(HandshakeRun{}, [this, done](Result<void> hs) {
-            if (!hs)
-                return done(hs.error());
+        startSession(level, pop, username, done);
+    });
+}
+
+void ProvisionClient::startSession(int level, const QByteArray &pop, const QByteArray &username, Callback<DeviceInfo> done)
+{
+    m_security = makeClientSecurity(level, pop, username, m_info.securityPatch);
+    handshake(HandshakeRun{}, [this, level, pop, username, done](Result<void> hs) {
+        if (hs)
+            return done(m_info);
+        // A verifier made by esp_prov differs from the firmware's own for the 1 in 256 passwords
+        // whose inner digest starts with 0x00 (docs/protocomm.md §3.4): try that form once.
+        auto *sec2 = dynamic_cast<Sec2Client *>(m_security.get());
+        if (level != 2 || hs.error().code != QLatin1String("protocomm.pop") || !sec2
+            || sec2->srp().innerDigest() != Srp::InnerDigest::Full || !Srp::innerDigestHasLeadingZero(username, pop))
+            return done(hs.error());
+        Q_EMIT trace(QStringLiteral("Security2 proof rejected; this password's H(I:p) starts with 0x00, trying the esp_prov form of x"));
+        auto retry = std::make_unique<Sec2Client>(username, pop, m_info.securityPatch);
+        retry->srp().setInnerDigest(Srp::InnerDigest::LeadingZerosStripped);
+        m_security = std::move(retry);
+        m_transport->closeConnection();
+        handshake(HandshakeRun{}, [this, done, first = hs.error()](Result<void> again) {
+            if (!again)
+                return done(again.error().code == QLatin1String("protocomm.pop") ? first : again.error());
+            Q_EMIT notice(tr("The board's Security 2 verifier was made by esp_prov; the session uses its form of the password hash."));
             done(m_info);
         });
     });

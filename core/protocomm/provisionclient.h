@@ -90,6 +90,7 @@ private:
         int response0Connection = 0;  // the transport connection that answered step 0
     };
     void handshake(HandshakeRun run, Callback<void> done);
+    void startSession(int level, const QByteArray &pop, const QByteArray &username, Callback<DeviceInfo> done);
     void handshakeStep(const QByteArray &request, HandshakeRun run, Callback<void> done);
     void onHandshakeFailure(int step, HandshakeRun run, const Error &error, Callback<void> done);
     void secure(const QString &endpoint, const QByteArray &plain, int timeoutMs, Validator valid,

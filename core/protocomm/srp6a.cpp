@@ -77,9 +77,16 @@ bool allZero(const QByteArray &b)
     return true;
 }
 
-QByteArray innerDigest(const QByteArray &username, const QByteArray &password)
+QByteArray passwordDigest(const QByteArray &username, const QByteArray &password, InnerDigest inner)
 {
-    return Crypto::sha512(username + ':' + password);
+    QByteArray digest = Crypto::sha512(username + ':' + password);
+    if (inner == InnerDigest::LeadingZerosStripped) {
+        qsizetype zeros = 0;
+        while (zeros < digest.size() - 1 && digest.at(zeros) == 0)
+            ++zeros;
+        digest.remove(0, zeros);
+    }
+    return digest;
 }
 
 // H(N) xor H(PAD(g)), the fixed head of M.
@@ -117,6 +124,11 @@ Bn powG(const BIGNUM *e, BN_CTX *ctx)
 
 } // namespace
 
+bool innerDigestHasLeadingZero(const QByteArray &username, const QByteArray &password)
+{
+    return Crypto::sha512(username + ':' + password).at(0) == 0;
+}
+
 QByteArray groupPrime()
 {
     return padded(prime());
@@ -135,12 +147,12 @@ QByteArray multiplier()
 }
 
 Result<Credentials> makeCredentials(const QByteArray &username, const QByteArray &password, const QByteArray &salt,
-                                    int saltBytes)
+                                    int saltBytes, InnerDigest inner)
 {
     Credentials c;
     c.salt = salt.isEmpty() ? Crypto::randomBytes(qBound(1, saltBytes, 64)) : salt;
     BnCtx ctx(BN_CTX_new());
-    const Bn x = fromBytes(Crypto::sha512(c.salt + innerDigest(username, password)));
+    const Bn x = fromBytes(Crypto::sha512(c.salt + passwordDigest(username, password, inner)));
     const Bn v = ctx && x ? powG(x.get(), ctx.get()) : nullptr;
     if (!v)
         return srpError(QStringLiteral("verifier g^x mod N"));
@@ -198,7 +210,7 @@ Result<Client::Proof> Client::respond(const QByteArray &salt, const QByteArray &
     p.u = scramble(m_A, deviceB);
     if (allZero(p.u))
         return srpError(QStringLiteral("u is 0"));
-    p.x = Crypto::sha512(salt + innerDigest(m_username, m_password));
+    p.x = Crypto::sha512(salt + passwordDigest(m_username, m_password, m_inner));
 
     const Bn u = fromBytes(p.u);
     const Bn x = fromBytes(p.x);

@@ -26,6 +26,13 @@ QByteArray multiplier();
 // Left-pads a big-endian number to the group width (longer input is returned unchanged).
 QByteArray padToGroup(const QByteArray &bigEndian);
 
+// How x = H(s | H(I ":" p)) treats the inner digest. The firmware's own generator
+// (esp_srp_gen_salt_verifier) hashes all 64 bytes; esp_prov's --sec2_gen_cred passes the inner
+// digest through an integer, which drops its leading zero bytes. The two verifiers differ only
+// for the 1 in 256 username/password pairs whose inner digest starts with 0x00.
+enum class InnerDigest { Full, LeadingZerosStripped };
+bool innerDigestHasLeadingZero(const QByteArray &username, const QByteArray &password);
+
 // What the device stores instead of the password (protocomm_security2_params_t).
 struct Credentials
 {
@@ -36,7 +43,8 @@ struct Credentials
 // Like esp_srp_gen_salt_verifier() and `esp_prov.py --sec2_gen_cred`: x from the full 64-byte
 // inner digest H(I ":" p). An empty salt means a fresh random one of saltBytes.
 Result<Credentials> makeCredentials(const QByteArray &username, const QByteArray &password,
-                                    const QByteArray &salt = {}, int saltBytes = 16);
+                                    const QByteArray &salt = {}, int saltBytes = 16,
+                                    InnerDigest inner = InnerDigest::Full);
 
 // The client half. Holds only byte strings, so a prepared client can be copied.
 class Client
@@ -48,6 +56,9 @@ public:
 
     // Where the private key a comes from (default: 32 random bytes). Test vectors use a fixed one.
     void setPrivateKeySource(PrivateKeySource source) { m_source = std::move(source); }
+    // For verifiers made by esp_prov; see InnerDigest.
+    void setInnerDigest(InnerDigest inner) { m_inner = inner; }
+    InnerDigest innerDigest() const { return m_inner; }
 
     // A as sent in SessionCmd0: exactly 384 bytes. A key whose A would start with a zero
     // byte is drawn again, as esp_prov does since IDF 5.5.5, so A is never padded.
@@ -71,6 +82,7 @@ private:
     QByteArray m_username;
     QByteArray m_password;
     PrivateKeySource m_source;
+    InnerDigest m_inner = InnerDigest::Full;
     QByteArray m_a;
     QByteArray m_A;
     int m_draws = 0;

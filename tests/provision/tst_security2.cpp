@@ -404,6 +404,34 @@ private Q_SLOTS:
         QVERIFY(zeroM);
         QVERIFY(zeroK);
     }
+
+    void espProvVerifierForALeadingZeroInnerDigest()
+    {
+        // 1 password in 256 has H(I ":" p) starting with 0x00; esp_prov's verifier then differs.
+        QByteArray password;
+        for (int i = 0; i < 8192 && password.isEmpty(); ++i) {
+            const QByteArray candidate = "pw-" + QByteArray::number(i);
+            if (Srp::innerDigestHasLeadingZero(Username, candidate))
+                password = candidate;
+        }
+        QVERIFY(!password.isEmpty());
+        QVERIFY(!Srp::innerDigestHasLeadingZero(Username, Password));
+        const Srp::Credentials full = Srp::makeCredentials(Username, password, Salt).value();
+        const Srp::Credentials espProv =
+            Srp::makeCredentials(Username, password, Salt, 16, Srp::InnerDigest::LeadingZerosStripped).value();
+        QVERIFY(full.verifier != espProv.verifier);
+        // For any other password the two forms agree.
+        QCOMPARE(Srp::makeCredentials(Username, Password, Salt, 16, Srp::InnerDigest::LeadingZerosStripped).value().verifier,
+                 vectorCredentials().verifier);
+
+        DeviceLog log;
+        Sec2Device device(espProv, 1, log.fn());
+        Sec2Client fullClient(Username, password, 1);
+        QVERIFY(!runHandshake(fullClient, device).established);
+        Sec2Client espProvClient(Username, password, 1);
+        espProvClient.srp().setInnerDigest(Srp::InnerDigest::LeadingZerosStripped);
+        QVERIFY(runHandshake(espProvClient, device).established);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSecurity2)
