@@ -26,6 +26,7 @@ class TestStationWorkspace : public QObject
 private Q_SLOTS:
     void fourBoards()
     {
+        Settings{}.save(); // the test HOME outlives a run: start from a fresh install's settings
         QTemporaryDir dir;
         const QString pool = dir.filePath(QStringLiteral("pool"));
         QVERIFY(makePool(pool, 6));

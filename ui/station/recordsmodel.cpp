@@ -32,8 +32,8 @@ QVariant RecordsModel::data(const QModelIndex &index, int role) const
         return QBrush(r.result == QStringLiteral("pass") ? QColor(0x2E, 0x7D, 0x32) : QColor(0xC6, 0x28, 0x28));
     if (role == Qt::ToolTipRole && index.column() == Certificate && !r.certFingerprint.isEmpty())
         return tr("SHA-256 %1\nserial %2").arg(r.certFingerprint, r.certSerial);
-    if (role == Qt::ToolTipRole && index.column() == Error && !r.error.isEmpty())
-        return r.error;
+    if (role == Qt::ToolTipRole && (index.column() == Error || index.column() == Provisioning))
+        return data(index, Qt::DisplayRole);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {

@@ -237,6 +237,7 @@ void StationWorkspace::buildUi()
     m_records->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_records->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_records->setAlternatingRowColors(true);
+    m_records->setWordWrap(false);
     recordsLayout->addWidget(m_records);
     auto *exportButton = new QPushButton(tr("Export\u2026"), this);
     recordsLayout->addWidget(exportButton);
@@ -527,6 +528,13 @@ void StationWorkspace::refreshRecords()
         return;
     }
     m_recordsModel->setRecords(std::move(*list));
+    // Fitting columns reads every row: worth it for a shift's worth, not for a year's.
+    if (m_recordsModel->rowCount() <= 500) {
+        m_records->resizeColumnsToContents();
+        // Long error texts are elided (full text in the tooltip) so Error and Diagnosis stay in view.
+        for (int c = 0; c < m_recordsModel->columnCount(); ++c)
+            m_records->setColumnWidth(c, qMin(m_records->columnWidth(c), 220));
+    }
 }
 
 int StationWorkspace::recordRows() const
