@@ -6,6 +6,7 @@
 #include "core/station/certpool.h"
 #include "core/station/portwatcher.h"
 #include "core/station/records.h"
+#include "core/station/recordspool.h"
 #include "core/station/stationdatabase.h"
 #include "core/station/stationjob.h"
 
@@ -118,6 +119,12 @@ int runStation(const QStringList &arguments)
         printDbError(r.error());
         return ExitIo;
     }
+    // Records an earlier run could not store (database away) go in first.
+    RecordSpool spool(RecordSpool::defaultPath(parser.value(dbOpt)));
+    if (const auto sent = spool.flushInto(records); sent && *sent > 0 && !json)
+        std::fprintf(stderr, "%d record(s) kept while the database was away are now stored.\n", *sent);
+    else if (!sent)
+        printDbError(sent.error());
 
     // Claims live in the database even for a folder pool: in --db when given (a line shares
     // it), else next to the pairs, so every station using that folder sees the same claims.
@@ -152,6 +159,7 @@ int runStation(const QStringList &arguments)
     context.operatorName = parser.value(operatorOpt);
     context.pool = pool ? &*pool : nullptr;
     context.records = &records;
+    context.spool = &spool;
 
     QEventLoop loop;
     StationJob job(*recipe, context);

@@ -385,6 +385,15 @@ void BoardRun::doRecord()
     m_record.elapsedMs = m_clock.elapsed();
     if (m_context.records) {
         auto id = m_context.records->add(m_record);
+        if (!id && m_context.spool) {
+            if (auto kept = m_context.spool->append(m_record); kept) {
+                addLog(QStringLiteral("the station database did not take the record (%1); kept in %2 and sent on the next run")
+                           .arg(id.error().message, m_context.spool->path()));
+                id = qint64(0);
+            } else {
+                addLog(QStringLiteral("record spool: %1 %2").arg(kept.error().message, kept.error().detail));
+            }
+        }
         if (!id) {
             if (pass) {
                 m_error = id.error();

@@ -7,6 +7,7 @@
 #include "core/station/certpool.h"
 #include "core/station/recipe.h"
 #include "core/station/records.h"
+#include "core/station/recordspool.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -28,6 +29,7 @@ struct StationContext
     QString operatorName;
     CertPool *pool = nullptr;       // null when the recipe writes no certificate
     RecordStore *records = nullptr; // null: nothing recorded (dry runs)
+    RecordSpool *spool = nullptr;   // where a record waits if `records` refuses it; null: fail the board
 };
 
 // One board through the recipe on one port, entirely on the event loop: identify, claim,

@@ -50,6 +50,29 @@ QString csvField(const QString &s)
 
 } // namespace
 
+StationRecord StationRecord::fromJson(const QJsonObject &o)
+{
+    StationRecord r;
+    r.time = QDateTime::fromString(o.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
+    r.station = o.value(QStringLiteral("station")).toString();
+    r.operatorName = o.value(QStringLiteral("operator")).toString();
+    r.port = o.value(QStringLiteral("port")).toString();
+    r.chip = o.value(QStringLiteral("chip")).toString();
+    r.mac = o.value(QStringLiteral("mac")).toString();
+    r.pairId = o.value(QStringLiteral("pairId")).toString();
+    r.certFingerprint = o.value(QStringLiteral("certFingerprint")).toString();
+    r.certSerial = o.value(QStringLiteral("certSerial")).toString();
+    r.written = writtenFromJson(QString::fromUtf8(QJsonDocument(o.value(QStringLiteral("written")).toArray()).toJson()));
+    r.provision = o.value(QStringLiteral("provision")).toString();
+    r.result = o.value(QStringLiteral("result")).toString();
+    r.failedStep = o.value(QStringLiteral("failedStep")).toString();
+    r.error = o.value(QStringLiteral("error")).toString();
+    r.diagnosisId = o.value(QStringLiteral("diagnosisId")).toString();
+    r.attempt = o.value(QStringLiteral("attempt")).toInt(1);
+    r.elapsedMs = o.value(QStringLiteral("elapsedMs")).toInteger();
+    return r;
+}
+
 QJsonObject StationRecord::toJson() const
 {
     return QJsonObject{

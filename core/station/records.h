@@ -45,6 +45,8 @@ struct StationRecord
     qint64 elapsedMs = 0;
 
     QJsonObject toJson() const;
+    // The inverse of toJson() (the id is not kept: a re-imported record gets a new one).
+    static StationRecord fromJson(const QJsonObject &object);
 };
 
 struct RecordFilter

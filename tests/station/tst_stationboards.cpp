@@ -5,6 +5,7 @@
 
 #include "core/station/certpool.h"
 #include "core/station/records.h"
+#include "core/station/recordspool.h"
 #include "core/station/stationdatabase.h"
 #include "core/station/stationjob.h"
 
@@ -198,6 +199,49 @@ private Q_SLOTS:
         }
         for (VirtualBoard *b : raw)
             QVERIFY(b->net->device()->credentialsApplied());
+    }
+
+    // The shared database goes away mid-shift (here: its table vanishes under the station). The
+    // board was done right, so it passes; its record waits in the spool and reaches a database later.
+    void databaseAwayKeepsTheRecord()
+    {
+        BoardOptions o;
+        auto board = makeBoard(60, o);
+        QVERIFY(board);
+        auto recipe = Recipe::fromJson(QJsonDocument(recipeJson({board.get()})).toJson());
+        QVERIFY(recipe);
+        StationDatabase db;
+        QVERIFY(db.open(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("away.sqlite"))));
+        CertPool pool(db);
+        QVERIFY(pool.prepare());
+        QVERIFY(pool.importFolder(m_pool));
+        RecordStore records(db);
+        QVERIFY(records.prepare());
+        QVERIFY(db.exec(QStringLiteral("DROP TABLE station_records")));
+        RecordSpool spool(m_dir.filePath(QStringLiteral("away-spool.jsonl")));
+
+        StationContext context{QStringLiteral("st-away"), QStringLiteral("ira"), &pool, &records};
+        context.spool = &spool;
+        StationJob job(*recipe, context);
+        const Run run = runStation(job, {board->port});
+        QVERIFY(run.summary);
+        QCOMPARE(resultFor(run, board->port).value(QStringLiteral("result")).toString(), QStringLiteral("pass"));
+        QCOMPARE(spool.pending(), 1);
+        QVERIFY(job.boards().first()->log().join(QLatin1Char('\n')).contains(QStringLiteral("sent on the next run")));
+
+        StationDatabase later;
+        QVERIFY(later.open(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("later.sqlite"))));
+        RecordStore laterRecords(later);
+        QVERIFY(laterRecords.prepare());
+        const auto sent = spool.flushInto(laterRecords);
+        QVERIFY(sent);
+        QCOMPARE(*sent, 1);
+        const auto list = laterRecords.list();
+        QVERIFY(list);
+        QCOMPARE(list->size(), 1);
+        QCOMPARE(list->first().mac, resultFor(run, board->port).value(QStringLiteral("mac")).toString());
+        QCOMPARE(list->first().result, QStringLiteral("pass"));
+        QCOMPARE(list->first().written.size(), 2);
     }
 
     void faultsStayOnTheirBoards()

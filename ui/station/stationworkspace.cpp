@@ -314,6 +314,9 @@ Result<void> StationWorkspace::openDatabase()
     m_store.emplace(*m_database);
     if (auto r = m_store->prepare(); !r)
         return r;
+    m_spool = std::make_unique<RecordSpool>(RecordSpool::defaultPath(m_db->text()));
+    if (const auto sent = m_spool->flushInto(*m_store); sent && *sent > 0)
+        Logger::instance().info(QStringLiteral("station"), tr("%n record(s) kept while the database was away are now stored", nullptr, *sent));
     if (!m_pool->text().trimmed().isEmpty() || !m_db->text().trimmed().isEmpty()) {
         const QString poolDir = m_pool->text().trimmed();
         const QString url = !m_db->text().trimmed().isEmpty()
@@ -359,6 +362,7 @@ Result<void> StationWorkspace::prepareJob()
     context.operatorName = m_operator->text().trimmed();
     context.pool = m_certPool ? &*m_certPool : nullptr;
     context.records = &*m_store;
+    context.spool = m_spool.get();
     m_job = new StationJob(*recipe, context, this);
     connect(m_job, &StationJob::stationEvent, this, &StationWorkspace::onEvent);
     connect(m_job, &StationJob::finished, this, &StationWorkspace::onFinished);

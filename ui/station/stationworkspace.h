@@ -134,6 +134,7 @@ private:
     std::unique_ptr<Station::StationDatabase> m_database;
     std::unique_ptr<Station::StationDatabase> m_poolDatabase;
     std::optional<Station::RecordStore> m_store;
+    std::unique_ptr<Station::RecordSpool> m_spool;
     std::optional<Station::CertPool> m_certPool;
     Station::StationJob *m_job = nullptr;
 };
