@@ -9,6 +9,7 @@
 #include <QStandardPaths>
 #include <QThread>
 #include <QUrl>
+#include <QUrlQuery>
 
 namespace Forgeline::Station {
 
@@ -57,6 +58,21 @@ Result<void> StationDatabase::open(const QString &url)
         db.setUserName(u.userName());
         db.setPassword(u.password());
         db.setDatabaseName(u.path().mid(1));
+        // libpq waits for the OS TCP timeout (minutes) on a dead server, and the GUI opens the
+        // database on its thread: bound it. URL query items (sslmode, connect_timeout,
+        // application_name, ...) are libpq's own connection keywords and pass through.
+        QStringList options;
+        const QUrlQuery query(u);
+        bool hasTimeout = false;
+        for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+            if (key.isEmpty() || key.contains(QLatin1Char(';')) || value.contains(QLatin1Char(';')))
+                continue; // QPSQL splits options on ';'
+            options << key + QLatin1Char('=') + value;
+            hasTimeout = hasTimeout || key == QStringLiteral("connect_timeout");
+        }
+        if (!hasTimeout)
+            options << QStringLiteral("connect_timeout=5");
+        db.setConnectOptions(options.join(QLatin1Char(';')));
         if (!db.open())
             return sqlError(QStringLiteral("open"), db.lastError().text());
         return {};

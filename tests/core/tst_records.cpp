@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QSqlDatabase>
 #include <QTest>
 
 using namespace Forgeline;
@@ -81,6 +82,20 @@ private Q_SLOTS:
         QCOMPARE(json[1].toObject().value(QStringLiteral("diagnosisId")).toString(), QStringLiteral("provision.auth"));
         QCOMPARE(json[0].toObject().value(QStringLiteral("written")).toArray()[0].toObject().value(QStringLiteral("address")).toString(),
                  QStringLiteral("0x110000"));
+    }
+
+    // Nothing listens on port 1: the connection is refused at once. The URL's own libpq
+    // keywords pass through, and the password never reaches the error text.
+    void postgresUnreachableIsAClearError()
+    {
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+            QSKIP("Qt's PostgreSQL driver not installed (Debian package libqt6sql6-psql)");
+        StationDatabase db;
+        const auto r = db.open(QStringLiteral("postgresql://line3:Zq-not-shown@127.0.0.1:1/forgeline?connect_timeout=2&application_name=forgeline-test"));
+        QVERIFY(!r);
+        QVERIFY(!r.error().message.isEmpty());
+        QVERIFY(!r.error().message.contains(QStringLiteral("Zq-not-shown")));
+        QVERIFY(!r.error().detail.contains(QStringLiteral("Zq-not-shown")));
     }
 
     void migratesVersionOne()
