@@ -4,6 +4,8 @@
 #include "stationtesthelpers.h"
 
 #include "core/common/settings.h"
+#include "core/station/records.h"
+#include "core/station/stationdatabase.h"
 #include "ui/station/recipeeditor.h"
 #include "ui/station/stationworkspace.h"
 
@@ -11,6 +13,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -74,12 +77,43 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QCOMPARE(dialog->findChild<QPlainTextEdit *>()->toPlainText(), w.boardLog(ports[0]).join(QLatin1Char('\n')));
         dialog->close();
-        QCOMPARE(w.recordRows(), 4);
+
+        // The failed board, run again from its log window: same pair (part of it reached the
+        // flash), a second record, still red for the same reason.
+        w.showBoardLog(ports[3]);
+        QDialog *again = nullptr;
+        for (auto *d : w.findChildren<QDialog *>())
+            if (d->isVisible() && d->windowTitle().contains(ports[3]))
+                again = d;
+        QVERIFY(again);
+        QPushButton *runAgain = nullptr;
+        for (auto *b : again->findChildren<QPushButton *>())
+            if (b->text() == QStringLiteral("Run again"))
+                runAgain = b;
+        QVERIFY(runAgain);
+        QVERIFY(runAgain->isEnabled());
+        runAgain->click();
+        QVERIFY(done.wait(60000));
+        QCOMPARE(w.tileResult(ports[3]), QStringLiteral("fail"));
+        QCOMPARE(w.recordRows(), 5);
+        QVERIFY(w.boardLog(ports[3]).join(QLatin1Char(' ')).contains(QStringLiteral("passphrase")));
+        {
+            Station::StationDatabase db;
+            QVERIFY(db.open(QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("gui.sqlite"))));
+            Station::RecordStore store(db);
+            Station::RecordFilter failed;
+            failed.result = QStringLiteral("fail");
+            const auto list = store.list(failed);
+            QVERIFY(list);
+            QCOMPARE(list->size(), 2);
+            QCOMPARE(list->at(0).mac, list->at(1).mac);
+            QCOMPARE(list->at(0).pairId, list->at(1).pairId);
+        }
         // The filters: result, and the last bytes of a MAC as printed on a label.
         auto *resultFilter = w.findChild<QComboBox *>();
         QVERIFY(resultFilter);
         resultFilter->setCurrentIndex(resultFilter->findData(QStringLiteral("fail")));
-        QCOMPARE(w.recordRows(), 1);
+        QCOMPARE(w.recordRows(), 2);
         resultFilter->setCurrentIndex(0);
         QLineEdit *macFilter = nullptr;
         for (auto *edit : w.findChildren<QLineEdit *>())
@@ -90,7 +124,7 @@ private Q_SLOTS:
         macFilter->setText(lastBytes);
         QCOMPARE(w.recordRows(), 1);
         macFilter->clear();
-        QCOMPARE(w.recordRows(), 4);
+        QCOMPARE(w.recordRows(), 5);
         // Operator, pool and database come back after a restart (never auto-start).
         const Settings kept = Settings::load();
         QCOMPARE(kept.stationOperator, QStringLiteral("dana"));
@@ -98,7 +132,7 @@ private Q_SLOTS:
         QVERIFY(kept.stationDatabaseUrl.endsWith(QStringLiteral("gui.sqlite")));
         const QString csv = dir.filePath(QStringLiteral("export.csv"));
         QVERIFY(w.exportRecords(csv, QStringLiteral("csv")));
-        QCOMPARE(readFile(csv).trimmed().split('\n').size(), 5);
+        QCOMPARE(readFile(csv).trimmed().split('\n').size(), 6);
 
         const QString shots = QStringLiteral(TEST_BUILD_DIR "/screenshots");
         QDir().mkpath(shots);

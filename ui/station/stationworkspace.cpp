@@ -440,23 +440,41 @@ void StationWorkspace::startAppearedPort(const QString &port)
         Logger::instance().info(QStringLiteral("station"), tr("%1 came back right after its board ran; not a new board").arg(port));
         return;
     }
+    if (startOnePort(port))
+        setStatus(tr("Auto-started %1").arg(port));
+}
+
+bool StationWorkspace::rerunPort(const QString &port)
+{
+    if (m_job && !m_job->acceptsAppearedPort(port, 0)) {
+        setStatus(tr("%1 is still running.").arg(port));
+        return false;
+    }
+    if (!startOnePort(port))
+        return false;
+    setStatus(tr("Running %1 again").arg(port));
+    return true;
+}
+
+bool StationWorkspace::startOnePort(const QString &port)
+{
     if (!ports().contains(port))
         m_ports->setText(ports().isEmpty() ? port : m_ports->text().trimmed() + QLatin1Char(',') + port);
     const QString fingerprint = m_recipe->text() + QChar(0) + m_pool->text() + QChar(0) + m_db->text() + QChar(0) + m_operator->text();
     if (!m_job || fingerprint != m_jobFingerprint) {
         if (running()) {
             setStatus(tr("%1 is waiting: the recipe or station settings changed while boards run; press Start when they finish.").arg(port));
-            return;
+            return false;
         }
         if (auto r = prepareJob(); !r) {
-            setStatus(tr("Cannot auto-start %1: %2").arg(port, r.error().message));
-            return;
+            setStatus(tr("Cannot start %1: %2").arg(port, r.error().message));
+            return false;
         }
     }
     showTile(port);
     setRunningUi(true);
-    setStatus(tr("Auto-started %1").arg(port));
     m_job->startPort(port);
+    return true;
 }
 
 void StationWorkspace::onPortDisappeared(const QString &port)
@@ -572,6 +590,13 @@ void StationWorkspace::showBoardLog(const QString &port)
     layout->addWidget(text);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     auto *copy = buttons->addButton(tr("Copy"), QDialogButtonBox::ActionRole);
+    // A failed board stays re-runnable (its pair, if any reached the flash, comes back to it).
+    auto *again = buttons->addButton(tr("Run again"), QDialogButtonBox::ActionRole);
+    again->setEnabled(!m_job || m_job->acceptsAppearedPort(port, 0));
+    connect(again, &QPushButton::clicked, dialog, [this, dialog, port] {
+        dialog->close();
+        rerunPort(port);
+    });
     connect(copy, &QPushButton::clicked, dialog, [text] { QGuiApplication::clipboard()->setText(text->toPlainText()); });
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
     layout->addWidget(buttons);

@@ -81,6 +81,8 @@ public:
     // The latest run's log on `port` (already redacted), as the tile's log window shows it.
     QStringList boardLog(const QString &port) const;
     void showBoardLog(const QString &port);
+    // One board again (after fixing its cable, its network...): joins the line like a new board.
+    bool rerunPort(const QString &port);
     int recordRows() const;
     Result<void> exportRecords(const QString &path, const QString &format);
     QString statusText() const;
@@ -102,6 +104,7 @@ private:
     void onPortAppeared(const QString &port);
     void onPortDisappeared(const QString &port);
     void startAppearedPort(const QString &port);
+    bool startOnePort(const QString &port);
     void setStatus(const QString &text);
     Result<void> openDatabase();
 
