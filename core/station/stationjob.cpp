@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/station/stationjob.h"
 
+#include <QSet>
+
 namespace Forgeline::Station {
 
 StationJob::StationJob(const Recipe &recipe, const StationContext &context, QObject *parent)
@@ -53,7 +55,17 @@ void StationJob::cancel()
 StationSummary StationJob::summary() const
 {
     StationSummary s;
-    for (const BoardRun *b : m_boards) {
+    // A board run again (same MAC) counts once, as its latest run ended; a different board
+    // swapped onto the same port is another board. Runs that never learnt a MAC count each.
+    QSet<QString> seen;
+    for (auto it = m_boards.crbegin(); it != m_boards.crend(); ++it) {
+        const BoardRun *b = *it;
+        const QString mac = b->record().mac;
+        if (!mac.isEmpty()) {
+            if (seen.contains(mac))
+                continue;
+            seen.insert(mac);
+        }
         switch (b->state()) {
         case BoardRun::State::Passed: ++s.passed; break;
         case BoardRun::State::Failed: ++s.failed; break;

@@ -37,6 +37,7 @@ public:
     static constexpr qint64 DefaultReenumerationQuietMs = 4000;
     bool running() const { return m_active > 0; }
     const QList<BoardRun *> &boards() const { return m_boards; }
+    // Per board (by MAC): a re-run replaces its earlier verdict.
     StationSummary summary() const;
 
 Q_SIGNALS:

@@ -94,6 +94,8 @@ private Q_SLOTS:
         QVERIFY(runAgain->isEnabled());
         runAgain->click();
         QVERIFY(done.wait(60000));
+        QCOMPARE(done.last().at(0).toInt(), 3); // the same board twice counts once
+        QCOMPARE(done.last().at(1).toInt(), 1);
         QCOMPARE(w.tileResult(ports[3]), QStringLiteral("fail"));
         QCOMPARE(w.recordRows(), 5);
         QVERIFY(w.boardLog(ports[3]).join(QLatin1Char(' ')).contains(QStringLiteral("passphrase")));
