@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -139,6 +140,34 @@ private Q_SLOTS:
         const QString shots = QStringLiteral(TEST_BUILD_DIR "/screenshots");
         QDir().mkpath(shots);
         QVERIFY(w.grab().save(shots + QStringLiteral("/station.png")));
+    }
+
+    // A shared server's password typed into the address moves to a masked field, and appears
+    // neither in the address nor in what the station says when the server is not there.
+    void databasePasswordStaysHidden()
+    {
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+            QSKIP("Qt's PostgreSQL driver not installed (Debian package libqt6sql6-psql)");
+        Ui::StationWorkspace w;
+        w.show();
+        w.setDatabaseUrl(QStringLiteral("postgresql://line3:Pw-secret-9@127.0.0.1:1/forgeline?connect_timeout=2"));
+        QLineEdit *address = nullptr;
+        QLineEdit *password = nullptr;
+        for (auto *edit : w.findChildren<QLineEdit *>()) {
+            if (edit->text().startsWith(QStringLiteral("postgresql://")))
+                address = edit;
+            if (edit->echoMode() == QLineEdit::Password)
+                password = edit;
+        }
+        QVERIFY(address);
+        QVERIFY(password);
+        QVERIFY(!address->text().contains(QStringLiteral("Pw-secret-9")));
+        QCOMPARE(password->text(), QStringLiteral("Pw-secret-9"));
+        w.setRecipeText(QStringLiteral("{\"flash\": [{\"file\": \"a.bin\", \"address\": \"0x10000\"}]}"));
+        w.setPorts({QStringLiteral("/dev/ttyNOWHERE")});
+        QVERIFY(!w.start());
+        QVERIFY(!w.statusText().isEmpty());
+        QVERIFY2(!w.statusText().contains(QStringLiteral("Pw-secret-9")), qPrintable(w.statusText()));
     }
 
     // The "Virtual boards" button: a whole demo line from nothing, with the real timing model,

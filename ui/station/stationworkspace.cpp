@@ -2,6 +2,7 @@
 #include "ui/station/stationworkspace.h"
 
 #include "core/common/logger.h"
+#include "core/common/redactor.h"
 #include "core/common/settings.h"
 #include "core/sim/boardprofile.h"
 #include "core/sim/demopool.h"
@@ -40,6 +41,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace Forgeline::Ui {
@@ -202,6 +204,15 @@ void StationWorkspace::buildUi()
     form->addRow(tr("Ports"), m_ports);
     form->addRow(tr("Certificate pool"), m_pool);
     form->addRow(tr("Station database"), m_db);
+    // A shared server's password is typed here, masked, and never saved; one typed into the
+    // address moves here as soon as the field is left.
+    m_dbPassword = new QLineEdit(setup);
+    m_dbPassword->setEchoMode(QLineEdit::Password);
+    m_dbPassword->setPlaceholderText(tr("PostgreSQL password, if the server asks for one"));
+    form->addRow(tr("Database password"), m_dbPassword);
+    connect(m_db, &QLineEdit::editingFinished, this, &StationWorkspace::movePasswordOutOfUrl);
+    connect(m_dbPassword, &QLineEdit::editingFinished, this,
+            [this] { Redactor::registerSecret(m_dbPassword->text()); });
     setupLayout->addLayout(form, 1);
     m_recipe = new RecipeEditor(setup);
     connect(m_recipe, &RecipeEditor::fileError, this, &StationWorkspace::setStatus);
@@ -295,7 +306,32 @@ void StationWorkspace::setWatchPattern(const QString &pattern)
 bool StationWorkspace::autoStart() const { return m_autoStart->isChecked(); }
 void StationWorkspace::setPorts(const QStringList &ports) { m_ports->setText(ports.join(QLatin1Char(','))); }
 void StationWorkspace::setPoolDirectory(const QString &dir) { m_pool->setText(dir); }
-void StationWorkspace::setDatabaseUrl(const QString &url) { m_db->setText(url); }
+void StationWorkspace::setDatabaseUrl(const QString &url)
+{
+    m_db->setText(url);
+    movePasswordOutOfUrl();
+}
+
+void StationWorkspace::movePasswordOutOfUrl()
+{
+    QUrl url(m_db->text().trimmed());
+    if (!url.isValid() || url.password().isEmpty())
+        return;
+    Redactor::registerSecret(url.password());
+    m_dbPassword->setText(url.password());
+    m_db->setText(url.toString(QUrl::RemovePassword));
+}
+
+QString StationWorkspace::databaseUrl() const
+{
+    const QString text = m_db->text().trimmed();
+    QUrl url(text);
+    if (m_dbPassword->text().isEmpty() || !url.isValid() || !url.password().isEmpty()
+        || !(url.scheme() == QStringLiteral("postgresql") || url.scheme() == QStringLiteral("postgres")))
+        return text;
+    url.setPassword(m_dbPassword->text());
+    return url.toString();
+}
 bool StationWorkspace::running() const { return m_job && m_job->running(); }
 QString StationWorkspace::statusText() const { return m_status->text(); }
 
@@ -309,7 +345,7 @@ Result<void> StationWorkspace::openDatabase()
     m_certPool.reset();
     m_store.reset();
     m_database = std::make_unique<StationDatabase>();
-    if (auto r = m_database->open(m_db->text().trimmed()); !r)
+    if (auto r = m_database->open(databaseUrl()); !r)
         return r;
     m_store.emplace(*m_database);
     if (auto r = m_store->prepare(); !r)
@@ -320,7 +356,7 @@ Result<void> StationWorkspace::openDatabase()
     if (!m_pool->text().trimmed().isEmpty() || !m_db->text().trimmed().isEmpty()) {
         const QString poolDir = m_pool->text().trimmed();
         const QString url = !m_db->text().trimmed().isEmpty()
-            ? m_db->text().trimmed()
+            ? databaseUrl()
             : QStringLiteral("sqlite://") + QDir(poolDir).absoluteFilePath(QStringLiteral(".forgeline-pool.sqlite"));
         m_poolDatabase = std::make_unique<StationDatabase>();
         if (auto r = m_poolDatabase->open(url); !r)

@@ -107,11 +107,15 @@ private:
     bool startOnePort(const QString &port);
     void setStatus(const QString &text);
     Result<void> openDatabase();
+    void movePasswordOutOfUrl();
+    // The address with the password field's password put in (never shown, never saved).
+    QString databaseUrl() const;
 
     QLineEdit *m_operator = nullptr;
     QLineEdit *m_ports = nullptr;
     QLineEdit *m_pool = nullptr;
     QLineEdit *m_db = nullptr;
+    QLineEdit *m_dbPassword = nullptr;
     RecipeEditor *m_recipe = nullptr;
     QCheckBox *m_autoStart = nullptr;
     QLineEdit *m_watchPattern = nullptr;
