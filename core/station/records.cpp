@@ -39,8 +39,25 @@ QList<WrittenRegion> writtenFromJson(const QString &text)
     return out;
 }
 
-QString csvField(const QString &s)
+// A spreadsheet runs a cell that starts with = + - @ as a formula, and some of these texts come
+// from devices and networks (error texts, SSIDs): defuse them with a leading apostrophe, which
+// spreadsheets show as text. Negative numbers ("-0x7500", "-29952") are left as they are.
+QString defuseFormula(const QString &s)
 {
+    if (s.isEmpty())
+        return s;
+    const QChar c = s.front();
+    const bool negativeNumber = c == QLatin1Char('-') && s.size() > 1 && s.at(1).isDigit();
+    if ((c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('@') || c == QLatin1Char('-')
+         || c == QLatin1Char('\t') || c == QLatin1Char('\r'))
+        && !negativeNumber)
+        return QLatin1Char('\'') + s;
+    return s;
+}
+
+QString csvField(const QString &raw)
+{
+    const QString s = defuseFormula(raw);
     if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
         return s;
     QString q = s;

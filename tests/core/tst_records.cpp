@@ -84,6 +84,23 @@ private Q_SLOTS:
                  QStringLiteral("0x110000"));
     }
 
+    // Texts from devices and networks end up in cells: none may run as a spreadsheet formula,
+    // while an error number stays a number.
+    void csvDefusesFormulas()
+    {
+        StationRecord evil = sample(QStringLiteral("24:0a:c4:00:00:09"), QStringLiteral("fail"));
+        evil.error = QStringLiteral("=HYPERLINK(\"http://x\",\"y\")");
+        evil.provision = QStringLiteral("@SUM(1)");
+        evil.failedStep = QStringLiteral("-cmd");
+        evil.diagnosisId = QStringLiteral("-0x7500");
+        const QString line = RecordStore::toCsv({evil}).trimmed().split(QLatin1Char('\n')).at(1);
+        QVERIFY2(line.contains(QStringLiteral("\"'=HYPERLINK(")), qPrintable(line));
+        QVERIFY(line.contains(QStringLiteral(",'@SUM(1),")));
+        QVERIFY(line.contains(QStringLiteral(",'-cmd,")));
+        QVERIFY(line.contains(QStringLiteral(",-0x7500")));
+        QVERIFY(!line.contains(QStringLiteral(",=")));
+    }
+
     // Nothing listens on port 1: the connection is refused at once. The URL's own libpq
     // keywords pass through, and the password never reaches the error text.
     void postgresUnreachableIsAClearError()
