@@ -18,6 +18,20 @@ QString shortName(const QString &name)
     return name.startsWith(QStringLiteral("MBEDTLS_ERR_")) ? name.mid(12) : name;
 }
 
+// The advice an mbedTLS reading gets when nobody wrote a specific one. A composite names both
+// modules in one sentence rather than repeating the sentence per half.
+QString debugLogFix(const QStringList &strerrorNames)
+{
+    if (strerrorNames.size() == 2) {
+        return QStringLiteral("Enable CONFIG_MBEDTLS_DEBUG=y with CONFIG_MBEDTLS_DEBUG_LEVEL_DEBUG (level 3) and read the "
+                              "lines just before the error to see which %1 call failed and which %2 call under it caused that.")
+            .arg(strerrorNames.at(0), strerrorNames.at(1));
+    }
+    return QStringLiteral("Enable CONFIG_MBEDTLS_DEBUG=y with CONFIG_MBEDTLS_DEBUG_LEVEL_DEBUG (level 3) and read the "
+                          "line just before the error to see which %1 call failed.")
+        .arg(strerrorNames.join(QStringLiteral(" / ")));
+}
+
 const QString EspTlsDocs = QStringLiteral(
     "https://docs.espressif.com/projects/esp-idf/en/latest/esp32/api-reference/protocols/esp_tls.html");
 const QString ErrorCodesDocs = QStringLiteral(
@@ -98,8 +112,7 @@ Reading ReadingBuilder::mbedtls(const MbedtlsEntry &e) const
         if (r.causes.isEmpty())
             r.causes << QStringLiteral("Raised by the %1 module: %2.").arg(m->strerrorName, m->description);
         if (r.fixes.isEmpty())
-            r.fixes << QStringLiteral("Enable CONFIG_MBEDTLS_DEBUG=y with CONFIG_MBEDTLS_DEBUG_LEVEL_DEBUG (level 3) and read the "
-                                      "line just before the error to see which %1 call failed.").arg(m->strerrorName);
+            r.fixes << debugLogFix({m->strerrorName});
         if (r.references.isEmpty())
             r.references << m->reference;
     }
@@ -123,12 +136,25 @@ Reading ReadingBuilder::composite(const MbedtlsEntry &high, const MbedtlsEntry &
                                    "(MBEDTLS_ERROR_ADD). mbedTLS 4.0 no longer adds codes together.")
                         .arg(shortName(high.name), hexCode(high.value), shortName(low.name), hexCode(low.value));
     r.parts << mbedtls(high) << mbedtls(low);
+    // Each half without hand-written fixes carries the same debug-log advice; a composite gives it
+    // once, for the halves that need it, and its parts keep only advice specific to them.
+    QStringList needDebugLog;
+    for (Reading &part : r.parts) {
+        const ModuleInfo *m = m_db.module(part.module);
+        if (m && part.fixes.removeAll(debugLogFix({m->strerrorName})) > 0)
+            needDebugLog << m->strerrorName;
+    }
+    needDebugLog.removeDuplicates();
     applyKnowledge(r, r.canonical); // hand-written advice for well-known pairs (-0x4290, -0x262E)
     if (r.causes.isEmpty()) {
         r.causes = r.parts.at(1).causes + r.parts.at(0).causes;
         r.fixes = r.parts.at(1).fixes + r.parts.at(0).fixes;
+        if (!needDebugLog.isEmpty())
+            r.fixes << debugLogFix(needDebugLog);
         r.references = r.parts.at(0).references;
     }
+    if (r.fixes.isEmpty() && !needDebugLog.isEmpty())
+        r.fixes << debugLogFix(needDebugLog);
     if (r.diagnosisId.isEmpty())
         r.diagnosisId = !r.parts.at(1).diagnosisId.isEmpty() ? r.parts.at(1).diagnosisId : r.parts.at(0).diagnosisId;
     r.fixes.removeDuplicates();

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void pinnedVersionsChangeTheAnswer_data();
     void pinnedVersionsChangeTheAnswer();
     void textOutputIsReadable();
+    void compositeSaysGenericFixOnce();
     void unknownCodeSaysSo();
     void resultsComeInTypedOrder_data();
     void resultsComeInTypedOrder();
@@ -157,6 +158,29 @@ void TestCliDecode::textOutputIsReadable()
     QVERIFY(text.contains(QStringLiteral("fixes:")));
     QVERIFY(text.contains(QStringLiteral("esp_crt_bundle_attach")));
     QVERIFY(r.err.isEmpty());
+}
+
+// -0x22E4 = X509_INVALID_SERIAL + ASN1_INVALID_LENGTH, two halves without hand-written advice:
+// the debug-log advice is printed once, in text and in JSON (where the parts keep a "fixes" array).
+void TestCliDecode::compositeSaysGenericFixOnce()
+{
+    const QByteArray advice("CONFIG_MBEDTLS_DEBUG_LEVEL_DEBUG");
+    const Run text = cli(args({"-0x22E4"}));
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.contains("MBEDTLS_ERR_ASN1_INVALID_LENGTH"));
+    QCOMPARE(text.out.count(advice), 1);
+
+    const Run json = cli(args({"--json", "-0x22E4"}));
+    QCOMPARE(json.exitCode, 0);
+    QCOMPARE(json.out.count(advice), 1);
+    const QJsonObject top = QJsonDocument::fromJson(json.out).object().value(QStringLiteral("results")).toArray().at(0).toObject()
+                                .value(QStringLiteral("readings")).toArray().at(0).toObject();
+    QCOMPARE(top.value(QStringLiteral("kind")).toString(), QStringLiteral("mbedtls-composite"));
+    QCOMPARE(top.value(QStringLiteral("fixes")).toArray().size(), 1);
+    const QJsonArray parts = top.value(QStringLiteral("parts")).toArray();
+    QCOMPARE(parts.size(), 2);
+    for (const QJsonValue &p : parts)
+        QVERIFY(p.toObject().value(QStringLiteral("fixes")).isArray());
 }
 
 void TestCliDecode::unknownCodeSaysSo()

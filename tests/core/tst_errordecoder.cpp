@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tls/decodereport.h"
+#include "core/tls/errordatabase.h"
 #include "core/tls/errordecoder.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
@@ -24,6 +26,18 @@ QStringList sl(std::initializer_list<const char *> items)
     QStringList out;
     for (const char *item : items)
         out << QString::fromLatin1(item);
+    return out;
+}
+
+// The sentence every mbedTLS reading without hand-written fixes gets.
+const QString DebugLogAdvice = QStringLiteral("CONFIG_MBEDTLS_DEBUG_LEVEL_DEBUG");
+
+// Every fix the reading shows, the composite's own and its parts'.
+QStringList allFixes(const Reading &r)
+{
+    QStringList out = r.fixes;
+    for (const Reading &p : r.parts)
+        out += allFixes(p);
     return out;
 }
 
@@ -51,6 +65,8 @@ private Q_SLOTS:
     void idfNumbering();
     void composites_data();
     void composites();
+    void compositeGivesGenericFixOnce();
+    void compositeKeepsSpecificFixOfAHalf();
     void psaCheckedFirst_data();
     void psaCheckedFirst();
     void x509Flags_data();
@@ -212,6 +228,68 @@ void TestErrorDecoder::composites()
     QCOMPARE(top.parts.at(1).name, low);
     QCOMPARE(top.parts.at(0).value + top.parts.at(1).value, top.value);
     QVERIFY(!top.fixes.isEmpty());
+}
+
+// -0x22E4 = X509_INVALID_SERIAL (-0x2280) + ASN1_INVALID_LENGTH (-0x0064): neither half has a
+// hand-written entry, so both would get the debug-log advice; the composite says it once.
+void TestErrorDecoder::compositeGivesGenericFixOnce()
+{
+    const ErrorDatabase db;
+    QVERIFY(!db.knowledge(QStringLiteral("MBEDTLS_ERR_X509_INVALID_SERIAL")));
+    QVERIFY(!db.knowledge(QStringLiteral("MBEDTLS_ERR_ASN1_INVALID_LENGTH")));
+    QVERIFY(!db.knowledge(QStringLiteral("-0x22E4")));
+
+    const DecodeResult r = ErrorDecoder::instance().decode(u"-0x22E4");
+    QVERIFY2(r.known(), qPrintable(r.message));
+    const Reading &top = r.readings.first();
+    QCOMPARE(top.kind, Reading::Kind::MbedtlsComposite);
+    QCOMPARE(top.parts.at(0).name, QStringLiteral("MBEDTLS_ERR_X509_INVALID_SERIAL"));
+    QCOMPARE(top.parts.at(1).name, QStringLiteral("MBEDTLS_ERR_ASN1_INVALID_LENGTH"));
+
+    const QStringList fixes = allFixes(top);
+    QCOMPARE(fixes.filter(DebugLogAdvice).size(), 1);
+    QCOMPARE(top.fixes.filter(DebugLogAdvice).size(), 1); // on the composite, where text and GUI show advice
+    const QString advice = top.fixes.filter(DebugLogAdvice).constFirst();
+    QVERIFY2(advice.contains(QStringLiteral("X509")) && advice.contains(QStringLiteral("ASN1")), qPrintable(advice));
+    for (const Reading &part : top.parts)
+        QVERIFY2(part.fixes.isEmpty(), qPrintable(part.fixes.join(u'|')));
+
+    const QString text = decodeResultToText(r);
+    QCOMPARE(text.count(DebugLogAdvice), 1);
+    const QByteArray json = QJsonDocument(decodeResultToJson(r)).toJson();
+    QCOMPARE(json.count(DebugLogAdvice.toUtf8()), 1);
+    // The JSON keeps its shape: each part still has its (now empty) fixes array.
+    const QJsonArray parts = decodeResultToJson(r).value(QStringLiteral("readings")).toArray().first().toObject()
+                                 .value(QStringLiteral("parts")).toArray();
+    QCOMPARE(parts.size(), 2);
+    for (const QJsonValue &p : parts)
+        QVERIFY(p.toObject().value(QStringLiteral("fixes")).isArray());
+
+    // A plain code without hand-written fixes still gets the advice.
+    const Reading single = ErrorDecoder::instance().decode(u"-0x2280").readings.first();
+    QCOMPARE(single.fixes.filter(DebugLogAdvice).size(), 1);
+}
+
+// -0x22E2 = X509_INVALID_SERIAL (generic only) + ASN1_UNEXPECTED_TAG (hand-written fixes): the
+// specific fixes stay, on the composite and on their half; the generic one is for X509 alone.
+void TestErrorDecoder::compositeKeepsSpecificFixOfAHalf()
+{
+    const ErrorDatabase db;
+    const Knowledge *tag = db.knowledge(QStringLiteral("MBEDTLS_ERR_ASN1_UNEXPECTED_TAG"));
+    QVERIFY(tag && !tag->fixes.isEmpty());
+    QVERIFY(!db.knowledge(QStringLiteral("-0x22E2")));
+
+    const Reading top = ErrorDecoder::instance().decode(u"-0x22E2").readings.first();
+    QCOMPARE(top.kind, Reading::Kind::MbedtlsComposite);
+    QCOMPARE(top.parts.at(1).name, QStringLiteral("MBEDTLS_ERR_ASN1_UNEXPECTED_TAG"));
+    for (const QString &fix : tag->fixes) {
+        QVERIFY2(top.fixes.contains(fix), qPrintable(fix));
+        QVERIFY2(top.parts.at(1).fixes.contains(fix), qPrintable(fix));
+    }
+    const QStringList generic = allFixes(top).filter(DebugLogAdvice);
+    QCOMPARE(generic.size(), 1);
+    QVERIFY2(generic.constFirst().contains(QStringLiteral("X509")), qPrintable(generic.constFirst()));
+    QVERIFY2(!generic.constFirst().contains(QStringLiteral("ASN1")), qPrintable(generic.constFirst()));
 }
 
 void TestErrorDecoder::psaCheckedFirst_data()
