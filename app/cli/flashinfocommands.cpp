@@ -37,7 +37,7 @@ int runChipInfo(const QStringList &arguments)
         printJson(QJsonDocument(o));
         return ExitOk;
     }
-    printText(QStringLiteral("Chip:        %1 (chip id %2)\nMAC:         %3\nFlash:       manufacturer 0x%4, device 0x%5, %6 MiB%7\n"
+    printText(QStringLiteral("Chip:        %1 (chip id %2)\nRevision:    %10\nMAC:         %3\nFlash:       manufacturer 0x%4, device 0x%5, %6 MiB%7\n"
                              "Security:    %8\nReset:       %9")
                   .arg(b.chipName)
                   .arg(b.chipId)
@@ -48,7 +48,8 @@ int runChipInfo(const QStringList &arguments)
                   .arg(b.flashSizeGuessed ? QStringLiteral(" (unknown part; assumed)") : QString())
                   .arg(b.securityInfo ? QStringLiteral("flags 0x%1%2").arg(b.securityFlags, 0, 16).arg(b.securityFlags & 1 ? QStringLiteral(", secure boot on") : QString())
                                       : QStringLiteral("not reported by this ROM"))
-                  .arg(b.resetUsed));
+                  .arg(b.resetUsed)
+                  .arg(b.chipDescription()));
     return ExitOk;
 }
 

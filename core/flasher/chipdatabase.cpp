@@ -54,6 +54,7 @@ ChipDatabase::ChipDatabase()
         c.spiW0 = hexValue(r.value(QStringLiteral("w0")));
         c.bootloaderOffset = hexValue(o.value(QStringLiteral("bootloaderOffset")));
         c.flashBeginWords = o.value(QStringLiteral("flashBeginWords")).toInt(4);
+        c.revision = RevisionLayout::fromJson(o.value(QStringLiteral("revision")).toObject());
         m_chips.append(c);
     }
     for (const QJsonValue &bv : root.value(QStringLiteral("usbBridges")).toArray()) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/flasher/chiprevision.h"
+
 #include <QList>
 #include <QString>
 #include <QtGlobal>
@@ -22,6 +24,7 @@ struct ChipDescription
     quint32 spiUsr = 0, spiUsr1 = 0, spiUsr2 = 0, spiMosiDlen = 0, spiMisoDlen = 0, spiW0 = 0;
     quint32 bootloaderOffset = 0;
     int flashBeginWords = 4; // ESP32 ROM takes 4 words, later ROMs 5 (encrypted flag)
+    RevisionLayout revision;
 };
 
 struct UsbBridge

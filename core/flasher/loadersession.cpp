@@ -43,7 +43,19 @@ QJsonObject BoardInfo::toJson() const
         {QStringLiteral("secureDownload"), secureDownload},
         {QStringLiteral("reset"), resetUsed},
         {QStringLiteral("baud"), baud},
+        {QStringLiteral("revision"), revision.text()},
+        {QStringLiteral("revisionMajor"), revision.known ? QJsonValue(revision.major) : QJsonValue()},
+        {QStringLiteral("revisionMinor"), revision.known ? QJsonValue(revision.minor) : QJsonValue()},
+        {QStringLiteral("chipRevision"), revision.known ? QJsonValue(revision.number()) : QJsonValue()},
+        {QStringLiteral("chipDescription"), chipDescription()},
     };
+}
+
+QString BoardInfo::chipDescription() const
+{
+    if (revision.known && !revision.description.isEmpty())
+        return revision.description;
+    return QStringLiteral("%1 (revision %2)").arg(chipName, revision.text());
 }
 
 LoaderSession::LoaderSession(QObject *parent)
@@ -247,9 +259,34 @@ void LoaderSession::readMac()
             const quint8 mac[6] = {quint8(mac1 >> 8), quint8(mac1), quint8(mac0 >> 24), quint8(mac0 >> 16),
                                    quint8(mac0 >> 8), quint8(mac0)};
             m_board.mac = QByteArray(reinterpret_cast<const char *>(mac), 6);
-            attachAndProbe();
+            readRevision(m_chip->revision.registers(), {});
         });
     });
+}
+
+void LoaderSession::readRevision(QList<quint32> pending, QHash<quint32, quint32> values)
+{
+    // The revision is information, not a precondition: a register the ROM refuses or a
+    // reply that never comes leaves it "unknown" and identification carries on.
+    if (pending.isEmpty()) {
+        m_board.revision = decodeChipRevision(m_chip->revision, m_chip->name, values);
+        attachAndProbe();
+        return;
+    }
+    const quint32 address = pending.takeFirst();
+    cmd(Op::ReadReg, words({address}), 0, DefaultTimeoutMs,
+        [this, address, pending = std::move(pending), values = std::move(values)](Result<RomResponse> r) mutable {
+            if (!r && (m_linkLost || m_cancelled))
+                return finishConnect(r.error());
+            if (!r || !r->ok()) {
+                Q_EMIT message(tr("Chip revision unknown: eFuse register 0x%1 could not be read.").arg(address, 8, 16, QLatin1Char('0')));
+                m_board.revision = ChipRevision{};
+                attachAndProbe();
+                return;
+            }
+            values.insert(address, r->value);
+            readRevision(std::move(pending), std::move(values));
+        }, true);
 }
 
 void LoaderSession::attachAndProbe()
@@ -316,7 +353,7 @@ void LoaderSession::setParamsAndBaud()
         if (!r)
             return finishConnect(r.error());
         m_board.baud = m_link->baudRate();
-        Q_EMIT message(tr("%1, MAC %2, %3 MiB flash").arg(m_board.chipName, m_board.macText()).arg(m_board.flashSize / (1024 * 1024)));
+        Q_EMIT message(tr("%1, MAC %2, %3 MiB flash").arg(m_board.chipDescription(), m_board.macText()).arg(m_board.flashSize / (1024 * 1024)));
         finishConnect(m_board);
     });
 }

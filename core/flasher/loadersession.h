@@ -7,6 +7,7 @@
 #include "core/flasher/romprotocol.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 
@@ -33,7 +34,10 @@ struct BoardInfo
     bool secureDownload = false;
     QString resetUsed;
     qint32 baud = 115200;
+    ChipRevision revision; // unknown when the eFuse words could not be read
     QString macText() const { return formatMac(mac); }
+    // "ESP32-D0WD-V3 (revision v3.0)", or the chip name with "revision unknown".
+    QString chipDescription() const;
     QJsonObject toJson() const;
 };
 
@@ -98,6 +102,7 @@ private:
     void afterSync();
     void detectByMagic();
     void readMac();
+    void readRevision(QList<quint32> pending, QHash<quint32, quint32> values);
     void attachAndProbe();
     void readFlashId();
     void setParamsAndBaud();

@@ -67,6 +67,22 @@ Result<RomBoardConfig> romBoardConfigFromProfile(const BoardProfile &profile)
         return profileError(tr("unknown chip \"%1\"").arg(profile.chip));
     if (profile.mac.size() == 6)
         c.mac = profile.mac;
+    // "revision": "v3.0" for whatever chip runs, or {"esp32": "v1.0", "esp32c3": "v0.3"} per
+    // chip (--chip may swap the chip under a profile); "unreadable" makes the words fail.
+    const QJsonValue revision = profile.json.value(QLatin1String("revision"));
+    const QString revisionText = revision.isObject() ? revision.toObject().value(c.chipKey.toLower()).toString() : revision.toString();
+    if (revisionText == QLatin1String("unreadable"))
+        c.revisionUnreadable = true;
+    else
+        c.revision = revisionText;
+    if (profile.json.contains(QLatin1String("package"))) {
+        const auto package = number(profile.json.value(QLatin1String("package")));
+        if (!package)
+            return profileError(tr("package is not a number"));
+        c.package = *package;
+    }
+    if (auto efuse = revisionEfuses(*Flasher::ChipDatabase::instance().byKey(c.chipKey), c); !efuse)
+        return profileError(efuse.error().message);
     const QJsonObject flash = profile.json.value(QLatin1String("flash")).toObject();
     if (flash.contains(QLatin1String("flashId"))) {
         const auto id = number(flash.value(QLatin1String("flashId")));

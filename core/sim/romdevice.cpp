@@ -4,6 +4,7 @@
 #include "core/flasher/romprotocol.h"
 #include "core/image/partitioncsv.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 
 namespace Forgeline::Sim {
@@ -49,12 +50,30 @@ QByteArray RomBoardConfig::imageWithPartitionTable(const QString &csv, QString *
     return image;
 }
 
+Result<QHash<quint32, quint32>> revisionEfuses(const ChipDescription &chip, const RomBoardConfig &config)
+{
+    const RevisionLayout &layout = chip.revision;
+    if (layout.isEmpty())
+        return QHash<quint32, quint32>{};
+    const QString text = config.revision.isEmpty() ? layout.simDefault : config.revision;
+    int major = 0;
+    int minor = 0;
+    QHash<quint32, quint32> regs;
+    if (!parseRevisionText(text, &major, &minor)
+        || !encodeChipRevision(layout, major, minor, config.package.value_or(layout.simPackage), regs))
+        return Error::make(QStringLiteral("sim.revision"),
+                           QCoreApplication::translate("Forgeline::Sim::RomDevice", "%1 cannot be revision \"%2\".").arg(chip.name, text));
+    return regs;
+}
+
 RomDevice::RomDevice(const RomBoardConfig &config) : m_config(config), m_flash(config.flashSize() ? config.flashSize() : 4 * 1024 * 1024)
 {
     if (const ChipDescription *c = ChipDatabase::instance().byKey(config.chipKey))
         m_chip = *c;
     else if (!ChipDatabase::instance().chips().isEmpty())
         m_chip = ChipDatabase::instance().chips().first();
+    if (auto efuse = revisionEfuses(m_chip, config))
+        m_efuse = *efuse;
     m_flash.load(config.image);
     m_flash.timing.slowFactor = config.faults.slowFlash;
     reset();
@@ -114,13 +133,15 @@ quint32 RomDevice::readRegister(quint32 addr) const
 {
     if (addr == Rom::ChipDetectMagicReg)
         return m_chip.magic.isEmpty() ? 0 : m_chip.magic.first();
+    // The ESP32-C2 keeps its wafer version in the same word as the MAC's first two bytes.
+    const quint32 efuse = m_efuse.value(addr, 0);
     const QByteArray &mac = m_config.mac;
     if (mac.size() == 6 && addr == m_chip.macEfuseReg) // mac0: last four bytes
         return (quint32(quint8(mac[2])) << 24) | (quint32(quint8(mac[3])) << 16) | (quint32(quint8(mac[4])) << 8)
-               | quint32(quint8(mac[5]));
+               | quint32(quint8(mac[5])) | efuse;
     if (mac.size() == 6 && addr == m_chip.macEfuseReg + 4) // mac1: first two bytes, CRC byte on top
-        return (quint32(0x5A) << 24) | (quint32(quint8(mac[0])) << 8) | quint32(quint8(mac[1]));
-    return m_regs.value(addr, 0);
+        return (quint32(0x5A) << 24) | (quint32(quint8(mac[0])) << 8) | quint32(quint8(mac[1])) | efuse;
+    return m_regs.value(addr, 0) | efuse;
 }
 
 void RomDevice::runSpiCommand()
@@ -242,6 +263,8 @@ RomDevice::Output RomDevice::handleFrame(const QByteArray &frame)
     case Op::ReadReg:
         if (d.size() != 4)
             return fail(req->op, ErrInvalidFormat);
+        if (m_config.revisionUnreadable && m_efuse.contains(readU32(d, 0)))
+            return fail(req->op, ErrInvalidParam);
         return reply(Op::ReadReg, {}, readRegister(readU32(d, 0)));
     case Op::WriteReg:
         return handleWriteReg(d);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/common/result.h"
 #include "core/flasher/chipdatabase.h"
 #include "core/flasher/compression.h"
 #include "core/flasher/romprotocol.h"
@@ -36,12 +37,19 @@ struct RomBoardConfig
     bool timing = true;         // pace bytes at the baud rate and charge flash time
     RomFaults faults;
     quint32 securityFlags = 0;
+    QString revision;                 // "v3.0"; empty: the chip's usual revision (chips.json simDefault)
+    std::optional<quint32> package;   // ESP32 package code; empty: chips.json simPackage
+    bool revisionUnreadable = false;  // READ_REG of the revision eFuse words fails
 
     quint32 flashSize() const { return Flasher::flashSizeFromJedec(flashId); }
     // A 4 KiB-aligned image holding a partition table built from `csv` at 0x8000.
     static QByteArray imageWithPartitionTable(const QString &csv, QString *error = nullptr);
     static QString defaultPartitionCsv();
 };
+
+// The eFuse register bits that show `config`'s chip revision (and package), laid out as
+// esptool reads them; an error names a revision this chip's fields cannot hold.
+Result<QHash<quint32, quint32>> revisionEfuses(const Flasher::ChipDescription &chip, const RomBoardConfig &config);
 
 // The ESP32-family serial ROM loader as seen from the wire (docs §1-§4): one decoded SLIP
 // frame in, reply frames out, plus how long the chip was busy. No I/O here: the server paces
@@ -97,6 +105,7 @@ private:
     Flasher::ChipDescription m_chip;
     FlashModel m_flash;
     QHash<quint32, quint32> m_regs;
+    QHash<quint32, quint32> m_efuse; // revision bits, OR-ed over whatever else a register shows
     quint32 m_baud = 115200;
     bool m_attached = false;
     int m_resets = 0;

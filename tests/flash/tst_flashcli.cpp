@@ -78,19 +78,30 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("chip");
         QTest::addColumn<QString>("name");
-        QTest::newRow("esp32") << QStringLiteral("esp32") << QStringLiteral("ESP32");
-        QTest::newRow("esp32s2") << QStringLiteral("esp32s2") << QStringLiteral("ESP32-S2");
-        QTest::newRow("esp32s3") << QStringLiteral("esp32s3") << QStringLiteral("ESP32-S3");
-        QTest::newRow("esp32c2") << QStringLiteral("esp32c2") << QStringLiteral("ESP32-C2");
-        QTest::newRow("esp32c3") << QStringLiteral("esp32c3") << QStringLiteral("ESP32-C3");
-        QTest::newRow("esp32c6") << QStringLiteral("esp32c6") << QStringLiteral("ESP32-C6");
-        QTest::newRow("esp32h2") << QStringLiteral("esp32h2") << QStringLiteral("ESP32-H2");
+        QTest::addColumn<QString>("revision"); // the virtual board's default for the chip
+        QTest::addColumn<QString>("description");
+        QTest::newRow("esp32") << QStringLiteral("esp32") << QStringLiteral("ESP32") << QStringLiteral("v3.0")
+                               << QStringLiteral("ESP32-D0WD-V3 (revision v3.0)");
+        QTest::newRow("esp32s2") << QStringLiteral("esp32s2") << QStringLiteral("ESP32-S2") << QStringLiteral("v1.0")
+                                 << QStringLiteral("ESP32-S2 (revision v1.0)");
+        QTest::newRow("esp32s3") << QStringLiteral("esp32s3") << QStringLiteral("ESP32-S3") << QStringLiteral("v0.2")
+                                 << QStringLiteral("ESP32-S3 (revision v0.2)");
+        QTest::newRow("esp32c2") << QStringLiteral("esp32c2") << QStringLiteral("ESP32-C2") << QStringLiteral("v1.0")
+                                 << QStringLiteral("ESP32-C2 (revision v1.0)");
+        QTest::newRow("esp32c3") << QStringLiteral("esp32c3") << QStringLiteral("ESP32-C3") << QStringLiteral("v0.4")
+                                 << QStringLiteral("ESP32-C3 (revision v0.4)");
+        QTest::newRow("esp32c6") << QStringLiteral("esp32c6") << QStringLiteral("ESP32-C6") << QStringLiteral("v0.1")
+                                 << QStringLiteral("ESP32-C6 (revision v0.1)");
+        QTest::newRow("esp32h2") << QStringLiteral("esp32h2") << QStringLiteral("ESP32-H2") << QStringLiteral("v0.1")
+                                 << QStringLiteral("ESP32-H2 (revision v0.1)");
     }
 
     void chipInfoEveryChip()
     {
         QFETCH(QString, chip);
         QFETCH(QString, name);
+        QFETCH(QString, revision);
+        QFETCH(QString, description);
         QProcess sim;
         const QString port = startSim(sim, {QStringLiteral("--serial"), QStringLiteral("pty"), QStringLiteral("--chip"), chip});
         QVERIFY(port.startsWith(QLatin1String("/dev/")));
@@ -99,8 +110,74 @@ private Q_SLOTS:
         QCOMPARE(r.json().value(QStringLiteral("chip")).toString(), name);
         QCOMPARE(r.json().value(QStringLiteral("mac")).toString(), QStringLiteral("24:0a:c4:f1:00:01")); // default profile
         QCOMPARE(r.json().value(QStringLiteral("flashSize")).toInt(), 4 * 1024 * 1024);
+        QCOMPARE(r.json().value(QStringLiteral("revision")).toString(), revision);
+        QCOMPARE(r.json().value(QStringLiteral("chipDescription")).toString(), description);
+        QCOMPARE(r.json().value(QStringLiteral("chipRevision")).toInt(-1),
+                 revision.mid(1).section(QLatin1Char('.'), 0, 0).toInt() * 100 + revision.section(QLatin1Char('.'), 1).toInt());
         sim.kill();
         sim.waitForFinished();
+    }
+
+    void chipInfoRevisionFromProfile_data()
+    {
+        QTest::addColumn<QString>("chip");
+        QTest::addColumn<QByteArray>("profile");
+        QTest::addColumn<QString>("revisionLine");
+        QTest::addColumn<int>("major"); // -1: unknown
+        QTest::addColumn<int>("minor");
+        QTest::newRow("esp32 v1.1 PICO-D4") << QStringLiteral("esp32") << QByteArray(R"({"revision": "v1.1", "package": 5})")
+                                            << QStringLiteral("Revision:    ESP32-PICO-D4 (revision v1.1)") << 1 << 1;
+        QTest::newRow("esp32 v3.0 PICO-V3") << QStringLiteral("esp32") << QByteArray(R"({"revision": {"esp32": "v3.0"}, "package": 5})")
+                                            << QStringLiteral("Revision:    ESP32-PICO-V3 (revision v3.0)") << 3 << 0;
+        QTest::newRow("esp32c3 v1.1 over tcp") << QStringLiteral("esp32c3") << QByteArray(R"({"revision": {"esp32": "v1.0", "esp32c3": "v1.1"}})")
+                                               << QStringLiteral("Revision:    ESP32-C3 (revision v1.1)") << 1 << 1;
+        QTest::newRow("esp32c6 unreadable") << QStringLiteral("esp32c6") << QByteArray(R"({"revision": "unreadable"})")
+                                            << QStringLiteral("Revision:    ESP32-C6 (revision unknown)") << -1 << -1;
+    }
+
+    void chipInfoRevisionFromProfile()
+    {
+        QFETCH(QString, chip);
+        QFETCH(QByteArray, profile);
+        QFETCH(QString, revisionLine);
+        QFETCH(int, major);
+        QFETCH(int, minor);
+        const QString path = file(QStringLiteral("rev-%1.json").arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))), profile);
+        const bool tcp = QByteArray(QTest::currentDataTag()).contains("tcp");
+        QProcess sim;
+        const QString port = startSim(sim, {QStringLiteral("--serial"), tcp ? QStringLiteral("tcp:0") : QStringLiteral("pty"),
+                                            QStringLiteral("--chip"), chip, QStringLiteral("--profile"), path});
+        QVERIFY2(!port.isEmpty(), sim.readAllStandardError().constData());
+        const CliRun text = cli({QStringLiteral("chip-info"), QStringLiteral("--port"), port});
+        QVERIFY2(text.exitCode == 0, text.err.constData()); // an unreadable revision does not fail identification
+        QVERIFY2(QString::fromUtf8(text.out).split(QLatin1Char('\n')).contains(revisionLine), text.out.constData());
+        const CliRun json = cli({QStringLiteral("chip-info"), QStringLiteral("--port"), port, QStringLiteral("--json")});
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const QJsonObject o = json.json();
+        QCOMPARE(o.value(QStringLiteral("flashSize")).toInt(), 4 * 1024 * 1024);
+        if (major < 0) {
+            QCOMPARE(o.value(QStringLiteral("revision")).toString(), QStringLiteral("unknown"));
+            QVERIFY(o.value(QStringLiteral("revisionMajor")).isNull());
+            QVERIFY(o.value(QStringLiteral("chipRevision")).isNull());
+        } else {
+            QCOMPARE(o.value(QStringLiteral("revision")).toString(), QStringLiteral("v%1.%2").arg(major).arg(minor));
+            QCOMPARE(o.value(QStringLiteral("revisionMajor")).toInt(-1), major);
+            QCOMPARE(o.value(QStringLiteral("revisionMinor")).toInt(-1), minor);
+            QCOMPARE(o.value(QStringLiteral("chipRevision")).toInt(-1), major * 100 + minor);
+        }
+        sim.kill();
+        sim.waitForFinished();
+    }
+
+    void simRejectsImpossibleRevision()
+    {
+        const QString path = file(QStringLiteral("rev-bad.json"), R"({"revision": "v4.0"})");
+        QProcess sim;
+        sim.start(QStringLiteral(FORGELINE_SIM_PATH), {QStringLiteral("--no-timing"), QStringLiteral("--serial"), QStringLiteral("pty"),
+                                                      QStringLiteral("--chip"), QStringLiteral("esp32"), QStringLiteral("--profile"), path});
+        QVERIFY(sim.waitForFinished(10000));
+        QVERIFY(sim.exitCode() != 0);
+        QVERIFY2(sim.readAllStandardError().contains("revision"), "the error names the revision");
     }
 
     void writeReadRestore_data()

@@ -244,7 +244,8 @@ void FlashWorkspace::onFinished(const Result<FlashJobOutcome> &result)
     }
     const FlashJobOutcome &o = *result;
     m_board = o.board;
-    m_chip->setText(tr("%1 (chip id %2)").arg(o.board.chipName).arg(o.board.chipId));
+    // The revision decides which images the ROM bootloader accepts (header min/max revision).
+    m_chip->setText(tr("%1, chip id %2").arg(o.board.chipDescription()).arg(o.board.chipId));
     m_mac->setText(o.board.macText());
     m_flash->setText(tr("%1 MiB, JEDEC 0x%2%3").arg(o.board.flashSize >> 20).arg(o.board.flashId, 6, 16, QLatin1Char('0'))
                          .arg(o.board.flashSizeGuessed ? tr(" (size assumed)") : QString()));
