@@ -33,6 +33,11 @@ StationRecord sample(const QString &mac)
     return r;
 }
 
+bool openLine(StationDatabase &db, RecordStore &store, const QString &file)
+{
+    return db.open(QStringLiteral("sqlite://") + file) && store.prepare();
+}
+
 } // namespace
 
 class TestRecordSpool : public QObject
@@ -50,9 +55,8 @@ private Q_SLOTS:
         QCOMPARE(QFile::permissions(spool.path()) & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
 
         StationDatabase db;
-        QVERIFY(db.open(QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("line.sqlite"))));
         RecordStore store(db);
-        QVERIFY(store.prepare());
+        QVERIFY(openLine(db, store, dir.filePath(QStringLiteral("line.sqlite"))));
         const auto sent = spool.flushInto(store);
         QVERIFY(sent);
         QCOMPARE(*sent, 2);
@@ -80,9 +84,8 @@ private Q_SLOTS:
             f.write("{\"time\": \"2026-11-22T08:00:00Z\", \"mac\": \"24:0a"); // power cut mid-line
         }
         StationDatabase db;
-        QVERIFY(db.open(QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("line.sqlite"))));
         RecordStore store(db);
-        QVERIFY(store.prepare());
+        QVERIFY(openLine(db, store, dir.filePath(QStringLiteral("line.sqlite"))));
         const auto sent = spool.flushInto(store);
         QVERIFY(sent);
         QCOMPARE(*sent, 1);

@@ -49,6 +49,19 @@ private:
         return run;
     }
 
+    // One station's database with its pool (imported from the shared folder) and records.
+    struct Stores
+    {
+        StationDatabase db;
+        CertPool pool{db};
+        RecordStore records{db};
+    };
+    bool openStores(Stores &s, const QString &file)
+    {
+        return s.db.open(QStringLiteral("sqlite://") + m_dir.filePath(file)) && s.pool.prepare()
+            && s.pool.importFolder(m_pool) && s.records.prepare();
+    }
+
     static QJsonObject resultFor(const Run &run, const QString &port)
     {
         for (const QJsonObject &e : run.events)
@@ -182,13 +195,10 @@ private Q_SLOTS:
         QVERIFY(recipe);
         QCOMPARE(recipe->provision->username, QByteArray("wifiprov"));
 
-        StationDatabase db;
-        QVERIFY(db.open(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("sec2.sqlite"))));
-        CertPool pool(db);
-        QVERIFY(pool.prepare());
-        QVERIFY(pool.importFolder(m_pool));
-        RecordStore records(db);
-        QVERIFY(records.prepare());
+        Stores stores;
+        QVERIFY(openStores(stores, QStringLiteral("sec2.sqlite")));
+        CertPool &pool = stores.pool;
+        RecordStore &records = stores.records;
         StationJob job(*recipe, StationContext{QStringLiteral("st-S2"), QStringLiteral("sam"), &pool, &records});
         const Run run = runStation(job, ports);
         QVERIFY(run.summary);
@@ -210,13 +220,11 @@ private Q_SLOTS:
         QVERIFY(board);
         auto recipe = Recipe::fromJson(QJsonDocument(recipeJson({board.get()})).toJson());
         QVERIFY(recipe);
-        StationDatabase db;
-        QVERIFY(db.open(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("away.sqlite"))));
-        CertPool pool(db);
-        QVERIFY(pool.prepare());
-        QVERIFY(pool.importFolder(m_pool));
-        RecordStore records(db);
-        QVERIFY(records.prepare());
+        Stores stores;
+        QVERIFY(openStores(stores, QStringLiteral("away.sqlite")));
+        StationDatabase &db = stores.db;
+        CertPool &pool = stores.pool;
+        RecordStore &records = stores.records;
         QVERIFY(db.exec(QStringLiteral("DROP TABLE station_records")));
         RecordSpool spool(m_dir.filePath(QStringLiteral("away-spool.jsonl")));
 
@@ -269,13 +277,10 @@ private Q_SLOTS:
         auto recipe = Recipe::fromJson(QJsonDocument(recipeJson(raw)).toJson());
         QVERIFY(recipe);
 
-        StationDatabase db;
-        QVERIFY(db.open(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("faults.sqlite"))));
-        CertPool pool(db);
-        QVERIFY(pool.prepare());
-        QVERIFY(pool.importFolder(m_pool));
-        RecordStore records(db);
-        QVERIFY(records.prepare());
+        Stores stores;
+        QVERIFY(openStores(stores, QStringLiteral("faults.sqlite")));
+        CertPool &pool = stores.pool;
+        RecordStore &records = stores.records;
         StationJob job(*recipe, StationContext{QStringLiteral("st-B"), QStringLiteral("bob"), &pool, &records});
         const Run run = runStation(job, ports);
         QVERIFY(run.summary);
@@ -346,13 +351,10 @@ private Q_SLOTS:
         auto recipe = Recipe::fromJson(QJsonDocument(json).toJson());
         QVERIFY(recipe);
         QVERIFY(recipe->steps().contains(Recipe::Step::Preflight));
-        StationDatabase db;
-        QVERIFY(db.open(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("preflight.sqlite"))));
-        CertPool pool(db);
-        QVERIFY(pool.prepare());
-        QVERIFY(pool.importFolder(m_pool));
-        RecordStore records(db);
-        QVERIFY(records.prepare());
+        Stores stores;
+        QVERIFY(openStores(stores, QStringLiteral("preflight.sqlite")));
+        CertPool &pool = stores.pool;
+        RecordStore &records = stores.records;
         StationJob job(*recipe, StationContext{QStringLiteral("st-C"), QString(), &pool, &records});
         const Run run = runStation(job, {good->port, bad->port});
         QVERIFY(run.summary);
@@ -378,13 +380,10 @@ private Q_SLOTS:
         QVERIFY(board);
         auto recipe = Recipe::fromJson(QJsonDocument(recipeJson({board.get()})).toJson());
         QVERIFY(recipe);
-        StationDatabase db;
-        QVERIFY(db.open(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("stop.sqlite"))));
-        CertPool pool(db);
-        QVERIFY(pool.prepare());
-        QVERIFY(pool.importFolder(m_pool));
-        RecordStore records(db);
-        QVERIFY(records.prepare());
+        Stores stores;
+        QVERIFY(openStores(stores, QStringLiteral("stop.sqlite")));
+        CertPool &pool = stores.pool;
+        RecordStore &records = stores.records;
         StationJob job(*recipe, StationContext{QStringLiteral("st-D"), QString(), &pool, &records});
         connect(&job, &StationJob::stationEvent, this, [&job](const QJsonObject &e) {
             if (e.value(QStringLiteral("event")).toString() == QStringLiteral("claimed"))
