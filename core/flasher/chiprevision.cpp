@@ -51,7 +51,7 @@ quint32 EfuseField::value(const QHash<quint32, quint32> &registers) const
 {
     quint32 v = 0;
     for (const RegisterBits &p : parts)
-        v = (v << p.bits) | ((registers.value(p.address, 0) >> p.shift) & mask(p.bits));
+        v = (p.bits >= 32 ? 0 : v << p.bits) | ((registers.value(p.address, 0) >> p.shift) & mask(p.bits));
     return v;
 }
 
