@@ -45,7 +45,8 @@ void printEventLine(const QJsonObject &e, bool json)
     if (kind == QStringLiteral("step"))
         text = e.value(QStringLiteral("step")).toString() + QStringLiteral("...");
     else if (kind == QStringLiteral("identified"))
-        text = e.value(QStringLiteral("chip")).toString() + QStringLiteral(", MAC ") + e.value(QStringLiteral("mac")).toString();
+        text = e.value(QStringLiteral("description")).toString(e.value(QStringLiteral("chip")).toString()) + QStringLiteral(", MAC ")
+            + e.value(QStringLiteral("mac")).toString();
     else if (kind == QStringLiteral("claimed"))
         text = QStringLiteral("certificate %1%2").arg(e.value(QStringLiteral("pair")).toString(),
                                                       e.value(QStringLiteral("reused")).toBool() ? QStringLiteral(" (already this board's)") : QString());

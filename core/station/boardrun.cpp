@@ -194,9 +194,13 @@ void BoardRun::withSession(std::function<void()> then)
 void BoardRun::doIdentify()
 {
     withSession([this] {
-        m_record.chip = m_board.chipName;
+        // The record keeps package and revision ("ESP32-D0WD-V3 (revision v3.0)"): a batch
+        // problem is often one silicon revision.
+        m_record.chip = m_board.chipDescription();
         m_record.mac = m_board.macText();
         emitEvent(QStringLiteral("identified"), {{QStringLiteral("chip"), m_board.chipName},
+                                                 {QStringLiteral("revision"), m_board.revision.text()},
+                                                 {QStringLiteral("description"), m_board.chipDescription()},
                                                  {QStringLiteral("mac"), m_board.macText()}});
         const bool needTable = std::any_of(m_recipe.flash.begin(), m_recipe.flash.end(),
                                            [](const FlashItem &f) { return !f.partition.isEmpty(); });

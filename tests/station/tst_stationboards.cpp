@@ -119,6 +119,8 @@ private Q_SLOTS:
         QVERIFY(list);
         QCOMPARE(list->size(), 8);
         QSet<QString> fingerprints, pairs;
+        for (const StationRecord &rec : *list)
+            QCOMPARE(rec.chip, QStringLiteral("ESP32-D0WD-V3 (revision v3.0)")); // the virtual board's default silicon
         for (const StationRecord &rec : *list) {
             QCOMPARE(rec.result, QStringLiteral("pass"));
             QCOMPARE(rec.provision, QStringLiteral("connected"));

@@ -538,7 +538,8 @@ void StationWorkspace::onEvent(const QJsonObject &e)
         return;
     const QString kind = e.value(QStringLiteral("event")).toString();
     if (kind == QStringLiteral("identified"))
-        tile->setBoard(e.value(QStringLiteral("chip")).toString(), e.value(QStringLiteral("mac")).toString());
+        tile->setBoard(e.value(QStringLiteral("description")).toString(e.value(QStringLiteral("chip")).toString()),
+                       e.value(QStringLiteral("mac")).toString());
     else if (kind == QStringLiteral("step"))
         tile->setStep(e.value(QStringLiteral("step")).toString(), e.value(QStringLiteral("percent")).toInt());
     else if (kind == QStringLiteral("progress"))
