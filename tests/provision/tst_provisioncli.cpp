@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // forgeline-cli against a forgeline-sim process over real HTTP on 127.0.0.1: every outcome
 // with its user-facing message and exit code, with tracing on, and no secret in any output.
+#include "provisionprocesses.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,12 +20,7 @@ const QString Passphrase = QStringLiteral("factory-pass-123");
 const QString WrongPop = QStringLiteral("wrong-pop-5150");
 const QString WrongPassphrase = QStringLiteral("not-the-pass-777");
 
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using ProvisionTest::CliRun;
 
 } // namespace
 
@@ -36,61 +33,14 @@ private:
     QString m_profile;
     QStringList m_allOutput;  // every byte any process printed, checked for secrets at the end
 
-    struct Sim
-    {
-        QProcess *process = nullptr;
-        quint16 port = 0;
-    };
+    using Sim = ProvisionTest::SimProcess;
 
-    Sim startSim(const QStringList &extra)
-    {
-        Sim sim;
-        sim.process = new QProcess(this);
-        sim.process->start(QStringLiteral(FORGELINE_SIM_PATH),
-                           QStringList{QStringLiteral("--http"), QStringLiteral("0"), QStringLiteral("--profile"), m_profile} + extra);
-        if (!sim.process->waitForStarted(10000))
-            return sim;
-        QByteArray first;
-        while (!first.contains('\n') && sim.process->waitForReadyRead(10000))
-            first += sim.process->read(64);  // only the first line is needed now; the rest stays buffered
-        const QByteArray line = first.left(first.indexOf('\n'));
-        if (line.startsWith("http://127.0.0.1:"))
-            sim.port = quint16(line.mid(17).toUInt());
-        m_allOutput << QString::fromUtf8(first);
-        return sim;
-    }
-
-    QString stopSim(Sim &sim)
-    {
-        sim.process->terminate();
-        sim.process->waitForFinished(5000);
-        const QString out = QString::fromUtf8(sim.process->readAllStandardOutput() + sim.process->readAllStandardError());
-        m_allOutput << out;
-        delete sim.process;
-        sim.process = nullptr;
-        return out;
-    }
+    Sim startSim(const QStringList &extra) { return ProvisionTest::startSim(this, m_profile, extra, m_allOutput); }
+    QString stopSim(Sim &sim) { return ProvisionTest::stopSim(sim, m_allOutput); }
 
     CliRun cli(const QStringList &args, const QString &pop = Pop, const QString &pass = Passphrase)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("FL_POP"), pop);
-        env.insert(QStringLiteral("FL_PASS"), pass);
-        env.insert(QStringLiteral("FORGELINE_TRACE"), QStringLiteral("1"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(FORGELINE_CLI_PATH), args);
-        p.closeWriteChannel();
-        CliRun r;
-        if (!p.waitForFinished(60000)) {
-            p.kill();
-            p.waitForFinished();
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        m_allOutput << r.out << r.err;
-        return r;
+        return ProvisionTest::runCli(args, pop, pass, m_allOutput);
     }
 
     QStringList provisionArgs(quint16 port, const QString &ssid = QStringLiteral("FactoryNet"))

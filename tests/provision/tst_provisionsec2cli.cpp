@@ -4,6 +4,7 @@
 // custom endpoint, a lost reply with re-handshake, and a wrong username or password reported as
 // such (not as a lost session). No secret in any output, with tracing on.
 #include "core/protocomm/srp6a.h"
+#include "provisionprocesses.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -20,13 +21,7 @@ const QString Password = QStringLiteral("abcd1234");
 const QString Passphrase = QStringLiteral("factory-pass-123");
 const QString WrongPassword = QStringLiteral("wrong-sec2-pw-4711");
 
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString all() const { return out + err; }
-};
+using ProvisionTest::CliRun;
 
 } // namespace
 
@@ -40,11 +35,7 @@ private:
     int m_profiles = 0;
     QStringList m_extraSecrets;
 
-    struct Sim
-    {
-        QProcess *process = nullptr;
-        quint16 port = 0;
-    };
+    using Sim = ProvisionTest::SimProcess;
 
     QString writeProfile(int patch, const QJsonObject &overrides = {})
     {
@@ -72,53 +63,13 @@ private:
 
     Sim startSim(int patch, const QStringList &extra = {}, const QJsonObject &overrides = {})
     {
-        Sim sim;
-        sim.process = new QProcess(this);
-        sim.process->start(QStringLiteral(FORGELINE_SIM_PATH),
-                           QStringList{QStringLiteral("--http"), QStringLiteral("0"), QStringLiteral("--profile"), writeProfile(patch, overrides)} + extra);
-        if (!sim.process->waitForStarted(10000))
-            return sim;
-        QByteArray first;
-        while (!first.contains('\n') && sim.process->waitForReadyRead(10000))
-            first += sim.process->read(64);
-        const QByteArray line = first.left(first.indexOf('\n'));
-        if (line.startsWith("http://127.0.0.1:"))
-            sim.port = quint16(line.mid(17).toUInt());
-        m_allOutput << QString::fromUtf8(first);
-        return sim;
+        return ProvisionTest::startSim(this, writeProfile(patch, overrides), extra, m_allOutput);
     }
-
-    QString stopSim(Sim &sim)
-    {
-        sim.process->terminate();
-        sim.process->waitForFinished(5000);
-        const QString out = QString::fromUtf8(sim.process->readAllStandardOutput() + sim.process->readAllStandardError());
-        m_allOutput << out;
-        delete sim.process;
-        sim.process = nullptr;
-        return out;
-    }
+    QString stopSim(Sim &sim) { return ProvisionTest::stopSim(sim, m_allOutput); }
 
     CliRun cli(const QStringList &args, const QString &password = Password)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("FL_POP"), password);
-        env.insert(QStringLiteral("FL_PASS"), Passphrase);
-        env.insert(QStringLiteral("FORGELINE_TRACE"), QStringLiteral("1"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(FORGELINE_CLI_PATH), args);
-        p.closeWriteChannel();
-        CliRun r;
-        if (!p.waitForFinished(60000)) {
-            p.kill();
-            p.waitForFinished();
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        m_allOutput << r.out << r.err;
-        return r;
+        return ProvisionTest::runCli(args, password, Passphrase, m_allOutput);
     }
 
     static QString host(const Sim &sim) { return QStringLiteral("127.0.0.1:%1").arg(sim.port); }
