@@ -229,6 +229,16 @@ void ProvisionClient::onHandshakeFailure(int step, HandshakeRun run, const Error
         QTimer::singleShot(250, this, [this, run, done] { handshake(run, done); });
         return;
     }
+    // Step 0 written into a kept-alive connection the device had already closed (its FIN
+    // crossed the request, as with firmware that closes after every reply) reached no session:
+    // opening one is safe to repeat, once, on a fresh connection. Step 1 is never repeated
+    // here, because whether it reached the session decides what the user is told.
+    if (step == 0 && !run.step0Resent && e.code == QLatin1String("protocomm.noresponse")) {
+        Q_EMIT trace(QStringLiteral("prov-session step 0 got no answer (%1); sending it again on a new connection").arg(e.message));
+        m_transport->closeConnection();
+        run.step0Resent = true;
+        return handshake(run, done);
+    }
     const bool twoSteps = m_security->version() != 0;
     if (twoSteps && (step == 1 || run.retried) && (refused || isLostSession(e))) {
         const HandshakeStepOneEvidence evidence{e, m_transport->lastDelivery(), run.response0Connection, m_options.useCookies,

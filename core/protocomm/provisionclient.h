@@ -88,6 +88,7 @@ private:
         bool retried = false;         // step 1 failed once and the handshake started over
         int knocks = 0;               // refused connections so far, while waiting for a restart
         int response0Connection = 0;  // the transport connection that answered step 0
+        bool step0Resent = false;     // step 0 went out again after a connection closed under it
     };
     void handshake(HandshakeRun run, Callback<void> done);
     void startSession(int level, const QByteArray &pop, const QByteArray &username, Callback<DeviceInfo> done);
