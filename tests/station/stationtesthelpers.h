@@ -114,6 +114,25 @@ inline std::unique_ptr<VirtualBoard> makeBoard(int index, const BoardOptions &op
     return b;
 }
 
+// Several boards for one station run: who owns them, and their ports in order.
+struct BoardLine
+{
+    std::vector<std::unique_ptr<VirtualBoard>> owned;
+    QList<VirtualBoard *> raw;
+    QStringList ports;
+
+    bool add(int index, const BoardOptions &options = {})
+    {
+        auto board = makeBoard(index, options);
+        if (!board)
+            return false;
+        raw << board.get();
+        ports << board->port;
+        owned.push_back(std::move(board));
+        return true;
+    }
+};
+
 // Boards on a line known by udev's stable names: each board's pseudo-terminal stays where the
 // sim made it, and `port` becomes "<byId>/usb-Silicon_Labs_CP2102_<i>-if00-port0", a name that
 // exists only once the test "plugs it in" with plugUsbBoard().

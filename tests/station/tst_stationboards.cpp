@@ -80,16 +80,13 @@ private Q_SLOTS:
 
     void eightBoardsPass()
     {
-        std::vector<std::unique_ptr<VirtualBoard>> boards;
-        QList<VirtualBoard *> raw;
-        QStringList ports;
+        BoardLine line;
+        const QList<VirtualBoard *> &raw = line.raw;
+        const QStringList &ports = line.ports;
         for (int i = 0; i < 8; ++i) {
             BoardOptions o;
             o.pty = i % 2 == 0; // half over a pty, half over TCP like ser2net
-            boards.push_back(makeBoard(i, o));
-            QVERIFY(boards.back());
-            raw << boards.back().get();
-            ports << boards.back()->port;
+            QVERIFY(line.add(i, o));
         }
         auto recipe = Recipe::fromJson(QJsonDocument(recipeJson(raw)).toJson());
         QVERIFY2(recipe, qPrintable(recipe ? QString() : recipe.error().message));
@@ -174,19 +171,16 @@ private Q_SLOTS:
     // Security 1 board on the same line: the recipe names the username, the PoP is the password.
     void securityTwoBoards()
     {
-        std::vector<std::unique_ptr<VirtualBoard>> boards;
-        QList<VirtualBoard *> raw;
-        QStringList ports;
+        BoardLine line;
+        const QList<VirtualBoard *> &raw = line.raw;
+        const QStringList &ports = line.ports;
         for (int i = 0; i < 3; ++i) {
             BoardOptions o;
             if (i < 2) {
                 o.profile = QStringLiteral(":/forgeline/data/boards/security2.json");
                 o.securityPatch = i;
             }
-            boards.push_back(makeBoard(40 + i, o));
-            QVERIFY(boards.back());
-            raw << boards.back().get();
-            ports << boards.back()->port;
+            QVERIFY(line.add(40 + i, o));
         }
         QCOMPARE(raw[0]->net->device()->profile().protocomm.security, 2);
         QJsonObject json = recipeJson(raw);
@@ -259,9 +253,9 @@ private Q_SLOTS:
         // 1: no cert partition (fails before writing: pair goes back), 3: wrong Wi-Fi password
         // on the line (pair written, board fails at provisioning), 5: cable pulled while the
         // key is written (pair stays with that MAC), the rest are healthy.
-        std::vector<std::unique_ptr<VirtualBoard>> boards;
-        QList<VirtualBoard *> raw;
-        QStringList ports;
+        BoardLine line;
+        const QList<VirtualBoard *> &raw = line.raw;
+        const QStringList &ports = line.ports;
         for (int i = 0; i < 8; ++i) {
             BoardOptions o;
             o.pty = i % 2 == 1;
@@ -271,10 +265,7 @@ private Q_SLOTS:
                 o.wifiPassphrase = QStringLiteral("the-real-password");
             if (i == 5)
                 o.disconnectAt = 0x112000;
-            boards.push_back(makeBoard(100 + i, o));
-            QVERIFY(boards.back());
-            raw << boards.back().get();
-            ports << boards.back()->port;
+            QVERIFY(line.add(100 + i, o));
         }
         auto recipe = Recipe::fromJson(QJsonDocument(recipeJson(raw)).toJson());
         QVERIFY(recipe);

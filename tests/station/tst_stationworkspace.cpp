@@ -34,18 +34,15 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString pool = dir.filePath(QStringLiteral("pool"));
         QVERIFY(makePool(pool, 6));
-        std::vector<std::unique_ptr<VirtualBoard>> boards;
-        QList<VirtualBoard *> raw;
-        QStringList ports;
+        BoardLine line;
+        const QList<VirtualBoard *> &raw = line.raw;
+        const QStringList &ports = line.ports;
         for (int i = 0; i < 4; ++i) {
             BoardOptions o;
             o.pty = i % 2 == 0;
             if (i == 3)
                 o.wifiPassphrase = QStringLiteral("another-password"); // one red tile
-            boards.push_back(makeBoard(300 + i, o));
-            QVERIFY(boards.back());
-            raw << boards.back().get();
-            ports << boards.back()->port;
+            QVERIFY(line.add(300 + i, o));
         }
         Ui::StationWorkspace w;
         w.resize(1200, 900);
