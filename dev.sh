@@ -56,8 +56,13 @@ cmd_setup() {
 
 configure() { # dir, extra cmake args...
     local dir=$1; shift
+    # ccache, where installed, makes rebuilds in several checkouts cheap; CI runs without it.
+    local launcher=()
+    if command -v ccache >/dev/null 2>&1; then
+        launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    fi
     if [ ! -f "$dir/build.ninja" ]; then
-        cmake -S "$ROOT" -B "$dir" -G Ninja "$@"
+        cmake -S "$ROOT" -B "$dir" -G Ninja "${launcher[@]}" "$@"
     else
         cmake "$dir" "$@" >/dev/null
     fi
