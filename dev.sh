@@ -18,6 +18,7 @@ PACKAGES=(
     libgl-dev libvulkan-dev
     libssl-dev openssl libprotobuf-dev protobuf-compiler zlib1g-dev
     libmbedtls-dev
+    libpcap-dev
     postgresql libqt6sql6-psql
     clang libclang-rt-14-dev
     desktop-file-utils appstream librsvg2-bin
