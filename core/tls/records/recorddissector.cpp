@@ -149,8 +149,9 @@ void RecordDissector::consume(RecordDirection dir, Side &s, QByteArrayView data,
             }
             s.skipped += quint64(at);
             s.offset += quint64(at);
-            m_stream.notes << tr("%1: skipped %n bytes to find the next record boundary.", nullptr, int(s.skipped))
-                                  .arg(sideName(dir));
+            if (s.skipped > 0)
+                m_stream.notes << tr("%1: skipped %n bytes to find the next record boundary.", nullptr, int(s.skipped))
+                                      .arg(sideName(dir));
             s.skipped = 0;
             s.resync = false;
             const QByteArray rest = s.pending.mid(at);
