@@ -19,6 +19,7 @@ int runChipInfo(const QStringList &arguments);
 int runStation(const QStringList &arguments);
 int runRecords(const QStringList &arguments);
 int runDissect(const QStringList &arguments);
+int runImage(const QStringList &arguments);
 
 const QList<Command> &commands()
 {
@@ -39,6 +40,7 @@ const QList<Command> &commands()
         {QStringLiteral("station"), QStringLiteral("Flash, verify, provision and record many boards at once from a recipe"), &runStation},
         {QStringLiteral("records"), QStringLiteral("List or export station records (CSV/JSON)"), &runRecords},
         {QStringLiteral("dissect"), QStringLiteral("Show the TLS records in a capture, hex dump or device log"), &runDissect},
+        {QStringLiteral("image"), QStringLiteral("Inspect firmware files; flash encryption and pre-encrypted OTA images"), &runImage},
     };
     return list;
 }
