@@ -18,6 +18,8 @@ int runPorts(const QStringList &arguments);
 int runChipInfo(const QStringList &arguments);
 int runStation(const QStringList &arguments);
 int runRecords(const QStringList &arguments);
+int runNvs(const QStringList &arguments);
+int runSecureCert(const QStringList &arguments);
 
 const QList<Command> &commands()
 {
@@ -37,6 +39,8 @@ const QList<Command> &commands()
         {QStringLiteral("chip-info"), QStringLiteral("Identify the chip, MAC and flash on a port"), &runChipInfo},
         {QStringLiteral("station"), QStringLiteral("Flash, verify, provision and record many boards at once from a recipe"), &runStation},
         {QStringLiteral("records"), QStringLiteral("List or export station records (CSV/JSON)"), &runRecords},
+        {QStringLiteral("nvs"), QStringLiteral("Generate or dump NVS partition images (plain or encrypted)"), &runNvs},
+        {QStringLiteral("secure-cert"), QStringLiteral("Generate or dump esp_secure_cert partitions (TLV)"), &runSecureCert},
     };
     return list;
 }
