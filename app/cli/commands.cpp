@@ -20,6 +20,8 @@ int runStation(const QStringList &arguments);
 int runRecords(const QStringList &arguments);
 int runDissect(const QStringList &arguments);
 int runImage(const QStringList &arguments);
+int runNvs(const QStringList &arguments);
+int runSecureCert(const QStringList &arguments);
 
 const QList<Command> &commands()
 {
@@ -41,6 +43,8 @@ const QList<Command> &commands()
         {QStringLiteral("records"), QStringLiteral("List or export station records (CSV/JSON)"), &runRecords},
         {QStringLiteral("dissect"), QStringLiteral("Show the TLS records in a capture, hex dump or device log"), &runDissect},
         {QStringLiteral("image"), QStringLiteral("Inspect firmware files; flash encryption and pre-encrypted OTA images"), &runImage},
+        {QStringLiteral("nvs"), QStringLiteral("Generate or dump NVS partition images (plain or encrypted)"), &runNvs},
+        {QStringLiteral("secure-cert"), QStringLiteral("Generate or dump esp_secure_cert partitions (TLV)"), &runSecureCert},
     };
     return list;
 }
