@@ -101,6 +101,25 @@ private:
             f.values.insert(QStringLiteral("suggested"), QString::number(suggested));
             return;
         }
+        // TLS 1.3 in 3.x writes the Certificate body with a bounds check that logs nothing:
+        // -0x6A00 SSL_BUFFER_TOO_SMALL right after "=> write certificate" is the same cause.
+        if (const HandshakeEvent *small = m_view.withCode({-0x6A00})) {
+            const HandshakeEvent *written = m_view.lastBefore(T::MessageWritten, small->line);
+            const HandshakeEvent *parsed = m_view.lastBefore(T::MessageParsed, small->line);
+            const bool writing = written && (!parsed || parsed->line < written->line);
+            if (writing && written->text == QLatin1String("certificate")) {
+                const HandshakeEvent *own = m_view.first([&](const HandshakeEvent &e) {
+                    return e.type == T::Certificate && e.line > written->line
+                        && e.line < small->line && m_in.trace->certificates.value(e.a).own;
+                });
+                Finding &f = add(QStringLiteral("tx-buffer-too-small"), own ? 0.9 : 0.75,
+                                 {written, own, small});
+                f.values.insert(QStringLiteral("needed"), tr("size not logged on this path"));
+                f.values.insert(QStringLiteral("limit"), tr("CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN"));
+                f.values.insert(QStringLiteral("suggested"), QStringLiteral("16384"));
+                return;
+            }
+        }
         // -0x7500 is CERTIFICATE_TOO_LARGE only in 2.x; in 3.x it means UNSUPPORTED_EXTENSION.
         if (m_view.generation() != MbedtlsGeneration::V3) {
             if (const HandshakeEvent *e = m_view.withCode({-0x7500})) {
