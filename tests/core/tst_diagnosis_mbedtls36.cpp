@@ -48,28 +48,6 @@ QList<LogCase> readCases()
     return out;
 }
 
-// "clientcertrequired-tls13-raw.log" -> "clientcertrequired"
-QString baseName(QString log)
-{
-    log.chop(4);
-    for (const QString &suffix : {QStringLiteral("-raw"), QStringLiteral("-tls13")}) {
-        if (log.endsWith(suffix))
-            log.chop(suffix.size());
-    }
-    return log;
-}
-
-// The working log of the same TLS version and output format.
-QString workingFor(const QString &log)
-{
-    QString name = QStringLiteral("working");
-    if (log.contains(QLatin1String("-tls13")))
-        name += QStringLiteral("-tls13");
-    if (log.endsWith(QLatin1String("-raw.log")))
-        name += QStringLiteral("-raw");
-    return name + QStringLiteral(".log");
-}
-
 TlsScenario scenario228(const QString &name)
 {
     for (const TlsScenario &s : TlsLogFactory::scenarios()) {
@@ -77,6 +55,36 @@ TlsScenario scenario228(const QString &name)
             return s;
     }
     return {};
+}
+
+// Log names are <case>[-tls13][-debugN][-raw].log.
+// "clientcertrequired-tls13-debug1.log" -> "clientcertrequired"
+QString baseName(QString log)
+{
+    log.chop(4);
+    log.remove(QRegularExpression(QStringLiteral("(-tls13)?(-debug[0-3])?(-raw)?$")));
+    return log;
+}
+
+// The working log of the same TLS version, debug level and output format.
+QString workingFor(const QString &log)
+{
+    static const QRegularExpression suffixes(QStringLiteral("(-tls13)?(-debug[0-3])?(-raw)?\\.log$"));
+    const auto m = suffixes.match(log);
+    return QStringLiteral("working") + m.captured(1) + m.captured(2) + m.captured(3)
+        + QStringLiteral(".log");
+}
+
+// Where the first divergence is when it is not where the 2.28 case puts it.
+QString divergenceFor(const QString &log)
+{
+    // Heap exhausted in the handshake, not in mbedtls_ssl_setup: no "alloc(" line.
+    if (log == QLatin1String("outofmemory-tls13.log"))
+        return QStringLiteral("psa_generate_key\\(\\) returned");
+    // Below debug level 3 the lines the 2.28 regexes name are not printed.
+    if (log.contains(QLatin1String("-debug")))
+        return QStringLiteral(".");
+    return scenario228(baseName(log)).divergenceText;
 }
 
 QString lineOf(const QString &path, qint64 number)
@@ -211,7 +219,7 @@ private Q_SLOTS:
         QVERIFY2(first, "no divergence found");
         QVERIFY(first->goodLine > 0);
         const QString badLine = lineOf(bad, first->badLine);
-        const QString divergence = scenario228(baseName(log)).divergenceText;
+        const QString divergence = divergenceFor(log);
         QVERIFY2(badLine.contains(QRegularExpression(divergence)),
                  qPrintable(QStringLiteral("line %1: %2 | %3")
                                 .arg(first->badLine)
@@ -322,6 +330,22 @@ private Q_SLOTS:
             sawCloseNotify = sawCloseNotify || e.code == -0x7880;
         QVERIFY(sawCloseNotify);
         QVERIFY(report->badHandshake()->succeeded());
+    }
+
+    // Heap exhausted while a TLS 1.3 handshake makes its key share through PSA: the PSA
+    // status comes back converted, as SSL_ALLOC_FAILED from psa_generate_key.
+    void outOfMemoryInsideTheTls13Handshake()
+    {
+        const QString log = data(QStringLiteral("outofmemory-tls13.log"));
+        const auto report = DiagnosisEngine::diagnoseFiles(log);
+        QVERIFY(report.ok());
+        QCOMPARE(report->diagnoses.first().id, QStringLiteral("out-of-memory"));
+        QCOMPARE(report->finalError->code, -0x7F00);
+        bool psaLine = false;
+        for (const EvidenceLine &e : report->diagnoses.first().evidence)
+            psaLine = psaLine || lineOf(log, e.line).contains(QLatin1String("psa_generate_key()"));
+        QVERIFY(psaLine);
+        QVERIFY(!firstEvent(*report->badHandshake(), HandshakeEvent::Type::AllocFailed));
     }
 
     // Alert 40 means two different things depending on where it arrives, in 3.6 as in 2.28.

@@ -28,8 +28,9 @@
 static int g_esp = 1;
 static struct timespec g_start;
 
-// Allocation failures on demand: armed just before mbedtls_ssl_setup, so the library's own
-// "alloc(N bytes) failed" path runs for real. glibc's calloc stays underneath.
+// Allocation failures on demand: armed just before mbedtls_ssl_setup (or, with
+// --fail-alloc-in handshake, around mbedtls_ssl_handshake), so the library's own failure
+// paths run for real. glibc's calloc stays underneath.
 extern void *__libc_calloc(size_t n, size_t size);
 static size_t g_failAbove = 0;
 static int g_armed = 0;
@@ -148,7 +149,7 @@ static void usage(void)
     fprintf(stderr, "usage: tlsclient --port N [--host H] [--hostname NAME|none] [--ca FILE] [--cert FILE --key FILE]\n"
                     "                 [--ciphers A,B] [--mfl 512|1024|2048|4096] [--format esp|raw] [--debug 0-4]\n"
                     "                 [--read-timeout MS] [--fail-alloc-above BYTES]\n"
-                    "                 [--tls 1.2|1.3] [--request yes]\n");
+                    "                 [--fail-alloc-in setup|handshake] [--tls 1.2|1.3] [--request yes]\n");
 }
 
 int main(int argc, char **argv)
@@ -156,7 +157,7 @@ int main(int argc, char **argv)
     const char *host = "127.0.0.1", *port = NULL, *hostname = "localhost", *caFile = NULL, *certFile = NULL,
                *keyFile = NULL, *ciphers = NULL;
     const char *tlsVersion = NULL;
-    int mfl = 0, debugLevel = 4, readTimeout = 0, request = 0;
+    int mfl = 0, debugLevel = 4, readTimeout = 0, request = 0, failInHandshake = 0;
     clock_gettime(CLOCK_MONOTONIC, &g_start);
 
     for (int i = 1; i < argc; ++i) {
@@ -179,6 +180,7 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--debug")) debugLevel = atoi(v);
         else if (!strcmp(a, "--read-timeout")) readTimeout = atoi(v);
         else if (!strcmp(a, "--fail-alloc-above")) g_failAbove = (size_t)strtoul(v, NULL, 10);
+        else if (!strcmp(a, "--fail-alloc-in")) failInHandshake = !strcmp(v, "handshake");
         else if (!strcmp(a, "--tls")) tlsVersion = v;
         else if (!strcmp(a, "--request")) request = strcmp(v, "no") != 0;
         else {
@@ -279,7 +281,7 @@ int main(int argc, char **argv)
     mbedtls_ssl_conf_dbg(&conf, debugCallback, stdout);
     mbedtls_debug_set_threshold(debugLevel);
 
-    g_armed = 1;
+    g_armed = !failInHandshake;
     ret = mbedtls_ssl_setup(&ssl, &conf);
     g_armed = 0;
     if (ret != 0) {
@@ -296,9 +298,11 @@ int main(int argc, char **argv)
     }
     mbedtls_ssl_set_bio(&ssl, &net, mbedtls_net_send, mbedtls_net_recv, readTimeout > 0 ? mbedtls_net_recv_timeout : NULL);
 
+    g_armed = failInHandshake;
     while ((ret = mbedtls_ssl_handshake(&ssl)) != 0) {
         if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE)
             continue;
+        g_armed = 0;
         appError("mbedtls_ssl_handshake", ret);
         // esp-tls asks for the verify result even when the failure had nothing to do with
         // certificates; a clean result then prints the misleading "Certificate verified.".
@@ -320,6 +324,7 @@ int main(int argc, char **argv)
         exitCode = 2;
         goto done;
     }
+    g_armed = 0;
     {
         char text[256];
         snprintf(text, sizeof(text), "handshake succeeded: %s, %s", mbedtls_ssl_get_version(&ssl), mbedtls_ssl_get_ciphersuite(&ssl));

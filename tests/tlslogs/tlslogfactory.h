@@ -212,6 +212,12 @@ public:
         variant(QStringLiteral("tls13only"), {QStringLiteral("-tls1_2")}, {tls, v13});
         for (const char *name : {"peerclose", "reset", "timeout", "oversize"})
             same(QString::fromLatin1(name));
+        // Heap exhausted inside the handshake: TLS 1.3 creates its key share through PSA
+        // (psa_generate_key), whose INSUFFICIENT_MEMORY reaches the caller converted.
+        variant(QStringLiteral("outofmemory"), {},
+                {QStringLiteral("--fail-alloc-in"), QStringLiteral("handshake"),
+                 QStringLiteral("--fail-alloc-above"), QStringLiteral("300"), tls, v13});
+        list.last().peer = TlsScenario::Peer::OpenSsl;
         return list;
     }
 
