@@ -101,6 +101,34 @@ private:
             f.values.insert(QStringLiteral("suggested"), QString::number(suggested));
             return;
         }
+        // TLS 1.3 in 3.x writes the Certificate body with a bounds check that logs nothing:
+        // -0x6A00 SSL_BUFFER_TOO_SMALL right after "=> write certificate" is the same cause.
+        if (const HandshakeEvent *small = m_view.withCode({-0x6A00})) {
+            const HandshakeEvent *written = m_view.lastBefore(T::MessageWritten, small->line);
+            const HandshakeEvent *parsed = m_view.lastBefore(T::MessageParsed, small->line);
+            const bool writing = written && (!parsed || parsed->line < written->line);
+            if (writing && written->text == QLatin1String("certificate")) {
+                const HandshakeEvent *own = m_view.first([&](const HandshakeEvent &e) {
+                    return e.type == T::Certificate && e.line > written->line
+                        && e.line < small->line && m_in.trace->certificates.value(e.a).own;
+                });
+                Finding &f = add(QStringLiteral("tx-buffer-too-small"), own ? 0.9 : 0.75,
+                                 {written, own, small});
+                f.values.insert(QStringLiteral("needed"), tr("size not logged on this path"));
+                f.values.insert(QStringLiteral("limit"), tr("CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN"));
+                f.values.insert(QStringLiteral("suggested"), QStringLiteral("16384"));
+                return;
+            }
+            // Without the level-2 "=> write"/"=> parse" lines the place is unknown, but on a
+            // client BUFFER_TOO_SMALL comes from writing; the own chain is the usual reason.
+            if (!written && !parsed) {
+                Finding &f = add(QStringLiteral("tx-buffer-too-small"), 0.6, {small});
+                f.values.insert(QStringLiteral("needed"), tr("size not logged"));
+                f.values.insert(QStringLiteral("limit"), tr("CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN"));
+                f.values.insert(QStringLiteral("suggested"), QStringLiteral("16384"));
+                return;
+            }
+        }
         // -0x7500 is CERTIFICATE_TOO_LARGE only in 2.x; in 3.x it means UNSUPPORTED_EXTENSION.
         if (m_view.generation() != MbedtlsGeneration::V3) {
             if (const HandshakeEvent *e = m_view.withCode({-0x7500})) {
@@ -333,6 +361,15 @@ private:
                 add(QStringLiteral("client-certificate-rejected"), 0.9, {certReq, alert})
                     .values.insert(QStringLiteral("detail"), describeEvent(*alert));
                 specific = true;
+            } else if (const HandshakeEvent *over = tls13HandshakeOverBefore(alert->line);
+                       over && (d == 42 || d == 43 || d == 44 || d == 45 || d == 46 || d == 48
+                                || d == 49 || d == 51)) {
+                // TLS 1.3: the server checks the client's Certificate, CertificateVerify and
+                // Finished after the client's handshake is over; a certificate alert on the
+                // first read can only be about the client's certificate.
+                add(QStringLiteral("client-certificate-rejected"), 0.8, {over, alert})
+                    .values.insert(QStringLiteral("detail"), describeEvent(*alert));
+                specific = true;
             }
         }
         if (!specific) {
@@ -358,6 +395,27 @@ private:
             f.values.insert(QStringLiteral("alert"), alert ? QStringLiteral("%1 (%2)").arg(alert->b).arg(alertDescriptionName(int(alert->b)))
                                                             : tr("(number not in the log; enable CONFIG_MBEDTLS_DEBUG to see it)"));
         }
+    }
+
+    // The event showing a 3.x TLS 1.3 client finished its handshake before `line`: "handshake:
+    // done" (level 2) or the level-1 switch to application keys; null otherwise.
+    const HandshakeEvent *tls13HandshakeOverBefore(qint64 line) const
+    {
+        if (m_view.generation() != MbedtlsGeneration::V3)
+            return nullptr;
+        const bool tls13 = m_view.first([&](const HandshakeEvent &e) {
+            return e.line < line
+                && ((e.type == T::Notice && e.text.contains(QLatin1String("Switch to application keys")))
+                    || (e.type == T::StateChange && e.text == QLatin1String("ENCRYPTED_EXTENSIONS")));
+        }) != nullptr;
+        if (!tls13)
+            return nullptr;
+        return m_view.first([&](const HandshakeEvent &e) {
+            return e.line < line
+                && (e.type == T::HandshakeDone
+                    || (e.type == T::Notice
+                        && e.text.contains(QLatin1String("Switch to application keys for outbound"))));
+        });
     }
 
     void sessionLost()

@@ -172,7 +172,13 @@ bool HandshakeTrace::succeeded() const
 const HandshakeEvent *HandshakeTrace::finalErrorEvent() const
 {
     const HandshakeEvent *last = nullptr;
+    bool done = false;
     for (const HandshakeEvent &e : events) {
+        done = done || e.type == HandshakeEvent::Type::HandshakeDone;
+        // After the handshake, the peer's close_notify (-0x7880 PEER_CLOSE_NOTIFY, which
+        // mbedtls_ssl_read reports at level 1) is how a finished exchange ends, not a failure.
+        if (done && e.code == -0x7880 && e.type == HandshakeEvent::Type::ErrorReturned)
+            continue;
         if (e.type == HandshakeEvent::Type::HandshakeReturned && e.code != 0)
             return &e;
         if ((e.type == HandshakeEvent::Type::ErrorReturned || e.type == HandshakeEvent::Type::AppError) && e.code != 0)

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QList>
 #include <QProcess>
 #include <QRegularExpression>
@@ -157,6 +158,66 @@ public:
                             QStringLiteral("certificate-parse-error"), QStringLiteral("x509_crt_parse")};
         list << TlsScenario{QStringLiteral("ed25519ca"), P::None, {}, {QStringLiteral("--ca"), QStringLiteral("{dir}/ed-ca.crt")},
                             QStringLiteral("unsupported-key-algorithm"), QStringLiteral("x509_crt_parse")};
+        return list;
+    }
+
+    // The same cases for a tlsclient built on mbedTLS 3.x (tests/data/logs/mbedtls-3.6): every
+    // case above held to TLS 1.2 under its own name, plus "<name>-tls13" runs for the cases a
+    // TLS 1.3 handshake takes down another path. Each keeps the expected id of its 2.28 case.
+    static QList<TlsScenario> mbedtls3Scenarios()
+    {
+        const QString tls = QStringLiteral("--tls");
+        const QString v12 = QStringLiteral("1.2");
+        const QString v13 = QStringLiteral("1.3");
+        // A TLS 1.3 server judges the client certificate after the client's Finished, so the
+        // client sends a request and reads to learn the verdict, as an HTTP client does.
+        const QStringList request{QStringLiteral("--request"), QStringLiteral("yes")};
+        const QStringList www{QStringLiteral("-www")};
+        const QStringList verify{QStringLiteral("-Verify"), QStringLiteral("1"),
+                                 QStringLiteral("-verify_return_error")};
+        QList<TlsScenario> list;
+        QHash<QString, TlsScenario> base;
+        for (TlsScenario s : scenarios()) {
+            base.insert(s.name, s);
+            s.clientArgs << tls << v12;
+            list << s;
+        }
+        auto variant = [&](const QString &name, const QStringList &server,
+                           const QStringList &client) {
+            TlsScenario s = base.value(name);
+            s.name = name + QStringLiteral("-tls13");
+            s.serverArgs = server;
+            s.clientArgs = client;
+            list << s;
+        };
+        auto same = [&](const QString &name) {
+            const TlsScenario &s = base[name];
+            variant(name, s.serverArgs, s.clientArgs + QStringList{tls, v13});
+        };
+        variant(QStringLiteral("working"), www, QStringList{tls, v13} + request);
+        for (const char *name :
+             {"untrusted", "hostname", "expired", "notyetvalid", "snifatal", "certtoolarge"})
+            same(QString::fromLatin1(name));
+        // openssl s_server leaves TLS_AES_128_CCM_SHA256 out of its TLS 1.3 suites.
+        variant(QStringLiteral("nocipher"), {},
+                {QStringLiteral("--ciphers"), QStringLiteral("TLS1-3-AES-128-CCM-SHA256"), tls,
+                 v13});
+        variant(QStringLiteral("clientcertrequired"), verify + www,
+                QStringList{tls, v13} + request);
+        variant(QStringLiteral("clientcertrejected"), verify + www,
+                QStringList{QStringLiteral("--cert"), QStringLiteral("{dir}/client-untrusted.crt"),
+                            QStringLiteral("--key"), QStringLiteral("{dir}/client.key"), tls, v13}
+                    + request);
+        // The versions miss the other way round: a TLS 1.3-only client, a 1.2-only server.
+        variant(QStringLiteral("tls13only"), {QStringLiteral("-tls1_2")}, {tls, v13});
+        for (const char *name : {"peerclose", "reset", "timeout", "oversize"})
+            same(QString::fromLatin1(name));
+        // Heap exhausted inside the handshake: TLS 1.3 creates its key share through PSA
+        // (psa_generate_key), whose INSUFFICIENT_MEMORY reaches the caller converted.
+        variant(QStringLiteral("outofmemory"), {},
+                {QStringLiteral("--fail-alloc-in"), QStringLiteral("handshake"),
+                 QStringLiteral("--fail-alloc-above"), QStringLiteral("300"), tls, v13});
+        list.last().peer = TlsScenario::Peer::OpenSsl;
         return list;
     }
 
