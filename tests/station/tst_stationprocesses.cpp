@@ -29,37 +29,78 @@ class TestStationProcesses : public QObject
 {
     Q_OBJECT
 
-    // A private PostgreSQL server under the build tree (Debian's postgresql, run as the
-    // postgres user when the tests run as root, since initdb refuses root).
+    // A private PostgreSQL server in a fresh directory under /tmp. initdb refuses root, so as
+    // root the server runs as the postgres user, which may not enter the checkout, the build
+    // tree, the test's working directory or $TMPDIR (all may sit under a 0700 home): the
+    // cluster goes to its own /tmp directory handed to that user, and every server command
+    // runs from there.
     struct PostgresServer
     {
+        QTemporaryDir base{QStringLiteral("/tmp/forgeline-pg-XXXXXX")};
         QString dataDir;
-        QString url;
         bool running = false;
 
         static QStringList asPostgres(const QStringList &command)
         {
             if (::getuid() != 0)
                 return command;
-            return QStringList{QStringLiteral("runuser"), QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--")} + command;
+            return QStringList{QStringLiteral("runuser"), QStringLiteral("-u"),
+                               QStringLiteral("postgres"), QStringLiteral("--")}
+                + command;
         }
-        static bool run(const QStringList &command, QByteArray *output = nullptr)
+        bool run(const QStringList &command, QByteArray *output = nullptr) const
         {
             const QStringList full = asPostgres(command);
             QProcess p;
+            p.setWorkingDirectory(base.path());
             p.start(full.first(), full.mid(1));
-            const bool ok = p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+            const bool ok = p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit
+                && p.exitCode() == 0;
             if (output)
                 *output = p.readAllStandardOutput() + p.readAllStandardError();
             return ok;
         }
+        // Creates the cluster and starts the server on 127.0.0.1:port; the error text on failure.
+        QString start(quint16 port)
+        {
+            if (!base.isValid())
+                return QStringLiteral("cannot create %1: %2").arg(base.path(), base.errorString());
+            const QStringList chown{QStringLiteral("postgres:"), base.path()};
+            if (::getuid() == 0 && QProcess::execute(QStringLiteral("chown"), chown) != 0)
+                return QStringLiteral("cannot hand %1 to the postgres user").arg(base.path());
+            dataDir = base.filePath(QStringLiteral("data"));
+            QByteArray out;
+            if (!run({QStringLiteral(PG_BIN "/initdb"), QStringLiteral("-D"), dataDir,
+                      QStringLiteral("-A"), QStringLiteral("trust"), QStringLiteral("-U"),
+                      QStringLiteral("forgeline"), QStringLiteral("--no-sync")},
+                     &out))
+                return QString::fromLocal8Bit(out);
+            // Settings go into the cluster's own configuration rather than pg_ctl -o, which
+            // passes through a shell and would split a path with spaces.
+            {
+                QFile conf(dataDir + QStringLiteral("/postgresql.conf"));
+                if (!conf.open(QIODevice::Append))
+                    return conf.errorString();
+                conf.write(QStringLiteral("\nport = %1\nlisten_addresses = '127.0.0.1'\n"
+                                          "unix_socket_directories = '%2'\nfsync = off\n"
+                                          "max_connections = 50\n")
+                               .arg(port).arg(base.path()).toUtf8());
+            }
+            const QString log = base.filePath(QStringLiteral("server.log"));
+            if (!run({QStringLiteral(PG_BIN "/pg_ctl"), QStringLiteral("-D"), dataDir,
+                      QStringLiteral("-l"), log, QStringLiteral("-w"), QStringLiteral("start")},
+                     &out))
+                return QString::fromLocal8Bit(out + readFile(log));
+            running = true;
+            return {};
+        }
         ~PostgresServer()
         {
             if (running)
-                run({QStringLiteral(PG_BIN "/pg_ctl"), QStringLiteral("-D"), dataDir, QStringLiteral("-m"), QStringLiteral("immediate"),
-                     QStringLiteral("-w"), QStringLiteral("stop")});
-            if (!dataDir.isEmpty())
-                QDir(QFileInfo(dataDir).absolutePath()).removeRecursively();
+                run({QStringLiteral(PG_BIN "/pg_ctl"), QStringLiteral("-D"), dataDir,
+                     QStringLiteral("-m"), QStringLiteral("immediate"), QStringLiteral("-w"),
+                     QStringLiteral("stop")});
+            // base (owned by postgres when root) is removed after the server stopped.
         }
     };
 
@@ -77,29 +118,15 @@ private Q_SLOTS:
             QSKIP("PostgreSQL server binaries not installed (Debian package postgresql)");
         if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
             QSKIP("Qt's PostgreSQL driver not installed (Debian package libqt6sql6-psql)");
-        PostgresServer pg;
-        const QString base = QStringLiteral(TEST_BUILD_DIR "/pg-station-%1").arg(QCoreApplication::applicationPid());
-        QDir(base).removeRecursively();
-        QVERIFY(QDir().mkpath(base));
-        if (::getuid() == 0)
-            QVERIFY(QProcess::execute(QStringLiteral("chown"), {QStringLiteral("postgres"), base}) == 0);
-        pg.dataDir = base + QStringLiteral("/data");
-        QByteArray out;
-        QVERIFY2(PostgresServer::run({QStringLiteral(PG_BIN "/initdb"), QStringLiteral("-D"), pg.dataDir, QStringLiteral("-A"),
-                                      QStringLiteral("trust"), QStringLiteral("-U"), QStringLiteral("forgeline"),
-                                      QStringLiteral("--no-sync")}, &out), out.constData());
         quint16 port = 0;
         {
             QTcpServer probe;
             QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
             port = probe.serverPort();
         }
-        const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50")
-                                    .arg(port).arg(base);
-        QVERIFY2(PostgresServer::run({QStringLiteral(PG_BIN "/pg_ctl"), QStringLiteral("-D"), pg.dataDir, QStringLiteral("-o"), options,
-                                      QStringLiteral("-l"), base + QStringLiteral("/server.log"), QStringLiteral("-w"),
-                                      QStringLiteral("start")}, &out), out.constData());
-        pg.running = true;
+        PostgresServer pg;
+        const QString error = pg.start(port);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         twoStations(QStringLiteral("postgresql://forgeline@127.0.0.1:%1/postgres").arg(port));
     }
 
