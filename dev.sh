@@ -7,6 +7,7 @@
 #   ./dev.sh bench            build + run the benchmarks in tests/bench/
 #   ./dev.sh package          build the .deb into build-package/
 #   ./dev.sh screenshots      run the offscreen GUI tests and copy their screenshots to docs/images/
+#   ./dev.sh translations     refresh resources/translations/*.ts from the sources (then translate)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -18,6 +19,7 @@ PACKAGES=(
     libgl-dev libvulkan-dev
     libssl-dev openssl libprotobuf-dev protobuf-compiler zlib1g-dev
     libmbedtls-dev
+    qt6-l10n-tools
     postgresql libqt6sql6-psql
     clang libclang-rt-14-dev
     desktop-file-utils appstream librsvg2-bin
@@ -136,6 +138,22 @@ cmd_screenshots() {
     log "Copied $(ls build/screenshots/*.png | wc -l) screenshots to docs/images/"
 }
 
+# lupdate reads every tr()/translate() text in core/, ui/ and app/ into each .ts; texts that are
+# new or changed come out unfinished (tst_translations lists them), vanished ones are dropped.
+cmd_translations() {
+    local lupdate
+    lupdate="$(qtpaths6 --query QT_INSTALL_BINS 2>/dev/null || true)/lupdate"
+    [ -x "$lupdate" ] || lupdate=$(command -v lupdate || true)
+    [ -n "$lupdate" ] || { log "lupdate not found: ./dev.sh setup installs qt6-l10n-tools"; return 1; }
+    local ts
+    for ts in resources/translations/forgeline_*.ts; do
+        local lang=${ts##*/forgeline_}; lang=${lang%.ts}
+        "$lupdate" -silent -I . -locations relative -no-obsolete -target-language "$lang" \
+            core ui app -ts "$ts"
+        log "$ts: $(grep -c 'type="unfinished"' "$ts" || true) unfinished"
+    done
+}
+
 case "${1:-}" in
     setup) cmd_setup ;;
     build) cmd_setup; cmd_build ;;
@@ -144,5 +162,6 @@ case "${1:-}" in
     bench) cmd_bench ;;
     package) cmd_package ;;
     screenshots) cmd_screenshots ;;
-    *) sed -n '2,10p' "$0"; exit 2 ;;
+    translations) cmd_translations ;;
+    *) sed -n '2,11p' "$0"; exit 2 ;;
 esac
