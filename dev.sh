@@ -132,10 +132,18 @@ cmd_screenshots() {
     cmd_build
     # Exactly the tests that save a screenshot (grep -l screenshots tests/*/*.cpp).
     QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure \
-        -R '^tst_(decodeworkspace|diagnoseworkspace|flashpreflight|flashworkspace|preflightpanel|provisionworkspace|shell|stationworkspace)$'
+        -R '^tst_(decodeworkspace|diagnoseworkspace|flashpreflight|flashworkspace|preflightpanel|provisionworkspace|shell|stationworkspace|translations)$'
     mkdir -p docs/images
     cp build/screenshots/*.png docs/images/
     log "Copied $(ls build/screenshots/*.png | wc -l) screenshots to docs/images/"
+    # The zh_CN pictures need a font with Chinese glyphs (fonts-wqy-microhei or fonts-noto-cjk);
+    # without one tst_translations skips them rather than save empty boxes.
+    if ls build/screenshots/zh_CN/*.png >/dev/null 2>&1; then
+        mkdir -p docs/images/zh_CN
+        cp build/screenshots/zh_CN/*.png docs/images/zh_CN/
+    else
+        log "No zh_CN screenshots: install fonts-wqy-microhei for them"
+    fi
 }
 
 # lupdate reads every tr()/translate() text in core/, ui/ and app/ into each .ts; texts that are

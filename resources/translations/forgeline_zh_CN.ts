@@ -2701,7 +2701,12 @@ No known failure pattern matched.
         <translation>此次握手中的错误码：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>&amp;nbsp;&amp;nbsp;&lt;code&gt;%1&lt;/code&gt; %2 (line %3)&lt;br&gt;</source>
+        <translation>&amp;nbsp;&amp;nbsp;&lt;code&gt;%1&lt;/code&gt; %2（第 %3 行）&lt;br&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No known failure pattern matched this log.</source>
         <translation>此日志没有匹配到已知的失败模式。</translation>
     </message>

@@ -6,18 +6,28 @@
 #include "core/common/settings.h"
 #include "core/common/translations.h"
 #include "core/image/partitiontable.h"
+#include "ui/decode/decodeworkspace.h"
+#include "ui/diagnose/diagnoseworkspace.h"
+#include "ui/flash/flashworkspace.h"
+#include "ui/provision/provisionworkspace.h"
 #include "ui/shell/languagemenu.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/station/stationworkspace.h"
+
+#include "flashjobwait.h"
 
 #include <QAction>
 #include <QDir>
 #include <QFile>
+#include <QFontDatabase>
 #include <QLibraryInfo>
 #include <QMenuBar>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -314,6 +324,70 @@ private Q_SLOTS:
         const auto blank = Image::PartitionTable::parse(QByteArray(Image::PartitionTable::MaxLength, '\xff'));
         QVERIFY(!blank);
         QVERIFY2(blank.error().message.contains(QStringLiteral("分区表")), qPrintable(blank.error().message));
+    }
+
+    // The zh_CN pictures of docs/guide-technician.md (./dev.sh screenshots copies them to
+    // docs/images/zh_CN/): the window at 1024x768 with real work in each workspace.
+    void chineseScreenshots()
+    {
+        if (QFontDatabase::families(QFontDatabase::SimplifiedChinese).isEmpty())
+            QSKIP("No font with Simplified Chinese glyphs (Debian: fonts-wqy-microhei or fonts-noto-cjk)");
+        const QString dir = QStringLiteral(TEST_BUILD_DIR "/screenshots/zh_CN");
+        QVERIFY(QDir().mkpath(dir));
+        QTemporaryDir backups;
+        Ui::MainWindow w;
+        w.resize(1024, 768);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const auto shoot = [&](const QString &name) {
+            QTest::qWait(100); // let queued layout and repaints land
+            return w.grab().save(dir + u'/' + name);
+        };
+
+        QVERIFY(w.setCurrentWorkspace(QStringLiteral("decode")));
+        auto *decode = qobject_cast<Ui::DecodeWorkspace *>(w.workspace(QStringLiteral("decode")));
+        QSignalSpy rendered(decode, &Ui::DecodeWorkspace::renderingFinished);
+        decode->setInput(QStringLiteral("-0x2700 -0x7780"));
+        decode->decodeNow();
+        QVERIFY(rendered.count() > 0 || rendered.wait(10000));
+        QVERIFY(shoot(QStringLiteral("decode.png")));
+
+        QVERIFY(w.setCurrentWorkspace(QStringLiteral("diagnose")));
+        auto *diagnose = qobject_cast<Ui::DiagnoseWorkspace *>(w.workspace(QStringLiteral("diagnose")));
+        QSignalSpy diagnosed(diagnose, &Ui::DiagnoseWorkspace::diagnosisFinished);
+        diagnose->loadLogs(QStringLiteral(TESTDATA_DIR "/logs/host228_client_certificate_required.log"),
+                           QStringLiteral(TESTDATA_DIR "/logs/host228_working.log"));
+        QVERIFY(diagnosed.wait(30000));
+        QVERIFY(shoot(QStringLiteral("diagnose.png")));
+
+        QVERIFY(w.setCurrentWorkspace(QStringLiteral("provision")));
+        auto *provision = qobject_cast<Ui::ProvisionWorkspace *>(w.workspace(QStringLiteral("provision")));
+        provision->startVirtualBoard();
+        provision->connectToDevice();
+        QTRY_VERIFY_WITH_TIMEOUT(provision->isSessionOpen(), 15000);
+        auto *networks = provision->findChild<QTableView *>(QStringLiteral("provisionNetworks"));
+        QVERIFY(networks);
+        QTRY_VERIFY_WITH_TIMEOUT(networks->model()->rowCount() > 0, 15000);
+        QVERIFY(shoot(QStringLiteral("provision.png")));
+
+        QVERIFY(w.setCurrentWorkspace(QStringLiteral("flash")));
+        auto *flash = qobject_cast<Ui::FlashWorkspace *>(w.workspace(QStringLiteral("flash")));
+        flash->setBackupDirectory(backups.path());
+        flash->setVirtualBoardTiming(false);
+        flash->startVirtualBoard();
+        flash->connectBoard();
+        QVERIFY(FlashJobWait::waitJob(*flash));
+        QCOMPARE(flash->partitionCount(), 6);
+        QVERIFY(shoot(QStringLiteral("flash.png")));
+
+        QVERIFY(w.setCurrentWorkspace(QStringLiteral("station")));
+        auto *station = qobject_cast<Ui::StationWorkspace *>(w.workspace(QStringLiteral("station")));
+        const Result<void> boards = station->startVirtualBoards(2);
+        QVERIFY2(boards.ok(), qPrintable(station->statusText()));
+        QSignalSpy finished(station, &Ui::StationWorkspace::finished);
+        QVERIFY2(station->start(), qPrintable(station->statusText()));
+        QVERIFY(finished.wait(90000));
+        QVERIFY(shoot(QStringLiteral("station.png")));
     }
 
     void cliFollowsLangAndTheEnvironment()
