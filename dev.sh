@@ -7,6 +7,7 @@
 #   ./dev.sh bench            build + run the benchmarks in tests/bench/
 #   ./dev.sh package          build the .deb into build-package/
 #   ./dev.sh screenshots      run the offscreen GUI tests and copy their screenshots to docs/images/
+#   ./dev.sh translations     refresh resources/translations/*.ts from the sources (then translate)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -19,6 +20,7 @@ PACKAGES=(
     libssl-dev openssl libprotobuf-dev protobuf-compiler zlib1g-dev
     libmbedtls-dev
     libpcap-dev
+    qt6-l10n-tools
     postgresql libqt6sql6-psql
     clang libclang-rt-14-dev
     desktop-file-utils appstream librsvg2-bin
@@ -131,10 +133,34 @@ cmd_screenshots() {
     cmd_build
     # Exactly the tests that save a screenshot (grep -l screenshots tests/*/*.cpp).
     QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure \
-        -R '^tst_(decodeworkspace|diagnoseworkspace|flashpreflight|flashworkspace|preflightpanel|provisionworkspace|shell|stationworkspace)$'
+        -R '^tst_(decodeworkspace|diagnoseworkspace|flashpreflight|flashworkspace|preflightpanel|provisionworkspace|shell|stationworkspace|translations)$'
     mkdir -p docs/images
     cp build/screenshots/*.png docs/images/
     log "Copied $(ls build/screenshots/*.png | wc -l) screenshots to docs/images/"
+    # The zh_CN pictures need a font with Chinese glyphs (fonts-wqy-microhei or fonts-noto-cjk);
+    # without one tst_translations skips them rather than save empty boxes.
+    if ls build/screenshots/zh_CN/*.png >/dev/null 2>&1; then
+        mkdir -p docs/images/zh_CN
+        cp build/screenshots/zh_CN/*.png docs/images/zh_CN/
+    else
+        log "No zh_CN screenshots: install fonts-wqy-microhei for them"
+    fi
+}
+
+# lupdate reads every tr()/translate() text in core/, ui/ and app/ into each .ts; texts that are
+# new or changed come out unfinished (tst_translations lists them), vanished ones are dropped.
+cmd_translations() {
+    local lupdate
+    lupdate="$(qtpaths6 --query QT_INSTALL_BINS 2>/dev/null || true)/lupdate"
+    [ -x "$lupdate" ] || lupdate=$(command -v lupdate || true)
+    [ -n "$lupdate" ] || { log "lupdate not found: ./dev.sh setup installs qt6-l10n-tools"; return 1; }
+    local ts
+    for ts in resources/translations/forgeline_*.ts; do
+        local lang=${ts##*/forgeline_}; lang=${lang%.ts}
+        "$lupdate" -silent -I . -locations relative -no-obsolete -target-language "$lang" \
+            core ui app -ts "$ts"
+        log "$ts: $(grep -c 'type="unfinished"' "$ts" || true) unfinished"
+    done
 }
 
 case "${1:-}" in
@@ -145,5 +171,6 @@ case "${1:-}" in
     bench) cmd_bench ;;
     package) cmd_package ;;
     screenshots) cmd_screenshots ;;
-    *) sed -n '2,10p' "$0"; exit 2 ;;
+    translations) cmd_translations ;;
+    *) sed -n '2,11p' "$0"; exit 2 ;;
 esac

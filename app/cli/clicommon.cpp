@@ -10,10 +10,20 @@
 
 namespace Forgeline::Cli {
 
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Cli::CliCommon)
+};
+
+} // namespace
+
 void addCommonOptions(QCommandLineParser &parser)
 {
     parser.addHelpOption();
-    parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Machine-readable JSON output.")));
+    parser.addOption(QCommandLineOption(QStringLiteral("json"), Tr::tr("Machine-readable JSON output.")));
 }
 
 bool wantsJson(const QCommandLineParser &parser)

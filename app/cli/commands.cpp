@@ -3,6 +3,16 @@
 
 namespace Forgeline::Cli {
 
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Cli::Commands)
+};
+
+} // namespace
+
 int runDecode(const QStringList &arguments);
 int runDiagnose(const QStringList &arguments);
 int runProvision(const QStringList &arguments);
@@ -26,25 +36,25 @@ int runSecureCert(const QStringList &arguments);
 const QList<Command> &commands()
 {
     static const QList<Command> list = {
-        {QStringLiteral("decode"), QStringLiteral("Explain mbedTLS / ESP-IDF / PSA / X.509 error codes"), &runDecode},
-        {QStringLiteral("diagnose"), QStringLiteral("Explain a failed TLS handshake from mbedTLS debug logs"), &runDiagnose},
-        {QStringLiteral("provision"), QStringLiteral("Provision Wi-Fi into an ESP device over protocomm (SoftAP/HTTP)"), &runProvision},
-        {QStringLiteral("scan"), QStringLiteral("List the Wi-Fi networks a device in provisioning mode sees"), &runScan},
-        {QStringLiteral("endpoint"), QStringLiteral("Send data to a protocomm endpoint and print the reply"), &runEndpoint},
-        {QStringLiteral("prov-ctrl"), QStringLiteral("Reset or re-provision a device's provisioning state"), &runProvCtrl},
-        {QStringLiteral("preflight"), QStringLiteral("Predict a device's TLS failure from its certificate, chain and key before flashing"), &runPreflight},
-        {QStringLiteral("flash"), QStringLiteral("Write a certificate/key/file into a partition (backup, MD5 verify)"), &runFlash},
-        {QStringLiteral("partitions"), QStringLiteral("Show a board's partition table (or a .bin/.csv)"), &runPartitions},
-        {QStringLiteral("read-flash"), QStringLiteral("Read a partition or flash region to a file"), &runReadFlash},
-        {QStringLiteral("restore"), QStringLiteral("Write a backup back where it came from"), &runRestore},
-        {QStringLiteral("ports"), QStringLiteral("List serial ports with their USB bridge"), &runPorts},
-        {QStringLiteral("chip-info"), QStringLiteral("Identify the chip, MAC and flash on a port"), &runChipInfo},
-        {QStringLiteral("station"), QStringLiteral("Flash, verify, provision and record many boards at once from a recipe"), &runStation},
-        {QStringLiteral("records"), QStringLiteral("List or export station records (CSV/JSON)"), &runRecords},
-        {QStringLiteral("dissect"), QStringLiteral("Show the TLS records in a capture, hex dump or device log"), &runDissect},
-        {QStringLiteral("image"), QStringLiteral("Inspect firmware files; flash encryption and pre-encrypted OTA images"), &runImage},
-        {QStringLiteral("nvs"), QStringLiteral("Generate or dump NVS partition images (plain or encrypted)"), &runNvs},
-        {QStringLiteral("secure-cert"), QStringLiteral("Generate or dump esp_secure_cert partitions (TLV)"), &runSecureCert},
+        {QStringLiteral("decode"), Tr::tr("Explain mbedTLS / ESP-IDF / PSA / X.509 error codes"), &runDecode},
+        {QStringLiteral("diagnose"), Tr::tr("Explain a failed TLS handshake from mbedTLS debug logs"), &runDiagnose},
+        {QStringLiteral("provision"), Tr::tr("Provision Wi-Fi into an ESP device over protocomm (SoftAP/HTTP)"), &runProvision},
+        {QStringLiteral("scan"), Tr::tr("List the Wi-Fi networks a device in provisioning mode sees"), &runScan},
+        {QStringLiteral("endpoint"), Tr::tr("Send data to a protocomm endpoint and print the reply"), &runEndpoint},
+        {QStringLiteral("prov-ctrl"), Tr::tr("Reset or re-provision a device's provisioning state"), &runProvCtrl},
+        {QStringLiteral("preflight"), Tr::tr("Predict a device's TLS failure from its certificate, chain and key before flashing"), &runPreflight},
+        {QStringLiteral("flash"), Tr::tr("Write a certificate/key/file into a partition (backup, MD5 verify)"), &runFlash},
+        {QStringLiteral("partitions"), Tr::tr("Show a board's partition table (or a .bin/.csv)"), &runPartitions},
+        {QStringLiteral("read-flash"), Tr::tr("Read a partition or flash region to a file"), &runReadFlash},
+        {QStringLiteral("restore"), Tr::tr("Write a backup back where it came from"), &runRestore},
+        {QStringLiteral("ports"), Tr::tr("List serial ports with their USB bridge"), &runPorts},
+        {QStringLiteral("chip-info"), Tr::tr("Identify the chip, MAC and flash on a port"), &runChipInfo},
+        {QStringLiteral("station"), Tr::tr("Flash, verify, provision and record many boards at once from a recipe"), &runStation},
+        {QStringLiteral("records"), Tr::tr("List or export station records (CSV/JSON)"), &runRecords},
+        {QStringLiteral("dissect"), Tr::tr("Show the TLS records in a capture, hex dump or device log"), &runDissect},
+        {QStringLiteral("image"), Tr::tr("Inspect firmware files; flash encryption and pre-encrypted OTA images"), &runImage},
+        {QStringLiteral("nvs"), Tr::tr("Generate or dump NVS partition images (plain or encrypted)"), &runNvs},
+        {QStringLiteral("secure-cert"), Tr::tr("Generate or dump esp_secure_cert partitions (TLV)"), &runSecureCert},
     };
     return list;
 }

@@ -10,19 +10,29 @@
 
 namespace Forgeline::Cli {
 
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Cli::DecodeCommand)
+};
+
+} // namespace
+
 int runDecode(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Explain mbedTLS, PSA, esp-tls/esp_err_t, X.509 verify-flag and WICED error codes."));
+    parser.setApplicationDescription(Tr::tr("Explain mbedTLS, PSA, esp-tls/esp_err_t, X.509 verify-flag and WICED error codes."));
     addCommonOptions(parser);
     const QCommandLineOption mbedtlsOption(QStringLiteral("mbedtls"),
-        QStringLiteral("Pin the mbedTLS version: 2.16, 2.28, 3.0, 3.6 or 4.0 (patch releases accepted)."), QStringLiteral("VER"));
+        Tr::tr("Pin the mbedTLS version: 2.16, 2.28, 3.0, 3.6 or 4.0 (patch releases accepted)."), QStringLiteral("VER"));
     const QCommandLineOption idfOption(QStringLiteral("idf"),
-        QStringLiteral("ESP-IDF release of the device (e.g. 4.3, 4.4.1, 5.2): selects its mbedTLS and the esp-tls numbering."), QStringLiteral("VER"));
+        Tr::tr("ESP-IDF release of the device (e.g. 4.3, 4.4.1, 5.2): selects its mbedTLS and the esp-tls numbering."), QStringLiteral("VER"));
     parser.addOption(mbedtlsOption);
     parser.addOption(idfOption);
     parser.addPositionalArgument(QStringLiteral("CODE"),
-        QStringLiteral("Codes as printed, separated by spaces, commas or semicolons: -0x7500, -29952, FFFF8B00, (FFFFD900), 64416, 0x801A, flags=0x00000208, MBEDTLS_ERR_SSL_CONN_EOF."),
+        Tr::tr("Codes as printed, separated by spaces, commas or semicolons: -0x7500, -29952, FFFF8B00, (FFFFD900), 64416, 0x801A, flags=0x00000208, MBEDTLS_ERR_SSL_CONN_EOF."),
         QStringLiteral("CODE..."));
 
     const int early = parseOrExit(parser, arguments);
@@ -31,19 +41,19 @@ int runDecode(const QStringList &arguments)
 
     Tls::DecodeOptions options;
     if (parser.isSet(mbedtlsOption) && parser.isSet(idfOption)) {
-        printError(QStringLiteral("use either --mbedtls or --idf, not both"));
+        printError(Tr::tr("use either --mbedtls or --idf, not both"));
         return ExitUsage;
     }
     if (parser.isSet(mbedtlsOption)) {
         options.mbedtls = Tls::parseMbedtlsVersion(parser.value(mbedtlsOption));
         if (!options.mbedtls) {
-            printError(QStringLiteral("unknown mbedTLS version \"%1\"; use 2.16, 2.28, 3.0, 3.6 or 4.0").arg(parser.value(mbedtlsOption)));
+            printError(Tr::tr("unknown mbedTLS version \"%1\"; use 2.16, 2.28, 3.0, 3.6 or 4.0").arg(parser.value(mbedtlsOption)));
             return ExitUsage;
         }
     }
     if (parser.isSet(idfOption)) {
         if (!Tls::mbedtlsForIdf(parser.value(idfOption))) {
-            printError(QStringLiteral("unknown ESP-IDF version \"%1\"; use e.g. 4.3, 4.4.1 or 5.2").arg(parser.value(idfOption)));
+            printError(Tr::tr("unknown ESP-IDF version \"%1\"; use e.g. 4.3, 4.4.1 or 5.2").arg(parser.value(idfOption)));
             return ExitUsage;
         }
         options.idfVersion = parser.value(idfOption);
@@ -52,7 +62,7 @@ int runDecode(const QStringList &arguments)
     // may carry several codes ("-0x7500, -29312") and "flags 0x208" stays one code.
     const QStringList codes = Tls::splitCodes(positionalArguments(parser).join(u' '));
     if (codes.isEmpty()) {
-        printError(QStringLiteral("decode needs at least one CODE, e.g. forgeline-cli decode -0x7500"));
+        printError(Tr::tr("decode needs at least one CODE, e.g. forgeline-cli decode -0x7500"));
         return ExitUsage;
     }
 

@@ -8,6 +8,16 @@
 
 namespace Forgeline::Cli {
 
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Cli::DiagnoseCommand)
+};
+
+} // namespace
+
 int runDiagnose(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -15,21 +25,21 @@ int runDiagnose(const QStringList &arguments)
         "Explain why a TLS handshake failed, from an mbedTLS debug log (ESP-IDF, raw mbedTLS or Arduino output, "
         "optionally .gz). With --good, the working log is aligned with the failing one and the first divergence is shown."));
     addCommonOptions(parser);
-    const QCommandLineOption goodOption(QStringLiteral("good"), QStringLiteral("A log of a working handshake to compare with."),
+    const QCommandLineOption goodOption(QStringLiteral("good"), Tr::tr("A log of a working handshake to compare with."),
                                         QStringLiteral("GOOD.log"));
     const QCommandLineOption reportOption(QStringList{QStringLiteral("report"), QStringLiteral("html")},
-                                          QStringLiteral("Also write a self-contained HTML report (secrets removed)."),
+                                          Tr::tr("Also write a self-contained HTML report (secrets removed)."),
                                           QStringLiteral("OUT.html"));
     parser.addOption(goodOption);
     parser.addOption(reportOption);
-    parser.addPositionalArgument(QStringLiteral("BAD.log"), QStringLiteral("The log of the failing handshake."));
+    parser.addPositionalArgument(QStringLiteral("BAD.log"), Tr::tr("The log of the failing handshake."));
 
     const int early = parseOrExit(parser, arguments);
     if (early >= 0)
         return early;
     const QStringList positional = positionalArguments(parser);
     if (positional.size() != 1) {
-        printError(QStringLiteral("diagnose needs exactly one failing log, e.g. forgeline-cli diagnose --good ok.log bad.log"));
+        printError(Tr::tr("diagnose needs exactly one failing log, e.g. forgeline-cli diagnose --good ok.log bad.log"));
         return ExitUsage;
     }
 

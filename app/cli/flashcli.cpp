@@ -12,6 +12,16 @@
 
 namespace Forgeline::Cli {
 
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Cli::FlashCli)
+};
+
+} // namespace
+
 using namespace Flasher;
 
 namespace {
@@ -67,7 +77,7 @@ bool parseAddress(const QString &text, quint32 *value)
 int FlashLinkOptions::fill(const QCommandLineParser &parser, FlashJobRequest &request) const
 {
     if (!parser.isSet(port)) {
-        printError(QStringLiteral("--port is required (a device path or socket://HOST:PORT); 'forgeline-cli ports' lists them"));
+        printError(Tr::tr("--port is required (a device path or socket://HOST:PORT); 'forgeline-cli ports' lists them"));
         return ExitUsage;
     }
     request.link.port = parser.value(port);
@@ -76,17 +86,17 @@ int FlashLinkOptions::fill(const QCommandLineParser &parser, FlashJobRequest &re
         bool ok = false;
         request.link.baud = parser.value(baud).toInt(&ok);
         if (!ok || request.link.baud < 9600 || request.link.baud > 5000000) {
-            printError(QStringLiteral("--baud must be a rate between 9600 and 5000000"));
+            printError(Tr::tr("--baud must be a rate between 9600 and 5000000"));
             return ExitUsage;
         }
     }
     if (parser.isSet(before) && !resetKindFromName(parser.value(before), &request.link.reset)) {
-        printError(QStringLiteral("--before is auto, classic, unix-tight, usb-jtag or no-reset"));
+        printError(Tr::tr("--before is auto, classic, unix-tight, usb-jtag or no-reset"));
         return ExitUsage;
     }
     if (parser.optionNames().contains(tableOffset.names().first()) && parser.isSet(tableOffset)
         && !parseAddress(parser.value(tableOffset), &request.tableOffset)) {
-        printError(QStringLiteral("--table-offset must be an address such as 0x8000"));
+        printError(Tr::tr("--table-offset must be an address such as 0x8000"));
         return ExitUsage;
     }
     return -1;

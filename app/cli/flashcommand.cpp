@@ -12,6 +12,16 @@
 
 namespace Forgeline::Cli {
 
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Cli::FlashCommand)
+};
+
+} // namespace
+
 using namespace Flasher;
 
 namespace {
@@ -34,16 +44,16 @@ QJsonObject outcomeJson(const FlashJobOutcome &o)
 void printOutcome(const FlashJobOutcome &o, qsizetype payload, const QString &format)
 {
     QString where = o.partition.isEmpty() ? QStringLiteral("0x%1").arg(o.address, 0, 16)
-                                          : QStringLiteral("partition %1 (0x%2)").arg(o.partition).arg(o.address, 0, 16);
-    QString text = QStringLiteral("%1, MAC %2\n").arg(o.board.chipName, o.board.macText());
+                                          : Tr::tr("partition %1 (0x%2)").arg(o.partition).arg(o.address, 0, 16);
+    QString text = Tr::tr("%1, MAC %2\n").arg(o.board.chipName, o.board.macText());
     if (payload >= 0)
-        text += QStringLiteral("Wrote %1 bytes as %2 to %3; %4 bytes with 0xFF fill\n").arg(payload).arg(format, where).arg(o.length);
+        text += Tr::tr("Wrote %1 bytes as %2 to %3; %4 bytes with 0xFF fill\n").arg(payload).arg(format, where).arg(o.length);
     else
-        text += QStringLiteral("Restored %1 bytes to %2\n").arg(o.length).arg(where);
-    text += QStringLiteral("MD5 verified: %1\n").arg(QString::fromLatin1(o.md5.toHex()));
+        text += Tr::tr("Restored %1 bytes to %2\n").arg(o.length).arg(where);
+    text += Tr::tr("MD5 verified: %1\n").arg(QString::fromLatin1(o.md5.toHex()));
     if (!o.backupPath.isEmpty())
-        text += QStringLiteral("Backup of the previous contents: %1\n").arg(o.backupPath);
-    text += QStringLiteral("Done in %1 s; board reset.").arg(double(o.elapsedMs) / 1000.0, 0, 'f', 2);
+        text += Tr::tr("Backup of the previous contents: %1\n").arg(o.backupPath);
+    text += Tr::tr("Done in %1 s; board reset.").arg(double(o.elapsedMs) / 1000.0, 0, 'f', 2);
     printText(text);
 }
 
@@ -59,11 +69,11 @@ int runFlash(const QStringList &arguments)
     addCommonOptions(parser);
     FlashLinkOptions link;
     link.addTo(parser, true);
-    const QCommandLineOption partition(QStringLiteral("partition"), QStringLiteral("Partition name from the board's table (e.g. cert, key)."), QStringLiteral("NAME"));
-    const QCommandLineOption address(QStringLiteral("address"), QStringLiteral("Write at this 4 KiB-aligned address instead."), QStringLiteral("A"));
-    const QCommandLineOption file(QStringLiteral("file"), QStringLiteral("PEM or DER certificate/key, or any file with --format raw."), QStringLiteral("F"));
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("pem-nul (default: PEM plus NUL), pem, der or raw."), QStringLiteral("FMT"));
-    const QCommandLineOption noBackup(QStringLiteral("no-backup"), QStringLiteral("Do not save the partition's current contents first."));
+    const QCommandLineOption partition(QStringLiteral("partition"), Tr::tr("Partition name from the board's table (e.g. cert, key)."), QStringLiteral("NAME"));
+    const QCommandLineOption address(QStringLiteral("address"), Tr::tr("Write at this 4 KiB-aligned address instead."), QStringLiteral("A"));
+    const QCommandLineOption file(QStringLiteral("file"), Tr::tr("PEM or DER certificate/key, or any file with --format raw."), QStringLiteral("F"));
+    const QCommandLineOption format(QStringLiteral("format"), Tr::tr("pem-nul (default: PEM plus NUL), pem, der or raw."), QStringLiteral("FMT"));
+    const QCommandLineOption noBackup(QStringLiteral("no-backup"), Tr::tr("Do not save the partition's current contents first."));
     parser.addOptions({partition, address, file, format, noBackup});
     FlashPreflightOptions preflight;
     preflight.addTo(parser);
@@ -76,11 +86,11 @@ int runFlash(const QStringList &arguments)
     if (const int bad = link.fill(parser, request); bad >= 0)
         return bad;
     if (parser.isSet(partition) == parser.isSet(address)) {
-        printError(QStringLiteral("give exactly one of --partition NAME or --address A"));
+        printError(Tr::tr("give exactly one of --partition NAME or --address A"));
         return ExitUsage;
     }
     if (!parser.isSet(file)) {
-        printError(QStringLiteral("--file is required"));
+        printError(Tr::tr("--file is required"));
         return ExitUsage;
     }
     auto fmt = Image::payloadFormatFromName(parser.value(format).isEmpty() ? QStringLiteral("pem-nul") : parser.value(format));
@@ -93,14 +103,14 @@ int runFlash(const QStringList &arguments)
     if (parser.isSet(address)) {
         quint32 a = 0;
         if (!parseAddress(parser.value(address), &a)) {
-            printError(QStringLiteral("--address must be a number such as 0x110000"));
+            printError(Tr::tr("--address must be a number such as 0x110000"));
             return ExitUsage;
         }
         request.address = a;
     }
     QFile f(parser.value(file));
     if (!f.open(QIODevice::ReadOnly)) {
-        printError(QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString()));
+        printError(Tr::tr("cannot read %1: %2").arg(f.fileName(), f.errorString()));
         return ExitIo;
     }
     auto payload = Image::encodeCertPayload(f.readAll(), *fmt);
@@ -134,12 +144,12 @@ int runFlash(const QStringList &arguments)
 int runRestore(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Write a backup taken before an earlier write back to where it came from (MD5-verified)."));
+    parser.setApplicationDescription(Tr::tr("Write a backup taken before an earlier write back to where it came from (MD5-verified)."));
     addCommonOptions(parser);
     FlashLinkOptions link;
     link.addTo(parser, false);
-    const QCommandLineOption backup(QStringLiteral("backup"), QStringLiteral("Backup file (.bin with its .json beside it)."), QStringLiteral("FILE"));
-    const QCommandLineOption anyBoard(QStringLiteral("any-board"), QStringLiteral("Allow restoring onto a board with a different MAC."));
+    const QCommandLineOption backup(QStringLiteral("backup"), Tr::tr("Backup file (.bin with its .json beside it)."), QStringLiteral("FILE"));
+    const QCommandLineOption anyBoard(QStringLiteral("any-board"), Tr::tr("Allow restoring onto a board with a different MAC."));
     parser.addOptions({backup, anyBoard});
     const int early = parseOrExit(parser, arguments);
     if (early >= 0)
@@ -149,7 +159,7 @@ int runRestore(const QStringList &arguments)
     if (const int bad = link.fill(parser, request); bad >= 0)
         return bad;
     if (!parser.isSet(backup)) {
-        printError(QStringLiteral("--backup FILE is required"));
+        printError(Tr::tr("--backup FILE is required"));
         return ExitUsage;
     }
     request.backupFile = parser.value(backup);

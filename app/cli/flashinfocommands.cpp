@@ -11,12 +11,22 @@
 
 namespace Forgeline::Cli {
 
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Cli::FlashInfoCommands)
+};
+
+} // namespace
+
 using namespace Flasher;
 
 int runChipInfo(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Identify the chip on a port: type, MAC, flash ID and size, security info."));
+    parser.setApplicationDescription(Tr::tr("Identify the chip on a port: type, MAC, flash ID and size, security info."));
     addCommonOptions(parser);
     FlashLinkOptions link;
     link.addTo(parser, false);
@@ -37,7 +47,7 @@ int runChipInfo(const QStringList &arguments)
         printJson(QJsonDocument(o));
         return ExitOk;
     }
-    printText(QStringLiteral("Chip:        %1 (chip id %2)\nRevision:    %10\nMAC:         %3\nFlash:       manufacturer 0x%4, device 0x%5, %6 MiB%7\n"
+    printText(Tr::tr("Chip:        %1 (chip id %2)\nRevision:    %10\nMAC:         %3\nFlash:       manufacturer 0x%4, device 0x%5, %6 MiB%7\n"
                              "Security:    %8\nReset:       %9")
                   .arg(b.chipName)
                   .arg(b.chipId)
@@ -45,9 +55,9 @@ int runChipInfo(const QStringList &arguments)
                   .arg(b.flashId & 0xFF, 2, 16, QLatin1Char('0'))
                   .arg(QStringLiteral("%1%2").arg((b.flashId >> 8) & 0xFF, 2, 16, QLatin1Char('0')).arg((b.flashId >> 16) & 0xFF, 2, 16, QLatin1Char('0')))
                   .arg(b.flashSize >> 20)
-                  .arg(b.flashSizeGuessed ? QStringLiteral(" (unknown part; assumed)") : QString())
-                  .arg(b.securityInfo ? QStringLiteral("flags 0x%1%2").arg(b.securityFlags, 0, 16).arg(b.securityFlags & 1 ? QStringLiteral(", secure boot on") : QString())
-                                      : QStringLiteral("not reported by this ROM"))
+                  .arg(b.flashSizeGuessed ? Tr::tr(" (unknown part; assumed)") : QString())
+                  .arg(b.securityInfo ? QStringLiteral("flags 0x%1%2").arg(b.securityFlags, 0, 16).arg(b.securityFlags & 1 ? Tr::tr(", secure boot on") : QString())
+                                      : Tr::tr("not reported by this ROM"))
                   .arg(b.resetUsed)
                   .arg(b.chipDescription()));
     return ExitOk;
@@ -56,12 +66,12 @@ int runChipInfo(const QStringList &arguments)
 int runPartitions(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Read and check the partition table from a board (or a .bin/.csv file with --file)."));
+    parser.setApplicationDescription(Tr::tr("Read and check the partition table from a board (or a .bin/.csv file with --file)."));
     addCommonOptions(parser);
     FlashLinkOptions link;
     link.addTo(parser, true);
-    const QCommandLineOption file(QStringLiteral("file"), QStringLiteral("Read a partition table binary or ESP-IDF CSV instead of a board."), QStringLiteral("F"));
-    const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("Print as ESP-IDF CSV."));
+    const QCommandLineOption file(QStringLiteral("file"), Tr::tr("Read a partition table binary or ESP-IDF CSV instead of a board."), QStringLiteral("F"));
+    const QCommandLineOption csv(QStringLiteral("csv"), Tr::tr("Print as ESP-IDF CSV."));
     parser.addOptions({file, csv});
     const int early = parseOrExit(parser, arguments);
     if (early >= 0)
@@ -71,7 +81,7 @@ int runPartitions(const QStringList &arguments)
     if (parser.isSet(file)) {
         QFile f(parser.value(file));
         if (!f.open(QIODevice::ReadOnly)) {
-            printError(QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString()));
+            printError(Tr::tr("cannot read %1: %2").arg(f.fileName(), f.errorString()));
             return ExitIo;
         }
         const QByteArray bytes = f.readAll();
@@ -121,7 +131,7 @@ int runPartitions(const QStringList &arguments)
                          QStringLiteral("0x%1").arg(p.offset, 0, 16).leftJustified(10),
                          QStringLiteral("0x%1").arg(p.size, 0, 16).leftJustified(10), flags.join(QLatin1Char(':')));
     }
-    text += table.hadMd5 ? QStringLiteral("MD5 row checked.") : QStringLiteral("No MD5 row (table built with --disable-md5sum).");
+    text += table.hadMd5 ? Tr::tr("MD5 row checked.") : Tr::tr("No MD5 row (table built with --disable-md5sum).");
     printText(text);
     return ExitOk;
 }
@@ -129,14 +139,14 @@ int runPartitions(const QStringList &arguments)
 int runReadFlash(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Read a partition or a flash region to a file (checked against the chip's MD5)."));
+    parser.setApplicationDescription(Tr::tr("Read a partition or a flash region to a file (checked against the chip's MD5)."));
     addCommonOptions(parser);
     FlashLinkOptions link;
     link.addTo(parser, true);
-    const QCommandLineOption partition(QStringLiteral("partition"), QStringLiteral("Partition name."), QStringLiteral("NAME"));
-    const QCommandLineOption address(QStringLiteral("address"), QStringLiteral("Start address."), QStringLiteral("A"));
-    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Bytes to read with --address."), QStringLiteral("N"));
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Output file."), QStringLiteral("F"));
+    const QCommandLineOption partition(QStringLiteral("partition"), Tr::tr("Partition name."), QStringLiteral("NAME"));
+    const QCommandLineOption address(QStringLiteral("address"), Tr::tr("Start address."), QStringLiteral("A"));
+    const QCommandLineOption size(QStringLiteral("size"), Tr::tr("Bytes to read with --address."), QStringLiteral("N"));
+    const QCommandLineOption out(QStringLiteral("out"), Tr::tr("Output file."), QStringLiteral("F"));
     parser.addOptions({partition, address, size, out});
     const int early = parseOrExit(parser, arguments);
     if (early >= 0)
@@ -146,11 +156,11 @@ int runReadFlash(const QStringList &arguments)
     if (const int bad = link.fill(parser, request); bad >= 0)
         return bad;
     if (parser.isSet(partition) == parser.isSet(address)) {
-        printError(QStringLiteral("give exactly one of --partition NAME or --address A --size N"));
+        printError(Tr::tr("give exactly one of --partition NAME or --address A --size N"));
         return ExitUsage;
     }
     if (!parser.isSet(out)) {
-        printError(QStringLiteral("--out FILE is required"));
+        printError(Tr::tr("--out FILE is required"));
         return ExitUsage;
     }
     if (parser.isSet(partition)) {
@@ -158,7 +168,7 @@ int runReadFlash(const QStringList &arguments)
     } else {
         quint32 a = 0, n = 0;
         if (!parseAddress(parser.value(address), &a) || !parseAddress(parser.value(size), &n) || n == 0) {
-            printError(QStringLiteral("--address and --size must be numbers such as 0x110000 and 8K"));
+            printError(Tr::tr("--address and --size must be numbers such as 0x110000 and 8K"));
             return ExitUsage;
         }
         request.address = a;
@@ -169,7 +179,7 @@ int runReadFlash(const QStringList &arguments)
         return reportFailure(r.error(), wantsJson(parser));
     QFile f(parser.value(out));
     if (!f.open(QIODevice::WriteOnly) || f.write(r->data) != r->data.size()) {
-        printError(QStringLiteral("cannot write %1: %2").arg(f.fileName(), f.errorString()));
+        printError(Tr::tr("cannot write %1: %2").arg(f.fileName(), f.errorString()));
         return ExitIo;
     }
     if (wantsJson(parser))
@@ -180,14 +190,14 @@ int runReadFlash(const QStringList &arguments)
                                             {QStringLiteral("md5"), QString::fromLatin1(r->md5.toHex())},
                                             {QStringLiteral("out"), f.fileName()}}));
     else
-        printText(QStringLiteral("Read %1 bytes from 0x%2 into %3 (MD5 %4)").arg(r->length).arg(r->address, 0, 16).arg(f.fileName(), QString::fromLatin1(r->md5.toHex())));
+        printText(Tr::tr("Read %1 bytes from 0x%2 into %3 (MD5 %4)").arg(r->length).arg(r->address, 0, 16).arg(f.fileName(), QString::fromLatin1(r->md5.toHex())));
     return ExitOk;
 }
 
 int runPorts(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("List serial ports, labelled by USB bridge (CP210x, CH34x, FTDI, Espressif USB-Serial/JTAG)."));
+    parser.setApplicationDescription(Tr::tr("List serial ports, labelled by USB bridge (CP210x, CH34x, FTDI, Espressif USB-Serial/JTAG)."));
     addCommonOptions(parser);
     const int early = parseOrExit(parser, arguments);
     if (early >= 0)
@@ -205,7 +215,7 @@ int runPorts(const QStringList &arguments)
         return ExitOk;
     }
     if (ports.isEmpty()) {
-        printText(QStringLiteral("No serial ports found. Remote ports are given as socket://HOST:PORT."));
+        printText(Tr::tr("No serial ports found. Remote ports are given as socket://HOST:PORT."));
         return ExitOk;
     }
     QString text;

@@ -16,6 +16,16 @@ namespace Forgeline::Cli {
 
 namespace {
 
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Cli::FlashPreflight)
+};
+
+} // namespace
+
+namespace {
+
 enum class Role { None, Certificate, Key };
 
 // What the file to be written is; anything but a certificate or a private key is not checked.
@@ -49,13 +59,13 @@ QString failingChecksText(const Tls::PreflightReport &report)
             continue;
         out += QStringLiteral("[FAIL] %1: %2\n").arg(c.id, c.message);
         if (!c.predictedError.isEmpty())
-            out += QStringLiteral("       device error: %1 %2%3\n")
+            out += Tr::tr("       device error: %1 %2%3\n")
                        .arg(c.predictedError, c.predictedName,
                             c.predictedMeaning.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(c.predictedMeaning));
         if (!c.diagnosisId.isEmpty())
-            out += QStringLiteral("       diagnosis: %1\n").arg(c.diagnosisId);
+            out += Tr::tr("       diagnosis: %1\n").arg(c.diagnosisId);
         if (!c.fix.isEmpty())
-            out += QStringLiteral("       fix: %1\n").arg(c.fix);
+            out += Tr::tr("       fix: %1\n").arg(c.fix);
     }
     return Redactor::redact(out);
 }
@@ -71,7 +81,7 @@ int FlashPreflightOptions::run(const QCommandLineParser &parser, const QString &
 {
     const QString clockText = parser.value(clock).toLower();
     if (clockText != QLatin1String("unset") && clockText != QLatin1String("synced")) {
-        printError(QStringLiteral("--device-clock is unset or synced, not \"%1\"").arg(clockText));
+        printError(Tr::tr("--device-clock is unset or synced, not \"%1\"").arg(clockText));
         return ExitUsage;
     }
     const Role role = roleOf(payloadFile);
@@ -88,10 +98,10 @@ int FlashPreflightOptions::run(const QCommandLineParser &parser, const QString &
     in.overrides = parser.values(overrides);
     in.deviceClock = clockText == QLatin1String("synced") ? Tls::DeviceClock::Synced : Tls::DeviceClock::Unset;
     if (in.certFile.isEmpty() || in.keyFile.isEmpty()) {
-        const QString missing = in.keyFile.isEmpty() ? QStringLiteral("--key F (the certificate's private key)")
-                                                     : QStringLiteral("--cert F (the key's certificate)");
+        const QString missing = in.keyFile.isEmpty() ? Tr::tr("--key F (the certificate's private key)")
+                                                     : Tr::tr("--cert F (the key's certificate)");
         *json = QJsonObject{{QStringLiteral("skipped"), QStringLiteral("needs %1").arg(missing)}};
-        note(QStringLiteral("Preflight skipped: give %1 to check the pair before writing.").arg(missing), jsonOutput);
+        note(Tr::tr("Preflight skipped: give %1 to check the pair before writing.").arg(missing), jsonOutput);
         return -1;
     }
 
@@ -118,15 +128,15 @@ int FlashPreflightOptions::run(const QCommandLineParser &parser, const QString &
                 printJson(QJsonDocument(QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("preflight"), *json}}));
             return ExitFailure;
         }
-        note(QStringLiteral("Preflight could not check the files (%1); writing anyway (--force).").arg(report.error().message), jsonOutput);
+        note(Tr::tr("Preflight could not check the files (%1); writing anyway (--force).").arg(report.error().message), jsonOutput);
         return -1;
     }
 
     *json = Tls::PreflightReportWriter::toJson(*report);
     json->insert(QStringLiteral("forced"), forced && report->hasFail());
     if (!report->hasFail()) {
-        note(QStringLiteral("Preflight against %1: %2 (%3 checks).")
-                 .arg(report->target.title, report->hasWarn() ? QStringLiteral("warnings only") : QStringLiteral("all pass"))
+        note(Tr::tr("Preflight against %1: %2 (%3 checks).")
+                 .arg(report->target.title, report->hasWarn() ? Tr::tr("warnings only") : Tr::tr("all pass"))
                  .arg(report->checks.size()),
              jsonOutput);
         return -1;
@@ -135,11 +145,11 @@ int FlashPreflightOptions::run(const QCommandLineParser &parser, const QString &
         std::fprintf(stderr, "Preflight against %s predicts a device failure:\n%s", report->target.title.toUtf8().constData(),
                      failingChecksText(*report).toUtf8().constData());
     if (forced) {
-        note(QStringLiteral("Writing anyway (--force)."), jsonOutput);
+        note(Tr::tr("Writing anyway (--force)."), jsonOutput);
         return -1;
     }
-    const Error refusal = Error::make(QStringLiteral("preflight.fail"), QStringLiteral("Not written: the preflight predicts the device will fail."), {},
-                                      QStringLiteral("Fix the certificate/key (see the fixes above) or pass --force to write anyway."));
+    const Error refusal = Error::make(QStringLiteral("preflight.fail"), Tr::tr("Not written: the preflight predicts the device will fail."), {},
+                                      Tr::tr("Fix the certificate/key (see the fixes above) or pass --force to write anyway."));
     printError(refusal);
     if (jsonOutput)
         printJson(QJsonDocument(QJsonObject{{QStringLiteral("ok"), false},

@@ -2,6 +2,7 @@
 #include "clicommon.h"
 
 #include "core/common/buildinfo.h"
+#include "core/common/translations.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -11,12 +12,22 @@ using namespace Forgeline::Cli;
 
 namespace {
 
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Cli::Main)
+};
+
+} // namespace
+
+namespace {
+
 QString usage()
 {
-    QString text = QStringLiteral("Usage: forgeline-cli [--version] [--help] <command> [options] [--json]\n\nCommands:\n");
+    QString text = Tr::tr("Usage: forgeline-cli [--version] [--help] <command> [options] [--json]\n\nCommands:\n");
     for (const Command &c : commands())
         text += QStringLiteral("  %1  %2\n").arg(c.name.leftJustified(12), c.summary);
-    text += QStringLiteral("\nRun 'forgeline-cli <command> --help' for a command's options.\n"
+    text += Tr::tr("\nRun 'forgeline-cli <command> --help' for a command's options.\n"
                            "Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cancelled.\n");
     return text;
 }
@@ -30,9 +41,17 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("forgeline"));
     QCoreApplication::setApplicationVersion(BuildInfo::applicationVersion());
 
-    const QStringList args = QCoreApplication::arguments();
+    // --lang NAME anywhere before "--", else LANGUAGE / LC_ALL / LC_MESSAGES / LANG. JSON output
+    // and exit codes are the same in every language; only the texts for people change.
+    QStringList args = QCoreApplication::arguments();
+    const Result<QString> language = Translations::takeLanguageArgument(args);
+    if (!language) {
+        printError(language.error());
+        return ExitUsage;
+    }
+    Translations::install(*language);
     if (args.size() < 2) {
-        printError(QStringLiteral("no command given; try 'forgeline-cli --help'"));
+        printError(Tr::tr("no command given; try 'forgeline-cli --help'"));
         return ExitUsage;
     }
     const QString first = args.at(1);
@@ -50,7 +69,7 @@ int main(int argc, char **argv)
                 {QStringLiteral("zlib"), BuildInfo::zlibVersion()},
             }));
         } else {
-            printText(QStringLiteral("forgeline-cli %1 (Qt %2, %3, protobuf %4)")
+            printText(Tr::tr("forgeline-cli %1 (Qt %2, %3, protobuf %4)")
                           .arg(BuildInfo::applicationVersion(), BuildInfo::qtVersion(),
                                BuildInfo::openSslVersion(), BuildInfo::protobufVersion()));
         }
@@ -63,6 +82,6 @@ int main(int argc, char **argv)
             return c.run(rest);
         }
     }
-    printError(QStringLiteral("unknown command '%1'; try 'forgeline-cli --help'").arg(first));
+    printError(Tr::tr("unknown command '%1'; try 'forgeline-cli --help'").arg(first));
     return ExitUsage;
 }

@@ -11,6 +11,16 @@ namespace Forgeline::Cli {
 
 namespace {
 
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Cli::PreflightCommand)
+};
+
+} // namespace
+
+namespace {
+
 std::optional<qint64> parseSize(const QString &text)
 {
     bool ok = false;
@@ -26,7 +36,7 @@ Result<QByteArray> readPassword(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("preflight.open"), QStringLiteral("Cannot read the password file %1.").arg(path), file.errorString());
+        return Error::make(QStringLiteral("preflight.open"), Tr::tr("Cannot read the password file %1.").arg(path), file.errorString());
     QByteArray line = file.readLine();
     while (line.endsWith('\n') || line.endsWith('\r'))
         line.chop(1);
@@ -44,22 +54,22 @@ int runPreflight(const QStringList &arguments)
         "algorithm and size, the Certificate message against the TX buffer, and the partition size. Exit 0 when every check "
         "passes or warns, 1 when one fails."));
     addCommonOptions(parser);
-    const QCommandLineOption certOpt(QStringLiteral("cert"), QStringLiteral("Device certificate (PEM or DER; a PEM file may hold the chain too)."), QStringLiteral("FILE"));
-    const QCommandLineOption chainOpt(QStringLiteral("chain"), QStringLiteral("Intermediate certificates the device sends after its own."), QStringLiteral("FILE"));
-    const QCommandLineOption keyOpt(QStringLiteral("key"), QStringLiteral("Device private key (PEM or DER: PKCS#1, SEC1, PKCS#8)."), QStringLiteral("FILE"));
-    const QCommandLineOption caOpt(QStringLiteral("ca"), QStringLiteral("CA that issued the device certificate (what the server trusts); repeatable."), QStringLiteral("FILE"));
-    const QCommandLineOption p12Opt(QStringLiteral("p12"), QStringLiteral("PKCS#12 archive with certificate, key and chain (instead of --cert/--key)."), QStringLiteral("FILE"));
-    const QCommandLineOption passwordOpt(QStringLiteral("password-file"), QStringLiteral("File whose first line is the PKCS#12 or key password."), QStringLiteral("FILE"));
-    const QCommandLineOption targetOpt(QStringLiteral("target"), QStringLiteral("Target profile, e.g. idf-4.0 (default), idf-5.2. See --list-targets."), QStringLiteral("ID"),
+    const QCommandLineOption certOpt(QStringLiteral("cert"), Tr::tr("Device certificate (PEM or DER; a PEM file may hold the chain too)."), QStringLiteral("FILE"));
+    const QCommandLineOption chainOpt(QStringLiteral("chain"), Tr::tr("Intermediate certificates the device sends after its own."), QStringLiteral("FILE"));
+    const QCommandLineOption keyOpt(QStringLiteral("key"), Tr::tr("Device private key (PEM or DER: PKCS#1, SEC1, PKCS#8)."), QStringLiteral("FILE"));
+    const QCommandLineOption caOpt(QStringLiteral("ca"), Tr::tr("CA that issued the device certificate (what the server trusts); repeatable."), QStringLiteral("FILE"));
+    const QCommandLineOption p12Opt(QStringLiteral("p12"), Tr::tr("PKCS#12 archive with certificate, key and chain (instead of --cert/--key)."), QStringLiteral("FILE"));
+    const QCommandLineOption passwordOpt(QStringLiteral("password-file"), Tr::tr("File whose first line is the PKCS#12 or key password."), QStringLiteral("FILE"));
+    const QCommandLineOption targetOpt(QStringLiteral("target"), Tr::tr("Target profile, e.g. idf-4.0 (default), idf-5.2. See --list-targets."), QStringLiteral("ID"),
                                        Tls::TargetProfiles::defaultId());
-    const QCommandLineOption clockOpt(QStringLiteral("device-clock"), QStringLiteral("Device clock at the first TLS connection: unset (1970, no SNTP; default) or synced."),
+    const QCommandLineOption clockOpt(QStringLiteral("device-clock"), Tr::tr("Device clock at the first TLS connection: unset (1970, no SNTP; default) or synced."),
                                       QStringLiteral("unset|synced"), QStringLiteral("unset"));
-    const QCommandLineOption partOpt(QStringLiteral("partition-size"), QStringLiteral("Size of the certificate partition in bytes (decimal or 0x hex)."), QStringLiteral("N"));
-    const QCommandLineOption keyPartOpt(QStringLiteral("key-partition-size"), QStringLiteral("Size of the key partition in bytes."), QStringLiteral("N"));
-    const QCommandLineOption overrideOpt(QStringLiteral("override"), QStringLiteral("Override a target default, e.g. out_content_len=8192, have_time_date=y, "
+    const QCommandLineOption partOpt(QStringLiteral("partition-size"), Tr::tr("Size of the certificate partition in bytes (decimal or 0x hex)."), QStringLiteral("N"));
+    const QCommandLineOption keyPartOpt(QStringLiteral("key-partition-size"), Tr::tr("Size of the key partition in bytes."), QStringLiteral("N"));
+    const QCommandLineOption overrideOpt(QStringLiteral("override"), Tr::tr("Override a target default, e.g. out_content_len=8192, have_time_date=y, "
                                                                                     "large_key_software_mpi=y, curves=-secp256k1; repeatable."),
                                          QStringLiteral("NAME=VALUE"));
-    const QCommandLineOption listOpt(QStringLiteral("list-targets"), QStringLiteral("List the target profiles and exit."));
+    const QCommandLineOption listOpt(QStringLiteral("list-targets"), Tr::tr("List the target profiles and exit."));
     for (const auto &o : {certOpt, chainOpt, keyOpt, caOpt, p12Opt, passwordOpt, targetOpt, clockOpt, partOpt, keyPartOpt, overrideOpt, listOpt})
         parser.addOption(o);
 
@@ -83,12 +93,12 @@ int runPreflight(const QStringList &arguments)
     in.targetId = parser.value(targetOpt);
     in.overrides = parser.values(overrideOpt);
     if (in.p12File.isEmpty() && (in.certFile.isEmpty() || in.keyFile.isEmpty())) {
-        printError(QStringLiteral("preflight needs --cert FILE and --key FILE, or --p12 FILE"));
+        printError(Tr::tr("preflight needs --cert FILE and --key FILE, or --p12 FILE"));
         return ExitUsage;
     }
     const QString clock = parser.value(clockOpt).toLower();
     if (clock != QLatin1String("unset") && clock != QLatin1String("synced")) {
-        printError(QStringLiteral("--device-clock is unset or synced, not \"%1\"").arg(clock));
+        printError(Tr::tr("--device-clock is unset or synced, not \"%1\"").arg(clock));
         return ExitUsage;
     }
     in.deviceClock = clock == QLatin1String("synced") ? Tls::DeviceClock::Synced : Tls::DeviceClock::Unset;
@@ -97,7 +107,7 @@ int runPreflight(const QStringList &arguments)
             continue;
         *field = parseSize(parser.value(*opt));
         if (!*field) {
-            printError(QStringLiteral("--%1 needs a positive number of bytes, not \"%2\"").arg(opt->names().first(), parser.value(*opt)));
+            printError(Tr::tr("--%1 needs a positive number of bytes, not \"%2\"").arg(opt->names().first(), parser.value(*opt)));
             return ExitUsage;
         }
     }

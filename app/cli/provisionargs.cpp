@@ -18,6 +18,16 @@
 
 namespace Forgeline::Cli {
 
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Cli::ProvisionArgs)
+};
+
+} // namespace
+
 using namespace Forgeline::Protocomm;
 
 namespace {
@@ -63,16 +73,16 @@ QString promptHidden(const QString &prompt)
 void addDeviceOptions(QCommandLineParser &parser)
 {
     parser.addOption({{QStringLiteral("host"), QStringLiteral("address")},
-                      QStringLiteral("Device address HOST:PORT (default 192.168.4.1:80, the SoftAP address)."), QStringLiteral("host:port")});
-    parser.addOption({QStringLiteral("qr"), QStringLiteral("The provisioning QR code's JSON payload."), QStringLiteral("json")});
-    parser.addOption({QStringLiteral("sec"), QStringLiteral("Security level 0, 1 or 2 (default: as the device reports)."), QStringLiteral("level")});
-    parser.addOption({QStringLiteral("username"), QStringLiteral("Security 2 (SRP6a) username (default: from --qr, else wifiprov as in the ESP-IDF example)."), QStringLiteral("name")});
-    parser.addOption({QStringLiteral("pop"), QStringLiteral("Proof of possession; for Security 2 the password (visible in the process list: prefer --pop-file or --pop-env)."), QStringLiteral("pop")});
-    parser.addOption({QStringLiteral("pop-file"), QStringLiteral("Read the PoP from the first line of a file ('-' for stdin)."), QStringLiteral("file")});
-    parser.addOption({QStringLiteral("pop-env"), QStringLiteral("Read the PoP from an environment variable."), QStringLiteral("var")});
-    parser.addOption({QStringLiteral("timeout"), QStringLiteral("Per-request timeout in milliseconds (default 10000)."), QStringLiteral("ms")});
-    parser.addOption({QStringLiteral("legacy-sessions"), QStringLiteral("Do not send the session cookie (firmware before ESP-IDF 4.3).")});
-    parser.addOption({QStringLiteral("trace"), QStringLiteral("Log every protocol step (secrets are never logged).")});
+                      Tr::tr("Device address HOST:PORT (default 192.168.4.1:80, the SoftAP address)."), QStringLiteral("host:port")});
+    parser.addOption({QStringLiteral("qr"), Tr::tr("The provisioning QR code's JSON payload."), QStringLiteral("json")});
+    parser.addOption({QStringLiteral("sec"), Tr::tr("Security level 0, 1 or 2 (default: as the device reports)."), QStringLiteral("level")});
+    parser.addOption({QStringLiteral("username"), Tr::tr("Security 2 (SRP6a) username (default: from --qr, else wifiprov as in the ESP-IDF example)."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("pop"), Tr::tr("Proof of possession; for Security 2 the password (visible in the process list: prefer --pop-file or --pop-env)."), QStringLiteral("pop")});
+    parser.addOption({QStringLiteral("pop-file"), Tr::tr("Read the PoP from the first line of a file ('-' for stdin)."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("pop-env"), Tr::tr("Read the PoP from an environment variable."), QStringLiteral("var")});
+    parser.addOption({QStringLiteral("timeout"), Tr::tr("Per-request timeout in milliseconds (default 10000)."), QStringLiteral("ms")});
+    parser.addOption({QStringLiteral("legacy-sessions"), Tr::tr("Do not send the session cookie (firmware before ESP-IDF 4.3).")});
+    parser.addOption({QStringLiteral("trace"), Tr::tr("Log every protocol step (secrets are never logged).")});
 }
 
 std::optional<QString> readSecret(const QCommandLineParser &parser, const QString &name, const QString &prompt, int *exitCode)
@@ -83,13 +93,13 @@ std::optional<QString> readSecret(const QCommandLineParser &parser, const QStrin
         value = parser.value(name);
         Redactor::registerSecret(value);
         given = true;
-        printNote(QStringLiteral("warning: --%1 on the command line is visible to other users in the process list; use --%1-file or --%1-env.").arg(name));
+        printNote(Tr::tr("warning: --%1 on the command line is visible to other users in the process list; use --%1-file or --%1-env.").arg(name));
     } else if (parser.isSet(name + QStringLiteral("-file"))) {
         const QString path = parser.value(name + QStringLiteral("-file"));
         QFile f;
         const bool ok = path == QLatin1String("-") ? f.open(stdin, QIODevice::ReadOnly) : (f.setFileName(path), f.open(QIODevice::ReadOnly));
         if (!ok) {
-            printError(QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
+            printError(Tr::tr("cannot read %1: %2").arg(path, f.errorString()));
             *exitCode = ExitIo;
             return std::nullopt;
         }
@@ -99,7 +109,7 @@ std::optional<QString> readSecret(const QCommandLineParser &parser, const QStrin
     } else if (parser.isSet(name + QStringLiteral("-env"))) {
         const QString var = parser.value(name + QStringLiteral("-env"));
         if (!qEnvironmentVariableIsSet(var.toLocal8Bit().constData())) {
-            printError(QStringLiteral("the environment variable %1 is not set").arg(var));
+            printError(Tr::tr("the environment variable %1 is not set").arg(var));
             *exitCode = ExitUsage;
             return std::nullopt;
         }
@@ -130,7 +140,7 @@ std::optional<DeviceArgs> readDeviceArgs(const QCommandLineParser &parser, int *
     args.host = colon > 0 ? address.left(colon) : address;
     args.port = colon > 0 ? quint16(address.mid(colon + 1).toUInt(&portOk)) : 80;
     if (args.host.isEmpty() || !portOk || args.port == 0) {
-        printError(QStringLiteral("--host wants HOST:PORT, e.g. 192.168.4.1:80"));
+        printError(Tr::tr("--host wants HOST:PORT, e.g. 192.168.4.1:80"));
         *exitCode = ExitUsage;
         return std::nullopt;
     }
@@ -144,7 +154,7 @@ std::optional<DeviceArgs> readDeviceArgs(const QCommandLineParser &parser, int *
             return std::nullopt;
         }
         if (qr->transport != QLatin1String("softap")) {
-            printError(QStringLiteral("this QR code is for a %1 device; forgeline-cli provisions over SoftAP (HTTP)").arg(qr->transport));
+            printError(Tr::tr("this QR code is for a %1 device; forgeline-cli provisions over SoftAP (HTTP)").arg(qr->transport));
             *exitCode = ExitUsage;
             return std::nullopt;
         }
@@ -152,13 +162,13 @@ std::optional<DeviceArgs> readDeviceArgs(const QCommandLineParser &parser, int *
         args.client.username = qr->username.toUtf8();
         if (qr->security)
             args.client.security = *qr->security;
-        printNote(QStringLiteral("QR code for %1 (join its Wi-Fi access point first)").arg(qr->name));
+        printNote(Tr::tr("QR code for %1 (join its Wi-Fi access point first)").arg(qr->name));
     }
     if (parser.isSet(QStringLiteral("sec"))) {
         bool ok = false;
         args.client.security = parser.value(QStringLiteral("sec")).toInt(&ok);
         if (!ok || args.client.security < 0 || args.client.security > 2) {
-            printError(QStringLiteral("--sec is 0, 1 or 2"));
+            printError(Tr::tr("--sec is 0, 1 or 2"));
             *exitCode = ExitUsage;
             return std::nullopt;
         }
@@ -169,7 +179,7 @@ std::optional<DeviceArgs> readDeviceArgs(const QCommandLineParser &parser, int *
         args.client.username = parser.value(QStringLiteral("username")).toUtf8();
     QString prompt;
     if (args.client.security != 0 && qrPop.isEmpty())
-        prompt = args.client.security == 2 ? QStringLiteral("Security 2 password (PoP): ") : QStringLiteral("Proof of possession (PoP): ");
+        prompt = args.client.security == 2 ? Tr::tr("Security 2 password (PoP): ") : Tr::tr("Proof of possession (PoP): ");
     std::optional<QString> pop = readSecret(parser, QStringLiteral("pop"), popGiven ? QString() : prompt, exitCode);
     if (!pop)
         return std::nullopt;
@@ -178,7 +188,7 @@ std::optional<DeviceArgs> readDeviceArgs(const QCommandLineParser &parser, int *
         bool ok = false;
         args.client.timeoutMs = parser.value(QStringLiteral("timeout")).toInt(&ok);
         if (!ok || args.client.timeoutMs <= 0) {
-            printError(QStringLiteral("--timeout wants milliseconds"));
+            printError(Tr::tr("--timeout wants milliseconds"));
             *exitCode = ExitUsage;
             return std::nullopt;
         }

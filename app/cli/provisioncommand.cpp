@@ -15,6 +15,16 @@
 
 namespace Forgeline::Cli {
 
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Cli::ProvisionCommand)
+};
+
+} // namespace
+
 using namespace Forgeline::Protocomm;
 
 namespace {
@@ -77,29 +87,29 @@ int generateSec2Credentials(const QCommandLineParser &parser, bool json)
 {
     const QByteArray username = parser.value(QStringLiteral("username")).toUtf8();
     if (username.isEmpty()) {
-        printError(QStringLiteral("--sec2-gen-cred needs --username"));
+        printError(Tr::tr("--sec2-gen-cred needs --username"));
         return ExitUsage;
     }
     int code = ExitOk;
-    std::optional<QString> password = readSecret(parser, QStringLiteral("pop"), QStringLiteral("Security 2 password (PoP): "), &code);
+    std::optional<QString> password = readSecret(parser, QStringLiteral("pop"), Tr::tr("Security 2 password (PoP): "), &code);
     if (!password)
         return code;
     if (password->isEmpty()) {
-        printError(QStringLiteral("--sec2-gen-cred needs the password (--pop-file, --pop-env or the prompt)"));
+        printError(Tr::tr("--sec2-gen-cred needs the password (--pop-file, --pop-env or the prompt)"));
         return ExitUsage;
     }
     QByteArray salt;
     if (parser.isSet(QStringLiteral("sec2-salt"))) {
         salt = QByteArray::fromHex(parser.value(QStringLiteral("sec2-salt")).toLatin1());
         if (salt.isEmpty()) {
-            printError(QStringLiteral("--sec2-salt wants hex bytes"));
+            printError(Tr::tr("--sec2-salt wants hex bytes"));
             return ExitUsage;
         }
     }
     bool lengthOk = true;
     const int saltBytes = parser.isSet(QStringLiteral("sec2-salt-len")) ? parser.value(QStringLiteral("sec2-salt-len")).toInt(&lengthOk) : 16;
     if (!lengthOk || saltBytes < 1 || saltBytes > 64) {
-        printError(QStringLiteral("--sec2-salt-len is 1 to 64"));
+        printError(Tr::tr("--sec2-salt-len is 1 to 64"));
         return ExitUsage;
     }
     Result<Srp::Credentials> creds = Srp::makeCredentials(username, password->toUtf8(), salt, saltBytes);
@@ -130,19 +140,19 @@ int runProvision(const QStringList &arguments)
         "2 usage; 5 when the device does not answer."));
     addCommonOptions(parser);
     addDeviceOptions(parser);
-    parser.addOption({QStringLiteral("ssid"), QStringLiteral("Network to join."), QStringLiteral("ssid")});
-    parser.addOption({QStringLiteral("passphrase"), QStringLiteral("Wi-Fi passphrase (visible in the process list: prefer --passphrase-file or --passphrase-env)."), QStringLiteral("passphrase")});
-    parser.addOption({QStringLiteral("passphrase-file"), QStringLiteral("Read the passphrase from the first line of a file ('-' for stdin)."), QStringLiteral("file")});
-    parser.addOption({QStringLiteral("passphrase-env"), QStringLiteral("Read the passphrase from an environment variable."), QStringLiteral("var")});
-    parser.addOption({QStringLiteral("bssid"), QStringLiteral("Only join this access point (aa:bb:cc:dd:ee:ff)."), QStringLiteral("bssid")});
-    parser.addOption({QStringLiteral("channel"), QStringLiteral("Channel hint for the device."), QStringLiteral("channel")});
-    parser.addOption({QStringLiteral("scan"), QStringLiteral("Scan for networks first and report them.")});
-    parser.addOption({QStringLiteral("poll-interval"), QStringLiteral("Status poll interval in ms (default 1000)."), QStringLiteral("ms")});
-    parser.addOption({QStringLiteral("wait"), QStringLiteral("Seconds to wait for Connected (default 60)."), QStringLiteral("s")});
-    parser.addOption({QStringLiteral("no-reset"), QStringLiteral("Do not reset the board's provisioning state after a failed attempt.")});
-    parser.addOption({QStringLiteral("sec2-gen-cred"), QStringLiteral("Only print the Security 2 salt and verifier for --username and the password (--pop-*), for the firmware.")});
-    parser.addOption({QStringLiteral("sec2-salt"), QStringLiteral("With --sec2-gen-cred: use this salt (hex) instead of a random one."), QStringLiteral("hex")});
-    parser.addOption({QStringLiteral("sec2-salt-len"), QStringLiteral("With --sec2-gen-cred: random salt length in bytes (default 16)."), QStringLiteral("n")});
+    parser.addOption({QStringLiteral("ssid"), Tr::tr("Network to join."), QStringLiteral("ssid")});
+    parser.addOption({QStringLiteral("passphrase"), Tr::tr("Wi-Fi passphrase (visible in the process list: prefer --passphrase-file or --passphrase-env)."), QStringLiteral("passphrase")});
+    parser.addOption({QStringLiteral("passphrase-file"), Tr::tr("Read the passphrase from the first line of a file ('-' for stdin)."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("passphrase-env"), Tr::tr("Read the passphrase from an environment variable."), QStringLiteral("var")});
+    parser.addOption({QStringLiteral("bssid"), Tr::tr("Only join this access point (aa:bb:cc:dd:ee:ff)."), QStringLiteral("bssid")});
+    parser.addOption({QStringLiteral("channel"), Tr::tr("Channel hint for the device."), QStringLiteral("channel")});
+    parser.addOption({QStringLiteral("scan"), Tr::tr("Scan for networks first and report them.")});
+    parser.addOption({QStringLiteral("poll-interval"), Tr::tr("Status poll interval in ms (default 1000)."), QStringLiteral("ms")});
+    parser.addOption({QStringLiteral("wait"), Tr::tr("Seconds to wait for Connected (default 60)."), QStringLiteral("s")});
+    parser.addOption({QStringLiteral("no-reset"), Tr::tr("Do not reset the board's provisioning state after a failed attempt.")});
+    parser.addOption({QStringLiteral("sec2-gen-cred"), Tr::tr("Only print the Security 2 salt and verifier for --username and the password (--pop-*), for the firmware.")});
+    parser.addOption({QStringLiteral("sec2-salt"), Tr::tr("With --sec2-gen-cred: use this salt (hex) instead of a random one."), QStringLiteral("hex")});
+    parser.addOption({QStringLiteral("sec2-salt-len"), Tr::tr("With --sec2-gen-cred: random salt length in bytes (default 16)."), QStringLiteral("n")});
     const int parsed = parseOrExit(parser, arguments);
     if (parsed >= 0)
         return parsed;
@@ -156,11 +166,11 @@ int runProvision(const QStringList &arguments)
         return code;
     const QString ssid = parser.value(QStringLiteral("ssid"));
     if (ssid.isEmpty()) {
-        printError(QStringLiteral("--ssid is required"));
+        printError(Tr::tr("--ssid is required"));
         return ExitUsage;
     }
     std::optional<QString> passphrase = readSecret(parser, QStringLiteral("passphrase"),
-                                                   QStringLiteral("Wi-Fi passphrase for %1 (empty for an open network): ").arg(ssid), &code);
+                                                   Tr::tr("Wi-Fi passphrase for %1 (empty for an open network): ").arg(ssid), &code);
     if (!passphrase)
         return code;
 
@@ -175,7 +185,7 @@ int runProvision(const QStringList &arguments)
         hex.replace(':', "").replace('-', "");
         request.wifi.bssid = QByteArray::fromHex(hex);
         if (request.wifi.bssid.size() != 6) {
-            printError(QStringLiteral("--bssid wants 6 bytes, e.g. aa:bb:cc:dd:ee:ff"));
+            printError(Tr::tr("--bssid wants 6 bytes, e.g. aa:bb:cc:dd:ee:ff"));
             return ExitUsage;
         }
     }
@@ -215,9 +225,9 @@ int runProvision(const QStringList &arguments)
                               .arg(e.rssi, 4).arg(e.channel, 2).arg(authModeName(e.authMode)));
         }
         if (o.connected)
-            printText(QStringLiteral("Connected to %1: IP %2, channel %3%4")
+            printText(Tr::tr("Connected to %1: IP %2, channel %3%4")
                           .arg(QString::fromUtf8(request.wifi.ssid), o.status.ip4).arg(o.status.channel)
-                          .arg(o.recoveries ? QStringLiteral(" (after %1 session recovery)").arg(o.recoveries) : QString()));
+                          .arg(o.recoveries ? Tr::tr(" (after %1 session recovery)").arg(o.recoveries) : QString()));
         else
             printError(*o.error);
     }

@@ -11,24 +11,34 @@
 
 namespace Forgeline::Cli {
 
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Cli::RecordsCommand)
+};
+
+} // namespace
+
 using namespace Station;
 
 int runRecords(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("List or export the station's records (one per board attempt)."));
+    parser.setApplicationDescription(Tr::tr("List or export the station's records (one per board attempt)."));
     addCommonOptions(parser);
-    const QCommandLineOption dbOpt(QStringLiteral("db"), QStringLiteral("Station database (default: app data)."), QStringLiteral("URL"));
-    const QCommandLineOption macOpt(QStringLiteral("mac"), QStringLiteral("Only this board."), QStringLiteral("M"));
-    const QCommandLineOption resultOpt(QStringLiteral("result"), QStringLiteral("Only pass or fail."), QStringLiteral("R"));
-    const QCommandLineOption exportOpt(QStringLiteral("export"), QStringLiteral("csv or json on stdout."), QStringLiteral("FMT"));
+    const QCommandLineOption dbOpt(QStringLiteral("db"), Tr::tr("Station database (default: app data)."), QStringLiteral("URL"));
+    const QCommandLineOption macOpt(QStringLiteral("mac"), Tr::tr("Only this board."), QStringLiteral("M"));
+    const QCommandLineOption resultOpt(QStringLiteral("result"), Tr::tr("Only pass or fail."), QStringLiteral("R"));
+    const QCommandLineOption exportOpt(QStringLiteral("export"), Tr::tr("csv or json on stdout."), QStringLiteral("FMT"));
     parser.addOptions({dbOpt, macOpt, resultOpt, exportOpt});
     const int early = parseOrExit(parser, arguments);
     if (early >= 0)
         return early;
     const QString format = parser.value(exportOpt);
     if (!format.isEmpty() && format != QStringLiteral("csv") && format != QStringLiteral("json")) {
-        printError(QStringLiteral("--export takes csv or json"));
+        printError(Tr::tr("--export takes csv or json"));
         return ExitUsage;
     }
     StationDatabase db;

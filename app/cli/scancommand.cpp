@@ -13,6 +13,16 @@
 
 namespace Forgeline::Cli {
 
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Cli::ScanCommand)
+};
+
+} // namespace
+
 using namespace Forgeline::Protocomm;
 
 namespace {
@@ -59,7 +69,7 @@ void reportError(const Error &e, bool json)
 int runScan(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("List the Wi-Fi networks an ESP device in provisioning mode can see."));
+    parser.setApplicationDescription(Tr::tr("List the Wi-Fi networks an ESP device in provisioning mode can see."));
     addCommonOptions(parser);
     addDeviceOptions(parser);
     const int parsed = parseOrExit(parser, arguments);
@@ -86,7 +96,7 @@ int runScan(const QStringList &arguments)
                                            {QStringLiteral("bssid"), QString::fromLatin1(e.bssid.toHex(':'))}});
                 printJson(QJsonDocument(QJsonObject{{QStringLiteral("networks"), arr}}));
             } else {
-                printText(QStringLiteral("%1  RSSI  CH  AUTH            BSSID").arg(QStringLiteral("SSID").leftJustified(32)));
+                printText(Tr::tr("%1  RSSI  CH  AUTH            BSSID").arg(QStringLiteral("SSID").leftJustified(32)));
                 for (const ScanEntry &e : list.value())
                     printText(QStringLiteral("%1  %2  %3  %4  %5")
                                   .arg(QString::fromUtf8(e.ssid).leftJustified(32)).arg(e.rssi, 4).arg(e.channel, 2)
@@ -100,19 +110,19 @@ int runScan(const QStringList &arguments)
 int runEndpoint(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Send data to a named protocomm endpoint (e.g. custom-data) and print the reply."));
+    parser.setApplicationDescription(Tr::tr("Send data to a named protocomm endpoint (e.g. custom-data) and print the reply."));
     addCommonOptions(parser);
     addDeviceOptions(parser);
-    parser.addOption({QStringLiteral("hex"), QStringLiteral("DATA is hexadecimal bytes.")});
-    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("Endpoint name, e.g. custom-data."));
-    parser.addPositionalArgument(QStringLiteral("data"), QStringLiteral("Text (or hex with --hex) to send."));
+    parser.addOption({QStringLiteral("hex"), Tr::tr("DATA is hexadecimal bytes.")});
+    parser.addPositionalArgument(QStringLiteral("name"), Tr::tr("Endpoint name, e.g. custom-data."));
+    parser.addPositionalArgument(QStringLiteral("data"), Tr::tr("Text (or hex with --hex) to send."));
     const int parsed = parseOrExit(parser, arguments);
     if (parsed >= 0)
         return parsed;
     const bool json = wantsJson(parser);
     const QStringList pos = positionalArguments(parser);
     if (pos.size() != 2) {
-        printError(QStringLiteral("give an endpoint name and the data to send"));
+        printError(Tr::tr("give an endpoint name and the data to send"));
         return ExitUsage;
     }
     const QString name = pos.at(0);
@@ -135,7 +145,7 @@ int runEndpoint(const QStringList &arguments)
                                                     {QStringLiteral("text"), QString::fromUtf8(text)},
                                                     {QStringLiteral("hex"), QString::fromLatin1(reply.value().toHex())}}));
             else
-                printText(QStringLiteral("%1\n(hex %2)").arg(QString::fromUtf8(text), QString::fromLatin1(reply.value().toHex(' '))));
+                printText(Tr::tr("%1\n(hex %2)").arg(QString::fromUtf8(text), QString::fromLatin1(reply.value().toHex(' '))));
             finish(ExitOk);
         });
     });
@@ -148,7 +158,7 @@ int runProvCtrl(const QStringList &arguments)
         "prov-ctrl: 'reset' makes a board whose connection failed accept new credentials; 'reprov' clears them (ESP-IDF >= 5.1)."));
     addCommonOptions(parser);
     addDeviceOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("reset or reprov"));
+    parser.addPositionalArgument(QStringLiteral("command"), Tr::tr("reset or reprov"));
     const int parsed = parseOrExit(parser, arguments);
     if (parsed >= 0)
         return parsed;
@@ -172,7 +182,7 @@ int runProvCtrl(const QStringList &arguments)
             if (json)
                 printJson(QJsonDocument(QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("command"), pos.first()}}));
             else
-                printText(QStringLiteral("prov-ctrl %1: done").arg(pos.first()));
+                printText(Tr::tr("prov-ctrl %1: done").arg(pos.first()));
             finish(ExitOk);
         });
     });

@@ -21,6 +21,16 @@
 
 namespace Forgeline::Cli {
 
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Cli::StationCommand)
+};
+
+} // namespace
+
 using namespace Station;
 
 namespace {
@@ -48,17 +58,17 @@ void printEventLine(const QJsonObject &e, bool json)
         text = e.value(QStringLiteral("description")).toString(e.value(QStringLiteral("chip")).toString()) + QStringLiteral(", MAC ")
             + e.value(QStringLiteral("mac")).toString();
     else if (kind == QStringLiteral("claimed"))
-        text = QStringLiteral("certificate %1%2").arg(e.value(QStringLiteral("pair")).toString(),
-                                                      e.value(QStringLiteral("reused")).toBool() ? QStringLiteral(" (already this board's)") : QString());
+        text = Tr::tr("certificate %1%2").arg(e.value(QStringLiteral("pair")).toString(),
+                                                      e.value(QStringLiteral("reused")).toBool() ? Tr::tr(" (already this board's)") : QString());
     else if (kind == QStringLiteral("appeared"))
-        text = QStringLiteral("board plugged in");
+        text = Tr::tr("board plugged in");
     else if (kind == QStringLiteral("retry"))
-        text = QStringLiteral("retrying %1: %2").arg(e.value(QStringLiteral("step")).toString(), e.value(QStringLiteral("reason")).toString());
+        text = Tr::tr("retrying %1: %2").arg(e.value(QStringLiteral("step")).toString(), e.value(QStringLiteral("reason")).toString());
     else if (kind == QStringLiteral("result")) {
         const QString result = e.value(QStringLiteral("result")).toString();
         text = result == QStringLiteral("pass")
-            ? QStringLiteral("PASS (%1 s)").arg(e.value(QStringLiteral("elapsedMs")).toDouble() / 1000.0, 0, 'f', 1)
-            : QStringLiteral("%1 at %2: %3").arg(result.toUpper(), e.value(QStringLiteral("failedStep")).toString(),
+            ? Tr::tr("PASS (%1 s)").arg(e.value(QStringLiteral("elapsedMs")).toDouble() / 1000.0, 0, 'f', 1)
+            : Tr::tr("%1 at %2: %3").arg(result.toUpper(), e.value(QStringLiteral("failedStep")).toString(),
                                                  e.value(QStringLiteral("error")).toString());
     } else
         return; // progress and log lines only in --json
@@ -78,16 +88,16 @@ int runStation(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Run a recipe (identify, claim a certificate, preflight, flash, verify, provision, record) on many boards at once."));
     addCommonOptions(parser);
-    const QCommandLineOption recipeOpt(QStringLiteral("recipe"), QStringLiteral("Recipe JSON file."), QStringLiteral("R.json"));
-    const QCommandLineOption portsOpt(QStringLiteral("ports"), QStringLiteral("Comma-separated ports: serial, pty or socket://host:port."), QStringLiteral("P1,P2"));
-    const QCommandLineOption poolOpt(QStringLiteral("pool"), QStringLiteral("Folder of <id>.crt + <id>.key pairs (or manifest.csv)."), QStringLiteral("DIR"));
-    const QCommandLineOption dbOpt(QStringLiteral("db"), QStringLiteral("Station database: sqlite:///path or postgresql://user@host:port/db (default: app data)."), QStringLiteral("URL"));
-    const QCommandLineOption operatorOpt(QStringLiteral("operator"), QStringLiteral("Operator name for the records."), QStringLiteral("NAME"));
-    const QCommandLineOption stationOpt(QStringLiteral("station"), QStringLiteral("Station name for the records (default: host name)."), QStringLiteral("NAME"));
+    const QCommandLineOption recipeOpt(QStringLiteral("recipe"), Tr::tr("Recipe JSON file."), QStringLiteral("R.json"));
+    const QCommandLineOption portsOpt(QStringLiteral("ports"), Tr::tr("Comma-separated ports: serial, pty or socket://host:port."), QStringLiteral("P1,P2"));
+    const QCommandLineOption poolOpt(QStringLiteral("pool"), Tr::tr("Folder of <id>.crt + <id>.key pairs (or manifest.csv)."), QStringLiteral("DIR"));
+    const QCommandLineOption dbOpt(QStringLiteral("db"), Tr::tr("Station database: sqlite:///path or postgresql://user@host:port/db (default: app data)."), QStringLiteral("URL"));
+    const QCommandLineOption operatorOpt(QStringLiteral("operator"), Tr::tr("Operator name for the records."), QStringLiteral("NAME"));
+    const QCommandLineOption stationOpt(QStringLiteral("station"), Tr::tr("Station name for the records (default: host name)."), QStringLiteral("NAME"));
     const QCommandLineOption watchOpt(QStringLiteral("watch"),
-        QStringLiteral("Keep running and start every board plugged in (a serial port that appears) until Ctrl+C."));
+        Tr::tr("Keep running and start every board plugged in (a serial port that appears) until Ctrl+C."));
     const QCommandLineOption watchPatternOpt(QStringLiteral("watch-pattern"),
-        QStringLiteral("With --watch, only ports whose path matches, e.g. '/dev/serial/by-id/usb-Silicon_Labs*' (implies --watch)."),
+        Tr::tr("With --watch, only ports whose path matches, e.g. '/dev/serial/by-id/usb-Silicon_Labs*' (implies --watch)."),
         QStringLiteral("GLOB"));
     parser.addOptions({recipeOpt, portsOpt, poolOpt, dbOpt, operatorOpt, stationOpt, watchOpt, watchPatternOpt});
     const int early = parseOrExit(parser, arguments);
@@ -96,7 +106,7 @@ int runStation(const QStringList &arguments)
     const bool json = wantsJson(parser);
     const bool watch = parser.isSet(watchOpt) || parser.isSet(watchPatternOpt);
     if (!parser.isSet(recipeOpt) || (!parser.isSet(portsOpt) && !watch)) {
-        printError(QStringLiteral("--recipe and --ports (or --watch) are required"));
+        printError(Tr::tr("--recipe and --ports (or --watch) are required"));
         return ExitUsage;
     }
     auto recipe = Recipe::load(parser.value(recipeOpt));
@@ -106,7 +116,7 @@ int runStation(const QStringList &arguments)
     }
     const QStringList ports = parser.value(portsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (ports.isEmpty() && !watch) {
-        printError(QStringLiteral("--ports names no port"));
+        printError(Tr::tr("--ports names no port"));
         return ExitUsage;
     }
 
@@ -151,7 +161,7 @@ int runStation(const QStringList &arguments)
         }
     }
     if (recipe->needsPair() && !pool) {
-        printError(QStringLiteral("the recipe writes a certificate: give --pool DIR or --db URL"));
+        printError(Tr::tr("the recipe writes a certificate: give --pool DIR or --db URL"));
         return ExitUsage;
     }
 
@@ -228,7 +238,7 @@ int runStation(const QStringList &arguments)
     if (json)
         printEventLine(done, true);
     else
-        printText(QStringLiteral("%1 passed, %2 failed%3 in %4 s").arg(summary->passed).arg(summary->failed)
+        printText(Tr::tr("%1 passed, %2 failed%3 in %4 s").arg(summary->passed).arg(summary->failed)
                       .arg(summary->cancelled ? QStringLiteral(", %1 stopped").arg(summary->cancelled) : QString())
                       .arg(double(summary->elapsedMs) / 1000.0, 0, 'f', 1));
     // A watching line stopped while idle ended normally; boards cut off mid-run did not.

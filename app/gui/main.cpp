@@ -3,6 +3,8 @@
 // identity, logger, the main window and the headless modes used by CI and benchmarks.
 #include "core/common/buildinfo.h"
 #include "core/common/logger.h"
+#include "core/common/settings.h"
+#include "core/common/translations.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/smoketest.h"
 #include "ui/shell/startupprobe.h"
@@ -30,6 +32,17 @@ int main(int argc, char **argv)
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/forgeline/icons/org.forgeline.Forgeline.svg")));
     Forgeline::Logger::installQtMessageHandler();
 
+    // Before any text is made: --lang NAME for this run, else the language chosen in the
+    // window's Language menu, else the system's.
+    QStringList arguments = QCoreApplication::arguments();
+    const auto language = Forgeline::Translations::takeLanguageArgument(arguments);
+    if (!language) {
+        std::fprintf(stderr, "forgeline: %s %s\n", qPrintable(language.error().message),
+                     qPrintable(language.error().fix));
+        return 2;
+    }
+    Forgeline::Translations::install(language->isEmpty() ? Forgeline::Settings::load().language : *language);
+
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QCoreApplication::translate("main", "Flash, provision and diagnose ESP32-class boards and their TLS."));
@@ -54,7 +67,13 @@ int main(int argc, char **argv)
     parser.addOption(virtualBoardOption);
     parser.addOption(smokeOption);
     parser.addOption(shownOption);
-    parser.process(app);
+    // Taken out of the arguments above; listed here so --help shows it.
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("main", "User interface language for this run: %1.")
+            .arg(Forgeline::Translations::languages().join(QStringLiteral(", "))),
+        QStringLiteral("NAME")));
+    parser.process(arguments);
 
     Forgeline::Ui::MainWindow window;
     Forgeline::Logger::instance().info(

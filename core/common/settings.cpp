@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/common/settings.h"
 
+#include "core/common/translations.h"
+
 #include <QSettings>
 #include <QUrl>
 
@@ -32,6 +34,9 @@ Settings Settings::load(QSettings &s)
     d.decodeIdfVersion = s.value(QStringLiteral("decode/idfVersion"), d.decodeIdfVersion).toString();
     d.lastWorkspace = s.value(QStringLiteral("shell/lastWorkspace"), d.lastWorkspace).toString();
     d.activityPaneVisible = s.value(QStringLiteral("shell/activityPaneVisible"), d.activityPaneVisible).toBool();
+    d.language = s.value(QStringLiteral("shell/language"), d.language).toString();
+    if (!d.language.isEmpty() && !Translations::languages().contains(d.language))
+        d.language.clear(); // a language this build does not ship falls back to the system's
     bool okBaud = false;
     const int baud = s.value(QStringLiteral("flash/baudRate"), d.flashBaudRate).toInt(&okBaud);
     if (okBaud && baud >= 9600 && baud <= 5000000)
@@ -53,6 +58,7 @@ void Settings::save(QSettings &s) const
     s.setValue(QStringLiteral("decode/idfVersion"), decodeIdfVersion);
     s.setValue(QStringLiteral("shell/lastWorkspace"), lastWorkspace);
     s.setValue(QStringLiteral("shell/activityPaneVisible"), activityPaneVisible);
+    s.setValue(QStringLiteral("shell/language"), language);
     s.setValue(QStringLiteral("flash/baudRate"), flashBaudRate);
     s.setValue(QStringLiteral("flash/backupBeforeWrite"), backupBeforeWrite);
     s.setValue(QStringLiteral("flash/backupDirectory"), backupDirectory);

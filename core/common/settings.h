@@ -21,6 +21,7 @@ struct Settings
     // Shell
     QString lastWorkspace = QStringLiteral("decode");
     bool activityPaneVisible = true;
+    QString language;               // "" = the system locale, else "en" or "zh_CN" (on restart)
 
     // Flash
     int flashBaudRate = 921600;

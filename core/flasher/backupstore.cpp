@@ -19,10 +19,11 @@ namespace Forgeline::Flasher {
 
 namespace {
 
-QString tr(const char *text)
+// A class, so that lupdate files these texts under the context tr() uses.
+struct Tr
 {
-    return QCoreApplication::translate("Forgeline::Flasher::BackupStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Flasher::BackupStore)
+};
 
 QString metaPathFor(const QString &binPath)
 {
@@ -33,16 +34,16 @@ QString metaPathFor(const QString &binPath)
 }
 
 // A backup of the `key` partition is the board's previous private key: owner-only, like a key file.
-constexpr QFileDevice::Permissions OwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr auto OwnerOnly = QFileDevice::Permissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 
 Result<void> writeFile(const QString &path, const QByteArray &bytes)
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || !f.setPermissions(OwnerOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        return Error::make(QStringLiteral("backup.write"), tr("Could not save the backup %1.").arg(path), f.errorString());
+        return Error::make(QStringLiteral("backup.write"), Tr::tr("Could not save the backup %1.").arg(path), f.errorString());
     // QSaveFile may carry over an existing file's mode on rename; insist on owner-only.
     if (!QFile::setPermissions(path, OwnerOnly))
-        return Error::make(QStringLiteral("backup.write"), tr("Could not restrict access to the backup %1.").arg(path));
+        return Error::make(QStringLiteral("backup.write"), Tr::tr("Could not restrict access to the backup %1.").arg(path));
     return {};
 }
 
@@ -63,7 +64,7 @@ Result<BackupRecord> BackupStore::save(const QString &mac, const QString &chip, 
 {
     const bool existed = QDir(m_dir).exists();
     if (!QDir().mkpath(m_dir))
-        return Error::make(QStringLiteral("backup.dir"), tr("Could not create the backup folder %1.").arg(m_dir));
+        return Error::make(QStringLiteral("backup.dir"), Tr::tr("Could not create the backup folder %1.").arg(m_dir));
     if (!existed) // a folder the user chose and shares is theirs to manage; one we create is private
         QFile::setPermissions(m_dir, OwnerOnly | QFileDevice::ExeOwner);
     BackupRecord r;
@@ -104,7 +105,7 @@ Result<BackupRecord> BackupStore::load(const QString &path, QByteArray *contents
     }
     QFile meta(metaPathFor(bin));
     if (!meta.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("backup.meta"), tr("The backup %1 has no description file beside it.").arg(bin),
+        return Error::make(QStringLiteral("backup.meta"), Tr::tr("The backup %1 has no description file beside it.").arg(bin),
                            meta.fileName() + QStringLiteral(": ") + meta.errorString());
     const QJsonObject o = QJsonDocument::fromJson(meta.readAll()).object();
     BackupRecord r;
@@ -119,10 +120,10 @@ Result<BackupRecord> BackupStore::load(const QString &path, QByteArray *contents
     if (contents) {
         QFile f(bin);
         if (!f.open(QIODevice::ReadOnly))
-            return Error::make(QStringLiteral("backup.read"), tr("Could not read the backup %1.").arg(bin), f.errorString());
+            return Error::make(QStringLiteral("backup.read"), Tr::tr("Could not read the backup %1.").arg(bin), f.errorString());
         *contents = f.readAll();
         if (QCryptographicHash::hash(*contents, QCryptographicHash::Md5) != r.md5 || contents->size() != qsizetype(r.size))
-            return Error::make(QStringLiteral("backup.corrupt"), tr("The backup %1 is damaged (its MD5 does not match).").arg(bin),
+            return Error::make(QStringLiteral("backup.corrupt"), Tr::tr("The backup %1 is damaged (its MD5 does not match).").arg(bin),
                                QStringLiteral("size %1, recorded %2").arg(contents->size()).arg(r.size));
     }
     return r;

@@ -11,10 +11,11 @@ namespace Forgeline::Image {
 
 namespace {
 
-QString tr(const char *text)
+// A class, so that lupdate files these texts under the context tr() uses.
+struct Tr
 {
-    return QCoreApplication::translate("Forgeline::Image::CertPayload", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Image::CertPayload)
+};
 
 struct PemBlock
 {
@@ -108,7 +109,7 @@ Result<PayloadFormat> payloadFormatFromName(const QString &name)
         if (payloadFormatName(f) == name.toLower())
             return f;
     return Error::make(QStringLiteral("payload.format"),
-                       tr("Unknown payload format \"%1\"; use pem-nul, pem, der or raw.").arg(name));
+                       Tr::tr("Unknown payload format \"%1\"; use pem-nul, pem, der or raw.").arg(name));
 }
 
 Result<CertPayload> encodeCertPayload(const QByteArray &input, PayloadFormat format)
@@ -116,11 +117,11 @@ Result<CertPayload> encodeCertPayload(const QByteArray &input, PayloadFormat for
     CertPayload out;
     if (format == PayloadFormat::Raw) {
         out.bytes = input;
-        out.inputKind = tr("raw bytes");
+        out.inputKind = Tr::tr("raw bytes");
         return out;
     }
     if (input.isEmpty())
-        return Error::make(QStringLiteral("payload.empty"), tr("The file is empty."));
+        return Error::make(QStringLiteral("payload.empty"), Tr::tr("The file is empty."));
 
     const PemBlock pem = firstPemBlock(input);
     QByteArray label;
@@ -129,18 +130,18 @@ Result<CertPayload> encodeCertPayload(const QByteArray &input, PayloadFormat for
         label = pem.label;
         der = pem.der;
         out.isPrivateKey = label.contains("PRIVATE KEY");
-        out.inputKind = out.isPrivateKey ? tr("PEM private key") : tr("PEM %1").arg(QString::fromLatin1(label).toLower());
+        out.inputKind = out.isPrivateKey ? Tr::tr("PEM private key") : Tr::tr("PEM %1").arg(QString::fromLatin1(label).toLower());
     } else {
         const DerKind kind = classifyDer(input);
         if (kind == DerKind::Unknown)
             return Error::make(QStringLiteral("payload.unrecognised"),
-                               tr("The file is neither PEM nor a DER certificate or private key."),
+                               Tr::tr("The file is neither PEM nor a DER certificate or private key."),
                                QStringLiteral("%1 bytes, first byte 0x%2").arg(input.size()).arg(quint8(input.at(0)), 2, 16, QLatin1Char('0')),
-                               tr("Choose the \"raw\" format to write it unchanged."));
+                               Tr::tr("Choose the \"raw\" format to write it unchanged."));
         der = input;
         out.isPrivateKey = kind == DerKind::PrivateKey;
         label = out.isPrivateKey ? privateKeyLabel(input) : QByteArray("CERTIFICATE");
-        out.inputKind = out.isPrivateKey ? tr("DER private key") : tr("DER certificate");
+        out.inputKind = out.isPrivateKey ? Tr::tr("DER private key") : Tr::tr("DER certificate");
     }
 
     switch (format) {
@@ -167,11 +168,11 @@ Result<void> checkPayloadFits(qsizetype payloadSize, quint32 partitionSize, cons
 {
     if (payloadSize > qsizetype(partitionSize))
         return Error::make(QStringLiteral("payload.too-large"),
-                           tr("The payload (%1 bytes) does not fit partition \"%2\" (%3 bytes).")
+                           Tr::tr("The payload (%1 bytes) does not fit partition \"%2\" (%3 bytes).")
                                .arg(payloadSize).arg(partitionName).arg(partitionSize),
                            QStringLiteral("payload %1 > partition %2").arg(payloadSize).arg(partitionSize));
     if (payloadSize == 0)
-        return Error::make(QStringLiteral("payload.empty"), tr("Nothing to write."));
+        return Error::make(QStringLiteral("payload.empty"), Tr::tr("Nothing to write."));
     return {};
 }
 

@@ -12,10 +12,11 @@ namespace Forgeline::Image {
 
 namespace {
 
-QString tr(const char *text)
+// A class, so that lupdate files these texts under the context tr() uses.
+struct Tr
 {
-    return QCoreApplication::translate("Forgeline::Image::PartitionCsv", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Image::PartitionCsv)
+};
 
 std::optional<qint64> parseNumber(QString s)
 {
@@ -104,7 +105,7 @@ QString expandVars(QString s)
 Error lineError(int line, const QString &message, const QString &text)
 {
     return Error::make(QStringLiteral("partition.csv"),
-                       tr("Partition CSV line %1: %2").arg(line).arg(message), text);
+                       Tr::tr("Partition CSV line %1: %2").arg(line).arg(message), text);
 }
 
 } // namespace
@@ -127,13 +128,13 @@ Result<PartitionTable> parsePartitionCsv(const QString &text, quint32 tableOffse
         Partition p;
         p.name = f.at(0);
         if (p.name.isEmpty())
-            return lineError(ln, tr("the partition has no name"), raw);
+            return lineError(ln, Tr::tr("the partition has no name"), raw);
         for (const QChar ch : p.name) {
             if (ch.unicode() < 0x20 || ch.unicode() > 0x7E)
-                return lineError(ln, tr("the name \"%1\" has characters other than printable ASCII").arg(p.name), raw);
+                return lineError(ln, Tr::tr("the name \"%1\" has characters other than printable ASCII").arg(p.name), raw);
         }
         if (p.name.toLatin1().size() > 16)
-            return lineError(ln, tr("the name \"%1\" is longer than 16 characters").arg(p.name), raw);
+            return lineError(ln, Tr::tr("the name \"%1\" is longer than 16 characters").arg(p.name), raw);
         const QString typeText = f.at(1).toLower();
         int type = -1;
         if (typeNames().contains(typeText)) {
@@ -142,16 +143,16 @@ Result<PartitionTable> parsePartitionCsv(const QString &text, quint32 tableOffse
             type = int(*n);
         }
         if (type < 0)
-            return lineError(ln, tr("unknown type \"%1\"").arg(f.at(1)), raw);
+            return lineError(ln, Tr::tr("unknown type \"%1\"").arg(f.at(1)), raw);
         p.type = quint8(type);
         if (f.at(2).isEmpty()) {
             if (type == 0x00)
-                return lineError(ln, tr("an app partition needs a subtype"), raw);
+                return lineError(ln, Tr::tr("an app partition needs a subtype"), raw);
             p.subtype = 0x06;
         } else {
             const auto st = subtypeValue(type, f.at(2));
             if (!st)
-                return lineError(ln, tr("unknown subtype \"%1\"").arg(f.at(2)), raw);
+                return lineError(ln, Tr::tr("unknown subtype \"%1\"").arg(f.at(2)), raw);
             p.subtype = quint8(*st);
         }
         const quint64 align = type == 0x00 ? 0x10000 : 0x1000;
@@ -160,17 +161,17 @@ Result<PartitionTable> parsePartitionCsv(const QString &text, quint32 tableOffse
         } else {
             const auto off = parseNumber(f.at(3));
             if (!off || *off < 0 || *off > 0xFFFFFFFFLL)
-                return lineError(ln, tr("bad offset \"%1\"").arg(f.at(3)), raw);
+                return lineError(ln, Tr::tr("bad offset \"%1\"").arg(f.at(3)), raw);
             p.offset = quint32(*off);
         }
         const auto size = parseNumber(f.at(4));
         if (!size)
-            return lineError(ln, tr("bad size \"%1\"").arg(f.at(4)), raw);
+            return lineError(ln, Tr::tr("bad size \"%1\"").arg(f.at(4)), raw);
         qint64 sz = *size;
         if (sz < 0)
             sz = -sz - qint64(p.offset);
         if (sz <= 0 || sz > 0xFFFFFFFFLL)
-            return lineError(ln, tr("bad size \"%1\"").arg(f.at(4)), raw);
+            return lineError(ln, Tr::tr("bad size \"%1\"").arg(f.at(4)), raw);
         p.size = quint32(sz);
         for (const QString &flag : f.at(5).split(QLatin1Char(':'), Qt::SkipEmptyParts)) {
             const QString fl = flag.trimmed().toLower();
@@ -179,13 +180,13 @@ Result<PartitionTable> parsePartitionCsv(const QString &text, quint32 tableOffse
             else if (fl == QLatin1String("readonly"))
                 p.flags |= 0x2;
             else
-                return lineError(ln, tr("unknown flag \"%1\"").arg(flag), raw);
+                return lineError(ln, Tr::tr("unknown flag \"%1\"").arg(flag), raw);
         }
         nextOffset = quint64(p.offset) + p.size;
         table.partitions.append(p);
     }
     if (table.partitions.isEmpty())
-        return Error::make(QStringLiteral("partition.csv"), tr("The partition CSV has no partitions."));
+        return Error::make(QStringLiteral("partition.csv"), Tr::tr("The partition CSV has no partitions."));
     if (auto v = table.verify(tableOffset); !v)
         return v.error();
     return table;

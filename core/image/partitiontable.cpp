@@ -28,10 +28,11 @@ bool allFF(const QByteArray &row)
     return true;
 }
 
-QString tr(const char *text)
+// A class, so that lupdate files these texts under the context tr() uses.
+struct Tr
 {
-    return QCoreApplication::translate("Forgeline::Image::PartitionTable", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Image::PartitionTable)
+};
 
 Error tableError(const QString &message, const QString &detail)
 {
@@ -112,11 +113,11 @@ Result<PartitionTable> PartitionTable::parse(const QByteArray &binary)
         const quint8 m0 = quint8(row[0]), m1 = quint8(row[1]);
         if (m0 == 0xEB && m1 == 0xEB) {
             if (!allFF(row.mid(2, 14)))
-                return tableError(tr("The partition table's MD5 row is malformed."),
+                return tableError(Tr::tr("The partition table's MD5 row is malformed."),
                                   QStringLiteral("row at 0x%1").arg(off, 0, 16));
             const QByteArray computed = QCryptographicHash::hash(entryBytes, QCryptographicHash::Md5);
             if (computed != row.mid(16, 16))
-                return tableError(tr("The partition table is corrupt (its MD5 checksum does not match)."),
+                return tableError(Tr::tr("The partition table is corrupt (its MD5 checksum does not match)."),
                                   QStringLiteral("stored %1, computed %2")
                                       .arg(QString::fromLatin1(row.mid(16, 16).toHex()),
                                            QString::fromLatin1(computed.toHex())));
@@ -124,12 +125,12 @@ Result<PartitionTable> PartitionTable::parse(const QByteArray &binary)
             continue;
         }
         if (m0 != 0xAA || m1 != 0x50)
-            return tableError(tr("This is not an ESP-IDF partition table."),
+            return tableError(Tr::tr("This is not an ESP-IDF partition table."),
                               QStringLiteral("bad magic %1 at 0x%2")
                                   .arg(QString::fromLatin1(row.left(2).toHex()))
                                   .arg(off, 0, 16));
         if (table.hadMd5)
-            return tableError(tr("The partition table has entries after its MD5 row."),
+            return tableError(Tr::tr("The partition table has entries after its MD5 row."),
                               QStringLiteral("entry at 0x%1").arg(off, 0, 16));
         entryBytes.append(row);
         Partition p;
@@ -144,10 +145,10 @@ Result<PartitionTable> PartitionTable::parse(const QByteArray &binary)
         table.partitions.append(p);
     }
     if (!ended)
-        return tableError(tr("The partition table has no end marker."),
+        return tableError(Tr::tr("The partition table has no end marker."),
                           QStringLiteral("no all-FF row within %1 bytes").arg(qMin<qsizetype>(binary.size(), MaxLength)));
     if (table.partitions.isEmpty())
-        return tableError(tr("The partition table is empty (the flash may be blank)."),
+        return tableError(Tr::tr("The partition table is empty (the flash may be blank)."),
                           QStringLiteral("first row is all FF"));
     return table;
 }
@@ -188,20 +189,20 @@ Result<void> PartitionTable::verify(quint32 tableOffset, quint32 flashSize) cons
         const Partition &p = partitions.at(i);
         const QString where = QStringLiteral("%1 @0x%2 size 0x%3").arg(p.name).arg(p.offset, 0, 16).arg(p.size, 0, 16);
         if (names.contains(p.name))
-            return tableError(tr("Two partitions are named \"%1\".").arg(p.name), where);
+            return tableError(Tr::tr("Two partitions are named \"%1\".").arg(p.name), where);
         names << p.name;
         if (p.offset % 0x1000 != 0)
-            return tableError(tr("Partition \"%1\" is not aligned to 4 KiB.").arg(p.name), where);
+            return tableError(Tr::tr("Partition \"%1\" is not aligned to 4 KiB.").arg(p.name), where);
         if (p.type == 0x00 && p.offset % 0x10000 != 0)
-            return tableError(tr("App partition \"%1\" is not aligned to 64 KiB.").arg(p.name), where);
+            return tableError(Tr::tr("App partition \"%1\" is not aligned to 64 KiB.").arg(p.name), where);
         if (p.offset < tableOffset + 0x1000 && p.type != 0x02 && p.type != 0x03)
-            return tableError(tr("Partition \"%1\" overlaps the partition table.").arg(p.name), where);
+            return tableError(Tr::tr("Partition \"%1\" overlaps the partition table.").arg(p.name), where);
         if (flashSize && quint64(p.offset) + p.size > flashSize)
-            return tableError(tr("Partition \"%1\" ends beyond the flash size.").arg(p.name), where);
+            return tableError(Tr::tr("Partition \"%1\" ends beyond the flash size.").arg(p.name), where);
         for (qsizetype j = 0; j < i; ++j) {
             const Partition &q = partitions.at(j);
             if (p.offset < quint64(q.offset) + q.size && q.offset < quint64(p.offset) + p.size)
-                return tableError(tr("Partitions \"%1\" and \"%2\" overlap.").arg(q.name, p.name), where);
+                return tableError(Tr::tr("Partitions \"%1\" and \"%2\" overlap.").arg(q.name, p.name), where);
         }
     }
     return {};

@@ -12,10 +12,11 @@ namespace Forgeline::Protocomm {
 
 namespace {
 
-QString tr(const char *text)
+// A class, so that lupdate files these texts under the context tr() uses.
+struct Tr
 {
-    return QCoreApplication::translate("Protocomm", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Protocomm)
+};
 
 qint64 nowMs()
 {
@@ -27,19 +28,19 @@ qint64 nowMs()
 QString failReasonText(FailReason reason, const QByteArray &ssid)
 {
     if (reason == FailReason::AuthError)
-        return tr("The board could not join '%1': the Wi-Fi passphrase is wrong (AuthError).").arg(QString::fromUtf8(ssid));
-    return tr("The board could not find the network '%1' (NetworkNotFound).").arg(QString::fromUtf8(ssid));
+        return Tr::tr("The board could not join '%1': the Wi-Fi passphrase is wrong (AuthError).").arg(QString::fromUtf8(ssid));
+    return Tr::tr("The board could not find the network '%1' (NetworkNotFound).").arg(QString::fromUtf8(ssid));
 }
 
 QString ProvisionJob::stepName(Step step)
 {
     switch (step) {
-    case Step::Connect: return tr("Connect and secure session");
-    case Step::Scan: return tr("Scan for Wi-Fi networks");
-    case Step::SetConfig: return tr("Send Wi-Fi credentials");
-    case Step::Apply: return tr("Apply");
-    case Step::Wait: return tr("Wait for the board to connect");
-    case Step::Done: return tr("Done");
+    case Step::Connect: return Tr::tr("Connect and secure session");
+    case Step::Scan: return Tr::tr("Scan for Wi-Fi networks");
+    case Step::SetConfig: return Tr::tr("Send Wi-Fi credentials");
+    case Step::Apply: return Tr::tr("Apply");
+    case Step::Wait: return Tr::tr("Wait for the board to connect");
+    case Step::Done: return Tr::tr("Done");
     }
     return {};
 }
@@ -78,7 +79,7 @@ void ProvisionJob::start()
     m_ownsClient = true;
     m_client = new ProvisionClient(m_request.host, m_request.port, m_request.client, this);
     attachClient();
-    setStep(Step::Connect, tr("Connecting to %1:%2").arg(m_request.host).arg(m_request.port));
+    setStep(Step::Connect, Tr::tr("Connecting to %1:%2").arg(m_request.host).arg(m_request.port));
     m_client->connectDevice([this](Result<DeviceInfo> info) {
         if (!info)
             return fail(info.error());
@@ -119,12 +120,12 @@ void ProvisionJob::cancel()
         return;
     m_client->cancel();
     if (m_running)
-        fail(Error::make(QStringLiteral("protocomm.cancelled"), tr("Cancelled.")));
+        fail(Error::make(QStringLiteral("protocomm.cancelled"), Tr::tr("Cancelled.")));
 }
 
 void ProvisionJob::doScan()
 {
-    setStep(Step::Scan, tr("Scanning for Wi-Fi networks"));
+    setStep(Step::Scan, Tr::tr("Scanning for Wi-Fi networks"));
     m_client->scan(ScanStartOptions(), [this](Result<QList<ScanEntry>> list) {
         if (!list)
             return fail(list.error());
@@ -135,7 +136,7 @@ void ProvisionJob::doScan()
 
 void ProvisionJob::doSetConfig()
 {
-    setStep(Step::SetConfig, tr("Sending credentials for '%1'").arg(QString::fromUtf8(m_request.wifi.ssid)));
+    setStep(Step::SetConfig, Tr::tr("Sending credentials for '%1'").arg(QString::fromUtf8(m_request.wifi.ssid)));
     m_client->setConfig(m_request.wifi, [this](Result<void> r) {
         if (!r)
             return fail(r.error());
@@ -145,7 +146,7 @@ void ProvisionJob::doSetConfig()
 
 void ProvisionJob::doApply()
 {
-    setStep(Step::Apply, tr("Applying"));
+    setStep(Step::Apply, Tr::tr("Applying"));
     m_recoveriesAtApply = m_client->recoveries();
     m_client->applyConfig([this](Result<bool> r) {
         if (!r) {
@@ -154,7 +155,7 @@ void ProvisionJob::doApply()
             if (r.error().code == QLatin1String("provision.apply") && !m_resentAfterRestart
                 && m_client->recoveries() > m_recoveriesAtStart) {
                 m_resentAfterRestart = true;
-                const QString text = tr("The board seems to have restarted and lost the credentials; sending them again.");
+                const QString text = Tr::tr("The board seems to have restarted and lost the credentials; sending them again.");
                 m_outcome.notices << text;
                 Q_EMIT notice(text);
                 return doSetConfig();
@@ -162,12 +163,12 @@ void ProvisionJob::doApply()
             return fail(r.error());
         }
         if (r.value()) {
-            const QString text = tr("The board had already applied the settings before the connection dropped.");
+            const QString text = Tr::tr("The board had already applied the settings before the connection dropped.");
             m_outcome.notices << text;
             Q_EMIT notice(text);
         }
         m_waitStartedMs = nowMs();
-        setStep(Step::Wait, tr("Waiting for the board to join '%1'").arg(QString::fromUtf8(m_request.wifi.ssid)));
+        setStep(Step::Wait, Tr::tr("Waiting for the board to join '%1'").arg(QString::fromUtf8(m_request.wifi.ssid)));
         poll();
     });
 }
@@ -183,10 +184,10 @@ void ProvisionJob::poll()
             // Firmware stops its provisioning service right after reporting Connected, so
             // losing contact now does not mean it failed.
             return fail(Error::make(QStringLiteral("provision.unconfirmed"),
-                                    tr("Lost contact with the board after it received the credentials; it may have joined '%1' and closed its access point.")
+                                    Tr::tr("Lost contact with the board after it received the credentials; it may have joined '%1' and closed its access point.")
                                         .arg(QString::fromUtf8(m_request.wifi.ssid)),
                                     st.error().message,
-                                    tr("Check your router or the board's log; if it did not join, power-cycle it and provision again.")));
+                                    Tr::tr("Check your router or the board's log; if it did not join, power-cycle it and provision again.")));
         }
         onStatus(st.value());
     });
@@ -203,8 +204,8 @@ void ProvisionJob::onStatus(const WifiStatus &status)
                                                                         : QStringLiteral("provision.notfound"),
                                         failReasonText(reason, m_request.wifi.ssid),
                                         QStringLiteral("RespGetStatus sta_state=ConnectionFailed fail_reason=%1").arg(int(reason)),
-                                        reason == FailReason::AuthError ? tr("Check the passphrase and provision again.")
-                                                                        : tr("Check the SSID and that the network is in range."));
+                                        reason == FailReason::AuthError ? Tr::tr("Check the passphrase and provision again.")
+                                                                        : Tr::tr("Check the SSID and that the network is in range."));
         if (!m_request.resetOnFailure || !m_running)
             return fail(error);
         // Leave the board ready for new credentials instead of stranding it.
@@ -212,25 +213,25 @@ void ProvisionJob::onStatus(const WifiStatus &status)
             m_outcome.boardReset = r.ok();
             Error e = error;
             if (r.ok())
-                e.fix += QStringLiteral(" ") + tr("The board was reset and accepts new credentials.");
+                e.fix += QStringLiteral(" ") + Tr::tr("The board was reset and accepts new credentials.");
             fail(e);
         });
         return;
     }
     if (status.state == StationState::Disconnected && !m_resentAfterRestart && m_client->recoveries() > m_recoveriesAtApply) {
         m_resentAfterRestart = true;
-        const QString text = tr("The board restarted while connecting; sending the credentials again.");
+        const QString text = Tr::tr("The board restarted while connecting; sending the credentials again.");
         m_outcome.notices << text;
         Q_EMIT notice(text);
         return doSetConfig();
     }
     if (status.attemptsRemaining)
-        setStep(Step::Wait, tr("Connection attempt failed; %1 attempts left").arg(*status.attemptsRemaining));
+        setStep(Step::Wait, Tr::tr("Connection attempt failed; %1 attempts left").arg(*status.attemptsRemaining));
     if (nowMs() - m_waitStartedMs > m_request.waitTimeoutMs)
         return fail(Error::make(QStringLiteral("provision.timeout"),
-                                tr("The board did not report a result within %1 s.").arg(m_request.waitTimeoutMs / 1000),
+                                Tr::tr("The board did not report a result within %1 s.").arg(m_request.waitTimeoutMs / 1000),
                                 QStringLiteral("last sta_state=%1").arg(int(status.state)),
-                                tr("Check that the network is in range, then power-cycle the board.")));
+                                Tr::tr("Check that the network is in range, then power-cycle the board.")));
     if (m_request.pollIntervalMs <= 0)
         QMetaObject::invokeMethod(this, &ProvisionJob::poll, Qt::QueuedConnection);
     else
@@ -239,7 +240,7 @@ void ProvisionJob::onStatus(const WifiStatus &status)
 
 void ProvisionJob::succeed()
 {
-    setStep(Step::Done, tr("Connected: IP %1, channel %2").arg(m_outcome.status.ip4).arg(m_outcome.status.channel));
+    setStep(Step::Done, Tr::tr("Connected: IP %1, channel %2").arg(m_outcome.status.ip4).arg(m_outcome.status.channel));
     m_outcome.connected = true;
     finish();
 }

@@ -9,10 +9,11 @@ namespace Forgeline::Sim {
 
 namespace {
 
-QString tr(const char *text)
+// A class, so that lupdate files these texts under the context tr() uses.
+struct Tr
 {
-    return QCoreApplication::translate("Forgeline::Sim::RomBoardProfile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Sim::RomBoardProfile)
+};
 
 std::optional<quint32> number(const QJsonValue &v)
 {
@@ -25,7 +26,7 @@ std::optional<quint32> number(const QJsonValue &v)
 
 Error profileError(const QString &what)
 {
-    return Error::make(QStringLiteral("sim.profile"), tr("Board profile: %1").arg(what));
+    return Error::make(QStringLiteral("sim.profile"), Tr::tr("Board profile: %1").arg(what));
 }
 
 } // namespace
@@ -44,19 +45,19 @@ Result<void> applyRomFault(RomFaults &faults, const QString &spec)
     if (name == QLatin1String("drop") || name == QLatin1String("corrupt") || name == QLatin1String("slow-flash")) {
         const double v = arg.toDouble(&ok);
         if (!ok || v < 0 || (name != QLatin1String("slow-flash") && v > 1))
-            return Error::make(QStringLiteral("sim.fault"), tr("Bad value in serial fault \"%1\".").arg(spec));
+            return Error::make(QStringLiteral("sim.fault"), Tr::tr("Bad value in serial fault \"%1\".").arg(spec));
         (name == QLatin1String("drop") ? faults.dropRate : name == QLatin1String("corrupt") ? faults.corruptRate : faults.slowFlash) = v;
         return {};
     }
     if (name == QLatin1String("reset-at") || name == QLatin1String("disconnect-at")) {
         const quint32 a = arg.toUInt(&ok, 0);
         if (!ok)
-            return Error::make(QStringLiteral("sim.fault"), tr("Bad address in serial fault \"%1\".").arg(spec));
+            return Error::make(QStringLiteral("sim.fault"), Tr::tr("Bad address in serial fault \"%1\".").arg(spec));
         (name == QLatin1String("reset-at") ? faults.resetAt : faults.disconnectAt) = a;
         return {};
     }
     return Error::make(QStringLiteral("sim.fault"),
-                       tr("Unknown serial fault \"%1\"; known: %2").arg(spec, romFaultNames().join(QStringLiteral(", "))));
+                       Tr::tr("Unknown serial fault \"%1\"; known: %2").arg(spec, romFaultNames().join(QStringLiteral(", "))));
 }
 
 Result<RomBoardConfig> romBoardConfigFromProfile(const BoardProfile &profile)
@@ -64,7 +65,7 @@ Result<RomBoardConfig> romBoardConfigFromProfile(const BoardProfile &profile)
     RomBoardConfig c;
     c.chipKey = profile.chip;
     if (!Flasher::ChipDatabase::instance().byKey(c.chipKey))
-        return profileError(tr("unknown chip \"%1\"").arg(profile.chip));
+        return profileError(Tr::tr("unknown chip \"%1\"").arg(profile.chip));
     if (profile.mac.size() == 6)
         c.mac = profile.mac;
     // "revision": "v3.0" for whatever chip runs, or {"esp32": "v1.0", "esp32c3": "v0.3"} per
@@ -78,7 +79,7 @@ Result<RomBoardConfig> romBoardConfigFromProfile(const BoardProfile &profile)
     if (profile.json.contains(QLatin1String("package"))) {
         const auto package = number(profile.json.value(QLatin1String("package")));
         if (!package)
-            return profileError(tr("package is not a number"));
+            return profileError(Tr::tr("package is not a number"));
         c.package = *package;
     }
     if (auto efuse = revisionEfuses(*Flasher::ChipDatabase::instance().byKey(c.chipKey), c); !efuse)
@@ -87,7 +88,7 @@ Result<RomBoardConfig> romBoardConfigFromProfile(const BoardProfile &profile)
     if (flash.contains(QLatin1String("flashId"))) {
         const auto id = number(flash.value(QLatin1String("flashId")));
         if (!id || !Flasher::flashSizeFromJedec(*id))
-            return profileError(tr("flashId is not a known JEDEC id"));
+            return profileError(Tr::tr("flashId is not a known JEDEC id"));
         c.flashId = *id;
     }
     c.timing = flash.value(QLatin1String("timing")).toBool(true);
@@ -100,7 +101,7 @@ Result<RomBoardConfig> romBoardConfigFromProfile(const BoardProfile &profile)
         const QJsonObject o = v.toObject();
         const auto offset = number(o.value(QLatin1String("offset")));
         if (!offset || *offset >= c.flashSize())
-            return profileError(tr("a contents entry has no valid offset"));
+            return profileError(Tr::tr("a contents entry has no valid offset"));
         QByteArray bytes;
         if (o.contains(QLatin1String("text"))) {
             bytes = o.value(QLatin1String("text")).toString().toUtf8();
@@ -109,7 +110,7 @@ Result<RomBoardConfig> romBoardConfigFromProfile(const BoardProfile &profile)
         } else if (o.contains(QLatin1String("file"))) {
             QFile f(o.value(QLatin1String("file")).toString());
             if (!f.open(QIODevice::ReadOnly))
-                return profileError(tr("cannot read %1").arg(f.fileName()));
+                return profileError(Tr::tr("cannot read %1").arg(f.fileName()));
             bytes = f.readAll();
         }
         if (c.image.size() < qsizetype(*offset) + bytes.size())

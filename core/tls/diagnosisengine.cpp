@@ -17,10 +17,11 @@ namespace Forgeline::Tls {
 
 namespace {
 
-QString tr(const char *text)
+// A class, so that lupdate files these texts under the context tr() uses.
+struct Tr
 {
-    return QCoreApplication::translate("Forgeline::Tls::DiagnosisEngine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Tls::DiagnosisEngine)
+};
 
 std::optional<MbedtlsVersion> versionFor(MbedtlsGeneration g)
 {
@@ -130,7 +131,7 @@ DiagnosisReport DiagnosisEngine::diagnose(LogAnalysis bad, std::optional<LogAnal
                 if (ev.line == divergence->badLine) {
                     d.confidence = std::min(0.99, d.confidence + 0.05);
                     d.evidence.append({report.goodFile, divergence->goodLine,
-                                       tr("the working log at this point: %1").arg(divergence->summary), true});
+                                       Tr::tr("the working log at this point: %1").arg(divergence->summary), true});
                     break;
                 }
             }
@@ -192,7 +193,7 @@ Result<DiagnosisReport> DiagnosisEngine::diagnoseFiles(const QString &badPath, c
     if (goodResult) {
         if (!goodResult->ok()) {
             Error e = goodResult->error();
-            e.message = tr("Working log: %1").arg(e.message);
+            e.message = Tr::tr("Working log: %1").arg(e.message);
             return e;
         }
         good = std::move(goodResult->value());

@@ -16,10 +16,11 @@ namespace Forgeline::Tls {
 
 namespace {
 
-QString tr(const char *text)
+// A class, so that lupdate files these texts under the context tr() uses.
+struct Tr
 {
-    return QCoreApplication::translate("Forgeline::Tls::DiagnosisReport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Tls::DiagnosisReport)
+};
 
 QString esc(const QString &text) { return Redactor::redact(text).toHtmlEscaped(); }
 
@@ -132,18 +133,18 @@ QString DiagnosisReportWriter::toText(const DiagnosisReport &r)
 {
     QString out;
     if (r.finalError)
-        out += tr("Handshake failed with %1 %2 (line %3)\n").arg(formatCode(r.finalError->code), r.finalError->name).arg(r.finalError->line);
+        out += Tr::tr("Handshake failed with %1 %2 (line %3)\n").arg(formatCode(r.finalError->code), r.finalError->name).arg(r.finalError->line);
     else if (const HandshakeTrace *t = r.badHandshake(); t && t->succeeded())
-        out += tr("The handshake succeeded.\n");
+        out += Tr::tr("The handshake succeeded.\n");
     if (r.diff) {
         if (const Divergence *d = r.diff->first())
-            out += tr("\nFirst divergence (working line %1, failing line %2):\n  %3\n").arg(d->goodLine).arg(d->badLine).arg(d->summary);
+            out += Tr::tr("\nFirst divergence (working line %1, failing line %2):\n  %3\n").arg(d->goodLine).arg(d->badLine).arg(d->summary);
         else
-            out += tr("\nThe two handshakes follow the same steps.\n");
+            out += Tr::tr("\nThe two handshakes follow the same steps.\n");
     }
     const HandshakeTrace *diagnosed = r.badHandshake();
     if (r.diagnoses.isEmpty() && !(diagnosed && diagnosed->succeeded()))
-        out += tr("\nNo known failure pattern matched.\n");
+        out += Tr::tr("\nNo known failure pattern matched.\n");
     int rank = 0;
     for (const Diagnosis &d : r.diagnoses) {
         out += QStringLiteral("\n%1. [%2] %3 (%4%)\n   %5\n").arg(++rank).arg(d.id, d.title).arg(qRound(d.confidence * 100)).arg(d.explanation);
@@ -158,44 +159,44 @@ QString DiagnosisReportWriter::toText(const DiagnosisReport &r)
 QString DiagnosisReportWriter::toHtml(const DiagnosisReport &r)
 {
     QString h;
-    h += QStringLiteral("<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8><title>%1</title>\n").arg(esc(tr("Forgeline TLS diagnosis")));
+    h += QStringLiteral("<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8><title>%1</title>\n").arg(esc(Tr::tr("Forgeline TLS diagnosis")));
     h += QStringLiteral("<style>body{font:14px sans-serif;max-width:60em;margin:2em auto;color:#222}"
                         "h1{font-size:1.4em}.card{border:1px solid #ccc;border-radius:6px;padding:.6em 1em;margin:1em 0}"
                         ".id{font-family:monospace;color:#555}.conf{float:right;color:#555}"
                         "table{border-collapse:collapse;width:100%}td{padding:1px 6px;font-family:monospace;font-size:12px}"
                         "td.n{color:#888;text-align:right}td.a{text-align:center}tr.hl{background:#fde2a7}"
                         ".err{color:#a00;font-weight:bold}</style></head><body>\n");
-    h += QStringLiteral("<h1>%1</h1>\n<p>%2: <b>%3</b>").arg(esc(tr("TLS handshake diagnosis")), esc(tr("Failing log")), esc(fileName(r.badFile)));
+    h += QStringLiteral("<h1>%1</h1>\n<p>%2: <b>%3</b>").arg(esc(Tr::tr("TLS handshake diagnosis")), esc(Tr::tr("Failing log")), esc(fileName(r.badFile)));
     if (!r.goodFile.isEmpty())
-        h += QStringLiteral(" &middot; %1: <b>%2</b>").arg(esc(tr("working log")), esc(fileName(r.goodFile)));
+        h += QStringLiteral(" &middot; %1: <b>%2</b>").arg(esc(Tr::tr("working log")), esc(fileName(r.goodFile)));
     h += QStringLiteral("</p>\n");
     if (r.finalError)
-        h += QStringLiteral("<p class=err>%1</p>\n").arg(esc(tr("Handshake failed with %1 %2 (line %3)")
+        h += QStringLiteral("<p class=err>%1</p>\n").arg(esc(Tr::tr("Handshake failed with %1 %2 (line %3)")
                                                                .arg(formatCode(r.finalError->code), r.finalError->name).arg(r.finalError->line)));
     const Divergence *first = r.diff ? r.diff->first() : nullptr;
     if (first)
-        h += QStringLiteral("<h2>%1</h2><p>%2</p>\n").arg(esc(tr("First divergence")), esc(first->summary));
+        h += QStringLiteral("<h2>%1</h2><p>%2</p>\n").arg(esc(Tr::tr("First divergence")), esc(first->summary));
 
-    h += QStringLiteral("<h2>%1</h2>\n").arg(esc(tr("Diagnosis")));
+    h += QStringLiteral("<h2>%1</h2>\n").arg(esc(Tr::tr("Diagnosis")));
     for (const Diagnosis &d : r.diagnoses) {
         h += QStringLiteral("<div class=card><span class=conf>%1%</span><h3>%2 <span class=id>%3</span></h3><p>%4</p><ul>")
                  .arg(qRound(d.confidence * 100)).arg(esc(d.title), esc(d.id), esc(d.explanation));
         for (const EvidenceLine &e : d.evidence)
             h += QStringLiteral("<li><code>%1:%2</code> %3</li>").arg(esc(fileName(e.file))).arg(e.line).arg(esc(e.text));
-        h += QStringLiteral("</ul><b>%1</b><ul>").arg(esc(tr("Fixes")));
+        h += QStringLiteral("</ul><b>%1</b><ul>").arg(esc(Tr::tr("Fixes")));
         for (const QString &fix : d.fixes)
             h += QStringLiteral("<li>%1</li>").arg(esc(fix));
         h += QStringLiteral("</ul></div>\n");
     }
     if (!r.decodedErrors.isEmpty()) {
-        h += QStringLiteral("<h2>%1</h2><table>\n").arg(esc(tr("Error codes in the failing handshake")));
+        h += QStringLiteral("<h2>%1</h2><table>\n").arg(esc(Tr::tr("Error codes in the failing handshake")));
         for (const DecodedError &e : r.decodedErrors)
             h += QStringLiteral("<tr><td class=n>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>\n")
                      .arg(e.firstLine).arg(esc(formatCode(e.code)), esc(e.name), esc(e.meaning));
         h += QStringLiteral("</table>\n");
     }
     if (const HandshakeTrace *t = r.badHandshake()) {
-        h += QStringLiteral("<h2>%1</h2><table>\n").arg(esc(tr("Failing handshake, step by step")));
+        h += QStringLiteral("<h2>%1</h2><table>\n").arg(esc(Tr::tr("Failing handshake, step by step")));
         int rows = 0;
         for (int i = 0; i < t->events.size() && rows < 2000; ++i) {
             const HandshakeEvent &e = t->events.at(i);
@@ -208,7 +209,7 @@ QString DiagnosisReportWriter::toHtml(const DiagnosisReport &r)
         h += QStringLiteral("</table>\n");
     }
     h += QStringLiteral("<p style='color:#888'>%1</p></body></html>\n")
-             .arg(esc(tr("Generated by Forgeline %1. Secrets (keys, PoP, passphrases) are removed.").arg(BuildInfo::applicationVersion())));
+             .arg(esc(Tr::tr("Generated by Forgeline %1. Secrets (keys, PoP, passphrases) are removed.").arg(BuildInfo::applicationVersion())));
     return h;
 }
 
@@ -216,10 +217,10 @@ Result<void> DiagnosisReportWriter::writeHtml(const DiagnosisReport &report, con
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Error::make(QStringLiteral("diagnose.report"), tr("Cannot write the report to %1.").arg(path), file.errorString());
+        return Error::make(QStringLiteral("diagnose.report"), Tr::tr("Cannot write the report to %1.").arg(path), file.errorString());
     file.write(toHtml(report).toUtf8());
     if (!file.commit())
-        return Error::make(QStringLiteral("diagnose.report"), tr("Cannot write the report to %1.").arg(path), file.errorString());
+        return Error::make(QStringLiteral("diagnose.report"), Tr::tr("Cannot write the report to %1.").arg(path), file.errorString());
     return {};
 }
 
@@ -248,7 +249,7 @@ Result<qint64> DiagnosisReportWriter::writeRedactedLog(const QString &inputPath,
 {
     QSaveFile out(outputPath);
     if (!out.open(QIODevice::WriteOnly))
-        return Error::make(QStringLiteral("diagnose.redact"), tr("Cannot write %1.").arg(outputPath), out.errorString());
+        return Error::make(QStringLiteral("diagnose.redact"), Tr::tr("Cannot write %1.").arg(outputPath), out.errorString());
     bool inSecret = false;
     bool pemKey = false;
     qint64 written = 0;
@@ -271,7 +272,7 @@ Result<qint64> DiagnosisReportWriter::writeRedactedLog(const QString &inputPath,
     if (!read)
         return read.error();
     if (!out.commit())
-        return Error::make(QStringLiteral("diagnose.redact"), tr("Cannot write %1.").arg(outputPath), out.errorString());
+        return Error::make(QStringLiteral("diagnose.redact"), Tr::tr("Cannot write %1.").arg(outputPath), out.errorString());
     return written;
 }
 

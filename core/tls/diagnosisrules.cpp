@@ -12,10 +12,11 @@ using T = HandshakeEvent::Type;
 
 namespace {
 
-QString tr(const char *text)
+// A class, so that lupdate files these texts under the context tr() uses.
+struct Tr
 {
-    return QCoreApplication::translate("Forgeline::Tls::DiagnosisRules", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Tls::DiagnosisRules)
+};
 
 // docs/tls.md §3: flag bits.
 constexpr quint32 kExpired = 0x01, kCnMismatch = 0x04, kNotTrusted = 0x08, kFuture = 0x200, kBadMd = 0x4000,
@@ -96,8 +97,8 @@ private:
         if (const HandshakeEvent *limit = m_view.firstOf(T::BufferLimit)) {
             Finding &f = add(QStringLiteral("tx-buffer-too-small"), 0.95, {limit});
             const qint64 suggested = qMin<qint64>(16384, ((limit->a + 100 + 1023) / 1024) * 1024);
-            f.values.insert(QStringLiteral("needed"), tr("%1 bytes").arg(limit->a));
-            f.values.insert(QStringLiteral("limit"), tr("%1 bytes").arg(limit->b));
+            f.values.insert(QStringLiteral("needed"), Tr::tr("%1 bytes").arg(limit->a));
+            f.values.insert(QStringLiteral("limit"), Tr::tr("%1 bytes").arg(limit->b));
             f.values.insert(QStringLiteral("suggested"), QString::number(suggested));
             return;
         }
@@ -134,8 +135,8 @@ private:
             if (const HandshakeEvent *e = m_view.withCode({-0x7500})) {
                 Finding &f = add(QStringLiteral("tx-buffer-too-small"),
                                  m_view.generation() == MbedtlsGeneration::Unknown ? 0.7 : 0.8, {e});
-                f.values.insert(QStringLiteral("needed"), tr("size not logged"));
-                f.values.insert(QStringLiteral("limit"), tr("CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN, 4096 bytes by default"));
+                f.values.insert(QStringLiteral("needed"), Tr::tr("size not logged"));
+                f.values.insert(QStringLiteral("limit"), Tr::tr("CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN, 4096 bytes by default"));
                 f.values.insert(QStringLiteral("suggested"), QStringLiteral("8192"));
             }
         }
@@ -151,11 +152,11 @@ private:
         if (notice) {
             const HandshakeEvent *record = m_view.lastBefore(T::RecordIn, notice->line + 1);
             Finding &f = add(QStringLiteral("rx-buffer-too-small"), 0.85, {record, notice});
-            f.values.insert(QStringLiteral("detail"), record ? tr("a record of %1 bytes, \"%2\"").arg(record->b).arg(notice->text)
+            f.values.insert(QStringLiteral("detail"), record ? Tr::tr("a record of %1 bytes, \"%2\"").arg(record->b).arg(notice->text)
                                                              : notice->text);
         } else if (const HandshakeEvent *e = m_view.withCode({-0x7100})) {
             Finding &f = add(QStringLiteral("rx-buffer-too-small"), 0.5, {e});
-            f.values.insert(QStringLiteral("detail"), tr("-0x7100 BAD_INPUT_DATA"));
+            f.values.insert(QStringLiteral("detail"), Tr::tr("-0x7100 BAD_INPUT_DATA"));
         }
     }
 
@@ -164,10 +165,10 @@ private:
         const HandshakeEvent *written = m_view.lastBefore(T::MessageWritten, line);
         const HandshakeEvent *parsed = m_view.lastBefore(T::MessageParsed, line);
         if (parsed && (!written || parsed->line > written->line))
-            return tr("while the device was reading the server's %1").arg(parsed->text);
+            return Tr::tr("while the device was reading the server's %1").arg(parsed->text);
         if (written)
-            return tr("right after the device sent its %1").arg(written->text);
-        return tr("before any handshake message was exchanged");
+            return Tr::tr("right after the device sent its %1").arg(written->text);
+        return Tr::tr("before any handshake message was exchanged");
     }
 
     void peerClosed()
@@ -189,8 +190,8 @@ private:
         if (!reset && !other)
             return;
         Finding &f = add(QStringLiteral("connection-reset"), reset ? 0.85 : 0.6, {reset ? reset : other});
-        f.values.insert(QStringLiteral("detail"), reset ? tr("-0x0050 NET_CONN_RESET, %1").arg(whereInHandshake(reset->line))
-                                                        : tr("%1 from the socket layer").arg(formatCode(other->code)));
+        f.values.insert(QStringLiteral("detail"), reset ? Tr::tr("-0x0050 NET_CONN_RESET, %1").arg(whereInHandshake(reset->line))
+                                                        : Tr::tr("%1 from the socket layer").arg(formatCode(other->code)));
     }
 
     void timeout()
@@ -200,7 +201,7 @@ private:
         if (!code && !app)
             return;
         Finding &f = add(QStringLiteral("handshake-timeout"), code ? 0.85 : 0.75, {code, app});
-        f.values.insert(QStringLiteral("detail"), code ? tr("-0x6800 SSL_TIMEOUT %1").arg(whereInHandshake(code->line)) : app->text);
+        f.values.insert(QStringLiteral("detail"), code ? Tr::tr("-0x6800 SSL_TIMEOUT %1").arg(whereInHandshake(code->line)) : app->text);
     }
 
     void certificateChecks()
@@ -225,7 +226,7 @@ private:
                 continue;
             Finding &f = add(QString::fromLatin1(c.id), (m_flags & c.bit) ? 0.9 : 0.7, {flagEvent, verifyCall, alert});
             f.values.insert(QStringLiteral("detail"), flagEvent ? describeEvent(*flagEvent)
-                                                                 : tr("the device sent alert %1 (%2)").arg(c.alert).arg(alertDescriptionName(c.alert)));
+                                                                 : Tr::tr("the device sent alert %1 (%2)").arg(c.alert).arg(alertDescriptionName(c.alert)));
         }
 
         if (!(m_flags & kNotTrusted)) {
@@ -237,10 +238,10 @@ private:
             });
             if (bundle || noCa) {
                 Finding &f = add(QStringLiteral("untrusted-certificate"), bundle ? 0.8 : 0.7, {bundle, noCa});
-                f.values.insert(QStringLiteral("detail"), bundle ? bundle->text : tr("no CA certificate was configured (got no CA chain, -0x7680)"));
+                f.values.insert(QStringLiteral("detail"), bundle ? bundle->text : Tr::tr("no CA certificate was configured (got no CA chain, -0x7680)"));
             } else if (verifyCall && m_flags == 0 && !m_view.firstOf(T::AppVerified)) {
                 Finding &f = add(QStringLiteral("untrusted-certificate"), 0.4, {verifyCall});
-                f.values.insert(QStringLiteral("detail"), tr("%1 without the verify flags; an untrusted chain is the most common reason").arg(formatCode(verifyCall->code)));
+                f.values.insert(QStringLiteral("detail"), Tr::tr("%1 without the verify flags; an untrusted chain is the most common reason").arg(formatCode(verifyCall->code)));
             }
         }
     }
@@ -332,12 +333,12 @@ private:
             specific = true;
         } else if (const HandshakeEvent *required = m_view.withCode({-0x7480})) {
             add(QStringLiteral("client-certificate-required"), 0.8, {required})
-                .values.insert(QStringLiteral("detail"), tr("the server side reports -0x7480 NO_CLIENT_CERTIFICATE"));
+                .values.insert(QStringLiteral("detail"), Tr::tr("the server side reports -0x7480 NO_CLIENT_CERTIFICATE"));
             specific = true;
         } else if (m_view.generation() != MbedtlsGeneration::V3) {
             if (const HandshakeEvent *own = m_view.withCode({-0x7580})) {
                 add(QStringLiteral("client-certificate-required"), 0.7, {certReq, own})
-                    .values.insert(QStringLiteral("detail"), tr("-0x7580: no own certificate is configured"));
+                    .values.insert(QStringLiteral("detail"), Tr::tr("-0x7580: no own certificate is configured"));
                 specific = true;
             }
         }
@@ -393,7 +394,7 @@ private:
         if (alert || fatalCode) {
             Finding &f = add(QStringLiteral("fatal-alert"), specific ? 0.35 : 0.7, {alert, fatalCode});
             f.values.insert(QStringLiteral("alert"), alert ? QStringLiteral("%1 (%2)").arg(alert->b).arg(alertDescriptionName(int(alert->b)))
-                                                            : tr("(number not in the log; enable CONFIG_MBEDTLS_DEBUG to see it)"));
+                                                            : Tr::tr("(number not in the log; enable CONFIG_MBEDTLS_DEBUG to see it)"));
         }
     }
 
@@ -449,7 +450,7 @@ private:
         if (!verified)
             return;
         Finding &f = add(QStringLiteral("misleading-certificate-verified"), 0.5, {verified, ret});
-        f.values.insert(QStringLiteral("detail"), tr("printed at line %1 right after mbedtls_ssl_handshake returned %2 at line %3")
+        f.values.insert(QStringLiteral("detail"), Tr::tr("printed at line %1 right after mbedtls_ssl_handshake returned %2 at line %3")
                                                       .arg(verified->line).arg(formatCode(ret->code)).arg(ret->line));
     }
 

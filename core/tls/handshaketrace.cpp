@@ -9,10 +9,11 @@ namespace Forgeline::Tls {
 
 namespace {
 
-QString tr(const char *text)
+// A class, so that lupdate files these texts under the context tr() uses.
+struct Tr
 {
-    return QCoreApplication::translate("Forgeline::Tls::HandshakeTrace", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Tls::HandshakeTrace)
+};
 
 // docs/tls.md §5.4: 2.16 – 3.1 (TLS 1.2 part; 3.1 adds 19..21).
 const char *const kStates2x[] = {
@@ -223,57 +224,57 @@ QString describeEvent(const HandshakeEvent &e, const HandshakeTrace *trace)
 {
     using T = HandshakeEvent::Type;
     switch (e.type) {
-    case T::HandshakeStart: return tr("the handshake starts");
-    case T::HandshakeDone: return tr("the handshake completes");
-    case T::StateChange: return tr("the state machine enters %1").arg(e.text);
-    case T::MessageWritten: return tr("the client writes %1").arg(e.text);
-    case T::MessageParsed: return tr("it parses %1").arg(e.text);
-    case T::RecordIn: return tr("a %1 record of %2 bytes arrives").arg(contentTypeName(int(e.a))).arg(e.b);
-    case T::RecordOut: return tr("a %1 record of %2 bytes is sent").arg(contentTypeName(int(e.a))).arg(e.b);
-    case T::HandshakeMessage: return tr("a %1 message (%2 bytes) is read").arg(handshakeTypeName(int(e.a))).arg(e.b);
-    case T::FetchWant: return tr("it waits for %1 bytes").arg(e.b);
+    case T::HandshakeStart: return Tr::tr("the handshake starts");
+    case T::HandshakeDone: return Tr::tr("the handshake completes");
+    case T::StateChange: return Tr::tr("the state machine enters %1").arg(e.text);
+    case T::MessageWritten: return Tr::tr("the client writes %1").arg(e.text);
+    case T::MessageParsed: return Tr::tr("it parses %1").arg(e.text);
+    case T::RecordIn: return Tr::tr("a %1 record of %2 bytes arrives").arg(contentTypeName(int(e.a))).arg(e.b);
+    case T::RecordOut: return Tr::tr("a %1 record of %2 bytes is sent").arg(contentTypeName(int(e.a))).arg(e.b);
+    case T::HandshakeMessage: return Tr::tr("a %1 message (%2 bytes) is read").arg(handshakeTypeName(int(e.a))).arg(e.b);
+    case T::FetchWant: return Tr::tr("it waits for %1 bytes").arg(e.b);
     case T::Received:
         if (e.a == 0)
-            return tr("the peer closed the TCP connection (f_recv returned 0)");
+            return Tr::tr("the peer closed the TCP connection (f_recv returned 0)");
         if (e.a < 0)
-            return tr("receiving failed with %1").arg(formatCode(e.code));
-        return tr("%1 bytes arrive (f_recv returned %1)").arg(e.a);
+            return Tr::tr("receiving failed with %1").arg(formatCode(e.code));
+        return Tr::tr("%1 bytes arrive (f_recv returned %1)").arg(e.a);
     case T::Sent:
         if (e.a < 0)
-            return tr("sending failed with %1").arg(formatCode(e.code));
-        return tr("%1 bytes are sent").arg(e.a);
+            return Tr::tr("sending failed with %1").arg(formatCode(e.code));
+        return Tr::tr("%1 bytes are sent").arg(e.a);
     case T::AlertReceived:
-        return tr("the peer sends a %1 alert %2 (%3)")
-            .arg(e.a == 2 ? tr("fatal") : tr("warning")).arg(e.b).arg(alertDescriptionName(int(e.b)));
+        return Tr::tr("the peer sends a %1 alert %2 (%3)")
+            .arg(e.a == 2 ? Tr::tr("fatal") : Tr::tr("warning")).arg(e.b).arg(alertDescriptionName(int(e.b)));
     case T::AlertSent:
-        return tr("the device sends a %1 alert %2 (%3)")
-            .arg(e.a == 2 ? tr("fatal") : tr("warning")).arg(e.b).arg(alertDescriptionName(int(e.b)));
-    case T::ErrorReturned: return tr("%1 returns %2").arg(e.text, formatCode(e.code));
-    case T::CiphersuiteOffered: return tr("the client offers ciphersuite %1").arg(e.a, 4, 16, QLatin1Char('0'));
-    case T::CiphersuiteChosen: return tr("the server chooses ciphersuite %1").arg(e.a, 4, 16, QLatin1Char('0'));
+        return Tr::tr("the device sends a %1 alert %2 (%3)")
+            .arg(e.a == 2 ? Tr::tr("fatal") : Tr::tr("warning")).arg(e.b).arg(alertDescriptionName(int(e.b)));
+    case T::ErrorReturned: return Tr::tr("%1 returns %2").arg(e.text, formatCode(e.code));
+    case T::CiphersuiteOffered: return Tr::tr("the client offers ciphersuite %1").arg(e.a, 4, 16, QLatin1Char('0'));
+    case T::CiphersuiteChosen: return Tr::tr("the server chooses ciphersuite %1").arg(e.a, 4, 16, QLatin1Char('0'));
     case T::VersionInfo: return e.text;
-    case T::ExtensionFound: return tr("the peer sends the %1 extension").arg(e.text);
+    case T::ExtensionFound: return Tr::tr("the peer sends the %1 extension").arg(e.text);
     case T::Certificate:
         if (trace && e.a >= 0 && e.a < trace->certificates.size()) {
             const CertificateFacts &c = trace->certificates.at(e.a);
-            return tr("%1 certificate #%2: %3 (%4 %5 bits)")
-                .arg(c.own ? tr("own") : tr("peer")).arg(c.index).arg(c.subject, c.keyType).arg(c.keyBits);
+            return Tr::tr("%1 certificate #%2: %3 (%4 %5 bits)")
+                .arg(c.own ? Tr::tr("own") : Tr::tr("peer")).arg(c.index).arg(c.subject, c.keyType).arg(c.keyBits);
         }
-        return tr("a certificate");
+        return Tr::tr("a certificate");
     case T::VerifyFlags:
-        return e.a == 0 ? tr("certificate verification passes")
-                        : tr("certificate verification fails with flags 0x%1").arg(e.a, 8, 16, QLatin1Char('0'));
+        return e.a == 0 ? Tr::tr("certificate verification passes")
+                        : Tr::tr("certificate verification fails with flags 0x%1").arg(e.a, 8, 16, QLatin1Char('0'));
     case T::VerifyInfo: return e.text;
-    case T::CertificateRequested: return tr("the server asks for a client certificate");
-    case T::NoCertificateToSend: return tr("the client has no certificate to send");
-    case T::BufferLimit: return tr("a message of %1 bytes does not fit the %2-byte buffer").arg(e.a).arg(e.b);
+    case T::CertificateRequested: return Tr::tr("the server asks for a client certificate");
+    case T::NoCertificateToSend: return Tr::tr("the client has no certificate to send");
+    case T::BufferLimit: return Tr::tr("a message of %1 bytes does not fit the %2-byte buffer").arg(e.a).arg(e.b);
     case T::Notice: return e.text;
-    case T::AllocFailed: return tr("allocating %1 bytes fails").arg(e.a);
-    case T::HandshakeReturned: return tr("mbedtls_ssl_handshake returns %1").arg(formatCode(e.code));
+    case T::AllocFailed: return Tr::tr("allocating %1 bytes fails").arg(e.a);
+    case T::HandshakeReturned: return Tr::tr("mbedtls_ssl_handshake returns %1").arg(formatCode(e.code));
     case T::AppError: return e.text;
-    case T::AppVerifyFailed: return tr("the application reports that the peer certificate failed verification");
-    case T::AppVerified: return tr("the application prints \"Certificate verified.\"");
-    case T::Timeout: return tr("the connection times out");
+    case T::AppVerifyFailed: return Tr::tr("the application reports that the peer certificate failed verification");
+    case T::AppVerified: return Tr::tr("the application prints \"Certificate verified.\"");
+    case T::Timeout: return Tr::tr("the connection times out");
     case T::SessionError: return e.text;
     }
     return e.text;

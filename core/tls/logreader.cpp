@@ -14,10 +14,11 @@ namespace Forgeline::Tls {
 
 namespace {
 
-QString tr(const char *text)
+// A class, so that lupdate files these texts under the context tr() uses.
+struct Tr
 {
-    return QCoreApplication::translate("Forgeline::Tls::LogReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Tls::LogReader)
+};
 
 // Splits `data` into lines and hands them out; keeps the unfinished tail in `carry`.
 class LineSplitter
@@ -112,11 +113,11 @@ Result<LogReadStats> LogReader::readBytes(QByteArrayView data, const LineHandler
 {
     LogReadStats stats;
     if (data.isEmpty())
-        return Error::make(QStringLiteral("diagnose.empty"), tr("The log is empty."));
+        return Error::make(QStringLiteral("diagnose.empty"), Tr::tr("The log is empty."));
     if (looksBinary(data.first(qMin<qsizetype>(data.size(), 65536))))
         return Error::make(QStringLiteral("diagnose.binary"),
-                           tr("This is not a text log: it contains binary data."),
-                           {}, tr("Save the serial monitor output as text and open that file."));
+                           Tr::tr("This is not a text log: it contains binary data."),
+                           {}, Tr::tr("Save the serial monitor output as text and open that file."));
     LineSplitter splitter(handler, stats);
     splitter.feed(data);
     splitter.finish();
@@ -128,17 +129,17 @@ Result<LogReadStats> LogReader::readFile(const QString &path, const LineHandler 
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return Error::make(QStringLiteral("diagnose.notfound"), tr("The log file %1 does not exist.").arg(path));
+        return Error::make(QStringLiteral("diagnose.notfound"), Tr::tr("The log file %1 does not exist.").arg(path));
     if (info.isDir())
-        return Error::make(QStringLiteral("diagnose.notfile"), tr("%1 is a folder, not a log file.").arg(path));
+        return Error::make(QStringLiteral("diagnose.notfile"), Tr::tr("%1 is a folder, not a log file.").arg(path));
     const qint64 total = info.size();
     if (total == 0)
-        return Error::make(QStringLiteral("diagnose.empty"), tr("The log file %1 is empty.").arg(path));
+        return Error::make(QStringLiteral("diagnose.empty"), Tr::tr("The log file %1 is empty.").arg(path));
 
     const QByteArray native = QFile::encodeName(path);
     gzFile gz = gzopen(native.constData(), "rb");
     if (!gz)
-        return Error::make(QStringLiteral("diagnose.open"), tr("Cannot open %1.").arg(path),
+        return Error::make(QStringLiteral("diagnose.open"), Tr::tr("Cannot open %1.").arg(path),
                            QString::fromLocal8Bit(std::strerror(errno)));
     gzbuffer(gz, unsigned(ChunkSize));
 
@@ -158,7 +159,7 @@ Result<LogReadStats> LogReader::readFile(const QString &path, const LineHandler 
                 break;
             }
             gzclose(gz);
-            return Error::make(QStringLiteral("diagnose.read"), tr("Cannot read %1: the file is damaged.").arg(path), detail);
+            return Error::make(QStringLiteral("diagnose.read"), Tr::tr("Cannot read %1: the file is damaged.").arg(path), detail);
         }
         if (stats.compressed) {
             // gzdirect is only reliable after the first read.
@@ -172,21 +173,21 @@ Result<LogReadStats> LogReader::readFile(const QString &path, const LineHandler 
             if (looksBinary(data.first(qMin<qsizetype>(n, 65536)))) {
                 gzclose(gz);
                 return Error::make(QStringLiteral("diagnose.binary"),
-                                   tr("%1 is not a text log: it contains binary data.").arg(path),
-                                   {}, tr("Save the serial monitor output as text and open that file."));
+                                   Tr::tr("%1 is not a text log: it contains binary data.").arg(path),
+                                   {}, Tr::tr("Save the serial monitor output as text and open that file."));
             }
         }
         stats.bytes += n;
         splitter.feed(data);
         if (progress && !progress(qMin<qint64>(gzoffset(gz), total), total)) {
             gzclose(gz);
-            return Error::make(QStringLiteral("diagnose.cancelled"), tr("Reading %1 was cancelled.").arg(path));
+            return Error::make(QStringLiteral("diagnose.cancelled"), Tr::tr("Reading %1 was cancelled.").arg(path));
         }
     }
     gzclose(gz);
     splitter.finish();
     if (stats.bytes == 0)
-        return Error::make(QStringLiteral("diagnose.empty"), tr("The log file %1 is empty.").arg(path));
+        return Error::make(QStringLiteral("diagnose.empty"), Tr::tr("The log file %1 is empty.").arg(path));
     return stats;
 }
 

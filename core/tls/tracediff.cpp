@@ -11,10 +11,11 @@ using T = HandshakeEvent::Type;
 
 namespace {
 
-QString tr(const char *text)
+// A class, so that lupdate files these texts under the context tr() uses.
+struct Tr
 {
-    return QCoreApplication::translate("Forgeline::Tls::TraceDiff", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Tls::TraceDiff)
+};
 
 // Digits vary (lengths, sizes, addresses); the wording does not.
 QString withoutNumbers(const QString &text)
@@ -63,11 +64,11 @@ QString contextFor(const HandshakeTrace &trace, qint64 line)
 {
     const QString state = trace.stateAt(line);
     if (!state.isEmpty())
-        return tr("In handshake state %1").arg(state);
+        return Tr::tr("In handshake state %1").arg(state);
     const QString written = trace.lastMessageBefore(line, T::MessageWritten);
     if (!written.isEmpty())
-        return tr("After writing the %1").arg(written);
-    return tr("At the start of the handshake");
+        return Tr::tr("After writing the %1").arg(written);
+    return Tr::tr("At the start of the handshake");
 }
 
 QString summarise(const Divergence &d, const HandshakeTrace &good, const HandshakeTrace &bad)
@@ -75,14 +76,14 @@ QString summarise(const Divergence &d, const HandshakeTrace &good, const Handsha
     const QString context = contextFor(bad, d.badLine > 0 ? d.badLine : bad.lastLine());
     switch (d.kind) {
     case Divergence::Kind::Changed:
-        return tr("%1, the working log shows %2 (line %3) but the failing log shows %4 (line %5).")
+        return Tr::tr("%1, the working log shows %2 (line %3) but the failing log shows %4 (line %5).")
             .arg(context, describeEvent(good.events.at(d.goodEvent), &good)).arg(d.goodLine)
             .arg(describeEvent(bad.events.at(d.badEvent), &bad)).arg(d.badLine);
     case Divergence::Kind::OnlyInFailing:
-        return tr("%1, the failing log shows %2 (line %3), which the working log never does.")
+        return Tr::tr("%1, the failing log shows %2 (line %3), which the working log never does.")
             .arg(context, describeEvent(bad.events.at(d.badEvent), &bad)).arg(d.badLine);
     case Divergence::Kind::OnlyInWorking:
-        return tr("%1, the failing log never shows %2, which the working log does at line %3.")
+        return Tr::tr("%1, the failing log never shows %2, which the working log does at line %3.")
             .arg(context, describeEvent(good.events.at(d.goodEvent), &good)).arg(d.goodLine);
     }
     return {};

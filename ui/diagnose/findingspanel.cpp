@@ -74,7 +74,7 @@ void FindingsPanel::showReport(const Tls::DiagnosisReport &report)
     if (report.decodedErrors.size() > 1) {
         header += QStringLiteral("<p>%1<br>").arg(esc(tr("Error codes in this handshake:")));
         for (const Tls::DecodedError &e : report.decodedErrors)
-            header += QStringLiteral("&nbsp;&nbsp;<code>%1</code> %2 (line %3)<br>").arg(esc(Tls::formatCode(e.code)), esc(e.name)).arg(e.firstLine);
+            header += tr("&nbsp;&nbsp;<code>%1</code> %2 (line %3)<br>").arg(esc(Tls::formatCode(e.code)), esc(e.name)).arg(e.firstLine);
         header += QStringLiteral("</p>");
     }
     if (report.diagnoses.isEmpty())

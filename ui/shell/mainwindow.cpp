@@ -9,6 +9,7 @@
 #include "ui/flash/flashworkspace.h"
 #include "ui/provision/provisionworkspace.h"
 #include "ui/shell/aboutdialog.h"
+#include "ui/shell/languagemenu.h"
 #include "ui/station/stationworkspace.h"
 
 #include <QAction>
@@ -166,6 +167,11 @@ void MainWindow::buildMenus()
         s.activityPaneVisible = visible;
         s.save();
     });
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    auto *language = new LanguageMenu(this);
+    connect(language, &LanguageMenu::statusMessage, this, &MainWindow::showStatus);
+    settings->addMenu(language);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Forgeline"), this, &MainWindow::showAbout);

@@ -1,0 +1,4795 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Forgeline::Cli::CliCommon</name>
+    <message>
+        <location filename="../../app/cli/clicommon.cpp" line="+26"/>
+        <source>Machine-readable JSON output.</source>
+        <translation>机器可读的 JSON 输出。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Cli::Commands</name>
+    <message>
+        <location filename="../../app/cli/commands.cpp" line="+35"/>
+        <source>Explain mbedTLS / ESP-IDF / PSA / X.509 error codes</source>
+        <translation>解释 mbedTLS / ESP-IDF / PSA / X.509 错误码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Explain a failed TLS handshake from mbedTLS debug logs</source>
+        <translation>根据 mbedTLS 调试日志解释失败的 TLS 握手</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provision Wi-Fi into an ESP device over protocomm (SoftAP/HTTP)</source>
+        <translation>通过 protocomm（SoftAP/HTTP）为 ESP 设备配网</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the Wi-Fi networks a device in provisioning mode sees</source>
+        <translation>列出处于配网模式的设备能看到的 Wi-Fi 网络</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send data to a protocomm endpoint and print the reply</source>
+        <translation>向 protocomm 端点发送数据并打印回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset or re-provision a device&apos;s provisioning state</source>
+        <translation>重置设备的配网状态或重新配网</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Predict a device&apos;s TLS failure from its certificate, chain and key before flashing</source>
+        <translation>烧录前根据证书、证书链和私钥预测设备的 TLS 失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a certificate/key/file into a partition (backup, MD5 verify)</source>
+        <translation>将证书/私钥/文件写入分区（先备份，MD5 校验）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show a board&apos;s partition table (or a .bin/.csv)</source>
+        <translation>显示板子的分区表（或 .bin/.csv 文件）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read a partition or flash region to a file</source>
+        <translation>将分区或闪存区域读出到文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a backup back where it came from</source>
+        <translation>将备份写回原处</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List serial ports with their USB bridge</source>
+        <translation>列出串口及其 USB 桥接芯片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identify the chip, MAC and flash on a port</source>
+        <translation>识别端口上的芯片、MAC 和闪存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flash, verify, provision and record many boards at once from a recipe</source>
+        <translation>按配方同时对多块板子烧录、校验、配网并记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List or export station records (CSV/JSON)</source>
+        <translation>列出或导出工位记录（CSV/JSON）</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Cli::DecodeCommand</name>
+    <message>
+        <location filename="../../app/cli/decodecommand.cpp" line="+26"/>
+        <source>Explain mbedTLS, PSA, esp-tls/esp_err_t, X.509 verify-flag and WICED error codes.</source>
+        <translation>解释 mbedTLS、PSA、esp-tls/esp_err_t、X.509 验证标志和 WICED 错误码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pin the mbedTLS version: 2.16, 2.28, 3.0, 3.6 or 4.0 (patch releases accepted).</source>
+        <translation>固定 mbedTLS 版本：2.16、2.28、3.0、3.6 或 4.0（可带补丁版本号）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ESP-IDF release of the device (e.g. 4.3, 4.4.1, 5.2): selects its mbedTLS and the esp-tls numbering.</source>
+        <translation>设备的 ESP-IDF 版本（例如 4.3、4.4.1、5.2）：据此选择其 mbedTLS 版本和 esp-tls 编号方式。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Codes as printed, separated by spaces, commas or semicolons: -0x7500, -29952, FFFF8B00, (FFFFD900), 64416, 0x801A, flags=0x00000208, MBEDTLS_ERR_SSL_CONN_EOF.</source>
+        <translation>按打印原样给出错误码，以空格、逗号或分号分隔：-0x7500, -29952, FFFF8B00, (FFFFD900), 64416, 0x801A, flags=0x00000208, MBEDTLS_ERR_SSL_CONN_EOF。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>use either --mbedtls or --idf, not both</source>
+        <translation>--mbedtls 和 --idf 只能二选一</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown mbedTLS version &quot;%1&quot;; use 2.16, 2.28, 3.0, 3.6 or 4.0</source>
+        <translation>未知的 mbedTLS 版本“%1”；请使用 2.16、2.28、3.0、3.6 或 4.0</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown ESP-IDF version &quot;%1&quot;; use e.g. 4.3, 4.4.1 or 5.2</source>
+        <translation>未知的 ESP-IDF 版本“%1”；请使用例如 4.3、4.4.1 或 5.2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>decode needs at least one CODE, e.g. forgeline-cli decode -0x7500</source>
+        <translation>decode 至少需要一个 CODE，例如 forgeline-cli decode -0x7500</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Cli::DiagnoseCommand</name>
+    <message>
+        <location filename="../../app/cli/diagnosecommand.cpp" line="+28"/>
+        <source>A log of a working handshake to compare with.</source>
+        <translation>用于对比的成功握手日志。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Also write a self-contained HTML report (secrets removed).</source>
+        <translation>同时写出一份独立的 HTML 报告（已去除机密信息）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The log of the failing handshake.</source>
+        <translation>失败握手的日志。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>diagnose needs exactly one failing log, e.g. forgeline-cli diagnose --good ok.log bad.log</source>
+        <translation>diagnose 需要且只需要一个失败日志，例如 forgeline-cli diagnose --good ok.log bad.log</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Cli::FlashCli</name>
+    <message>
+        <location filename="../../app/cli/flashcli.cpp" line="+80"/>
+        <source>--port is required (a device path or socket://HOST:PORT); &apos;forgeline-cli ports&apos; lists them</source>
+        <translation>必须指定 --port（设备路径或 socket://HOST:PORT）；&apos;forgeline-cli ports&apos; 可列出端口</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--baud must be a rate between 9600 and 5000000</source>
+        <translation>--baud 必须是 9600 到 5000000 之间的波特率</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--before is auto, classic, unix-tight, usb-jtag or no-reset</source>
+        <translation>--before 只能是 auto、classic、unix-tight、usb-jtag 或 no-reset</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--table-offset must be an address such as 0x8000</source>
+        <translation>--table-offset 必须是地址，例如 0x8000</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Cli::FlashCommand</name>
+    <message>
+        <location filename="../../app/cli/flashcommand.cpp" line="+47"/>
+        <source>partition %1 (0x%2)</source>
+        <translation>分区 %1（0x%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, MAC %2
+</source>
+        <translation>%1，MAC %2
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrote %1 bytes as %2 to %3; %4 bytes with 0xFF fill
+</source>
+        <translation>已将 %1 字节以 %2 格式写入 %3；%4 字节以 0xFF 填充
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restored %1 bytes to %2
+</source>
+        <translation>已将 %1 字节恢复到 %2
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MD5 verified: %1
+</source>
+        <translation>MD5 校验通过：%1
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backup of the previous contents: %1
+</source>
+        <translation>原有内容的备份：%1
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done in %1 s; board reset.</source>
+        <translation>用时 %1 秒完成；板子已复位。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Partition name from the board&apos;s table (e.g. cert, key).</source>
+        <translation>板子分区表中的分区名（例如 cert、key）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write at this 4 KiB-aligned address instead.</source>
+        <translation>改为写入此 4 KiB 对齐的地址。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PEM or DER certificate/key, or any file with --format raw.</source>
+        <translation>PEM 或 DER 格式的证书/私钥，或配合 --format raw 的任意文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pem-nul (default: PEM plus NUL), pem, der or raw.</source>
+        <translation>pem-nul（默认：PEM 加 NUL 结尾）、pem、der 或 raw。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not save the partition&apos;s current contents first.</source>
+        <translation>不先保存分区的当前内容。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>give exactly one of --partition NAME or --address A</source>
+        <translation>--partition NAME 和 --address A 必须且只能给出一个</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--file is required</source>
+        <translation>必须指定 --file</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--address must be a number such as 0x110000</source>
+        <translation>--address 必须是数字，例如 0x110000</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Write a backup taken before an earlier write back to where it came from (MD5-verified).</source>
+        <translation>将先前写入前所做的备份写回原处（MD5 校验）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Backup file (.bin with its .json beside it).</source>
+        <translation>备份文件（.bin，旁边有对应的 .json）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allow restoring onto a board with a different MAC.</source>
+        <translation>允许恢复到 MAC 不同的板子上。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--backup FILE is required</source>
+        <translation>必须指定 --backup FILE</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Cli::FlashInfoCommands</name>
+    <message>
+        <location filename="../../app/cli/flashinfocommands.cpp" line="+29"/>
+        <source>Identify the chip on a port: type, MAC, flash ID and size, security info.</source>
+        <translation>识别端口上的芯片：型号、MAC、闪存 ID 与容量、安全信息。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Chip:        %1 (chip id %2)
+Revision:    %10
+MAC:         %3
+Flash:       manufacturer 0x%4, device 0x%5, %6 MiB%7
+Security:    %8
+Reset:       %9</source>
+        <translation>芯片：      %1（芯片 ID %2）
+版本：      %10
+MAC：       %3
+闪存：      厂商 0x%4，器件 0x%5，%6 MiB%7
+安全：      %8
+复位：      %9</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (unknown part; assumed)</source>
+        <translation>（未知型号；按推测容量）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, secure boot on</source>
+        <translation>，已启用安全启动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not reported by this ROM</source>
+        <translation>此 ROM 未报告</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Read and check the partition table from a board (or a .bin/.csv file with --file).</source>
+        <translation>读取并检查板子上的分区表（或用 --file 指定 .bin/.csv 文件）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read a partition table binary or ESP-IDF CSV instead of a board.</source>
+        <translation>读取分区表二进制文件或 ESP-IDF CSV，而不是读取板子。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print as ESP-IDF CSV.</source>
+        <translation>以 ESP-IDF CSV 格式输出。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>MD5 row checked.</source>
+        <translation>MD5 行已校验。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No MD5 row (table built with --disable-md5sum).</source>
+        <translation>没有 MD5 行（分区表用 --disable-md5sum 生成）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Read a partition or a flash region to a file (checked against the chip&apos;s MD5).</source>
+        <translation>将分区或闪存区域读出到文件（与芯片计算的 MD5 比对）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Partition name.</source>
+        <translation>分区名。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start address.</source>
+        <translation>起始地址。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes to read with --address.</source>
+        <translation>配合 --address 时要读取的字节数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output file.</source>
+        <translation>输出文件。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>give exactly one of --partition NAME or --address A --size N</source>
+        <translation>--partition NAME 与 --address A --size N 必须且只能给出一种</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--out FILE is required</source>
+        <translation>必须指定 --out FILE</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--address and --size must be numbers such as 0x110000 and 8K</source>
+        <translation>--address 和 --size 必须是数字，例如 0x110000 和 8K</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Read %1 bytes from 0x%2 into %3 (MD5 %4)</source>
+        <translation>已从 0x%2 读取 %1 字节到 %3（MD5 %4）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>List serial ports, labelled by USB bridge (CP210x, CH34x, FTDI, Espressif USB-Serial/JTAG).</source>
+        <translation>列出串口，并标注 USB 桥接芯片（CP210x、CH34x、FTDI、Espressif USB-Serial/JTAG）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No serial ports found. Remote ports are given as socket://HOST:PORT.</source>
+        <translation>未找到串口。远程端口请写作 socket://HOST:PORT。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Cli::FlashPreflight</name>
+    <message>
+        <location filename="../../app/cli/flashpreflight.cpp" line="+62"/>
+        <source>       device error: %1 %2%3
+</source>
+        <translation>       设备错误：%1 %2%3
+</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>       diagnosis: %1
+</source>
+        <translation>       诊断：%1
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>       fix: %1
+</source>
+        <translation>       修复：%1
+</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>--device-clock is unset or synced, not &quot;%1&quot;</source>
+        <translation>--device-clock 只能是 unset 或 synced，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>--key F (the certificate&apos;s private key)</source>
+        <translation>--key F（证书对应的私钥）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--cert F (the key&apos;s certificate)</source>
+        <translation>--cert F（私钥对应的证书）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preflight skipped: give %1 to check the pair before writing.</source>
+        <translation>已跳过预检：请给出 %1，以便在写入前检查这对证书和私钥。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Preflight could not check the files (%1); writing anyway (--force).</source>
+        <translation>预检无法检查这些文件（%1）；仍然写入（--force）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Preflight against %1: %2 (%3 checks).</source>
+        <translation>针对 %1 的预检：%2（%3 项检查）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>warnings only</source>
+        <translation>仅有警告</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>all pass</source>
+        <translation>全部通过</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Writing anyway (--force).</source>
+        <translation>仍然写入（--force）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not written: the preflight predicts the device will fail.</source>
+        <translation>未写入：预检预测设备将会失败。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix the certificate/key (see the fixes above) or pass --force to write anyway.</source>
+        <translation>请修正证书/私钥（见上方修复建议），或使用 --force 强制写入。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Cli::Main</name>
+    <message>
+        <location filename="../../app/cli/main.cpp" line="+27"/>
+        <source>Usage: forgeline-cli [--version] [--help] &lt;command&gt; [options] [--json]
+
+Commands:
+</source>
+        <translation>用法：forgeline-cli [--version] [--help] &lt;command&gt; [options] [--json]
+
+命令：
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>
+Run &apos;forgeline-cli &lt;command&gt; --help&apos; for a command&apos;s options.
+Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cancelled.
+</source>
+        <translation>
+运行 &apos;forgeline-cli &lt;command&gt; --help&apos; 查看命令的选项。
+退出码：0 成功，1 失败，2 用法错误，3 I/O 错误，4 校验失败，5 设备错误，130 已取消。
+</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>no command given; try &apos;forgeline-cli --help&apos;</source>
+        <translation>未给出命令；请尝试 &apos;forgeline-cli --help&apos;</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>forgeline-cli %1 (Qt %2, %3, protobuf %4)</source>
+        <translation>forgeline-cli %1（Qt %2，%3，protobuf %4）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>unknown command &apos;%1&apos;; try &apos;forgeline-cli --help&apos;</source>
+        <translation>未知命令“%1”；请尝试 &apos;forgeline-cli --help&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Cli::PreflightCommand</name>
+    <message>
+        <location filename="../../app/cli/preflightcommand.cpp" line="+39"/>
+        <source>Cannot read the password file %1.</source>
+        <translation>无法读取密码文件 %1。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Device certificate (PEM or DER; a PEM file may hold the chain too).</source>
+        <translation>设备证书（PEM 或 DER；PEM 文件中也可以包含证书链）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intermediate certificates the device sends after its own.</source>
+        <translation>设备在自身证书之后发送的中间证书。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device private key (PEM or DER: PKCS#1, SEC1, PKCS#8).</source>
+        <translation>设备私钥（PEM 或 DER：PKCS#1、SEC1、PKCS#8）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CA that issued the device certificate (what the server trusts); repeatable.</source>
+        <translation>签发设备证书的 CA（服务器信任的 CA）；可重复指定。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PKCS#12 archive with certificate, key and chain (instead of --cert/--key).</source>
+        <translation>包含证书、私钥和证书链的 PKCS#12 文件（代替 --cert/--key）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File whose first line is the PKCS#12 or key password.</source>
+        <translation>首行为 PKCS#12 或私钥密码的文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target profile, e.g. idf-4.0 (default), idf-5.2. See --list-targets.</source>
+        <translation>目标配置，例如 idf-4.0（默认）、idf-5.2。参见 --list-targets。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Device clock at the first TLS connection: unset (1970, no SNTP; default) or synced.</source>
+        <translation>首次 TLS 连接时的设备时钟：unset（1970 年，无 SNTP；默认）或 synced。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size of the certificate partition in bytes (decimal or 0x hex).</source>
+        <translation>证书分区的大小，单位字节（十进制或 0x 十六进制）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size of the key partition in bytes.</source>
+        <translation>私钥分区的大小，单位字节。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Override a target default, e.g. out_content_len=8192, have_time_date=y, large_key_software_mpi=y, curves=-secp256k1; repeatable.</source>
+        <translation>覆盖目标的默认值，例如 out_content_len=8192、have_time_date=y、large_key_software_mpi=y、curves=-secp256k1；可重复指定。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>List the target profiles and exit.</source>
+        <translation>列出目标配置后退出。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>preflight needs --cert FILE and --key FILE, or --p12 FILE</source>
+        <translation>preflight 需要 --cert FILE 和 --key FILE，或 --p12 FILE</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--device-clock is unset or synced, not &quot;%1&quot;</source>
+        <translation>--device-clock 只能是 unset 或 synced，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--%1 needs a positive number of bytes, not &quot;%2&quot;</source>
+        <translation>--%1 需要正的字节数，而不是“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Cli::ProvisionArgs</name>
+    <message>
+        <location filename="../../app/cli/provisionargs.cpp" line="+76"/>
+        <source>Device address HOST:PORT (default 192.168.4.1:80, the SoftAP address).</source>
+        <translation>设备地址 HOST:PORT（默认 192.168.4.1:80，即 SoftAP 地址）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The provisioning QR code&apos;s JSON payload.</source>
+        <translation>配网二维码的 JSON 内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security level 0, 1 or 2 (default: as the device reports).</source>
+        <translation>安全级别 0、1 或 2（默认：以设备报告为准）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security 2 (SRP6a) username (default: from --qr, else wifiprov as in the ESP-IDF example).</source>
+        <translation>Security 2（SRP6a）用户名（默认：取自 --qr，否则与 ESP-IDF 示例一样为 wifiprov）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proof of possession; for Security 2 the password (visible in the process list: prefer --pop-file or --pop-env).</source>
+        <translation>所有权证明（PoP）；Security 2 时为密码（会显示在进程列表中：建议使用 --pop-file 或 --pop-env）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the PoP from the first line of a file (&apos;-&apos; for stdin).</source>
+        <translation>从文件首行读取 PoP（&apos;-&apos; 表示标准输入）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the PoP from an environment variable.</source>
+        <translation>从环境变量读取 PoP。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per-request timeout in milliseconds (default 10000).</source>
+        <translation>每个请求的超时时间，单位毫秒（默认 10000）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not send the session cookie (firmware before ESP-IDF 4.3).</source>
+        <translation>不发送会话 Cookie（ESP-IDF 4.3 之前的固件）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log every protocol step (secrets are never logged).</source>
+        <translation>记录每个协议步骤（绝不记录机密信息）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>warning: --%1 on the command line is visible to other users in the process list; use --%1-file or --%1-env.</source>
+        <translation>警告：命令行中的 --%1 对其他用户在进程列表中可见；请使用 --%1-file 或 --%1-env。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the environment variable %1 is not set</source>
+        <translation>环境变量 %1 未设置</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>--host wants HOST:PORT, e.g. 192.168.4.1:80</source>
+        <translation>--host 需要 HOST:PORT，例如 192.168.4.1:80</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>this QR code is for a %1 device; forgeline-cli provisions over SoftAP (HTTP)</source>
+        <translation>此二维码对应 %1 设备；forgeline-cli 只通过 SoftAP（HTTP）配网</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>QR code for %1 (join its Wi-Fi access point first)</source>
+        <translation>%1 的二维码（请先连接它的 Wi-Fi 热点）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--sec is 0, 1 or 2</source>
+        <translation>--sec 只能是 0、1 或 2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Security 2 password (PoP): </source>
+        <translation>Security 2 密码（PoP）：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Proof of possession (PoP): </source>
+        <translation>所有权证明（PoP）：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--timeout wants milliseconds</source>
+        <translation>--timeout 需要毫秒数</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Cli::ProvisionCommand</name>
+    <message>
+        <location filename="../../app/cli/provisioncommand.cpp" line="+90"/>
+        <source>--sec2-gen-cred needs --username</source>
+        <translation>--sec2-gen-cred 需要 --username</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Security 2 password (PoP): </source>
+        <translation>Security 2 密码（PoP）：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--sec2-gen-cred needs the password (--pop-file, --pop-env or the prompt)</source>
+        <translation>--sec2-gen-cred 需要密码（--pop-file、--pop-env 或交互输入）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--sec2-salt wants hex bytes</source>
+        <translation>--sec2-salt 需要十六进制字节</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--sec2-salt-len is 1 to 64</source>
+        <translation>--sec2-salt-len 只能是 1 到 64</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Network to join.</source>
+        <translation>要加入的网络。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wi-Fi passphrase (visible in the process list: prefer --passphrase-file or --passphrase-env).</source>
+        <translation>Wi-Fi 密码（会显示在进程列表中：建议使用 --passphrase-file 或 --passphrase-env）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the passphrase from the first line of a file (&apos;-&apos; for stdin).</source>
+        <translation>从文件首行读取 Wi-Fi 密码（&apos;-&apos; 表示标准输入）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the passphrase from an environment variable.</source>
+        <translation>从环境变量读取 Wi-Fi 密码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only join this access point (aa:bb:cc:dd:ee:ff).</source>
+        <translation>只加入此接入点（aa:bb:cc:dd:ee:ff）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel hint for the device.</source>
+        <translation>提示设备使用的信道。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan for networks first and report them.</source>
+        <translation>先扫描网络并报告结果。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status poll interval in ms (default 1000).</source>
+        <translation>状态轮询间隔，单位毫秒（默认 1000）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seconds to wait for Connected (default 60).</source>
+        <translation>等待 Connected 的秒数（默认 60）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not reset the board&apos;s provisioning state after a failed attempt.</source>
+        <translation>配网失败后不重置板子的配网状态。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only print the Security 2 salt and verifier for --username and the password (--pop-*), for the firmware.</source>
+        <translation>只打印 --username 和密码（--pop-*）对应的 Security 2 盐值和验证值，供固件使用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With --sec2-gen-cred: use this salt (hex) instead of a random one.</source>
+        <translation>配合 --sec2-gen-cred：使用此盐值（十六进制）而不是随机生成。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With --sec2-gen-cred: random salt length in bytes (default 16).</source>
+        <translation>配合 --sec2-gen-cred：随机盐值的字节长度（默认 16）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>--ssid is required</source>
+        <translation>必须指定 --ssid</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wi-Fi passphrase for %1 (empty for an open network): </source>
+        <translation>%1 的 Wi-Fi 密码（开放网络请留空）：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>--bssid wants 6 bytes, e.g. aa:bb:cc:dd:ee:ff</source>
+        <translation>--bssid 需要 6 个字节，例如 aa:bb:cc:dd:ee:ff</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Connected to %1: IP %2, channel %3%4</source>
+        <translation>已连接到 %1：IP %2，信道 %3%4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (after %1 session recovery)</source>
+        <translation>（经过 %1 次会话恢复）</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Cli::RecordsCommand</name>
+    <message>
+        <location filename="../../app/cli/recordscommand.cpp" line="+29"/>
+        <source>List or export the station&apos;s records (one per board attempt).</source>
+        <translation>列出或导出工位记录（每次板子操作一条）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Station database (default: app data).</source>
+        <translation>工位数据库（默认：应用数据目录）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only this board.</source>
+        <translation>只看这块板子。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only pass or fail.</source>
+        <translation>只看通过或失败。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>csv or json on stdout.</source>
+        <translation>以 csv 或 json 输出到标准输出。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--export takes csv or json</source>
+        <translation>--export 只接受 csv 或 json</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Cli::ScanCommand</name>
+    <message>
+        <location filename="../../app/cli/scancommand.cpp" line="+72"/>
+        <source>List the Wi-Fi networks an ESP device in provisioning mode can see.</source>
+        <translation>列出处于配网模式的 ESP 设备能看到的 Wi-Fi 网络。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1  RSSI  CH  AUTH            BSSID</source>
+        <translation>%1  RSSI  CH  AUTH            BSSID</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Send data to a named protocomm endpoint (e.g. custom-data) and print the reply.</source>
+        <translation>向指定的 protocomm 端点（例如 custom-data）发送数据并打印回复。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DATA is hexadecimal bytes.</source>
+        <translation>DATA 为十六进制字节。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Endpoint name, e.g. custom-data.</source>
+        <translation>端点名，例如 custom-data。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text (or hex with --hex) to send.</source>
+        <translation>要发送的文本（或配合 --hex 的十六进制）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>give an endpoint name and the data to send</source>
+        <translation>请给出端点名和要发送的数据</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1
+(hex %2)</source>
+        <translation>%1
+（十六进制 %2）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>reset or reprov</source>
+        <translation>reset 或 reprov</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>prov-ctrl %1: done</source>
+        <translation>prov-ctrl %1：完成</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Cli::StationCommand</name>
+    <message>
+        <location filename="../../app/cli/stationcommand.cpp" line="+61"/>
+        <source>certificate %1%2</source>
+        <translation>证书 %1%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (already this board&apos;s)</source>
+        <translation>（已属于这块板子）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>board plugged in</source>
+        <translation>已插入板子</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>retrying %1: %2</source>
+        <translation>正在重试 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PASS (%1 s)</source>
+        <translation>通过（%1 秒）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 at %2: %3</source>
+        <translation>%1，失败于 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Recipe JSON file.</source>
+        <translation>配方 JSON 文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comma-separated ports: serial, pty or socket://host:port.</source>
+        <translation>以逗号分隔的端口：串口、pty 或 socket://host:port。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder of &lt;id&gt;.crt + &lt;id&gt;.key pairs (or manifest.csv).</source>
+        <translation>包含 &lt;id&gt;.crt + &lt;id&gt;.key 证书对的文件夹（或 manifest.csv）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station database: sqlite:///path or postgresql://user@host:port/db (default: app data).</source>
+        <translation>工位数据库：sqlite:///path 或 postgresql://user@host:port/db（默认：应用数据目录）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator name for the records.</source>
+        <translation>记录中的操作员姓名。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station name for the records (default: host name).</source>
+        <translation>记录中的工位名（默认：主机名）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep running and start every board plugged in (a serial port that appears) until Ctrl+C.</source>
+        <translation>持续运行，每插入一块板子（出现一个新串口）就开始处理，直到按 Ctrl+C。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With --watch, only ports whose path matches, e.g. &apos;/dev/serial/by-id/usb-Silicon_Labs*&apos; (implies --watch).</source>
+        <translation>配合 --watch：只处理路径匹配的端口，例如 &apos;/dev/serial/by-id/usb-Silicon_Labs*&apos;（隐含 --watch）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--recipe and --ports (or --watch) are required</source>
+        <translation>必须指定 --recipe 和 --ports（或 --watch）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--ports names no port</source>
+        <translation>--ports 中没有端口</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>the recipe writes a certificate: give --pool DIR or --db URL</source>
+        <translation>配方要写入证书：请给出 --pool DIR 或 --db URL</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>%1 passed, %2 failed%3 in %4 s</source>
+        <translation>%1 块通过，%2 块失败%3，用时 %4 秒</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Flasher</name>
+    <message>
+        <location filename="../../core/flasher/romprotocol.cpp" line="+211"/>
+        <source>The chip refused %1: %2.</source>
+        <translation>芯片拒绝了 %1：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Flasher::BackupStore</name>
+    <message>
+        <location filename="../../core/flasher/backupstore.cpp" line="+43"/>
+        <source>Could not save the backup %1.</source>
+        <translation>无法保存备份 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not restrict access to the backup %1.</source>
+        <translation>无法限制备份 %1 的访问权限。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Could not create the backup folder %1.</source>
+        <translation>无法创建备份文件夹 %1。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The backup %1 has no description file beside it.</source>
+        <translation>备份 %1 旁边没有描述文件。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not read the backup %1.</source>
+        <translation>无法读取备份 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The backup %1 is damaged (its MD5 does not match).</source>
+        <translation>备份 %1 已损坏（MD5 不匹配）。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Flasher::FlashJob</name>
+    <message>
+        <location filename="../../core/flasher/flashjob.cpp" line="+52"/>
+        <source>Connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This backup belongs to board %1, but %2 is connected.</source>
+        <translation>此备份属于板子 %1，但当前连接的是 %2。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect the right board, or allow restoring onto another board.</source>
+        <translation>请连接正确的板子，或允许恢复到另一块板子上。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading the partition table</source>
+        <translation>正在读取分区表</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No valid partition table at 0x%1: %2</source>
+        <translation>0x%1 处没有有效的分区表：%2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The board has no partition named &quot;%1&quot;.</source>
+        <translation>板子上没有名为“%1”的分区。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partitions: %1</source>
+        <translation>分区：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; is a %2 partition; certificates and keys go into data partitions.</source>
+        <translation>“%1”是 %2 分区；证书和私钥应写入 data 分区。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is marked encrypted; a plaintext write could not be verified.</source>
+        <translation>“%1”已标记为加密；明文写入后无法校验。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Partition &quot;%1&quot; is not a whole number of 4 KiB sectors; writing it would erase part of its neighbour.</source>
+        <translation>分区“%1”的大小不是 4 KiB 扇区的整数倍；写入会擦除相邻分区的一部分。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Address 0x%1 is not 4 KiB aligned.</source>
+        <translation>地址 0x%1 未按 4 KiB 对齐。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to write.</source>
+        <translation>没有要写入的内容。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>0x%1 + %2 bytes is beyond the %3 MiB flash.</source>
+        <translation>0x%1 + %2 字节超出了 %3 MiB 闪存的范围。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Backing up %1</source>
+        <translation>正在备份 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the region</source>
+        <translation>该区域</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Backup saved to %1</source>
+        <translation>备份已保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The backup read did not match the chip&apos;s MD5; nothing was written.</source>
+        <translation>读出的备份与芯片计算的 MD5 不一致；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Writing %1</source>
+        <translation>正在写入 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Resetting the board</source>
+        <translation>正在复位板子</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The data read back does not match the chip&apos;s MD5.</source>
+        <translation>读回的数据与芯片计算的 MD5 不一致。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no backup was taken</source>
+        <translation>未做备份</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>backup at %1</source>
+        <translation>备份位于 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 partially written (%2); %3; write again or restore.</source>
+        <translation>%1 只写入了一部分（%2）；%3；请重新写入或恢复。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the file again.</source>
+        <translation>请重新写入该文件。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write again, or restore with: forgeline-cli restore --port PORT --backup %1</source>
+        <translation>请重新写入，或用以下命令恢复：forgeline-cli restore --port PORT --backup %1</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Flasher::LoaderSession</name>
+    <message>
+        <location filename="../../core/flasher/loadersession.cpp" line="+86"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Opening %1</source>
+        <translation>正在打开 %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The chip did not answer on %1.</source>
+        <translation>芯片在 %1 上没有应答。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the cable and power; hold BOOT and press RESET, then try again.</source>
+        <translation>请检查线缆和供电；按住 BOOT 再按一下 RESET，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Download mode detected, but no sync reply on %1.</source>
+        <translation>检测到下载模式，但 %1 上没有同步应答。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong boot mode detected; the chip is not in download mode.</source>
+        <translation>检测到错误的启动模式；芯片不在下载模式。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Connected to the ROM loader</source>
+        <translation>已连接到 ROM 引导程序</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This chip (id %1) is not supported.</source>
+        <translation>不支持此芯片（ID %1）。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Unknown chip (magic value 0x%1).</source>
+        <translation>未知芯片（魔数 0x%1）。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 is in Secure Download Mode: flash cannot be read or verified.</source>
+        <translation>%1 处于安全下载模式：无法读取或校验闪存。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Chip revision unknown: eFuse register 0x%1 could not be read.</source>
+        <translation>芯片版本未知：无法读取 eFuse 寄存器 0x%1。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The flash chip did not answer its ID command.</source>
+        <translation>闪存芯片没有应答读 ID 命令。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1, MAC %2, %3 MiB flash</source>
+        <translation>%1，MAC %2，%3 MiB 闪存</translation>
+    </message>
+    <message>
+        <location filename="../../core/flasher/loadersessionio.cpp" line="+67"/>
+        <source>The chip sent a short flash read.</source>
+        <translation>芯片返回的闪存读取数据不完整。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The chip sent a malformed MD5 reply.</source>
+        <translation>芯片返回的 MD5 应答格式错误。</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Block %1: %2; sending it again</source>
+        <translation>数据块 %1：%2；正在重新发送</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>the written flash region is empty</source>
+        <translation>已写入的闪存区域为空</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the flash holds different data</source>
+        <translation>闪存中的数据与写入的不同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The written data did not verify: %1.</source>
+        <translation>写入的数据校验失败：%1。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Write failed (%1); starting it again (%2 of %3)</source>
+        <translation>写入失败（%1）；正在重新开始（第 %2 次，共 %3 次）</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Flasher::RomClient</name>
+    <message>
+        <location filename="../../core/flasher/romclient.cpp" line="+16"/>
+        <source>The chip did not answer %1.</source>
+        <translation>芯片没有应答 %1。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Internal error: a command is already in flight.</source>
+        <translation>内部错误：已有一条命令正在执行。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The chip reset during %1.</source>
+        <translation>芯片在 %1 期间复位了。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Flasher::SerialLink</name>
+    <message>
+        <location filename="../../core/flasher/seriallink.cpp" line="+45"/>
+        <source>&quot;%1&quot; is not a valid socket://HOST:PORT address.</source>
+        <translation>“%1”不是有效的 socket://HOST:PORT 地址。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The connection to %1 was lost.</source>
+        <translation>与 %1 的连接已断开。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Could not connect to %1.</source>
+        <translation>无法连接到 %1。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 is in use or not permitted (another program, or missing dialout group).</source>
+        <translation>%1 正被占用或没有权限（被其他程序占用，或用户不在 dialout 组）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not open %1.</source>
+        <translation>无法打开 %1。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 went away (cable unplugged or board lost power).</source>
+        <translation>%1 已消失（线缆被拔出或板子断电）。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Image::CertPayload</name>
+    <message>
+        <location filename="../../core/image/certpayload.cpp" line="+112"/>
+        <source>Unknown payload format &quot;%1&quot;; use pem-nul, pem, der or raw.</source>
+        <translation>未知的数据格式“%1”；请使用 pem-nul、pem、der 或 raw。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>raw bytes</source>
+        <translation>原始字节</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file is empty.</source>
+        <translation>文件为空。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PEM private key</source>
+        <translation>PEM 私钥</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PEM %1</source>
+        <translation>PEM %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file is neither PEM nor a DER certificate or private key.</source>
+        <translation>该文件既不是 PEM，也不是 DER 格式的证书或私钥。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the &quot;raw&quot; format to write it unchanged.</source>
+        <translation>选择“raw”格式可按原样写入。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>DER private key</source>
+        <translation>DER 私钥</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DER certificate</source>
+        <translation>DER 证书</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The payload (%1 bytes) does not fit partition &quot;%2&quot; (%3 bytes).</source>
+        <translation>数据（%1 字节）放不进分区“%2”（%3 字节）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing to write.</source>
+        <translation>没有要写入的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Image::PartitionCsv</name>
+    <message>
+        <location filename="../../core/image/partitioncsv.cpp" line="+108"/>
+        <source>Partition CSV line %1: %2</source>
+        <translation>分区 CSV 第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the partition has no name</source>
+        <translation>分区没有名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the name &quot;%1&quot; has characters other than printable ASCII</source>
+        <translation>名称“%1”包含可打印 ASCII 以外的字符</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the name &quot;%1&quot; is longer than 16 characters</source>
+        <translation>名称“%1”超过 16 个字符</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unknown type &quot;%1&quot;</source>
+        <translation>未知类型“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>an app partition needs a subtype</source>
+        <translation>app 分区需要子类型</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown subtype &quot;%1&quot;</source>
+        <translation>未知子类型“%1”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>bad offset &quot;%1&quot;</source>
+        <translation>偏移量“%1”无效</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+5"/>
+        <source>bad size &quot;%1&quot;</source>
+        <translation>大小“%1”无效</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unknown flag &quot;%1&quot;</source>
+        <translation>未知标志“%1”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The partition CSV has no partitions.</source>
+        <translation>分区 CSV 中没有分区。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Image::PartitionTable</name>
+    <message>
+        <location filename="../../core/image/partitiontable.cpp" line="+116"/>
+        <source>The partition table&apos;s MD5 row is malformed.</source>
+        <translation>分区表的 MD5 行格式错误。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The partition table is corrupt (its MD5 checksum does not match).</source>
+        <translation>分区表已损坏（MD5 校验和不匹配）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This is not an ESP-IDF partition table.</source>
+        <translation>这不是 ESP-IDF 分区表。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The partition table has entries after its MD5 row.</source>
+        <translation>分区表的 MD5 行之后还有条目。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The partition table has no end marker.</source>
+        <translation>分区表没有结束标记。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The partition table is empty (the flash may be blank).</source>
+        <translation>分区表为空（闪存可能是空白的）。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Two partitions are named &quot;%1&quot;.</source>
+        <translation>有两个分区都叫“%1”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Partition &quot;%1&quot; is not aligned to 4 KiB.</source>
+        <translation>分区“%1”未按 4 KiB 对齐。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>App partition &quot;%1&quot; is not aligned to 64 KiB.</source>
+        <translation>app 分区“%1”未按 64 KiB 对齐。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Partition &quot;%1&quot; overlaps the partition table.</source>
+        <translation>分区“%1”与分区表重叠。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Partition &quot;%1&quot; ends beyond the flash size.</source>
+        <translation>分区“%1”的结尾超出了闪存容量。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Partitions &quot;%1&quot; and &quot;%2&quot; overlap.</source>
+        <translation>分区“%1”和“%2”重叠。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Protocomm::HttpTransport</name>
+    <message>
+        <location filename="../../core/protocomm/httptransport.cpp" line="+36"/>
+        <source>The request for &apos;%1&apos; is %2 bytes; the device accepts 1 to 4096 bytes.</source>
+        <translation>发往“%1”的请求有 %2 字节；设备只接受 1 到 4096 字节。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>The device sent a malformed HTTP reply.</source>
+        <translation>设备返回的 HTTP 应答格式错误。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The device has no endpoint &apos;%1&apos;.</source>
+        <translation>设备没有端点“%1”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The device answered HTTP %1 for &apos;%2&apos;.</source>
+        <translation>设备对“%2”返回了 HTTP %1。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The device closed the connection without answering &apos;%1&apos;.</source>
+        <translation>设备未应答“%1”就关闭了连接。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The device closed the connection before &apos;%1&apos; could be sent.</source>
+        <translation>在发送“%1”之前设备就关闭了连接。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not connect to the device at %1:%2.</source>
+        <translation>无法连接到设备 %1:%2。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join the device&apos;s Wi-Fi access point (PROV_...) and check the address.</source>
+        <translation>请连接设备的 Wi-Fi 热点（PROV_...）并检查地址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection to the device failed while waiting for &apos;%1&apos;.</source>
+        <translation>等待“%1”时与设备的连接失败。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The device did not answer &apos;%1&apos; within %2 ms.</source>
+        <translation>设备在 %2 毫秒内没有应答“%1”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not connect to the device at %1:%2 within %3 ms.</source>
+        <translation>无法在 %3 毫秒内连接到设备 %1:%2。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Protocomm::ProvisionClient</name>
+    <message>
+        <location filename="../../core/protocomm/provisionclient.cpp" line="+112"/>
+        <source>The device uses Security%1, but Security%2 was requested.</source>
+        <translation>设备使用 Security%1，但请求的是 Security%2。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave the security level on automatic or match the device.</source>
+        <translation>请将安全级别设为自动，或与设备保持一致。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The device predates Security 2 (its proto-ver has no sec_ver); using Security %1.</source>
+        <translation>设备早于 Security 2（其 proto-ver 中没有 sec_ver）；使用 Security %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The device reports an unknown security level %1.</source>
+        <translation>设备报告了未知的安全级别 %1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The device does not use a proof of possession; the PoP given is ignored.</source>
+        <translation>设备不使用所有权证明；给出的 PoP 将被忽略。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This device needs its proof of possession (PoP).</source>
+        <translation>此设备需要所有权证明（PoP）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the PoP from the board&apos;s label or scan its QR code.</source>
+        <translation>请填写板子标签上的 PoP，或扫描其二维码。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No Security 2 username was given; using &apos;wifiprov&apos;, the ESP-IDF example&apos;s.</source>
+        <translation>未给出 Security 2 用户名；使用 ESP-IDF 示例中的“wifiprov”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This device uses Security 2 and needs its proof-of-possession password.</source>
+        <translation>此设备使用 Security 2，需要所有权证明密码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the password from the board&apos;s label or scan its QR code.</source>
+        <translation>请填写板子标签上的密码，或扫描其二维码。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The board&apos;s Security 2 verifier was made by esp_prov; the session uses its form of the password hash.</source>
+        <translation>板子的 Security 2 验证值由 esp_prov 生成；会话使用其密码哈希形式。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connect to the device first.</source>
+        <translation>请先连接设备。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>The device did not answer the session handshake.</source>
+        <translation>设备没有应答会话握手。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the security level; a device restarting or busy with another client also does this.</source>
+        <translation>请检查安全级别；设备正在重启或正忙于其他客户端时也会这样。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The secure session with the device keeps getting lost.</source>
+        <translation>与设备的安全会话不断丢失。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move closer to the board or power-cycle it, then try again.</source>
+        <translation>请靠近板子或给它断电重启，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lost the secure session with the device (%1) Re-establishing it.</source>
+        <translation>与设备的安全会话已丢失（%1），正在重新建立。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Secure session re-established; repeating &apos;%1&apos;.</source>
+        <translation>安全会话已重新建立；正在重复“%1”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No secure session: connect to the device first.</source>
+        <translation>没有安全会话：请先连接设备。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the reply to &apos;%1&apos; did not decrypt to a valid message.</source>
+        <translation>“%1”的回复解密后不是有效的消息。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The secure session was lost again right after it had been re-established.</source>
+        <translation>安全会话刚重新建立后又丢失了。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Power-cycle the board and try again.</source>
+        <translation>请给板子断电重启后重试。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The device rejected the Wi-Fi settings.</source>
+        <translation>设备拒绝了 Wi-Fi 设置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An SSID has at most 32 bytes, a passphrase at most 63, a BSSID exactly 6.</source>
+        <translation>SSID 最多 32 字节，密码最多 63 字节，BSSID 必须为 6 字节。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The device refused to apply the Wi-Fi settings.</source>
+        <translation>设备拒绝应用 Wi-Fi 设置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It may already have credentials: reset it with prov-ctrl or power-cycle it.</source>
+        <translation>它可能已有凭据：请用 prov-ctrl 重置，或断电重启。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The device refused the reset: it only resets after a failed connection attempt.</source>
+        <translation>设备拒绝重置：只有在连接失败后才能重置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The device refused re-provisioning: its firmware keeps auto-stop enabled.</source>
+        <translation>设备拒绝重新配网：其固件启用了自动停止。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The device&apos;s Wi-Fi scan did not finish.</source>
+        <translation>设备的 Wi-Fi 扫描没有完成。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Sim::RomBoardProfile</name>
+    <message>
+        <location filename="../../core/sim/romboardprofile.cpp" line="+29"/>
+        <source>Board profile: %1</source>
+        <translation>板子配置：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Bad value in serial fault &quot;%1&quot;.</source>
+        <translation>串口故障“%1”中的值无效。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bad address in serial fault &quot;%1&quot;.</source>
+        <translation>串口故障“%1”中的地址无效。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unknown serial fault &quot;%1&quot;; known: %2</source>
+        <translation>未知的串口故障“%1”；已知的有：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unknown chip &quot;%1&quot;</source>
+        <translation>未知芯片“%1”</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>package is not a number</source>
+        <translation>package 不是数字</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>flashId is not a known JEDEC id</source>
+        <translation>flashId 不是已知的 JEDEC ID</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>a contents entry has no valid offset</source>
+        <translation>contents 中有一项没有有效的偏移量</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Sim::RomDevice</name>
+    <message>
+        <location filename="../../core/sim/romdevice.cpp" line="+65"/>
+        <source>%1 cannot be revision &quot;%2&quot;.</source>
+        <translation>%1 不可能是版本“%2”。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Sim::RomSerialServer</name>
+    <message>
+        <location filename="../../core/sim/romserialserver.cpp" line="+52"/>
+        <source>Could not create a pseudo-terminal.</source>
+        <translation>无法创建伪终端。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Could not listen on TCP port %1.</source>
+        <translation>无法监听 TCP 端口 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls::DiagnosisEngine</name>
+    <message>
+        <location filename="../../core/tls/diagnosisengine.cpp" line="+134"/>
+        <source>the working log at this point: %1</source>
+        <translation>成功日志在此处：%1</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Working log: %1</source>
+        <translation>成功日志：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls::DiagnosisReport</name>
+    <message>
+        <location filename="../../core/tls/diagnosisreport.cpp" line="+136"/>
+        <source>Handshake failed with %1 %2 (line %3)
+</source>
+        <translation>握手失败，错误 %1 %2（第 %3 行）
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The handshake succeeded.
+</source>
+        <translation>握手成功。
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>
+First divergence (working line %1, failing line %2):
+  %3
+</source>
+        <translation>
+首个分歧点（成功日志第 %1 行，失败日志第 %2 行）：
+  %3
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>
+The two handshakes follow the same steps.
+</source>
+        <translation>
+两次握手步骤相同。
+</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>
+No known failure pattern matched.
+</source>
+        <translation>
+没有匹配到已知的失败模式。
+</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Forgeline TLS diagnosis</source>
+        <translation>Forgeline TLS 诊断</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>TLS handshake diagnosis</source>
+        <translation>TLS 握手诊断</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Failing log</source>
+        <translation>失败日志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>working log</source>
+        <translation>成功日志</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Handshake failed with %1 %2 (line %3)</source>
+        <translation>握手失败，错误 %1 %2（第 %3 行）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First divergence</source>
+        <translation>首个分歧点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fixes</source>
+        <translation>修复建议</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Error codes in the failing handshake</source>
+        <translation>失败握手中的错误码</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Failing handshake, step by step</source>
+        <translation>失败握手的逐步过程</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Generated by Forgeline %1. Secrets (keys, PoP, passphrases) are removed.</source>
+        <translation>由 Forgeline %1 生成。机密信息（私钥、PoP、密码）已去除。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+3"/>
+        <source>Cannot write the report to %1.</source>
+        <translation>无法将报告写入 %1。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+23"/>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls::DiagnosisRules</name>
+    <message>
+        <location filename="../../core/tls/diagnosisrules.cpp" line="+100"/>
+        <location line="+1"/>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>size not logged</source>
+        <translation>日志中未记录大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN, 4096 bytes by default</source>
+        <translation>CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN，默认 4096 字节</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>a record of %1 bytes, &quot;%2&quot;</source>
+        <translation>一条 %1 字节的记录，“%2”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>-0x7100 BAD_INPUT_DATA</source>
+        <translation>-0x7100 BAD_INPUT_DATA</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>while the device was reading the server&apos;s %1</source>
+        <translation>设备读取服务器的 %1 时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>right after the device sent its %1</source>
+        <translation>设备刚发送完它的 %1 之后</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before any handshake message was exchanged</source>
+        <translation>在交换任何握手消息之前</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>-0x0050 NET_CONN_RESET, %1</source>
+        <translation>-0x0050 NET_CONN_RESET，%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 from the socket layer</source>
+        <translation>来自套接字层的 %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>-0x6800 SSL_TIMEOUT %1</source>
+        <translation>-0x6800 SSL_TIMEOUT %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>the device sent alert %1 (%2)</source>
+        <translation>设备发送了告警 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>no CA certificate was configured (got no CA chain, -0x7680)</source>
+        <translation>未配置 CA 证书（got no CA chain，-0x7680）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 without the verify flags; an untrusted chain is the most common reason</source>
+        <translation>%1 但没有验证标志；最常见的原因是证书链不受信任</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>the server side reports -0x7480 NO_CLIENT_CERTIFICATE</source>
+        <translation>服务器端报告 -0x7480 NO_CLIENT_CERTIFICATE</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>-0x7580: no own certificate is configured</source>
+        <translation>-0x7580：未配置自身证书</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>(number not in the log; enable CONFIG_MBEDTLS_DEBUG to see it)</source>
+        <translation>（日志中没有该数值；启用 CONFIG_MBEDTLS_DEBUG 才能看到）</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>printed at line %1 right after mbedtls_ssl_handshake returned %2 at line %3</source>
+        <translation>在第 %1 行打印，紧接在第 %3 行 mbedtls_ssl_handshake 返回 %2 之后</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls::DiagnosisVocabulary</name>
+    <message>
+        <location filename="../../core/tls/diagnosisvocabulary.cpp" line="+60"/>
+        <source>details in the evidence</source>
+        <translation>详情见证据</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls::HandshakeTrace</name>
+    <message>
+        <location filename="../../core/tls/handshaketrace.cpp" line="+221"/>
+        <source>the handshake starts</source>
+        <translation>握手开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the handshake completes</source>
+        <translation>握手完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the state machine enters %1</source>
+        <translation>状态机进入 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the client writes %1</source>
+        <translation>客户端写出 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it parses %1</source>
+        <translation>解析 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a %1 record of %2 bytes arrives</source>
+        <translation>收到一条 %2 字节的 %1 记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a %1 record of %2 bytes is sent</source>
+        <translation>发送一条 %2 字节的 %1 记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a %1 message (%2 bytes) is read</source>
+        <translation>读取一条 %1 消息（%2 字节）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it waits for %1 bytes</source>
+        <translation>等待 %1 字节</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the peer closed the TCP connection (f_recv returned 0)</source>
+        <translation>对端关闭了 TCP 连接（f_recv 返回 0）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>receiving failed with %1</source>
+        <translation>接收失败，错误 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 bytes arrive (f_recv returned %1)</source>
+        <translation>收到 %1 字节（f_recv 返回 %1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sending failed with %1</source>
+        <translation>发送失败，错误 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 bytes are sent</source>
+        <translation>发送了 %1 字节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the peer sends a %1 alert %2 (%3)</source>
+        <translation>对端发送 %1 告警 %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>fatal</source>
+        <translation>致命</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+3"/>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>the device sends a %1 alert %2 (%3)</source>
+        <translation>设备发送 %1 告警 %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 returns %2</source>
+        <translation>%1 返回 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the client offers ciphersuite %1</source>
+        <translation>客户端提供密码套件 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the server chooses ciphersuite %1</source>
+        <translation>服务器选择密码套件 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the peer sends the %1 extension</source>
+        <translation>对端发送 %1 扩展</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 certificate #%2: %3 (%4 %5 bits)</source>
+        <translation>%1证书 #%2：%3（%4 %5 位）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>own</source>
+        <translation>自身</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a certificate</source>
+        <translation>一张证书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>certificate verification passes</source>
+        <translation>证书验证通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>certificate verification fails with flags 0x%1</source>
+        <translation>证书验证失败，标志 0x%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server asks for a client certificate</source>
+        <translation>服务器要求客户端证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the client has no certificate to send</source>
+        <translation>客户端没有可发送的证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a message of %1 bytes does not fit the %2-byte buffer</source>
+        <translation>一条 %1 字节的消息放不进 %2 字节的缓冲区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>allocating %1 bytes fails</source>
+        <translation>分配 %1 字节失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mbedtls_ssl_handshake returns %1</source>
+        <translation>mbedtls_ssl_handshake 返回 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the application reports that the peer certificate failed verification</source>
+        <translation>应用程序报告对端证书验证失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the application prints &quot;Certificate verified.&quot;</source>
+        <translation>应用程序打印了“Certificate verified.”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the connection times out</source>
+        <translation>连接超时</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls::LogReader</name>
+    <message>
+        <location filename="../../core/tls/logreader.cpp" line="+116"/>
+        <source>The log is empty.</source>
+        <translation>日志为空。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is not a text log: it contains binary data.</source>
+        <translation>这不是文本日志：其中含有二进制数据。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+57"/>
+        <source>Save the serial monitor output as text and open that file.</source>
+        <translation>请将串口监视器的输出保存为文本，再打开该文件。</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>The log file %1 does not exist.</source>
+        <translation>日志文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a folder, not a log file.</source>
+        <translation>%1 是文件夹，不是日志文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+53"/>
+        <source>The log file %1 is empty.</source>
+        <translation>日志文件 %1 为空。</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Cannot open %1.</source>
+        <translation>无法打开 %1。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot read %1: the file is damaged.</source>
+        <translation>无法读取 %1：文件已损坏。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is not a text log: it contains binary data.</source>
+        <translation>%1 不是文本日志：其中含有二进制数据。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading %1 was cancelled.</source>
+        <translation>已取消读取 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls::TraceBuilder</name>
+    <message>
+        <location filename="../../core/tls/tracebuilder.cpp" line="+376"/>
+        <source>No TLS handshake, mbedTLS error or provisioning session found in %1 lines.</source>
+        <translation>在 %1 行中没有找到 TLS 握手、mbedTLS 错误或配网会话。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+20"/>
+        <source>Enable CONFIG_MBEDTLS_DEBUG (level 4) and capture the log again.</source>
+        <translation>请启用 CONFIG_MBEDTLS_DEBUG（级别 4）并重新抓取日志。</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>No TLS handshake, mbedTLS error or provisioning session found in %1 (%2 lines).</source>
+        <translation>在 %1（%2 行）中没有找到 TLS 握手、mbedTLS 错误或配网会话。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls::TraceDiff</name>
+    <message>
+        <location filename="../../core/tls/tracediff.cpp" line="+67"/>
+        <source>In handshake state %1</source>
+        <translation>在握手状态 %1 时</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>After writing the %1</source>
+        <translation>写出 %1 之后</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the start of the handshake</source>
+        <translation>在握手开始时</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1, the working log shows %2 (line %3) but the failing log shows %4 (line %5).</source>
+        <translation>%1，成功日志显示%2（第 %3 行），而失败日志显示%4（第 %5 行）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, the failing log shows %2 (line %3), which the working log never does.</source>
+        <translation>%1，失败日志显示%2（第 %3 行），成功日志中从未出现。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, the failing log never shows %2, which the working log does at line %3.</source>
+        <translation>%1，失败日志中始终没有%2，而成功日志在第 %3 行有。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::AboutDialog</name>
+    <message>
+        <location filename="../../ui/shell/aboutdialog.cpp" line="+30"/>
+        <source>Forgeline</source>
+        <translation>Forgeline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OpenSSL</source>
+        <translation>OpenSSL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>protobuf</source>
+        <translation>protobuf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>zlib</source>
+        <translation>zlib</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>About Forgeline</source>
+        <translation>关于 Forgeline</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Flash certificates and keys into ESP32 boards, provision their Wi-Fi, and explain their TLS errors.</source>
+        <translation>将证书和私钥烧录到 ESP32 板子，为其配置 Wi-Fi，并解释其 TLS 错误。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Free software under the GNU General Public License, version 3 or later.</source>
+        <translation>自由软件，依据 GNU 通用公共许可证第 3 版或更高版本发布。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Copy versions</source>
+        <translation>复制版本信息</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::ActivityPane</name>
+    <message>
+        <location filename="../../ui/activity/activitypane.cpp" line="+25"/>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Info and above</source>
+        <translation>信息及以上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only messages at or above this level</source>
+        <translation>只显示此级别及以上的消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the selected lines, or every shown line when none is selected</source>
+        <translation>复制选中的行；未选中时复制所有显示的行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+58"/>
+        <source>Copied %n activity line(s)</source>
+        <translation>
+            <numerusform>已复制 %n 行活动记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Activity cleared</source>
+        <translation>活动记录已清空</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::DecodeWorkspace</name>
+    <message>
+        <location filename="../../ui/decode/decodeworkspace.cpp" line="+41"/>
+        <source>Copy as text</source>
+        <translation>复制为文本</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Paste error codes, e.g. -0x7500  -29312  0x801A  MBEDTLS_ERR_SSL_CONN_EOF</source>
+        <translation>粘贴错误码，例如 -0x7500  -29312  0x801A  MBEDTLS_ERR_SSL_CONN_EOF</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All versions</source>
+        <translation>所有版本</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pin the mbedTLS release the device runs; error meanings changed between 2.x and 3.x</source>
+        <translation>固定设备所运行的 mbedTLS 版本；错误含义在 2.x 和 3.x 之间有变化</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 4.4 or 5.2</source>
+        <translation>例如 4.4 或 5.2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The ESP-IDF release selects its mbedTLS and the esp-tls numbering (renumbered in 4.4)</source>
+        <translation>ESP-IDF 版本决定其 mbedTLS 版本和 esp-tls 编号方式（4.4 起重新编号）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;mbedTLS:</source>
+        <translation>&amp;mbedTLS：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ESP-&amp;IDF:</source>
+        <translation>ESP-&amp;IDF：</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Codes (decoded as you type; Enter decodes at once):</source>
+        <translation>错误码(&amp;C)（边输入边解码；按 Enter 立即解码）：</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>ESP-IDF %1 is not a release Forgeline knows</source>
+        <translation>Forgeline 不认识 ESP-IDF %1 这个版本</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ESP-IDF %1 ships mbedTLS %2, but %3 is pinned</source>
+        <translation>ESP-IDF %1 自带 mbedTLS %2，但已固定为 %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ESP-IDF %1 ships mbedTLS %2</source>
+        <translation>ESP-IDF %1 自带 mbedTLS %2</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Enter a code to see what it means, or try: %1</source>
+        <translation>输入错误码查看其含义，或试试：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Showing the first %1 of %2 codes; %3 known.</source>
+        <translation>显示 %2 个错误码中的前 %1 个；%3 个已知。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n code(s) decoded, %1 known.</source>
+        <translation>
+            <numerusform>已解码 %n 个错误码，%1 个已知。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 → not a known code</source>
+        <translation>%1 → 不是已知的错误码</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>Copied %n decoded code(s) as text</source>
+        <translation>
+            <numerusform>已将 %n 个解码结果复制为文本</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::DiagnoseWorkspace</name>
+    <message>
+        <location filename="../../ui/diagnose/diagnoseworkspace.cpp" line="+75"/>
+        <source>Open failing log…</source>
+        <translation>打开失败日志…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add working log…</source>
+        <translation>添加成功日志…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export redacted logs…</source>
+        <translation>导出脱敏日志…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Indexing…</source>
+        <translation>索引中…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Diagnosing…</source>
+        <translation>诊断中…</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 (failing) vs %2 (working)</source>
+        <translation>%1（失败）对比 %2（成功）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diagnosing %1</source>
+        <translation>正在诊断 %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled. Open a log to start again.</source>
+        <translation>已取消。请打开日志重新开始。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No known pattern</source>
+        <translation>无已知模式</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Open the log of the failing handshake</source>
+        <translation>打开失败握手的日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>Logs (*.log *.txt *.gz);;All files (*)</source>
+        <translation>日志 (*.log *.txt *.gz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Open the log of a working handshake</source>
+        <translation>打开成功握手的日志</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Export the diagnosis as HTML</source>
+        <translation>将诊断结果导出为 HTML</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Report saved</source>
+        <translation>报告已保存</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Folder for the redacted copies</source>
+        <translation>脱敏副本的保存文件夹</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Writing redacted copies…</source>
+        <translation>正在写入脱敏副本…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Redacted copies written</source>
+        <translation>脱敏副本已写入</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::FindingsPanel</name>
+    <message>
+        <location filename="../../ui/diagnose/findingspanel.cpp" line="+33"/>
+        <source>Open a failing mbedTLS debug log (and optionally a working one), or drop it here.</source>
+        <translation>打开失败的 mbedTLS 调试日志（可再加一份成功日志），或将其拖放到这里。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Handshake failed with %1 %2</source>
+        <translation>握手失败，错误 %1 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This handshake succeeded.</source>
+        <translation>此次握手成功。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First divergence:</source>
+        <translation>首个分歧点：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Both handshakes take the same steps.</source>
+        <translation>两次握手的步骤相同。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error codes in this handshake:</source>
+        <translation>此次握手中的错误码：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;nbsp;&amp;nbsp;&lt;code&gt;%1&lt;/code&gt; %2 (line %3)&lt;br&gt;</source>
+        <translation>&amp;nbsp;&amp;nbsp;&lt;code&gt;%1&lt;/code&gt; %2（第 %3 行）&lt;br&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No known failure pattern matched this log.</source>
+        <translation>此日志没有匹配到已知的失败模式。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>confidence %p%</source>
+        <translation>置信度 %p%</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Fixes</source>
+        <translation>修复建议</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::FlashWorkspace</name>
+    <message>
+        <location filename="../../ui/flash/flashpreflight.cpp" line="+42"/>
+        <source>Preflight: will the device accept this certificate and key?</source>
+        <translation>预检：设备会接受这张证书和私钥吗？</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../../ui/flash/flashworkspaceui.cpp" line="+83"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Certificates and keys (*.pem *.crt *.cer *.key *.der);;All files (*)</source>
+        <translation>证书和私钥 (*.pem *.crt *.cer *.key *.der);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Certificate:</source>
+        <translation>证书：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Device certificate (PEM may include the chain)</source>
+        <translation>设备证书（PEM 中可包含证书链）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key:</source>
+        <translation>私钥：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Device private key</source>
+        <translation>设备私钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chain:</source>
+        <translation>证书链：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Intermediates, if not in the certificate file (optional)</source>
+        <translation>中间证书（若不在证书文件中；可选）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CA:</source>
+        <translation>CA：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CA(s) the server trusts, &apos;;&apos;-separated (optional)</source>
+        <translation>服务器信任的 CA，以“;”分隔（可选）</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>the files could not be checked: %1</source>
+        <translation>无法检查这些文件：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Checking the certificate and key before writing…</source>
+        <translation>写入前正在检查证书和私钥…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Overriding the preflight: the device is predicted to fail (%1).</source>
+        <translation>覆盖预检结果：预测设备会失败（%1）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing is refused: the preflight predicts the device will fail (%1). Fix the files or the target settings, or tick &quot;Write anyway&quot;.</source>
+        <translation>拒绝写入：预检预测设备会失败（%1）。请修正文件或目标设置，或勾选“仍然写入”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flash/flashworkspace.cpp" line="+62"/>
+        <source>Virtual board (%1)</source>
+        <translation>虚拟板（%1）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Virtual board</source>
+        <translation>虚拟板</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Virtual board on %1</source>
+        <translation>%1 上的虚拟板</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose a port first.</source>
+        <translation>请先选择端口。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose a readable certificate or key file.</source>
+        <translation>请选择可读取的证书或私钥文件。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Preflight override: writing %1 to partition %2 although the preflight predicts a device failure (%3).</source>
+        <translation>覆盖预检：尽管预检预测设备会失败（%3），仍将 %1 写入分区 %2。</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>%1 KiB/s, %2 s left</source>
+        <translation>%1 KiB/s，剩余 %2 秒</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1, chip id %2</source>
+        <translation>%1，芯片 ID %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 MiB, JEDEC 0x%2%3</source>
+        <translation>%1 MiB，JEDEC 0x%2%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (size assumed)</source>
+        <translation>（容量为推测值）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flags 0x%1</source>
+        <translation>标志 0x%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not reported by this ROM</source>
+        <translation>此 ROM 未报告</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Connected to %1, MAC %2; %n partition(s).</source>
+        <translation>
+            <numerusform>已连接到 %1，MAC %2；%n 个分区。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 written and verified (MD5 %2) in %3 s; board reset. Backup: %4</source>
+        <translation>%1 已写入并校验通过（MD5 %2），用时 %3 秒；板子已复位。备份：%4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none (turned off)</source>
+        <translation>无（已关闭）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 holds this file (MD5 %2).</source>
+        <translation>%1 中的内容与此文件一致（MD5 %2）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 does not hold this file.</source>
+        <translation>%1 中的内容与此文件不一致。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Backup restored to %1 and verified (MD5 %2).</source>
+        <translation>备份已恢复到 %1 并校验通过（MD5 %2）。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose a file to see its size against the partition.</source>
+        <translation>选择文件后可查看其大小与分区大小的对比。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 bytes as %2; connect to see the partition size.</source>
+        <translation>%1 字节，格式 %2；连接后可查看分区大小。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 bytes as %2 into &quot;%3&quot; (%4 bytes): %5</source>
+        <translation>%1 字节，以 %2 格式写入“%3”（%4 字节）：%5</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>fits, %1 bytes left</source>
+        <translation>放得下，剩余 %1 字节</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>too large</source>
+        <translation>太大</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1  %2  %3 (%4 bytes at 0x%5)</source>
+        <translation>%1  %2  %3（%4 字节，位于 0x%5）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flash/flashworkspaceui.cpp" line="-50"/>
+        <source>A serial port, socket://HOST:PORT for a networked port, or the virtual board.</source>
+        <translation>串口、网络端口的 socket://HOST:PORT，或虚拟板。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Baud:</source>
+        <translation>波特率：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Board</source>
+        <translation>板子</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chip:</source>
+        <translation>芯片：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MAC:</source>
+        <translation>MAC：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flash:</source>
+        <translation>闪存：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security:</source>
+        <translation>安全：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Partition table</source>
+        <translation>分区表</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+17"/>
+        <source>Write</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Certificate or key file (PEM or DER)</source>
+        <translation>证书或私钥文件（PEM 或 DER）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PEM + NUL (firmware uses strlen+1)</source>
+        <translation>PEM + NUL（固件使用 strlen+1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PEM as is</source>
+        <translation>PEM 原样</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DER</source>
+        <translation>DER</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raw file bytes</source>
+        <translation>文件原始字节</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Verify</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Partition:</source>
+        <translation>分区：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Write anyway (override the failing preflight; recorded in the activity log)</source>
+        <translation>仍然写入（覆盖未通过的预检；会记录在活动日志中）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Backups (taken before every write)</source>
+        <translation>备份（每次写入前自动备份）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the selected backup back to where it came from (MD5-verified).</source>
+        <translation>将选中的备份写回原处（MD5 校验）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Certificate or key</source>
+        <translation>证书或私钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates and keys (*.pem *.crt *.key *.der *.bin);;All files (*)</source>
+        <translation>证书和私钥 (*.pem *.crt *.key *.der *.bin);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::LadderModel</name>
+    <message>
+        <location filename="../../ui/diagnose/laddermodel.cpp" line="+91"/>
+        <source>(no such step)</source>
+        <translation>（没有此步骤）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+2"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Working: client ⇄ server</source>
+        <translation>成功：客户端 ⇄ 服务器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failing: client ⇄ server</source>
+        <translation>失败：客户端 ⇄ 服务器</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::LanguageMenu</name>
+    <message>
+        <location filename="../../ui/shell/languagemenu.cpp" line="+12"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Applies when Forgeline is restarted</source>
+        <translation>重新启动 Forgeline 后生效</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Language saved: restart Forgeline to use %1.</source>
+        <translation>语言已保存：重新启动 Forgeline 后将使用%1。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::LogFileModel</name>
+    <message>
+        <location filename="../../ui/diagnose/logfilemodel.cpp" line="+135"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::MainWindow</name>
+    <message>
+        <location filename="../../ui/shell/mainwindow.cpp" line="+41"/>
+        <source>Decode</source>
+        <translation>解码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste one or more error codes from a device log to see what they mean.</source>
+        <translation>粘贴设备日志中的一个或多个错误码，查看其含义。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diagnose</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Analyse a TLS handshake log and compare it with a working one.</source>
+        <translation>分析 TLS 握手日志，并与成功的日志对比。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provision</source>
+        <translation>配网</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send Wi-Fi credentials to a board over a secure session.</source>
+        <translation>通过安全会话将 Wi-Fi 凭据发送给板子。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flash</source>
+        <translation>烧录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write certificates and keys into a board&apos;s partitions.</source>
+        <translation>将证书和私钥写入板子的分区。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flash, verify, provision and record many boards at once.</source>
+        <translation>同时对多块板子烧录、校验、配网并记录。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Workspaces</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Activity Pane</source>
+        <translation>活动窗格(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Forgeline</source>
+        <translation>关于 Forgeline(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::PartitionTableModel</name>
+    <message>
+        <location filename="../../ui/flash/partitiontablemodel.cpp" line="+41"/>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>encrypted</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: %2 bytes at 0x%3</source>
+        <translation>%1：%2 字节，位于 0x%3</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subtype</source>
+        <translation>子类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offset</source>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flags</source>
+        <translation>标志</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::PreflightPanel</name>
+    <message>
+        <location filename="../../ui/preflight/preflightpanel.cpp" line="+49"/>
+        <source>Pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fails</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Target:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Device clock:</source>
+        <translation>设备时钟：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not set (1970, no SNTP)</source>
+        <translation>未设置（1970 年，无 SNTP）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Synced before TLS</source>
+        <translation>TLS 前已同步</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a certificate and key to check them before flashing.</source>
+        <translation>选择证书和私钥，在烧录前进行检查。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+157"/>
+        <source>Device error</source>
+        <translation>设备错误</translation>
+    </message>
+    <message>
+        <location line="-157"/>
+        <source>Finding</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Checking against %1…</source>
+        <translation>正在针对 %1 检查…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>&lt;b style=&apos;color:#d0332b&apos;&gt;Cannot check these files.&lt;/b&gt; %1</source>
+        <translation>&lt;b style=&apos;color:#d0332b&apos;&gt;无法检查这些文件。&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+26"/>
+        <source>Fix</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>&lt;b style=&apos;color:#d0332b&apos;&gt;%n check(s) predict a device failure on %1.&lt;/b&gt; Writing is refused until fixed or overridden.</source>
+        <translation>
+            <numerusform>&lt;b style=&apos;color:#d0332b&apos;&gt;%n 项检查预测设备在 %1 上会失败。&lt;/b&gt;修复或覆盖之前拒绝写入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>&lt;b style=&apos;color:#e09b12&apos;&gt;No failure predicted on %1; %n warning(s).&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b style=&apos;color:#e09b12&apos;&gt;预测在 %1 上不会失败；%n 项警告。&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b style=&apos;color:#2e9d4f&apos;&gt;All checks pass on %1.&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;color:#2e9d4f&apos;&gt;在 %1 上全部检查通过。&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::ProvisionStepList</name>
+    <message>
+        <location filename="../../ui/provision/provisionsteplist.cpp" line="+8"/>
+        <source>Connect and secure session</source>
+        <translation>连接并建立安全会话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scan for networks</source>
+        <translation>扫描网络</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Send credentials</source>
+        <translation>发送凭据</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for the board to connect</source>
+        <translation>等待板子连网</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::ProvisionWorkspace</name>
+    <message>
+        <location filename="../../ui/provision/provisionqrintake.cpp" line="+55"/>
+        <source>QR code for %1: this board provisions over Bluetooth LE, which Forgeline does not support yet.</source>
+        <translation>%1 的二维码：这块板子通过蓝牙 LE 配网，Forgeline 暂不支持。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>QR code for %1 read. Join its Wi-Fi access point %1, then press Connect.</source>
+        <translation>已读取 %1 的二维码。请连接它的 Wi-Fi 热点 %1，然后按“连接”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QR code read for %1</source>
+        <translation>已读取 %1 的二维码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/provision/provisionworkspace.cpp" line="+59"/>
+        <source>Board</source>
+        <translation>板子</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>HOST:PORT, or scan the board&apos;s QR code into any field</source>
+        <translation>HOST:PORT，或将板子的二维码扫入任一输入框</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The board&apos;s access point address (192.168.4.1:80 on real hardware). A USB barcode scanner can type the QR payload here.</source>
+        <translation>板子的热点地址（真实硬件为 192.168.4.1:80）。USB 扫码枪可以直接在这里输入二维码内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Proof of possession from the label or QR code</source>
+        <translation>标签或二维码上的所有权证明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security 1: the proof of possession. Security 2: the password that goes with the username.</source>
+        <translation>Security 1：所有权证明。Security 2：与用户名配套的密码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Security 2 username from the label or QR code, e.g. wifiprov</source>
+        <translation>标签或二维码上的 Security 2 用户名，例如 wifiprov</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As the board reports</source>
+        <translation>以板子报告为准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security 2 (SRP6a + username and password)</source>
+        <translation>Security 2（SRP6a + 用户名和密码）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security 1 (X25519 + PoP)</source>
+        <translation>Security 1（X25519 + PoP）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security 0 (no encryption)</source>
+        <translation>Security 0（不加密）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a virtual board</source>
+        <translation>启动虚拟板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Runs a simulated ESP32 in provisioning mode inside Forgeline, to try everything without hardware.</source>
+        <translation>在 Forgeline 内运行一块处于配网模式的模拟 ESP32，无需硬件即可试用全部功能。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+356"/>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+    <message>
+        <location line="-353"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PoP</source>
+        <translation>PoP</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Wi-Fi</source>
+        <translation>Wi-Fi</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pick a network above or type its name</source>
+        <translation>从上方选择网络或输入其名称</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Empty for an open network</source>
+        <translation>开放网络请留空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provision</source>
+        <translation>配网</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SSID</source>
+        <translation>SSID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Custom endpoint</source>
+        <translation>自定义端点</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Text to send over the secure session</source>
+        <translation>要通过安全会话发送的文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Endpoint</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Provisioned in this session</source>
+        <translation>本次会话中已配网</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Virtual board %1 is running at %2. Press Connect.</source>
+        <translation>虚拟板 %1 正在 %2 上运行。请按“连接”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started virtual board %1 at %2</source>
+        <translation>已在 %2 启动虚拟板 %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The address should look like 192.168.4.1:80.</source>
+        <translation>地址应形如 192.168.4.1:80。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connecting to %1:%2</source>
+        <translation>正在连接 %1:%2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Security %1</source>
+        <translation>Security %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected: %1protocomm %2, Security %3, capabilities: %4</source>
+        <translation>已连接：%1protocomm %2，Security %3，能力：%4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(unknown)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secure session established (Security %1)</source>
+        <translation>安全会话已建立（Security %1）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>scanning…</source>
+        <translation>扫描中…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n network(s)</source>
+        <translation>
+            <numerusform>%n 个网络</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Scan found %n network(s)</source>
+        <translation>
+            <numerusform>扫描到 %n 个网络</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pick or type the network the board should join.</source>
+        <translation>选择或输入板子要加入的网络。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>IP %1</source>
+        <translation>IP %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected to %1 — IP %2, channel %3.</source>
+        <translation>已连接到 %1 — IP %2，信道 %3。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1  %2 → %3, IP %4, channel %5</source>
+        <translation>%1  %2 → %3，IP %4，信道 %5</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Provisioned %1 onto %2 (IP %3)</source>
+        <translation>已将 %1 配网到 %2（IP %3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provisioned. The board closes its provisioning service now.</source>
+        <translation>配网完成。板子现在会关闭其配网服务。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Next:</source>
+        <translation>下一步：</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Reply: %1 (%2 bytes)</source>
+        <translation>回复：%1（%2 字节）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::RecipeEditor</name>
+    <message>
+        <location filename="../../ui/station/recipeeditor.cpp" line="+25"/>
+        <source>Load…</source>
+        <translation>加载…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recipe</source>
+        <translation>配方</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recipe (JSON): flash, verify, provision… see docs/cli.md</source>
+        <translation>配方（JSON）：烧录、校验、配网… 参见 docs/cli.md</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Load recipe</source>
+        <translation>加载配方</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recipes (*.json);;All files (*)</source>
+        <translation>配方 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save recipe</source>
+        <translation>保存配方</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recipes (*.json)</source>
+        <translation>配方 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cannot read the recipe.</source>
+        <translation>无法读取配方。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That file is too large to be a recipe.</source>
+        <translation>该文件太大，不可能是配方。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+3"/>
+        <source>Cannot save the recipe.</source>
+        <translation>无法保存配方。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>empty: write or load a recipe</source>
+        <translation>空：请编写或加载配方</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not usable: %1</source>
+        <translation>不可用：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>OK: %1</source>
+        <translation>正常：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::RecordsModel</name>
+    <message>
+        <location filename="../../ui/station/recordsmodel.cpp" line="+34"/>
+        <source>SHA-256 %1
+serial %2</source>
+        <translation>SHA-256 %1
+序列号 %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chip</source>
+        <translation>芯片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provisioning</source>
+        <translation>配网</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::ResultDocument</name>
+    <message>
+        <location filename="../../ui/decode/resultdocument.cpp" line="+65"/>
+        <source>mbedTLS error</source>
+        <translation>mbedTLS 错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mbedTLS composite</source>
+        <translation>mbedTLS 组合错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PSA status</source>
+        <translation>PSA 状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>esp-tls error</source>
+        <translation>esp-tls 错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>esp_err_t</source>
+        <translation>esp_err_t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X.509 verify flags</source>
+        <translation>X.509 验证标志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vendor code</source>
+        <translation>厂商错误码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>legacy numbering</source>
+        <translation>旧版编号</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>inference</source>
+        <translation>推断</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is an inference: no library release defines this value with this meaning; Forgeline reads it this way from how the numbering works.</source>
+        <translation>这是推断：没有任何库版本以此含义定义该值；Forgeline 根据编号规则作此解读。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Likely causes</source>
+        <translation>可能原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to try</source>
+        <translation>可尝试的操作</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Defined in: %1</source>
+        <translation>定义于：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Diagnosis: %1</source>
+        <translation>诊断：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flags set</source>
+        <translation>已置位的标志</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Parts</source>
+        <translation>组成部分</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Read more</source>
+        <translation>了解更多</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a known code.</source>
+        <translation>不是已知的错误码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closest readings</source>
+        <translation>最接近的解读</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%1 — %n reading(s)</source>
+        <translation>
+            <numerusform>%1 — %n 种解读</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::ScanResultModel</name>
+    <message>
+        <location filename="../../ui/provision/scanresultmodel.cpp" line="+32"/>
+        <source>(hidden)</source>
+        <translation>（隐藏）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 dBm</source>
+        <translation>%1 dBm</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>strong</source>
+        <translation>强</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>usable</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 dBm (%2)</source>
+        <translation>%1 dBm（%2）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Network (SSID)</source>
+        <translation>网络（SSID）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signal</source>
+        <translation>信号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>信道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BSSID</source>
+        <translation>BSSID</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::SmokeTest</name>
+    <message>
+        <location filename="../../ui/shell/smoketest.cpp" line="+40"/>
+        <source>finished within %1 s</source>
+        <translation>在 %1 秒内完成</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>main window shown</source>
+        <translation>主窗口已显示</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>decode workspace shows a card for -0x7500</source>
+        <translation>解码工作区显示了 -0x7500 的卡片</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>decode workspace exists</source>
+        <translation>解码工作区存在</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>activity pane shows logged messages</source>
+        <translation>活动窗格显示了已记录的消息</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>About dialog opens</source>
+        <translation>“关于”对话框已打开</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>workspace %1 shown</source>
+        <translation>工作区 %1 已显示</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::StationTile</name>
+    <message>
+        <location filename="../../ui/station/stationtile.cpp" line="+12"/>
+        <source>waiting for board</source>
+        <translation>等待板子</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Click for this board&apos;s log</source>
+        <translation>点击查看这块板子的日志</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%p% (%1/%2 bytes)</source>
+        <translation>%p%（%1/%2 字节）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PASS</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FAIL</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>STOPPED</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 · removed</source>
+        <translation>%1 · 已拔出</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(done)</source>
+        <translation>（完成）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s (done)</source>
+        <translation>%1 秒（完成）</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::StationWorkspace</name>
+    <message>
+        <location filename="../../ui/station/stationworkspace.cpp" line="+95"/>
+        <source>Stop the running boards first.</source>
+        <translation>请先停止正在运行的板子。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>demo</source>
+        <translation>演示</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n virtual board(s) ready: press Start all</source>
+        <translation>
+            <numerusform>%n 块虚拟板已就绪：请按“全部开始”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Operator name</source>
+        <translation>操作员姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start all</source>
+        <translation>全部开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop all</source>
+        <translation>全部停止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto-start when a board appears</source>
+        <translation>板子插入时自动开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watch the serial ports and run the recipe on every board plugged in</source>
+        <translation>监视串口，对每块插入的板子运行配方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator:</source>
+        <translation>操作员：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>any serial port</source>
+        <translation>任意串口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only ports whose path matches start by themselves, for example
+/dev/serial/by-id/usb-Silicon_Labs* (the line&apos;s USB bridges, not the PC&apos;s own ports)</source>
+        <translation>只有路径匹配的端口会自动开始，例如
+/dev/serial/by-id/usb-Silicon_Labs*（产线的 USB 桥接芯片，而不是电脑自带的端口）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Virtual boards</source>
+        <translation>虚拟板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try the station on four simulated boards in this window (no hardware)</source>
+        <translation>在此窗口中用四块模拟板试用工位（无需硬件）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>/dev/ttyUSB0,/dev/ttyUSB1 or socket://host:port</source>
+        <translation>/dev/ttyUSB0,/dev/ttyUSB1 或 socket://host:port</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder of &lt;id&gt;.crt + &lt;id&gt;.key</source>
+        <translation>&lt;id&gt;.crt + &lt;id&gt;.key 所在的文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sqlite:///path or postgresql://user@host/db (default: app data)</source>
+        <translation>sqlite:///path 或 postgresql://user@host/db（默认：应用数据目录）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ports</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate pool</source>
+        <translation>证书池</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station database</source>
+        <translation>工位数据库</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PostgreSQL password, if the server asks for one</source>
+        <translation>PostgreSQL 密码（若服务器要求）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database password</source>
+        <translation>数据库密码</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Filter by MAC</source>
+        <translation>按 MAC 筛选</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All results</source>
+        <translation>所有结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passed</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export records</source>
+        <translation>导出记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+97"/>
+        <source>%n record(s) kept while the database was away are now stored</source>
+        <translation>
+            <numerusform>数据库断开期间暂存的 %n 条记录现已保存</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The recipe writes a certificate: choose a certificate pool.</source>
+        <translation>配方要写入证书：请选择证书池。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Name at least one port.</source>
+        <translation>请至少指定一个端口。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Running %n board(s)</source>
+        <translation>
+            <numerusform>正在运行 %n 块板子</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Board appeared on %1; starting it shortly</source>
+        <translation>%1 上出现了板子；即将开始</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 came back right after its board ran; not a new board</source>
+        <translation>%1 在其板子运行结束后随即重新出现；不是新板子</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Auto-started %1</source>
+        <translation>已自动开始 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is still running.</source>
+        <translation>%1 仍在运行。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Running %1 again</source>
+        <translation>再次运行 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is waiting: the recipe or station settings changed while boards run; press Start when they finish.</source>
+        <translation>%1 正在等待：板子运行期间配方或工位设置已更改；请在它们结束后按“开始”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot start %1: %2</source>
+        <translation>无法开始 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Board removed from %1</source>
+        <translation>板子已从 %1 拔出</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 passed, %2 failed in %3 s</source>
+        <translation>%1 块通过，%2 块失败，用时 %3 秒</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Board on %1</source>
+        <translation>%1 上的板子</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing logged yet for this port.</source>
+        <translation>此端口尚无日志。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run again</source>
+        <translation>再次运行</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Nothing to export yet.</source>
+        <translation>还没有可导出的内容。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot write the export.</source>
+        <translation>无法写入导出文件。</translation>
+    </message>
+</context>
+<context>
+    <name>Protocomm</name>
+    <message>
+        <location filename="../../core/protocomm/cryptoprimitives.cpp" line="+21"/>
+        <source>A cryptographic operation failed.</source>
+        <translation>加密运算失败。</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>The peer&apos;s public key has the wrong length.</source>
+        <translation>对端公钥的长度错误。</translation>
+    </message>
+    <message>
+        <location filename="../../core/protocomm/handshakeloss.cpp" line="+53"/>
+        <source>Do not re-type the PoP. This board keeps the session only on the connection that opened it (socket-bound session mode), so the whole exchange must stay on one connection: check for anything that cuts connections (proxy, firewall, weak Wi-Fi) and whether the board rebooted (its serial log shows a boot banner), then try again.</source>
+        <translation>不要重新输入 PoP。这块板子只在建立会话的那个连接上保持会话（socket 绑定的会话模式），因此整个交换必须在同一个连接上完成：请检查是否有东西切断连接（代理、防火墙、Wi-Fi 信号弱），以及板子是否重启过（其串口日志中会出现启动信息），然后重试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Session cookies are turned off in this client; with them, boards on ESP-IDF 4.3 or later keep the session across connections.</source>
+        <translation>此客户端关闭了会话 Cookie；开启后，ESP-IDF 4.3 及以上版本的板子可以跨连接保持会话。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The secure session was lost between handshake steps (step 0 to step 1): the connection was closed and the device no longer had the session, so the PoP was never checked.</source>
+        <translation>安全会话在握手步骤之间（第 0 步到第 1 步）丢失：连接已关闭，设备上已没有该会话，因此 PoP 从未被校验。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The secure session was lost between handshake steps (step 0 to step 1): the device stopped accepting connections after step 0 (it may have reset), so the PoP was never checked.</source>
+        <translation>安全会话在握手步骤之间（第 0 步到第 1 步）丢失：设备在第 0 步之后不再接受连接（可能已复位），因此 PoP 从未被校验。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do not re-type the PoP. Wait for the board to finish booting or power-cycle it, make sure this computer is still on its access point, then try again.</source>
+        <translation>不要重新输入 PoP。请等待板子启动完成或给它断电重启，确认这台电脑仍连着它的热点，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The device did not answer step 1 of the session handshake in time, so the PoP was neither accepted nor rejected.</source>
+        <translation>设备没有及时应答会话握手的第 1 步，因此 PoP 既未被接受也未被拒绝。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check that the board is still running and in range, then try again.</source>
+        <translation>请确认板子仍在运行且在信号范围内，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../core/protocomm/messages.cpp" line="+43"/>
+        <source>The device sent a reply that is not a valid %1 message.</source>
+        <translation>设备发送的回复不是有效的 %1 消息。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The device answered with the wrong message type.</source>
+        <translation>设备回复的消息类型错误。</translation>
+    </message>
+    <message>
+        <location line="+238"/>
+        <source>The device could not start a Wi-Fi scan.</source>
+        <translation>设备无法开始 Wi-Fi 扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../core/protocomm/qrpayload.cpp" line="+19"/>
+        <source>Scan the code again or paste the JSON it contains.</source>
+        <translation>请重新扫描二维码，或粘贴其中的 JSON。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The QR payload is too long to be a provisioning code.</source>
+        <translation>二维码内容太长，不可能是配网码。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The QR payload is not JSON.</source>
+        <translation>二维码内容不是 JSON。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+7"/>
+        <source>The QR payload names an unknown security level.</source>
+        <translation>二维码内容中的安全级别未知。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The QR payload has no device name.</source>
+        <translation>二维码内容中没有设备名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The QR payload does not say which transport the device uses.</source>
+        <translation>二维码内容没有说明设备使用的传输方式。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The QR payload names an unknown transport.</source>
+        <translation>二维码内容中的传输方式未知。</translation>
+    </message>
+    <message>
+        <location filename="../../core/protocomm/security.cpp" line="+36"/>
+        <location filename="../../core/protocomm/security2.cpp" line="+23"/>
+        <source>The device&apos;s session handshake reply was not valid.</source>
+        <translation>设备的会话握手回复无效。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the device rejected the client proof: wrong username or proof-of-possession password</source>
+        <translation>设备拒绝了客户端证明：用户名或所有权证明密码错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the username and the password (PoP) on the board&apos;s label or QR code; both are case-sensitive.</source>
+        <translation>请核对板子标签或二维码上的用户名和密码（PoP）；两者都区分大小写。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the device rejected the proof of possession (PoP)</source>
+        <translation>设备拒绝了所有权证明（PoP）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the PoP on the board&apos;s label or QR code; it is case-sensitive.</source>
+        <translation>请核对板子标签或二维码上的 PoP；它区分大小写。</translation>
+    </message>
+    <message>
+        <location line="+198"/>
+        <source>The device&apos;s proof of possession did not verify: it does not hold the same PoP.</source>
+        <translation>设备的所有权证明未通过校验：它持有的 PoP 与此不同。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../core/protocomm/security2.cpp" line="+120"/>
+        <source>Check that you are talking to the right board.</source>
+        <translation>请确认连接的是正确的板子。</translation>
+    </message>
+    <message>
+        <location filename="../../core/protocomm/security2.cpp" line="-2"/>
+        <source>The device&apos;s Security2 proof did not verify: it does not hold the verifier for this username and password.</source>
+        <translation>设备的 Security2 证明未通过校验：它没有此用户名和密码对应的验证值。</translation>
+    </message>
+    <message>
+        <location filename="../../core/protocomm/srp6a.cpp" line="+33"/>
+        <source>The Security2 (SRP6a) computation failed.</source>
+        <translation>Security2（SRP6a）计算失败。</translation>
+    </message>
+    <message>
+        <location filename="../../core/protocomm/provisionjob.cpp" line="+31"/>
+        <source>The board could not join &apos;%1&apos;: the Wi-Fi passphrase is wrong (AuthError).</source>
+        <translation>板子无法加入“%1”：Wi-Fi 密码错误（AuthError）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The board could not find the network &apos;%1&apos; (NetworkNotFound).</source>
+        <translation>板子找不到网络“%1”（NetworkNotFound）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connect and secure session</source>
+        <translation>连接并建立安全会话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan for Wi-Fi networks</source>
+        <translation>扫描 Wi-Fi 网络</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send Wi-Fi credentials</source>
+        <translation>发送 Wi-Fi 凭据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for the board to connect</source>
+        <translation>等待板子连网</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Connecting to %1:%2</source>
+        <translation>正在连接 %1:%2</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scanning for Wi-Fi networks</source>
+        <translation>正在扫描 Wi-Fi 网络</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sending credentials for &apos;%1&apos;</source>
+        <translation>正在发送“%1”的凭据</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Applying</source>
+        <translation>正在应用</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The board seems to have restarted and lost the credentials; sending them again.</source>
+        <translation>板子似乎已重启并丢失了凭据；正在重新发送。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The board had already applied the settings before the connection dropped.</source>
+        <translation>连接断开前板子已应用了设置。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Waiting for the board to join &apos;%1&apos;</source>
+        <translation>正在等待板子加入“%1”</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Lost contact with the board after it received the credentials; it may have joined &apos;%1&apos; and closed its access point.</source>
+        <translation>板子收到凭据后失去联系；它可能已加入“%1”并关闭了热点。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check your router or the board&apos;s log; if it did not join, power-cycle it and provision again.</source>
+        <translation>请检查路由器或板子的日志；如果没有加入，请断电重启后重新配网。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Check the passphrase and provision again.</source>
+        <translation>请核对 Wi-Fi 密码后重新配网。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the SSID and that the network is in range.</source>
+        <translation>请核对 SSID，并确认网络在信号范围内。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The board was reset and accepts new credentials.</source>
+        <translation>板子已重置，可以接受新的凭据。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The board restarted while connecting; sending the credentials again.</source>
+        <translation>板子在连接过程中重启；正在重新发送凭据。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connection attempt failed; %1 attempts left</source>
+        <translation>连接尝试失败；还剩 %1 次尝试</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The board did not report a result within %1 s.</source>
+        <translation>板子在 %1 秒内没有报告结果。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check that the network is in range, then power-cycle the board.</source>
+        <translation>请确认网络在信号范围内，然后给板子断电重启。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connected: IP %1, channel %2</source>
+        <translation>已连接：IP %1，信道 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Sim</name>
+    <message>
+        <location filename="../../core/sim/boardprofile.cpp" line="+45"/>
+        <source>sec2Verifier needs its sec2Salt.</source>
+        <translation>sec2Verifier 需要对应的 sec2Salt。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A Security 2 board needs a username and a password (pop).</source>
+        <translation>Security 2 板子需要用户名和密码（pop）。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The board profile is not a JSON object.</source>
+        <translation>板子配置不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The virtual board supports Security 0, 1 and 2.</source>
+        <translation>虚拟板支持 Security 0、1 和 2。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>secPatchVer must be 0 or 1.</source>
+        <translation>secPatchVer 只能是 0 或 1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>sessionMode must be &quot;cookie&quot; or &quot;socket&quot;.</source>
+        <translation>sessionMode 只能是“cookie”或“socket”。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Every network needs an SSID of 1 to 32 bytes.</source>
+        <translation>每个网络都需要 1 到 32 字节的 SSID。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unknown auth mode &apos;%1&apos;.</source>
+        <translation>未知的认证方式“%1”。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Cannot read the board profile %1.</source>
+        <translation>无法读取板子配置 %1。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Fault &apos;%1&apos; needs a positive number.</source>
+        <translation>故障“%1”需要一个正数。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Unknown fault &apos;%1&apos;; known: %2</source>
+        <translation>未知故障“%1”；已知的有：%2</translation>
+    </message>
+    <message>
+        <location filename="../../core/sim/protocommhttpserver.cpp" line="+52"/>
+        <source>The virtual board cannot listen on 127.0.0.1:%1.</source>
+        <translation>虚拟板无法监听 127.0.0.1:%1。</translation>
+    </message>
+</context>
+<context>
+    <name>Translations</name>
+    <message>
+        <location filename="../../core/common/translations.cpp" line="+54"/>
+        <source>unknown language &apos;%1&apos;</source>
+        <translation>未知语言“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+53"/>
+        <source>Use one of: %1.</source>
+        <translation>请使用以下之一：%1。</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>missing value for --lang</source>
+        <translation>--lang 缺少值</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="+48"/>
+        <source>Flash, provision and diagnose ESP32-class boards and their TLS.</source>
+        <translation>烧录、配网并诊断 ESP32 系列板子及其 TLS。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open on workspace NAME: %1.</source>
+        <translation>启动时打开工作区 NAME：%1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show the main window, visit every workspace and exit (0 = all worked).</source>
+        <translation>显示主窗口，访问每个工作区后退出（0 = 全部正常）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exit as soon as the main window has painted; print the start-up time.</source>
+        <translation>主窗口绘制完成后立即退出；打印启动耗时。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start a virtual board (serial ROM loader and protocomm) and select it, so everything can be tried without hardware.</source>
+        <translation>启动一块虚拟板（串口 ROM 引导程序和 protocomm）并选中它，无需硬件即可试用全部功能。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>User interface language for this run: %1.</source>
+        <translation>本次运行的界面语言：%1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Forgeline %1 started (Qt %2, %3, protobuf %4)</source>
+        <translation>Forgeline %1 已启动（Qt %2，%3，protobuf %4）</translation>
+    </message>
+</context>
+</TS>
