@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "provisionargs.h"
 
+#include "core/common/endpoint.h"
 #include "core/common/logger.h"
 #include "core/common/redactor.h"
 #include "core/protocomm/provisionjob.h"
@@ -73,7 +74,7 @@ QString promptHidden(const QString &prompt)
 void addDeviceOptions(QCommandLineParser &parser)
 {
     parser.addOption({{QStringLiteral("host"), QStringLiteral("address")},
-                      Tr::tr("Device address HOST:PORT (default 192.168.4.1:80, the SoftAP address)."), QStringLiteral("host:port")});
+                      Tr::tr("Device address HOST, HOST:PORT or [IPv6]:PORT (default 192.168.4.1:80, the SoftAP address)."), QStringLiteral("host:port")});
     parser.addOption({QStringLiteral("qr"), Tr::tr("The provisioning QR code's JSON payload."), QStringLiteral("json")});
     parser.addOption({QStringLiteral("sec"), Tr::tr("Security level 0, 1 or 2 (default: as the device reports)."), QStringLiteral("level")});
     parser.addOption({QStringLiteral("username"), Tr::tr("Security 2 (SRP6a) username (default: from --qr, else wifiprov as in the ESP-IDF example)."), QStringLiteral("name")});
@@ -128,22 +129,15 @@ std::optional<DeviceArgs> readDeviceArgs(const QCommandLineParser &parser, int *
 {
     DeviceArgs args;
     args.trace = parser.isSet(QStringLiteral("trace")) || qEnvironmentVariableIsSet("FORGELINE_TRACE");
-    QString address = parser.value(QStringLiteral("host"));
-    if (address.isEmpty())
-        address = QStringLiteral("192.168.4.1:80");
-    if (address.startsWith(QLatin1String("http://")))
-        address = address.mid(7);
-    while (address.endsWith(QLatin1Char('/')))
-        address.chop(1);
-    const qsizetype colon = address.lastIndexOf(QLatin1Char(':'));
-    bool portOk = true;
-    args.host = colon > 0 ? address.left(colon) : address;
-    args.port = colon > 0 ? quint16(address.mid(colon + 1).toUInt(&portOk)) : 80;
-    if (args.host.isEmpty() || !portOk || args.port == 0) {
-        printError(Tr::tr("--host wants HOST:PORT, e.g. 192.168.4.1:80"));
+    const QString address = parser.value(QStringLiteral("host"));
+    Result<Endpoint> endpoint = parseEndpoint(address.isEmpty() ? QStringLiteral("192.168.4.1:80") : address);
+    if (!endpoint) {
+        printError(Tr::tr("--host: %1 %2").arg(endpoint.error().message, endpoint.error().fix));
         *exitCode = ExitUsage;
         return std::nullopt;
     }
+    args.host = endpoint->host;
+    args.port = endpoint->port;
 
     QString qrPop;
     if (parser.isSet(QStringLiteral("qr"))) {

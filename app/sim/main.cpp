@@ -8,6 +8,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QHostAddress>
 
 #include <cstdio>
 
@@ -38,8 +39,11 @@ struct HttpSide
                                    QStringLiteral("cookie (ESP-IDF >= 4.3) or socket (older firmware: the session dies with the connection)."),
                                    QStringLiteral("mode")};
     QCommandLineOption noDelays{QStringLiteral("no-delays"), QStringLiteral("Set every simulated delay to zero.")};
+    QCommandLineOption bind{QStringLiteral("http-bind"),
+                            QStringLiteral("Loopback address to serve on: 127.0.0.1 (default) or ::1 (IPv6)."),
+                            QStringLiteral("address")};
 
-    void addTo(QCommandLineParser &parser) const { parser.addOptions({http, fault, sessionMode, noDelays}); }
+    void addTo(QCommandLineParser &parser) const { parser.addOptions({http, fault, sessionMode, noDelays, bind}); }
     bool requested(const QCommandLineParser &parser) const { return parser.isSet(http); }
 
     // Returns false after printing why.
@@ -68,12 +72,21 @@ struct HttpSide
             printLine(stderr, QStringLiteral("forgeline-sim: --http needs a port number"));
             return false;
         }
+        // Loopback only: a virtual board is never reachable from another machine.
+        QHostAddress address(QHostAddress::LocalHost);
+        if (parser.isSet(bind)) {
+            address = QHostAddress(parser.value(bind));
+            if (!address.isLoopback()) {
+                printLine(stderr, QStringLiteral("forgeline-sim: --http-bind is 127.0.0.1 or ::1"));
+                return false;
+            }
+        }
         auto *device = new ProtocommDevice(profile, owner);
         auto *server = new ProtocommHttpServer(device, profile.httpFaults, owner);
         QObject::connect(device, &ProtocommDevice::logLine, owner, [](const QString &line) { printLine(stdout, line); });
         QObject::connect(server, &ProtocommHttpServer::faultInjected, owner,
                          [](const QString &what) { printLine(stderr, QStringLiteral("forgeline-sim: fault: ") + what); });
-        Result<quint16> bound = server->listen(quint16(port));
+        Result<quint16> bound = server->listen(quint16(port), address);
         if (!bound) {
             printLine(stderr, QStringLiteral("forgeline-sim: %1 (%2)").arg(bound.error().message, bound.error().detail));
             return false;

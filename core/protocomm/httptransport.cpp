@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/protocomm/httptransport.h"
 
+#include "core/common/endpoint.h"
+
 #include <QCoreApplication>
 #include <QTcpSocket>
 
@@ -119,7 +121,7 @@ void HttpTransport::writeCurrent()
     QByteArray request;
     request.reserve(256 + m_current->body.size());
     request += "POST /" + m_current->endpoint.toUtf8() + " HTTP/1.1\r\n";
-    request += "Host: " + m_host.toUtf8() + ':' + QByteArray::number(m_port) + "\r\n";
+    request += "Host: " + Endpoint{m_host, m_port}.toString().toUtf8() + "\r\n";
     request += "Content-Type: application/x-www-form-urlencoded\r\n";
     request += "Accept: text/plain\r\n";
     request += "Content-Length: " + QByteArray::number(m_current->body.size()) + "\r\n";

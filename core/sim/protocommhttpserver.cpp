@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sim/protocommhttpserver.h"
 
+#include "core/common/endpoint.h"
 #include "core/protocomm/cryptoprimitives.h"
 #include "core/sim/protocommdevice.h"
 
@@ -40,16 +41,18 @@ ProtocommHttpServer::~ProtocommHttpServer()
     dropAll();
 }
 
-Result<quint16> ProtocommHttpServer::listen(quint16 port)
+Result<quint16> ProtocommHttpServer::listen(quint16 port, const QHostAddress &address)
 {
     if (!m_server) {
         m_server = new QTcpServer(this);
         m_server->setMaxPendingConnections(8);
         connect(m_server, &QTcpServer::newConnection, this, &ProtocommHttpServer::onNewConnection);
     }
-    if (!m_server->listen(QHostAddress::LocalHost, port))
+    m_address = address;
+    const QString where = Endpoint{address.toString(), port}.toString();
+    if (!m_server->listen(address, port))
         return Error::make(QStringLiteral("sim.listen"),
-                           QCoreApplication::translate("Sim", "The virtual board cannot listen on 127.0.0.1:%1.").arg(port),
+                           QCoreApplication::translate("Sim", "The virtual board cannot listen on %1.").arg(where),
                            m_server->errorString());
     m_port = m_server->serverPort();
     return m_port;
@@ -57,7 +60,7 @@ Result<quint16> ProtocommHttpServer::listen(quint16 port)
 
 QString ProtocommHttpServer::url() const
 {
-    return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+    return QStringLiteral("http://") + Endpoint{m_address.toString(), m_port}.toString();
 }
 
 void ProtocommHttpServer::close()
@@ -258,7 +261,7 @@ void ProtocommHttpServer::restartDevice()
     QTimer::singleShot(delay, this, [this] {
         m_restarting = false;
         if (m_server && !m_server->isListening())
-            m_server->listen(QHostAddress::LocalHost, m_port);
+            m_server->listen(m_address, m_port);
     });
 }
 

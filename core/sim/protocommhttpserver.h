@@ -5,6 +5,7 @@
 #include "core/protocomm/httpparser.h"
 #include "core/sim/boardprofile.h"
 
+#include <QHostAddress>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -28,7 +29,8 @@ public:
     ~ProtocommHttpServer() override;
 
     // 0 picks a free port.
-    Result<quint16> listen(quint16 port = 0);
+    // 127.0.0.1 unless told otherwise; QHostAddress::LocalHostIPv6 (::1) serves IPv6 clients.
+    Result<quint16> listen(quint16 port = 0, const QHostAddress &address = QHostAddress::LocalHost);
     quint16 port() const { return m_port; }
     QString url() const;
     void close();
@@ -55,6 +57,7 @@ private:
     HttpFaults m_faults;
     QTcpServer *m_server = nullptr;
     quint16 m_port = 0;
+    QHostAddress m_address{QHostAddress::LocalHost};
     QList<Connection *> m_connections;  // LRU order, most recent last
     int m_nextFd = 54;                  // lwIP-style socket numbers, for the log
     int m_sockSessionFd = -1;

@@ -2,6 +2,8 @@
 // The steps that hand off to other modules: preflight (TLS) and provisioning (protocomm).
 #include "core/station/boardrun.h"
 
+#include "core/common/endpoint.h"
+
 #include "core/protocomm/provisionclient.h"
 #include "core/protocomm/provisionjob.h"
 #include "core/tls/preflightengine.h"
@@ -68,14 +70,15 @@ void BoardRun::doProvision()
     dropSession();
     const ProvisionSettings &s = *m_recipe.provision;
     const QString address = m_recipe.provisionAddressFor(m_port);
-    const int colon = int(address.lastIndexOf(QLatin1Char(':')));
-    const QString host = colon > 0 ? address.left(colon) : address;
-    const quint16 port = colon > 0 ? quint16(address.mid(colon + 1).toUInt()) : quint16(80);
-    if (host.isEmpty() || port == 0) {
+    const Result<Endpoint> endpoint = parseEndpoint(address);
+    if (address.isEmpty() || !endpoint) {
         stepFailed(Error::make(QStringLiteral("station.provision-address"),
-                               QStringLiteral("No provisioning address for this port."), address));
+                               QStringLiteral("No usable provisioning address for this port."),
+                               endpoint ? address : endpoint.error().message, endpoint ? QString() : endpoint.error().fix));
         return;
     }
+    const QString host = endpoint->host;
+    const quint16 port = endpoint->port;
     Protocomm::ProvisionJob::Request request;
     request.host = host;
     request.port = port;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/station/recipe.h"
 
+#include "core/common/endpoint.h"
 #include "core/common/redactor.h"
 
 #include <QDir>
@@ -183,6 +184,13 @@ Result<Recipe> Recipe::fromJson(const QByteArray &json, const QString &baseDir, 
         for (auto it = addresses.begin(); it != addresses.end(); ++it)
             s.addresses.insert(it.key(), it.value().toString());
         s.defaultAddress = p.value(QStringLiteral("address")).toString();
+        QStringList typed = s.addresses.values();
+        if (!s.defaultAddress.isEmpty())
+            typed << s.defaultAddress;
+        for (const QString &address : std::as_const(typed)) {
+            if (Result<Endpoint> e = parseEndpoint(address); !e)
+                return recipeError(QStringLiteral("provision address: ") + e.error().message, address);
+        }
         if (s.addresses.isEmpty() && s.defaultAddress.isEmpty())
             return recipeError(QStringLiteral("provision needs \"addresses\" per port or an \"address\""));
         const QJsonObject custom = p.value(QStringLiteral("customData")).toObject();

@@ -27,7 +27,7 @@ struct SimProcess
 };
 
 // Starts `forgeline-sim --http 0 --profile PROFILE EXTRA...` and reads the port it announces
-// on its first line; port stays 0 if it did not start.
+// on its first line (127.0.0.1, or ::1 with --http-bind ::1); port stays 0 if it did not start.
 inline SimProcess startSim(QObject *parent, const QString &profile, const QStringList &extra, QStringList &seen)
 {
     SimProcess sim;
@@ -40,8 +40,8 @@ inline SimProcess startSim(QObject *parent, const QString &profile, const QStrin
     while (!first.contains('\n') && sim.process->waitForReadyRead(10000))
         first += sim.process->read(64); // only the first line is needed now; the rest stays buffered
     const QByteArray line = first.left(first.indexOf('\n'));
-    if (line.startsWith("http://127.0.0.1:"))
-        sim.port = quint16(line.mid(17).toUInt());
+    if (line.startsWith("http://127.0.0.1:") || line.startsWith("http://[::1]:"))
+        sim.port = quint16(line.mid(line.lastIndexOf(':') + 1).toUInt());
     seen << QString::fromUtf8(first);
     return sim;
 }

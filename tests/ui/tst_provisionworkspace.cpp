@@ -146,6 +146,18 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(w, "provisionReply")->text().contains(QStringLiteral("SUCCESS")), 10000);
     }
 
+    // The same parser as the CLI (core/common/endpoint.h): an out-of-range port is refused
+    // with the reason, not wrapped to 16 bits, and nothing is dialled.
+    void outOfRangePortIsRefused()
+    {
+        ProvisionWorkspace w;
+        w.show();
+        child<QLineEdit>(w, "provisionAddress")->setText(QStringLiteral("127.0.0.1:70000"));
+        w.connectToDevice();
+        QVERIFY(!w.isBusy());
+        QVERIFY2(w.bannerText().contains(QStringLiteral("70000 is out of range")), qPrintable(w.bannerText()));
+    }
+
     void qrPayloadTypedByAScanner()
     {
         ProvisionWorkspace w;

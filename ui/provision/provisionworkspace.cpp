@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/provision/provisionworkspace.h"
 
+#include "core/common/endpoint.h"
 #include "core/common/logger.h"
 #include "core/common/redactor.h"
 #include "core/protocomm/provisionclient.h"
@@ -246,17 +247,16 @@ void ProvisionWorkspace::connectThen(std::function<void()> next)
 {
     if (m_busy)
         return;
-    QString address = m_address->text().trimmed();
-    if (address.startsWith(QLatin1String("http://")))
-        address = address.mid(7);
-    const qsizetype colon = address.lastIndexOf(QLatin1Char(':'));
-    bool ok = true;
-    const QString host = colon > 0 ? address.left(colon) : address;
-    const uint port = colon > 0 ? address.mid(colon + 1).toUInt(&ok) : 80;
-    if (host.isEmpty() || !ok || port == 0 || port > 65535) {
-        showBanner(tr("The address should look like 192.168.4.1:80."), QStringLiteral("error"));
+    const Result<Endpoint> endpoint = parseEndpoint(m_address->text());
+    if (!endpoint) {
+        showBanner(tr("%1 The address should look like 192.168.4.1:80 or [fe80::1]:80.")
+                       .arg(endpoint.error().message),
+                   QStringLiteral("error"));
         return;
     }
+    const QString host = endpoint->host;
+    const quint16 port = endpoint->port;
+    const QString shown = endpoint->toString();
     Redactor::registerSecret(m_pop->text());
     if (m_client) {
         m_client->disconnect(this);
@@ -266,7 +266,7 @@ void ProvisionWorkspace::connectThen(std::function<void()> next)
     options.security = m_security->currentData().toInt();
     options.pop = m_pop->text().toUtf8();
     options.username = m_username->text().trimmed().toUtf8();
-    m_client = new ProvisionClient(host, quint16(port), options, this);
+    m_client = new ProvisionClient(host, port, options, this);
     connect(m_client, &ProvisionClient::notice, this, [this](const QString &text) {
         log(text, true);
         showBanner(text, QStringLiteral("info"));
@@ -274,10 +274,10 @@ void ProvisionWorkspace::connectThen(std::function<void()> next)
     connect(m_client, &ProvisionClient::trace, this,
             [](const QString &line) { Logger::instance().debug(QStringLiteral("protocomm"), line); });
     m_steps->resetSteps();
-    m_steps->setStep(StepConnect, StepState::Running, tr("%1:%2").arg(host).arg(port));
+    m_steps->setStep(StepConnect, StepState::Running, shown);
     m_banner->hide();
     setBusy(true);
-    log(tr("Connecting to %1:%2").arg(host).arg(port));
+    log(tr("Connecting to %1").arg(shown));
     m_client->connectDevice([this, next](Result<DeviceInfo> info) {
         setBusy(false);
         if (!info) {
