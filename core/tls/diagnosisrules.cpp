@@ -292,7 +292,10 @@ private:
     void outOfMemory()
     {
         const HandshakeEvent *alloc = m_view.firstOf(T::AllocFailed);
-        const HandshakeEvent *code = m_view.withCode({-0x7F00, -0x0010, -0x5180, -0x4D80, -0x2880, -0x3F80, -0x6180, -0x4290, -0x4310, -0x1180});
+        // -0x008D is PSA_ERROR_INSUFFICIENT_MEMORY: some 3.x debug lines print a PSA status
+        // as it comes (MBEDTLS_SSL_DEBUG_RET(1, "psa_hash_update", status)) before converting it.
+        const HandshakeEvent *code = m_view.withCode({-0x7F00, -0x0010, -0x5180, -0x4D80, -0x2880, -0x3F80, -0x6180,
+                                                      -0x4290, -0x4310, -0x1180, -0x008D});
         if (!alloc && !code)
             return;
         Finding &f = add(QStringLiteral("out-of-memory"), alloc ? 0.9 : 0.75, {alloc, code});
