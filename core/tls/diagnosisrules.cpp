@@ -349,7 +349,14 @@ private:
             // "=> parse server hello" is logged before the record is read, so only a received
             // ServerHello message (handshake type 2) counts.
             const bool helloOnly = m_view.sawBefore(T::MessageWritten, QStringLiteral("client hello"), alert->line)
-                && !m_view.first([&](const HandshakeEvent &e) { return e.type == T::HandshakeMessage && e.a == 2 && e.line < alert->line; });
+                && !m_view.first([&](const HandshakeEvent &e) { return e.type == T::HandshakeMessage && e.a == 2 && e.line < alert->line; })
+                // Below debug level 3 there are no message headers: any later step means the
+                // ServerHello had arrived.
+                && !m_view.first([&](const HandshakeEvent &e) {
+                       return e.line < alert->line
+                           && ((e.type == T::MessageParsed && e.text != QLatin1String("server hello"))
+                               || (e.type == T::MessageWritten && e.text != QLatin1String("client hello")));
+                   });
             const bool sentOwnCertificate = m_view.first([&](const HandshakeEvent &e) {
                 return e.type == T::Certificate && e.line < alert->line && m_in.trace->certificates.value(e.a).own;
             }) != nullptr || (certReq && !noCert && m_view.sawBefore(T::MessageWritten, QStringLiteral("certificate"), alert->line));
