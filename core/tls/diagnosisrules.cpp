@@ -294,8 +294,9 @@ private:
         const HandshakeEvent *alloc = m_view.firstOf(T::AllocFailed);
         // -0x008D is PSA_ERROR_INSUFFICIENT_MEMORY: some 3.x debug lines print a PSA status
         // as it comes (MBEDTLS_SSL_DEBUG_RET(1, "psa_hash_update", status)) before converting it.
-        const HandshakeEvent *code = m_view.withCode({-0x7F00, -0x0010, -0x5180, -0x4D80, -0x2880, -0x3F80, -0x6180,
-                                                      -0x4290, -0x4310, -0x1180, -0x008D});
+        const HandshakeEvent *code = m_view.withCode({-0x7F00, -0x0010, -0x5180, -0x4D80, -0x2880,
+                                                      -0x3F80, -0x6180, -0x4290, -0x4310, -0x1180,
+                                                      -0x008D});
         if (!alloc && !code)
             return;
         Finding &f = add(QStringLiteral("out-of-memory"), alloc ? 0.9 : 0.75, {alloc, code});
@@ -354,8 +355,10 @@ private:
                 // ServerHello had arrived.
                 && !m_view.first([&](const HandshakeEvent &e) {
                        return e.line < alert->line
-                           && ((e.type == T::MessageParsed && e.text != QLatin1String("server hello"))
-                               || (e.type == T::MessageWritten && e.text != QLatin1String("client hello")));
+                           && ((e.type == T::MessageParsed
+                                && e.text != QLatin1String("server hello"))
+                               || (e.type == T::MessageWritten
+                                   && e.text != QLatin1String("client hello")));
                    });
             const bool sentOwnCertificate = m_view.first([&](const HandshakeEvent &e) {
                 return e.type == T::Certificate && e.line < alert->line && m_in.trace->certificates.value(e.a).own;
@@ -415,8 +418,10 @@ private:
             return nullptr;
         const bool tls13 = m_view.first([&](const HandshakeEvent &e) {
             return e.line < line
-                && ((e.type == T::Notice && e.text.contains(QLatin1String("Switch to application keys")))
-                    || (e.type == T::StateChange && e.text == QLatin1String("ENCRYPTED_EXTENSIONS")));
+                && ((e.type == T::Notice
+                     && e.text.contains(QLatin1String("Switch to application keys")))
+                    || (e.type == T::StateChange
+                        && e.text == QLatin1String("ENCRYPTED_EXTENSIONS")));
         }) != nullptr;
         if (!tls13)
             return nullptr;
@@ -424,7 +429,8 @@ private:
             return e.line < line
                 && (e.type == T::HandshakeDone
                     || (e.type == T::Notice
-                        && e.text.contains(QLatin1String("Switch to application keys for outbound"))));
+                        && e.text.contains(
+                            QLatin1String("Switch to application keys for outbound"))));
         });
     }
 

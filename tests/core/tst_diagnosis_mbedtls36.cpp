@@ -166,7 +166,8 @@ private Q_SLOTS:
             << QStringLiteral("working-raw.log") << QStringLiteral("TLSv1.2");
         QTest::newRow("tls13-raw")
             << QStringLiteral("working-tls13-raw.log") << QStringLiteral("TLSv1.3");
-        QTest::newRow("usepsa") << QStringLiteral("working-usepsa.log") << QStringLiteral("TLSv1.2");
+        QTest::newRow("usepsa")
+            << QStringLiteral("working-usepsa.log") << QStringLiteral("TLSv1.2");
     }
 
     void workingHandshakesAreClean()
