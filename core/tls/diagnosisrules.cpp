@@ -414,7 +414,7 @@ private:
     // done" (level 2) or the level-1 switch to application keys; null otherwise.
     const HandshakeEvent *tls13HandshakeOverBefore(qint64 line) const
     {
-        if (m_view.generation() != MbedtlsGeneration::V3)
+        if (m_view.generation() != MbedtlsGeneration::V3 || !m_in.trace || m_in.trace->serverSide)
             return nullptr;
         const bool tls13 = m_view.first([&](const HandshakeEvent &e) {
             return e.line < line
