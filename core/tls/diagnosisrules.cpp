@@ -293,7 +293,11 @@ private:
     void outOfMemory()
     {
         const HandshakeEvent *alloc = m_view.firstOf(T::AllocFailed);
-        const HandshakeEvent *code = m_view.withCode({-0x7F00, -0x0010, -0x5180, -0x4D80, -0x2880, -0x3F80, -0x6180, -0x4290, -0x4310, -0x1180});
+        // -0x008D is PSA_ERROR_INSUFFICIENT_MEMORY: some 3.x debug lines print a PSA status
+        // as it comes (MBEDTLS_SSL_DEBUG_RET(1, "psa_hash_update", status)) before converting it.
+        const HandshakeEvent *code = m_view.withCode({-0x7F00, -0x0010, -0x5180, -0x4D80, -0x2880,
+                                                      -0x3F80, -0x6180, -0x4290, -0x4310, -0x1180,
+                                                      -0x008D});
         if (!alloc && !code)
             return;
         Finding &f = add(QStringLiteral("out-of-memory"), alloc ? 0.9 : 0.75, {alloc, code});
@@ -347,7 +351,16 @@ private:
             // "=> parse server hello" is logged before the record is read, so only a received
             // ServerHello message (handshake type 2) counts.
             const bool helloOnly = m_view.sawBefore(T::MessageWritten, QStringLiteral("client hello"), alert->line)
-                && !m_view.first([&](const HandshakeEvent &e) { return e.type == T::HandshakeMessage && e.a == 2 && e.line < alert->line; });
+                && !m_view.first([&](const HandshakeEvent &e) { return e.type == T::HandshakeMessage && e.a == 2 && e.line < alert->line; })
+                // Below debug level 3 there are no message headers: any later step means the
+                // ServerHello had arrived.
+                && !m_view.first([&](const HandshakeEvent &e) {
+                       return e.line < alert->line
+                           && ((e.type == T::MessageParsed
+                                && e.text != QLatin1String("server hello"))
+                               || (e.type == T::MessageWritten
+                                   && e.text != QLatin1String("client hello")));
+                   });
             const bool sentOwnCertificate = m_view.first([&](const HandshakeEvent &e) {
                 return e.type == T::Certificate && e.line < alert->line && m_in.trace->certificates.value(e.a).own;
             }) != nullptr || (certReq && !noCert && m_view.sawBefore(T::MessageWritten, QStringLiteral("certificate"), alert->line));
@@ -402,12 +415,14 @@ private:
     // done" (level 2) or the level-1 switch to application keys; null otherwise.
     const HandshakeEvent *tls13HandshakeOverBefore(qint64 line) const
     {
-        if (m_view.generation() != MbedtlsGeneration::V3)
+        if (m_view.generation() != MbedtlsGeneration::V3 || !m_in.trace || m_in.trace->serverSide)
             return nullptr;
         const bool tls13 = m_view.first([&](const HandshakeEvent &e) {
             return e.line < line
-                && ((e.type == T::Notice && e.text.contains(QLatin1String("Switch to application keys")))
-                    || (e.type == T::StateChange && e.text == QLatin1String("ENCRYPTED_EXTENSIONS")));
+                && ((e.type == T::Notice
+                     && e.text.contains(QLatin1String("Switch to application keys")))
+                    || (e.type == T::StateChange
+                        && e.text == QLatin1String("ENCRYPTED_EXTENSIONS")));
         }) != nullptr;
         if (!tls13)
             return nullptr;
@@ -415,7 +430,8 @@ private:
             return e.line < line
                 && (e.type == T::HandshakeDone
                     || (e.type == T::Notice
-                        && e.text.contains(QLatin1String("Switch to application keys for outbound"))));
+                        && e.text.contains(
+                            QLatin1String("Switch to application keys for outbound"))));
         });
     }
 

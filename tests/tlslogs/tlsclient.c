@@ -149,7 +149,8 @@ static void usage(void)
     fprintf(stderr, "usage: tlsclient --port N [--host H] [--hostname NAME|none] [--ca FILE] [--cert FILE --key FILE]\n"
                     "                 [--ciphers A,B] [--mfl 512|1024|2048|4096] [--format esp|raw] [--debug 0-4]\n"
                     "                 [--read-timeout MS] [--fail-alloc-above BYTES]\n"
-                    "                 [--fail-alloc-in setup|handshake] [--tls 1.2|1.3] [--request yes]\n");
+                    "                 [--fail-alloc-in setup|handshake] [--tls 1.2|1.3]\n"
+                    "                 [--request yes]\n");
 }
 
 int main(int argc, char **argv)

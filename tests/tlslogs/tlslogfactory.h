@@ -218,6 +218,15 @@ public:
                 {QStringLiteral("--fail-alloc-in"), QStringLiteral("handshake"),
                  QStringLiteral("--fail-alloc-above"), QStringLiteral("300"), tls, v13});
         list.last().peer = TlsScenario::Peer::OpenSsl;
+        // For a library built with MBEDTLS_USE_PSA_CRYPTO ("-usepsa"): the same over TLS 1.2,
+        // where the handshake hash runs in PSA and INSUFFICIENT_MEMORY comes back as
+        // MD_ALLOC_FAILED, and the working case to compare it with.
+        TlsScenario psa = list.last();
+        psa.name = QStringLiteral("outofmemory-usepsa");
+        psa.clientArgs.replace(psa.clientArgs.size() - 1, v12);
+        TlsScenario working = list.first();
+        working.name = QStringLiteral("working-usepsa");
+        list << working << psa;
         return list;
     }
 
