@@ -115,8 +115,8 @@ private:
                 });
                 Finding &f = add(QStringLiteral("tx-buffer-too-small"), own ? 0.9 : 0.75,
                                  {written, own, small});
-                f.values.insert(QStringLiteral("needed"), tr("size not logged on this path"));
-                f.values.insert(QStringLiteral("limit"), tr("CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN"));
+                f.values.insert(QStringLiteral("needed"), Tr::tr("size not logged on this path"));
+                f.values.insert(QStringLiteral("limit"), Tr::tr("CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN"));
                 f.values.insert(QStringLiteral("suggested"), QStringLiteral("16384"));
                 return;
             }
@@ -124,8 +124,8 @@ private:
             // client BUFFER_TOO_SMALL comes from writing; the own chain is the usual reason.
             if (!written && !parsed) {
                 Finding &f = add(QStringLiteral("tx-buffer-too-small"), 0.6, {small});
-                f.values.insert(QStringLiteral("needed"), tr("size not logged"));
-                f.values.insert(QStringLiteral("limit"), tr("CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN"));
+                f.values.insert(QStringLiteral("needed"), Tr::tr("size not logged"));
+                f.values.insert(QStringLiteral("limit"), Tr::tr("CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN"));
                 f.values.insert(QStringLiteral("suggested"), QStringLiteral("16384"));
                 return;
             }
