@@ -6,10 +6,21 @@
 #include "core/protocomm/provisionjob.h"
 #include "core/tls/preflightengine.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QTemporaryDir>
 
 namespace Forgeline::Station {
+
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Station::BoardRun)
+};
+
+} // namespace
 
 void BoardRun::doPreflight()
 {
@@ -26,7 +37,7 @@ void BoardRun::doPreflight()
             in.keyFile = tmp->filePath(QStringLiteral("device.key"));
             QFile c(in.certFile), k(in.keyFile);
             if (!c.open(QIODevice::WriteOnly) || !k.open(QIODevice::WriteOnly)) {
-                stepFailed(Error::make(QStringLiteral("station.tmp"), QStringLiteral("Cannot stage the pair for preflight.")));
+                stepFailed(Error::make(QStringLiteral("station.tmp"), Tr::tr("Cannot stage the pair for preflight.")));
                 return;
             }
             k.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
@@ -73,7 +84,7 @@ void BoardRun::doProvision()
     const quint16 port = colon > 0 ? quint16(address.mid(colon + 1).toUInt()) : quint16(80);
     if (host.isEmpty() || port == 0) {
         stepFailed(Error::make(QStringLiteral("station.provision-address"),
-                               QStringLiteral("No provisioning address for this port."), address));
+                               Tr::tr("No provisioning address for this port."), address));
         return;
     }
     Protocomm::ProvisionJob::Request request;
@@ -110,7 +121,7 @@ void BoardRun::doProvision()
                     return;
                 if (!o.connected) {
                     const Error e = o.error.value_or(Error::make(QStringLiteral("provision.failed"),
-                                                                 QStringLiteral("The board did not join Wi-Fi.")));
+                                                                 Tr::tr("The board did not join Wi-Fi.")));
                     m_record.provision = QStringLiteral("failed: ") + e.message;
                     stepFailed(e);
                     return;
@@ -134,7 +145,7 @@ void BoardRun::doProvision()
                 stepFailed(reply.error());
                 return;
             }
-            addLog(QStringLiteral("custom data accepted (%1 reply bytes)").arg(reply->size()));
+            addLog(Tr::tr("custom data accepted (%1 reply bytes)").arg(reply->size()));
             runJob();
         });
     });
