@@ -307,6 +307,52 @@ private Q_SLOTS:
                          .arg(problems.size())));
     }
 
+    // The causes, fixes and notes of the error-code knowledge: knowledge.zh_CN.json translates
+    // every sentence of knowledge.json (keyed by the sentence) and keeps no sentence it lost.
+    void knowledgeHasAChineseText()
+    {
+        const auto readJson = [](const QString &path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object()
+                                               : QJsonObject();
+        };
+        const QString dir = sourceRoot + QStringLiteral("/resources/data/errors/");
+        const QJsonObject english = readJson(dir + QStringLiteral("knowledge.json"));
+        const QJsonObject chinese = readJson(dir + QStringLiteral("knowledge.zh_CN.json"))
+                                        .value(QStringLiteral("texts"))
+                                        .toObject();
+        QStringList sentences;
+        for (auto it = english.begin(); it != english.end(); ++it) {
+            if (it.key().startsWith(u'_'))
+                continue;
+            const QJsonObject o = it.value().toObject();
+            for (const QString &list : {QStringLiteral("causes"), QStringLiteral("fixes")}) {
+                for (const QJsonValue &v : o.value(list).toArray())
+                    sentences.append(v.toString());
+            }
+            if (o.contains(QStringLiteral("note")))
+                sentences.append(o.value(QStringLiteral("note")).toString());
+        }
+        QVERIFY(sentences.size() > 150);
+        QStringList problems;
+        for (const QString &sentence : std::as_const(sentences)) {
+            if (chinese.value(sentence).toString().trimmed().isEmpty())
+                problems.append(QStringLiteral("untranslated: \"%1\"").arg(sentence));
+        }
+        for (auto it = chinese.begin(); it != chinese.end(); ++it) {
+            if (!sentences.contains(it.key()))
+                problems.append(
+                    QStringLiteral("no longer in knowledge.json: \"%1\"").arg(it.key()));
+        }
+        problems.removeDuplicates();
+        for (const QString &p : std::as_const(problems))
+            qWarning("knowledge.zh_CN.json: %s", qPrintable(p));
+        QVERIFY2(
+            problems.isEmpty(),
+            qPrintable(QStringLiteral("%1 problems in resources/data/errors/knowledge.zh_CN.json")
+                           .arg(problems.size())));
+    }
+
     void languageNames_data()
     {
         QTest::addColumn<QString>("typed");
