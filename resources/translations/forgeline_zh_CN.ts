@@ -156,7 +156,27 @@
 <context>
     <name>Forgeline::Cli::FlashCli</name>
     <message>
-        <location filename="../../app/cli/flashcli.cpp" line="+80"/>
+        <location filename="../../app/cli/flashcli.cpp" line="+39"/>
+        <source>Writing</source>
+        <translation>正在写入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading</source>
+        <translation>正在读取</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Erasing</source>
+        <translation>正在擦除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verifying</source>
+        <translation>正在校验</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>--port is required (a device path or socket://HOST:PORT); &apos;forgeline-cli ports&apos; lists them</source>
         <translation>必须指定 --port（设备路径或 socket://HOST:PORT）；&apos;forgeline-cli ports&apos; 可列出端口</translation>
     </message>
@@ -872,6 +892,11 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <source>--export takes csv or json</source>
         <translation>--export 只接受 csv 或 json</translation>
     </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 record(s)</source>
+        <translation>%1 条记录</translation>
+    </message>
 </context>
 <context>
     <name>Forgeline::Cli::ScanCommand</name>
@@ -923,7 +948,12 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>reset 或 reprov</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+7"/>
+        <source>give &apos;reset&apos; or &apos;reprov&apos;</source>
+        <translation>请给出 &apos;reset&apos; 或 &apos;reprov&apos;</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>prov-ctrl %1: done</source>
         <translation>prov-ctrl %1：完成</translation>
     </message>
@@ -1019,6 +1049,11 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <location line="+77"/>
         <source>%1 passed, %2 failed%3 in %4 s</source>
         <translation>%1 块通过，%2 块失败%3，用时 %4 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, %1 stopped</source>
+        <translation>，%1 块已停止</translation>
     </message>
 </context>
 <context>

@@ -43,7 +43,8 @@ const QString sourceRoot = QDir::cleanPath(QStringLiteral(TESTDATA_DIR "/../..")
 const QString committedTs
     = sourceRoot + QStringLiteral("/resources/translations/forgeline_zh_CN.ts");
 
-struct TsMessage {
+struct TsMessage
+{
     QString context;
     QString source;
     QString file; // relative to the source root
@@ -113,7 +114,8 @@ QStringList placeholders(const QString &text)
     return found;
 }
 
-struct CliRun {
+struct CliRun
+{
     int exitCode = -1;
     QString out;
     QString err;
@@ -150,7 +152,8 @@ QProcessEnvironment environmentWith(const QString &lang, const QString &lcAll = 
 
 } // namespace
 
-class TestTranslations : public QObject {
+class TestTranslations : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:

@@ -10,7 +10,8 @@ namespace Forgeline::Ui {
 // Settings > Language: System default, English, 简体中文. The choice is saved in Settings and
 // takes effect at the next start (every text, including core's error messages, is made in the
 // language installed before the window is built).
-class LanguageMenu : public QMenu {
+class LanguageMenu : public QMenu
+{
     Q_OBJECT
 public:
     explicit LanguageMenu(QWidget *parent = nullptr);
