@@ -172,5 +172,5 @@ case "${1:-}" in
     package) cmd_package ;;
     screenshots) cmd_screenshots ;;
     translations) cmd_translations ;;
-    *) sed -n '2,11p' "$0"; exit 2 ;;
+    *) sed -n '2,10p' "$0"; exit 2 ;;
 esac

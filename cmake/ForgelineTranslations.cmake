@@ -5,7 +5,8 @@
 # Designer, Qt Quick and libclang; calling the tools directly keeps the build dependency small.
 function(forgeline_find_linguist_tool var name)
     find_program(${var} NAMES ${name} ${name}6 ${name}-qt6
-        HINTS "${QT6_INSTALL_PREFIX}/${QT6_INSTALL_BINS}" "${QT6_INSTALL_PREFIX}/${QT6_INSTALL_LIBEXECS}"
+        HINTS "${QT6_INSTALL_PREFIX}/${QT6_INSTALL_BINS}"
+              "${QT6_INSTALL_PREFIX}/${QT6_INSTALL_LIBEXECS}"
               /usr/lib/qt6/bin)
     if(NOT ${var})
         message(FATAL_ERROR "Qt's ${name} not found: install qt6-l10n-tools (Debian/Ubuntu) "

@@ -36,12 +36,12 @@ extern "C" void onSigint(int)
 QString stageLabel(const QString &stage)
 {
     if (stage == QLatin1String("write"))
-        return QStringLiteral("Writing");
+        return Tr::tr("Writing");
     if (stage == QLatin1String("read"))
-        return QStringLiteral("Reading");
+        return Tr::tr("Reading");
     if (stage == QLatin1String("erase"))
-        return QStringLiteral("Erasing");
-    return QStringLiteral("Verifying");
+        return Tr::tr("Erasing");
+    return Tr::tr("Verifying");
 }
 
 } // namespace

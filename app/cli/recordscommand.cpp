@@ -70,7 +70,7 @@ int runRecords(const QStringList &arguments)
                         .arg(r.time.toLocalTime().toString(Qt::ISODate), r.mac, r.port, r.result.toUpper(),
                              r.pairId.isEmpty() ? QStringLiteral("-") : r.pairId, r.provision,
                              r.error.isEmpty() ? QString() : QStringLiteral("  ") + r.error);
-        text += QStringLiteral("%1 record(s)").arg(list->size());
+        text += Tr::tr("%1 record(s)").arg(list->size());
         printText(text);
     }
     return ExitOk;

@@ -165,7 +165,7 @@ int runProvCtrl(const QStringList &arguments)
     const bool json = wantsJson(parser);
     const QStringList pos = positionalArguments(parser);
     if (pos.size() != 1 || (pos.first() != QLatin1String("reset") && pos.first() != QLatin1String("reprov"))) {
-        printError(QStringLiteral("give 'reset' or 'reprov'"));
+        printError(Tr::tr("give 'reset' or 'reprov'"));
         return ExitUsage;
     }
     const CtrlCommand command = pos.first() == QLatin1String("reset") ? CtrlCommand::Reset : CtrlCommand::Reprov;

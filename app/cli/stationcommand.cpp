@@ -239,7 +239,7 @@ int runStation(const QStringList &arguments)
         printEventLine(done, true);
     else
         printText(Tr::tr("%1 passed, %2 failed%3 in %4 s").arg(summary->passed).arg(summary->failed)
-                      .arg(summary->cancelled ? QStringLiteral(", %1 stopped").arg(summary->cancelled) : QString())
+                      .arg(summary->cancelled ? Tr::tr(", %1 stopped").arg(summary->cancelled) : QString())
                       .arg(double(summary->elapsedMs) / 1000.0, 0, 'f', 1));
     // A watching line stopped while idle ended normally; boards cut off mid-run did not.
     if (summary->cancelled || (stopping && !watch))

@@ -12,6 +12,7 @@ namespace {
 
 const QString english = QStringLiteral("en");
 const QString simplifiedChinese = QStringLiteral("zh_CN");
+QString installed = QStringLiteral("en");
 
 // Chinese written in simplified characters; zh_TW, zh_HK and zh_Hant are not what we ship.
 bool isSimplifiedChinese(const QLocale &locale)
@@ -46,15 +47,14 @@ Result<QString> parseLanguage(const QString &name)
     const QLocale locale = localeFromName(trimmed);
     if (!trimmed.isEmpty() && locale.language() == QLocale::English)
         return english;
-    if (!trimmed.isEmpty() && isSimplifiedChinese(locale)
-        && locale.territory() != QLocale::Taiwan && locale.territory() != QLocale::HongKong
-        && locale.territory() != QLocale::Macao)
+    if (!trimmed.isEmpty() && isSimplifiedChinese(locale) && locale.territory() != QLocale::Taiwan
+        && locale.territory() != QLocale::HongKong && locale.territory() != QLocale::Macao)
         return simplifiedChinese;
-    return Error::make(QStringLiteral("lang.unknown"),
-                       QCoreApplication::translate("Translations", "unknown language '%1'").arg(trimmed),
-                       {},
-                       QCoreApplication::translate("Translations", "Use one of: %1.")
-                           .arg(languages().join(QStringLiteral(", "))));
+    return Error::make(
+        QStringLiteral("lang.unknown"),
+        QCoreApplication::translate("Translations", "unknown language '%1'").arg(trimmed), {},
+        QCoreApplication::translate("Translations", "Use one of: %1.")
+            .arg(languages().join(QStringLiteral(", "))));
 }
 
 QString resolve(const QString &choice, const QLocale &system)
@@ -77,21 +77,29 @@ QString resolve(const QString &choice, const QLocale &system)
 QString install(const QString &choice)
 {
     const QString language = resolve(choice);
+    installed = language;
     if (language == english)
         return language; // the sources are English: no catalogue to load
     auto *app = QCoreApplication::instance();
     auto *qtbase = new QTranslator(app);
     if (qtbase->load(QStringLiteral("qtbase_") + language,
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qtbase);
     else
-        delete qtbase; // Debian ships it in qt6-translations-l10n; without it Qt's own texts stay English
+        delete qtbase; // Debian ships it in qt6-translations-l10n; without it Qt's own texts stay
+                       // English
     auto *ours = new QTranslator(app);
-    if (ours->load(QStringLiteral("forgeline_") + language, QStringLiteral(":/forgeline/translations")))
+    if (ours->load(QStringLiteral("forgeline_") + language,
+                   QStringLiteral(":/forgeline/translations")))
         QCoreApplication::installTranslator(ours);
     else
         delete ours;
     return language;
+}
+
+QString current()
+{
+    return installed;
 }
 
 Result<QString> takeLanguageArgument(QStringList &arguments)
@@ -103,11 +111,11 @@ Result<QString> takeLanguageArgument(QStringList &arguments)
         QString value;
         if (arg == QLatin1String("--lang")) {
             if (i + 1 >= arguments.size())
-                return Error::make(QStringLiteral("lang.missing"),
-                                   QCoreApplication::translate("Translations", "missing value for --lang"),
-                                   {},
-                                   QCoreApplication::translate("Translations", "Use one of: %1.")
-                                       .arg(languages().join(QStringLiteral(", "))));
+                return Error::make(
+                    QStringLiteral("lang.missing"),
+                    QCoreApplication::translate("Translations", "missing value for --lang"), {},
+                    QCoreApplication::translate("Translations", "Use one of: %1.")
+                        .arg(languages().join(QStringLiteral(", "))));
             value = arguments.at(i + 1);
             arguments.remove(i, 2);
         } else if (arg.startsWith(QLatin1String("--lang="))) {

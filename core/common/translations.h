@@ -27,6 +27,10 @@ QString resolve(const QString &choice, const QLocale &system = QLocale::system()
 // Returns the language now in use.
 QString install(const QString &choice);
 
+// The language install() put in place ("en" before it ran): data with texts for people
+// (diagnoses.<language>.json beside diagnoses.json) follows it.
+QString current();
+
 // Removes "--lang NAME" / "--lang=NAME" from arguments (a global option of both executables,
 // taken before the command line is parsed so every text of the run is in that language).
 // Returns the name ("" when absent), or an error for a missing or unknown name.

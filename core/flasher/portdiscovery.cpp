@@ -3,11 +3,22 @@
 
 #include "core/flasher/chipdatabase.h"
 
+#include <QCoreApplication>
 #include <QSerialPortInfo>
 
 #include <algorithm>
 
 namespace Forgeline::Flasher {
+
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Flasher::PortDiscovery)
+};
+
+} // namespace
 
 QList<PortEntry> discoverPorts()
 {
@@ -26,10 +37,10 @@ QList<PortEntry> discoverPorts()
                 e.label = b->label;
                 e.usbJtag = b->usbJtag;
             } else {
-                e.label = QStringLiteral("USB %1:%2").arg(e.vid, 4, 16, QLatin1Char('0')).arg(e.pid, 4, 16, QLatin1Char('0'));
+                e.label = Tr::tr("USB %1:%2").arg(e.vid, 4, 16, QLatin1Char('0')).arg(e.pid, 4, 16, QLatin1Char('0'));
             }
         } else {
-            e.label = e.description.isEmpty() ? QStringLiteral("serial port") : e.description;
+            e.label = e.description.isEmpty() ? Tr::tr("serial port") : e.description;
         }
         out.append(e);
     }

@@ -7,12 +7,23 @@
 #include "core/image/certpayload.h"
 #include "core/protocomm/provisionjob.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 
 namespace Forgeline::Station {
+
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Station::BoardRun)
+};
+
+} // namespace
 
 using Flasher::LoaderSession;
 
@@ -70,7 +81,7 @@ void BoardRun::cancel()
         return;
     // Flag first: anything the cancellations below report synchronously is then ignored.
     m_cancelled = true;
-    m_error = Error::make(QStringLiteral("station.cancelled"), QStringLiteral("Stopped by the operator."));
+    m_error = Error::make(QStringLiteral("station.cancelled"), Tr::tr("Stopped by the operator."));
     m_record.failedStep = m_step;
     if (m_session)
         m_session->cancel();
@@ -116,7 +127,7 @@ void BoardRun::stepFailed(const Error &error)
     if (m_state != State::Running || m_cancelled)
         return;
     const Recipe::Step step = m_steps[m_stepIndex];
-    addLog(QStringLiteral("%1 failed: %2 (%3)").arg(m_step, error.message, error.detail));
+    addLog(Tr::tr("%1 failed: %2 (%3)").arg(m_step, error.message, error.detail));
     if (m_attempt < m_recipe.retriesFor(step) && error.code != QStringLiteral("pool.empty")) {
         ++m_attempt;
         emitEvent(QStringLiteral("retry"), {{QStringLiteral("step"), m_step}, {QStringLiteral("attempt"), m_attempt + 1},
@@ -149,9 +160,9 @@ void BoardRun::releaseIfUnwritten()
     if (!m_pair || m_pairTouched || !m_context.pool)
         return;
     if (auto r = m_context.pool->release(m_pair->id, m_board.macText()); !r)
-        addLog(QStringLiteral("could not return pair %1 to the pool: %2").arg(m_pair->id, r.error().detail));
+        addLog(Tr::tr("could not return pair %1 to the pool: %2").arg(m_pair->id, r.error().detail));
     else
-        addLog(QStringLiteral("pair %1 returned to the pool (nothing was written)").arg(m_pair->id));
+        addLog(Tr::tr("pair %1 returned to the pool (nothing was written)").arg(m_pair->id));
     m_record.pairId.clear();
     m_record.certFingerprint.clear();
     m_record.certSerial.clear();
@@ -182,7 +193,7 @@ void BoardRun::withSession(std::function<void()> then)
         }
         if (!m_board.mac.isEmpty() && r->mac != m_board.mac) {
             stepFailed(Error::make(QStringLiteral("station.board-changed"),
-                                   QStringLiteral("A different board answered on this port (MAC %1, expected %2).")
+                                   Tr::tr("A different board answered on this port (MAC %1, expected %2).")
                                        .arg(r->macText(), m_board.macText())));
             return;
         }
@@ -230,8 +241,8 @@ void BoardRun::doIdentify()
 void BoardRun::doClaim()
 {
     if (!m_context.pool) {
-        stepFailed(Error::make(QStringLiteral("station.no-pool"), QStringLiteral("The recipe writes a certificate but no pool was given."),
-                               {}, QStringLiteral("Pass --pool DIR or --db URL.")));
+        stepFailed(Error::make(QStringLiteral("station.no-pool"), Tr::tr("The recipe writes a certificate but no pool was given."),
+                               {}, Tr::tr("Pass --pool DIR or --db URL.")));
         return;
     }
     bool reused = false;
@@ -269,7 +280,7 @@ void BoardRun::doFlash()
             else {
                 QFile file(f.file);
                 if (!file.open(QIODevice::ReadOnly)) {
-                    stepFailed(Error::make(QStringLiteral("station.file"), QStringLiteral("Cannot read a file to flash."),
+                    stepFailed(Error::make(QStringLiteral("station.file"), Tr::tr("Cannot read a file to flash."),
                                            f.file + QStringLiteral(": ") + file.errorString()));
                     return;
                 }
@@ -285,8 +296,8 @@ void BoardRun::doFlash()
                 const Image::Partition *part = m_table ? m_table->find(f.partition) : nullptr;
                 if (!part) {
                     stepFailed(Error::make(QStringLiteral("station.partition"),
-                                           QStringLiteral("The board has no \"%1\" partition.").arg(f.partition), {},
-                                           QStringLiteral("Check the board's partition table against the recipe.")));
+                                           Tr::tr("The board has no \"%1\" partition.").arg(f.partition), {},
+                                           Tr::tr("Check the board's partition table against the recipe.")));
                     return;
                 }
                 if (auto fits = Image::checkPayloadFits(p.data.size(), part->size, part->name); !fits) {
@@ -320,7 +331,7 @@ void BoardRun::flashItem(int index)
     const Pending &p = m_pending[index];
     if (p.pairPart)
         m_pairTouched = true; // from the first byte on, this pair belongs to this board
-    addLog(QStringLiteral("writing %1 bytes to %2 at 0x%3").arg(p.data.size()).arg(p.name).arg(p.address, 0, 16));
+    addLog(Tr::tr("writing %1 bytes to %2 at 0x%3").arg(p.data.size()).arg(p.name).arg(p.address, 0, 16));
     QPointer<LoaderSession> session = m_session;
     m_session->writeFlash(p.address, p.data, [this, session, index](Result<void> r) {
         if (m_session != session)
@@ -368,8 +379,8 @@ void BoardRun::verifyRegion(int index)
         const QByteArray expected = QCryptographicHash::hash(p.data, QCryptographicHash::Md5);
         if (*r != expected) {
             stepFailed(Error::make(QStringLiteral("station.verify"),
-                                   QStringLiteral("%1 does not read back as written.").arg(p.name.isEmpty() ? QStringLiteral("flash") : p.name),
-                                   QStringLiteral("md5 chip %1, expected %2").arg(QString::fromLatin1(r->toHex()),
+                                   Tr::tr("%1 does not read back as written.").arg(p.name.isEmpty() ? QStringLiteral("flash") : p.name),
+                                   Tr::tr("md5 chip %1, expected %2").arg(QString::fromLatin1(r->toHex()),
                                                                                   QString::fromLatin1(expected.toHex()))));
             return;
         }
@@ -391,11 +402,11 @@ void BoardRun::doRecord()
         auto id = m_context.records->add(m_record);
         if (!id && m_context.spool) {
             if (auto kept = m_context.spool->append(m_record); kept) {
-                addLog(QStringLiteral("the station database did not take the record (%1); kept in %2 and sent on the next run")
+                addLog(Tr::tr("the station database did not take the record (%1); kept in %2 and sent on the next run")
                            .arg(id.error().message, m_context.spool->path()));
                 id = qint64(0);
             } else {
-                addLog(QStringLiteral("record spool: %1 %2").arg(kept.error().message, kept.error().detail));
+                addLog(Tr::tr("record spool: %1 %2").arg(kept.error().message, kept.error().detail));
             }
         }
         if (!id) {
@@ -404,7 +415,7 @@ void BoardRun::doRecord()
                 m_record.result = QStringLiteral("fail");
                 m_record.failedStep = QStringLiteral("record");
             }
-            addLog(QStringLiteral("record not stored: %1").arg(id.error().detail));
+            addLog(Tr::tr("record not stored: %1").arg(id.error().detail));
         } else {
             m_record.id = *id;
         }

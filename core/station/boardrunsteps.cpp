@@ -8,10 +8,21 @@
 #include "core/protocomm/provisionjob.h"
 #include "core/tls/preflightengine.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QTemporaryDir>
 
 namespace Forgeline::Station {
+
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Station::BoardRun)
+};
+
+} // namespace
 
 void BoardRun::doPreflight()
 {
@@ -28,7 +39,7 @@ void BoardRun::doPreflight()
             in.keyFile = tmp->filePath(QStringLiteral("device.key"));
             QFile c(in.certFile), k(in.keyFile);
             if (!c.open(QIODevice::WriteOnly) || !k.open(QIODevice::WriteOnly)) {
-                stepFailed(Error::make(QStringLiteral("station.tmp"), QStringLiteral("Cannot stage the pair for preflight.")));
+                stepFailed(Error::make(QStringLiteral("station.tmp"), Tr::tr("Cannot stage the pair for preflight.")));
                 return;
             }
             k.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
@@ -73,7 +84,7 @@ void BoardRun::doProvision()
     const Result<Endpoint> endpoint = parseEndpoint(address);
     if (address.isEmpty() || !endpoint) {
         stepFailed(Error::make(QStringLiteral("station.provision-address"),
-                               QStringLiteral("No usable provisioning address for this port."),
+                               Tr::tr("No usable provisioning address for this port."),
                                endpoint ? address : endpoint.error().message, endpoint ? QString() : endpoint.error().fix));
         return;
     }
@@ -113,7 +124,7 @@ void BoardRun::doProvision()
                     return;
                 if (!o.connected) {
                     const Error e = o.error.value_or(Error::make(QStringLiteral("provision.failed"),
-                                                                 QStringLiteral("The board did not join Wi-Fi.")));
+                                                                 Tr::tr("The board did not join Wi-Fi.")));
                     m_record.provision = QStringLiteral("failed: ") + e.message;
                     stepFailed(e);
                     return;
@@ -137,7 +148,7 @@ void BoardRun::doProvision()
                 stepFailed(reply.error());
                 return;
             }
-            addLog(QStringLiteral("custom data accepted (%1 reply bytes)").arg(reply->size()));
+            addLog(Tr::tr("custom data accepted (%1 reply bytes)").arg(reply->size()));
             runJob();
         });
     });

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/station/boardrun.h"
 
+#include <QCoreApplication>
+
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/evp.h>
@@ -8,6 +10,16 @@
 #include <openssl/x509.h>
 
 namespace Forgeline::Station {
+
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Station::CertIdentity)
+};
+
+} // namespace
 
 Result<std::pair<QString, QString>> certificateIdentity(const QByteArray &certificate)
 {
@@ -21,8 +33,8 @@ Result<std::pair<QString, QString>> certificateIdentity(const QByteArray &certif
         cert = d2i_X509(nullptr, &p, long(certificate.size()));
     }
     if (!cert)
-        return Error::make(QStringLiteral("pool.certificate"), QStringLiteral("The pool's certificate cannot be read."),
-                           QStringLiteral("neither PEM nor DER X.509"), QStringLiteral("Replace the pair in the pool."));
+        return Error::make(QStringLiteral("pool.certificate"), Tr::tr("The pool's certificate cannot be read."),
+                           Tr::tr("neither PEM nor DER X.509"), Tr::tr("Replace the pair in the pool."));
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
     X509_digest(cert, EVP_sha256(), md, &len);

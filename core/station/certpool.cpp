@@ -4,6 +4,7 @@
 #include "core/station/poolmanifest.h"
 #include "core/station/stationdatabase.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -11,6 +12,16 @@
 #include <QSqlQuery>
 
 namespace Forgeline::Station {
+
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Station::CertPool)
+};
+
+} // namespace
 
 namespace {
 
@@ -25,7 +36,7 @@ Result<QByteArray> readAll(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("pool.read"), QStringLiteral("Cannot read a pool file."),
+        return Error::make(QStringLiteral("pool.read"), Tr::tr("Cannot read a pool file."),
                            path + QStringLiteral(": ") + f.errorString());
     return f.readAll();
 }
@@ -62,7 +73,7 @@ Result<int> CertPool::importFolder(const QString &dir)
 {
     QDir d(dir);
     if (!d.exists())
-        return Error::make(QStringLiteral("pool.folder"), QStringLiteral("The certificate pool folder does not exist."), dir);
+        return Error::make(QStringLiteral("pool.folder"), Tr::tr("The certificate pool folder does not exist."), dir);
     m_pool = d.absolutePath();
 
     struct Entry { QString id, cert, key; };
@@ -117,7 +128,7 @@ Result<void> CertPool::addPair(const QString &id, const QByteArray &certPem, con
 Result<CertPair> CertPool::claim(const QString &mac, const QString &station, bool *reused)
 {
     if (mac.isEmpty())
-        return Error::make(QStringLiteral("pool.mac"), QStringLiteral("A pair can only be claimed for a known MAC."));
+        return Error::make(QStringLiteral("pool.mac"), Tr::tr("A pair can only be claimed for a known MAC."));
     if (auto r = m_db.beginWrite(); !r)
         return r.error();
     auto fail = [this](const Error &e) -> Result<CertPair> {
@@ -143,8 +154,8 @@ Result<CertPair> CertPool::claim(const QString &mac, const QString &station, boo
         if (auto r = m_db.exec(p, pick, {m_pool}); !r)
             return fail(r.error());
         if (!p.next())
-            return fail(Error::make(QStringLiteral("pool.empty"), QStringLiteral("The certificate pool has no free pair left."),
-                                    m_pool, QStringLiteral("Add certificate/key pairs to the pool.")));
+            return fail(Error::make(QStringLiteral("pool.empty"), Tr::tr("The certificate pool has no free pair left."),
+                                    m_pool, Tr::tr("Add certificate/key pairs to the pool.")));
         id = p.value(0).toString();
         QSqlQuery u(m_db.db());
         if (auto r = m_db.exec(u, QStringLiteral("UPDATE cert_pool SET state = 'claimed', mac = ?, station = ?, claimed_at = ? "
@@ -153,7 +164,7 @@ Result<CertPair> CertPool::claim(const QString &mac, const QString &station, boo
             !r)
             return fail(r.error());
         if (u.numRowsAffected() != 1)
-            return fail(Error::make(QStringLiteral("pool.race"), QStringLiteral("Another station took the pair; try again."), id));
+            return fail(Error::make(QStringLiteral("pool.race"), Tr::tr("Another station took the pair; try again."), id));
     }
     if (auto r = m_db.commit(); !r)
         return r.error();
@@ -168,7 +179,7 @@ Result<CertPair> CertPool::load(const QString &id)
         !r)
         return r.error();
     if (!q.next())
-        return Error::make(QStringLiteral("pool.missing"), QStringLiteral("The pair vanished from the pool."), id);
+        return Error::make(QStringLiteral("pool.missing"), Tr::tr("The pair vanished from the pool."), id);
     CertPair pair;
     pair.id = id;
     pair.certPath = q.value(0).toString();

@@ -4,6 +4,7 @@
 #include "core/common/endpoint.h"
 #include "core/common/redactor.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -14,10 +15,20 @@ namespace Forgeline::Station {
 
 namespace {
 
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Station::Recipe)
+};
+
+} // namespace
+
+namespace {
+
 Error recipeError(const QString &what, const QString &detail = {})
 {
-    return Error::make(QStringLiteral("recipe.invalid"), QStringLiteral("The recipe is not valid: %1").arg(what), detail,
-                       QStringLiteral("Fix the recipe file (see docs/cli.md, station)."));
+    return Error::make(QStringLiteral("recipe.invalid"), Tr::tr("The recipe is not valid: %1").arg(what), detail,
+                       Tr::tr("Fix the recipe file (see docs/cli.md, station)."));
 }
 
 Result<quint32> parseNumber(const QJsonValue &v, const QString &field)
@@ -27,7 +38,7 @@ Result<quint32> parseNumber(const QJsonValue &v, const QString &field)
     bool ok = false;
     const quint32 n = v.toString().toUInt(&ok, 0);
     if (!ok)
-        return recipeError(QStringLiteral("%1 is not a number").arg(field), v.toString());
+        return recipeError(Tr::tr("%1 is not a number").arg(field), v.toString());
     return n;
 }
 
@@ -88,7 +99,7 @@ Result<Recipe> Recipe::load(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("recipe.read"), QStringLiteral("Cannot read the recipe."),
+        return Error::make(QStringLiteral("recipe.read"), Tr::tr("Cannot read the recipe."),
                            path + QStringLiteral(": ") + f.errorString());
     return fromJson(f.readAll(), QFileInfo(path).absolutePath());
 }
@@ -98,7 +109,7 @@ Result<Recipe> Recipe::fromJson(const QByteArray &json, const QString &baseDir, 
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (!doc.isObject())
-        return recipeError(QStringLiteral("not a JSON object"), parseError.errorString());
+        return recipeError(Tr::tr("not a JSON object"), parseError.errorString());
     const QJsonObject o = doc.object();
     const QDir base(baseDir.isEmpty() ? QDir::currentPath() : baseDir);
 
@@ -107,7 +118,7 @@ Result<Recipe> Recipe::fromJson(const QByteArray &json, const QString &baseDir, 
     if (o.contains(QStringLiteral("baud")))
         r.baud = o.value(QStringLiteral("baud")).toInt();
     if (r.baud <= 0)
-        return recipeError(QStringLiteral("baud must be positive"));
+        return recipeError(Tr::tr("baud must be positive"));
     if (o.contains(QStringLiteral("tableOffset"))) {
         auto n = parseNumber(o.value(QStringLiteral("tableOffset")), QStringLiteral("tableOffset"));
         if (!n)
@@ -137,11 +148,11 @@ Result<Recipe> Recipe::fromJson(const QByteArray &json, const QString &baseDir, 
         else if (source == QStringLiteral("file"))
             f.source = FlashItem::Source::File;
         else
-            return recipeError(QStringLiteral("unknown flash source \"%1\"").arg(source));
+            return recipeError(Tr::tr("unknown flash source \"%1\"").arg(source));
         if (f.source == FlashItem::Source::File) {
             const QString file = item.value(QStringLiteral("file")).toString();
             if (file.isEmpty())
-                return recipeError(QStringLiteral("a file flash item needs \"file\""));
+                return recipeError(Tr::tr("a file flash item needs \"file\""));
             f.file = base.absoluteFilePath(file);
         }
         f.partition = item.value(QStringLiteral("partition")).toString();
@@ -152,7 +163,7 @@ Result<Recipe> Recipe::fromJson(const QByteArray &json, const QString &baseDir, 
             f.address = *n;
         }
         if (f.partition.isEmpty() && !f.address)
-            return recipeError(QStringLiteral("a flash item needs a partition or an address"));
+            return recipeError(Tr::tr("a flash item needs a partition or an address"));
         const QString fmt = item.value(QStringLiteral("format")).toString(
             f.source == FlashItem::Source::File ? QStringLiteral("raw") : QStringLiteral("pem-nul"));
         auto format = Image::payloadFormatFromName(fmt);
@@ -168,13 +179,13 @@ Result<Recipe> Recipe::fromJson(const QByteArray &json, const QString &baseDir, 
         ProvisionSettings s;
         s.ssid = p.value(QStringLiteral("ssid")).toString().toUtf8();
         if (s.ssid.isEmpty())
-            return recipeError(QStringLiteral("provision needs an ssid"));
+            return recipeError(Tr::tr("provision needs an ssid"));
         s.passphrase = p.value(QStringLiteral("passphrase")).toString().toUtf8();
         s.pop = p.value(QStringLiteral("pop")).toString().toUtf8();
         s.username = p.value(QStringLiteral("username")).toString().toUtf8();
         s.security = p.value(QStringLiteral("security")).toInt(-1);
         if (s.security < -1 || s.security > 2)
-            return recipeError(QStringLiteral("provision.security must be 0, 1 or 2"));
+            return recipeError(Tr::tr("provision.security must be 0, 1 or 2"));
         // Both end up in logs only as "[redacted]".
         if (registerSecrets && !s.passphrase.isEmpty())
             Redactor::registerSecret(QString::fromUtf8(s.passphrase));
@@ -192,7 +203,7 @@ Result<Recipe> Recipe::fromJson(const QByteArray &json, const QString &baseDir, 
                 return recipeError(QStringLiteral("provision address: ") + e.error().message, address);
         }
         if (s.addresses.isEmpty() && s.defaultAddress.isEmpty())
-            return recipeError(QStringLiteral("provision needs \"addresses\" per port or an \"address\""));
+            return recipeError(Tr::tr("provision needs \"addresses\" per port or an \"address\""));
         const QJsonObject custom = p.value(QStringLiteral("customData")).toObject();
         s.customEndpoint = custom.value(QStringLiteral("endpoint")).toString();
         s.customData = custom.value(QStringLiteral("data")).toString().toUtf8();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/station/recordspool.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -11,6 +12,16 @@
 #include <QUrl>
 
 namespace Forgeline::Station {
+
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Station::RecordsPool)
+};
+
+} // namespace
 
 namespace {
 
@@ -51,12 +62,12 @@ Result<void> RecordSpool::append(const StationRecord &record)
     QFile f(m_path);
     // Records name operators and boards: owner-only, like the rest of the station's data.
     if (!f.open(QIODevice::Append))
-        return spoolError(QStringLiteral("Could not keep the record locally either."), m_path, f.errorString());
+        return spoolError(Tr::tr("Could not keep the record locally either."), m_path, f.errorString());
     f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const QByteArray line = QJsonDocument(record.toJson()).toJson(QJsonDocument::Compact) + '\n';
     // One write() of a whole line: a crash leaves at most a torn last line, skipped on flush.
     if (f.write(line) != line.size() || !f.flush())
-        return spoolError(QStringLiteral("Could not keep the record locally either."), m_path, f.errorString());
+        return spoolError(Tr::tr("Could not keep the record locally either."), m_path, f.errorString());
     return {};
 }
 
@@ -86,17 +97,17 @@ Result<int> RecordSpool::flushInto(RecordStore &store)
     }
     if (kept.isEmpty()) {
         if (!QFile::remove(m_path))
-            return spoolError(QStringLiteral("Sent the waiting records but could not empty the spool."), m_path,
-                              QStringLiteral("remove failed"));
+            return spoolError(Tr::tr("Sent the waiting records but could not empty the spool."), m_path,
+                              Tr::tr("remove failed"));
         return sent;
     }
     QSaveFile out(m_path);
     if (!out.open(QIODevice::WriteOnly))
-        return spoolError(QStringLiteral("Could not rewrite the record spool."), m_path, out.errorString());
+        return spoolError(Tr::tr("Could not rewrite the record spool."), m_path, out.errorString());
     for (const QByteArray &line : std::as_const(kept))
         out.write(line + '\n');
     if (!out.commit())
-        return spoolError(QStringLiteral("Could not rewrite the record spool."), m_path, out.errorString());
+        return spoolError(Tr::tr("Could not rewrite the record spool."), m_path, out.errorString());
     return sent;
 }
 

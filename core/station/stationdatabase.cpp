@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/station/stationdatabase.h"
 
+#include <QCoreApplication>
 #include <QAtomicInt>
 #include <QDir>
 #include <QFileInfo>
@@ -12,6 +13,16 @@
 #include <QUrlQuery>
 
 namespace Forgeline::Station {
+
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Station::StationDatabase)
+};
+
+} // namespace
 
 namespace {
 QAtomicInt g_connectionCounter;
@@ -47,9 +58,9 @@ Result<void> StationDatabase::open(const QString &url)
         m_kind = Kind::Postgres;
         if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
             return Error::make(QStringLiteral("db.driver"),
-                               QStringLiteral("PostgreSQL is not available in this build (Qt driver QPSQL missing)."),
+                               Tr::tr("PostgreSQL is not available in this build (Qt driver QPSQL missing)."),
                                QStringLiteral("drivers: ") + QSqlDatabase::drivers().join(QLatin1Char(',')),
-                               QStringLiteral("Install libqt6sql6-psql, or use an SQLite file."));
+                               Tr::tr("Install libqt6sql6-psql, or use an SQLite file."));
         const QUrl u(m_url);
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connection);
         db.setHostName(u.host());
@@ -85,7 +96,7 @@ Result<void> StationDatabase::open(const QString &url)
     else if (path.startsWith(QStringLiteral("sqlite:")))
         path = path.mid(7);
     if (path.isEmpty())
-        return Error::make(QStringLiteral("db.url"), QStringLiteral("The database address names no file."), m_url);
+        return Error::make(QStringLiteral("db.url"), Tr::tr("The database address names no file."), m_url);
     QDir().mkpath(QFileInfo(path).absolutePath());
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(path);
@@ -128,7 +139,7 @@ Error StationDatabase::sqlError(const QString &what, const QString &driverText) 
     const QUrl u(m_url);
     if (!u.password().isEmpty())
         where = u.toString(QUrl::RemovePassword);
-    return Error::make(QStringLiteral("db.") + what, QStringLiteral("The station database failed (%1).").arg(what),
+    return Error::make(QStringLiteral("db.") + what, Tr::tr("The station database failed (%1).").arg(what),
                        where + QStringLiteral(": ") + driverText);
 }
 

@@ -1,10 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tls/codeparser.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <limits>
 
 namespace Forgeline::Tls {
+
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Tls::CodeParser)
+};
+
+} // namespace
 
 namespace {
 
@@ -53,7 +65,7 @@ ParsedCode parseCode(QStringView input)
     if (input.size() > MaxInputLength) {
         out.kind = ParsedCode::Kind::Invalid;
         out.cleaned = input.left(40).toString() + QStringLiteral("…");
-        out.problem = QStringLiteral("the input is %1 characters long; paste a single error code").arg(input.size());
+        out.problem = Tr::tr("the input is %1 characters long; paste a single error code").arg(input.size());
         return out;
     }
     QString s = stripDecoration(input.toString());
@@ -72,8 +84,8 @@ ParsedCode parseCode(QStringView input)
     out.cleaned = s;
     if (s.isEmpty()) {
         out.kind = out.flagsHint ? ParsedCode::Kind::Invalid : ParsedCode::Kind::Empty;
-        out.problem = out.flagsHint ? QStringLiteral("\"flags\" needs a value, e.g. flags 0x00000208")
-                                    : QStringLiteral("empty input");
+        out.problem = out.flagsHint ? Tr::tr("\"flags\" needs a value, e.g. flags 0x00000208")
+                                    : Tr::tr("empty input");
         return out;
     }
 
@@ -113,7 +125,7 @@ ParsedCode parseCode(QStringView input)
         if (!allDecimal || hexPrefix || out.flagsHint) { // flags are always printed in hex
             if (significant > MaxHexDigits) {
                 out.kind = ParsedCode::Kind::Invalid;
-                out.problem = QStringLiteral("%1 hex digits is far too long for an error code (they are at most 8)").arg(digits.size());
+                out.problem = Tr::tr("%1 hex digits is far too long for an error code (they are at most 8)").arg(digits.size());
                 return out;
             }
             NumberReading r;
@@ -122,7 +134,7 @@ ParsedCode parseCode(QStringView input)
             const quint64 u = core.toULongLong(&ok, 16);
             if (!ok || u > quint64(std::numeric_limits<qint64>::max())) {
                 out.kind = ParsedCode::Kind::Invalid;
-                out.problem = QStringLiteral("the number is too large to be an error code");
+                out.problem = Tr::tr("the number is too large to be an error code");
                 return out;
             }
             r.value = negative ? -qint64(u) : qint64(u);
@@ -137,7 +149,7 @@ ParsedCode parseCode(QStringView input)
         // Only decimal digits and no 0x: both bases are possible.
         if (significant > MaxDecimalDigits) {
             out.kind = ParsedCode::Kind::Invalid;
-            out.problem = QStringLiteral("%1 digits is far too long for an error code (they fit in 32 bits)").arg(digits.size());
+            out.problem = Tr::tr("%1 digits is far too long for an error code (they fit in 32 bits)").arg(digits.size());
             return out;
         }
         NumberReading dec;
@@ -174,9 +186,9 @@ ParsedCode parseCode(QStringView input)
 
     out.kind = ParsedCode::Kind::Invalid;
     if (hexPrefix && !allHex)
-        out.problem = QStringLiteral("\"%1\" is not a hex number (only 0-9 and A-F may follow 0x)").arg(s);
+        out.problem = Tr::tr("\"%1\" is not a hex number (only 0-9 and A-F may follow 0x)").arg(s);
     else
-        out.problem = QStringLiteral("\"%1\" is neither a number nor an error name").arg(s);
+        out.problem = Tr::tr("\"%1\" is neither a number nor an error name").arg(s);
     return out;
 }
 

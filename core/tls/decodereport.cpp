@@ -1,9 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tls/decodereport.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace Forgeline::Tls {
+
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Tls::DecodeReport)
+};
+
+} // namespace
 
 QString readingKindName(Reading::Kind kind)
 {
@@ -39,7 +50,7 @@ QJsonObject readingToJson(const Reading &r)
     o.insert(QStringLiteral("module"), r.module);
     o.insert(QStringLiteral("meaning"), r.meaning);
     o.insert(QStringLiteral("causes"), toArray(r.causes));
-    o.insert(QStringLiteral("fixes"), toArray(r.fixes));
+    o.insert(Tr::tr("fixes"), toArray(r.fixes));
     o.insert(QStringLiteral("versions"), toArray(r.versions));
     if (!r.versionNote.isEmpty())
         o.insert(QStringLiteral("versionNote"), r.versionNote);
@@ -99,39 +110,39 @@ static void appendReading(QString &out, const Reading &r, const QString &indent)
     if (!r.module.isEmpty())
         head += QStringLiteral("  [") % r.module % QLatin1Char(']');
     if (r.inference)
-        head += QStringLiteral("  (inference)");
+        head += Tr::tr("  (inference)");
     out += indent % head % QLatin1Char('\n');
     if (!r.interpretation.isEmpty())
-        out += indent % QStringLiteral("  how: ") % r.interpretation % QLatin1Char('\n');
+        out += indent % Tr::tr("  how: ") % r.interpretation % QLatin1Char('\n');
     if (!r.meaning.isEmpty())
-        out += indent % QStringLiteral("  meaning: ") % r.meaning % QLatin1Char('\n');
+        out += indent % Tr::tr("  meaning: ") % r.meaning % QLatin1Char('\n');
     if (!r.parts.isEmpty()) {
-        out += indent % QStringLiteral("  parts:\n");
+        out += indent % Tr::tr("  parts:\n");
         for (const Reading &p : r.parts)
             appendPart(out, p, indent + QStringLiteral("    "));
     }
     if (!r.versions.isEmpty())
-        out += indent % QStringLiteral("  defined in: ") % r.versions.join(QStringLiteral(", ")) % QLatin1Char('\n');
+        out += indent % Tr::tr("  defined in: ") % r.versions.join(QStringLiteral(", ")) % QLatin1Char('\n');
     if (!r.versionNote.isEmpty())
-        out += indent % QStringLiteral("  versions: ") % r.versionNote % QLatin1Char('\n');
+        out += indent % Tr::tr("  versions: ") % r.versionNote % QLatin1Char('\n');
     if (!r.diagnosisId.isEmpty())
-        out += indent % QStringLiteral("  diagnosis: ") % r.diagnosisId % QLatin1Char('\n');
+        out += indent % Tr::tr("  diagnosis: ") % r.diagnosisId % QLatin1Char('\n');
     const QString sub = indent + QStringLiteral("  ");
-    appendList(out, QStringLiteral("likely causes"), r.causes, sub);
-    appendList(out, QStringLiteral("fixes"), r.fixes, sub);
-    appendList(out, QStringLiteral("read more"), r.references, sub);
+    appendList(out, Tr::tr("likely causes"), r.causes, sub);
+    appendList(out, Tr::tr("fixes"), r.fixes, sub);
+    appendList(out, Tr::tr("read more"), r.references, sub);
 }
 
 QString decodeResultToText(const DecodeResult &result)
 {
-    QString out = QStringLiteral("Input: ") % (result.input.isEmpty() ? QStringLiteral("(empty)") : result.input) % QLatin1Char('\n');
+    QString out = Tr::tr("Input: ") % (result.input.isEmpty() ? Tr::tr("(empty)") : result.input) % QLatin1Char('\n');
     if (!result.known()) {
         out += result.message % QLatin1Char('\n');
-        appendList(out, QStringLiteral("closest readings"), result.closest, QString());
+        appendList(out, Tr::tr("closest readings"), result.closest, QString());
         return out;
     }
     for (int i = 0; i < result.readings.size(); ++i) {
-        out += QStringLiteral("Reading %1 of %2:\n").arg(i + 1).arg(result.readings.size());
+        out += Tr::tr("Reading %1 of %2:\n").arg(i + 1).arg(result.readings.size());
         appendReading(out, result.readings.at(i), QStringLiteral("  "));
     }
     return out;

@@ -2,6 +2,7 @@
 #include "core/tls/diagnosisvocabulary.h"
 
 #include "core/common/jsonstringlist.h"
+#include "core/common/translations.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -32,6 +33,25 @@ DiagnosisVocabulary::DiagnosisVocabulary()
         e.explanation = o.value(QStringLiteral("explanation")).toString();
         e.fixes = jsonStringList(o.value(QStringLiteral("fixes")));
         m_entries.append(e);
+    }
+    // The same entries in the interface language where translated, by id; a missing or partial
+    // entry keeps the English text rather than mixing a translated list with an English one.
+    QFile local(QStringLiteral(":/forgeline/data/diagnoses/diagnoses.%1.json")
+                    .arg(Translations::current()));
+    if (!local.open(QIODevice::ReadOnly))
+        return;
+    const QJsonObject byId = QJsonDocument::fromJson(local.readAll())
+                                 .object()
+                                 .value(QStringLiteral("diagnoses"))
+                                 .toObject();
+    for (Entry &e : m_entries) {
+        const QJsonObject t = byId.value(e.id).toObject();
+        const QStringList fixes = jsonStringList(t.value(QStringLiteral("fixes")));
+        if (t.value(QStringLiteral("title")).toString().isEmpty() || fixes.size() != e.fixes.size())
+            continue;
+        e.title = t.value(QStringLiteral("title")).toString();
+        e.explanation = t.value(QStringLiteral("explanation")).toString(e.explanation);
+        e.fixes = fixes;
     }
 }
 

@@ -2,6 +2,7 @@
 #include "core/tls/errordatabase.h"
 
 #include "core/common/jsonstringlist.h"
+#include "core/common/translations.h"
 #include "core/tls/idfversions.h"
 
 #include <QFile>
@@ -162,6 +163,20 @@ void ErrorDatabase::loadKnowledge()
         k.diagnosisId = o.value(QStringLiteral("diagnosisId")).toString();
         k.note = o.value(QStringLiteral("note")).toString();
         m_knowledge.insert(it.key(), k);
+    }
+    // Causes, fixes and notes in the interface language where translated, keyed by the English
+    // sentence; a sentence without a translation stays English.
+    QFile local(QStringLiteral(":/forgeline/data/errors/knowledge.%1.json")
+                    .arg(Translations::current()));
+    if (!local.open(QIODevice::ReadOnly))
+        return;
+    const QJsonObject texts =
+        QJsonDocument::fromJson(local.readAll()).object().value(QStringLiteral("texts")).toObject();
+    const auto translate = [&texts](QString &text) { text = texts.value(text).toString(text); };
+    for (Knowledge &k : m_knowledge) {
+        std::for_each(k.causes.begin(), k.causes.end(), translate);
+        std::for_each(k.fixes.begin(), k.fixes.end(), translate);
+        translate(k.note);
     }
 }
 

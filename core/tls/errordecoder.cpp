@@ -5,6 +5,7 @@
 #include "core/tls/errordatabase.h"
 #include "core/tls/readingbuilder.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 #include <algorithm>
@@ -12,6 +13,16 @@
 #include <cstdlib>
 
 namespace Forgeline::Tls {
+
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Tls::ErrorDecoder)
+};
+
+} // namespace
 
 struct ErrorDecoder::Data
 {
@@ -169,7 +180,7 @@ void decodeNumber(const ErrorDatabase &db, const ReadingBuilder &b, Collector &c
     const QString as = describe(n);
     const bool flagsPreferred = parsed.flagsHint || n.zeroPadded8;
     if (flagsPreferred && v >= 0 && v <= 0xFFFFFFFFLL)
-        c.add(b.flags(quint32(v)), w + FlagsHinted, QStringLiteral("read as X.509 verify-result flags (%1)").arg(as));
+        c.add(b.flags(quint32(v)), w + FlagsHinted, Tr::tr("read as X.509 verify-result flags (%1)").arg(as));
     if (parsed.flagsHint)
         return;
     if (v == 0) {
@@ -177,38 +188,38 @@ void decodeNumber(const ErrorDatabase &db, const ReadingBuilder &b, Collector &c
         return;
     }
     if (v < 0) {
-        c.negative(v, w, QStringLiteral("read as %1").arg(as), false);
+        c.negative(v, w, Tr::tr("read as %1").arg(as), false);
         return;
     }
     if (v >= 0x8000 && v <= 0x80FF)
-        c.espTls(v, w, QStringLiteral("read as esp_err_t %1").arg(ReadingBuilder::hexCode(v)));
+        c.espTls(v, w, Tr::tr("read as esp_err_t %1").arg(ReadingBuilder::hexCode(v)));
     if (const SimpleEntry *e = db.espErr(v))
-        c.add(b.espErr(*e), w + EspErrMatch, QStringLiteral("read as esp_err_t %1").arg(ReadingBuilder::hexCode(v, 1)));
+        c.add(b.espErr(*e), w + EspErrMatch, Tr::tr("read as esp_err_t %1").arg(ReadingBuilder::hexCode(v, 1)));
     if (n.base == NumberReading::Base::Decimal) {
         if (const SimpleEntry *e = db.wiced(v))
-            c.add(b.wiced(*e), w + WicedMatch, QStringLiteral("read as a WICED result code (decimal %1)").arg(v));
+            c.add(b.wiced(*e), w + WicedMatch, Tr::tr("read as a WICED result code (decimal %1)").arg(v));
     }
     if (v <= 0x7FFF) {
         c.negative(-v, w - MissingSignPenalty,
-                   QStringLiteral("read as %1 with the minus sign restored (%2); esp-tls stores the mbedTLS code positive")
+                   Tr::tr("read as %1 with the minus sign restored (%2); esp-tls stores the mbedTLS code positive")
                        .arg(as, ReadingBuilder::hexCode(-v)),
                    false);
     } else if (v <= 0xFFFF) {
         c.negative(v - 0x10000, w - Wrap16Penalty,
-                   QStringLiteral("read as %1 truncated to 16 bits: %2 as int16 is %3 (%4)")
+                   Tr::tr("read as %1 truncated to 16 bits: %2 as int16 is %3 (%4)")
                        .arg(as, ReadingBuilder::hexCode(v))
                        .arg(v - 0x10000)
                        .arg(ReadingBuilder::hexCode(v - 0x10000)),
                    true);
     } else if (v >= 0x80000000LL && v <= 0xFFFFFFFFLL) {
         c.negative(v - 0x100000000LL, w,
-                   QStringLiteral("read as %1, a negative 32-bit int printed unsigned: %2 (%3)")
+                   Tr::tr("read as %1, a negative 32-bit int printed unsigned: %2 (%3)")
                        .arg(as)
                        .arg(v - 0x100000000LL)
                        .arg(ReadingBuilder::hexCode(v - 0x100000000LL)),
                    false);
         if (v == 0xFFFFFFFFLL)
-            c.add(b.flags(0xFFFFFFFFu), w + 10, QStringLiteral("read as the value of mbedtls_ssl_get_verify_result()"));
+            c.add(b.flags(0xFFFFFFFFu), w + 10, Tr::tr("read as the value of mbedtls_ssl_get_verify_result()"));
     }
 }
 
@@ -233,8 +244,8 @@ void decodeName(const ErrorDatabase &db, const ReadingBuilder &b, Collector &c, 
     const QStringList names = matchingNames(db, name);
     const int w = names.size() == 1 ? 100 : 80;
     for (const QString &full : names) {
-        const QString how = full == name ? QStringLiteral("read as the name %1").arg(full)
-                                         : QStringLiteral("short name %1 matches %2").arg(name, full);
+        const QString how = full == name ? Tr::tr("read as the name %1").arg(full)
+                                         : Tr::tr("short name %1 matches %2").arg(name, full);
         for (const MbedtlsEntry *e : db.mbedtlsByName(full))
             c.add(b.mbedtls(*e), w + (b.inPinned(*e) ? ExactInVersion : ExactOtherVersion), how);
         if (b.pinned() == MbedtlsVersion::V4_0 || db.mbedtlsByName(full).isEmpty()) {
@@ -242,7 +253,7 @@ void decodeName(const ErrorDatabase &db, const ReadingBuilder &b, Collector &c, 
             for (const SimpleEntry &p : db.psaEntries()) {
                 if (!alias.isEmpty() && p.name == alias)
                     c.add(b.psa(p), w + (b.pinned() == MbedtlsVersion::V4_0 ? ExactInVersion + 5 : ExactOtherVersion),
-                          QStringLiteral("%1 is %2 in mbedTLS 4.0").arg(full, alias));
+                          Tr::tr("%1 is %2 in mbedTLS 4.0").arg(full, alias));
             }
         }
         for (const EspTlsEntry *e : db.espTlsByName(full))
@@ -384,10 +395,10 @@ DecodeResult ErrorDecoder::decode(QStringView input, const DecodeOptions &option
     const ParsedCode parsed = parseCode(input);
     switch (parsed.kind) {
     case ParsedCode::Kind::Empty:
-        result.message = QStringLiteral("Nothing to decode: paste an error code such as -0x7500, -29952, FFFF8B00 or MBEDTLS_ERR_SSL_CONN_EOF.");
+        result.message = Tr::tr("Nothing to decode: paste an error code such as -0x7500, -29952, FFFF8B00 or MBEDTLS_ERR_SSL_CONN_EOF.");
         return result;
     case ParsedCode::Kind::Invalid:
-        result.message = QStringLiteral("Not a known code: %1. Paste the number as printed (e.g. -0x7500, -29952, (FFFFD900)) or a macro name.")
+        result.message = Tr::tr("Not a known code: %1. Paste the number as printed (e.g. -0x7500, -29952, (FFFFD900)) or a macro name.")
                              .arg(parsed.problem);
         return result;
     case ParsedCode::Kind::Name:
@@ -402,14 +413,14 @@ DecodeResult ErrorDecoder::decode(QStringView input, const DecodeOptions &option
                 barren << describe(n);
         }
         if (!barren.isEmpty() && !collector.empty())
-            collector.appendToInterpretations(QStringLiteral("; read as %1 it matches no known code").arg(barren.join(QStringLiteral(" or "))));
+            collector.appendToInterpretations(Tr::tr("; read as %1 it matches no known code").arg(barren.join(QStringLiteral(" or "))));
         if (collector.empty()) {
             // Last resort: a positive value made only of verify-flag bits.
             for (const NumberReading &n : parsed.numbers) {
                 const bool espTlsBlock = n.value >= 0x8000 && n.value <= 0x80FF; // an esp-tls code we lack
                 if (n.value > 0 && n.base == NumberReading::Base::Hex && !espTlsBlock && allBitsAreFlags(d->db, quint64(n.value)))
                     collector.add(builder.flags(quint32(n.value)), n.weight + FlagsFallback,
-                                  QStringLiteral("read as X.509 verify-result flags (%1), because no error code has this value").arg(describe(n)));
+                                  Tr::tr("read as X.509 verify-result flags (%1), because no error code has this value").arg(describe(n)));
             }
         }
         break;
@@ -419,10 +430,10 @@ DecodeResult ErrorDecoder::decode(QStringView input, const DecodeOptions &option
     result.readings = collector.take();
     if (result.readings.isEmpty()) {
         result.closest = parsed.kind == ParsedCode::Kind::Name ? closestNames(d->db, parsed.name) : closestNumbers(d->db, parsed.numbers);
-        result.message = QStringLiteral("Not a known code: no mbedTLS, PSA, esp-tls, ESP-IDF, WICED or X.509 value matches \"%1\".")
+        result.message = Tr::tr("Not a known code: no mbedTLS, PSA, esp-tls, ESP-IDF, WICED or X.509 value matches \"%1\".")
                              .arg(parsed.cleaned);
         if (!result.closest.isEmpty())
-            result.message += QStringLiteral(" Closest readings: %1.").arg(result.closest.join(QStringLiteral("; ")));
+            result.message += Tr::tr(" Closest readings: %1.").arg(result.closest.join(QStringLiteral("; ")));
     }
     return result;
 }

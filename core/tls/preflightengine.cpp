@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tls/preflightengine.h"
 
+#include <QCoreApplication>
+
 #include "core/common/logger.h"
 #include "core/common/redactor.h"
 #include "core/tls/errordecoder.h"
@@ -12,6 +14,16 @@
 #include <memory>
 
 namespace Forgeline::Tls {
+
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Tls::PreflightEngine)
+};
+
+} // namespace
 
 namespace {
 
@@ -73,19 +85,19 @@ Result<Material> PreflightEngine::load(const PreflightInputs &in)
         m.key = p12->key;
     } else {
         if (in.certFile.isEmpty())
-            return Error::make(QStringLiteral("preflight.usage"), QStringLiteral("No device certificate given."), {},
-                               QStringLiteral("Give --cert FILE and --key FILE, or --p12 FILE."));
+            return Error::make(QStringLiteral("preflight.usage"), Tr::tr("No device certificate given."), {},
+                               Tr::tr("Give --cert FILE and --key FILE, or --p12 FILE."));
         if (in.keyFile.isEmpty())
-            return Error::make(QStringLiteral("preflight.usage"), QStringLiteral("No private key given."), {},
-                               QStringLiteral("Give --key FILE with the device certificate's private key."));
-        auto certData = PreflightLoader::readInputFile(in.certFile, QStringLiteral("device certificate"));
+            return Error::make(QStringLiteral("preflight.usage"), Tr::tr("No private key given."), {},
+                               Tr::tr("Give --key FILE with the device certificate's private key."));
+        auto certData = PreflightLoader::readInputFile(in.certFile, Tr::tr("device certificate"));
         if (!certData)
             return certData.error();
-        auto certs = PreflightLoader::parseCertificates(*certData, QStringLiteral("device certificate file"));
+        auto certs = PreflightLoader::parseCertificates(*certData, Tr::tr("device certificate file"));
         if (!certs)
             return certs.error();
         m.deviceChain = *certs;
-        auto keyData = PreflightLoader::readInputFile(in.keyFile, QStringLiteral("private key"));
+        auto keyData = PreflightLoader::readInputFile(in.keyFile, Tr::tr("private key"));
         if (!keyData)
             return keyData.error();
         auto key = PreflightLoader::parsePrivateKey(*keyData, in.password);
@@ -96,19 +108,19 @@ Result<Material> PreflightEngine::load(const PreflightInputs &in)
         m.keyFileBytes = keyData->size() + (key->encoding == QLatin1String("PEM") ? 1 : 0);
     }
     if (!in.chainFile.isEmpty()) {
-        auto data = PreflightLoader::readInputFile(in.chainFile, QStringLiteral("chain"));
+        auto data = PreflightLoader::readInputFile(in.chainFile, Tr::tr("chain"));
         if (!data)
             return data.error();
-        auto certs = PreflightLoader::parseCertificates(*data, QStringLiteral("chain file"));
+        auto certs = PreflightLoader::parseCertificates(*data, Tr::tr("chain file"));
         if (!certs)
             return certs.error();
         m.deviceChain += *certs;
     }
     for (const QString &caFile : in.caFiles) {
-        auto data = PreflightLoader::readInputFile(caFile, QStringLiteral("CA"));
+        auto data = PreflightLoader::readInputFile(caFile, Tr::tr("CA"));
         if (!data)
             return data.error();
-        auto certs = PreflightLoader::parseCertificates(*data, QStringLiteral("CA file"));
+        auto certs = PreflightLoader::parseCertificates(*data, Tr::tr("CA file"));
         if (!certs)
             return certs.error();
         m.cas += *certs;
@@ -141,14 +153,14 @@ PreflightReport PreflightEngine::evaluate(const Material &m, const TargetProfile
     report.target = target;
     report.deviceClock = in.deviceClock;
     const CertificateInfo &leaf = m.deviceChain.first();
-    report.inputs << QStringLiteral("device certificate: %1 (%2, signed with %3)").arg(leaf.subject, leaf.key.text(), leaf.signatureAlgorithm);
+    report.inputs << Tr::tr("device certificate: %1 (%2, signed with %3)").arg(leaf.subject, leaf.key.text(), leaf.signatureAlgorithm);
     for (qsizetype i = 1; i < m.deviceChain.size(); ++i)
-        report.inputs << QStringLiteral("chain certificate %1: %2").arg(i).arg(m.deviceChain[i].subject);
-    report.inputs << QStringLiteral("private key: %1 %2, %3%4")
-                         .arg(m.key.encoding, m.key.form, m.key.pkey ? m.key.key.text() : QStringLiteral("not decrypted"),
+        report.inputs << Tr::tr("chain certificate %1: %2").arg(i).arg(m.deviceChain[i].subject);
+    report.inputs << Tr::tr("private key: %1 %2, %3%4")
+                         .arg(m.key.encoding, m.key.form, m.key.pkey ? m.key.key.text() : Tr::tr("not decrypted"),
                               m.key.encrypted ? QStringLiteral(", encrypted") : QString());
     for (const CertificateInfo &ca : m.cas)
-        report.inputs << QStringLiteral("CA: %1").arg(ca.subject);
+        report.inputs << Tr::tr("CA: %1").arg(ca.subject);
 
     const QDateTime now = in.now.isValid() ? in.now : QDateTime::currentDateTimeUtc();
     report.checks << C::keyFormat(m, target) << C::keyMatchesCertificate(m) << C::keyAlgorithm(m, target)

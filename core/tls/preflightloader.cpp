@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tls/preflightloader.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -19,6 +20,16 @@
 #include <ctime>
 
 namespace Forgeline::Tls {
+
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Tls::PreflightLoader)
+};
+
+} // namespace
 
 namespace {
 
@@ -125,7 +136,7 @@ Error keyError(const QString &message, const QString &detail = {}, const QString
 QString KeyDescription::text() const
 {
     if (algorithm == QLatin1String("EC"))
-        return curve.isEmpty() ? QStringLiteral("EC") : QStringLiteral("EC %1").arg(curve);
+        return curve.isEmpty() ? QStringLiteral("EC") : Tr::tr("EC %1").arg(curve);
     if (algorithm.startsWith(QLatin1String("RSA")))
         return QStringLiteral("%1 %2").arg(algorithm).arg(bits);
     return algorithm;
@@ -164,7 +175,7 @@ KeyDescription describeKey(EVP_PKEY *pkey)
             else if (d.curve == QLatin1String("prime192v1"))
                 d.curve = QStringLiteral("secp192r1");
         } else {
-            d.curve = QStringLiteral("explicit parameters");
+            d.curve = Tr::tr("explicit parameters");
         }
     }
     return d;
@@ -206,19 +217,19 @@ Result<QByteArray> readInputFile(const QString &path, const QString &what)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return Error::make(QStringLiteral("preflight.notfound"), QStringLiteral("The %1 file %2 does not exist.").arg(what, path));
+        return Error::make(QStringLiteral("preflight.notfound"), Tr::tr("The %1 file %2 does not exist.").arg(what, path));
     if (!info.isFile())
-        return Error::make(QStringLiteral("preflight.notfile"), QStringLiteral("The %1 path %2 is not a file.").arg(what, path));
+        return Error::make(QStringLiteral("preflight.notfile"), Tr::tr("The %1 path %2 is not a file.").arg(what, path));
     if (info.size() > kMaxInputBytes)
         return Error::make(QStringLiteral("preflight.toolarge"),
-                           QStringLiteral("The %1 file %2 is %3 bytes: too large to be a certificate or key.").arg(what, path).arg(info.size()));
+                           Tr::tr("The %1 file %2 is %3 bytes: too large to be a certificate or key.").arg(what, path).arg(info.size()));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("preflight.open"), QStringLiteral("Cannot read the %1 file %2.").arg(what, path), file.errorString());
+        return Error::make(QStringLiteral("preflight.open"), Tr::tr("Cannot read the %1 file %2.").arg(what, path), file.errorString());
     QByteArray data = file.readAll();
     if (data.trimmed().isEmpty())
-        return Error::make(QStringLiteral("preflight.empty"), QStringLiteral("The %1 file %2 is empty.").arg(what, path), {},
-                           QStringLiteral("Export the %1 again; the file has no content.").arg(what));
+        return Error::make(QStringLiteral("preflight.empty"), Tr::tr("The %1 file %2 is empty.").arg(what, path), {},
+                           Tr::tr("Export the %1 again; the file has no content.").arg(what));
     return data;
 }
 
@@ -226,7 +237,7 @@ Result<QList<CertificateInfo>> parseCertificates(const QByteArray &data, const Q
 {
     ERR_clear_error();
     if (data.trimmed().isEmpty())
-        return Error::make(QStringLiteral("preflight.empty"), QStringLiteral("The %1 is empty.").arg(what));
+        return Error::make(QStringLiteral("preflight.empty"), Tr::tr("The %1 is empty.").arg(what));
     QList<CertificateInfo> out;
     if (looksLikePem(data)) {
         BioPtr bio = memoryBio(data);
@@ -239,10 +250,10 @@ Result<QList<CertificateInfo>> parseCertificates(const QByteArray &data, const Q
             const QString label = firstPemLabel(data);
             if (label.contains(QLatin1String("PRIVATE KEY")))
                 return Error::make(QStringLiteral("preflight.cert"),
-                                   QStringLiteral("The %1 holds a private key (%2), not a certificate.").arg(what, label), detail,
+                                   Tr::tr("The %1 holds a private key (%2), not a certificate.").arg(what, label), detail,
                                    QStringLiteral("Choose the certificate file (-----BEGIN CERTIFICATE-----)."));
             return Error::make(QStringLiteral("preflight.cert"),
-                               QStringLiteral("The %1 contains no readable certificate.").arg(what), detail,
+                               Tr::tr("The %1 contains no readable certificate.").arg(what), detail,
                                QStringLiteral("Provide a PEM (-----BEGIN CERTIFICATE-----) or DER X.509 certificate."));
         }
         return out;
@@ -260,10 +271,10 @@ Result<QList<CertificateInfo>> parseCertificates(const QByteArray &data, const Q
             const QString detail = opensslErrors();
             if (out.isEmpty() || start == reinterpret_cast<const unsigned char *>(data.constData()))
                 return Error::make(QStringLiteral("preflight.cert"),
-                                   QStringLiteral("The %1 is neither a PEM nor a DER certificate.").arg(what), detail,
+                                   Tr::tr("The %1 is neither a PEM nor a DER certificate.").arg(what), detail,
                                    QStringLiteral("Provide a PEM (-----BEGIN CERTIFICATE-----) or DER X.509 certificate."));
             return Error::make(QStringLiteral("preflight.cert"),
-                               QStringLiteral("The %1 has unreadable data after certificate %2.").arg(what).arg(out.size()), detail);
+                               Tr::tr("The %1 has unreadable data after certificate %2.").arg(what).arg(out.size()), detail);
         }
         out << describeCertificate(x);
         X509_free(x);
@@ -275,7 +286,7 @@ Result<PrivateKeyInfo> parsePrivateKey(const QByteArray &data, const QByteArray 
 {
     ERR_clear_error();
     if (data.trimmed().isEmpty())
-        return keyError(QStringLiteral("The private key is empty."));
+        return keyError(Tr::tr("The private key is empty."));
     PrivateKeyInfo info;
     PasswordContext ctx{&password, false};
     EVP_PKEY *pkey = nullptr;
@@ -291,17 +302,17 @@ Result<PrivateKeyInfo> parsePrivateKey(const QByteArray &data, const QByteArray 
         else if (label == QLatin1String("PRIVATE KEY"))
             info.form = QStringLiteral("PKCS#8");
         else if (label == QLatin1String("ENCRYPTED PRIVATE KEY"))
-            info.form = QStringLiteral("encrypted PKCS#8");
+            info.form = Tr::tr("encrypted PKCS#8");
         else if (label == QLatin1String("OPENSSH PRIVATE KEY"))
-            return keyError(QStringLiteral("The private key is in OpenSSH format, which neither mbedTLS nor this check reads."), {},
-                            QStringLiteral("Convert it: ssh-keygen -p -m PEM -f KEYFILE, or export the key as PKCS#8 PEM."));
+            return keyError(Tr::tr("The private key is in OpenSSH format, which neither mbedTLS nor this check reads."), {},
+                            Tr::tr("Convert it: ssh-keygen -p -m PEM -f KEYFILE, or export the key as PKCS#8 PEM."));
         else if (label.contains(QLatin1String("CERTIFICATE")))
-            return keyError(QStringLiteral("The key file holds a certificate, not a private key."), {},
+            return keyError(Tr::tr("The key file holds a certificate, not a private key."), {},
                             QStringLiteral("Choose the private key file (-----BEGIN PRIVATE KEY-----)."));
         else
-            return keyError(QStringLiteral("The key file contains no private key (found \"%1\").").arg(label.isEmpty() ? QStringLiteral("no PEM block") : label));
+            return keyError(Tr::tr("The key file contains no private key (found \"%1\").").arg(label.isEmpty() ? Tr::tr("no PEM block") : label));
         if (block.text.contains("Proc-Type: 4,ENCRYPTED"))
-            info.form = QStringLiteral("encrypted PEM (Proc-Type)");
+            info.form = Tr::tr("encrypted PEM (Proc-Type)");
         info.encrypted = info.form.startsWith(QLatin1String("encrypted"));
         BioPtr bio = memoryBio(block.text);
         pkey = PEM_read_bio_PrivateKey(bio.get(), nullptr, passwordCallback, &ctx);
@@ -312,7 +323,7 @@ Result<PrivateKeyInfo> parsePrivateKey(const QByteArray &data, const QByteArray 
         const auto *p = begin;
         if (X509_SIG *sig = d2i_X509_SIG(nullptr, &p, long(data.size())); sig && p == begin + data.size()) {
             X509_SIG_free(sig);
-            info.form = QStringLiteral("encrypted PKCS#8");
+            info.form = Tr::tr("encrypted PKCS#8");
             info.encrypted = true;
             BioPtr bio = memoryBio(data);
             pkey = d2i_PKCS8PrivateKey_bio(bio.get(), nullptr, passwordCallback, &ctx);
@@ -342,17 +353,17 @@ Result<PrivateKeyInfo> parsePrivateKey(const QByteArray &data, const QByteArray 
     const QString detail = opensslErrors();
     if (!pkey) {
         if (info.encrypted && password.isEmpty()) {
-            info.key.algorithm = QStringLiteral("unknown (encrypted)");
+            info.key.algorithm = Tr::tr("unknown (encrypted)");
             return info; // the checks report what the device does with an encrypted key
         }
         if (info.encrypted)
             return Error::make(QStringLiteral("preflight.key-password"),
-                               QStringLiteral("The password does not decrypt the private key."), detail,
-                               QStringLiteral("Check the password file (only its first line is used)."));
+                               Tr::tr("The password does not decrypt the private key."), detail,
+                               Tr::tr("Check the password file (only its first line is used)."));
         if (info.encoding == QLatin1String("DER"))
-            return keyError(QStringLiteral("The key file is neither a PEM nor a DER private key."), detail,
+            return keyError(Tr::tr("The key file is neither a PEM nor a DER private key."), detail,
                             QStringLiteral("Provide the key as PEM (-----BEGIN PRIVATE KEY-----) or DER (PKCS#1, SEC1 or PKCS#8)."));
-        return keyError(QStringLiteral("The %1 private key cannot be read; the file is damaged.").arg(info.form), detail);
+        return keyError(Tr::tr("The %1 private key cannot be read; the file is damaged.").arg(info.form), detail);
     }
     info.pkey = std::shared_ptr<EVP_PKEY>(pkey, EVP_PKEY_free);
     info.key = describeKey(pkey);
@@ -363,12 +374,12 @@ Result<Pkcs12Contents> parsePkcs12(const QByteArray &data, const QByteArray &pas
 {
     ERR_clear_error();
     if (data.isEmpty())
-        return Error::make(QStringLiteral("preflight.p12"), QStringLiteral("The PKCS#12 file is empty."));
+        return Error::make(QStringLiteral("preflight.p12"), Tr::tr("The PKCS#12 file is empty."));
     const auto *p = reinterpret_cast<const unsigned char *>(data.constData());
     PKCS12 *p12 = d2i_PKCS12(nullptr, &p, long(data.size()));
     if (!p12)
-        return Error::make(QStringLiteral("preflight.p12"), QStringLiteral("The file is not a PKCS#12 (.p12/.pfx) archive."), opensslErrors(),
-                           QStringLiteral("Export the certificate and key again as PKCS#12, or give them as PEM with --cert and --key."));
+        return Error::make(QStringLiteral("preflight.p12"), Tr::tr("The file is not a PKCS#12 (.p12/.pfx) archive."), opensslErrors(),
+                           Tr::tr("Export the certificate and key again as PKCS#12, or give them as PEM with --cert and --key."));
     std::unique_ptr<PKCS12, decltype(&PKCS12_free)> guard(p12, PKCS12_free);
 
     // An archive exported "without password" may use no password or the empty one.
@@ -379,9 +390,9 @@ Result<Pkcs12Contents> parsePkcs12(const QByteArray &data, const QByteArray &pas
                                        : PKCS12_verify_mac(p12, pass.constData(), int(pass.size())) == 1;
         if (!ok)
             return Error::make(QStringLiteral("preflight.p12-password"),
-                               pass.isEmpty() ? QStringLiteral("The PKCS#12 archive is protected by a password; none was given.")
-                                              : QStringLiteral("Wrong password for the PKCS#12 archive."),
-                               opensslErrors(), QStringLiteral("Give the right password with --password-file (first line of the file)."));
+                               pass.isEmpty() ? Tr::tr("The PKCS#12 archive is protected by a password; none was given.")
+                                              : Tr::tr("Wrong password for the PKCS#12 archive."),
+                               opensslErrors(), Tr::tr("Give the right password with --password-file (first line of the file)."));
         if (pass.isEmpty() && PKCS12_verify_mac(p12, nullptr, 0) != 1)
             passArg = "";
     }
@@ -389,8 +400,8 @@ Result<Pkcs12Contents> parsePkcs12(const QByteArray &data, const QByteArray &pas
     X509 *cert = nullptr;
     STACK_OF(X509) *ca = nullptr;
     if (PKCS12_parse(p12, passArg, &pkey, &cert, &ca) != 1)
-        return Error::make(QStringLiteral("preflight.p12"), QStringLiteral("The PKCS#12 archive cannot be opened."), opensslErrors(),
-                           QStringLiteral("Archives using RC2/3DES need OpenSSL's legacy provider; export again with AES (openssl pkcs12 -export)."));
+        return Error::make(QStringLiteral("preflight.p12"), Tr::tr("The PKCS#12 archive cannot be opened."), opensslErrors(),
+                           Tr::tr("Archives using RC2/3DES need OpenSSL's legacy provider; export again with AES (openssl pkcs12 -export)."));
     Pkcs12Contents out;
     if (cert) {
         out.certificates << describeCertificate(cert);
@@ -408,7 +419,7 @@ Result<Pkcs12Contents> parsePkcs12(const QByteArray &data, const QByteArray &pas
     ERR_clear_error();
     if (out.certificates.isEmpty() || !out.key.pkey)
         return Error::make(QStringLiteral("preflight.p12"),
-                           QStringLiteral("The PKCS#12 archive lacks %1.").arg(out.key.pkey ? QStringLiteral("a certificate") : QStringLiteral("a private key")));
+                           Tr::tr("The PKCS#12 archive lacks %1.").arg(out.key.pkey ? QStringLiteral("a certificate") : Tr::tr("a private key")));
     return out;
 }
 

@@ -3,9 +3,20 @@
 
 #include "core/common/redactor.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace Forgeline::Tls::PreflightReportWriter {
+
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Tls::PreflightReport)
+};
+
+} // namespace
 
 namespace {
 
@@ -58,25 +69,25 @@ QJsonObject toJson(const PreflightReport &r)
 
 QString toText(const PreflightReport &r)
 {
-    QString out = QStringLiteral("Preflight against %1, device clock %2\n")
+    QString out = Tr::tr("Preflight against %1, device clock %2\n")
                       .arg(r.target.title, r.deviceClock == DeviceClock::Synced ? QStringLiteral("synced") : QStringLiteral("unset (1970)"));
     if (!r.target.overridden.isEmpty())
-        out += QStringLiteral("  overrides: %1\n").arg(r.target.overridden.join(QStringLiteral(", ")));
+        out += Tr::tr("  overrides: %1\n").arg(r.target.overridden.join(QStringLiteral(", ")));
     for (const QString &line : r.inputs)
         out += QStringLiteral("  %1\n").arg(line);
     out += QLatin1Char('\n');
     for (const PreflightCheck &c : r.checks) {
         out += QStringLiteral("[%1] %2: %3\n").arg(statusName(c.status).toUpper(), c.id, c.message);
         if (!c.predictedError.isEmpty())
-            out += QStringLiteral("       device error: %1 %2%3\n")
+            out += Tr::tr("       device error: %1 %2%3\n")
                        .arg(c.predictedError, c.predictedName,
                             c.predictedMeaning.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(c.predictedMeaning));
         if (!c.diagnosisId.isEmpty() && c.status != PreflightCheck::Status::Pass)
-            out += QStringLiteral("       diagnosis: %1\n").arg(c.diagnosisId);
+            out += Tr::tr("       diagnosis: %1\n").arg(c.diagnosisId);
         if (!c.fix.isEmpty())
-            out += QStringLiteral("       fix: %1\n").arg(c.fix);
+            out += Tr::tr("       fix: %1\n").arg(c.fix);
     }
-    out += QStringLiteral("\nResult: %1\n").arg(overall(r).toUpper());
+    out += Tr::tr("\nResult: %1\n").arg(overall(r).toUpper());
     return Redactor::redact(out);
 }
 

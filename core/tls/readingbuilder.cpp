@@ -1,7 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tls/readingbuilder.h"
 
+#include <QCoreApplication>
+
 namespace Forgeline::Tls {
+
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Tls::ReadingBuilder)
+};
+
+} // namespace
 
 namespace {
 
@@ -23,11 +35,11 @@ QString shortName(const QString &name)
 QString debugLogFix(const QStringList &strerrorNames)
 {
     if (strerrorNames.size() == 2) {
-        return QStringLiteral("Enable CONFIG_MBEDTLS_DEBUG=y with CONFIG_MBEDTLS_DEBUG_LEVEL_DEBUG (level 3) and read the "
+        return Tr::tr("Enable CONFIG_MBEDTLS_DEBUG=y with CONFIG_MBEDTLS_DEBUG_LEVEL_DEBUG (level 3) and read the "
                               "lines just before the error to see which %1 call failed and which %2 call under it caused that.")
             .arg(strerrorNames.at(0), strerrorNames.at(1));
     }
-    return QStringLiteral("Enable CONFIG_MBEDTLS_DEBUG=y with CONFIG_MBEDTLS_DEBUG_LEVEL_DEBUG (level 3) and read the "
+    return Tr::tr("Enable CONFIG_MBEDTLS_DEBUG=y with CONFIG_MBEDTLS_DEBUG_LEVEL_DEBUG (level 3) and read the "
                           "line just before the error to see which %1 call failed.")
         .arg(strerrorNames.join(QStringLiteral(" / ")));
 }
@@ -82,13 +94,13 @@ Reading ReadingBuilder::mbedtls(const MbedtlsEntry &e) const
 
     QStringList notes;
     if (m_pinned && !e.versions.contains(*m_pinned))
-        notes << QStringLiteral("Not defined with this meaning in mbedTLS %1 (the version you pinned).").arg(mbedtlsVersionName(*m_pinned));
+        notes << Tr::tr("Not defined with this meaning in mbedTLS %1 (the version you pinned).").arg(mbedtlsVersionName(*m_pinned));
     bool sharedValue = false;
     for (const MbedtlsEntry *other : m_db.mbedtlsByValue(e.value)) {
         if (other->name == e.name || other->versions == e.versions)
             continue; // same-version aliases (deprecated *_INVALID_KEY_LENGTH) are not a meaning change
         sharedValue = true;
-        notes << QStringLiteral("In mbedTLS %1 the same value is %2 (%3).")
+        notes << Tr::tr("In mbedTLS %1 the same value is %2 (%3).")
                      .arg(versionNames(other->versions).join(QStringLiteral(", ")), shortName(other->name), other->meaning);
     }
     QList<MbedtlsVersion> missing;
@@ -97,12 +109,12 @@ Reading ReadingBuilder::mbedtls(const MbedtlsEntry &e) const
             missing << v;
     }
     if (!missing.isEmpty() && !sharedValue && notes.isEmpty())
-        notes << QStringLiteral("%1 is not defined in mbedTLS %2.").arg(shortName(e.name), versionNames(missing).join(QStringLiteral(", ")));
+        notes << Tr::tr("%1 is not defined in mbedTLS %2.").arg(shortName(e.name), versionNames(missing).join(QStringLiteral(", ")));
     const QString alias = m_db.psaAliasOf(e.name);
     if (!alias.isEmpty()) {
         for (const SimpleEntry &p : m_db.psaEntries()) {
             if (p.name == alias)
-                notes << QStringLiteral("In mbedTLS 4.0 %1 is an alias of %2 (%3).").arg(shortName(e.name), alias).arg(p.value);
+                notes << Tr::tr("In mbedTLS 4.0 %1 is an alias of %2 (%3).").arg(shortName(e.name), alias).arg(p.value);
         }
     }
     r.versionNote = notes.join(QLatin1Char(' '));
@@ -110,7 +122,7 @@ Reading ReadingBuilder::mbedtls(const MbedtlsEntry &e) const
     applyKnowledge(r, e.name);
     if (const ModuleInfo *m = m_db.module(e.module)) {
         if (r.causes.isEmpty())
-            r.causes << QStringLiteral("Raised by the %1 module: %2.").arg(m->strerrorName, m->description);
+            r.causes << Tr::tr("Raised by the %1 module: %2.").arg(m->strerrorName, m->description);
         if (r.fixes.isEmpty())
             r.fixes << debugLogFix({m->strerrorName});
         if (r.references.isEmpty())
@@ -127,12 +139,12 @@ Reading ReadingBuilder::composite(const MbedtlsEntry &high, const MbedtlsEntry &
     r.canonical = hexCode(r.value);
     r.name = high.name + QStringLiteral(" + ") + low.name;
     r.module = high.module + QStringLiteral(" + ") + low.module;
-    r.meaning = high.meaning + QStringLiteral(" Caused by: ") + low.meaning;
+    r.meaning = high.meaning + Tr::tr(" Caused by: ") + low.meaning;
     for (MbedtlsVersion v : high.versions) {
         if (low.versions.contains(v))
             r.versions << mbedtlsVersionName(v);
     }
-    r.versionNote = QStringLiteral("A composite code: the high-level %1 (%2) plus the low-level %3 (%4) that caused it "
+    r.versionNote = Tr::tr("A composite code: the high-level %1 (%2) plus the low-level %3 (%4) that caused it "
                                    "(MBEDTLS_ERROR_ADD). mbedTLS 4.0 no longer adds codes together.")
                         .arg(shortName(high.name), hexCode(high.value), shortName(low.name), hexCode(low.value));
     r.parts << mbedtls(high) << mbedtls(low);
@@ -175,9 +187,9 @@ Reading ReadingBuilder::psa(const SimpleEntry &e) const
     const bool firmwareFramework = e.value >= -131;
     r.versions = firmwareFramework ? QStringList{QStringLiteral("PSA-FF")}
                                    : QStringList{QStringLiteral("2.28"), QStringLiteral("3.0"), QStringLiteral("3.6"), QStringLiteral("4.0")};
-    QString note = QStringLiteral("PSA status %1 = %2.").arg(e.value).arg(hexCode(e.value, 2));
+    QString note = Tr::tr("PSA status %1 = %2.").arg(e.value).arg(hexCode(e.value, 2));
     if (!e.aliases.isEmpty())
-        note += QStringLiteral(" In mbedTLS 4.0 these legacy names have this value: %1.").arg(e.aliases.join(QStringLiteral(", ")));
+        note += Tr::tr(" In mbedTLS 4.0 these legacy names have this value: %1.").arg(e.aliases.join(QStringLiteral(", ")));
     r.versionNote = note;
     applyKnowledge(r, e.name);
     r.references << QStringLiteral("https://arm-software.github.io/psa-api/crypto/");
@@ -198,22 +210,22 @@ Reading ReadingBuilder::espTls(const EspTlsEntry &e) const
     r.name = e.name;
     r.module = QStringLiteral("esp-tls");
     r.meaning = e.meaning;
-    r.versions << (e.idfTo.isEmpty() ? QStringLiteral("ESP-IDF v%1+").arg(e.idfFrom)
-                                     : e.idfFrom == e.idfTo ? QStringLiteral("ESP-IDF v%1").arg(e.idfFrom)
-                                                            : QStringLiteral("ESP-IDF v%1–v%2").arg(e.idfFrom, e.idfTo));
+    r.versions << (e.idfTo.isEmpty() ? Tr::tr("ESP-IDF v%1+").arg(e.idfFrom)
+                                     : e.idfFrom == e.idfTo ? Tr::tr("ESP-IDF v%1").arg(e.idfFrom)
+                                                            : Tr::tr("ESP-IDF v%1–v%2").arg(e.idfFrom, e.idfTo));
     QStringList others;
     for (const EspTlsEntry *o : m_db.espTlsByValue(e.value)) {
         if (o != &e)
-            others << QStringLiteral("%1 in ESP-IDF v%2%3").arg(o->name, o->idfFrom, o->idfTo.isEmpty() ? QStringLiteral("+") : QStringLiteral("–v") + o->idfTo);
+            others << Tr::tr("%1 in ESP-IDF v%2%3").arg(o->name, o->idfFrom, o->idfTo.isEmpty() ? QStringLiteral("+") : QStringLiteral("–v") + o->idfTo);
     }
-    r.versionNote = QStringLiteral("esp-tls codes were renumbered in ESP-IDF v4.4.");
+    r.versionNote = Tr::tr("esp-tls codes were renumbered in ESP-IDF v4.4.");
     if (!others.isEmpty())
-        r.versionNote += QStringLiteral(" The same number is %1.").arg(others.join(QStringLiteral("; ")));
+        r.versionNote += Tr::tr(" The same number is %1.").arg(others.join(QStringLiteral("; ")));
     if (m_idf && !idfMatches(e))
-        r.versionNote += QStringLiteral(" Not this meaning in ESP-IDF v%1.").arg(m_idf->toString());
+        r.versionNote += Tr::tr(" Not this meaning in ESP-IDF v%1.").arg(m_idf->toString());
     applyKnowledge(r, e.name);
     if (r.fixes.isEmpty())
-        r.fixes << QStringLiteral("Print the underlying mbedTLS code with esp_tls_get_and_clear_last_error() (\"Last tls stack error number\") and decode that.");
+        r.fixes << Tr::tr("Print the underlying mbedTLS code with esp_tls_get_and_clear_last_error() (\"Last tls stack error number\") and decode that.");
     r.references << EspTlsDocs;
     return r;
 }
@@ -242,14 +254,14 @@ Reading ReadingBuilder::wiced(const SimpleEntry &e) const
     r.name = e.name;
     r.module = QStringLiteral("WICED");
     r.meaning = e.meaning;
-    r.versions << QStringLiteral("WICED Studio 4.x");
+    r.versions << Tr::tr("WICED Studio 4.x");
     r.versionNote = e.name.startsWith(QStringLiteral("TLS_"))
-        ? QStringLiteral("Also reported as WICED_%1 in wiced_result_t.").arg(e.name)
+        ? Tr::tr("Also reported as WICED_%1 in wiced_result_t.").arg(e.name)
         : QString();
     applyKnowledge(r, e.name);
     if (r.fixes.isEmpty())
-        r.fixes << QStringLiteral("Enable BESL/TLS debug output in the WICED application and compare with a working peer; WICED 6.x replaced this TLS engine with mbedTLS.");
-    r.references << QStringLiteral("WICED Studio 4.1 SDK: WICED/security/BESL/include/besl_structures.h (TLS_RESULT_LIST)");
+        r.fixes << Tr::tr("Enable BESL/TLS debug output in the WICED application and compare with a working peer; WICED 6.x replaced this TLS engine with mbedTLS.");
+    r.references << Tr::tr("WICED Studio 4.1 SDK: WICED/security/BESL/include/besl_structures.h (TLS_RESULT_LIST)");
     return r;
 }
 
@@ -263,8 +275,8 @@ Reading ReadingBuilder::legacy(const SimpleEntry &e) const
     r.module = QStringLiteral("TropicSSL");
     r.meaning = e.meaning;
     r.inference = true;
-    r.versions << QStringLiteral("XySSL / TropicSSL / early PolarSSL (WICED 4.x BESL)");
-    r.versionNote = QStringLiteral("Inference: this value is not an mbedTLS code (it has no high-level module); it matches "
+    r.versions << Tr::tr("XySSL / TropicSSL / early PolarSSL (WICED 4.x BESL)");
+    r.versionNote = Tr::tr("Inference: this value is not an mbedTLS code (it has no high-level module); it matches "
                                    "the older XySSL/TropicSSL numbering that the WICED 4.x BESL TLS engine inherits.");
     applyKnowledge(r, e.name);
     return r;
@@ -279,8 +291,8 @@ Reading ReadingBuilder::flags(quint32 bits) const
     r.module = QStringLiteral("X509");
     r.versions = versionNames(allMbedtlsVersions());
     if (bits == 0xFFFFFFFFu) {
-        r.name = QStringLiteral("(verify result unavailable)");
-        r.meaning = QStringLiteral("mbedtls_ssl_get_verify_result() returns 0xFFFFFFFF when there is no session or no verification result.");
+        r.name = Tr::tr("(verify result unavailable)");
+        r.meaning = Tr::tr("mbedtls_ssl_get_verify_result() returns 0xFFFFFFFF when there is no session or no verification result.");
         applyKnowledge(r, QStringLiteral("X509_FLAGS_UNAVAILABLE"));
         return r;
     }
@@ -310,10 +322,10 @@ Reading ReadingBuilder::flags(quint32 bits) const
         r.parts << part;
     }
     if (bits & ~known)
-        meanings << QStringLiteral("Unknown bits %1 (\"Unknown reason\").").arg(hexCode(bits & ~known, 1));
-    r.name = names.isEmpty() ? QStringLiteral("(no flags)") : names.join(QStringLiteral(" + "));
-    r.meaning = bits == 0 ? QStringLiteral("No verification problem.") : meanings.join(QLatin1Char(' '));
-    r.versionNote = QStringLiteral("X.509 verify-result flags (mbedtls_x509_crt_verify / mbedtls_ssl_get_verify_result), identical from 2.16 to 4.0. "
+        meanings << Tr::tr("Unknown bits %1 (\"Unknown reason\").").arg(hexCode(bits & ~known, 1));
+    r.name = names.isEmpty() ? Tr::tr("(no flags)") : names.join(QStringLiteral(" + "));
+    r.meaning = bits == 0 ? Tr::tr("No verification problem.") : meanings.join(QLatin1Char(' '));
+    r.versionNote = Tr::tr("X.509 verify-result flags (mbedtls_x509_crt_verify / mbedtls_ssl_get_verify_result), identical from 2.16 to 4.0. "
                                    "With authmode REQUIRED any set flag makes the handshake fail with -0x2700.");
     r.causes.removeDuplicates();
     r.fixes.removeDuplicates();
@@ -328,7 +340,7 @@ Reading ReadingBuilder::success() const
     r.canonical = QStringLiteral("0");
     r.name = QStringLiteral("ESP_OK / PSA_SUCCESS");
     r.module = QStringLiteral("-");
-    r.meaning = QStringLiteral("Zero means success in mbedTLS, PSA and ESP-IDF; it is not an error.");
+    r.meaning = Tr::tr("Zero means success in mbedTLS, PSA and ESP-IDF; it is not an error.");
     return r;
 }
 

@@ -4,6 +4,7 @@
 #include "core/common/jsonstringlist.h"
 #include "core/tls/idfversions.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -12,6 +13,16 @@
 #include <algorithm>
 
 namespace Forgeline::Tls {
+
+namespace {
+
+// The context of this file's texts in resources/translations (lupdate reads the class).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Forgeline::Tls::TargetProfile)
+};
+
+} // namespace
 
 namespace {
 
@@ -24,7 +35,7 @@ Result<bool> parseBool(const QString &name, const QString &value)
         return true;
     if (v == QLatin1String("0") || v == QLatin1String("n") || v == QLatin1String("no") || v == QLatin1String("false") || v == QLatin1String("off"))
         return false;
-    return Error::make(QStringLiteral("preflight.override"), QStringLiteral("%1 takes y or n, not \"%2\".").arg(name, value));
+    return Error::make(QStringLiteral("preflight.override"), Tr::tr("%1 takes y or n, not \"%2\".").arg(name, value));
 }
 
 Result<int> parseLength(const QString &name, const QString &value)
@@ -34,7 +45,7 @@ Result<int> parseLength(const QString &name, const QString &value)
     // The Kconfig range of every *_CONTENT_LEN option.
     if (!ok || n < 512 || n > 16384)
         return Error::make(QStringLiteral("preflight.override"),
-                           QStringLiteral("%1 must be a number of bytes from 512 to 16384, not \"%2\".").arg(name, value));
+                           Tr::tr("%1 must be a number of bytes from 512 to 16384, not \"%2\".").arg(name, value));
     return n;
 }
 
@@ -72,13 +83,13 @@ Result<TargetProfile> TargetProfiles::load(const QString &requested)
     QFile file(kDir + QLatin1Char('/') + id + QStringLiteral(".json"));
     if (!file.open(QIODevice::ReadOnly))
         return Error::make(QStringLiteral("preflight.target"),
-                           QStringLiteral("Unknown target \"%1\".").arg(requested),
-                           QStringLiteral("no resource %1").arg(file.fileName()),
-                           QStringLiteral("Use one of: %1").arg(ids().join(QStringLiteral(", "))));
+                           Tr::tr("Unknown target \"%1\".").arg(requested),
+                           Tr::tr("no resource %1").arg(file.fileName()),
+                           Tr::tr("Use one of: %1").arg(ids().join(QStringLiteral(", "))));
     QJsonParseError parseError;
     const QJsonObject root = QJsonDocument::fromJson(file.readAll(), &parseError).object();
     if (parseError.error != QJsonParseError::NoError)
-        return Error::make(QStringLiteral("preflight.target"), QStringLiteral("The target profile %1 is damaged.").arg(id),
+        return Error::make(QStringLiteral("preflight.target"), Tr::tr("The target profile %1 is damaged.").arg(id),
                            parseError.errorString());
     TargetProfile p;
     p.id = root.value(QLatin1String("id")).toString(id);
@@ -87,8 +98,8 @@ Result<TargetProfile> TargetProfiles::load(const QString &requested)
     p.mbedtls = root.value(QLatin1String("mbedtls")).toString();
     const auto version = parseMbedtlsVersion(p.mbedtls);
     if (!version)
-        return Error::make(QStringLiteral("preflight.target"), QStringLiteral("The target profile %1 is damaged.").arg(id),
-                           QStringLiteral("unknown mbedTLS version %1").arg(p.mbedtls));
+        return Error::make(QStringLiteral("preflight.target"), Tr::tr("The target profile %1 is damaged.").arg(id),
+                           Tr::tr("unknown mbedTLS version %1").arg(p.mbedtls));
     p.mbedtlsVersion = *version;
     const QJsonObject d = root.value(QLatin1String("defaults")).toObject();
     p.asymmetricContentLen = d.value(QLatin1String("asymmetric_content_len")).toBool(true);
@@ -120,7 +131,7 @@ Result<void> TargetProfiles::applyOverride(TargetProfile &p, const QString &assi
     const qsizetype eq = assignment.indexOf(QLatin1Char('='));
     if (eq <= 0)
         return Error::make(QStringLiteral("preflight.override"),
-                           QStringLiteral("An override is name=value, e.g. out_content_len=8192; got \"%1\".").arg(assignment));
+                           Tr::tr("An override is name=value, e.g. out_content_len=8192; got \"%1\".").arg(assignment));
     QString name = assignment.left(eq).trimmed().toLower();
     if (name.startsWith(QLatin1String("config_mbedtls_")))
         name = name.mid(15);
@@ -167,7 +178,7 @@ Result<void> TargetProfiles::applyOverride(TargetProfile &p, const QString &assi
         bool ok = false;
         const int n = value.toInt(&ok);
         if (!ok || n < 1024 || n > 16384)
-            return Error::make(QStringLiteral("preflight.override"), QStringLiteral("rsa_hw_limit_bits must be from 1024 to 16384."));
+            return Error::make(QStringLiteral("preflight.override"), Tr::tr("rsa_hw_limit_bits must be from 1024 to 16384."));
         p.rsaHwLimitBits = n;
     } else if (name == QLatin1String("curves")) {
         // "curves=secp256r1,secp384r1" replaces the list; "+secp256k1" / "-secp256k1" edit it.
@@ -189,8 +200,8 @@ Result<void> TargetProfiles::applyOverride(TargetProfile &p, const QString &assi
             }
         }
     } else {
-        return Error::make(QStringLiteral("preflight.override"), QStringLiteral("Unknown override \"%1\".").arg(name), {},
-                           QStringLiteral("Known: %1").arg(overrideNames().join(QStringLiteral(", "))));
+        return Error::make(QStringLiteral("preflight.override"), Tr::tr("Unknown override \"%1\".").arg(name), {},
+                           Tr::tr("Known: %1").arg(overrideNames().join(QStringLiteral(", "))));
     }
     if (!applied)
         return applied;

@@ -156,7 +156,27 @@
 <context>
     <name>Forgeline::Cli::FlashCli</name>
     <message>
-        <location filename="../../app/cli/flashcli.cpp" line="+80"/>
+        <location filename="../../app/cli/flashcli.cpp" line="+39"/>
+        <source>Writing</source>
+        <translation>正在写入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading</source>
+        <translation>正在读取</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Erasing</source>
+        <translation>正在擦除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verifying</source>
+        <translation>正在校验</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>--port is required (a device path or socket://HOST:PORT); &apos;forgeline-cli ports&apos; lists them</source>
         <translation>必须指定 --port（设备路径或 socket://HOST:PORT）；&apos;forgeline-cli ports&apos; 可列出端口</translation>
     </message>
@@ -872,6 +892,11 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <source>--export takes csv or json</source>
         <translation>--export 只接受 csv 或 json</translation>
     </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 record(s)</source>
+        <translation>%1 条记录</translation>
+    </message>
 </context>
 <context>
     <name>Forgeline::Cli::ScanCommand</name>
@@ -923,7 +948,12 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>reset 或 reprov</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+7"/>
+        <source>give &apos;reset&apos; or &apos;reprov&apos;</source>
+        <translation>请给出 &apos;reset&apos; 或 &apos;reprov&apos;</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>prov-ctrl %1: done</source>
         <translation>prov-ctrl %1：完成</translation>
     </message>
@@ -1019,6 +1049,11 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <location line="+77"/>
         <source>%1 passed, %2 failed%3 in %4 s</source>
         <translation>%1 块通过，%2 块失败%3，用时 %4 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, %1 stopped</source>
+        <translation>，%1 块已停止</translation>
     </message>
 </context>
 <context>
@@ -1301,6 +1336,19 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <location line="+14"/>
         <source>Write failed (%1); starting it again (%2 of %3)</source>
         <translation>写入失败（%1）；正在重新开始（第 %2 次，共 %3 次）</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Flasher::PortDiscovery</name>
+    <message>
+        <location filename="../../core/flasher/portdiscovery.cpp" line="+40"/>
+        <source>USB %1:%2</source>
+        <translation>USB %1:%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>serial port</source>
+        <translation>串口</translation>
     </message>
 </context>
 <context>
@@ -1820,6 +1868,435 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     </message>
 </context>
 <context>
+    <name>Forgeline::Station::BoardRun</name>
+    <message>
+        <location filename="../../core/station/boardrun.cpp" line="+84"/>
+        <source>Stopped by the operator.</source>
+        <translation>已被操作员停止。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 failed: %2 (%3)</source>
+        <translation>%1 失败：%2（%3）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>could not return pair %1 to the pool: %2</source>
+        <translation>无法将证书对 %1 归还证书池：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pair %1 returned to the pool (nothing was written)</source>
+        <translation>证书对 %1 已归还证书池（未写入任何内容）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>A different board answered on this port (MAC %1, expected %2).</source>
+        <translation>此端口上应答的是另一块板子（MAC %1，应为 %2）。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>The recipe writes a certificate but no pool was given.</source>
+        <translation>配方要写入证书，但没有给出证书池。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass --pool DIR or --db URL.</source>
+        <translation>请指定 --pool DIR 或 --db URL。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Cannot read a file to flash.</source>
+        <translation>无法读取要烧录的文件。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The board has no &quot;%1&quot; partition.</source>
+        <translation>板子上没有“%1”分区。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the board&apos;s partition table against the recipe.</source>
+        <translation>请对照配方检查板子的分区表。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>writing %1 bytes to %2 at 0x%3</source>
+        <translation>正在将 %1 字节写入 %2（0x%3）</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1 does not read back as written.</source>
+        <translation>%1 读回的内容与写入的不一致。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>md5 chip %1, expected %2</source>
+        <translation>芯片 MD5 %1，应为 %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>the station database did not take the record (%1); kept in %2 and sent on the next run</source>
+        <translation>工位数据库未接收该记录（%1）；已暂存于 %2，下次运行时发送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>record spool: %1 %2</source>
+        <translation>记录暂存：%1 %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>record not stored: %1</source>
+        <translation>记录未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../core/station/boardrunsteps.cpp" line="+40"/>
+        <source>Cannot stage the pair for preflight.</source>
+        <translation>无法为预检准备证书对。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>No provisioning address for this port.</source>
+        <translation>此端口没有配网地址。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The board did not join Wi-Fi.</source>
+        <translation>板子没有连上 Wi-Fi。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>custom data accepted (%1 reply bytes)</source>
+        <translation>自定义数据已被接受（回复 %1 字节）</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Station::CertIdentity</name>
+    <message>
+        <location filename="../../core/station/certidentity.cpp" line="+36"/>
+        <source>The pool&apos;s certificate cannot be read.</source>
+        <translation>无法读取证书池中的证书。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>neither PEM nor DER X.509</source>
+        <translation>既不是 PEM 也不是 DER 格式的 X.509</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Replace the pair in the pool.</source>
+        <translation>请更换证书池中的这对证书。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Station::CertPool</name>
+    <message>
+        <location filename="../../core/station/certpool.cpp" line="+39"/>
+        <source>Cannot read a pool file.</source>
+        <translation>无法读取证书池文件。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The certificate pool folder does not exist.</source>
+        <translation>证书池文件夹不存在。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>A pair can only be claimed for a known MAC.</source>
+        <translation>只能为已知 MAC 领取证书对。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The certificate pool has no free pair left.</source>
+        <translation>证书池中已没有空闲的证书对。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add certificate/key pairs to the pool.</source>
+        <translation>请向证书池添加证书/私钥对。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Another station took the pair; try again.</source>
+        <translation>另一个工位已领取该证书对；请重试。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The pair vanished from the pool.</source>
+        <translation>该证书对已从证书池中消失。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Station::PoolManifest</name>
+    <message>
+        <location filename="../../core/station/poolmanifest.cpp" line="+25"/>
+        <source>manifest.csv line %1: %2</source>
+        <translation>manifest.csv 第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>quoted fields are not supported; write id,cert,key without quotes</source>
+        <translation>不支持带引号的字段；请写成不带引号的 id,cert,key</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a line needs id,cert,key</source>
+        <translation>每行需要 id,cert,key</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a header line (id,cert,key) may only be the first line</source>
+        <translation>表头行（id,cert,key）只能是第一行</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>id, cert and key must all be given</source>
+        <translation>id、cert 和 key 必须全部给出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the certificate and the key are the same file</source>
+        <translation>证书和私钥是同一个文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the id &quot;%1&quot; appears twice</source>
+        <translation>id“%1”出现了两次</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Station::Recipe</name>
+    <message>
+        <location filename="../../core/station/recipe.cpp" line="+29"/>
+        <source>The recipe is not valid: %1</source>
+        <translation>配方无效：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix the recipe file (see docs/cli.md, station).</source>
+        <translation>请修正配方文件（参见 docs/cli.md 的 station 一节）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is not a number</source>
+        <translation>%1 不是数字</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Cannot read the recipe.</source>
+        <translation>无法读取配方。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>baud must be positive</source>
+        <translation>baud 必须为正数</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>unknown flash source &quot;%1&quot;</source>
+        <translation>未知的烧录来源“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a file flash item needs &quot;file&quot;</source>
+        <translation>文件类烧录项需要“file”</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>a flash item needs a partition or an address</source>
+        <translation>烧录项需要分区或地址</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>provision needs an ssid</source>
+        <translation>provision 需要 ssid</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>provision.security must be 0, 1 or 2</source>
+        <translation>provision.security 只能是 0、1 或 2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>provision needs &quot;addresses&quot; per port or an &quot;address&quot;</source>
+        <translation>provision 需要按端口给出的“addresses”或一个“address”</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Station::RecordsPool</name>
+    <message>
+        <location filename="../../core/station/recordspool.cpp" line="+65"/>
+        <location line="+5"/>
+        <source>Could not keep the record locally either.</source>
+        <translation>也无法在本地暂存该记录。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Sent the waiting records but could not empty the spool.</source>
+        <translation>已发送待发记录，但无法清空暂存文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>remove failed</source>
+        <translation>删除失败</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>Could not rewrite the record spool.</source>
+        <translation>无法重写记录暂存文件。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Station::StationDatabase</name>
+    <message>
+        <location filename="../../core/station/stationdatabase.cpp" line="+61"/>
+        <source>PostgreSQL is not available in this build (Qt driver QPSQL missing).</source>
+        <translation>此版本不支持 PostgreSQL（缺少 Qt 驱动 QPSQL）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Install libqt6sql6-psql, or use an SQLite file.</source>
+        <translation>请安装 libqt6sql6-psql，或使用 SQLite 文件。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The database address names no file.</source>
+        <translation>数据库地址中没有文件名。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The station database failed (%1).</source>
+        <translation>工位数据库出错（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls::CodeParser</name>
+    <message>
+        <location filename="../../core/tls/codeparser.cpp" line="+68"/>
+        <source>the input is %1 characters long; paste a single error code</source>
+        <translation>输入长达 %1 个字符；请只粘贴一个错误码</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&quot;flags&quot; needs a value, e.g. flags 0x00000208</source>
+        <translation>“flags”需要一个值，例如 flags 0x00000208</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty input</source>
+        <translation>输入为空</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 hex digits is far too long for an error code (they are at most 8)</source>
+        <translation>%1 位十六进制数对错误码来说太长了（最多 8 位）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the number is too large to be an error code</source>
+        <translation>该数字太大，不可能是错误码</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 digits is far too long for an error code (they fit in 32 bits)</source>
+        <translation>%1 位数字对错误码来说太长了（错误码在 32 位以内）</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>&quot;%1&quot; is not a hex number (only 0-9 and A-F may follow 0x)</source>
+        <translation>“%1”不是十六进制数（0x 之后只能是 0-9 和 A-F）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is neither a number nor an error name</source>
+        <translation>“%1”既不是数字也不是错误名</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls::DecodeReport</name>
+    <message>
+        <location filename="../../core/tls/decodereport.cpp" line="+53"/>
+        <location line="+79"/>
+        <source>fixes</source>
+        <translation>修复建议</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>  (inference)</source>
+        <translation>  （推断）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  how: </source>
+        <translation>  解读方式：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  meaning: </source>
+        <translation>  含义：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  parts:
+</source>
+        <translation>  组成部分：
+</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>  defined in: </source>
+        <translation>  定义于：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  versions: </source>
+        <translation>  版本：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  diagnosis: </source>
+        <translation>  诊断：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>likely causes</source>
+        <translation>可能原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>read more</source>
+        <translation>了解更多</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Input: </source>
+        <translation>输入：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>closest readings</source>
+        <translation>最接近的解读</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading %1 of %2:
+</source>
+        <translation>第 %1 种解读（共 %2 种）：
+</translation>
+    </message>
+</context>
+<context>
     <name>Forgeline::Tls::DiagnosisEngine</name>
     <message>
         <location filename="../../core/tls/diagnosisengine.cpp" line="+134"/>
@@ -2042,9 +2519,98 @@ No known failure pattern matched.
 <context>
     <name>Forgeline::Tls::DiagnosisVocabulary</name>
     <message>
-        <location filename="../../core/tls/diagnosisvocabulary.cpp" line="+60"/>
+        <location filename="../../core/tls/diagnosisvocabulary.cpp" line="+80"/>
         <source>details in the evidence</source>
         <translation>详情见证据</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls::ErrorDecoder</name>
+    <message>
+        <location filename="../../core/tls/errordecoder.cpp" line="+183"/>
+        <source>read as X.509 verify-result flags (%1)</source>
+        <translation>按 X.509 验证结果标志解读（%1）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>read as %1</source>
+        <translation>按 %1 解读</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>read as esp_err_t %1</source>
+        <translation>按 esp_err_t %1 解读</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>read as a WICED result code (decimal %1)</source>
+        <translation>按 WICED 结果码解读（十进制 %1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>read as %1 with the minus sign restored (%2); esp-tls stores the mbedTLS code positive</source>
+        <translation>补回负号后按 %1 解读（%2）；esp-tls 以正数保存 mbedTLS 错误码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>read as %1 truncated to 16 bits: %2 as int16 is %3 (%4)</source>
+        <translation>按截断为 16 位的 %1 解读：%2 作为 int16 是 %3（%4）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>read as %1, a negative 32-bit int printed unsigned: %2 (%3)</source>
+        <translation>按 %1 解读，即以无符号形式打印的 32 位负整数：%2（%3）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>read as the value of mbedtls_ssl_get_verify_result()</source>
+        <translation>按 mbedtls_ssl_get_verify_result() 的返回值解读</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>read as the name %1</source>
+        <translation>按名称 %1 解读</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>short name %1 matches %2</source>
+        <translation>简称 %1 匹配 %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is %2 in mbedTLS 4.0</source>
+        <translation>%1 在 mbedTLS 4.0 中为 %2</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>Nothing to decode: paste an error code such as -0x7500, -29952, FFFF8B00 or MBEDTLS_ERR_SSL_CONN_EOF.</source>
+        <translation>没有可解码的内容：请粘贴错误码，例如 -0x7500、-29952、FFFF8B00 或 MBEDTLS_ERR_SSL_CONN_EOF。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a known code: %1. Paste the number as printed (e.g. -0x7500, -29952, (FFFFD900)) or a macro name.</source>
+        <translation>不是已知的错误码：%1。请按打印原样粘贴数字（例如 -0x7500、-29952、(FFFFD900)）或宏名。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>; read as %1 it matches no known code</source>
+        <translation>；按 %1 解读时不匹配任何已知错误码</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>read as X.509 verify-result flags (%1), because no error code has this value</source>
+        <translation>按 X.509 验证结果标志解读（%1），因为没有错误码取此值</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not a known code: no mbedTLS, PSA, esp-tls, ESP-IDF, WICED or X.509 value matches &quot;%1&quot;.</source>
+        <translation>不是已知的错误码：没有任何 mbedTLS、PSA、esp-tls、ESP-IDF、WICED 或 X.509 值与“%1”匹配。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> Closest readings: %1.</source>
+        <translation>最接近的解读：%1。</translation>
     </message>
 </context>
 <context>
@@ -2122,7 +2688,7 @@ No known failure pattern matched.
     <message>
         <location line="+2"/>
         <source>the peer sends a %1 alert %2 (%3)</source>
-        <translation>对端发送 %1 告警 %2（%3）</translation>
+        <translation>对端发送%1告警 %2（%3）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2139,7 +2705,7 @@ No known failure pattern matched.
     <message>
         <location line="-1"/>
         <source>the device sends a %1 alert %2 (%3)</source>
-        <translation>设备发送 %1 告警 %2（%3）</translation>
+        <translation>设备发送%1告警 %2（%3）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2285,6 +2851,960 @@ No known failure pattern matched.
         <location line="+8"/>
         <source>Reading %1 was cancelled.</source>
         <translation>已取消读取 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls::PreflightChecks</name>
+    <message>
+        <location filename="../../core/tls/preflightchainchecks.cpp" line="+67"/>
+        <source>Certificate chain leads to the CA</source>
+        <translation>证书链可追溯到 CA</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not checked: no CA was given, so it is unknown whether the server will trust this certificate.</source>
+        <translation>未检查：没有给出 CA，无法判断服务器是否信任此证书。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the CA that issued the device certificate (the one the server trusts) with --ca.</source>
+        <translation>请用 --ca 给出签发设备证书的 CA（即服务器信任的 CA）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 verifies to the given CA (%2 certificate(s) in the path).</source>
+        <translation>%1 可验证到给出的 CA（路径中有 %2 张证书）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The chain stops at %1: no certificate for its issuer %2 is in the chain or the CA file. The server cannot build a path and rejects the device (alert unknown_ca).</source>
+        <translation>证书链止于 %1：证书链和 CA 文件中都没有其签发者 %2 的证书。服务器无法构建证书路径，会拒绝设备（告警 unknown_ca）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>If %1 is an intermediate CA, add its certificate to the chain file (--chain) so the device sends it; if the server trusts a different CA, check that the device certificate was issued by it.</source>
+        <translation>如果 %1 是中间 CA，请将其证书加入证书链文件（--chain），让设备发送它；如果服务器信任的是另一个 CA，请确认设备证书由该 CA 签发。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The chain ends in the self-signed %1, which is not the given CA: the server rejects the device with a fatal alert (unknown_ca).</source>
+        <translation>证书链止于自签名的 %1，它不是给出的 CA：服务器会以致命告警（unknown_ca）拒绝设备。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Have the device certificate issued by the CA the server trusts, or register this CA with the server.</source>
+        <translation>请让服务器信任的 CA 签发设备证书，或在服务器上登记此 CA。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chain verification fails at depth %1 (%2): %3.</source>
+        <translation>证书链验证在深度 %1（%2）处失败：%3。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-issue the device certificate from the CA the server trusts.</source>
+        <translation>请由服务器信任的 CA 重新签发设备证书。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Certificate may be used by a TLS client</source>
+        <translation>证书可用于 TLS 客户端</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The extended key usage of %1 does not include clientAuth (TLS Web Client Authentication); a server checking it rejects the certificate with a fatal alert.</source>
+        <translation>%1 的扩展密钥用法不包含 clientAuth（TLS Web 客户端身份验证）；检查此项的服务器会以致命告警拒绝该证书。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The key usage of %1 lacks digitalSignature, which a TLS client needs to sign CertificateVerify; a server checking it rejects the certificate.</source>
+        <translation>%1 的密钥用法缺少 digitalSignature，而 TLS 客户端需要它来签署 CertificateVerify；检查此项的服务器会拒绝该证书。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-issue the certificate with extendedKeyUsage=clientAuth and keyUsage=digitalSignature.</source>
+        <translation>请以 extendedKeyUsage=clientAuth 和 keyUsage=digitalSignature 重新签发证书。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is a CA certificate (basicConstraints CA:TRUE); some servers refuse CA certificates as client certificates.</source>
+        <translation>%1 是 CA 证书（basicConstraints CA:TRUE）；有些服务器不接受 CA 证书作为客户端证书。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue the device an end-entity certificate (CA:FALSE).</source>
+        <translation>请为设备签发终端实体证书（CA:FALSE）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Extended key usage includes clientAuth.</source>
+        <translation>扩展密钥用法包含 clientAuth。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No extended key usage restriction: any use, including TLS client, is allowed.</source>
+        <translation>没有扩展密钥用法限制：允许任何用途，包括 TLS 客户端。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Certificates are valid now</source>
+        <translation>证书当前有效</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 expired on %2; the server rejects it with a fatal alert (certificate_expired).</source>
+        <translation>%1 已于 %2 过期；服务器会以致命告警（certificate_expired）拒绝它。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue a new certificate before flashing.</source>
+        <translation>请在烧录前签发新证书。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not valid before %2; until then the server rejects it with a fatal alert.</source>
+        <translation>%1 在 %2 之前无效；在此之前服务器会以致命告警拒绝它。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the issuing machine&apos;s clock and re-issue the certificate with a start date in the past.</source>
+        <translation>请检查签发机器的时钟，并以过去的起始日期重新签发证书。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 expires on %2, within 30 days.</source>
+        <translation>%1 将于 %2 过期，不到 30 天。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renew the certificate before shipping the device.</source>
+        <translation>请在设备出货前更新证书。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Valid from %1 until %2.</source>
+        <translation>有效期从 %1 至 %2。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Device clock and certificate dates</source>
+        <translation>设备时钟与证书日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 builds mbedTLS with CONFIG_MBEDTLS_HAVE_TIME_DATE=n: the device ignores certificate dates, so %2 does not fail the handshake (and an expired server certificate goes unnoticed).</source>
+        <translation>%1 编译 mbedTLS 时 CONFIG_MBEDTLS_HAVE_TIME_DATE=n：设备忽略证书日期，因此%2不会导致握手失败（过期的服务器证书也不会被发现）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a clock still at 1970 (no SNTP)</source>
+        <translation>停留在 1970 年的时钟（无 SNTP）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to do for this target. If the firmware sets CONFIG_MBEDTLS_HAVE_TIME_DATE=y, start SNTP and wait for the first sync before TLS.</source>
+        <translation>对此目标无需处理。如果固件设置了 CONFIG_MBEDTLS_HAVE_TIME_DATE=y，请启动 SNTP，并在 TLS 之前等待首次同步。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CONFIG_MBEDTLS_HAVE_TIME_DATE=y and the clock is synced before TLS: dates are checked against the real time.</source>
+        <translation>CONFIG_MBEDTLS_HAVE_TIME_DATE=y 且时钟在 TLS 之前已同步：按真实时间检查日期。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>With CONFIG_MBEDTLS_HAVE_TIME_DATE=y and no SNTP the device clock reads 1970-01-01, so every server certificate starts in the future: verification fails with -0x2700 (flag 0x200 BADCERT_FUTURE, &quot;The certificate validity starts in the future&quot;).</source>
+        <translation>在 CONFIG_MBEDTLS_HAVE_TIME_DATE=y 且没有 SNTP 时，设备时钟为 1970-01-01，所有服务器证书的有效期都从“未来”开始：验证失败，错误 -0x2700（标志 0x200 BADCERT_FUTURE，“The certificate validity starts in the future”）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start SNTP (esp_sntp_init) and wait for sntp_get_sync_status() == SNTP_SYNC_STATUS_COMPLETED before the first TLS connection, or restore a saved time; then re-run with --device-clock synced.</source>
+        <translation>请启动 SNTP（esp_sntp_init），在首次 TLS 连接之前等待 sntp_get_sync_status() == SNTP_SYNC_STATUS_COMPLETED，或恢复已保存的时间；然后用 --device-clock synced 重新运行。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Certificate message fits the TX buffer</source>
+        <translation>Certificate 消息放得进发送缓冲区</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The Certificate message is %1 bytes (%2 certificate(s)); %3 is %4.</source>
+        <translation>Certificate 消息为 %1 字节（%2 张证书）；%3 为 %4。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>When the server asks for a client certificate, the device must send %1 bytes (%2 certificate(s)) but %3 is %4: the handshake fails with %5 and the log shows &quot;certificate too large, %1 &gt; %4&quot;.</source>
+        <translation>服务器要求客户端证书时，设备必须发送 %1 字节（%2 张证书），但 %3 只有 %4：握手失败，错误 %5，日志中显示“certificate too large, %1 &gt; %4”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set %1=%2 (at least %3)%4, or send fewer certificates (the leaf alone is %5 bytes).</source>
+        <translation>设置 %1=%2（至少 %3）%4，或少发送几张证书（仅叶证书就有 %5 字节）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, or enable CONFIG_MBEDTLS_ASYMMETRIC_CONTENT_LEN</source>
+        <translation>，或启用 CONFIG_MBEDTLS_ASYMMETRIC_CONTENT_LEN</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No buffer setting fits: TLS records carry at most 16384 bytes. Send only the leaf and the intermediates the server lacks (the leaf alone is %1 bytes).</source>
+        <translation>没有放得下的缓冲区设置：TLS 记录最多 16384 字节。请只发送叶证书和服务器缺少的中间证书（仅叶证书就有 %1 字节）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Payload fits its partition</source>
+        <translation>数据放得进其分区</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the certificate payload (PEM + NUL) is %1 bytes but the partition holds %2</source>
+        <translation>证书数据（PEM + NUL）为 %1 字节，但分区只能容纳 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>write DER (%1 bytes) if the firmware passes it to mbedtls_x509_crt_parse_der()</source>
+        <translation>如果固件将其传给 mbedtls_x509_crt_parse_der()，可写入 DER（%1 字节）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>enlarge the certificate partition to %1 (partitions.csv)</source>
+        <translation>将证书分区扩大到 %1（partitions.csv）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>certificate payload %1 of %2 bytes (PEM + NUL; DER of the leaf: %3)</source>
+        <translation>证书数据 %1 / %2 字节（PEM + NUL；叶证书 DER：%3）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the key payload is %1 bytes but the key partition holds %2</source>
+        <translation>私钥数据为 %1 字节，但私钥分区只能容纳 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>enlarge the key partition or use an EC key (a P-256 PEM key is about 240 bytes)</source>
+        <translation>扩大私钥分区，或使用 EC 私钥（P-256 的 PEM 私钥约 240 字节）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>key payload %1 of %2 bytes</source>
+        <translation>私钥数据 %1 / %2 字节</translation>
+    </message>
+    <message>
+        <location filename="../../core/tls/preflightkeychecks.cpp" line="+45"/>
+        <source>%1 has no %2 keys, so parsing fails with PK_UNKNOWN_PK_ALG</source>
+        <translation>%1 不支持 %2 私钥，因此解析失败，错误 PK_UNKNOWN_PK_ALG</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this build has no elliptic-curve support (MBEDTLS_ECP_C off), so an EC key is an unknown algorithm</source>
+        <translation>此版本不支持椭圆曲线（MBEDTLS_ECP_C 关闭），因此 EC 私钥属于未知算法</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the curve %1 is not enabled (CONFIG_MBEDTLS_ECP_DP_%2_ENABLED), so parsing fails with PK_UNKNOWN_NAMED_CURVE</source>
+        <translation>曲线 %1 未启用（CONFIG_MBEDTLS_ECP_DP_%2_ENABLED），因此解析失败，错误 PK_UNKNOWN_NAMED_CURVE</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Private key is in a form mbedTLS reads</source>
+        <translation>私钥格式可被 mbedTLS 读取</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The private key is encrypted (%1 %2). Firmware that loads it without a password (esp_tls_cfg_t.clientkey_password unset, the usual case) fails with -0x3C00 PK_PASSWORD_REQUIRED%3.</source>
+        <translation>私钥已加密（%1 %2）。不带密码加载它的固件（未设置 esp_tls_cfg_t.clientkey_password，这是通常情况）会失败，错误 -0x3C00 PK_PASSWORD_REQUIRED%3。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; the given password does decrypt it</source>
+        <translation>；给出的密码可以解密它</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the key unencrypted (openssl pkey -in KEY -out key-plain.pem) and protect the partition with flash encryption, or set clientkey_password in the firmware (encrypted PKCS#8 with AES needs PKCS5 support in the device&apos;s mbedTLS).</source>
+        <translation>请写入未加密的私钥（openssl pkey -in KEY -out key-plain.pem），并用闪存加密保护该分区；或在固件中设置 clientkey_password（AES 加密的 PKCS#8 需要设备 mbedTLS 支持 PKCS5）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>An &quot;EC PRIVATE KEY&quot; PEM block is not recognised by a build without elliptic curves: mbedtls_pk_parse_key() returns -0x3D00 PK_KEY_INVALID_FORMAT.</source>
+        <translation>不支持椭圆曲线的版本无法识别“EC PRIVATE KEY”PEM 块：mbedtls_pk_parse_key() 返回 -0x3D00 PK_KEY_INVALID_FORMAT。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use an RSA key, or enable CONFIG_MBEDTLS_ECP_C and the curve.</source>
+        <translation>请使用 RSA 私钥，或启用 CONFIG_MBEDTLS_ECP_C 及该曲线。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 %2 key, not encrypted: mbedtls_pk_parse_key() reads this form%3.</source>
+        <translation>%1 %2 私钥，未加密：mbedtls_pk_parse_key() 可读取此格式%3。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> once it is written out as PEM (mbedTLS has no PKCS#12 reader)</source>
+        <translation>（需先导出为 PEM；mbedTLS 不能读取 PKCS#12）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Private key belongs to the certificate</source>
+        <translation>私钥与证书匹配</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not checked: the private key is encrypted and no password was given.</source>
+        <translation>未检查：私钥已加密且没有给出密码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the key&apos;s password with --password-file to compare it with the certificate.</source>
+        <translation>请用 --password-file 给出私钥密码，以便与证书比对。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The private key&apos;s public half equals the key in %1.</source>
+        <translation>私钥的公钥部分与 %1 中的公钥一致。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The private key (%1) does not belong to the device certificate %2 (%3). The device sends the certificate, signs with the other key, and the server rejects the handshake with a fatal alert.</source>
+        <translation>私钥（%1）与设备证书 %2（%3）不匹配。设备发送该证书却用另一把私钥签名，服务器会以致命告警拒绝握手。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pair each certificate with the key it was issued for (compare openssl x509 -pubkey and openssl pkey -pubout).</source>
+        <translation>请让每张证书与其签发时对应的私钥配对（比较 openssl x509 -pubkey 和 openssl pkey -pubout 的输出）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Key algorithm, curve and size are supported</source>
+        <translation>私钥算法、曲线和长度均受支持</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The device key is %1: %2.</source>
+        <translation>设备私钥为 %1：%2。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue the device a key mbedTLS supports: ECDSA P-256 (openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256) or RSA-2048.</source>
+        <translation>请为设备生成 mbedTLS 支持的私钥：ECDSA P-256（openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256）或 RSA-2048。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enable CONFIG_MBEDTLS_ECP_DP_%1_ENABLED, or use a P-256 key.</source>
+        <translation>请启用 CONFIG_MBEDTLS_ECP_DP_%1_ENABLED，或使用 P-256 私钥。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>RSA-%1 is beyond the RSA accelerator with CONFIG_MBEDTLS_HARDWARE_MPI=y and CONFIG_MBEDTLS_LARGE_KEY_SOFTWARE_MPI=n: signing fails with RSA_PRIVATE_FAILED + MPI_ALLOC_FAILED (-0x4310; verifying with such a key shows -0x4290).</source>
+        <translation>在 CONFIG_MBEDTLS_HARDWARE_MPI=y 且 CONFIG_MBEDTLS_LARGE_KEY_SOFTWARE_MPI=n 时，RSA-%1 超出 RSA 加速器的能力：签名失败，错误 RSA_PRIVATE_FAILED + MPI_ALLOC_FAILED（-0x4310；用此类密钥验证时显示 -0x4290）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set CONFIG_MBEDTLS_LARGE_KEY_SOFTWARE_MPI=y, or use RSA-2048/3072 or an ECDSA P-256 key.</source>
+        <translation>请设置 CONFIG_MBEDTLS_LARGE_KEY_SOFTWARE_MPI=y，或使用 RSA-2048/3072 或 ECDSA P-256 私钥。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>RSA-%1 parses, but servers increasingly reject RSA keys under 2048 bits.</source>
+        <translation>RSA-%1 可以解析，但越来越多的服务器拒绝 2048 位以下的 RSA 密钥。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use RSA-2048 or ECDSA P-256.</source>
+        <translation>请使用 RSA-2048 或 ECDSA P-256。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The curve %1 is compiled in, but mbedTLS %2 leaves it out of its default TLS groups and X.509 profile; a server that applies a similar policy rejects this certificate with a fatal alert (inference).</source>
+        <translation>曲线 %1 已编译进来，但 mbedTLS %2 的默认 TLS 组和 X.509 配置不包含它；采用类似策略的服务器会以致命告警拒绝此证书（推断）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prefer secp256r1 (P-256) or secp384r1 for device keys.</source>
+        <translation>设备私钥建议使用 secp256r1（P-256）或 secp384r1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is supported by %2.</source>
+        <translation>%2 支持 %1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Certificates parse on the device</source>
+        <translation>证书可在设备上解析</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is signed with %2, which %3 does not know: mbedtls_x509_crt_parse() fails with X509_UNKNOWN_SIG_ALG + OID_NOT_FOUND (-0x262E).</source>
+        <translation>%1 使用 %2 签名，而 %3 不认识该算法：mbedtls_x509_crt_parse() 失败，错误 X509_UNKNOWN_SIG_ALG + OID_NOT_FOUND（-0x262E）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Have the certificate issued by an RSA or ECDSA CA.</source>
+        <translation>请让 RSA 或 ECDSA CA 签发该证书。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 holds a %2 public key: %3; mbedtls_x509_crt_parse() returns that code.</source>
+        <translation>%1 含有 %2 公钥：%3；mbedtls_x509_crt_parse() 会返回该错误码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue the certificate for an ECDSA P-256 or RSA-2048 key.</source>
+        <translation>请为 ECDSA P-256 或 RSA-2048 密钥签发证书。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The device certificate uses algorithms %1 parses.</source>
+        <translation>设备证书使用的算法 %1 可以解析。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All %1 certificates use algorithms %2 parses.</source>
+        <translation>全部 %1 张证书使用的算法 %2 都可以解析。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls::PreflightEngine</name>
+    <message>
+        <location filename="../../core/tls/preflightengine.cpp" line="+88"/>
+        <source>No device certificate given.</source>
+        <translation>没有给出设备证书。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give --cert FILE and --key FILE, or --p12 FILE.</source>
+        <translation>请给出 --cert FILE 和 --key FILE，或 --p12 FILE。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No private key given.</source>
+        <translation>没有给出私钥。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give --key FILE with the device certificate&apos;s private key.</source>
+        <translation>请用 --key FILE 给出设备证书的私钥。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>device certificate</source>
+        <translation>设备证书</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>device certificate file</source>
+        <translation>设备证书文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>private key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>chain</source>
+        <translation>证书链</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>chain file</source>
+        <translation>证书链文件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>CA</source>
+        <translation>CA</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CA file</source>
+        <translation>CA 文件</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>device certificate: %1 (%2, signed with %3)</source>
+        <translation>设备证书：%1（%2，签名算法 %3）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>chain certificate %1: %2</source>
+        <translation>证书链第 %1 张：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>private key: %1 %2, %3%4</source>
+        <translation>私钥：%1 %2，%3%4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not decrypted</source>
+        <translation>未解密</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CA: %1</source>
+        <translation>CA：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls::PreflightLoader</name>
+    <message>
+        <location filename="../../core/tls/preflightloader.cpp" line="+139"/>
+        <source>EC %1</source>
+        <translation>EC %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>explicit parameters</source>
+        <translation>显式参数</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The %1 file %2 does not exist.</source>
+        <translation>%1文件 %2 不存在。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The %1 path %2 is not a file.</source>
+        <translation>%1路径 %2 不是文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The %1 file %2 is %3 bytes: too large to be a certificate or key.</source>
+        <translation>%1文件 %2 有 %3 字节：太大，不可能是证书或私钥。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot read the %1 file %2.</source>
+        <translation>无法读取%1文件 %2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The %1 file %2 is empty.</source>
+        <translation>%1文件 %2 为空。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the %1 again; the file has no content.</source>
+        <translation>请重新导出%1；该文件没有内容。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The %1 is empty.</source>
+        <translation>%1为空。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The %1 holds a private key (%2), not a certificate.</source>
+        <translation>%1中是私钥（%2），不是证书。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The %1 contains no readable certificate.</source>
+        <translation>%1中没有可读取的证书。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The %1 is neither a PEM nor a DER certificate.</source>
+        <translation>%1既不是 PEM 也不是 DER 格式的证书。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The %1 has unreadable data after certificate %2.</source>
+        <translation>%1在第 %2 张证书之后有无法读取的数据。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The private key is empty.</source>
+        <translation>私钥为空。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+21"/>
+        <source>encrypted PKCS#8</source>
+        <translation>加密的 PKCS#8</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>The private key is in OpenSSH format, which neither mbedTLS nor this check reads.</source>
+        <translation>私钥为 OpenSSH 格式，mbedTLS 和本检查都无法读取。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Convert it: ssh-keygen -p -m PEM -f KEYFILE, or export the key as PKCS#8 PEM.</source>
+        <translation>请转换格式：ssh-keygen -p -m PEM -f KEYFILE，或将私钥导出为 PKCS#8 PEM。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The key file holds a certificate, not a private key.</source>
+        <translation>私钥文件中是证书，不是私钥。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The key file contains no private key (found &quot;%1&quot;).</source>
+        <translation>私钥文件中没有私钥（找到的是“%1”）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no PEM block</source>
+        <translation>没有 PEM 块</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>encrypted PEM (Proc-Type)</source>
+        <translation>加密的 PEM（Proc-Type）</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>unknown (encrypted)</source>
+        <translation>未知（已加密）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The password does not decrypt the private key.</source>
+        <translation>该密码无法解密私钥。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the password file (only its first line is used).</source>
+        <translation>请检查密码文件（只使用第一行）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The key file is neither a PEM nor a DER private key.</source>
+        <translation>私钥文件既不是 PEM 也不是 DER 格式的私钥。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The %1 private key cannot be read; the file is damaged.</source>
+        <translation>无法读取 %1 私钥；文件已损坏。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The PKCS#12 file is empty.</source>
+        <translation>PKCS#12 文件为空。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file is not a PKCS#12 (.p12/.pfx) archive.</source>
+        <translation>该文件不是 PKCS#12（.p12/.pfx）文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the certificate and key again as PKCS#12, or give them as PEM with --cert and --key.</source>
+        <translation>请将证书和私钥重新导出为 PKCS#12，或用 --cert 和 --key 以 PEM 格式给出。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The PKCS#12 archive is protected by a password; none was given.</source>
+        <translation>PKCS#12 文件受密码保护，但没有给出密码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong password for the PKCS#12 archive.</source>
+        <translation>PKCS#12 文件的密码错误。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the right password with --password-file (first line of the file).</source>
+        <translation>请用 --password-file 给出正确的密码（文件第一行）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The PKCS#12 archive cannot be opened.</source>
+        <translation>无法打开 PKCS#12 文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archives using RC2/3DES need OpenSSL&apos;s legacy provider; export again with AES (openssl pkcs12 -export).</source>
+        <translation>使用 RC2/3DES 的文件需要 OpenSSL 的 legacy provider；请用 AES 重新导出（openssl pkcs12 -export）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The PKCS#12 archive lacks %1.</source>
+        <translation>PKCS#12 文件中缺少%1。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a private key</source>
+        <translation>私钥</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls::PreflightReport</name>
+    <message>
+        <location filename="../../core/tls/preflightreport.cpp" line="+72"/>
+        <source>Preflight against %1, device clock %2
+</source>
+        <translation>针对 %1 的预检，设备时钟 %2
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  overrides: %1
+</source>
+        <translation>  覆盖项：%1
+</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>       device error: %1 %2%3
+</source>
+        <translation>       设备错误：%1 %2%3
+</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>       diagnosis: %1
+</source>
+        <translation>       诊断：%1
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>       fix: %1
+</source>
+        <translation>       修复：%1
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>
+Result: %1
+</source>
+        <translation>
+结果：%1
+</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls::ReadingBuilder</name>
+    <message>
+        <location filename="../../core/tls/readingbuilder.cpp" line="+38"/>
+        <source>Enable CONFIG_MBEDTLS_DEBUG=y with CONFIG_MBEDTLS_DEBUG_LEVEL_DEBUG (level 3) and read the lines just before the error to see which %1 call failed and which %2 call under it caused that.</source>
+        <translation>请启用 CONFIG_MBEDTLS_DEBUG=y 和 CONFIG_MBEDTLS_DEBUG_LEVEL_DEBUG（级别 3），查看错误之前的几行，确认是哪个 %1 调用失败、又是其下哪个 %2 调用导致的。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enable CONFIG_MBEDTLS_DEBUG=y with CONFIG_MBEDTLS_DEBUG_LEVEL_DEBUG (level 3) and read the line just before the error to see which %1 call failed.</source>
+        <translation>请启用 CONFIG_MBEDTLS_DEBUG=y 和 CONFIG_MBEDTLS_DEBUG_LEVEL_DEBUG（级别 3），查看错误之前的一行，确认是哪个 %1 调用失败。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Not defined with this meaning in mbedTLS %1 (the version you pinned).</source>
+        <translation>在 mbedTLS %1（您固定的版本）中没有此含义的定义。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>In mbedTLS %1 the same value is %2 (%3).</source>
+        <translation>在 mbedTLS %1 中，同一数值是 %2（%3）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is not defined in mbedTLS %2.</source>
+        <translation>mbedTLS %2 中没有定义 %1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In mbedTLS 4.0 %1 is an alias of %2 (%3).</source>
+        <translation>在 mbedTLS 4.0 中，%1 是 %2（%3）的别名。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Raised by the %1 module: %2.</source>
+        <translation>由 %1 模块产生：%2。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source> Caused by: </source>
+        <translation> 起因：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A composite code: the high-level %1 (%2) plus the low-level %3 (%4) that caused it (MBEDTLS_ERROR_ADD). mbedTLS 4.0 no longer adds codes together.</source>
+        <translation>组合错误码：高层错误 %1（%2）加上导致它的低层错误 %3（%4）（MBEDTLS_ERROR_ADD）。mbedTLS 4.0 不再将错误码相加。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>PSA status %1 = %2.</source>
+        <translation>PSA 状态 %1 = %2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> In mbedTLS 4.0 these legacy names have this value: %1.</source>
+        <translation> 在 mbedTLS 4.0 中，以下旧名称取此值：%1。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>ESP-IDF v%1+</source>
+        <translation>ESP-IDF v%1+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ESP-IDF v%1</source>
+        <translation>ESP-IDF v%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ESP-IDF v%1–v%2</source>
+        <translation>ESP-IDF v%1–v%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 in ESP-IDF v%2%3</source>
+        <translation>ESP-IDF v%2%3 中的 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>esp-tls codes were renumbered in ESP-IDF v4.4.</source>
+        <translation>esp-tls 错误码在 ESP-IDF v4.4 中重新编号。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> The same number is %1.</source>
+        <translation> 同一数值是 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> Not this meaning in ESP-IDF v%1.</source>
+        <translation> 在 ESP-IDF v%1 中不是此含义。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the underlying mbedTLS code with esp_tls_get_and_clear_last_error() (&quot;Last tls stack error number&quot;) and decode that.</source>
+        <translation>请用 esp_tls_get_and_clear_last_error() 打印底层 mbedTLS 错误码（“Last tls stack error number”），再解码该错误码。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>WICED Studio 4.x</source>
+        <translation>WICED Studio 4.x</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also reported as WICED_%1 in wiced_result_t.</source>
+        <translation>在 wiced_result_t 中也报告为 WICED_%1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enable BESL/TLS debug output in the WICED application and compare with a working peer; WICED 6.x replaced this TLS engine with mbedTLS.</source>
+        <translation>请在 WICED 应用中启用 BESL/TLS 调试输出，并与正常工作的对端比较；WICED 6.x 已用 mbedTLS 取代此 TLS 引擎。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WICED Studio 4.1 SDK: WICED/security/BESL/include/besl_structures.h (TLS_RESULT_LIST)</source>
+        <translation>WICED Studio 4.1 SDK：WICED/security/BESL/include/besl_structures.h（TLS_RESULT_LIST）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>XySSL / TropicSSL / early PolarSSL (WICED 4.x BESL)</source>
+        <translation>XySSL / TropicSSL / 早期 PolarSSL（WICED 4.x BESL）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inference: this value is not an mbedTLS code (it has no high-level module); it matches the older XySSL/TropicSSL numbering that the WICED 4.x BESL TLS engine inherits.</source>
+        <translation>推断：此值不是 mbedTLS 错误码（没有高层模块）；它符合 WICED 4.x BESL TLS 引擎沿用的旧版 XySSL/TropicSSL 编号。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(verify result unavailable)</source>
+        <translation>（无法获得验证结果）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mbedtls_ssl_get_verify_result() returns 0xFFFFFFFF when there is no session or no verification result.</source>
+        <translation>没有会话或没有验证结果时，mbedtls_ssl_get_verify_result() 返回 0xFFFFFFFF。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Unknown bits %1 (&quot;Unknown reason&quot;).</source>
+        <translation>未知位 %1（“Unknown reason”）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no flags)</source>
+        <translation>（无标志）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No verification problem.</source>
+        <translation>没有验证问题。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X.509 verify-result flags (mbedtls_x509_crt_verify / mbedtls_ssl_get_verify_result), identical from 2.16 to 4.0. With authmode REQUIRED any set flag makes the handshake fail with -0x2700.</source>
+        <translation>X.509 验证结果标志（mbedtls_x509_crt_verify / mbedtls_ssl_get_verify_result），从 2.16 到 4.0 完全相同。authmode 为 REQUIRED 时，任何一个标志置位都会使握手失败，错误 -0x2700。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Zero means success in mbedTLS, PSA and ESP-IDF; it is not an error.</source>
+        <translation>在 mbedTLS、PSA 和 ESP-IDF 中，零表示成功；它不是错误。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls::TargetProfile</name>
+    <message>
+        <location filename="../../core/tls/targetprofile.cpp" line="+38"/>
+        <source>%1 takes y or n, not &quot;%2&quot;.</source>
+        <translation>%1 只能取 y 或 n，而不是“%2”。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 must be a number of bytes from 512 to 16384, not &quot;%2&quot;.</source>
+        <translation>%1 必须是 512 到 16384 之间的字节数，而不是“%2”。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Unknown target &quot;%1&quot;.</source>
+        <translation>未知目标“%1”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no resource %1</source>
+        <translation>没有资源 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use one of: %1</source>
+        <translation>请使用以下之一：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+9"/>
+        <source>The target profile %1 is damaged.</source>
+        <translation>目标配置 %1 已损坏。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown mbedTLS version %1</source>
+        <translation>未知的 mbedTLS 版本 %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>An override is name=value, e.g. out_content_len=8192; got &quot;%1&quot;.</source>
+        <translation>覆盖项格式为 name=value，例如 out_content_len=8192；收到的是“%1”。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>rsa_hw_limit_bits must be from 1024 to 16384.</source>
+        <translation>rsa_hw_limit_bits 必须在 1024 到 16384 之间。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Unknown override &quot;%1&quot;.</source>
+        <translation>未知的覆盖项“%1”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Known: %1</source>
+        <translation>已知的有：%1</translation>
     </message>
 </context>
 <context>
@@ -3123,12 +4643,12 @@ No known failure pattern matched.
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Applies when Forgeline is restarted</source>
         <translation>重新启动 Forgeline 后生效</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Language saved: restart Forgeline to use %1.</source>
         <translation>语言已保存：重新启动 Forgeline 后将使用%1。</translation>
     </message>
@@ -4738,18 +6258,18 @@ serial %2</source>
 <context>
     <name>Translations</name>
     <message>
-        <location filename="../../core/common/translations.cpp" line="+54"/>
+        <location filename="../../core/common/translations.cpp" line="+55"/>
         <source>unknown language &apos;%1&apos;</source>
         <translation>未知语言“%1”</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+53"/>
+        <location line="+1"/>
+        <location line="+61"/>
         <source>Use one of: %1.</source>
         <translation>请使用以下之一：%1。</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-1"/>
         <source>missing value for --lang</source>
         <translation>--lang 缺少值</translation>
     </message>

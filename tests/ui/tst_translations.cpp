@@ -20,6 +20,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFontDatabase>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLibraryInfo>
 #include <QMenuBar>
 #include <QProcess>
@@ -37,7 +40,8 @@ using namespace Forgeline;
 namespace {
 
 const QString sourceRoot = QDir::cleanPath(QStringLiteral(TESTDATA_DIR "/../.."));
-const QString committedTs = sourceRoot + QStringLiteral("/resources/translations/forgeline_zh_CN.ts");
+const QString committedTs
+    = sourceRoot + QStringLiteral("/resources/translations/forgeline_zh_CN.ts");
 
 struct TsMessage
 {
@@ -51,7 +55,8 @@ struct TsMessage
 
 QString lupdatePath()
 {
-    const QString beside = QLibraryInfo::path(QLibraryInfo::BinariesPath) + QStringLiteral("/lupdate");
+    const QString beside
+        = QLibraryInfo::path(QLibraryInfo::BinariesPath) + QStringLiteral("/lupdate");
     if (QFile::exists(beside))
         return beside;
     return QStandardPaths::findExecutable(QStringLiteral("lupdate"));
@@ -81,7 +86,8 @@ QList<TsMessage> readTs(const QString &path)
             current = TsMessage{};
             current.context = context;
         } else if (name == QLatin1String("location") && current.file.isEmpty()) {
-            const QString absolute = QDir::cleanPath(tsDir.absoluteFilePath(xml.attributes().value(QStringLiteral("filename")).toString()));
+            const QString absolute = QDir::cleanPath(tsDir.absoluteFilePath(
+                xml.attributes().value(QStringLiteral("filename")).toString()));
             current.file = QDir(sourceRoot).relativeFilePath(absolute);
             current.line = xml.attributes().value(QStringLiteral("line")).toInt();
         } else if (name == QLatin1String("source")) {
@@ -89,7 +95,8 @@ QList<TsMessage> readTs(const QString &path)
         } else if (name == QLatin1String("translation")) {
             current.type = xml.attributes().value(QStringLiteral("type")).toString();
             // zh_CN has one plural form, so a numerus message's text is its one <numerusform>.
-            current.translations = {xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed()};
+            current.translations
+                = {xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed()};
         }
     }
     if (!current.source.isNull())
@@ -156,7 +163,8 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("Forgeline"));
         QCoreApplication::setApplicationName(QStringLiteral("forgeline"));
         QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Forgeline"),
-                  QStringLiteral("forgeline")).clear();
+                  QStringLiteral("forgeline"))
+            .clear();
     }
 
     // What a translator needs after a merge: every text that lacks a finished zh_CN translation,
@@ -165,7 +173,8 @@ private Q_SLOTS:
     {
         const QString lupdate = lupdatePath();
         if (lupdate.isEmpty())
-            QFAIL("Qt's lupdate is not installed (Debian: qt6-l10n-tools; ./dev.sh setup installs it)");
+            QFAIL("Qt's lupdate is not installed (Debian: qt6-l10n-tools; ./dev.sh setup installs "
+                  "it)");
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString ts = dir.filePath(QStringLiteral("forgeline_zh_CN.ts"));
@@ -174,16 +183,18 @@ private Q_SLOTS:
 
         QProcess p;
         p.setWorkingDirectory(sourceRoot);
-        p.start(lupdate, {QStringLiteral("-silent"), QStringLiteral("-I"), sourceRoot,
-                          QStringLiteral("-locations"), QStringLiteral("absolute"),
-                          QStringLiteral("-target-language"), QStringLiteral("zh_CN"),
-                          QStringLiteral("core"), QStringLiteral("ui"), QStringLiteral("app"),
-                          QStringLiteral("-ts"), ts});
+        p.start(lupdate,
+                {QStringLiteral("-silent"), QStringLiteral("-I"), sourceRoot,
+                 QStringLiteral("-locations"), QStringLiteral("absolute"),
+                 QStringLiteral("-target-language"), QStringLiteral("zh_CN"),
+                 QStringLiteral("core"), QStringLiteral("ui"), QStringLiteral("app"),
+                 QStringLiteral("-ts"), ts});
         QVERIFY2(p.waitForFinished(120000), "lupdate did not finish");
         QVERIFY2(p.exitCode() == 0, qPrintable(QString::fromUtf8(p.readAllStandardError())));
 
         const QList<TsMessage> messages = readTs(ts);
-        QVERIFY2(messages.size() > 500, qPrintable(QStringLiteral("lupdate found only %1 texts").arg(messages.size())));
+        QVERIFY2(messages.size() > 500,
+                 qPrintable(QStringLiteral("lupdate found only %1 texts").arg(messages.size())));
         QStringList untranslated;
         QStringList stale;
         QStringList broken;
@@ -212,14 +223,137 @@ private Q_SLOTS:
             qWarning("no longer in the sources: %s", qPrintable(line));
         for (const QString &line : std::as_const(broken))
             qWarning("placeholders or '&' differ: %s", qPrintable(line));
-        const QString summary =
-            QStringLiteral("%1 untranslated, %2 stale, %3 with broken placeholders in "
-                           "resources/translations/forgeline_zh_CN.ts. ")
-                .arg(untranslated.size()).arg(stale.size()).arg(broken.size())
-            + QStringLiteral("Run ./dev.sh translations, translate the entries marked unfinished (Qt "
-                             "Linguist or a text editor; keep placeholders such as %1 and %n, '&' "
-                             "and HTML), drop their type=\"unfinished\", rebuild.");
-        QVERIFY2(untranslated.isEmpty() && stale.isEmpty() && broken.isEmpty(), qPrintable(summary));
+        const QString summary
+            = QStringLiteral("%1 untranslated, %2 stale, %3 with broken placeholders in "
+                             "resources/translations/forgeline_zh_CN.ts. ")
+                  .arg(untranslated.size())
+                  .arg(stale.size())
+                  .arg(broken.size())
+            + QStringLiteral(
+                  "Run ./dev.sh translations, translate the entries marked unfinished (Qt "
+                  "Linguist or a text editor; keep placeholders such as %1 and %n, '&' "
+                  "and HTML), drop their type=\"unfinished\", rebuild.");
+        QVERIFY2(untranslated.isEmpty() && stale.isEmpty() && broken.isEmpty(),
+                 qPrintable(summary));
+    }
+
+    // The diagnosis explanations are data, not tr() texts: diagnoses.zh_CN.json carries every id of
+    // diagnoses.json with the same number of fixes and the same {placeholders}.
+    void diagnosesHaveAChineseText()
+    {
+        const auto readJson = [](const QString &path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object()
+                                               : QJsonObject();
+        };
+        const QString dir = sourceRoot + QStringLiteral("/resources/data/diagnoses/");
+        const QJsonArray english = readJson(dir + QStringLiteral("diagnoses.json"))
+                                       .value(QStringLiteral("diagnoses"))
+                                       .toArray();
+        const QJsonObject chinese = readJson(dir + QStringLiteral("diagnoses.zh_CN.json"))
+                                        .value(QStringLiteral("diagnoses"))
+                                        .toObject();
+        QVERIFY(english.size() >= 20);
+        static const QRegularExpression placeholder(QStringLiteral("\\{[a-z]+\\}"));
+        const auto marks = [](const QString &text) {
+            QStringList found;
+            for (auto it = placeholder.globalMatch(text); it.hasNext();)
+                found.append(it.next().captured());
+            found.sort();
+            return found;
+        };
+        QStringList problems;
+        QStringList ids;
+        for (const QJsonValue &v : english) {
+            const QJsonObject en = v.toObject();
+            const QString id = en.value(QStringLiteral("id")).toString();
+            ids.append(id);
+            const QJsonObject zh = chinese.value(id).toObject();
+            if (zh.isEmpty()) {
+                problems.append(QStringLiteral("%1: no zh_CN entry").arg(id));
+                continue;
+            }
+            for (const QString &key : {QStringLiteral("title"), QStringLiteral("explanation")}) {
+                const QString zhText = zh.value(key).toString();
+                if (zhText.trimmed().isEmpty() || marks(zhText) != marks(en.value(key).toString()))
+                    problems.append(
+                        QStringLiteral("%1: %2 missing or with other placeholders").arg(id, key));
+            }
+            const QJsonArray enFixes = en.value(QStringLiteral("fixes")).toArray();
+            const QJsonArray zhFixes = zh.value(QStringLiteral("fixes")).toArray();
+            if (enFixes.size() != zhFixes.size()) {
+                problems.append(QStringLiteral("%1: %2 fixes in English, %3 in zh_CN")
+                                    .arg(id)
+                                    .arg(enFixes.size())
+                                    .arg(zhFixes.size()));
+                continue;
+            }
+            for (qsizetype i = 0; i < enFixes.size(); ++i) {
+                if (zhFixes.at(i).toString().trimmed().isEmpty()
+                    || marks(zhFixes.at(i).toString()) != marks(enFixes.at(i).toString()))
+                    problems.append(QStringLiteral("%1: fix %2 missing or with other placeholders")
+                                        .arg(id)
+                                        .arg(i + 1));
+            }
+        }
+        for (auto it = chinese.begin(); it != chinese.end(); ++it) {
+            if (!ids.contains(it.key()))
+                problems.append(
+                    QStringLiteral("%1: in diagnoses.zh_CN.json but no longer in diagnoses.json")
+                        .arg(it.key()));
+        }
+        for (const QString &p : std::as_const(problems))
+            qWarning("diagnoses.zh_CN.json: %s", qPrintable(p));
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(
+                     QStringLiteral("%1 problems in resources/data/diagnoses/diagnoses.zh_CN.json")
+                         .arg(problems.size())));
+    }
+
+    // The causes, fixes and notes of the error-code knowledge: knowledge.zh_CN.json translates
+    // every sentence of knowledge.json (keyed by the sentence) and keeps no sentence it lost.
+    void knowledgeHasAChineseText()
+    {
+        const auto readJson = [](const QString &path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object()
+                                               : QJsonObject();
+        };
+        const QString dir = sourceRoot + QStringLiteral("/resources/data/errors/");
+        const QJsonObject english = readJson(dir + QStringLiteral("knowledge.json"));
+        const QJsonObject chinese = readJson(dir + QStringLiteral("knowledge.zh_CN.json"))
+                                        .value(QStringLiteral("texts"))
+                                        .toObject();
+        QStringList sentences;
+        for (auto it = english.begin(); it != english.end(); ++it) {
+            if (it.key().startsWith(u'_'))
+                continue;
+            const QJsonObject o = it.value().toObject();
+            for (const QString &list : {QStringLiteral("causes"), QStringLiteral("fixes")}) {
+                for (const QJsonValue &v : o.value(list).toArray())
+                    sentences.append(v.toString());
+            }
+            if (o.contains(QStringLiteral("note")))
+                sentences.append(o.value(QStringLiteral("note")).toString());
+        }
+        QVERIFY(sentences.size() > 150);
+        QStringList problems;
+        for (const QString &sentence : std::as_const(sentences)) {
+            if (chinese.value(sentence).toString().trimmed().isEmpty())
+                problems.append(QStringLiteral("untranslated: \"%1\"").arg(sentence));
+        }
+        for (auto it = chinese.begin(); it != chinese.end(); ++it) {
+            if (!sentences.contains(it.key()))
+                problems.append(
+                    QStringLiteral("no longer in knowledge.json: \"%1\"").arg(it.key()));
+        }
+        problems.removeDuplicates();
+        for (const QString &p : std::as_const(problems))
+            qWarning("knowledge.zh_CN.json: %s", qPrintable(p));
+        QVERIFY2(
+            problems.isEmpty(),
+            qPrintable(QStringLiteral("%1 problems in resources/data/errors/knowledge.zh_CN.json")
+                           .arg(problems.size())));
     }
 
     void languageNames_data()
@@ -253,26 +387,36 @@ private Q_SLOTS:
 
     void systemLocaleIsTheDefault()
     {
-        QCOMPARE(Translations::resolve(QString(), QLocale(QStringLiteral("zh_CN"))), QStringLiteral("zh_CN"));
-        QCOMPARE(Translations::resolve(QString(), QLocale(QStringLiteral("zh_SG"))), QStringLiteral("zh_CN"));
-        QCOMPARE(Translations::resolve(QString(), QLocale(QStringLiteral("zh_TW"))), QStringLiteral("en"));
-        QCOMPARE(Translations::resolve(QString(), QLocale(QStringLiteral("de_DE"))), QStringLiteral("en"));
+        QCOMPARE(Translations::resolve(QString(), QLocale(QStringLiteral("zh_CN"))),
+                 QStringLiteral("zh_CN"));
+        QCOMPARE(Translations::resolve(QString(), QLocale(QStringLiteral("zh_SG"))),
+                 QStringLiteral("zh_CN"));
+        QCOMPARE(Translations::resolve(QString(), QLocale(QStringLiteral("zh_TW"))),
+                 QStringLiteral("en"));
+        QCOMPARE(Translations::resolve(QString(), QLocale(QStringLiteral("de_DE"))),
+                 QStringLiteral("en"));
         QCOMPARE(Translations::resolve(QString(), QLocale::c()), QStringLiteral("en"));
         // A choice made in Settings wins over the system.
-        QCOMPARE(Translations::resolve(QStringLiteral("en"), QLocale(QStringLiteral("zh_CN"))), QStringLiteral("en"));
-        QCOMPARE(Translations::resolve(QStringLiteral("zh_CN"), QLocale(QStringLiteral("de_DE"))), QStringLiteral("zh_CN"));
+        QCOMPARE(Translations::resolve(QStringLiteral("en"), QLocale(QStringLiteral("zh_CN"))),
+                 QStringLiteral("en"));
+        QCOMPARE(Translations::resolve(QStringLiteral("zh_CN"), QLocale(QStringLiteral("de_DE"))),
+                 QStringLiteral("zh_CN"));
     }
 
     void langArgumentIsTakenOut()
     {
-        QStringList args = {QStringLiteral("forgeline-cli"), QStringLiteral("--lang"), QStringLiteral("zh_CN"),
-                            QStringLiteral("decode"), QStringLiteral("-0x7500")};
+        QStringList args
+            = {QStringLiteral("forgeline-cli"), QStringLiteral("--lang"), QStringLiteral("zh_CN"),
+               QStringLiteral("decode"), QStringLiteral("-0x7500")};
         Result<QString> lang = Translations::takeLanguageArgument(args);
         QVERIFY(lang.ok());
         QCOMPARE(*lang, QStringLiteral("zh_CN"));
-        QCOMPARE(args, QStringList({QStringLiteral("forgeline-cli"), QStringLiteral("decode"), QStringLiteral("-0x7500")}));
+        QCOMPARE(args,
+                 QStringList({QStringLiteral("forgeline-cli"), QStringLiteral("decode"),
+                              QStringLiteral("-0x7500")}));
 
-        args = {QStringLiteral("forgeline-cli"), QStringLiteral("ports"), QStringLiteral("--lang=en")};
+        args = {QStringLiteral("forgeline-cli"), QStringLiteral("ports"),
+                QStringLiteral("--lang=en")};
         lang = Translations::takeLanguageArgument(args);
         QVERIFY(lang.ok());
         QCOMPARE(*lang, QStringLiteral("en"));
@@ -315,15 +459,18 @@ private Q_SLOTS:
         Ui::MainWindow window;
         QCOMPARE(window.workspaceAction(QStringLiteral("decode"))->text(), QStringLiteral("解码"));
         QCOMPARE(window.workspaceAction(QStringLiteral("flash"))->text(), QStringLiteral("烧录"));
-        QCOMPARE(window.workspaceAction(QStringLiteral("provision"))->text(), QStringLiteral("配网"));
+        QCOMPARE(window.workspaceAction(QStringLiteral("provision"))->text(),
+                 QStringLiteral("配网"));
         QStringList menus;
         for (QAction *a : window.menuBar()->actions())
             menus.append(a->text());
         QVERIFY2(menus.contains(QStringLiteral("设置(&S)")), qPrintable(menus.join(u'|')));
         // core's texts, under a file-level context (Forgeline::Image::PartitionTable).
-        const auto blank = Image::PartitionTable::parse(QByteArray(Image::PartitionTable::MaxLength, '\xff'));
+        const auto blank
+            = Image::PartitionTable::parse(QByteArray(Image::PartitionTable::MaxLength, '\xff'));
         QVERIFY(!blank);
-        QVERIFY2(blank.error().message.contains(QStringLiteral("分区表")), qPrintable(blank.error().message));
+        QVERIFY2(blank.error().message.contains(QStringLiteral("分区表")),
+                 qPrintable(blank.error().message));
     }
 
     // The zh_CN pictures of docs/guide-technician.md (./dev.sh screenshots copies them to
@@ -331,7 +478,8 @@ private Q_SLOTS:
     void chineseScreenshots()
     {
         if (QFontDatabase::families(QFontDatabase::SimplifiedChinese).isEmpty())
-            QSKIP("No font with Simplified Chinese glyphs (Debian: fonts-wqy-microhei or fonts-noto-cjk)");
+            QSKIP("No font with Simplified Chinese glyphs (Debian: fonts-wqy-microhei or "
+                  "fonts-noto-cjk)");
         const QString dir = QStringLiteral(TEST_BUILD_DIR "/screenshots/zh_CN");
         QVERIFY(QDir().mkpath(dir));
         QTemporaryDir backups;
@@ -353,15 +501,18 @@ private Q_SLOTS:
         QVERIFY(shoot(QStringLiteral("decode.png")));
 
         QVERIFY(w.setCurrentWorkspace(QStringLiteral("diagnose")));
-        auto *diagnose = qobject_cast<Ui::DiagnoseWorkspace *>(w.workspace(QStringLiteral("diagnose")));
+        auto *diagnose
+            = qobject_cast<Ui::DiagnoseWorkspace *>(w.workspace(QStringLiteral("diagnose")));
         QSignalSpy diagnosed(diagnose, &Ui::DiagnoseWorkspace::diagnosisFinished);
-        diagnose->loadLogs(QStringLiteral(TESTDATA_DIR "/logs/host228_client_certificate_required.log"),
-                           QStringLiteral(TESTDATA_DIR "/logs/host228_working.log"));
+        diagnose->loadLogs(
+            QStringLiteral(TESTDATA_DIR "/logs/host228_client_certificate_required.log"),
+            QStringLiteral(TESTDATA_DIR "/logs/host228_working.log"));
         QVERIFY(diagnosed.wait(30000));
         QVERIFY(shoot(QStringLiteral("diagnose.png")));
 
         QVERIFY(w.setCurrentWorkspace(QStringLiteral("provision")));
-        auto *provision = qobject_cast<Ui::ProvisionWorkspace *>(w.workspace(QStringLiteral("provision")));
+        auto *provision
+            = qobject_cast<Ui::ProvisionWorkspace *>(w.workspace(QStringLiteral("provision")));
         provision->startVirtualBoard();
         provision->connectToDevice();
         QTRY_VERIFY_WITH_TIMEOUT(provision->isSessionOpen(), 15000);
@@ -381,7 +532,8 @@ private Q_SLOTS:
         QVERIFY(shoot(QStringLiteral("flash.png")));
 
         QVERIFY(w.setCurrentWorkspace(QStringLiteral("station")));
-        auto *station = qobject_cast<Ui::StationWorkspace *>(w.workspace(QStringLiteral("station")));
+        auto *station
+            = qobject_cast<Ui::StationWorkspace *>(w.workspace(QStringLiteral("station")));
         const Result<void> boards = station->startVirtualBoards(2);
         QVERIFY2(boards.ok(), qPrintable(station->statusText()));
         QSignalSpy finished(station, &Ui::StationWorkspace::finished);
@@ -392,33 +544,51 @@ private Q_SLOTS:
 
     void cliFollowsLangAndTheEnvironment()
     {
-        const CliRun flag = runCli({QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("nosuch")},
-                                   environmentWith(QStringLiteral("C.UTF-8")));
+        const CliRun flag
+            = runCli({QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("nosuch")},
+                     environmentWith(QStringLiteral("C.UTF-8")));
         QCOMPARE(flag.exitCode, 2);
         QVERIFY2(flag.err.contains(QStringLiteral("未知命令")), qPrintable(flag.err));
 
-        const CliRun env = runCli({QStringLiteral("--help")}, environmentWith(QStringLiteral("zh_CN.UTF-8")));
+        const CliRun env
+            = runCli({QStringLiteral("--help")}, environmentWith(QStringLiteral("zh_CN.UTF-8")));
         QCOMPARE(env.exitCode, 0);
         QVERIFY2(env.out.contains(QStringLiteral("用法")), qPrintable(env.out));
         QVERIFY(env.out.contains(QStringLiteral("  decode "))); // command names stay as typed
 
         // LC_ALL overrides LANG, as for every Unix program; --lang overrides both.
-        const CliRun c = runCli({QStringLiteral("--help")}, environmentWith(QStringLiteral("zh_CN.UTF-8"), QStringLiteral("C.UTF-8")));
+        const CliRun c
+            = runCli({QStringLiteral("--help")},
+                     environmentWith(QStringLiteral("zh_CN.UTF-8"), QStringLiteral("C.UTF-8")));
         QVERIFY2(c.out.startsWith(QStringLiteral("Usage:")), qPrintable(c.out));
-        const CliRun en = runCli({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--help")},
-                                 environmentWith(QStringLiteral("zh_CN.UTF-8")));
+        const CliRun en
+            = runCli({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--help")},
+                     environmentWith(QStringLiteral("zh_CN.UTF-8")));
         QVERIFY2(en.out.startsWith(QStringLiteral("Usage:")), qPrintable(en.out));
 
-        const CliRun unknown = runCli({QStringLiteral("--lang"), QStringLiteral("fr"), QStringLiteral("ports")},
-                                      environmentWith(QStringLiteral("C.UTF-8")));
+        // Data with texts for people follows too: the diagnosis from the knowledge of
+        // diagnoses.zh_CN.json.
+        const CliRun diagnosis
+            = runCli({QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("diagnose"),
+                      QStringLiteral(TESTDATA_DIR "/logs/host228_client_certificate_required.log")},
+                     environmentWith(QStringLiteral("C.UTF-8")));
+        QVERIFY2(diagnosis.out.contains(QStringLiteral("服务器要求客户端证书")),
+                 qPrintable(diagnosis.out + diagnosis.err));
+        QVERIFY(diagnosis.out.contains(QStringLiteral("client-certificate-required"))); // ids stay
+
+        const CliRun unknown
+            = runCli({QStringLiteral("--lang"), QStringLiteral("fr"), QStringLiteral("ports")},
+                     environmentWith(QStringLiteral("C.UTF-8")));
         QCOMPARE(unknown.exitCode, 2);
         QVERIFY(unknown.err.contains(QStringLiteral("'fr'")));
         QCOMPARE(unknown.err.count(u'\n'), 1); // one line
 
         // Machine-readable output is the same in every language.
-        const CliRun jsonZh = runCli({QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("--version"), QStringLiteral("--json")},
+        const CliRun jsonZh = runCli({QStringLiteral("--lang"), QStringLiteral("zh_CN"),
+                                      QStringLiteral("--version"), QStringLiteral("--json")},
                                      environmentWith(QStringLiteral("C.UTF-8")));
-        const CliRun jsonEn = runCli({QStringLiteral("--version"), QStringLiteral("--json")}, environmentWith(QStringLiteral("C.UTF-8")));
+        const CliRun jsonEn = runCli({QStringLiteral("--version"), QStringLiteral("--json")},
+                                     environmentWith(QStringLiteral("C.UTF-8")));
         QCOMPARE(jsonZh.exitCode, 0);
         QCOMPARE(jsonZh.out, jsonEn.out);
     }

@@ -23,12 +23,14 @@ LanguageMenu::LanguageMenu(QWidget *parent)
     };
     for (const auto &[language, title] : choices) {
         QAction *action = addAction(title);
-        action->setObjectName(QStringLiteral("actionLanguage_") + (language.isEmpty() ? QStringLiteral("system") : language));
+        action->setObjectName(QStringLiteral("actionLanguage_")
+                              + (language.isEmpty() ? QStringLiteral("system") : language));
         action->setCheckable(true);
         action->setChecked(language == current);
         action->setData(language);
         m_group->addAction(action);
-        connect(action, &QAction::triggered, this, [this, language = language] { choose(language); });
+        connect(action, &QAction::triggered, this,
+                [this, language = language] { choose(language); });
     }
     addSeparator();
     QAction *note = addAction(tr("Applies when Forgeline is restarted"));
@@ -57,8 +59,8 @@ void LanguageMenu::choose(const QString &language)
         return;
     s.language = language;
     s.save();
-    Q_EMIT statusMessage(tr("Language saved: restart Forgeline to use %1.")
-                             .arg(actionFor(language)->text()));
+    Q_EMIT statusMessage(
+        tr("Language saved: restart Forgeline to use %1.").arg(actionFor(language)->text()));
 }
 
 } // namespace Forgeline::Ui
