@@ -7,6 +7,7 @@
 #   ./dev.sh bench            build + run the benchmarks in tests/bench/
 #   ./dev.sh package          build the .deb into build-package/
 #   ./dev.sh screenshots      run the offscreen GUI tests and copy their screenshots to docs/images/
+#   ./dev.sh fuzz [TARGET] [SECONDS]  fuzz one target (default: each in turn) for SECONDS (default 300)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -90,12 +91,16 @@ cmd_run() {
     exec ./build/app/forgeline --virtual-board "$@"
 }
 
-cmd_test() {
-    cmd_setup
+configure_asan() {
     local cc=gcc cxx=g++ fuzz=OFF
     if command -v clang++ >/dev/null 2>&1; then cc=clang; cxx=clang++; fuzz=ON; fi
     configure build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=$cc -DCMAKE_CXX_COMPILER=$cxx \
         -DFORGELINE_SANITIZE=ON -DFORGELINE_FUZZ=$fuzz -DFORGELINE_BUILD_TESTS=ON
+}
+
+cmd_test() {
+    cmd_setup
+    configure_asan
     cmake --build build-asan -j "$JOBS"
     log "Running the test suite (ASan + UBSan)"
     local rc=0
@@ -136,6 +141,34 @@ cmd_screenshots() {
     log "Copied $(ls build/screenshots/*.png | wc -l) screenshots to docs/images/"
 }
 
+cmd_fuzz() { # [target] [seconds]
+    cmd_setup
+    command -v clang++ >/dev/null 2>&1 || { log "Fuzzing needs clang (libFuzzer)."; return 1; }
+    local secs=${2:-300} targets=() t rc=0
+    if [ -n "${1:-}" ]; then
+        [ -f "tests/fuzz/$1.cpp" ] || { log "No fuzz target $1 (see tests/fuzz/fuzz_*.cpp)."; return 2; }
+        targets=("$1")
+    else
+        for t in tests/fuzz/fuzz_*.cpp; do targets+=("$(basename "$t" .cpp)"); done
+    fi
+    configure_asan
+    cmake --build build-asan -j "$JOBS" --target "${targets[@]}"
+    for t in "${targets[@]}"; do
+        # New inputs collect in the build tree; the committed corpus is only read.
+        local work="build-asan/tests/fuzz/$t-long" findings="build-asan/tests/fuzz/$t-findings"
+        mkdir -p "$work" "$findings"
+        log "$t for ${secs}s (corpus tests/fuzz/corpus/$t, new inputs in $work)"
+        if ! ASAN_OPTIONS=detect_leaks=1 "build-asan/tests/fuzz/$t" -max_total_time="$secs" \
+                -timeout=25 -rss_limit_mb=4096 -artifact_prefix="$findings/" \
+                "$work" "tests/fuzz/corpus/$t"; then
+            rc=1
+            log "$t: finding in $findings/. Reproduce: build-asan/tests/fuzz/$t FILE;" \
+                "after the fix, copy FILE into tests/fuzz/corpus/$t/ as a regression input."
+        fi
+    done
+    return $rc
+}
+
 case "${1:-}" in
     setup) cmd_setup ;;
     build) cmd_setup; cmd_build ;;
@@ -144,5 +177,6 @@ case "${1:-}" in
     bench) cmd_bench ;;
     package) cmd_package ;;
     screenshots) cmd_screenshots ;;
-    *) sed -n '2,10p' "$0"; exit 2 ;;
+    fuzz) shift; cmd_fuzz "$@" ;;
+    *) sed -n '2,11p' "$0"; exit 2 ;;
 esac
