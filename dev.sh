@@ -7,7 +7,7 @@
 #   ./dev.sh bench            build + run the benchmarks in tests/bench/
 #   ./dev.sh package          build the .deb into build-package/
 #   ./dev.sh screenshots      run the offscreen GUI tests and copy their screenshots to docs/images/
-#   ./dev.sh fuzz [TARGET] [SECONDS]  fuzz one target (default: each in turn) for SECONDS (default 300)
+#   ./dev.sh fuzz [T] [SECS]  fuzz target T (default: each in turn) for SECS (default 300)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -146,7 +146,7 @@ cmd_fuzz() { # [target] [seconds]
     command -v clang++ >/dev/null 2>&1 || { log "Fuzzing needs clang (libFuzzer)."; return 1; }
     local secs=${2:-300} targets=() t rc=0
     if [ -n "${1:-}" ]; then
-        [ -f "tests/fuzz/$1.cpp" ] || { log "No fuzz target $1 (see tests/fuzz/fuzz_*.cpp)."; return 2; }
+        [ -f "tests/fuzz/$1.cpp" ] || { log "No fuzz target $1 (tests/fuzz/fuzz_*.cpp)."; return 2; }
         targets=("$1")
     else
         for t in tests/fuzz/fuzz_*.cpp; do targets+=("$(basename "$t" .cpp)"); done
@@ -178,5 +178,5 @@ case "${1:-}" in
     package) cmd_package ;;
     screenshots) cmd_screenshots ;;
     fuzz) shift; cmd_fuzz "$@" ;;
-    *) sed -n '2,11p' "$0"; exit 2 ;;
+    *) sed -n '2,10p' "$0"; exit 2 ;;
 esac

@@ -140,13 +140,16 @@ private Q_SLOTS:
         QCOMPARE(only(dev.handleFrame(encodeCommand(Op::EraseFlash, {}))).error, quint8(0x05));
         // UART0's divider is the 40 MHz crystal over the baud, as esptool's get_crystal_freq
         // reads it: 40e6 / 115200 = 347.2 (fraction 3/16), and again after a baud change.
+        auto readReg = [&dev](quint32 addr) {
+            return only(dev.handleFrame(encodeCommand(Op::ReadReg, words({addr})))).value;
+        };
         const quint32 clkdiv = 0x3FF40014;
-        QCOMPARE(only(dev.handleFrame(encodeCommand(Op::ReadReg, words({clkdiv})))).value, (3u << 20) | 347u);
+        QCOMPARE(readReg(clkdiv), (3u << 20) | 347u);
         QVERIFY(only(dev.handleFrame(encodeCommand(Op::ChangeBaudrate, words({460800, 0})))).ok());
-        QCOMPARE(only(dev.handleFrame(encodeCommand(Op::ReadReg, words({clkdiv})))).value & 0xFFFFF, 86u);
+        QCOMPARE(readReg(clkdiv) & 0xFFFFF, 86u);
         // Rated for 240 MHz, ADC reference calibrated: what esptool lists as features.
-        QVERIFY(only(dev.handleFrame(encodeCommand(Op::ReadReg, words({0x3FF5A00C})))).value & (1u << 13));
-        QVERIFY(only(dev.handleFrame(encodeCommand(Op::ReadReg, words({0x3FF5A010})))).value & 0x1F00);
+        QVERIFY(readReg(0x3FF5A00C) & (1u << 13));
+        QVERIFY(readReg(0x3FF5A010) & 0x1F00);
     }
 
     void simSecurityInfo()

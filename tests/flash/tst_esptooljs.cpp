@@ -51,8 +51,9 @@ private Q_SLOTS:
         QProcess install;
         install.setWorkingDirectory(moduleRoot());
         install.setProcessChannelMode(QProcess::MergedChannels);
-        install.start(npm, {QStringLiteral("install"), QStringLiteral("--no-audit"), QStringLiteral("--no-fund"),
-                            QStringLiteral("--prefix"), moduleRoot(), EsptoolJsPackage});
+        install.start(npm, {QStringLiteral("install"), QStringLiteral("--no-audit"),
+                            QStringLiteral("--no-fund"), QStringLiteral("--prefix"), moduleRoot(),
+                            EsptoolJsPackage});
         QVERIFY2(install.waitForFinished(300000) && install.exitCode() == 0,
                  qPrintable(QStringLiteral("npm install %1 failed: %2")
                                 .arg(EsptoolJsPackage, QString::fromLocal8Bit(install.readAll()))));
@@ -78,13 +79,14 @@ private Q_SLOTS:
 
         QProcess node;
         node.setProcessChannelMode(QProcess::MergedChannels);
-        node.start(m_node, {QStringLiteral(ESPTOOLJS_SCRIPT), moduleDir(), QStringLiteral("127.0.0.1"), port,
-                            QStringLiteral("460800")});
+        node.start(m_node, {QStringLiteral(ESPTOOLJS_SCRIPT), moduleDir(),
+                            QStringLiteral("127.0.0.1"), port, QStringLiteral("460800")});
         QVERIFY(node.waitForStarted());
         // The board lives on this thread's event loop: spin it while esptool-js talks.
         QTRY_VERIFY_WITH_TIMEOUT(node.state() == QProcess::NotRunning, 120000);
         const QString output = QString::fromUtf8(node.readAll());
-        QVERIFY2(node.exitStatus() == QProcess::NormalExit && node.exitCode() == 0, qPrintable(output));
+        QVERIFY2(node.exitStatus() == QProcess::NormalExit && node.exitCode() == 0,
+                 qPrintable(output));
         const Flasher::ChipDescription *c = Flasher::ChipDatabase::instance().byKey(chip);
         QVERIFY(c);
         QVERIFY2(output.contains(QStringLiteral("Chip is ") + c->name), qPrintable(output));

@@ -10,6 +10,7 @@ execute_process(
             -artifact_prefix=${WORK}/findings/ "${WORK}/new" "${CORPUS}"
     RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "${FUZZER} found a problem (exit ${rc}); the input is in ${WORK}/findings/. "
-                        "Fix it, then add the input to ${CORPUS}/ as a regression input.")
+    message(FATAL_ERROR "${FUZZER} found a problem (exit ${rc}); the input is in "
+                        "${WORK}/findings/. Fix it, then add the input to ${CORPUS}/ as a "
+                        "regression input.")
 endif()

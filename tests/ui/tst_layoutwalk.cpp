@@ -34,8 +34,9 @@ QString describe(const QWidget *w)
 {
     QString path;
     for (const QWidget *p = w; p; p = p->parentWidget()) {
-        const QString name = p->objectName().isEmpty() ? QString::fromLatin1(p->metaObject()->className())
-                                                       : p->objectName();
+        const QString name = p->objectName().isEmpty()
+                                 ? QString::fromLatin1(p->metaObject()->className())
+                                 : p->objectName();
         path = path.isEmpty() ? name : name + u'/' + path;
         if (p->property("workspaceId").isValid())
             break;
@@ -72,14 +73,14 @@ bool isLeafControl(const QWidget *w)
     if (qobject_cast<const QComboBox *>(parent) || qobject_cast<const QAbstractSpinBox *>(parent))
         return false;
     return qobject_cast<const QLabel *>(w) || qobject_cast<const QAbstractButton *>(w)
-        || qobject_cast<const QLineEdit *>(w) || qobject_cast<const QComboBox *>(w)
-        || qobject_cast<const QAbstractSpinBox *>(w) || qobject_cast<const QProgressBar *>(w);
+           || qobject_cast<const QLineEdit *>(w) || qobject_cast<const QComboBox *>(w)
+           || qobject_cast<const QAbstractSpinBox *>(w) || qobject_cast<const QProgressBar *>(w);
 }
 
 bool isControl(const QWidget *w)
 {
     return w->isEnabled() && (w->focusPolicy() & Qt::TabFocus) && !w->focusProxy()
-        && !qobject_cast<const QScrollBar *>(w);
+           && !qobject_cast<const QScrollBar *>(w);
 }
 
 QString accessibleName(QWidget *w)
@@ -130,7 +131,8 @@ class TestLayoutWalk : public QObject
         flash->setVirtualBoardTiming(false);
         flash->startVirtualBoard();
         flash->connectBoard();
-        return QTest::qWaitFor([flash] { return !flash->isBusy(); }, 60000) && flash->partitionCount() == 6;
+        return QTest::qWaitFor([flash] { return !flash->isBusy(); }, 60000)
+               && flash->partitionCount() == 6;
     }
 
 private Q_SLOTS:
@@ -140,7 +142,8 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("Forgeline"));
         QCoreApplication::setApplicationName(QStringLiteral("forgeline"));
         QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Forgeline"),
-                  QStringLiteral("forgeline")).clear();
+                  QStringLiteral("forgeline"))
+            .clear();
     }
 
     void everyWorkspaceFits_data()
@@ -168,14 +171,18 @@ private Q_SLOTS:
             QVERIFY2(page && page->isVisible(), qPrintable(id));
             QCoreApplication::processEvents();
             QVERIFY(w.grab().save(screenshotPath(QStringLiteral("layout-%1-%2x%3.png")
-                                                     .arg(id).arg(size.width()).arg(size.height()))));
+                                                     .arg(id)
+                                                     .arg(size.width())
+                                                     .arg(size.height()))));
             QVERIFY2(page->height() > 10 * line, qPrintable(id));
             for (QWidget *child : shownWidgets(page)) {
                 const QString where = id + u':' + describe(child);
-                if (qobject_cast<QAbstractScrollArea *>(child) && !qobject_cast<QHeaderView *>(child)
-                    && child->height() < 2 * line)
-                    problems << QStringLiteral("%1 collapsed to %2 px").arg(where).arg(child->height());
-                if (QWidget *parent = child->parentWidget(); parent && !parent->rect().contains(child->geometry()))
+                if (qobject_cast<QAbstractScrollArea *>(child)
+                    && !qobject_cast<QHeaderView *>(child) && child->height() < 2 * line)
+                    problems
+                        << QStringLiteral("%1 collapsed to %2 px").arg(where).arg(child->height());
+                if (QWidget *parent = child->parentWidget();
+                    parent && !parent->rect().contains(child->geometry()))
                     problems << QStringLiteral("%1 sticks out of its parent").arg(where);
                 // A control squeezed below what it needs: text cut off, buttons overlapping.
                 // (Containers may shrink: their views scroll.)
@@ -185,18 +192,27 @@ private Q_SLOTS:
                 if (child->hasHeightForWidth()) {
                     const int h = child->heightForWidth(child->width());
                     if (h > child->height() + 1)
-                        problems << QStringLiteral("%1 needs %2 px high, has %3").arg(where).arg(h).arg(child->height());
-                } else if (need.isValid() && child->sizePolicy().verticalPolicy() != QSizePolicy::Ignored
-                           && (child->height() + 1 < need.height() || child->width() + 1 < need.width())) {
+                        problems << QStringLiteral("%1 needs %2 px high, has %3")
+                                        .arg(where)
+                                        .arg(h)
+                                        .arg(child->height());
+                } else if (need.isValid()
+                           && child->sizePolicy().verticalPolicy() != QSizePolicy::Ignored
+                           && (child->height() + 1 < need.height()
+                               || child->width() + 1 < need.width())) {
                     problems << QStringLiteral("%1 is %2x%3, needs %4x%5")
-                                    .arg(where).arg(child->width()).arg(child->height())
-                                    .arg(need.width()).arg(need.height());
+                                    .arg(where)
+                                    .arg(child->width())
+                                    .arg(child->height())
+                                    .arg(need.width())
+                                    .arg(need.height());
                 }
             }
         }
         for (const QString &p : std::as_const(problems))
             qWarning("%s", qPrintable(p));
-        QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 problem(s), listed above").arg(problems.size())));
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(QStringLiteral("%1 problem(s), listed above").arg(problems.size())));
 
         // The partition table: every row of the 6-partition table in view, no scrolling.
         QVERIFY(w.setCurrentWorkspace(QStringLiteral("flash")));
@@ -205,7 +221,8 @@ private Q_SLOTS:
         QVERIFY(table);
         QCOMPARE(table->model()->rowCount(), 6);
         QVERIFY2(table->verticalScrollBar()->maximum() == 0,
-                 qPrintable(QStringLiteral("partition table scrolls (%1 px high)").arg(table->height())));
+                 qPrintable(
+                     QStringLiteral("partition table scrolls (%1 px high)").arg(table->height())));
     }
 
     void keyboardReachesEveryControl()
@@ -229,7 +246,8 @@ private Q_SLOTS:
 
             // Tab from the first control until focus comes back round, as a keyboard user would.
             controls.first()->setFocus(Qt::TabFocusReason);
-            QVERIFY(QTest::qWaitFor([&] { return QApplication::focusWidget() == controls.first(); }));
+            QVERIFY(
+                QTest::qWaitFor([&] { return QApplication::focusWidget() == controls.first(); }));
             QSet<QWidget *> reached{controls.first()};
             for (int i = 0; i < 400; ++i) {
                 QWidget *before = QApplication::focusWidget();
@@ -248,7 +266,8 @@ private Q_SLOTS:
                 if (!reached.contains(c))
                     problems << QStringLiteral("%1: Tab never reaches %2").arg(id, describe(c));
                 if (accessibleName(c).isEmpty())
-                    problems << QStringLiteral("%1: %2 has no accessible name").arg(id, describe(c));
+                    problems
+                        << QStringLiteral("%1: %2 has no accessible name").arg(id, describe(c));
             }
             // Alt+letter must mean one thing per workspace (labels' buddies, buttons, boxes).
             for (QWidget *child : shownWidgets(page)) {
@@ -270,7 +289,8 @@ private Q_SLOTS:
         }
         for (const QString &p : std::as_const(problems))
             qWarning("%s", qPrintable(p));
-        QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 problem(s), listed above").arg(problems.size())));
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(QStringLiteral("%1 problem(s), listed above").arg(problems.size())));
     }
 };
 

@@ -176,7 +176,8 @@ void FlashWorkspace::buildUi()
     rows->setStretchFactor(0, 1);
     rows->setStretchFactor(1, 2);
     rows->setStretchFactor(2, 0);
-    rows->setSizes({tableNeeds, tableNeeds + fontMetrics().height() * 4, fontMetrics().height() * 5});
+    const int line = fontMetrics().height();
+    rows->setSizes({tableNeeds, tableNeeds + line * 4, line * 5});
     root->insertWidget(1, rows, 1);
 
     connect(refresh, &QPushButton::clicked, this, &FlashWorkspace::refreshPorts);
