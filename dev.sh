@@ -8,6 +8,7 @@
 #   ./dev.sh package          build the .deb into build-package/
 #   ./dev.sh screenshots      run the offscreen GUI tests and copy their screenshots to docs/images/
 #   ./dev.sh translations     refresh resources/translations/*.ts from the sources (then translate)
+#   ./dev.sh fuzz [T] [SECS]  fuzz target T (default: each in turn) for SECS (default 300)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -93,12 +94,16 @@ cmd_run() {
     exec ./build/app/forgeline --virtual-board "$@"
 }
 
-cmd_test() {
-    cmd_setup
+configure_asan() {
     local cc=gcc cxx=g++ fuzz=OFF
     if command -v clang++ >/dev/null 2>&1; then cc=clang; cxx=clang++; fuzz=ON; fi
     configure build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=$cc -DCMAKE_CXX_COMPILER=$cxx \
         -DFORGELINE_SANITIZE=ON -DFORGELINE_FUZZ=$fuzz -DFORGELINE_BUILD_TESTS=ON
+}
+
+cmd_test() {
+    cmd_setup
+    configure_asan
     cmake --build build-asan -j "$JOBS"
     log "Running the test suite (ASan + UBSan)"
     local rc=0
@@ -163,6 +168,34 @@ cmd_translations() {
     done
 }
 
+cmd_fuzz() { # [target] [seconds]
+    cmd_setup
+    command -v clang++ >/dev/null 2>&1 || { log "Fuzzing needs clang (libFuzzer)."; return 1; }
+    local secs=${2:-300} targets=() t rc=0
+    if [ -n "${1:-}" ]; then
+        [ -f "tests/fuzz/$1.cpp" ] || { log "No fuzz target $1 (tests/fuzz/fuzz_*.cpp)."; return 2; }
+        targets=("$1")
+    else
+        for t in tests/fuzz/fuzz_*.cpp; do targets+=("$(basename "$t" .cpp)"); done
+    fi
+    configure_asan
+    cmake --build build-asan -j "$JOBS" --target "${targets[@]}"
+    for t in "${targets[@]}"; do
+        # New inputs collect in the build tree; the committed corpus is only read.
+        local work="build-asan/tests/fuzz/$t-long" findings="build-asan/tests/fuzz/$t-findings"
+        mkdir -p "$work" "$findings"
+        log "$t for ${secs}s (corpus tests/fuzz/corpus/$t, new inputs in $work)"
+        if ! ASAN_OPTIONS=detect_leaks=1 "build-asan/tests/fuzz/$t" -max_total_time="$secs" \
+                -timeout=25 -rss_limit_mb=4096 -artifact_prefix="$findings/" \
+                "$work" "tests/fuzz/corpus/$t"; then
+            rc=1
+            log "$t: finding in $findings/. Reproduce: build-asan/tests/fuzz/$t FILE;" \
+                "after the fix, copy FILE into tests/fuzz/corpus/$t/ as a regression input."
+        fi
+    done
+    return $rc
+}
+
 case "${1:-}" in
     setup) cmd_setup ;;
     build) cmd_setup; cmd_build ;;
@@ -172,5 +205,6 @@ case "${1:-}" in
     package) cmd_package ;;
     screenshots) cmd_screenshots ;;
     translations) cmd_translations ;;
-    *) sed -n '2,10p' "$0"; exit 2 ;;
+    fuzz) shift; cmd_fuzz "$@" ;;
+    *) sed -n '2,12p' "$0"; exit 2 ;;
 esac

@@ -24,7 +24,8 @@ function(forgeline_add_test)
              "XDG_DATA_HOME=${CMAKE_BINARY_DIR}/test-home/${T_NAME}/data"
              "ASAN_OPTIONS=detect_leaks=1:abort_on_error=1"
              "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1"
-             "LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/lsan.supp"
+             # Quoted: the sanitizers split their options at spaces (a checkout path may have one).
+             "LSAN_OPTIONS=suppressions='${PROJECT_SOURCE_DIR}/tests/lsan.supp'"
              # Tests compare English texts: a developer's zh_CN desktop must not translate them.
              "LC_ALL=C.UTF-8" "LANGUAGE=")
     if(T_GUI)

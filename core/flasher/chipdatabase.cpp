@@ -54,6 +54,13 @@ ChipDatabase::ChipDatabase()
         c.spiW0 = hexValue(r.value(QStringLiteral("w0")));
         c.bootloaderOffset = hexValue(o.value(QStringLiteral("bootloaderOffset")));
         c.flashBeginWords = o.value(QStringLiteral("flashBeginWords")).toInt(4);
+        c.uartClkdivReg = hexValue(o.value(QStringLiteral("uartClkdivReg")));
+        c.xtalMhz = o.value(QStringLiteral("xtalMhz")).toInt(40);
+        const QJsonObject efuse = o.value(QStringLiteral("simEfuse")).toObject();
+        for (auto it = efuse.begin(); it != efuse.end(); ++it) {
+            if (it.key() != QLatin1String("source"))
+                c.simEfuse.insert(it.key().toUInt(nullptr, 0), hexValue(it.value()));
+        }
         c.revision = RevisionLayout::fromJson(o.value(QStringLiteral("revision")).toObject());
         m_chips.append(c);
     }

@@ -3,6 +3,7 @@
 
 #include "core/flasher/chiprevision.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QtGlobal>
@@ -24,6 +25,11 @@ struct ChipDescription
     quint32 spiUsr = 0, spiUsr1 = 0, spiUsr2 = 0, spiMosiDlen = 0, spiMisoDlen = 0, spiW0 = 0;
     quint32 bootloaderOffset = 0;
     int flashBeginWords = 4; // ESP32 ROM takes 4 words, later ROMs 5 (encrypted flag)
+    // UART0's clock divider, from which flashers compute the crystal (0: not read by them).
+    quint32 uartClkdivReg = 0;
+    int xtalMhz = 40;
+    // eFuse bits a typical production chip has set beyond revision and MAC (virtual board).
+    QHash<quint32, quint32> simEfuse;
     RevisionLayout revision;
 };
 

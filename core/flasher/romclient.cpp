@@ -76,9 +76,18 @@ void RomClient::onData(const QByteArray &bytes)
         if (!resp)
             continue;
         // esptool-js also reads an opcode-0 reply carrying status 1 / error 5 as "unsupported".
+        // The ROM repeats that reply about eight times: the repeats that arrive after the
+        // next command went out belong to the old one and are skipped until a reply with a
+        // real opcode shows the line is in step again.
         const bool unsupportedZero = resp->op == 0 && !resp->ok() && resp->error == 0x05;
+        if (unsupportedZero && m_staleUnsupported)
+            continue;
+        if (resp->op != 0)
+            m_staleUnsupported = false;
         if (resp->op != m_op && !unsupportedZero)
             continue;
+        if (unsupportedZero)
+            m_staleUnsupported = true;
         if (!resp->ok() && !m_acceptFailure) {
             complete(romError(m_op, resp->error));
             continue;

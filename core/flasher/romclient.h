@@ -49,6 +49,7 @@ private:
     QTimer *m_timer;
     quint8 m_op = 0;
     bool m_acceptFailure = false;
+    bool m_staleUnsupported = false; // skipping the repeats of an opcode-0 "unsupported" reply
     Done m_done;
     QByteArray m_banner;
     qint64 m_bytesSent = 0;

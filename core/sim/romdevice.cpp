@@ -121,9 +121,13 @@ RomDevice::Output RomDevice::fail(quint8 op, quint8 code) const
 
 RomDevice::Output RomDevice::unsupported(quint8 op) const
 {
-    // The ROM repeats its "invalid format" reply about eight times (why esptool drains).
+    // The ROM repeats its "invalid format" reply about eight times (why esptool drains),
+    // under another opcode than the request's: esptool (loader.py command()) and esptool-js
+    // (readPacket) take such a reply as "unsupported command" only when the opcodes differ,
+    // and fall back from GET_SECURITY_INFO to the magic register on the ESP32 that way.
+    Q_UNUSED(op)
     Output o;
-    const QByteArray f = encodeResponse(op, 0, {}, 1, ErrInvalidFormat);
+    const QByteArray f = encodeResponse(0x00, 0, {}, 1, ErrInvalidFormat);
     for (int i = 0; i < 8; ++i)
         o.frames.append(f);
     return o;
@@ -133,6 +137,13 @@ quint32 RomDevice::readRegister(quint32 addr) const
 {
     if (addr == Rom::ChipDetectMagicReg)
         return m_chip.magic.isEmpty() ? 0 : m_chip.magic.first();
+    if (m_chip.uartClkdivReg && addr == m_chip.uartClkdivReg) {
+        // The ROM clocks UART0 from the crystal: divider = crystal / baud in 1/16 steps,
+        // integer part in bits 0-19, fraction in bits 20-23 (ESP-IDF hal uart_ll.h
+        // uart_ll_set_baudrate). Flashers recover the crystal as baud x integer part.
+        const quint64 div16 = (quint64(m_chip.xtalMhz) * 1000000u << 4) / qMax<quint32>(m_baud, 1);
+        return quint32(((div16 & 0xF) << 20) | ((div16 >> 4) & 0xFFFFF));
+    }
     // The ESP32-C2 keeps its wafer version in the same word as the MAC's first two bytes.
     const quint32 efuse = m_efuse.value(addr, 0);
     const QByteArray &mac = m_config.mac;
@@ -141,7 +152,7 @@ quint32 RomDevice::readRegister(quint32 addr) const
                | quint32(quint8(mac[5])) | efuse;
     if (mac.size() == 6 && addr == m_chip.macEfuseReg + 4) // mac1: first two bytes, CRC byte on top
         return (quint32(0x5A) << 24) | (quint32(quint8(mac[0])) << 8) | quint32(quint8(mac[1])) | efuse;
-    return m_regs.value(addr, 0) | efuse;
+    return m_regs.value(addr, 0) | efuse | m_chip.simEfuse.value(addr, 0);
 }
 
 void RomDevice::runSpiCommand()
@@ -285,6 +296,7 @@ RomDevice::Output RomDevice::handleFrame(const QByteArray &frame)
             return fail(req->op, ErrInvalidParam);
         Output o = reply(req->op);
         o.newBaud = baud;
+        m_baud = baud; // the ROM reprograms the divider (what UART_CLKDIV then reads)
         return o;
     }
     case Op::GetSecurityInfo: {

@@ -169,6 +169,7 @@ RomDevice::Output RomDevice::handleStub(const RomRequest &req)
             return stubFail(req.op, BadDataLen);
         Output o = stubReply(req.op);
         o.newBaud = readU32(d, 0);
+        m_baud = o.newBaud;
         return o;
     }
     case Op::FlashBegin:

@@ -100,6 +100,22 @@ private Q_SLOTS:
         QCOMPARE(lines.at(2), QByteArray("b"));
     }
 
+    void controlBytesFoundAtEveryOffset()
+    {
+        // The clean-line test reads eight bytes at a time: a control byte or DEL must be
+        // found wherever it sits, and tabs, UTF-8 and high bytes must not count.
+        QByteArray scratch;
+        const QByteArray clean = QByteArray("\tpayload \xc3\xa9\xff\x80 ~ ") .repeated(3);
+        QCOMPARE(cleanLogLine(clean, scratch).data(), clean.constData()); // untouched, no copy
+        for (char bad : {'\x01', '\x1f', '\x7f', '\r'}) {
+            for (qsizetype at = 0; at <= clean.size(); ++at) {
+                QByteArray dirty = clean;
+                dirty.insert(at, bad);
+                QCOMPARE(cleanLogLine(dirty, scratch).toByteArray(), clean);
+            }
+        }
+    }
+
     void interleavedOutputBeforeThePrefix()
     {
         const LogLine l = parseLogLine("Waiting for time...I (9700) mbedtls: ssl_cli.c:4272 client state: 2");

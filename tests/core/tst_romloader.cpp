@@ -126,6 +126,8 @@ private Q_SLOTS:
         const auto sec = dev.handleFrame(encodeCommand(Op::GetSecurityInfo, {}));
         QVERIFY(sec.frames.size() > 1);
         QCOMPARE(only(sec).error, quint8(0x05));
+        // Under another opcode: how esptool and esptool-js tell "unsupported" from a failure.
+        QVERIFY(only(sec).op != Op::GetSecurityInfo);
         // Flash needs SPI_ATTACH (8 bytes for the ROM) first.
         QCOMPARE(only(dev.handleFrame(encodeCommand(Op::ReadFlashSlow, words({0, 16})))).error, quint8(0x01));
         QVERIFY(only(dev.handleFrame(encodeCommand(Op::SpiAttach, words({0, 0})))).ok());
@@ -136,6 +138,18 @@ private Q_SLOTS:
         QCOMPARE(md5.data, QCryptographicHash::hash(QByteArray(0x1000, char(0xFF)), QCryptographicHash::Md5).toHex());
         // A stub-only command is refused.
         QCOMPARE(only(dev.handleFrame(encodeCommand(Op::EraseFlash, {}))).error, quint8(0x05));
+        // UART0's divider is the 40 MHz crystal over the baud, as esptool's get_crystal_freq
+        // reads it: 40e6 / 115200 = 347.2 (fraction 3/16), and again after a baud change.
+        auto readReg = [&dev](quint32 addr) {
+            return only(dev.handleFrame(encodeCommand(Op::ReadReg, words({addr})))).value;
+        };
+        const quint32 clkdiv = 0x3FF40014;
+        QCOMPARE(readReg(clkdiv), (3u << 20) | 347u);
+        QVERIFY(only(dev.handleFrame(encodeCommand(Op::ChangeBaudrate, words({460800, 0})))).ok());
+        QCOMPARE(readReg(clkdiv) & 0xFFFFF, 86u);
+        // Rated for 240 MHz, ADC reference calibrated: what esptool lists as features.
+        QVERIFY(readReg(0x3FF5A00C) & (1u << 13));
+        QVERIFY(readReg(0x3FF5A010) & 0x1F00);
     }
 
     void simSecurityInfo()

@@ -88,6 +88,7 @@ DecodeWorkspace::DecodeWorkspace(QWidget *parent)
     versionRow->addWidget(m_copy);
 
     m_view->setObjectName(QStringLiteral("decodeResults"));
+    m_view->setAccessibleName(tr("Decoded codes"));
     m_view->setOpenExternalLinks(true);
     m_view->setFrameShape(QFrame::NoFrame);
     // The page colour behind the cards, so each card (drawn in Base) stands out.

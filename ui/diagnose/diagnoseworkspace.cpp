@@ -104,6 +104,8 @@ DiagnoseWorkspace::DiagnoseWorkspace(QWidget *parent)
     m_ladder = new LadderModel(this);
     m_ladderView = new QTableView(this);
     m_ladderView->setObjectName(QStringLiteral("diagnoseLadder"));
+    m_ladderView->setAccessibleName(tr("Handshake ladder"));
+    m_ladderView->setTabKeyNavigation(false); // Tab leaves the table, arrows walk it
     m_ladderView->setModel(m_ladder);
     m_ladderView->setItemDelegate(new LadderDelegate(m_ladderView));
     m_ladderView->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -133,12 +135,15 @@ DiagnoseWorkspace::DiagnoseWorkspace(QWidget *parent)
         view->setShowGrid(false);
         view->setWordWrap(false);
         view->setSelectionBehavior(QAbstractItemView::SelectRows);
+        view->setTabKeyNavigation(false);
         return view;
     };
     m_goodLog = new LogFileModel(this);
     m_badLog = new LogFileModel(this);
     m_goodLogView = makeLogView(m_goodLog, QStringLiteral("diagnoseWorkingLog"));
     m_badLogView = makeLogView(m_badLog, QStringLiteral("diagnoseFailingLog"));
+    m_goodLogView->setAccessibleName(tr("Working log"));
+    m_badLogView->setAccessibleName(tr("Failing log"));
 
     auto *top = new QSplitter(Qt::Horizontal, this);
     top->addWidget(m_ladderView);

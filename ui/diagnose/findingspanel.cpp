@@ -20,6 +20,7 @@ QString esc(const QString &text) { return Redactor::redact(text).toHtmlEscaped()
 FindingsPanel::FindingsPanel(QWidget *parent) : QScrollArea(parent)
 {
     setObjectName(QStringLiteral("diagnoseFindings"));
+    setAccessibleName(tr("Findings"));
     setWidgetResizable(true);
     m_content = new QWidget(this);
     m_layout = new QVBoxLayout(m_content);

@@ -17,6 +17,9 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -46,7 +49,13 @@ void FlashWorkspace::buildUi()
     portRow->addWidget(m_connect);
     root->addLayout(portRow);
 
-    auto *middle = new QHBoxLayout;
+    // Splitters, not fixed boxes: the user trades room between the board/table, the write
+    // and preflight forms and the backups; at 1024x768 each starts with what it needs.
+    auto *rows = new QSplitter(Qt::Vertical, this);
+    rows->setObjectName(QStringLiteral("flashRows"));
+    rows->setChildrenCollapsible(false);
+    auto *middle = new QSplitter(Qt::Horizontal, rows);
+    middle->setChildrenCollapsible(false);
     auto *identify = new QGroupBox(tr("Board"), this);
     auto *idForm = new QFormLayout(identify);
     m_chip = new QLabel(tr("—"), identify);
@@ -70,9 +79,13 @@ void FlashWorkspace::buildUi()
     m_tableView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tableView->verticalHeader()->hide();
     m_tableView->horizontalHeader()->setStretchLastSection(true);
+    // Compact rows, and Tab leaves the table instead of walking its cells.
+    m_tableView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_tableView->setTabKeyNavigation(false);
+    m_tableView->setAccessibleName(tableBox->title());
     tableLayout->addWidget(m_tableView);
-    middle->addWidget(tableBox, 1);
-    root->addLayout(middle, 1);
+    middle->addWidget(tableBox);
+    middle->setStretchFactor(1, 1);
 
     auto *writeBox = new QGroupBox(tr("Write"), this);
     auto *writeForm = new QFormLayout(writeBox);
@@ -113,10 +126,18 @@ void FlashWorkspace::buildUi()
     m_writeAnyway->setVisible(false);
     writeForm->addRow(QString(), m_writeGate);
     writeForm->addRow(QString(), m_writeAnyway);
-    auto *writeRow = new QHBoxLayout;
-    writeRow->addWidget(writeBox, 2);
-    writeRow->addWidget(buildPreflightBox(), 3);
-    root->addLayout(writeRow, 2);
+    auto *writeRow = new QSplitter(Qt::Horizontal, rows);
+    writeRow->setChildrenCollapsible(false);
+    writeRow->addWidget(writeBox);
+    // The preflight form is taller than a small window's share: it scrolls inside itself.
+    auto *preflightScroll = new QScrollArea(writeRow);
+    preflightScroll->setWidgetResizable(true);
+    preflightScroll->setFrameShape(QFrame::NoFrame);
+    preflightScroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the fields, which it scrolls to
+    preflightScroll->setWidget(buildPreflightBox());
+    writeRow->addWidget(preflightScroll);
+    writeRow->setStretchFactor(0, 2);
+    writeRow->setStretchFactor(1, 3);
 
     auto *progressRow = new QHBoxLayout;
     m_stage = new QLabel(this);
@@ -135,16 +156,29 @@ void FlashWorkspace::buildUi()
     m_banner->setVisible(false);
     root->addWidget(m_banner);
 
-    auto *backupBox = new QGroupBox(tr("Backups (taken before every write)"), this);
+    auto *backupBox = new QGroupBox(tr("Backups (taken before every write)"), rows);
     auto *backupLayout = new QHBoxLayout(backupBox);
     m_backups = new QListWidget(backupBox);
-    m_backups->setMaximumHeight(110);
+    m_backups->setAccessibleName(backupBox->title());
     m_restore = new QPushButton(tr("Restore"), backupBox);
     m_restore->setToolTip(tr("Write the selected backup back to where it came from (MD5-verified)."));
     backupLayout->addWidget(m_backups, 1);
     backupLayout->addWidget(m_restore, 0, Qt::AlignTop);
-    backupBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum); // room goes to the table and the preflight
-    root->addWidget(backupBox);
+    rows->addWidget(middle);
+    rows->addWidget(writeRow);
+    rows->addWidget(backupBox);
+    // The table's share: its header and six rows (the default board's table) in view.
+    const int tableNeeds = m_tableView->horizontalHeader()->sizeHint().height()
+        + 6 * m_tableView->verticalHeader()->defaultSectionSize() + 2 * m_tableView->frameWidth()
+        + m_tableView->horizontalScrollBar()->sizeHint().height() + fontMetrics().height() * 3;
+    m_tableView->setMinimumHeight(tableNeeds - fontMetrics().height() * 3);
+    m_backups->setMinimumHeight(fontMetrics().height() * 3);
+    rows->setStretchFactor(0, 1);
+    rows->setStretchFactor(1, 2);
+    rows->setStretchFactor(2, 0);
+    const int line = fontMetrics().height();
+    rows->setSizes({tableNeeds, tableNeeds + line * 4, line * 5});
+    root->insertWidget(1, rows, 1);
 
     connect(refresh, &QPushButton::clicked, this, &FlashWorkspace::refreshPorts);
     connect(m_connect, &QPushButton::clicked, this, &FlashWorkspace::connectBoard);

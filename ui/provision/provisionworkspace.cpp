@@ -103,6 +103,7 @@ void ProvisionWorkspace::buildUi()
 
     m_steps = new ProvisionStepList(this);
     m_steps->setObjectName(QStringLiteral("provisionSteps"));
+    m_steps->setAccessibleName(tr("Provisioning steps"));
     m_steps->setMaximumWidth(360);
 
     auto *top = new QHBoxLayout;
@@ -115,6 +116,8 @@ void ProvisionWorkspace::buildUi()
     m_scanModel = new ScanResultModel(this);
     m_networks = new QTableView(wifiBox);
     m_networks->setObjectName(QStringLiteral("provisionNetworks"));
+    m_networks->setAccessibleName(wifiBox->title());
+    m_networks->setTabKeyNavigation(false); // Tab leaves the table, arrows walk it
     m_networks->setModel(m_scanModel);
     m_networks->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_networks->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -174,6 +177,7 @@ void ProvisionWorkspace::buildUi()
     auto *boardsLayout = new QVBoxLayout(boardsBox);
     m_boards = new QListWidget(boardsBox);
     m_boards->setObjectName(QStringLiteral("provisionBoards"));
+    m_boards->setAccessibleName(boardsBox->title());
     boardsLayout->addWidget(m_boards);
     bottom->addWidget(customBox, 1);
     bottom->addWidget(boardsBox, 1);

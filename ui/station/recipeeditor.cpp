@@ -36,6 +36,8 @@ RecipeEditor::RecipeEditor(QWidget *parent) : QWidget(parent)
     m_edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_edit->setPlaceholderText(tr("Recipe (JSON): flash, verify, provision\u2026 see docs/cli.md"));
     m_edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_edit->setTabChangesFocus(true); // JSON needs no tab characters; keyboard users need Tab
+    m_edit->setAccessibleName(tr("Recipe"));
     layout->addWidget(m_edit, 1);
 
     // Parsing on every keystroke is cheap, but the verdict flickering while typing is not.

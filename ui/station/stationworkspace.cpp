@@ -224,6 +224,7 @@ void StationWorkspace::buildUi()
     m_grid = new QGridLayout(gridHost);
     scroll->setWidget(gridHost);
     scroll->setWidgetResizable(true);
+    scroll->setAccessibleName(tr("Boards"));
     splitter->addWidget(scroll);
 
     auto *recordsHost = new QWidget(splitter);
@@ -243,6 +244,8 @@ void StationWorkspace::buildUi()
     m_recordsModel = new RecordsModel(this);
     m_records = new QTableView(recordsHost);
     m_records->setModel(m_recordsModel);
+    m_records->setAccessibleName(tr("Records"));
+    m_records->setTabKeyNavigation(false); // Tab leaves the table, arrows walk it
     m_records->horizontalHeader()->setStretchLastSection(true);
     m_records->verticalHeader()->hide();
     m_records->setSelectionBehavior(QAbstractItemView::SelectRows);
