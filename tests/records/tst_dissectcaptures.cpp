@@ -3,6 +3,7 @@
 // without client certificates, TLS 1.3) talk through a relay that coalesces flights or cuts
 // records small; the exchange is written to pcap and pcapng and dissected, and the record and
 // message sequence must match what the relay sent and what tshark reads from the same file.
+#include "core/tls/diagnosisengine.h"
 #include "core/tls/records/dissector.h"
 #include "tests/records/capturewriter.h"
 #include "tests/records/reframingrelay.h"
@@ -302,6 +303,63 @@ private Q_SLOTS:
         const QString out = QString::fromUtf8(text.readAllStandardOutput());
         QVERIFY2(out.contains(u"[Certificate, ClientKeyExchange, CertificateVerify]"_s), qPrintable(out));
         QCOMPARE(out.count(u"C→S"_s) + out.count(u"S→C"_s), ex.records.size());
+    }
+
+    void deviceLogThroughFragmentingRelay()
+    {
+#ifndef TLSCLIENT_PATH
+        QSKIP("libmbedtls-dev is missing: no mbedTLS probe to run");
+#else
+        // Debian's mbedTLS 2.28 as the device, openssl s_server as the server, every plaintext
+        // handshake record from the server cut into 200-byte records on the way.
+        QProcess server;
+        server.setProcessChannelMode(QProcess::MergedChannels);
+        server.start(QStringLiteral(OPENSSL_PATH),
+                     {u"s_server"_s, u"-accept"_s, u"127.0.0.1:0"_s, u"-naccept"_s, u"1"_s, u"-cert"_s, path(u"server.crt"_s),
+                      u"-key"_s, path(u"server.key"_s), u"-CAfile"_s, path(u"ca.crt"_s)});
+        QString serverOutput;
+        quint16 upstream = 0;
+        const QRegularExpression accept(u"ACCEPT 127\\.0\\.0\\.1:(\\d+)"_s);
+        QTRY_VERIFY_WITH_TIMEOUT((serverOutput += QString::fromUtf8(server.readAll()),
+                                  upstream = quint16(accept.match(serverOutput).captured(1).toUInt())) != 0, 30000);
+        ReframingRelay relay(Mode::Fragment, 200, upstream);
+        const QString log = path(u"fragmented-device.log"_s);
+        QProcess device;
+        device.setStandardOutputFile(log);
+        device.start(QStringLiteral(TLSCLIENT_PATH), {u"--port"_s, QString::number(relay.port()), u"--ca"_s, path(u"ca.crt"_s),
+                                                     u"--format"_s, u"esp"_s});
+        QTRY_VERIFY_WITH_TIMEOUT(device.state() == QProcess::NotRunning, 60000);
+        server.kill();
+        server.waitForFinished(5000);
+        QVERIFY(device.exitCode() != 0); // the device cannot reassemble the ServerHello flight
+
+        // The dumped records alone show the split message.
+        const auto report = Dissector::dissectFile(log);
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QCOMPARE(inputKindId(report->kind), u"mbedtls-log"_s);
+        QCOMPARE(report->streams.size(), 1);
+        const TlsStream &s = report->streams.first();
+        QCOMPARE(s.client, u"device"_s);
+        QCOMPARE(s.records.first().pieces.first().name, u"ClientHello"_s);
+        // ServerHello fits in 200 bytes; the Certificate does not, and the device stops at its first piece.
+        QCOMPARE(s.records.size(), 3);
+        QCOMPARE(s.records.at(1).pieces.first().name, u"ServerHello"_s);
+        QCOMPARE(s.records.at(2).dir, RecordDirection::ServerToClient);
+        QCOMPARE(s.records.at(2).pieces.last().name, u"Certificate"_s);
+        QCOMPARE(s.records.at(2).pieces.last().fragment, FragmentKind::First);
+        QVERIFY(findingIds(*report).contains(u"handshake-fragmentation-unsupported"_s));
+
+        // And the diagnosis names it as the cause, ahead of the "Certificate verified." red herring.
+        const auto diagnosis = DiagnosisEngine::diagnoseFiles(log);
+        QVERIFY(diagnosis);
+        QVERIFY(!diagnosis->diagnoses.isEmpty());
+        QCOMPARE(diagnosis->diagnoses.first().id, u"handshake-fragmentation-unsupported"_s);
+        QVERIFY(diagnosis->finalError && diagnosis->finalError->code == -0x7080);
+        bool recordEvidence = false;
+        for (const auto &e : diagnosis->diagnoses.first().evidence)
+            recordEvidence = recordEvidence || e.text.contains(u"Certificate (795 bytes)"_s) || e.text.contains(u"Certificate ("_s);
+        QVERIFY(recordEvidence);
+#endif
     }
 
     void damagedAndForeignCaptures()

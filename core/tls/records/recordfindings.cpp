@@ -50,6 +50,7 @@ private:
         f.id = id;
         f.stream = m_s.id;
         f.evidence = std::move(evidence);
+        f.values = values;
         if (const DiagnosisVocabulary::Entry *e = DiagnosisVocabulary::instance().find(id)) {
             f.title = e->title;
             f.explanation = DiagnosisVocabulary::fill(e->explanation, values);

@@ -3,6 +3,7 @@
 
 #include "core/tls/records/tlsrecord.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -24,6 +25,7 @@ struct RecordFinding
     int stream = 0;
     QList<FindingEvidence> evidence;
     QStringList fixes;
+    QHash<QString, QString> values; // the vocabulary placeholders, for reuse by the log diagnosis
 };
 
 struct FindingContext

@@ -226,6 +226,19 @@ void TextDumpReader::addLine(qint64 number, QByteArrayView line)
         notUnderstood(number, line);
 }
 
+void TextDumpReader::addMbedtlsDebugLine(qint64 number, QByteArrayView message, QByteArrayView context)
+{
+    Pending &p = *m_p;
+    if (startsWith(message, "dumping '") || (p.dumpActive && isHexDumpRow(message))) {
+        mbedtlsLine(number, message, context);
+        return;
+    }
+    if (p.dumpActive)
+        flushDump();
+    if (startsWith(message, "server state") || startsWith(message, "tls13 server state"))
+        p.serverSide = true;
+}
+
 void TextDumpReader::notUnderstood(qint64 number, QByteArrayView line)
 {
     Pending &p = *m_p;
