@@ -30,8 +30,9 @@ public:
         QList<int> completedMessages; // handshake types whose last byte is in this record
     };
 
-    ReframingRelay(Mode mode, int fragmentSize, quint16 upstreamPort)
-        : m_mode(mode), m_fragmentSize(fragmentSize), m_upstreamPort(upstreamPort)
+    // directions: 1 = reframe what the client sends, 2 = what the server sends, 3 = both.
+    ReframingRelay(Mode mode, int fragmentSize, quint16 upstreamPort, int directions = 3)
+        : m_mode(mode), m_fragmentSize(fragmentSize), m_upstreamPort(upstreamPort), m_directions(directions)
     {
         m_server.listen(QHostAddress::LocalHost, 0);
         connect(&m_server, &QTcpServer::newConnection, this, &ReframingRelay::accept);
@@ -145,7 +146,7 @@ private:
         const int type = quint8(record[0]);
         const quint16 version = quint16((quint8(record[1]) << 8) | quint8(record[2]));
         const QByteArray payload = record.mid(5);
-        const bool plaintextHandshake = type == 22 && !d.keyChanged;
+        const bool plaintextHandshake = type == 22 && !d.keyChanged && (m_directions & (1 << dir));
         QByteArray out;
         if (m_mode == Mode::Coalesce && plaintextHandshake) {
             if (d.held.isEmpty())
@@ -178,6 +179,7 @@ private:
     Mode m_mode;
     int m_fragmentSize;
     quint16 m_upstreamPort;
+    int m_directions = 3;
     QTcpServer m_server;
     QTcpSocket *m_client = nullptr;
     QTcpSocket *m_upstream = nullptr;

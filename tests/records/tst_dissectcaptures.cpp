@@ -6,6 +6,7 @@
 #include "core/tls/diagnosisengine.h"
 #include "core/tls/records/dissector.h"
 #include "tests/records/capturewriter.h"
+#include "tests/records/opensslexchange.h"
 #include "tests/records/reframingrelay.h"
 #include "tests/tlslogs/tlslogfactory.h"
 
@@ -24,14 +25,6 @@ using namespace Forgeline::TestSupport;
 using Mode = ReframingRelay::Mode;
 
 namespace {
-
-struct Exchange
-{
-    bool established = false;
-    QString clientOutput;
-    QList<ReframingRelay::Write> writes;
-    QList<ReframingRelay::SentRecord> records;
-};
 
 // "22:1 22:2,11,12,14 ..." for the relay's records and the dissector's, so failures read well.
 QString sequence(const QList<ReframingRelay::SentRecord> &records)
@@ -81,41 +74,11 @@ private:
     QString path(const QString &name) const { return m_dir + u'/' + name; }
 
     // s_server on an ephemeral port behind the relay, s_client in front; returns what happened.
-    Exchange handshake(Mode mode, int fragment, const QStringList &serverArgs, const QStringList &clientArgs)
+    Exchange handshake(Mode mode, int fragment, const QStringList &serverArgs, const QStringList &clientArgs, int directions = 3)
     {
-        Exchange ex;
-        QProcess server;
-        server.setProcessChannelMode(QProcess::MergedChannels);
-        server.start(QStringLiteral(OPENSSL_PATH),
-                     QStringList{u"s_server"_s, u"-accept"_s, u"127.0.0.1:0"_s, u"-naccept"_s, u"1"_s, u"-cert"_s,
-                                 path(u"server.crt"_s), u"-key"_s, path(u"server.key"_s), u"-CAfile"_s, path(u"ca.crt"_s)}
-                         + serverArgs);
-        QString serverOutput;
-        quint16 upstream = 0;
-        const QRegularExpression accept(u"ACCEPT 127\\.0\\.0\\.1:(\\d+)"_s);
-        [&] {
-            QTRY_VERIFY_WITH_TIMEOUT((serverOutput += QString::fromUtf8(server.readAll()),
-                                      upstream = quint16(accept.match(serverOutput).captured(1).toUInt())) != 0, 30000);
-        }();
-        if (upstream == 0)
-            return ex;
-        ReframingRelay relay(mode, fragment, upstream);
-        QProcess client;
-        client.setProcessChannelMode(QProcess::MergedChannels);
-        client.start(QStringLiteral(OPENSSL_PATH), QStringList{u"s_client"_s, u"-connect"_s, u"127.0.0.1:%1"_s.arg(relay.port()),
-                                                               u"-brief"_s, u"-CAfile"_s, path(u"ca.crt"_s), u"-servername"_s,
-                                                               u"localhost"_s}
-                                                       + clientArgs);
-        client.write("Q\n");
-        client.closeWriteChannel();
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(client.state() == QProcess::NotRunning, 60000); }();
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(relay.closed(), 20000); }();
-        server.kill();
-        server.waitForFinished(5000);
-        ex.clientOutput = QString::fromUtf8(client.readAll());
-        ex.established = ex.clientOutput.contains(u"CONNECTION ESTABLISHED"_s);
-        ex.writes = relay.writes();
-        ex.records = relay.records();
+        Exchange ex = runOpensslExchange(QStringLiteral(OPENSSL_PATH), m_dir, mode, fragment, serverArgs, clientArgs, directions);
+        if (!ex.error.isEmpty())
+            qWarning("%s", qPrintable(ex.error));
         return ex;
     }
 
@@ -255,7 +218,7 @@ private Q_SLOTS:
     {
         // Client-certificate flight in one record, as the .NET client sent it to the WICED server.
         const Exchange ex = handshake(Mode::Coalesce, 0, {u"-Verify"_s, u"1"_s},
-                                      {u"-tls1_2"_s, u"-cert"_s, path(u"client.crt"_s), u"-key"_s, path(u"client.key"_s)});
+                                      {u"-tls1_2"_s, u"-cert"_s, path(u"client.crt"_s), u"-key"_s, path(u"client.key"_s)}, 1);
         QVERIFY2(ex.established, qPrintable(ex.clientOutput));
         QVERIFY(writePcapng(path(u"seed.pcapng"_s), captureFrames(ex.writes)));
         QProcess cli;
