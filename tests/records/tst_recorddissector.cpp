@@ -273,6 +273,10 @@ private Q_SLOTS:
                                     << u"hexdump"_s << u"tcpdump -X"_s << 1;
         // Rows left out of a pasted dump: the framing still shows both messages.
         QTest::newRow("tcpdump -X with rows left out") << tcpdumpRows(packet, {5, 6, 7}) << u"hexdump"_s << u"tcpdump -X"_s << 1;
+        // As copied from a web page: no-break spaces, no tab, a note after the bytes, rows elided.
+        QString forum = tcpdumpRows(packet, {4, 5, 6, 7, 8, 9, 10, 11, 12}).replace(u"\t"_s, QString()).replace(u":  "_s, u":\u00a0 "_s);
+        forum.replace(u"................"_s, u"      Handshake TLS1.2 size=0x0110"_s);
+        QTest::newRow("forum paste") << forum << u"hexdump"_s << u"tcpdump -X"_s << 1;
 
         QString wide;
         const QByteArray frame = ethernet(packet);

@@ -95,9 +95,10 @@ private:
             bool split = m.records.size() > 1;
             if (!split && !m.complete && !m.records.isEmpty()) {
                 // A first fragment whose rest never came (the device stopped at it).
+                // A record cut short by the input proves nothing about the sender's framing.
                 const TlsRecord &r = m_s.records.at(m.records.first());
                 for (const MessagePiece &p : r.pieces)
-                    split = split || (p.message == m.index && p.fragment == FragmentKind::First);
+                    split = split || (p.message == m.index && p.fragment == FragmentKind::First && !r.truncated);
             }
             if (!split)
                 continue;

@@ -191,6 +191,12 @@ bool TextDumpReader::parseRow(QByteArrayView line, Row &row)
 void TextDumpReader::addLine(qint64 number, QByteArrayView line)
 {
     Pending &p = *m_p;
+    QByteArray scratch;
+    if (line.contains(QByteArrayView("\xc2\xa0"))) {
+        // Dumps copied from web pages and forums carry no-break spaces between the columns.
+        scratch = line.toByteArray().replace("\xc2\xa0", " ");
+        line = scratch;
+    }
     if (line.trimmed().isEmpty())
         return; // ESP-IDF puts a blank line after every mbedTLS debug line
     const LogLine log = parseLogLine(line);
@@ -222,7 +228,9 @@ void TextDumpReader::addLine(qint64 number, QByteArrayView line)
         flushPacket();
         return;
     }
-    if (!line.trimmed().isEmpty())
+    // "." or "..." on a line of its own marks rows left out of a pasted dump.
+    const QByteArrayView trimmed = line.trimmed();
+    if (!trimmed.isEmpty() && trimmed.count('.') != trimmed.size())
         notUnderstood(number, line);
 }
 
