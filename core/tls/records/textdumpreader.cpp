@@ -53,6 +53,7 @@ void appendHex(QByteArray &out, QByteArrayView digits)
 bool startsWith(QByteArrayView v, const char *prefix) { return v.startsWith(QByteArrayView(prefix)); }
 
 constexpr int kMaxDumpBytes = 0x10000 + 64; // one record and its header, whatever the dump claims
+constexpr int kMaxLogStreams = 256;
 
 } // namespace
 
@@ -68,6 +69,7 @@ struct TextDumpReader::Pending
 {
     // mbedTLS debug dumps
     std::vector<std::unique_ptr<LogStream>> logStreams;
+    int droppedLogStreams = 0;
     bool dumpActive = false;
     bool dumpOutput = false;
     qint64 dumpLine = 0;
@@ -268,9 +270,15 @@ TextDumpReader::LogStream &TextDumpReader::logStreamFor(QByteArrayView context, 
             break;
         }
     }
+    // A long device log can hold thousands of connections: keep the latest ones (the failure
+    // is usually the last), so memory stays bounded.
+    if (int(p.logStreams.size()) >= kMaxLogStreams) {
+        p.logStreams.erase(p.logStreams.begin());
+        ++p.droppedLogStreams;
+    }
     auto s = std::make_unique<LogStream>();
     s->context = context.toByteArray();
-    s->stream.id = int(p.logStreams.size());
+    s->stream.id = int(p.logStreams.size()) + p.droppedLogStreams;
     s->dissector = std::make_unique<RecordDissector>(s->stream, m_limits, m_keptBytes);
     p.logStreams.push_back(std::move(s));
     return *p.logStreams.back();
@@ -535,6 +543,9 @@ bool TextDumpReader::finish(DissectReport &report)
     if (!p.logStreams.empty()) {
         report.kind = DissectInputKind::MbedtlsLog;
         report.form = tr("mbedTLS debug dumps");
+        if (p.droppedLogStreams > 0)
+            report.notes << tr("Only the last %1 connections are shown; %2 earlier ones were not kept.")
+                                .arg(kMaxLogStreams).arg(p.droppedLogStreams);
         for (auto &s : p.logStreams) {
             s->dissector->finish();
             report.streams.append(std::move(s->stream));
