@@ -18,6 +18,9 @@
 #include <pcap/pcap.h>
 
 #include <cstdio>
+#include <ctime>
+
+#include <sys/resource.h>
 
 using namespace Forgeline;
 using namespace Forgeline::TestSupport;
@@ -36,7 +39,8 @@ struct Writer
         h.ts.tv_sec = 1700000000 + frames / 1000;
         h.ts.tv_usec = suseconds_t((frames % 1000) * 1000);
         h.caplen = h.len = bpf_u_int32(bytes.size());
-        pcap_dump(reinterpret_cast<u_char *>(dumper), &h, reinterpret_cast<const u_char *>(bytes.constData()));
+        pcap_dump(reinterpret_cast<u_char *>(dumper), &h,
+                  reinterpret_cast<const u_char *>(bytes.constData()));
         ++frames;
     }
 };
@@ -51,8 +55,9 @@ void writeSession(Writer &w, int index, int appRecords)
     auto send = [&](int dir, const QByteArray &data) {
         for (qsizetype at = 0; at < data.size(); at += 1448) {
             const QByteArray part = data.mid(at, 1448);
-            w.frame(ethernet(dir == 0 ? ipv4Tcp(client, port, server, 443, seq[0], seq[1], 0x18, part)
-                                      : ipv4Tcp(server, 443, client, port, seq[1], seq[0], 0x18, part)));
+            w.frame(ethernet(dir == 0
+                                 ? ipv4Tcp(client, port, server, 443, seq[0], seq[1], 0x18, part)
+                                 : ipv4Tcp(server, 443, client, port, seq[1], seq[0], 0x18, part)));
             seq[dir] += quint32(part.size());
         }
     };
@@ -61,10 +66,11 @@ void writeSession(Writer &w, int index, int appRecords)
     send(0, record(22, clientHello(), 0x0301));
     const QByteArray chain = vec(vec(QByteArray(1200, 'L'), 3) + vec(QByteArray(900, 'I'), 3), 3);
     send(1, record(22, serverHello()) + record(22, message(11, chain))
-                + record(22, message(12, QByteArray::fromHex("030017") + vec(QByteArray(65, 'p'), 1) + be(0x0403, 2)
-                                             + vec(QByteArray(72, 's'), 2)))
+                + record(22, message(12, QByteArray::fromHex("030017") + vec(QByteArray(65, 'p'), 1)
+                                             + be(0x0403, 2) + vec(QByteArray(72, 's'), 2)))
                 + record(22, message(14, {})));
-    send(0, record(22, message(16, vec(QByteArray(65, 'k'), 1))) + record(20, "\x01") + record(22, QByteArray(40, 'f')));
+    send(0, record(22, message(16, vec(QByteArray(65, 'k'), 1))) + record(20, "\x01")
+                + record(22, QByteArray(40, 'f')));
     send(1, record(20, "\x01") + record(22, QByteArray(40, 'f')));
     const QByteArray app = record(23, QByteArray(16384 + 24, 'a'));
     for (int i = 0; i < appRecords; ++i) {
@@ -81,8 +87,9 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const qint64 target = qEnvironmentVariableIntValue("FORGELINE_BENCH_DISSECT_MB") > 0
-        ? qint64(qEnvironmentVariableIntValue("FORGELINE_BENCH_DISSECT_MB")) << 20
-        : qint64(210) << 20;
+                              ? qint64(qEnvironmentVariableIntValue("FORGELINE_BENCH_DISSECT_MB"))
+                                    << 20
+                              : qint64(210) << 20;
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("sessions.pcap"));
     Writer w;
@@ -100,11 +107,15 @@ int main(int argc, char **argv)
     pcap_dump_close(w.dumper);
     pcap_close(w.dead);
     const double mb = double(QFileInfo(path).size()) / (1 << 20);
-    std::printf("bench_dissect: %.1f MB pcap, %d TLS sessions, %lld frames\n", mb, sessions, static_cast<long long>(w.frames));
+    std::printf("bench_dissect: %.1f MB pcap, %d TLS sessions, %lld frames\n", mb, sessions,
+                static_cast<long long>(w.frames));
 
+    // The machine may be shared: CPU seconds measure "one core" fairly, wall time is also shown.
     QElapsedTimer timer;
     timer.start();
+    const std::clock_t cpuStart = std::clock();
     const auto report = Tls::Dissector::dissectFile(path);
+    const double cpu = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     if (!report) {
         std::fprintf(stderr, "dissect failed: %s\n", qPrintable(report.error().message));
@@ -113,12 +124,14 @@ int main(int argc, char **argv)
     qint64 records = 0;
     for (const auto &s : report->streams)
         records += s.records.size();
-    const double rate = mb / seconds;
-    std::printf("  forgeline dissect: %.2f s, %.0f MB/s (one thread), %lld streams, %lld records (target > 200 MB/s: %s)\n",
-                seconds, rate, static_cast<long long>(report->streams.size()), static_cast<long long>(records),
-                rate > 200 ? "met" : "NOT met");
+    const double rate = mb / cpu;
+    std::printf("  forgeline dissect: %.2f s wall, %.2f s CPU, %.0f MB/s per CPU second (one thread), "
+                "%lld streams, %lld records (target > 200 MB/s: %s)\n",
+                seconds, cpu, rate, static_cast<long long>(report->streams.size()),
+                static_cast<long long>(records), rate > 200 ? "met" : "NOT met");
     if (report->streams.size() != sessions) {
-        std::fprintf(stderr, "expected %d streams, got %lld\n", sessions, static_cast<long long>(report->streams.size()));
+        std::fprintf(stderr, "expected %d streams, got %lld\n", sessions,
+                     static_cast<long long>(report->streams.size()));
         return 1;
     }
 
@@ -130,6 +143,13 @@ int main(int argc, char **argv)
     QProcess t;
     t.setStandardOutputFile(QProcess::nullDevice());
     t.setStandardErrorFile(QProcess::nullDevice());
+    auto childCpu = [] {
+        rusage usage{};
+        getrusage(RUSAGE_CHILDREN, &usage);
+        return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    };
+    const double childBefore = childCpu();
     timer.restart();
     t.start(tshark, {QStringLiteral("-r"), path, QStringLiteral("-Y"), QStringLiteral("tls")});
     if (!t.waitForFinished(-1) || t.exitCode() != 0) {
@@ -137,7 +157,10 @@ int main(int argc, char **argv)
         return 0;
     }
     const double tsharkSeconds = double(timer.nsecsElapsed()) / 1e9;
-    std::printf("  tshark -r FILE -Y tls: %.2f s, %.1f MB/s; forgeline is %.1fx faster (target >= 10x: %s)\n", tsharkSeconds,
-                mb / tsharkSeconds, tsharkSeconds / seconds, tsharkSeconds / seconds >= 10 ? "met" : "NOT met");
+    const double tsharkCpu = childCpu() - childBefore;
+    std::printf("  tshark -r FILE -Y tls: %.2f s wall, %.2f s CPU, %.1f MB/s per CPU second; forgeline is "
+                "%.1fx faster by CPU time, %.1fx by wall time (target >= 10x: %s)\n",
+                tsharkSeconds, tsharkCpu, mb / tsharkCpu, tsharkCpu / cpu, tsharkSeconds / seconds,
+                tsharkCpu / cpu >= 10 ? "met" : "NOT met");
     return 0;
 }

@@ -22,15 +22,18 @@ struct CaptureOptions
     int mss = 1460;
 };
 
-inline QList<QByteArray> captureFrames(const QList<ReframingRelay::Write> &writes, const CaptureOptions &options = {})
+inline QList<QByteArray> captureFrames(const QList<ReframingRelay::Write> &writes,
+                                       const CaptureOptions &options = {})
 {
     const quint32 client = 0x0a000001, server = 0x0a000002;
     const quint16 clientPort = 50123, serverPort = 443;
     quint32 seq[2] = {0x10000000, 0xfffff000}; // the server's wraps around during the capture
     QList<QByteArray> frames;
     auto frame = [&](int dir, quint8 flags, const QByteArray &payload) {
-        const QByteArray ip = dir == 0 ? ipv4Tcp(client, clientPort, server, serverPort, seq[0], seq[1], flags, payload)
-                                       : ipv4Tcp(server, serverPort, client, clientPort, seq[1], seq[0], flags, payload);
+        const QByteArray ip =
+            dir == 0
+                ? ipv4Tcp(client, clientPort, server, serverPort, seq[0], seq[1], flags, payload)
+                : ipv4Tcp(server, serverPort, client, clientPort, seq[1], seq[0], flags, payload);
         frames << ethernet(ip);
     };
     frame(0, 0x02, {});
@@ -68,7 +71,8 @@ inline bool writePcap(const QString &path, const QList<QByteArray> &frames)
         header.ts.tv_sec = 1700000000;
         header.ts.tv_usec = suseconds_t(i * 1000);
         header.caplen = header.len = bpf_u_int32(frames[i].size());
-        pcap_dump(reinterpret_cast<u_char *>(dumper), &header, reinterpret_cast<const u_char *>(frames[i].constData()));
+        pcap_dump(reinterpret_cast<u_char *>(dumper), &header,
+                  reinterpret_cast<const u_char *>(frames[i].constData()));
     }
     pcap_dump_close(dumper);
     pcap_close(dead);
@@ -91,12 +95,14 @@ inline bool writePcapng(const QString &path, const QList<QByteArray> &frames)
         const quint32 total = quint32(12 + padded.size());
         return le(type, 4) + le(total, 4) + padded + le(total, 4);
     };
-    QByteArray file = block(0x0a0d0d0a, le(0x1a2b3c4d, 4) + le(1, 2) + le(0, 2) + QByteArray(8, '\xff'));
+    QByteArray file =
+        block(0x0a0d0d0a, le(0x1a2b3c4d, 4) + le(1, 2) + le(0, 2) + QByteArray(8, '\xff'));
     file += block(1, le(1, 2) + le(0, 2) + le(65535, 4));
     for (qsizetype i = 0; i < frames.size(); ++i) {
         const quint64 ts = 1700000000000000ull + quint64(i) * 1000;
-        file += block(6, le(0, 4) + le(quint32(ts >> 32), 4) + le(quint32(ts), 4) + le(quint32(frames[i].size()), 4)
-                             + le(quint32(frames[i].size()), 4) + frames[i]);
+        file += block(6, le(0, 4) + le(quint32(ts >> 32), 4) + le(quint32(ts), 4)
+                             + le(quint32(frames[i].size()), 4) + le(quint32(frames[i].size()), 4)
+                             + frames[i]);
     }
     QFile f(path);
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(file) == file.size();

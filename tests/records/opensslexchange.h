@@ -23,8 +23,10 @@ struct Exchange
 };
 
 // certDir holds server.crt/key, ca.crt (and client.crt/key when clientArgs use them).
-inline Exchange runOpensslExchange(const QString &openssl, const QString &certDir, ReframingRelay::Mode mode, int fragment,
-                                   const QStringList &serverArgs, const QStringList &clientArgs, int directions = 3)
+inline Exchange runOpensslExchange(const QString &openssl, const QString &certDir,
+                                   ReframingRelay::Mode mode, int fragment,
+                                   const QStringList &serverArgs, const QStringList &clientArgs,
+                                   int directions = 3)
 {
     Exchange ex;
     auto waitFor = [](const std::function<bool()> &done, int ms) {
@@ -36,19 +38,23 @@ inline Exchange runOpensslExchange(const QString &openssl, const QString &certDi
     const QString dir = certDir + QLatin1Char('/');
     QProcess server;
     server.setProcessChannelMode(QProcess::MergedChannels);
-    server.start(openssl, QStringList{QStringLiteral("s_server"), QStringLiteral("-accept"), QStringLiteral("127.0.0.1:0"),
-                                      QStringLiteral("-naccept"), QStringLiteral("1"), QStringLiteral("-cert"), dir + QStringLiteral("server.crt"),
-                                      QStringLiteral("-key"), dir + QStringLiteral("server.key"), QStringLiteral("-CAfile"),
+    server.start(openssl, QStringList{QStringLiteral("s_server"), QStringLiteral("-accept"),
+                                      QStringLiteral("127.0.0.1:0"), QStringLiteral("-naccept"),
+                                      QStringLiteral("1"), QStringLiteral("-cert"),
+                                      dir + QStringLiteral("server.crt"), QStringLiteral("-key"),
+                                      dir + QStringLiteral("server.key"), QStringLiteral("-CAfile"),
                                       dir + QStringLiteral("ca.crt")}
                               + serverArgs);
     QString serverOutput;
     quint16 upstream = 0;
     const QRegularExpression accept(QStringLiteral("ACCEPT 127\\.0\\.0\\.1:(\\d+)"));
-    waitFor([&] {
-        serverOutput += QString::fromUtf8(server.readAll());
-        upstream = quint16(accept.match(serverOutput).captured(1).toUInt());
-        return upstream != 0 || server.state() == QProcess::NotRunning;
-    }, 30000);
+    waitFor(
+        [&] {
+            serverOutput += QString::fromUtf8(server.readAll());
+            upstream = quint16(accept.match(serverOutput).captured(1).toUInt());
+            return upstream != 0 || server.state() == QProcess::NotRunning;
+        },
+        30000);
     if (upstream == 0) {
         ex.error = QStringLiteral("s_server did not start: ") + serverOutput;
         return ex;
@@ -57,8 +63,9 @@ inline Exchange runOpensslExchange(const QString &openssl, const QString &certDi
     QProcess client;
     client.setProcessChannelMode(QProcess::MergedChannels);
     client.start(openssl, QStringList{QStringLiteral("s_client"), QStringLiteral("-connect"),
-                                      QStringLiteral("127.0.0.1:%1").arg(relay.port()), QStringLiteral("-brief"),
-                                      QStringLiteral("-CAfile"), dir + QStringLiteral("ca.crt"), QStringLiteral("-servername"),
+                                      QStringLiteral("127.0.0.1:%1").arg(relay.port()),
+                                      QStringLiteral("-brief"), QStringLiteral("-CAfile"),
+                                      dir + QStringLiteral("ca.crt"), QStringLiteral("-servername"),
                                       QStringLiteral("localhost")}
                               + clientArgs);
     client.write("Q\n");

@@ -32,7 +32,10 @@ public:
 
     // directions: 1 = reframe what the client sends, 2 = what the server sends, 3 = both.
     ReframingRelay(Mode mode, int fragmentSize, quint16 upstreamPort, int directions = 3)
-        : m_mode(mode), m_fragmentSize(fragmentSize), m_upstreamPort(upstreamPort), m_directions(directions)
+        : m_mode(mode)
+        , m_fragmentSize(fragmentSize)
+        , m_upstreamPort(upstreamPort)
+        , m_directions(directions)
     {
         m_server.listen(QHostAddress::LocalHost, 0);
         connect(&m_server, &QTcpServer::newConnection, this, &ReframingRelay::accept);
@@ -46,10 +49,10 @@ public:
 private:
     struct Direction
     {
-        QByteArray buffer;       // bytes not yet cut into records
-        QByteArray held;         // coalesced handshake payload waiting for the end of the flight
+        QByteArray buffer; // bytes not yet cut into records
+        QByteArray held;   // coalesced handshake payload waiting for the end of the flight
         quint16 heldVersion = 0x0303;
-        bool keyChanged = false; // after ChangeCipherSpec handshake records are encrypted
+        bool keyChanged = false;   // after ChangeCipherSpec handshake records are encrypted
         QByteArray pendingMessage; // handshake bytes of an unfinished message (for the oracle)
     };
 
@@ -106,7 +109,8 @@ private:
         if (type == 22 && !d.keyChanged) {
             d.pendingMessage += payload;
             while (d.pendingMessage.size() >= 4) {
-                const int len = (quint8(d.pendingMessage[1]) << 16) | (quint8(d.pendingMessage[2]) << 8) | quint8(d.pendingMessage[3]);
+                const int len = (quint8(d.pendingMessage[1]) << 16)
+                                | (quint8(d.pendingMessage[2]) << 8) | quint8(d.pendingMessage[3]);
                 if (d.pendingMessage.size() < 4 + len)
                     break;
                 sent.completedMessages << quint8(d.pendingMessage[0]);
@@ -136,7 +140,9 @@ private:
         int type = -1;
         for (qsizetype at = 0; at + 4 <= handshake.size();) {
             type = quint8(handshake[at]);
-            at += 4 + ((quint8(handshake[at + 1]) << 16) | (quint8(handshake[at + 2]) << 8) | quint8(handshake[at + 3]));
+            at += 4
+                  + ((quint8(handshake[at + 1]) << 16) | (quint8(handshake[at + 2]) << 8)
+                     | quint8(handshake[at + 3]));
         }
         return type;
     }
@@ -168,7 +174,8 @@ private:
         if (type == 20 && !m_tls13)
             d.keyChanged = true;
         if (type == 22 && dir == 1 && payload.size() > 40 && quint8(payload[0]) == 2)
-            m_tls13 = payload.contains(QByteArray::fromHex("002b00020304")); // supported_versions: TLS 1.3
+            m_tls13 = payload.contains(
+                QByteArray::fromHex("002b00020304")); // supported_versions: TLS 1.3
         if (m_tls13) {
             m_dirs[0].keyChanged = true;
             m_dirs[1].keyChanged = true;

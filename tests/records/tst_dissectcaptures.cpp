@@ -48,7 +48,9 @@ QString sequence(const TlsStream &s)
             if (p.fragment == FragmentKind::Whole || p.fragment == FragmentKind::Last)
                 types << QString::number(p.type);
         }
-        out << u"%1%2:%3"_s.arg(r.dir == RecordDirection::ServerToClient ? u"<"_s : u">"_s).arg(r.type).arg(types.join(u','));
+        out << u"%1%2:%3"_s.arg(r.dir == RecordDirection::ServerToClient ? u"<"_s : u">"_s)
+                   .arg(r.type)
+                   .arg(types.join(u','));
     }
     return out.join(u' ');
 }
@@ -74,9 +76,11 @@ private:
     QString path(const QString &name) const { return m_dir + u'/' + name; }
 
     // s_server on an ephemeral port behind the relay, s_client in front; returns what happened.
-    Exchange handshake(Mode mode, int fragment, const QStringList &serverArgs, const QStringList &clientArgs, int directions = 3)
+    Exchange handshake(Mode mode, int fragment, const QStringList &serverArgs,
+                       const QStringList &clientArgs, int directions = 3)
     {
-        Exchange ex = runOpensslExchange(QStringLiteral(OPENSSL_PATH), m_dir, mode, fragment, serverArgs, clientArgs, directions);
+        Exchange ex = runOpensslExchange(QStringLiteral(OPENSSL_PATH), m_dir, mode, fragment,
+                                         serverArgs, clientArgs, directions);
         if (!ex.error.isEmpty())
             qWarning("%s", qPrintable(ex.error));
         return ex;
@@ -86,19 +90,27 @@ private:
     static QString tsharkSequence(const QString &file)
     {
         QProcess t;
-        t.start(QStringLiteral(TSHARK_PATH), {u"-r"_s, file, u"-o"_s, u"tcp.reassemble_out_of_order:TRUE"_s, u"-d"_s,
-                                              u"tcp.port==443,tls"_s, u"-T"_s, u"fields"_s, u"-E"_s, u"occurrence=a"_s,
-                                              u"-E"_s, u"separator=;"_s, u"-e"_s, u"ip.src"_s, u"-e"_s, u"tls.record.content_type"_s,
-                                              u"-e"_s, u"tls.record.opaque_type"_s, u"-e"_s, u"tls.handshake.type"_s});
+        t.start(QStringLiteral(TSHARK_PATH), {u"-r"_s, file,
+                                              u"-o"_s, u"tcp.reassemble_out_of_order:TRUE"_s,
+                                              u"-d"_s, u"tcp.port==443,tls"_s,
+                                              u"-T"_s, u"fields"_s,
+                                              u"-E"_s, u"occurrence=a"_s,
+                                              u"-E"_s, u"separator=;"_s,
+                                              u"-e"_s, u"ip.src"_s,
+                                              u"-e"_s, u"tls.record.content_type"_s,
+                                              u"-e"_s, u"tls.record.opaque_type"_s,
+                                              u"-e"_s, u"tls.handshake.type"_s});
         if (!t.waitForFinished(120000))
             return u"tshark did not finish"_s;
         QStringList records;
         QList<int> handshakes;
-        for (const QString &line : QString::fromUtf8(t.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts)) {
+        for (const QString &line :
+             QString::fromUtf8(t.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts)) {
             const QStringList f = line.split(u';');
             if (f.size() < 4)
                 continue;
-            QStringList types = f[1].split(u',', Qt::SkipEmptyParts) + f[2].split(u',', Qt::SkipEmptyParts);
+            QStringList types =
+                f[1].split(u',', Qt::SkipEmptyParts) + f[2].split(u',', Qt::SkipEmptyParts);
             const QString dir = f[0] == u"10.0.0.2"_s ? u"<"_s : u">"_s;
             for (const QString &type : types)
                 records << dir + type;
@@ -116,7 +128,8 @@ private:
         QStringList records;
         QStringList hs;
         for (const TlsRecord &r : s.records) {
-            records << (r.dir == RecordDirection::ServerToClient ? u"<"_s : u">"_s) + QString::number(r.type);
+            records << (r.dir == RecordDirection::ServerToClient ? u"<"_s : u">"_s)
+                           + QString::number(r.type);
             for (const MessagePiece &p : r.pieces) {
                 if (p.fragment == FragmentKind::Whole || p.fragment == FragmentKind::Last)
                     hs << QString::number(p.type);
@@ -145,20 +158,28 @@ private Q_SLOTS:
         const QStringList tls12{u"-tls1_2"_s};
         const QStringList tls13{u"-tls1_3"_s};
         const QStringList cert{u"-cert"_s, path(u"client.crt"_s), u"-key"_s, path(u"client.key"_s)};
-        QTest::newRow("TLS 1.2 plain") << int(Mode::Plain) << 0 << QStringList() << tls12 << true << QStringList();
-        QTest::newRow("TLS 1.2 coalesced") << int(Mode::Coalesce) << 0 << QStringList() << tls12 << true
-                                           << QStringList{u"coalesced-handshake-messages"_s};
-        QTest::newRow("TLS 1.2 fragmented") << int(Mode::Fragment) << 200 << QStringList() << tls12 << true
-                                            << QStringList{u"handshake-fragmentation-unsupported"_s};
-        QTest::newRow("TLS 1.2 client cert plain") << int(Mode::Plain) << 0 << verify << tls12 + cert << true << QStringList();
+        QTest::newRow("TLS 1.2 plain")
+            << int(Mode::Plain) << 0 << QStringList() << tls12 << true << QStringList();
+        QTest::newRow("TLS 1.2 coalesced")
+            << int(Mode::Coalesce) << 0 << QStringList() << tls12 << true
+            << QStringList{u"coalesced-handshake-messages"_s};
+        QTest::newRow("TLS 1.2 fragmented")
+            << int(Mode::Fragment) << 200 << QStringList() << tls12 << true
+            << QStringList{u"handshake-fragmentation-unsupported"_s};
+        QTest::newRow("TLS 1.2 client cert plain")
+            << int(Mode::Plain) << 0 << verify << tls12 + cert << true << QStringList();
         // The seed situation: Certificate, ClientKeyExchange and CertificateVerify in one record.
-        QTest::newRow("TLS 1.2 client cert coalesced") << int(Mode::Coalesce) << 0 << verify << tls12 + cert << true
-                                                       << QStringList{u"coalesced-handshake-messages"_s};
-        QTest::newRow("TLS 1.2 client cert missing") << int(Mode::Plain) << 0 << verify << tls12 << false
-                                                     << QStringList{u"client-certificate-required"_s};
-        QTest::newRow("TLS 1.3 plain") << int(Mode::Plain) << 0 << QStringList() << tls13 << true << QStringList();
-        QTest::newRow("TLS 1.3 fragmented") << int(Mode::Fragment) << 64 << QStringList() << tls13 << true
-                                            << QStringList{u"handshake-fragmentation-unsupported"_s};
+        QTest::newRow("TLS 1.2 client cert coalesced")
+            << int(Mode::Coalesce) << 0 << verify << tls12 + cert << true
+            << QStringList{u"coalesced-handshake-messages"_s};
+        QTest::newRow("TLS 1.2 client cert missing")
+            << int(Mode::Plain) << 0 << verify << tls12 << false
+            << QStringList{u"client-certificate-required"_s};
+        QTest::newRow("TLS 1.3 plain")
+            << int(Mode::Plain) << 0 << QStringList() << tls13 << true << QStringList();
+        QTest::newRow("TLS 1.3 fragmented")
+            << int(Mode::Fragment) << 64 << QStringList() << tls13 << true
+            << QStringList{u"handshake-fragmentation-unsupported"_s};
     }
 
     void handshakes()
@@ -174,7 +195,8 @@ private Q_SLOTS:
         QVERIFY2(ex.established == established, qPrintable(ex.clientOutput));
         QVERIFY(!ex.records.isEmpty());
 
-        const QString name = QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_').replace(u'.', u'_');
+        const QString name =
+            QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_').replace(u'.', u'_');
         const QList<QByteArray> frames = captureFrames(ex.writes);
         QVERIFY(writePcap(path(name + u".pcap"_s), frames));
         QVERIFY(writePcapng(path(name + u".pcapng"_s), frames));
@@ -196,7 +218,8 @@ private Q_SLOTS:
                 QVERIFY(f.fixes.size() >= 2);
             }
             if (QStringLiteral(TSHARK_PATH).isEmpty()) {
-                qInfo("tshark is not installed: the comparison with Wireshark's dissection is skipped");
+                qInfo("tshark is not installed: the comparison with Wireshark's dissection is "
+                      "skipped");
                 continue;
             }
             QCOMPARE(ourTsharkView(s), tsharkSequence(file));
@@ -217,12 +240,14 @@ private Q_SLOTS:
     void seedSituationThroughTheCli()
     {
         // Client-certificate flight in one record, as the .NET client sent it to the WICED server.
-        const Exchange ex = handshake(Mode::Coalesce, 0, {u"-Verify"_s, u"1"_s},
-                                      {u"-tls1_2"_s, u"-cert"_s, path(u"client.crt"_s), u"-key"_s, path(u"client.key"_s)}, 1);
+        const Exchange ex = handshake(
+            Mode::Coalesce, 0, {u"-Verify"_s, u"1"_s},
+            {u"-tls1_2"_s, u"-cert"_s, path(u"client.crt"_s), u"-key"_s, path(u"client.key"_s)}, 1);
         QVERIFY2(ex.established, qPrintable(ex.clientOutput));
         QVERIFY(writePcapng(path(u"seed.pcapng"_s), captureFrames(ex.writes)));
         QProcess cli;
-        cli.start(QStringLiteral(FORGELINE_CLI_PATH), {u"dissect"_s, path(u"seed.pcapng"_s), u"--json"_s});
+        cli.start(QStringLiteral(FORGELINE_CLI_PATH),
+                  {u"dissect"_s, path(u"seed.pcapng"_s), u"--json"_s});
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 0);
         const QJsonObject root = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
@@ -235,14 +260,18 @@ private Q_SLOTS:
         bool sawFlight = false;
         for (const QJsonValue &v : stream[u"records"_s].toArray()) {
             const QJsonObject r = v.toObject();
-            for (const char *key : {"dir", "frame", "type", "type_name", "version", "length", "encrypted", "messages"})
+            for (const char *key : {"dir", "frame", "type", "type_name", "version", "length",
+                                    "encrypted", "messages"})
                 QVERIFY2(r.contains(QLatin1String(key)), key);
             QStringList names;
             for (const QJsonValue &m : r[u"messages"_s].toArray()) {
                 names << m[u"name"_s].toString();
                 QCOMPARE(m[u"fragment"_s].toString(), u"whole"_s);
             }
-            if (r[u"dir"_s] == u"c2s"_s && names == QStringList{u"Certificate"_s, u"ClientKeyExchange"_s, u"CertificateVerify"_s})
+            if (r[u"dir"_s] == u"c2s"_s
+                && names
+                       == QStringList{u"Certificate"_s, u"ClientKeyExchange"_s,
+                                      u"CertificateVerify"_s})
                 sawFlight = true;
         }
         QVERIFY(sawFlight);
@@ -264,7 +293,8 @@ private Q_SLOTS:
         text.closeWriteChannel();
         QVERIFY(text.waitForFinished(60000));
         const QString out = QString::fromUtf8(text.readAllStandardOutput());
-        QVERIFY2(out.contains(u"[Certificate, ClientKeyExchange, CertificateVerify]"_s), qPrintable(out));
+        QVERIFY2(out.contains(u"[Certificate, ClientKeyExchange, CertificateVerify]"_s),
+                 qPrintable(out));
         QCOMPARE(out.count(u"C→S"_s) + out.count(u"S→C"_s), ex.records.size());
     }
 
@@ -278,19 +308,24 @@ private Q_SLOTS:
         QProcess server;
         server.setProcessChannelMode(QProcess::MergedChannels);
         server.start(QStringLiteral(OPENSSL_PATH),
-                     {u"s_server"_s, u"-accept"_s, u"127.0.0.1:0"_s, u"-naccept"_s, u"1"_s, u"-cert"_s, path(u"server.crt"_s),
-                      u"-key"_s, path(u"server.key"_s), u"-CAfile"_s, path(u"ca.crt"_s)});
+                     {u"s_server"_s, u"-accept"_s, u"127.0.0.1:0"_s, u"-naccept"_s, u"1"_s,
+                      u"-cert"_s, path(u"server.crt"_s), u"-key"_s, path(u"server.key"_s),
+                      u"-CAfile"_s, path(u"ca.crt"_s)});
         QString serverOutput;
         quint16 upstream = 0;
         const QRegularExpression accept(u"ACCEPT 127\\.0\\.0\\.1:(\\d+)"_s);
-        QTRY_VERIFY_WITH_TIMEOUT((serverOutput += QString::fromUtf8(server.readAll()),
-                                  upstream = quint16(accept.match(serverOutput).captured(1).toUInt())) != 0, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (serverOutput += QString::fromUtf8(server.readAll()),
+             upstream = quint16(accept.match(serverOutput).captured(1).toUInt()))
+                != 0,
+            30000);
         ReframingRelay relay(Mode::Fragment, 200, upstream);
         const QString log = path(u"fragmented-device.log"_s);
         QProcess device;
         device.setStandardOutputFile(log);
-        device.start(QStringLiteral(TLSCLIENT_PATH), {u"--port"_s, QString::number(relay.port()), u"--ca"_s, path(u"ca.crt"_s),
-                                                     u"--format"_s, u"esp"_s});
+        device.start(QStringLiteral(TLSCLIENT_PATH),
+                     {u"--port"_s, QString::number(relay.port()), u"--ca"_s, path(u"ca.crt"_s),
+                      u"--format"_s, u"esp"_s});
         QTRY_VERIFY_WITH_TIMEOUT(device.state() == QProcess::NotRunning, 60000);
         server.kill();
         server.waitForFinished(5000);
@@ -320,7 +355,8 @@ private Q_SLOTS:
         QVERIFY(diagnosis->finalError && diagnosis->finalError->code == -0x7080);
         bool recordEvidence = false;
         for (const auto &e : diagnosis->diagnoses.first().evidence)
-            recordEvidence = recordEvidence || e.text.contains(u"Certificate (795 bytes)"_s) || e.text.contains(u"Certificate ("_s);
+            recordEvidence = recordEvidence || e.text.contains(u"Certificate (795 bytes)"_s)
+                             || e.text.contains(u"Certificate ("_s);
         QVERIFY(recordEvidence);
 #endif
     }
@@ -342,12 +378,14 @@ private Q_SLOTS:
         QVERIFY(cut->notes.join(u' ').contains(u"cut short"_s));
 
         // The same traffic on port 80 as HTTP: no streams, a clear note, CLI exit 1.
-        QList<ReframingRelay::Write> http{{0, "GET / HTTP/1.1\r\nHost: example\r\n\r\n"}, {1, "HTTP/1.1 200 OK\r\n\r\n"}};
+        QList<ReframingRelay::Write> http{{0, "GET / HTTP/1.1\r\nHost: example\r\n\r\n"},
+                                          {1, "HTTP/1.1 200 OK\r\n\r\n"}};
         QVERIFY(writePcap(path(u"http.pcap"_s), captureFrames(http)));
         const auto foreign = Dissector::dissectFile(path(u"http.pcap"_s));
         QVERIFY(foreign);
         QVERIFY(foreign->streams.isEmpty());
-        QVERIFY2(foreign->notes.join(u' ').contains(u"not TLS"_s), qPrintable(foreign->notes.join(u'\n')));
+        QVERIFY2(foreign->notes.join(u' ').contains(u"not TLS"_s),
+                 qPrintable(foreign->notes.join(u'\n')));
         QProcess cli;
         cli.start(QStringLiteral(FORGELINE_CLI_PATH), {u"dissect"_s, path(u"http.pcap"_s)});
         QVERIFY(cli.waitForFinished(60000));
@@ -355,12 +393,14 @@ private Q_SLOTS:
 
         // Usage errors exit 2 with one line.
         QProcess usage;
-        usage.start(QStringLiteral(FORGELINE_CLI_PATH), {u"dissect"_s, path(u"whole.pcap"_s), u"--stream"_s, u"x"_s});
+        usage.start(QStringLiteral(FORGELINE_CLI_PATH),
+                    {u"dissect"_s, path(u"whole.pcap"_s), u"--stream"_s, u"x"_s});
         QVERIFY(usage.waitForFinished(60000));
         QCOMPARE(usage.exitCode(), 2);
         QCOMPARE(QString::fromUtf8(usage.readAllStandardError()).trimmed().count(u'\n'), 0);
         QProcess noStream;
-        noStream.start(QStringLiteral(FORGELINE_CLI_PATH), {u"dissect"_s, path(u"whole.pcap"_s), u"--stream"_s, u"7"_s});
+        noStream.start(QStringLiteral(FORGELINE_CLI_PATH),
+                       {u"dissect"_s, path(u"whole.pcap"_s), u"--stream"_s, u"7"_s});
         QVERIFY(noStream.waitForFinished(60000));
         QCOMPARE(noStream.exitCode(), 1);
     }

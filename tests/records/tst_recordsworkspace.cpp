@@ -35,9 +35,12 @@ private Q_SLOTS:
         QDir(m_dir).removeRecursively();
         TlsLogFactory certs(m_dir, QStringLiteral(OPENSSL_PATH), {}, {});
         QVERIFY2(certs.prepareCertificates(), qPrintable(certs.lastError()));
-        const Exchange ex = runOpensslExchange(
-            QStringLiteral(OPENSSL_PATH), m_dir, ReframingRelay::Mode::Coalesce, 0, {u"-Verify"_s, u"1"_s},
-            {u"-tls1_2"_s, u"-cert"_s, certs.path(u"client.crt"_s), u"-key"_s, certs.path(u"client.key"_s)}, 1);
+        const Exchange ex =
+            runOpensslExchange(QStringLiteral(OPENSSL_PATH), m_dir, ReframingRelay::Mode::Coalesce,
+                               0, {u"-Verify"_s, u"1"_s},
+                               {u"-tls1_2"_s, u"-cert"_s, certs.path(u"client.crt"_s), u"-key"_s,
+                                certs.path(u"client.key"_s)},
+                               1);
         QVERIFY2(ex.established, qPrintable(ex.error + ex.clientOutput));
         const QString capture = certs.path(u"client-flight.pcapng"_s);
         QVERIFY(writePcapng(capture, captureFrames(ex.writes)));
@@ -59,16 +62,23 @@ private Q_SLOTS:
         QCOMPARE(record->pieces.size(), 3);
         QCOMPARE(w.ladderModel()->index(row, RecordLadderModel::Framing).data().toString(),
                  u"Certificate, ClientKeyExchange, CertificateVerify"_s);
-        QCOMPARE(w.ladderModel()->index(row, RecordLadderModel::Framing).data(RecordLadderModel::SegmentsRole).toList().size(), 3);
+        QCOMPARE(w.ladderModel()
+                     ->index(row, RecordLadderModel::Framing)
+                     .data(RecordLadderModel::SegmentsRole)
+                     .toList()
+                     .size(),
+                 3);
 
         // Details: the client certificate, decoded by OpenSSL; hex: the record's bytes.
         QTreeWidgetItem *certificate = w.detailsTree()->topLevelItem(1);
         QVERIFY(certificate);
         QCOMPARE(certificate->text(0), u"Certificate"_s);
         QVERIFY(certificate->childCount() > 0);
-        QCOMPARE(certificate->child(2)->text(1), u"CN=device-0001"_s); // certificate #1's value is its subject
+        QCOMPARE(certificate->child(2)->text(1),
+                 u"CN=device-0001"_s); // certificate #1's value is its subject
         QVERIFY(w.hexView()->toPlainText().startsWith(u"0000  16 03 03"_s));
-        QVERIFY(w.findingsView()->toPlainText().contains(u"Several handshake messages share one TLS record"_s));
+        QVERIFY(w.findingsView()->toPlainText().contains(
+            u"Several handshake messages share one TLS record"_s));
         QVERIFY(w.findingsView()->toPlainText().contains(u"WICED"_s));
 
         // Selecting another record moves the details and hex with it.

@@ -19,7 +19,8 @@ QColor colourFor(int type)
 
 } // namespace
 
-QSize RecordLadderDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+QSize RecordLadderDelegate::sizeHint(const QStyleOptionViewItem &option,
+                                     const QModelIndex &index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     size.setHeight(std::max(size.height(), option.fontMetrics.height() * 2));
@@ -27,7 +28,8 @@ QSize RecordLadderDelegate::sizeHint(const QStyleOptionViewItem &option, const Q
     return size;
 }
 
-void RecordLadderDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void RecordLadderDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                                 const QModelIndex &index) const
 {
     QStyleOptionViewItem base = option;
     initStyleOption(&base, index);
@@ -71,7 +73,8 @@ void RecordLadderDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         int x = body.left();
         for (int i = 0; i < segments.size(); ++i) {
             const QVariantMap s = segments.at(i).toMap();
-            const int width = i + 1 == segments.size() ? body.right() - x + 1 : body.width() / int(segments.size());
+            const int width = i + 1 == segments.size() ? body.right() - x + 1
+                                                       : body.width() / int(segments.size());
             const QRect r(x, body.top(), width, body.height());
             const QString fragment = s.value(QStringLiteral("fragment")).toString();
             painter->fillRect(r, colourFor(s.value(QStringLiteral("type")).toInt()));

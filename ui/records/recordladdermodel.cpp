@@ -9,7 +9,10 @@
 
 namespace Forgeline::Ui {
 
-RecordLadderModel::RecordLadderModel(QObject *parent) : QAbstractTableModel(parent) {}
+RecordLadderModel::RecordLadderModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
 
 void RecordLadderModel::setStream(const Tls::TlsStream *stream, bool positionsAreLines)
 {
@@ -21,7 +24,8 @@ void RecordLadderModel::setStream(const Tls::TlsStream *stream, bool positionsAr
 
 const Tls::TlsRecord *RecordLadderModel::record(int row) const
 {
-    return m_stream && row >= 0 && row < m_stream->records.size() ? &m_stream->records.at(row) : nullptr;
+    return m_stream && row >= 0 && row < m_stream->records.size() ? &m_stream->records.at(row)
+                                                                  : nullptr;
 }
 
 int RecordLadderModel::rowCount(const QModelIndex &parent) const
@@ -29,7 +33,10 @@ int RecordLadderModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() || !m_stream ? 0 : int(m_stream->records.size());
 }
 
-int RecordLadderModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int RecordLadderModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant RecordLadderModel::data(const QModelIndex &index, int role) const
 {

@@ -58,7 +58,8 @@ QString hexDump(const QByteArray &bytes)
 
 RecordsWorkspace::RecordsWorkspace(QWidget *parent)
     : QWidget(parent)
-    , m_summary(new QLabel(tr("Open or drop a capture (.pcap, .pcapng), a device log, or paste a hex dump.")))
+    , m_summary(new QLabel(
+          tr("Open or drop a capture (.pcap, .pcapng), a device log, or paste a hex dump.")))
     , m_progress(new QProgressBar)
     , m_cancel(new QPushButton(tr("Cancel")))
     , m_streams(new QStandardItemModel(this))
@@ -101,7 +102,8 @@ RecordsWorkspace::RecordsWorkspace(QWidget *parent)
 
     m_ladderView->setModel(m_ladder);
     m_ladderView->setObjectName(QStringLiteral("recordsLadder"));
-    m_ladderView->setItemDelegateForColumn(RecordLadderModel::Framing, new RecordLadderDelegate(m_ladderView));
+    m_ladderView->setItemDelegateForColumn(RecordLadderModel::Framing,
+                                           new RecordLadderDelegate(m_ladderView));
     m_ladderView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_ladderView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_ladderView->verticalHeader()->hide();
@@ -151,8 +153,9 @@ RecordsWorkspace::~RecordsWorkspace()
 
 void RecordsWorkspace::askForFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a capture, hex dump or device log"), {},
-                                                      tr("Captures and logs (*.pcap *.pcapng *.cap *.log *.txt);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open a capture, hex dump or device log"), {},
+        tr("Captures and logs (*.pcap *.pcapng *.cap *.log *.txt);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }
@@ -162,7 +165,8 @@ void RecordsWorkspace::askForText()
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Paste a hex dump"));
     auto *edit = new QPlainTextEdit;
-    edit->setPlaceholderText(tr("tcpdump -X, Wireshark hex dump, Follow TCP Stream, xxd, openssl -msg, mbedTLS dumps or bare hex"));
+    edit->setPlaceholderText(tr("tcpdump -X, Wireshark hex dump, Follow TCP Stream, xxd, openssl "
+                                "-msg, mbedTLS dumps or bare hex"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
@@ -192,16 +196,19 @@ void RecordsWorkspace::dropEvent(QDropEvent *event)
 
 void RecordsWorkspace::openFile(const QString &path)
 {
-    start(QFileInfo(path).fileName(), [path](const auto &progress) { return Tls::Dissector::dissectFile(path, {}, progress); });
+    start(QFileInfo(path).fileName(),
+          [path](const auto &progress) { return Tls::Dissector::dissectFile(path, {}, progress); });
 }
 
 void RecordsWorkspace::openText(const QByteArray &text)
 {
-    start(tr("pasted text"), [text](const auto &) { return Tls::Dissector::dissectBytes(text, tr("pasted text")); });
+    start(tr("pasted text"),
+          [text](const auto &) { return Tls::Dissector::dissectBytes(text, tr("pasted text")); });
 }
 
-void RecordsWorkspace::start(const QString &title,
-                             std::function<Result<Tls::DissectReport>(const std::function<bool(qint64, qint64)> &)> job)
+void RecordsWorkspace::start(
+    const QString &title,
+    std::function<Result<Tls::DissectReport>(const std::function<bool(qint64, qint64)> &)> job)
 {
     if (m_thread)
         return; // one dissection at a time; the buttons say so by the progress bar
@@ -242,17 +249,20 @@ void RecordsWorkspace::finished(Result<Tls::DissectReport> result)
     int records = 0;
     for (const Tls::TlsStream &s : m_report->streams) {
         records += int(s.records.size());
-        auto *item = new QStandardItem(tr("%1: %2 → %3 (%n records)", nullptr, int(s.records.size()))
-                                           .arg(s.id)
-                                           .arg(s.client, s.server));
+        auto *item =
+            new QStandardItem(tr("%1: %2 → %3 (%n records)", nullptr, int(s.records.size()))
+                                  .arg(s.id)
+                                  .arg(s.client, s.server));
         item->setData(s.id, Qt::UserRole);
         m_streams->appendRow(item);
     }
-    QString summary = tr("%1 — %2%3: %n stream(s), %4 records, %5 finding(s)", nullptr, int(m_report->streams.size()))
-                          .arg(QFileInfo(m_report->source).fileName(), Tls::inputKindId(m_report->kind),
-                               m_report->form.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(m_report->form))
-                          .arg(records)
-                          .arg(m_report->findings.size());
+    QString summary =
+        tr("%1 — %2%3: %n stream(s), %4 records, %5 finding(s)", nullptr,
+           int(m_report->streams.size()))
+            .arg(QFileInfo(m_report->source).fileName(), Tls::inputKindId(m_report->kind),
+                 m_report->form.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(m_report->form))
+            .arg(records)
+            .arg(m_report->findings.size());
     if (!m_report->notes.isEmpty())
         summary += QLatin1Char('\n') + tr("Not understood: %1").arg(m_report->notes.first());
     m_summary->setText(summary);
@@ -304,23 +314,32 @@ void RecordsWorkspace::showRecord(int row)
     if (!r || !m_report)
         return;
     const Tls::TlsStream &s = m_report->streams.at(m_streamsView->currentIndex().row());
-    auto *top = new QTreeWidgetItem(m_details, {tr("Record"), Tls::DissectReportWriter::recordSummary(*r)});
-    new QTreeWidgetItem(top, {m_report->positionsAreLines ? tr("line") : tr("frame"), QString::number(r->position)});
-    new QTreeWidgetItem(top, {tr("direction"), r->dir == Tls::RecordDirection::ClientToServer ? tr("client → server") : tr("server → client")});
+    auto *top =
+        new QTreeWidgetItem(m_details, {tr("Record"), Tls::DissectReportWriter::recordSummary(*r)});
+    new QTreeWidgetItem(top, {m_report->positionsAreLines ? tr("line") : tr("frame"),
+                              QString::number(r->position)});
+    new QTreeWidgetItem(top, {tr("direction"), r->dir == Tls::RecordDirection::ClientToServer
+                                                   ? tr("client → server")
+                                                   : tr("server → client")});
     new QTreeWidgetItem(top, {tr("content type"), QString::number(r->type)});
     new QTreeWidgetItem(top, {tr("version"), Tls::TlsNames::version(r->version)});
     new QTreeWidgetItem(top, {tr("length"), QString::number(r->length)});
-    new QTreeWidgetItem(top, {tr("encrypted"), r->encrypted ? tr("yes (not decrypted)") : tr("no")});
+    new QTreeWidgetItem(top,
+                        {tr("encrypted"), r->encrypted ? tr("yes (not decrypted)") : tr("no")});
     for (const Tls::MessagePiece &p : r->pieces) {
-        auto *piece = new QTreeWidgetItem(m_details, {p.name, tr("%1 bytes here, %2 of a %3-byte message")
-                                                                   .arg(p.size).arg(Tls::fragmentId(p.fragment)).arg(p.length + 4)});
+        auto *piece =
+            new QTreeWidgetItem(m_details, {p.name, tr("%1 bytes here, %2 of a %3-byte message")
+                                                        .arg(p.size)
+                                                        .arg(Tls::fragmentId(p.fragment))
+                                                        .arg(p.length + 4)});
         if (p.message >= 0 && p.message < s.messages.size()) {
             const Tls::HandshakeMessage &m = s.messages.at(p.message);
             if (m.records.size() > 1) {
                 QStringList where;
                 for (int index : m.records)
                     where << QString::number(s.records.at(index).position);
-                new QTreeWidgetItem(piece, {tr("spans records at"), where.join(QStringLiteral(", "))});
+                new QTreeWidgetItem(piece,
+                                    {tr("spans records at"), where.join(QStringLiteral(", "))});
             }
             for (const Tls::DetailNode &child : m.details.children)
                 addNode(piece, child);
@@ -328,7 +347,9 @@ void RecordsWorkspace::showRecord(int row)
     }
     m_details->expandToDepth(1);
     m_details->resizeColumnToContents(0);
-    m_hex->setPlainText(r->bytes.isEmpty() ? tr("(bytes not kept: memory budget for this input spent)") : hexDump(r->bytes));
+    m_hex->setPlainText(r->bytes.isEmpty()
+                            ? tr("(bytes not kept: memory budget for this input spent)")
+                            : hexDump(r->bytes));
 }
 
 void RecordsWorkspace::showFindings(int streamId)
@@ -337,8 +358,9 @@ void RecordsWorkspace::showFindings(int streamId)
     for (const Tls::RecordFinding &f : m_report->findings) {
         if (f.stream != streamId)
             continue;
-        html += QStringLiteral("<h3>%1</h3><p><i>%2</i></p><p>%3</p><ul>")
-                    .arg(f.title.toHtmlEscaped(), f.id.toHtmlEscaped(), f.explanation.toHtmlEscaped());
+        html +=
+            QStringLiteral("<h3>%1</h3><p><i>%2</i></p><p>%3</p><ul>")
+                .arg(f.title.toHtmlEscaped(), f.id.toHtmlEscaped(), f.explanation.toHtmlEscaped());
         for (const Tls::FindingEvidence &e : f.evidence)
             html += QStringLiteral("<li>%1 %2: %3</li>")
                         .arg(m_report->positionsAreLines ? tr("line") : tr("frame"))

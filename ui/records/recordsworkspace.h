@@ -54,7 +54,9 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void start(const QString &title, std::function<Result<Tls::DissectReport>(const std::function<bool(qint64, qint64)> &)> job);
+    void start(
+        const QString &title,
+        std::function<Result<Tls::DissectReport>(const std::function<bool(qint64, qint64)> &)> job);
     void finished(Result<Tls::DissectReport> result);
     void showStream(int row);
     void showRecord(int row);

@@ -12,7 +12,7 @@ namespace Forgeline::Tls {
 
 struct FindingEvidence
 {
-    qint64 position = 0;   // frame or line
+    qint64 position = 0; // frame or line
     QString text;
 };
 
@@ -30,8 +30,8 @@ struct RecordFinding
 
 struct FindingContext
 {
-    int inputBufferBytes = 16384;  // the receiving device's CONFIG_MBEDTLS_SSL_IN_CONTENT_LEN
-    QString target;                // "ESP-IDF v4.0 (mbedTLS 2.16)", empty without --target
+    int inputBufferBytes = 16384; // the receiving device's CONFIG_MBEDTLS_SSL_IN_CONTENT_LEN
+    QString target;               // "ESP-IDF v4.0 (mbedTLS 2.16)", empty without --target
     bool positionsAreLines = false;
 };
 
