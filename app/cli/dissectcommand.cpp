@@ -13,26 +13,32 @@ namespace Forgeline::Cli {
 int runDissect(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Show the TLS records and handshake messages in a capture (.pcap, .pcapng), a text hex dump (tcpdump -X, "
-        "xxd, Wireshark, openssl -msg, bare hex) or a device log with mbedTLS debug dumps, and what the framing "
-        "means for an embedded peer. FILE - reads standard input."));
+    parser.setApplicationDescription(
+        QStringLiteral("Show the TLS records and handshake messages in a capture (.pcap, .pcapng), "
+                       "a text hex dump (tcpdump -X, "
+                       "xxd, Wireshark, openssl -msg, bare hex) or a device log with mbedTLS debug "
+                       "dumps, and what the framing "
+                       "means for an embedded peer. FILE - reads standard input."));
     addCommonOptions(parser);
-    const QCommandLineOption streamOption(QStringLiteral("stream"), QStringLiteral("Only this stream (Wireshark's tcp.stream)."),
-                                          QStringLiteral("N"));
-    const QCommandLineOption targetOption(QStringLiteral("target"),
-                                          QStringLiteral("The receiving device's profile (e.g. idf-4.4), for record sizes."),
-                                          QStringLiteral("ID"));
+    const QCommandLineOption streamOption(
+        QStringLiteral("stream"), QStringLiteral("Only this stream (Wireshark's tcp.stream)."),
+        QStringLiteral("N"));
+    const QCommandLineOption targetOption(
+        QStringLiteral("target"),
+        QStringLiteral("The receiving device's profile (e.g. idf-4.4), for record sizes."),
+        QStringLiteral("ID"));
     parser.addOption(streamOption);
     parser.addOption(targetOption);
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Capture, hex dump or log; - for stdin."),
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("Capture, hex dump or log; - for stdin."),
                                  QStringLiteral("FILE..."));
     const int early = parseOrExit(parser, arguments);
     if (early >= 0)
         return early;
     const QStringList files = positionalArguments(parser);
     if (files.isEmpty()) {
-        printError(QStringLiteral("dissect needs a file, e.g. forgeline-cli dissect capture.pcapng"));
+        printError(
+            QStringLiteral("dissect needs a file, e.g. forgeline-cli dissect capture.pcapng"));
         return ExitUsage;
     }
     Tls::DissectOptions options;
@@ -71,8 +77,9 @@ int runDissect(const QStringList &arguments)
         if (!report) {
             printError(report.error());
             const QString code = report.error().code;
-            const bool io = code == QLatin1String("dissect.notfound") || code == QLatin1String("dissect.open")
-                || code.startsWith(QLatin1String("diagnose."));
+            const bool io = code == QLatin1String("dissect.notfound")
+                            || code == QLatin1String("dissect.open")
+                            || code.startsWith(QLatin1String("diagnose."));
             worst = std::max(worst, io ? int(ExitIo) : int(ExitFailure));
             continue;
         }

@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <limits>
+
 
 namespace Forgeline::Tls {
 
@@ -44,6 +46,7 @@ public:
         alertRules();
         sessionLost();
         misleadingVerified();
+        framing();
         return m_out;
     }
 
@@ -468,6 +471,72 @@ private:
         Finding &f = add(QStringLiteral("misleading-certificate-verified"), 0.5, {verified, ret});
         f.values.insert(QStringLiteral("detail"), Tr::tr("printed at line %1 right after mbedtls_ssl_handshake returned %2 at line %3")
                                                       .arg(verified->line).arg(formatCode(ret->code)).arg(ret->line));
+    }
+
+    bool has(const QString &id) const
+    {
+        for (const Finding &f : m_out) {
+            if (f.id == id)
+                return true;
+        }
+        return false;
+    }
+
+    // What the record dumps of a level-4 log prove about framing (the record dissector's
+    // findings), and mbedTLS's own word when it could not reassemble a handshake message.
+    void framing()
+    {
+        const QString fragmentation = QStringLiteral("handshake-fragmentation-unsupported");
+        const qint64 first = m_in.trace ? m_in.trace->firstLine() : 0;
+        const qint64 last = m_in.trace ? m_in.trace->lastLine() : std::numeric_limits<qint64>::max();
+        auto inTrace = [&](const RecordFinding &rf) {
+            return !rf.evidence.isEmpty() && rf.evidence.first().position >= first && rf.evidence.first().position <= last;
+        };
+        const RecordFinding *dumped = nullptr;
+        for (const RecordFinding &rf : m_in.bad.records.findings) {
+            if (rf.id == fragmentation && inTrace(rf))
+                dumped = &rf;
+        }
+        // mbedTLS before 3.6.3 (ssl_msg.c): "TLS handshake fragmentation not supported", -0x7080.
+        const HandshakeEvent *notice = m_view.first([](const HandshakeEvent &e) {
+            return e.type == T::Notice && e.text.contains(QLatin1String("handshake fragmentation not supported"));
+        });
+        const HandshakeEvent *code = m_view.withCode({-0x7080});
+        if (notice || (code && dumped)) {
+            Finding &f = add(fragmentation, 0.97, {notice, code});
+            if (dumped) {
+                for (const FindingEvidence &e : dumped->evidence) {
+                    HandshakeEvent ev;
+                    ev.type = T::Notice;
+                    ev.line = e.position;
+                    ev.text = e.text;
+                    f.evidence.append(ev);
+                }
+                f.values = dumped->values;
+            } else {
+                f.values.insert(QStringLiteral("detail"), tr("mbedTLS reports it at line %1; with debug level 4 the record dumps show "
+                                                             "which message was split").arg(notice->line));
+            }
+        }
+        // The other framing facts, as context unless the log's error is theirs.
+        for (const RecordFinding &rf : m_in.bad.records.findings) {
+            if (rf.id == fragmentation || has(rf.id) || !inTrace(rf))
+                continue;
+            double confidence = 0.35;
+            if (rf.id == QLatin1String("record-too-large") && m_view.withCode({-0x7200, -0x7100}))
+                confidence = 0.9;
+            else if (rf.id == QLatin1String("max-fragment-length-ignored"))
+                confidence = 0.6;
+            Finding &f = add(rf.id, confidence, {});
+            for (const FindingEvidence &e : rf.evidence) {
+                HandshakeEvent ev;
+                ev.type = T::Notice;
+                ev.line = e.position;
+                ev.text = e.text;
+                f.evidence.append(ev);
+            }
+            f.values = rf.values;
+        }
     }
 
     const RuleInput &m_in;

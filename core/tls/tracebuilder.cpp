@@ -2,6 +2,8 @@
 #include "core/tls/tracebuilder.h"
 
 #include "core/tls/logline.h"
+#include "core/tls/records/dissector.h"
+#include "core/tls/records/textdumpreader.h"
 #include "core/tls/tracetext.h"
 
 #include <QCoreApplication>
@@ -57,7 +59,23 @@ const HandshakeTrace *LogAnalysis::workingTrace() const
     return traces.isEmpty() ? nullptr : &traces.last();
 }
 
-TraceBuilder::TraceBuilder() = default;
+namespace {
+
+const DissectLimits &logRecordLimits()
+{
+    static const DissectLimits limits = [] {
+        DissectLimits l;
+        l.keptRecordBytes = 8 << 20;
+        return l;
+    }();
+    return limits;
+}
+
+} // namespace
+
+TraceBuilder::TraceBuilder() : m_records(std::make_unique<TextDumpReader>(logRecordLimits(), m_keptRecordBytes)) {}
+
+TraceBuilder::~TraceBuilder() = default;
 
 namespace {
 
@@ -216,6 +234,7 @@ void TraceBuilder::addDebugLine(qint64 number, const LogLine &line)
 {
     noteFile(line.file);
     const QByteArrayView m = line.message;
+    m_records->addMbedtlsDebugLine(number, m, line.context);
     Slot &slot = slotFor(line.context);
 
     // Hex rows are the bulk of a level-4 log: fold them into the event they belong to.
@@ -374,6 +393,8 @@ LogAnalysis TraceBuilder::finish()
     m_slots.clear();
     for (int i = 0; i < m_result.traces.size(); ++i)
         m_result.traces[i].index = i;
+    if (m_records->finish(m_result.records))
+        (void)Dissector::addFindings(m_result.records, {});
     return std::move(m_result);
 }
 
@@ -385,6 +406,7 @@ Result<LogAnalysis> TraceBuilder::analyseBytes(QByteArrayView data, const QStrin
         return stats.error();
     LogAnalysis analysis = builder.finish();
     analysis.source = sourceName;
+    analysis.records.source = sourceName;
     analysis.stats = stats.value();
     if (!analysis.hasContent())
         return Error::make(QStringLiteral("diagnose.nohandshake"),
@@ -405,6 +427,7 @@ Result<LogAnalysis> TraceBuilder::analyseFile(const QString &path, const LogRead
         return stats.error();
     LogAnalysis analysis = builder.finish();
     analysis.source = path;
+    analysis.records.source = path;
     analysis.stats = stats.value();
     if (!analysis.hasContent())
         return Error::make(QStringLiteral("diagnose.nohandshake"),

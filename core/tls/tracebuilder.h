@@ -4,16 +4,19 @@
 #include "core/common/result.h"
 #include "core/tls/handshaketrace.h"
 #include "core/tls/logreader.h"
+#include "core/tls/records/dissectreport.h"
 
 #include <QByteArrayView>
 #include <QHash>
 #include <QList>
 
+#include <memory>
 #include <vector>
 
 namespace Forgeline::Tls {
 
 struct LogLine;
+class TextDumpReader;
 
 // Everything a log tells about TLS: its handshakes and the lines around them.
 struct LogAnalysis
@@ -25,6 +28,7 @@ struct LogAnalysis
     int tracesSeen = 0;             // including dropped ones
     QList<HandshakeEvent> sessionEvents; // protocomm / security1 lines, outside any TLS handshake
     qint64 mbedtlsLines = 0;        // lines that came from the mbedTLS debug callback
+    DissectReport records;          // the TLS records the log dumped (debug level 4), if any
 
     bool hasContent() const { return !traces.isEmpty() || !sessionEvents.isEmpty(); }
     // The trace to diagnose: the last one that failed, else the last one.
@@ -44,6 +48,7 @@ public:
     static constexpr int MaxEventsPerTrace = 50000;
 
     TraceBuilder();
+    ~TraceBuilder();
 
     void addLine(qint64 lineNumber, QByteArrayView cleanedLine);
     LogAnalysis finish();
@@ -80,6 +85,9 @@ private:
     bool m_sawCli = false;
     bool m_sawMsg = false;
     bool m_sawV3 = false;
+    // Record dumps go to the record dissector as they stream past (bounded: 8 MB kept).
+    qint64 m_keptRecordBytes = 0;
+    std::unique_ptr<TextDumpReader> m_records;
 };
 
 } // namespace Forgeline::Tls

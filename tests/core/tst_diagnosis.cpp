@@ -41,6 +41,9 @@ private Q_SLOTS:
             QStringLiteral("out-of-memory"), QStringLiteral("no-shared-cipher"), QStringLiteral("client-certificate-required"),
             QStringLiteral("client-certificate-rejected"), QStringLiteral("protocol-version-mismatch"), QStringLiteral("fatal-alert"),
             QStringLiteral("secure-session-not-established"), QStringLiteral("misleading-certificate-verified"),
+            // Record framing, proved by the record dissector (captures, hex dumps, level-4 logs).
+            QStringLiteral("coalesced-handshake-messages"), QStringLiteral("handshake-fragmentation-unsupported"),
+            QStringLiteral("record-too-large"), QStringLiteral("max-fragment-length-ignored"),
         };
         for (const QString &id : design) {
             const DiagnosisVocabulary::Entry *e = DiagnosisVocabulary::instance().find(id);

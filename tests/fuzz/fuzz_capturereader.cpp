@@ -13,8 +13,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     DissectLimits limits;
     limits.keptRecordBytes = 1 << 20;
     qint64 kept = 0;
-    const auto result = CaptureReader::readBytes(QByteArrayView(reinterpret_cast<const char *>(data), qsizetype(size)),
-                                                 report, limits, kept);
+    const auto result = CaptureReader::readBytes(
+        QByteArrayView(reinterpret_cast<const char *>(data), qsizetype(size)), report, limits,
+        kept);
     if (kept > limits.keptRecordBytes)
         __builtin_trap();
     if (result)

@@ -26,7 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const qsizetype chunk = (control & 0x0f) + 1;
         int turn = 0;
         for (qsizetype i = 0; i < bytes.size(); i += chunk, ++turn) {
-            const auto dir = (control & 0x10) && (turn & 1) ? RecordDirection::ServerToClient : RecordDirection::ClientToServer;
+            const auto dir = (control & 0x10) && (turn & 1) ? RecordDirection::ServerToClient
+                                                            : RecordDirection::ClientToServer;
             if ((control & 0x20) && turn % 7 == 6)
                 d.gap(dir, quint64(chunk), turn);
             d.feed(dir, bytes.sliced(i, std::min(chunk, bytes.size() - i)), turn);
@@ -35,7 +36,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     for (const TlsRecord &r : stream.records) {
         for (const MessagePiece &p : r.pieces) {
-            if (p.message < 0 || p.message >= stream.messages.size() || p.offset + p.size > r.bytes.size() + 5)
+            if (p.message < 0 || p.message >= stream.messages.size()
+                || p.offset + p.size > r.bytes.size() + 5)
                 __builtin_trap();
         }
     }

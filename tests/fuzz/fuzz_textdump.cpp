@@ -8,8 +8,9 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     using namespace Forgeline::Tls;
-    const auto report = Dissector::dissectBytes(QByteArrayView(reinterpret_cast<const char *>(data), qsizetype(size)),
-                                                QStringLiteral("fuzz"));
+    const auto report = Dissector::dissectBytes(
+        QByteArrayView(reinterpret_cast<const char *>(data), qsizetype(size)),
+        QStringLiteral("fuzz"));
     if (report) {
         (void)DissectReportWriter::toText(report.value());
         (void)DissectReportWriter::toJson(report.value());

@@ -57,7 +57,9 @@ QString tcpdumpRows(const QByteArray &packet, const QList<int> &skipRows = {})
         QString hex;
         for (int i = 0; i < chunk.size(); i += 2)
             hex += QString::fromLatin1(chunk.mid(i, 2).toHex()) + QLatin1Char(' ');
-        out += QStringLiteral("\t0x%1:  %2 %3\n").arg(row * 16, 4, 16, QLatin1Char('0')).arg(hex.leftJustified(40), QStringLiteral("................"));
+        out += QStringLiteral("\t0x%1:  %2 %3\n")
+                   .arg(row * 16, 4, 16, QLatin1Char('0'))
+                   .arg(hex.leftJustified(40), QStringLiteral("................"));
     }
     return out;
 }
@@ -84,7 +86,10 @@ private:
                 continue;
             }
             for (qsizetype i = 0; i < bytes.size(); i += chunkSize)
-                d.feed(dir, QByteArrayView(bytes).sliced(i, std::min<qsizetype>(chunkSize, bytes.size() - i)), position);
+                d.feed(dir,
+                       QByteArrayView(bytes).sliced(
+                           i, std::min<qsizetype>(chunkSize, bytes.size() - i)),
+                       position);
         }
         d.finish();
         return stream;
@@ -102,22 +107,29 @@ private Q_SLOTS:
     {
         QFETCH(int, chunk);
         // The seed pattern: Certificate, ClientKeyExchange and CertificateVerify in one record.
-        const QByteArray flight = message(11, vec(vec(QByteArray(40, 'c'), 3), 3)) + message(16, vec(QByteArray(65, 'k'), 1))
-            + message(15, be(0x0403, 2) + vec(QByteArray(70, 's'), 2));
-        const TlsStream s = run({{C2S, record(22, flight)}, {C2S, record(20, "\x01")}, {C2S, record(22, QByteArray(40, 'e'))}}, chunk);
+        const QByteArray flight = message(11, vec(vec(QByteArray(40, 'c'), 3), 3))
+                                  + message(16, vec(QByteArray(65, 'k'), 1))
+                                  + message(15, be(0x0403, 2) + vec(QByteArray(70, 's'), 2));
+        const TlsStream s = run({{C2S, record(22, flight)},
+                                 {C2S, record(20, "\x01")},
+                                 {C2S, record(22, QByteArray(40, 'e'))}},
+                                chunk);
         QCOMPARE(s.records.size(), 3);
         QCOMPARE(pieces(s.records[0]),
-                 (QStringList{u"Certificate/whole"_s, u"ClientKeyExchange/whole"_s, u"CertificateVerify/whole"_s}));
+                 (QStringList{u"Certificate/whole"_s, u"ClientKeyExchange/whole"_s,
+                              u"CertificateVerify/whole"_s}));
         QVERIFY(!s.records[0].encrypted);
         QVERIFY(s.records[2].encrypted); // Finished after ChangeCipherSpec
         QVERIFY(s.records[2].pieces.isEmpty());
         QCOMPARE(s.messages.size(), 3);
         QCOMPARE(s.messages[0].certificateCount, 1);
-        QCOMPARE(s.messages[2].details.children.last().value, QStringLiteral("ecdsa_secp256r1_sha256, 70 bytes"));
+        QCOMPARE(s.messages[2].details.children.last().value,
+                 QStringLiteral("ecdsa_secp256r1_sha256, 70 bytes"));
         const auto findings = findRecordProblems(s, {});
         QCOMPARE(findings.size(), 1);
         QCOMPARE(findings[0].id, QStringLiteral("coalesced-handshake-messages"));
-        QVERIFY(findings[0].explanation.contains(QStringLiteral("Certificate, ClientKeyExchange, CertificateVerify")));
+        QVERIFY(findings[0].explanation.contains(
+            QStringLiteral("Certificate, ClientKeyExchange, CertificateVerify")));
         QVERIFY(findings[0].fixes.size() >= 2);
     }
 
@@ -147,14 +159,19 @@ private Q_SLOTS:
         // Details survive reassembly.
         const DetailNode *suites = child(m.details, QStringLiteral("cipher suites"));
         QVERIFY(suites);
-        QCOMPARE(suites->children.first().name, QStringLiteral("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"));
+        QCOMPARE(suites->children.first().name,
+                 QStringLiteral("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"));
         QCOMPARE(suites->children.last().name, QStringLiteral("TLS_EMPTY_RENEGOTIATION_INFO_SCSV"));
         const DetailNode *ext = child(m.details, QStringLiteral("extensions"));
         QVERIFY(ext);
-        QCOMPARE(child(*ext, QStringLiteral("server_name"))->value, QStringLiteral("device.example"));
-        QCOMPARE(child(*ext, QStringLiteral("application_layer_protocol_negotiation"))->value, QStringLiteral("h2, http/1.1"));
+        QCOMPARE(child(*ext, QStringLiteral("server_name"))->value,
+                 QStringLiteral("device.example"));
+        QCOMPARE(child(*ext, QStringLiteral("application_layer_protocol_negotiation"))->value,
+                 QStringLiteral("h2, http/1.1"));
         QCOMPARE(child(*ext, QStringLiteral("record_size_limit"))->value, QStringLiteral("4096"));
-        QCOMPARE(child(*child(*ext, QStringLiteral("supported_groups")), QStringLiteral("groups"))->children.first().name,
+        QCOMPARE(child(*child(*ext, QStringLiteral("supported_groups")), QStringLiteral("groups"))
+                     ->children.first()
+                     .name,
                  QStringLiteral("x25519"));
         const auto findings = findRecordProblems(s, {});
         QCOMPARE(findings.size(), 1);
@@ -164,10 +181,13 @@ private Q_SLOTS:
 
     void tls13EncryptsAfterServerHello()
     {
-        const QByteArray sh = serverHello(extension(43, be(0x0304, 2)) + extension(51, be(0x001d, 2) + vec(QByteArray(32, 'k'), 2)));
-        const TlsStream s = run({{C2S, record(22, clientHello(), 0x0301)},
-                                 {S2C, record(22, sh) + record(20, "\x01") + record(23, QByteArray(50, 'x'))},
-                                 {C2S, record(20, "\x01") + record(23, QByteArray(60, 'y'))}});
+        const QByteArray sh =
+            serverHello(extension(43, be(0x0304, 2))
+                        + extension(51, be(0x001d, 2) + vec(QByteArray(32, 'k'), 2)));
+        const TlsStream s =
+            run({{C2S, record(22, clientHello(), 0x0301)},
+                 {S2C, record(22, sh) + record(20, "\x01") + record(23, QByteArray(50, 'x'))},
+                 {C2S, record(20, "\x01") + record(23, QByteArray(60, 'y'))}});
         QVERIFY(s.tls13);
         QCOMPARE(s.serverVersion, 0x0304);
         QCOMPARE(s.records.size(), 6);
@@ -176,21 +196,26 @@ private Q_SLOTS:
         QVERIFY(s.records[3].encrypted);
         QVERIFY(!s.records[4].encrypted);
         QVERIFY(s.records[5].encrypted);
-        QCOMPARE(child(s.messages[1].details, QStringLiteral("version"))->value, QStringLiteral("TLS 1.3"));
+        QCOMPARE(child(s.messages[1].details, QStringLiteral("version"))->value,
+                 QStringLiteral("TLS 1.3"));
     }
 
     void maxFragmentLengthIgnored()
     {
-        const TlsStream s = run({{C2S, record(22, clientHello(2))}, {S2C, record(22, serverHello())},
-                                 {S2C, record(22, message(11, vec(vec(QByteArray(3000, 'c'), 3), 3)))}});
+        const TlsStream s =
+            run({{C2S, record(22, clientHello(2))},
+                 {S2C, record(22, serverHello())},
+                 {S2C, record(22, message(11, vec(vec(QByteArray(3000, 'c'), 3), 3)))}});
         QCOMPARE(s.messages[0].maxFragmentCode, 2);
         const auto findings = findRecordProblems(s, {});
         QStringList found;
         for (const auto &f : findings)
             found << f.id;
-        QVERIFY2(found.contains(QStringLiteral("max-fragment-length-ignored")), qPrintable(found.join(u',')));
+        QVERIFY2(found.contains(QStringLiteral("max-fragment-length-ignored")),
+                 qPrintable(found.join(u',')));
         // Echoed and respected: no finding.
-        const TlsStream ok = run({{C2S, record(22, clientHello(2))}, {S2C, record(22, serverHello(extension(1, "\x02")))}});
+        const TlsStream ok = run({{C2S, record(22, clientHello(2))},
+                                  {S2C, record(22, serverHello(extension(1, "\x02")))}});
         QVERIFY(findRecordProblems(ok, {}).isEmpty());
     }
 
@@ -208,7 +233,8 @@ private Q_SLOTS:
 
     void emptyClientCertificateThenAlert()
     {
-        const TlsStream s = run({{C2S, record(22, message(11, vec({}, 3)))}, {S2C, record(21, QByteArray::fromHex("0228"))}});
+        const TlsStream s = run({{C2S, record(22, message(11, vec({}, 3)))},
+                                 {S2C, record(21, QByteArray::fromHex("0228"))}});
         QCOMPARE(s.alerts.size(), 1);
         QCOMPARE(s.alerts[0].description, 40);
         const auto findings = findRecordProblems(s, {});
@@ -221,7 +247,7 @@ private Q_SLOTS:
     {
         // SSLv2 CLIENT-HELLO: msg_type 1, version 3.1, 3 cipher specs, no session id, 16-byte challenge.
         const QByteArray body = QByteArray::fromHex("010301") + be(9, 2) + be(0, 2) + be(16, 2)
-            + QByteArray::fromHex("00002f000035000005") + QByteArray(16, 'r');
+                                + QByteArray::fromHex("00002f000035000005") + QByteArray(16, 'r');
         const QByteArray wire = be(0x8000 | quint32(body.size()), 2) + body;
         const TlsStream s = run({{C2S, wire}, {S2C, record(22, serverHello())}});
         QCOMPARE(s.records.size(), 2);
@@ -252,7 +278,7 @@ private Q_SLOTS:
         qint64 kept = 0;
         RecordDissector d(s, m_limits, kept);
         d.feed(S2C, record(22, serverHello()), 1);
-        d.gap(S2C, 100, 2);  // a lost segment
+        d.gap(S2C, 100, 2); // a lost segment
         d.feed(S2C, QByteArray(QByteArray(37, 'z') + record(22, message(14, {}))), 3);
         d.finish();
         QCOMPARE(s.gaps.size(), 1);
@@ -267,18 +293,30 @@ private Q_SLOTS:
         QTest::addColumn<QString>("form");
         QTest::addColumn<int>("records");
 
-        const QByteArray flight = record(22, message(11, vec(vec(QByteArray(200, 'c'), 3), 3)) + message(16, vec(QByteArray(65, 'k'), 1)));
+        const QByteArray flight = record(22, message(11, vec(vec(QByteArray(200, 'c'), 3), 3))
+                                                 + message(16, vec(QByteArray(65, 'k'), 1)));
         const QByteArray packet = ipv4Tcp(0x0a390a91, 4585, 0x0a391e85, 26, 1000, 1, 0x18, flight);
-        QTest::newRow("tcpdump -X") << QStringLiteral("IP 10.57.10.145.4585 > 10.57.30.133.26: . 1:273(272)\n") + tcpdumpRows(packet)
-                                    << u"hexdump"_s << u"tcpdump -X"_s << 1;
+        QTest::newRow("tcpdump -X")
+            << QStringLiteral("IP 10.57.10.145.4585 > 10.57.30.133.26: . 1:273(272)\n")
+                   + tcpdumpRows(packet)
+            << u"hexdump"_s << u"tcpdump -X"_s << 1;
         // Rows left out of a pasted dump: the framing still shows both messages.
-        QTest::newRow("tcpdump -X with rows left out") << tcpdumpRows(packet, {5, 6, 7}) << u"hexdump"_s << u"tcpdump -X"_s << 1;
+        QTest::newRow("tcpdump -X with rows left out")
+            << tcpdumpRows(packet, {5, 6, 7}) << u"hexdump"_s << u"tcpdump -X"_s << 1;
+        // As copied from a web page: no-break spaces, no tab, a note after the bytes, rows elided.
+        QString forum = tcpdumpRows(packet, {4, 5, 6, 7, 8, 9, 10, 11, 12})
+                            .replace(u"\t"_s, QString())
+                            .replace(u":  "_s, u":\u00a0 "_s);
+        forum.replace(u"................"_s, u"      Handshake TLS1.2 size=0x0110"_s);
+        QTest::newRow("forum paste") << forum << u"hexdump"_s << u"tcpdump -X"_s << 1;
 
         QString wide;
         const QByteArray frame = ethernet(packet);
         for (int i = 0; i < frame.size(); i += 16) {
             const QByteArray row = frame.mid(i, 16);
-            wide += QStringLiteral("%1   %2   ................\n").arg(i, 4, 16, QLatin1Char('0')).arg(QString::fromLatin1(row.toHex(' ')).leftJustified(47));
+            wide += QStringLiteral("%1   %2   ................\n")
+                        .arg(i, 4, 16, QLatin1Char('0'))
+                        .arg(QString::fromLatin1(row.toHex(' ')).leftJustified(47));
         }
         QTest::newRow("Wireshark hex dump") << wide << u"hexdump"_s << u"Wireshark hex dump"_s << 1;
 
@@ -288,7 +326,9 @@ private Q_SLOTS:
             QString groups;
             for (int g = 0; g < row.size(); g += 2)
                 groups += QString::fromLatin1(row.mid(g, 2).toHex()) + QLatin1Char(' ');
-            xxd += QStringLiteral("%1: %2 ................\n").arg(i, 8, 16, QLatin1Char('0')).arg(groups.leftJustified(40));
+            xxd += QStringLiteral("%1: %2 ................\n")
+                       .arg(i, 8, 16, QLatin1Char('0'))
+                       .arg(groups.leftJustified(40));
         }
         QTest::newRow("xxd") << xxd << u"hexdump"_s << u"xxd"_s << 1;
 
@@ -300,15 +340,22 @@ private Q_SLOTS:
                 QString hex = QString::fromLatin1(row.left(8).toHex(' '));
                 if (row.size() > 8)
                     hex += QStringLiteral("  ") + QString::fromLatin1(row.mid(8).toHex(' '));
-                out += QStringLiteral("%1%2  %3  ................\n").arg(indent).arg(i, 8, 16, QLatin1Char('0')).arg(hex.leftJustified(48));
+                out += QStringLiteral("%1%2  %3  ................\n")
+                           .arg(indent)
+                           .arg(i, 8, 16, QLatin1Char('0'))
+                           .arg(hex.leftJustified(48));
             }
             return out;
         };
-        follow = followRows(record(22, clientHello()), {}) + followRows(record(22, serverHello()) + record(22, message(14, {})), QStringLiteral("    "));
+        follow = followRows(record(22, clientHello()), {})
+                 + followRows(record(22, serverHello()) + record(22, message(14, {})),
+                              QStringLiteral("    "));
         QTest::newRow("Follow TCP Stream") << follow << u"hexdump"_s << u"Follow TCP Stream"_s << 3;
 
-        QTest::newRow("bare hex") << QString::fromLatin1(flight.toHex()) << u"hex"_s << QString() << 1;
-        QTest::newRow("bare hex, spaced") << QString::fromLatin1(flight.toHex(' ')) << u"hex"_s << QString() << 1;
+        QTest::newRow("bare hex") << QString::fromLatin1(flight.toHex()) << u"hex"_s << QString()
+                                  << 1;
+        QTest::newRow("bare hex, spaced")
+            << QString::fromLatin1(flight.toHex(' ')) << u"hex"_s << QString() << 1;
     }
     void textForms()
     {
@@ -323,21 +370,27 @@ private Q_SLOTS:
         QCOMPARE(report->streams.size(), 1);
         QCOMPARE(report->streams[0].records.size(), records);
         if (records == 1) {
-            QCOMPARE(pieces(report->streams[0].records[0]), (QStringList{u"Certificate/whole"_s, u"ClientKeyExchange/whole"_s}));
+            QCOMPARE(pieces(report->streams[0].records[0]),
+                     (QStringList{u"Certificate/whole"_s, u"ClientKeyExchange/whole"_s}));
             QCOMPARE(ids(*report), QStringList{QStringLiteral("coalesced-handshake-messages")});
         } else {
             QCOMPARE(report->streams[0].records[2].dir, S2C);
-            QCOMPARE(report->streams[0].records[2].pieces.first().name, QStringLiteral("ServerHelloDone"));
+            QCOMPARE(report->streams[0].records[2].pieces.first().name,
+                     QStringLiteral("ServerHelloDone"));
         }
     }
 
     void proseIsNotADump()
     {
-        const auto report = Dissector::dissectBytes("hello world\nthis is not a dump\n", QStringLiteral("notes.txt"));
+        const auto report = Dissector::dissectBytes("hello world\nthis is not a dump\n",
+                                                    QStringLiteral("notes.txt"));
         QVERIFY(!report);
         QCOMPARE(report.error().code, QStringLiteral("dissect.nothing"));
         QVERIFY(report.error().detail.contains(QStringLiteral("line 1")));
-        const auto binary = Dissector::dissectBytes(QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0\0", 12), QStringLiteral("a.out"));
+        const auto binary = Dissector::dissectBytes(QByteArray("\x7f"
+                                                               "ELF\x02\x01\x01\0\0\0\0",
+                                                               12),
+                                                    QStringLiteral("a.out"));
         QVERIFY(!binary);
         QCOMPARE(binary.error().code, QStringLiteral("dissect.unknown"));
     }
@@ -345,10 +398,12 @@ private Q_SLOTS:
     void rowParser()
     {
         TextDumpReader::Row row;
-        QVERIFY(TextDumpReader::parseRow("0000:  16 03 03 00 41 02 00 00 3d 03 03 34 b0 14 bf fd  ....A...=..4....", row));
+        QVERIFY(TextDumpReader::parseRow(
+            "0000:  16 03 03 00 41 02 00 00 3d 03 03 34 b0 14 bf fd  ....A...=..4....", row));
         QCOMPARE(row.bytes.size(), 16);
         QCOMPARE(row.style, TextDumpReader::Row::Colon);
-        QVERIFY(TextDumpReader::parseRow("\t0x04c0:  9350 7474 859a fbce 2919 e123 4f10 0001  .PTt....).#O...", row));
+        QVERIFY(TextDumpReader::parseRow(
+            "\t0x04c0:  9350 7474 859a fbce 2919 e123 4f10 0001  .PTt....).#O...", row));
         QCOMPARE(row.offset, quint64(0x4c0));
         QCOMPARE(row.bytes.toHex(), QByteArray("93507474859afbce2919e1234f100001"));
         QVERIFY(!TextDumpReader::parseRow("Handshake TLS1.2 size=0x06ae", row));

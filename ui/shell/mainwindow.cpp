@@ -10,6 +10,7 @@
 #include "ui/provision/provisionworkspace.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/languagemenu.h"
+#include "ui/records/recordsworkspace.h"
 #include "ui/station/stationworkspace.h"
 
 #include <QAction>
@@ -48,6 +49,8 @@ QList<WorkspaceInfo> workspaceInfos()
          MainWindow::tr("Write certificates and keys into a board's partitions.")},
         {QStringLiteral("station"), MainWindow::tr("Station"),
          MainWindow::tr("Flash, verify, provision and record many boards at once.")},
+        {QStringLiteral("records"), MainWindow::tr("Records"),
+         MainWindow::tr("Show the TLS records in a capture, hex dump or device log, and what their framing means.")},
     };
 }
 
@@ -120,6 +123,8 @@ void MainWindow::buildWorkspaces()
             page = new ProvisionWorkspace;
         } else if (info.id == QLatin1String("flash")) {
             page = new FlashWorkspace;
+        } else if (info.id == QLatin1String("records")) {
+            page = new RecordsWorkspace;
         } else {
             page = new StationWorkspace;
         }

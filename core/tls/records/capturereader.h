@@ -22,9 +22,10 @@ using Progress = std::function<bool(qint64 done, qint64 total)>; // false cancel
 
 // Fills kind, units, streams and notes. A file that ends inside a frame keeps what came before
 // it, with a note; a file libpcap cannot open at all is an error.
-Result<void> readFile(const QString &path, DissectReport &report, const DissectLimits &limits, qint64 &keptBytes,
-                      const Progress &progress = {});
-Result<void> readBytes(QByteArrayView data, DissectReport &report, const DissectLimits &limits, qint64 &keptBytes);
+Result<void> readFile(const QString &path, DissectReport &report, const DissectLimits &limits,
+                      qint64 &keptBytes, const Progress &progress = {});
+Result<void> readBytes(QByteArrayView data, DissectReport &report, const DissectLimits &limits,
+                       qint64 &keptBytes);
 
 } // namespace CaptureReader
 

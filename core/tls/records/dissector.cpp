@@ -20,7 +20,8 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 }
 
 // A binary file that starts with a TLS record: the raw bytes of one direction.
-void dissectRaw(QByteArrayView data, DissectReport &report, const DissectLimits &limits, qint64 &kept)
+void dissectRaw(QByteArrayView data, DissectReport &report, const DissectLimits &limits,
+                qint64 &kept)
 {
     report.kind = DissectInputKind::Hex;
     report.form = tr("raw bytes");
@@ -30,7 +31,8 @@ void dissectRaw(QByteArrayView data, DissectReport &report, const DissectLimits 
     {
         RecordDissector dissector(stream, limits, kept);
         const bool server = data.size() > 5 && data[0] == 0x16 && data[5] == 2;
-        dissector.feed(server ? RecordDirection::ServerToClient : RecordDirection::ClientToServer, data, 1);
+        dissector.feed(server ? RecordDirection::ServerToClient : RecordDirection::ClientToServer,
+                       data, 1);
         dissector.finish();
     }
     report.streams.append(std::move(stream));
@@ -45,8 +47,11 @@ Result<DissectReport> conclude(DissectReport report, const DissectOptions &optio
         if (!s.records.isEmpty()) {
             kept.append(std::move(s));
         } else if (++silent <= 3) {
-            report.notes << tr("stream %1 (%2 → %3) carried no TLS%4").arg(s.id).arg(s.client, s.server,
-                                                                               s.notes.isEmpty() ? QString() : QStringLiteral(": ") + s.notes.first());
+            report.notes << tr("stream %1 (%2 → %3) carried no TLS%4")
+                                .arg(s.id)
+                                .arg(s.client, s.server,
+                                     s.notes.isEmpty() ? QString()
+                                                       : QStringLiteral(": ") + s.notes.first());
         }
     }
     if (silent > 3)
@@ -59,9 +64,10 @@ Result<DissectReport> conclude(DissectReport report, const DissectOptions &optio
                 only.append(std::move(s));
         }
         if (only.isEmpty())
-            return Error::make(QStringLiteral("dissect.nostream"),
-                               tr("There is no TLS stream %1 in %2.").arg(*options.stream).arg(report.source), {},
-                               tr("Run without --stream to list the streams."));
+            return Error::make(
+                QStringLiteral("dissect.nostream"),
+                tr("There is no TLS stream %1 in %2.").arg(*options.stream).arg(report.source), {},
+                tr("Run without --stream to list the streams."));
         report.streams = std::move(only);
     }
     const Result<void> findings = Dissector::addFindings(report, options.targetId);
@@ -80,7 +86,8 @@ Result<void> Dissector::addFindings(DissectReport &report, const QString &target
         const auto profile = TargetProfiles::load(targetId);
         if (!profile)
             return profile.error();
-        context.inputBufferBytes = profile->asymmetricContentLen ? profile->inContentLen : profile->maxContentLen;
+        context.inputBufferBytes =
+            profile->asymmetricContentLen ? profile->inContentLen : profile->maxContentLen;
         context.target = profile->title;
     }
     report.findings.clear();
@@ -89,7 +96,8 @@ Result<void> Dissector::addFindings(DissectReport &report, const QString &target
     return {};
 }
 
-Result<DissectReport> Dissector::dissectBytes(QByteArrayView data, const QString &sourceName, const DissectOptions &options)
+Result<DissectReport> Dissector::dissectBytes(QByteArrayView data, const QString &sourceName,
+                                              const DissectOptions &options)
 {
     DissectReport report;
     report.source = sourceName;
@@ -105,33 +113,44 @@ Result<DissectReport> Dissector::dissectBytes(QByteArrayView data, const QString
     }
     if (LogReader::looksBinary(data.first(std::min<qsizetype>(data.size(), 4096)))) {
         if (!looksLikeTlsRecord(data.first(std::min<qsizetype>(data.size(), 3))))
-            return Error::make(QStringLiteral("dissect.unknown"),
-                               tr("%1 is neither a capture (pcap, pcapng), a text hex dump nor TLS bytes (it starts with %2).")
-                                   .arg(sourceName, QString::fromLatin1(data.first(std::min<qsizetype>(data.size(), 8)).toByteArray().toHex(' '))));
+            return Error::make(
+                QStringLiteral("dissect.unknown"),
+                tr("%1 is neither a capture (pcap, pcapng), a text hex dump nor TLS bytes (it "
+                   "starts with %2).")
+                    .arg(sourceName,
+                         QString::fromLatin1(data.first(std::min<qsizetype>(data.size(), 8))
+                                                 .toByteArray()
+                                                 .toHex(' '))));
         dissectRaw(data, report, options.limits, kept);
         return conclude(std::move(report), options);
     }
     TextDumpReader reader(options.limits, kept);
-    const auto stats = LogReader::readBytes(data, [&](qint64 n, QByteArrayView line) { reader.addLine(n, line); });
+    const auto stats =
+        LogReader::readBytes(data, [&](qint64 n, QByteArrayView line) { reader.addLine(n, line); });
     if (!stats)
         return stats.error();
     if (!reader.finish(report))
         return Error::make(QStringLiteral("dissect.nothing"),
-                           tr("No TLS records, capture or hex dump found in %1 (%2 lines).").arg(sourceName).arg(stats->lines),
+                           tr("No TLS records, capture or hex dump found in %1 (%2 lines).")
+                               .arg(sourceName)
+                               .arg(stats->lines),
                            report.notes.join(QLatin1Char('\n')),
-                           tr("Give a .pcap/.pcapng file, a hex dump (tcpdump -X, xxd, Wireshark), openssl -msg output "
+                           tr("Give a .pcap/.pcapng file, a hex dump (tcpdump -X, xxd, Wireshark), "
+                              "openssl -msg output "
                               "or a device log with mbedTLS debug level 4."));
     report.units = report.units ? report.units : stats->lines;
     return conclude(std::move(report), options);
 }
 
-Result<DissectReport> Dissector::dissectFile(const QString &path, const DissectOptions &options, const Progress &progress)
+Result<DissectReport> Dissector::dissectFile(const QString &path, const DissectOptions &options,
+                                             const Progress &progress)
 {
     QFile file(path);
     if (!QFileInfo::exists(path))
         return Error::make(QStringLiteral("dissect.notfound"), tr("%1 does not exist.").arg(path));
     if (!file.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("dissect.open"), tr("Cannot open %1: %2").arg(path, file.errorString()));
+        return Error::make(QStringLiteral("dissect.open"),
+                           tr("Cannot open %1: %2").arg(path, file.errorString()));
     const QByteArray head = file.peek(4096);
     file.close();
     DissectReport report;
@@ -144,22 +163,28 @@ Result<DissectReport> Dissector::dissectFile(const QString &path, const DissectO
             return read.error();
         return conclude(std::move(report), options);
     }
-    if (LogReader::looksBinary(head) && !(head.size() >= 2 && quint8(head[0]) == 0x1f && quint8(head[1]) == 0x8b)) {
+    if (LogReader::looksBinary(head)
+        && !(head.size() >= 2 && quint8(head[0]) == 0x1f && quint8(head[1]) == 0x8b)) {
         // Raw TLS bytes are small in practice (one saved stream); read them whole.
         if (!file.open(QIODevice::ReadOnly))
-            return Error::make(QStringLiteral("dissect.open"), tr("Cannot open %1: %2").arg(path, file.errorString()));
+            return Error::make(QStringLiteral("dissect.open"),
+                               tr("Cannot open %1: %2").arg(path, file.errorString()));
         const QByteArray data = file.read(64ll << 20);
         return dissectBytes(data, path, options);
     }
     TextDumpReader reader(options.limits, kept);
-    const auto stats = LogReader::readFile(path, [&](qint64 n, QByteArrayView line) { reader.addLine(n, line); }, progress);
+    const auto stats = LogReader::readFile(
+        path, [&](qint64 n, QByteArrayView line) { reader.addLine(n, line); }, progress);
     if (!stats)
         return stats.error();
     if (!reader.finish(report))
         return Error::make(QStringLiteral("dissect.nothing"),
-                           tr("No TLS records, capture or hex dump found in %1 (%2 lines).").arg(path).arg(stats->lines),
+                           tr("No TLS records, capture or hex dump found in %1 (%2 lines).")
+                               .arg(path)
+                               .arg(stats->lines),
                            report.notes.join(QLatin1Char('\n')),
-                           tr("Give a .pcap/.pcapng file, a hex dump (tcpdump -X, xxd, Wireshark), openssl -msg output "
+                           tr("Give a .pcap/.pcapng file, a hex dump (tcpdump -X, xxd, Wireshark), "
+                              "openssl -msg output "
                               "or a device log with mbedTLS debug level 4."));
     report.units = report.units ? report.units : stats->lines;
     return conclude(std::move(report), options);

@@ -15,8 +15,8 @@ namespace Forgeline::Tls {
 
 struct DissectOptions
 {
-    QString targetId;            // a target profile ("idf-4.4") whose input buffer sizes record-too-large
-    std::optional<int> stream;   // keep only this stream
+    QString targetId; // a target profile ("idf-4.4") whose input buffer sizes record-too-large
+    std::optional<int> stream; // keep only this stream
     DissectLimits limits;
 };
 
@@ -27,7 +27,8 @@ class Dissector
 public:
     using Progress = std::function<bool(qint64 done, qint64 total)>; // false cancels
 
-    static Result<DissectReport> dissectFile(const QString &path, const DissectOptions &options = {},
+    static Result<DissectReport> dissectFile(const QString &path,
+                                             const DissectOptions &options = {},
                                              const Progress &progress = {});
     static Result<DissectReport> dissectBytes(QByteArrayView data, const QString &sourceName,
                                               const DissectOptions &options = {});

@@ -26,8 +26,10 @@ QString recordTypeName(const TlsRecord &r)
 
 QJsonObject messageJson(const MessagePiece &p)
 {
-    return QJsonObject{{QStringLiteral("type"), p.type}, {QStringLiteral("name"), p.name},
-                       {QStringLiteral("length"), qint64(p.length)}, {QStringLiteral("fragment"), fragmentId(p.fragment)}};
+    return QJsonObject{{QStringLiteral("type"), p.type},
+                       {QStringLiteral("name"), p.name},
+                       {QStringLiteral("length"), qint64(p.length)},
+                       {QStringLiteral("fragment"), fragmentId(p.fragment)}};
 }
 
 } // namespace
@@ -56,15 +58,20 @@ const TlsStream *DissectReport::stream(int id) const
 
 QString DissectReportWriter::recordSummary(const TlsRecord &r)
 {
-    QString text = QStringLiteral("%1 %2 len=%3").arg(recordTypeName(r), TlsNames::version(r.version)).arg(r.length);
+    QString text = QStringLiteral("%1 %2 len=%3")
+                       .arg(recordTypeName(r), TlsNames::version(r.version))
+                       .arg(r.length);
     if (r.encrypted)
         text += tr(" encrypted");
     if (r.alertLevel >= 0)
-        text += QStringLiteral(" %1 %2").arg(r.alertLevel == 2 ? tr("fatal") : tr("warning"), alertDescriptionName(r.alertDescription));
+        text += QStringLiteral(" %1 %2").arg(r.alertLevel == 2 ? tr("fatal") : tr("warning"),
+                                             alertDescriptionName(r.alertDescription));
     if (!r.pieces.isEmpty()) {
         QStringList names;
         for (const MessagePiece &p : r.pieces)
-            names << (p.fragment == FragmentKind::Whole ? p.name : QStringLiteral("%1(%2)").arg(p.name, fragmentId(p.fragment)));
+            names << (p.fragment == FragmentKind::Whole
+                          ? p.name
+                          : QStringLiteral("%1(%2)").arg(p.name, fragmentId(p.fragment)));
         text += QStringLiteral(" [%1]").arg(names.join(QStringLiteral(", ")));
     }
     if (r.truncated)
@@ -76,7 +83,8 @@ QString DissectReportWriter::recordSummary(const TlsRecord &r)
 
 QJsonObject DissectReportWriter::toJson(const DissectReport &report)
 {
-    const QString positionKey = report.positionsAreLines ? QStringLiteral("line") : QStringLiteral("frame");
+    const QString positionKey =
+        report.positionsAreLines ? QStringLiteral("line") : QStringLiteral("frame");
     QJsonArray streams;
     for (const TlsStream &s : report.streams) {
         QJsonArray records;
@@ -100,14 +108,19 @@ QJsonObject DissectReportWriter::toJson(const DissectReport &report)
         }
         QJsonArray alerts;
         for (const TlsAlert &a : s.alerts)
-            alerts.append(QJsonObject{{QStringLiteral("dir"), directionId(a.dir)}, {positionKey, a.position},
-                                      {QStringLiteral("level"), a.level == 2 ? QStringLiteral("fatal") : QStringLiteral("warning")},
-                                      {QStringLiteral("description"), a.description},
-                                      {QStringLiteral("name"), alertDescriptionName(a.description)}});
+            alerts.append(
+                QJsonObject{{QStringLiteral("dir"), directionId(a.dir)},
+                            {positionKey, a.position},
+                            {QStringLiteral("level"),
+                             a.level == 2 ? QStringLiteral("fatal") : QStringLiteral("warning")},
+                            {QStringLiteral("description"), a.description},
+                            {QStringLiteral("name"), alertDescriptionName(a.description)}});
         QJsonArray gaps;
         for (const StreamGap &g : s.gaps)
-            gaps.append(QJsonObject{{QStringLiteral("dir"), directionId(g.dir)}, {QStringLiteral("offset"), qint64(g.offset)},
-                                    {QStringLiteral("bytes"), qint64(g.bytes)}, {positionKey, g.position}});
+            gaps.append(QJsonObject{{QStringLiteral("dir"), directionId(g.dir)},
+                                    {QStringLiteral("offset"), qint64(g.offset)},
+                                    {QStringLiteral("bytes"), qint64(g.bytes)},
+                                    {positionKey, g.position}});
         QJsonObject o{{QStringLiteral("id"), s.id},         {QStringLiteral("client"), s.client},
                       {QStringLiteral("server"), s.server}, {QStringLiteral("records"), records},
                       {QStringLiteral("alerts"), alerts},   {QStringLiteral("gaps"), gaps}};
@@ -123,21 +136,27 @@ QJsonObject DissectReportWriter::toJson(const DissectReport &report)
     for (const RecordFinding &f : report.findings) {
         QJsonArray evidence;
         for (const FindingEvidence &e : f.evidence)
-            evidence.append(QJsonObject{{positionKey, e.position}, {QStringLiteral("text"), e.text}});
-        findings.append(QJsonObject{{QStringLiteral("id"), f.id},
-                                    {QStringLiteral("title"), f.title},
-                                    {QStringLiteral("stream"), f.stream},
-                                    {QStringLiteral("explanation"), f.explanation},
-                                    {QStringLiteral("evidence"), evidence},
-                                    {QStringLiteral("fixes"), QJsonArray::fromStringList(f.fixes)}});
+            evidence.append(
+                QJsonObject{{positionKey, e.position}, {QStringLiteral("text"), e.text}});
+        findings.append(
+            QJsonObject{{QStringLiteral("id"), f.id},
+                        {QStringLiteral("title"), f.title},
+                        {QStringLiteral("stream"), f.stream},
+                        {QStringLiteral("explanation"), f.explanation},
+                        {QStringLiteral("evidence"), evidence},
+                        {QStringLiteral("fixes"), QJsonArray::fromStringList(f.fixes)}});
     }
-    QJsonObject input{{QStringLiteral("kind"), inputKindId(report.kind)}, {QStringLiteral("source"), report.source}};
+    QJsonObject input{{QStringLiteral("kind"), inputKindId(report.kind)},
+                      {QStringLiteral("source"), report.source}};
     if (!report.form.isEmpty())
         input.insert(QStringLiteral("form"), report.form);
-    input.insert(report.positionsAreLines ? QStringLiteral("lines") : QStringLiteral("frames"), report.units);
+    input.insert(report.positionsAreLines ? QStringLiteral("lines") : QStringLiteral("frames"),
+                 report.units);
     if (!report.notes.isEmpty())
         input.insert(QStringLiteral("not_understood"), QJsonArray::fromStringList(report.notes));
-    return QJsonObject{{QStringLiteral("input"), input}, {QStringLiteral("streams"), streams}, {QStringLiteral("findings"), findings}};
+    return QJsonObject{{QStringLiteral("input"), input},
+                       {QStringLiteral("streams"), streams},
+                       {QStringLiteral("findings"), findings}};
 }
 
 QString DissectReportWriter::toText(const DissectReport &report)
@@ -145,20 +164,27 @@ QString DissectReportWriter::toText(const DissectReport &report)
     QStringList out;
     const QString unit = report.positionsAreLines ? tr("line") : tr("frame");
     out << tr("%1: %2%3, %n stream(s)", nullptr, int(report.streams.size()))
-               .arg(report.source, inputKindId(report.kind), report.form.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(report.form));
+               .arg(report.source, inputKindId(report.kind),
+                    report.form.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(report.form));
     for (const QString &n : report.notes)
         out << tr("  not understood: %1").arg(n);
     for (const TlsStream &s : report.streams) {
         out << QString();
-        out << tr("stream %1: %2 → %3%4").arg(s.id).arg(s.client, s.server, s.midStream ? tr(" (starts mid-way)") : QString());
+        out << tr("stream %1: %2 → %3%4")
+                   .arg(s.id)
+                   .arg(s.client, s.server, s.midStream ? tr(" (starts mid-way)") : QString());
         for (const TlsRecord &r : s.records) {
             out << QStringLiteral("  %1 %2 %3  %4")
                        .arg(unit, QString::number(r.position).rightJustified(6),
-                            r.dir == RecordDirection::ClientToServer ? QStringLiteral("C→S") : QStringLiteral("S→C"),
+                            r.dir == RecordDirection::ClientToServer ? QStringLiteral("C→S")
+                                                                     : QStringLiteral("S→C"),
                             recordSummary(r));
         }
         for (const StreamGap &g : s.gaps)
-            out << tr("  gap: %1 bytes missing %2 after %3 %4").arg(g.bytes).arg(directionId(g.dir), unit).arg(g.position);
+            out << tr("  gap: %1 bytes missing %2 after %3 %4")
+                       .arg(g.bytes)
+                       .arg(directionId(g.dir), unit)
+                       .arg(g.position);
         for (const QString &n : s.notes)
             out << tr("  note: %1").arg(n);
     }

@@ -29,7 +29,11 @@ constexpr int kHeader = 4; // detail offsets count from the start of the message
 class Reader
 {
 public:
-    explicit Reader(QByteArrayView data, int base = 0) : m_data(data), m_base(base) {}
+    explicit Reader(QByteArrayView data, int base = 0)
+        : m_data(data)
+        , m_base(base)
+    {
+    }
 
     bool atEnd() const { return m_pos >= m_data.size(); }
     qsizetype left() const { return m_data.size() - m_pos; }
@@ -81,7 +85,8 @@ private:
 
 QString hex(QByteArrayView v, int max = 32)
 {
-    QString s = QString::fromLatin1(v.first(std::min<qsizetype>(v.size(), max)).toByteArray().toHex());
+    QString s =
+        QString::fromLatin1(v.first(std::min<qsizetype>(v.size(), max)).toByteArray().toHex());
     if (v.size() > max)
         s += QStringLiteral("…");
     return s;
@@ -91,7 +96,8 @@ QString bytesText(qsizetype n) { return tr("%n bytes", nullptr, int(n)); }
 
 void malformed(DetailNode &node, const Reader &r)
 {
-    node.add(tr("malformed"), tr("the message ends early or a length does not fit (at byte %1)").arg(r.at()));
+    node.add(tr("malformed"),
+             tr("the message ends early or a length does not fit (at byte %1)").arg(r.at()));
 }
 
 // Lists of 16-bit values (cipher suites, groups, signature schemes).
@@ -128,7 +134,8 @@ void decodeExtension(HandshakeMessage &m, DetailNode &node, int type, Reader r, 
     case 1: { // max_fragment_length (RFC 6066: 1..4 = 2^9..2^12)
         if (const auto code = r.number(1)) {
             m.maxFragmentCode = int(*code);
-            node.value = *code >= 1 && *code <= 4 ? QString::number(1 << (8 + *code)) : tr("invalid code %1").arg(*code);
+            node.value = *code >= 1 && *code <= 4 ? QString::number(1 << (8 + *code))
+                                                  : tr("invalid code %1").arg(*code);
         }
         break;
     }
@@ -234,8 +241,8 @@ void decodeHello(HandshakeMessage &m, Reader &r, bool client)
     if (!client) {
         m.selectedVersion = int(*version);
         // RFC 8446 §4.1.3: the SHA-256 of "HelloRetryRequest".
-        static const QByteArray hrr = QByteArray::fromHex(
-            "cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c");
+        static const QByteArray hrr =
+            QByteArray::fromHex("cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c");
         m.helloRetry = *random == QByteArrayView(hrr);
         if (m.helloRetry)
             d.add(tr("HelloRetryRequest"), tr("yes"));
@@ -297,7 +304,8 @@ void decodeCertificate(HandshakeMessage &m, Reader &r, bool tls13)
 QString distinguishedName(QByteArrayView der)
 {
     const unsigned char *p = reinterpret_cast<const unsigned char *>(der.data());
-    std::unique_ptr<X509_NAME, decltype(&X509_NAME_free)> name(d2i_X509_NAME(nullptr, &p, long(der.size())), &X509_NAME_free);
+    std::unique_ptr<X509_NAME, decltype(&X509_NAME_free)> name(
+        d2i_X509_NAME(nullptr, &p, long(der.size())), &X509_NAME_free);
     if (!name)
         return tr("(not a distinguished name)");
     std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_mem()), &BIO_free);
@@ -343,7 +351,8 @@ void decodeCertificateRequest(HandshakeMessage &m, Reader &r, bool tls13)
             break;
         names.add(distinguishedName(dn->rest()));
     }
-    names.value = names.children.isEmpty() ? tr("(any)") : tr("%n names", nullptr, int(names.children.size()));
+    names.value = names.children.isEmpty() ? tr("(any)")
+                                           : tr("%n names", nullptr, int(names.children.size()));
 }
 
 void decodeServerKeyExchange(HandshakeMessage &m, Reader &r)
@@ -374,7 +383,8 @@ void decodeServerKeyExchange(HandshakeMessage &m, Reader &r)
         const auto scheme = sig.number(2);
         auto value = sig.vector(2);
         if (scheme && value && sig.atEnd())
-            d.add(tr("signature"), tr("%1, %2").arg(TlsNames::signatureScheme(int(*scheme)), bytesText(value->left())));
+            d.add(tr("signature"), tr("%1, %2").arg(TlsNames::signatureScheme(int(*scheme)),
+                                                    bytesText(value->left())));
         else
             d.add(tr("signature"), bytesText(r.left()));
     }
@@ -387,7 +397,8 @@ DetailNode describeCertificate(QByteArrayView der, int index)
     DetailNode node;
     node.name = tr("certificate #%1").arg(index);
     const unsigned char *p = reinterpret_cast<const unsigned char *>(der.data());
-    std::unique_ptr<X509, decltype(&X509_free)> x509(d2i_X509(nullptr, &p, long(der.size())), &X509_free);
+    std::unique_ptr<X509, decltype(&X509_free)> x509(d2i_X509(nullptr, &p, long(der.size())),
+                                                     &X509_free);
     node.add(tr("DER size"), bytesText(der.size()));
     if (!x509) {
         node.value = tr("not a valid X.509 certificate");
@@ -442,15 +453,14 @@ void decodeHandshakeBody(HandshakeMessage &m, QByteArrayView body, bool tls13)
     case 11: decodeCertificate(m, r, tls13); break;
     case 12: decodeServerKeyExchange(m, r); break;
     case 13: decodeCertificateRequest(m, r, tls13); break;
-    case 14:
-        m.details.value = body.isEmpty() ? QString() : tr("unexpected body");
-        break;
+    case 14: m.details.value = body.isEmpty() ? QString() : tr("unexpected body"); break;
     case 15: {
         Reader probe = r;
         const auto scheme = probe.number(2);
         auto sig = probe.vector(2);
         if (scheme && sig && probe.atEnd())
-            m.details.add(tr("signature"), tr("%1, %2").arg(TlsNames::signatureScheme(int(*scheme)), bytesText(sig->left())));
+            m.details.add(tr("signature"), tr("%1, %2").arg(TlsNames::signatureScheme(int(*scheme)),
+                                                            bytesText(sig->left())));
         else
             m.details.add(tr("signature"), bytesText(body.size()));
         break;

@@ -7,8 +7,14 @@ namespace Forgeline::Tls {
 
 namespace {
 
-quint16 be16(QByteArrayView v, qsizetype at) { return quint16((quint8(v[at]) << 8) | quint8(v[at + 1])); }
-quint32 be32(QByteArrayView v, qsizetype at) { return (quint32(be16(v, at)) << 16) | be16(v, at + 2); }
+quint16 be16(QByteArrayView v, qsizetype at)
+{
+    return quint16((quint8(v[at]) << 8) | quint8(v[at + 1]));
+}
+quint32 be32(QByteArrayView v, qsizetype at)
+{
+    return (quint32(be16(v, at)) << 16) | be16(v, at + 2);
+}
 
 std::optional<TcpSegment> fail(QString *why, const char *text)
 {
@@ -92,26 +98,33 @@ std::optional<TcpSegment> decodeTcpFrame(int linkType, QByteArrayView frame, QSt
     }
     case LinkNull:
     case LinkLoop:
-        return frame.size() < 4 ? fail(why, "loopback header cut short") : decodeIp(frame.sliced(4), why);
+        return frame.size() < 4 ? fail(why, "loopback header cut short")
+                                : decodeIp(frame.sliced(4), why);
     case LinkLinuxSll:
-        return frame.size() < 16 ? fail(why, "SLL header cut short") : decodeIp(frame.sliced(16), why);
+        return frame.size() < 16 ? fail(why, "SLL header cut short")
+                                 : decodeIp(frame.sliced(16), why);
     case LinkLinuxSll2:
-        return frame.size() < 20 ? fail(why, "SLL2 header cut short") : decodeIp(frame.sliced(20), why);
+        return frame.size() < 20 ? fail(why, "SLL2 header cut short")
+                                 : decodeIp(frame.sliced(20), why);
     case LinkRaw:
     case LinkRawAlt:
     case LinkIpv4:
     case LinkIpv6:
     case 101: // LINKTYPE_RAW as stored in files, should libpcap pass it through
         return decodeIp(frame, why);
-    default:
-        return fail(why, "unsupported link type");
+    default: return fail(why, "unsupported link type");
     }
 }
 
 QString formatEndpoint(bool ipv6, const std::array<quint8, 16> &address, quint16 port)
 {
     if (!ipv6)
-        return QStringLiteral("%1.%2.%3.%4:%5").arg(address[0]).arg(address[1]).arg(address[2]).arg(address[3]).arg(port);
+        return QStringLiteral("%1.%2.%3.%4:%5")
+            .arg(address[0])
+            .arg(address[1])
+            .arg(address[2])
+            .arg(address[3])
+            .arg(port);
     Q_IPV6ADDR raw;
     std::copy(address.begin(), address.end(), raw.c);
     return QStringLiteral("[%1]:%2").arg(QHostAddress(raw).toString()).arg(port);

@@ -28,13 +28,21 @@ struct TcpSegment
 
 // Link-layer types, numbered as libpcap's DLT_* values on Linux.
 enum LinkType : int {
-    LinkNull = 0, LinkEthernet = 1, LinkRaw = 12, LinkRawAlt = 14, LinkLoop = 108,
-    LinkLinuxSll = 113, LinkIpv4 = 228, LinkIpv6 = 229, LinkLinuxSll2 = 276,
+    LinkNull = 0,
+    LinkEthernet = 1,
+    LinkRaw = 12,
+    LinkRawAlt = 14,
+    LinkLoop = 108,
+    LinkLinuxSll = 113,
+    LinkIpv4 = 228,
+    LinkIpv6 = 229,
+    LinkLinuxSll2 = 276,
 };
 
 // Peels link, IPv4/IPv6 and TCP headers; nullopt for anything that is not an unfragmented
 // TCP segment (the reason, when wanted, goes to `why`).
-std::optional<TcpSegment> decodeTcpFrame(int linkType, QByteArrayView frame, QString *why = nullptr);
+std::optional<TcpSegment> decodeTcpFrame(int linkType, QByteArrayView frame,
+                                         QString *why = nullptr);
 
 QString formatEndpoint(bool ipv6, const std::array<quint8, 16> &address, quint16 port);
 

@@ -21,7 +21,10 @@ constexpr int kHeader = 5;
 
 bool knownContentType(quint8 t) { return t >= 20 && t <= 25; }
 
-quint32 be16(QByteArrayView v, qsizetype at) { return (quint32(quint8(v[at])) << 8) | quint8(v[at + 1]); }
+quint32 be16(QByteArrayView v, qsizetype at)
+{
+    return (quint32(quint8(v[at])) << 8) | quint8(v[at + 1]);
+}
 
 QString preview(QByteArrayView head)
 {
@@ -58,11 +61,14 @@ bool looksLikeTlsRecord(QByteArrayView head)
 {
     if (head.size() >= 3 && (quint8(head[0]) & 0x80) && head[2] == 1)
         return true; // SSLv2-compatible ClientHello
-    return head.size() >= 3 && knownContentType(quint8(head[0])) && head[1] == 3 && quint8(head[2]) <= 4;
+    return head.size() >= 3 && knownContentType(quint8(head[0])) && head[1] == 3
+           && quint8(head[2]) <= 4;
 }
 
 RecordDissector::RecordDissector(TlsStream &stream, const DissectLimits &limits, qint64 &keptBytes)
-    : m_stream(stream), m_limits(limits), m_keptBytes(keptBytes)
+    : m_stream(stream)
+    , m_limits(limits)
+    , m_keptBytes(keptBytes)
 {
 }
 
@@ -73,7 +79,8 @@ void RecordDissector::startsMidway(RecordDirection dir)
         s.resync = true;
 }
 
-qsizetype RecordDissector::recordSize(RecordDirection dir, const Side &s, QByteArrayView head, bool &notTls) const
+qsizetype RecordDissector::recordSize(RecordDirection dir, const Side &s, QByteArrayView head,
+                                      bool &notTls) const
 {
     notTls = false;
     if (head.isEmpty())
@@ -89,7 +96,8 @@ qsizetype RecordDissector::recordSize(RecordDirection dir, const Side &s, QByteA
         }
         return 2 + qsizetype(((first & 0x7f) << 8) | quint8(head[1]));
     }
-    if (!knownContentType(first) || (head.size() >= 2 && head[1] != 3) || (head.size() >= 3 && quint8(head[2]) > 4)) {
+    if (!knownContentType(first) || (head.size() >= 2 && head[1] != 3)
+        || (head.size() >= 3 && quint8(head[2]) > 4)) {
         notTls = true;
         return -1;
     }
@@ -119,8 +127,11 @@ qsizetype RecordDissector::findBoundary(QByteArrayView data) const
 void RecordDissector::noteNotTls(RecordDirection dir, Side &s, QByteArrayView head)
 {
     s.stopped = true;
-    m_stream.notes << tr("%1 data at byte %2 is not TLS (starts with \"%3\"); the rest of that direction is skipped.")
-                          .arg(sideName(dir)).arg(s.offset).arg(preview(head));
+    m_stream.notes << tr("%1 data at byte %2 is not TLS (starts with \"%3\"); the rest of that "
+                         "direction is skipped.")
+                          .arg(sideName(dir))
+                          .arg(s.offset)
+                          .arg(preview(head));
 }
 
 void RecordDissector::feed(RecordDirection dir, QByteArrayView data, qint64 position)
@@ -150,7 +161,8 @@ void RecordDissector::consume(RecordDirection dir, Side &s, QByteArrayView data,
             s.skipped += quint64(at);
             s.offset += quint64(at);
             if (s.skipped > 0)
-                m_stream.notes << tr("%1: skipped %n bytes to find the next record boundary.", nullptr, int(s.skipped))
+                m_stream.notes << tr("%1: skipped %n bytes to find the next record boundary.",
+                                     nullptr, int(s.skipped))
                                       .arg(sideName(dir));
             s.skipped = 0;
             s.resync = false;
@@ -199,11 +211,13 @@ void RecordDissector::consume(RecordDirection dir, Side &s, QByteArrayView data,
     }
 }
 
-void RecordDissector::addRecord(RecordDirection dir, Side &s, QByteArrayView bytes, qint64 position, bool truncated)
+void RecordDissector::addRecord(RecordDirection dir, Side &s, QByteArrayView bytes, qint64 position,
+                                bool truncated)
 {
     const bool stored = m_stream.records.size() < m_limits.maxRecordsPerStream;
     if (!stored && m_droppedRecords++ == 0)
-        m_stream.notes << tr("Only the first %1 records of this stream are listed.").arg(m_limits.maxRecordsPerStream);
+        m_stream.notes << tr("Only the first %1 records of this stream are listed.")
+                              .arg(m_limits.maxRecordsPerStream);
     TlsRecord &r = stored ? m_stream.records.emplace_back() : (m_scratch = TlsRecord{}, m_scratch);
     r.index = stored ? int(m_stream.records.size() - 1) : -1;
     r.dir = dir;
@@ -226,7 +240,8 @@ void RecordDissector::addRecord(RecordDirection dir, Side &s, QByteArrayView byt
         r.length = bytes.size() >= kHeader ? be16(bytes, 3) : 0;
         payload = bytes.size() >= kHeader ? bytes.sliced(kHeader) : QByteArrayView();
         // Application data is always protected; after a key change everything but CCS is.
-        r.encrypted = r.type == 23 || (s.encrypted && r.type != 20 && !(r.type == 21 && r.length == 2));
+        r.encrypted =
+            r.type == 23 || (s.encrypted && r.type != 20 && !(r.type == 21 && r.length == 2));
     }
     s.offset += quint64(bytes.size());
     m_stream.bytes[dir == RecordDirection::ClientToServer ? 0 : 1] += quint64(bytes.size());
@@ -246,10 +261,12 @@ void RecordDissector::addRecord(RecordDirection dir, Side &s, QByteArrayView byt
         m.records << r.index;
         m.details.name = m.name;
         if (payload.size() >= 9) {
-            m.details.add(tr("version"), QStringLiteral("0x%1").arg(be16(payload, 1), 4, 16, QLatin1Char('0')));
+            m.details.add(tr("version"),
+                          QStringLiteral("0x%1").arg(be16(payload, 1), 4, 16, QLatin1Char('0')));
             m.details.add(tr("cipher specs"), tr("%n entries", nullptr, int(be16(payload, 3) / 3)));
         }
-        r.pieces.append(MessagePiece{m.index, 1, m.name, m.length, FragmentKind::Whole, 2, int(payload.size())});
+        r.pieces.append(MessagePiece{m.index, 1, m.name, m.length, FragmentKind::Whole, 2,
+                                     int(payload.size())});
         return;
     }
     if (r.type == 22 && !r.encrypted) {
@@ -260,14 +277,16 @@ void RecordDissector::addRecord(RecordDirection dir, Side &s, QByteArrayView byt
                 r.alertLevel = quint8(payload[0]);
                 r.alertDescription = quint8(payload[1]);
             }
-            m_stream.alerts.append(TlsAlert{dir, r.index, position, quint8(payload[i]), quint8(payload[i + 1])});
+            m_stream.alerts.append(
+                TlsAlert{dir, r.index, position, quint8(payload[i]), quint8(payload[i + 1])});
         }
     } else if (r.type == 20 && !m_stream.tls13) {
         s.encrypted = true; // TLS 1.2: every later record this side sends is protected
     }
 }
 
-void RecordDissector::handshakeRecord(RecordDirection dir, Side &s, TlsRecord &record, QByteArrayView payload)
+void RecordDissector::handshakeRecord(RecordDirection dir, Side &s, TlsRecord &record,
+                                      QByteArrayView payload)
 {
     qsizetype pos = 0;
     while (pos < payload.size()) {
@@ -278,9 +297,10 @@ void RecordDissector::handshakeRecord(RecordDirection dir, Side &s, TlsRecord &r
             if (s.keepBody)
                 s.body.append(payload.sliced(pos, take));
             s.bodyHoles = s.bodyHoles || record.missingBytes > 0;
-            record.pieces.append(MessagePiece{m.index, m.type, m.name, m.length,
-                                              s.remaining == 0 ? FragmentKind::Last : FragmentKind::Middle,
-                                              kHeader + int(pos), int(take)});
+            record.pieces.append(
+                MessagePiece{m.index, m.type, m.name, m.length,
+                             s.remaining == 0 ? FragmentKind::Last : FragmentKind::Middle,
+                             kHeader + int(pos), int(take)});
             if (record.index >= 0)
                 m.records << record.index;
             pos += take;
@@ -295,7 +315,9 @@ void RecordDissector::handshakeRecord(RecordDirection dir, Side &s, TlsRecord &r
         s.header.append(payload.sliced(pos, takeHeader));
         pos += takeHeader;
         if (s.header.size() < 4) {
-            m_stream.notes << tr("A handshake message header is split over two records (record %1).").arg(record.index + 1);
+            m_stream.notes
+                << tr("A handshake message header is split over two records (record %1).")
+                       .arg(record.index + 1);
             break;
         }
         HandshakeMessage &m = m_stream.messages.emplace_back();
@@ -303,16 +325,18 @@ void RecordDissector::handshakeRecord(RecordDirection dir, Side &s, TlsRecord &r
         m.dir = dir;
         m.type = quint8(s.header[0]);
         m.name = handshakeTypeName(m.type);
-        m.length = (quint32(quint8(s.header[1])) << 16) | (quint32(quint8(s.header[2])) << 8) | quint8(s.header[3]);
+        m.length = (quint32(quint8(s.header[1])) << 16) | (quint32(quint8(s.header[2])) << 8)
+                   | quint8(s.header[3]);
         if (record.index >= 0)
             m.records << record.index;
         s.header.clear();
         s.bodyHoles = record.missingBytes > 0;
         const qsizetype available = payload.size() - pos;
         if (available >= qsizetype(m.length)) {
-            record.pieces.append(MessagePiece{m.index, m.type, m.name, m.length,
-                                              headerWasSplit ? FragmentKind::Last : FragmentKind::Whole,
-                                              kHeader + int(headerStart), int(pos - headerStart) + int(m.length)});
+            record.pieces.append(
+                MessagePiece{m.index, m.type, m.name, m.length,
+                             headerWasSplit ? FragmentKind::Last : FragmentKind::Whole,
+                             kHeader + int(headerStart), int(pos - headerStart) + int(m.length)});
             s.message = m.index;
             s.remaining = 0;
             s.keepBody = true;
@@ -320,8 +344,9 @@ void RecordDissector::handshakeRecord(RecordDirection dir, Side &s, TlsRecord &r
             pos += m.length;
             completeMessage(dir, s);
         } else {
-            record.pieces.append(MessagePiece{m.index, m.type, m.name, m.length, FragmentKind::First,
-                                              kHeader + int(headerStart), int(payload.size() - headerStart)});
+            record.pieces.append(MessagePiece{m.index, m.type, m.name, m.length,
+                                              FragmentKind::First, kHeader + int(headerStart),
+                                              int(payload.size() - headerStart)});
             s.message = m.index;
             s.remaining = m.length - quint32(available);
             s.keepBody = m.length <= m_limits.maxMessageBytes;
@@ -338,7 +363,8 @@ void RecordDissector::completeMessage(RecordDirection dir, Side &s)
     m.missingBytes = s.bodyHoles;
     if (s.bodyHoles) {
         m.details.name = m.name;
-        m.details.add(tr("body"), tr("not decoded: bytes of its record are missing from the input"));
+        m.details.add(tr("body"),
+                      tr("not decoded: bytes of its record are missing from the input"));
     } else if (s.keepBody)
         decodeHandshakeBody(m, s.body, m_stream.tls13);
     else
@@ -381,7 +407,8 @@ void RecordDissector::gap(RecordDirection dir, quint64 bytes, qint64 position)
     }
     s.pending.clear();
     if (s.message >= 0) {
-        m_stream.notes << tr("%1 is incomplete: data is missing from the capture.").arg(m_stream.messages[s.message].name);
+        m_stream.notes << tr("%1 is incomplete: data is missing from the capture.")
+                              .arg(m_stream.messages[s.message].name);
         s.message = -1;
         s.body.clear();
     }
@@ -393,13 +420,15 @@ void RecordDissector::gap(RecordDirection dir, quint64 bytes, qint64 position)
 void RecordDissector::finish()
 {
     for (int i = 0; i < 2; ++i) {
-        const RecordDirection dir = i == 0 ? RecordDirection::ClientToServer : RecordDirection::ServerToClient;
+        const RecordDirection dir =
+            i == 0 ? RecordDirection::ClientToServer : RecordDirection::ServerToClient;
         Side &s = m_sides[i];
         if (!s.pending.isEmpty() && !s.resync && !s.stopped) {
             const QByteArray partial = std::move(s.pending);
             s.pending.clear();
             addRecord(dir, s, partial, s.pendingPosition, true);
-            m_stream.notes << tr("%1: the input ends inside a record (%n bytes of it present).", nullptr, int(partial.size()))
+            m_stream.notes << tr("%1: the input ends inside a record (%n bytes of it present).",
+                                 nullptr, int(partial.size()))
                                   .arg(sideName(dir));
         } else if (s.resync && s.pending.size() + qsizetype(s.skipped) > 0) {
             m_stream.notes << tr("%1: %n bytes without a recognisable record boundary.", nullptr,
@@ -409,7 +438,8 @@ void RecordDissector::finish()
         s.pending.clear();
         if (s.message >= 0) {
             HandshakeMessage &m = m_stream.messages[s.message];
-            m_stream.notes << tr("%1 (%2) is incomplete: %n bytes of it never arrived.", nullptr, int(s.remaining))
+            m_stream.notes << tr("%1 (%2) is incomplete: %n bytes of it never arrived.", nullptr,
+                                 int(s.remaining))
                                   .arg(m.name, sideName(dir));
             s.message = -1;
         }

@@ -13,7 +13,7 @@ struct DissectLimits
 {
     qint64 keptRecordBytes = 64ll << 20; // record bytes kept for the hex pane, all streams together
     int maxRecordsPerStream = 200000;
-    quint32 maxMessageBytes = 1u << 20;  // larger handshake messages are listed, not decoded
+    quint32 maxMessageBytes = 1u << 20; // larger handshake messages are listed, not decoded
 };
 
 // Cuts the two byte streams of one TLS connection into records and the handshake messages
@@ -37,29 +37,34 @@ public:
 private:
     struct Side
     {
-        QByteArray pending;        // an unfinished record (header first)
+        QByteArray pending; // an unfinished record (header first)
         qint64 pendingPosition = 0;
         quint32 pendingMissing = 0; // zero-filled bytes in `pending` (a gap inside a record)
-        quint64 offset = 0;        // bytes of this direction consumed so far
+        quint64 offset = 0;         // bytes of this direction consumed so far
         bool encrypted = false;
-        bool resync = false;       // looking for a record boundary after a gap
-        quint64 skipped = 0;       // bytes passed over while resynchronising
-        bool stopped = false;      // not TLS: the rest of this direction is ignored
+        bool resync = false;  // looking for a record boundary after a gap
+        quint64 skipped = 0;  // bytes passed over while resynchronising
+        bool stopped = false; // not TLS: the rest of this direction is ignored
         bool sawData = false;
         // Handshake reassembly
-        QByteArray header;         // a handshake header split over records (< 4 bytes)
-        int message = -1;          // the message being reassembled
-        quint32 remaining = 0;     // body bytes it still needs
+        QByteArray header;     // a handshake header split over records (< 4 bytes)
+        int message = -1;      // the message being reassembled
+        quint32 remaining = 0; // body bytes it still needs
         QByteArray body;
         bool keepBody = false;
-        bool bodyHoles = false;    // the message includes zero-filled bytes
+        bool bodyHoles = false; // the message includes zero-filled bytes
     };
 
-    Side &side(RecordDirection dir) { return m_sides[dir == RecordDirection::ClientToServer ? 0 : 1]; }
+    Side &side(RecordDirection dir)
+    {
+        return m_sides[dir == RecordDirection::ClientToServer ? 0 : 1];
+    }
     void consume(RecordDirection dir, Side &s, QByteArrayView data, qint64 position);
-    qsizetype recordSize(RecordDirection dir, const Side &s, QByteArrayView head, bool &notTls) const;
+    qsizetype recordSize(RecordDirection dir, const Side &s, QByteArrayView head,
+                         bool &notTls) const;
     qsizetype findBoundary(QByteArrayView data) const;
-    void addRecord(RecordDirection dir, Side &s, QByteArrayView bytes, qint64 position, bool truncated);
+    void addRecord(RecordDirection dir, Side &s, QByteArrayView bytes, qint64 position,
+                   bool truncated);
     void handshakeRecord(RecordDirection dir, Side &s, TlsRecord &record, QByteArrayView payload);
     void completeMessage(RecordDirection dir, Side &s);
     void noteNotTls(RecordDirection dir, Side &s, QByteArrayView head);

@@ -3,6 +3,7 @@
 
 #include "core/tls/records/tlsrecord.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -11,7 +12,7 @@ namespace Forgeline::Tls {
 
 struct FindingEvidence
 {
-    qint64 position = 0;   // frame or line
+    qint64 position = 0; // frame or line
     QString text;
 };
 
@@ -24,12 +25,13 @@ struct RecordFinding
     int stream = 0;
     QList<FindingEvidence> evidence;
     QStringList fixes;
+    QHash<QString, QString> values; // the vocabulary placeholders, for reuse by the log diagnosis
 };
 
 struct FindingContext
 {
-    int inputBufferBytes = 16384;  // the receiving device's CONFIG_MBEDTLS_SSL_IN_CONTENT_LEN
-    QString target;                // "ESP-IDF v4.0 (mbedTLS 2.16)", empty without --target
+    int inputBufferBytes = 16384; // the receiving device's CONFIG_MBEDTLS_SSL_IN_CONTENT_LEN
+    QString target;               // "ESP-IDF v4.0 (mbedTLS 2.16)", empty without --target
     bool positionsAreLines = false;
 };
 

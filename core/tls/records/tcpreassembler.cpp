@@ -7,7 +7,10 @@ namespace Forgeline::Tls {
 
 namespace {
 
-RecordDirection directionOf(int side) { return side == 0 ? RecordDirection::ClientToServer : RecordDirection::ServerToClient; }
+RecordDirection directionOf(int side)
+{
+    return side == 0 ? RecordDirection::ClientToServer : RecordDirection::ServerToClient;
+}
 
 bool looksLikeHello(QByteArrayView p, char type)
 {
@@ -22,7 +25,11 @@ size_t qHash(const TcpReassembler::Key &k, size_t seed)
                       QByteArrayView(reinterpret_cast<const char *>(k.b.data()), 16), k.pa, k.pb);
 }
 
-TcpReassembler::TcpReassembler(const DissectLimits &limits, qint64 &keptBytes) : m_limits(limits), m_keptBytes(keptBytes) {}
+TcpReassembler::TcpReassembler(const DissectLimits &limits, qint64 &keptBytes)
+    : m_limits(limits)
+    , m_keptBytes(keptBytes)
+{
+}
 
 TcpReassembler::~TcpReassembler() = default;
 
@@ -58,7 +65,8 @@ TcpReassembler::Flow &TcpReassembler::flowFor(const TcpSegment &s)
     flow->clientPort = srcIsClient ? s.srcPort : s.dstPort;
     flow->stream.id = int(m_flows.size());
     flow->stream.client = formatEndpoint(s.ipv6, srcIsClient ? s.src : s.dst, flow->clientPort);
-    flow->stream.server = formatEndpoint(s.ipv6, srcIsClient ? s.dst : s.src, srcIsClient ? s.dstPort : s.srcPort);
+    flow->stream.server =
+        formatEndpoint(s.ipv6, srcIsClient ? s.dst : s.src, srcIsClient ? s.dstPort : s.srcPort);
     flow->stream.midStream = !s.syn;
     flow->dissector = std::make_unique<RecordDissector>(flow->stream, m_limits, m_keptBytes);
     m_index.insert(key, int(m_flows.size()));
@@ -116,7 +124,8 @@ void TcpReassembler::addSegment(const TcpSegment &s, qint64 frame)
     drain(flow, sideIndex, frame);
 }
 
-void TcpReassembler::deliver(Flow &flow, int sideIndex, quint64 offset, QByteArrayView data, qint64 frame)
+void TcpReassembler::deliver(Flow &flow, int sideIndex, quint64 offset, QByteArrayView data,
+                             qint64 frame)
 {
     Side &side = flow.sides[sideIndex];
     const quint64 skip = side.delivered - offset; // overlap with what was already delivered

@@ -36,8 +36,8 @@ private:
     struct Side
     {
         bool started = false;
-        quint32 next = 0;          // the sequence number expected next
-        quint64 delivered = 0;     // bytes handed to the dissector
+        quint32 next = 0;                      // the sequence number expected next
+        quint64 delivered = 0;                 // bytes handed to the dissector
         std::map<quint64, QByteArray> waiting; // out-of-order data by stream offset
         qint64 waitingBytes = 0;
         qint64 lastFrame = 0;
@@ -46,7 +46,7 @@ private:
     {
         TlsStream stream;
         std::unique_ptr<RecordDissector> dissector;
-        Side sides[2];             // [0] client→server, [1] server→client
+        Side sides[2]; // [0] client→server, [1] server→client
         bool ipv6 = false;
         std::array<quint8, 16> client{};
         quint16 clientPort = 0;

@@ -50,9 +50,13 @@ void appendHex(QByteArray &out, QByteArrayView digits)
         out.append(char((hexValue(digits[i]) << 4) | hexValue(digits[i + 1])));
 }
 
-bool startsWith(QByteArrayView v, const char *prefix) { return v.startsWith(QByteArrayView(prefix)); }
+bool startsWith(QByteArrayView v, const char *prefix)
+{
+    return v.startsWith(QByteArrayView(prefix));
+}
 
 constexpr int kMaxDumpBytes = 0x10000 + 64; // one record and its header, whatever the dump claims
+constexpr int kMaxLogStreams = 256;
 
 } // namespace
 
@@ -68,6 +72,7 @@ struct TextDumpReader::Pending
 {
     // mbedTLS debug dumps
     std::vector<std::unique_ptr<LogStream>> logStreams;
+    int droppedLogStreams = 0;
     bool dumpActive = false;
     bool dumpOutput = false;
     qint64 dumpLine = 0;
@@ -104,14 +109,16 @@ struct TextDumpReader::Pending
     TlsStream direct;
     std::unique_ptr<RecordDissector> directDissector;
     int directFirstDir = -1;
-    QByteArray bare;      // bare hex, read to the end before deciding what it is
+    QByteArray bare; // bare hex, read to the end before deciding what it is
     qint64 bareLine = 0;
     int notUnderstood = 0;
     QStringList notes;
 };
 
 TextDumpReader::TextDumpReader(const DissectLimits &limits, qint64 &keptBytes)
-    : m_limits(limits), m_keptBytes(keptBytes), m_p(std::make_unique<Pending>())
+    : m_limits(limits)
+    , m_keptBytes(keptBytes)
+    , m_p(std::make_unique<Pending>())
 {
 }
 
@@ -161,7 +168,8 @@ bool TextDumpReader::parseRow(QByteArrayView line, Row &row)
         const qsizetype spaces = spaceRun(line, at);
         if (!firstGroup && spaces == 0)
             break;
-        if (!firstGroup && spaces >= 2 && !(spaces == 2 && row.bytes.size() == 8 && row.style == Row::Follow))
+        if (!firstGroup && spaces >= 2
+            && !(spaces == 2 && row.bytes.size() == 8 && row.style == Row::Follow))
             break;
         if (firstGroup && row.hasOffset && spaces == 0)
             return false;
@@ -191,6 +199,12 @@ bool TextDumpReader::parseRow(QByteArrayView line, Row &row)
 void TextDumpReader::addLine(qint64 number, QByteArrayView line)
 {
     Pending &p = *m_p;
+    QByteArray scratch;
+    if (line.contains(QByteArrayView("\xc2\xa0"))) {
+        // Dumps copied from web pages and forums carry no-break spaces between the columns.
+        scratch = line.toByteArray().replace("\xc2\xa0", " ");
+        line = scratch;
+    }
     if (line.trimmed().isEmpty())
         return; // ESP-IDF puts a blank line after every mbedTLS debug line
     const LogLine log = parseLogLine(line);
@@ -206,7 +220,8 @@ void TextDumpReader::addLine(qint64 number, QByteArrayView line)
             p.serverSide = true;
         return;
     }
-    if (startsWith(line, ">>> ") || startsWith(line, "<<< ") || (p.entryActive && line.startsWith(' '))) {
+    if (startsWith(line, ">>> ") || startsWith(line, "<<< ")
+        || (p.entryActive && line.startsWith(' '))) {
         opensslLine(number, line);
         return;
     }
@@ -218,12 +233,29 @@ void TextDumpReader::addLine(qint64 number, QByteArrayView line)
         return;
     }
     // A tcpdump header line ("12:00:01.000 IP a.1 > b.2: Flags ...") ends the previous packet.
-    if (line.contains(QByteArrayView(" > ")) && (line.contains(QByteArrayView("IP ")) || line.contains(QByteArrayView("IP6 ")))) {
+    if (line.contains(QByteArrayView(" > "))
+        && (line.contains(QByteArrayView("IP ")) || line.contains(QByteArrayView("IP6 ")))) {
         flushPacket();
         return;
     }
-    if (!line.trimmed().isEmpty())
+    // "." or "..." on a line of its own marks rows left out of a pasted dump.
+    const QByteArrayView trimmed = line.trimmed();
+    if (!trimmed.isEmpty() && trimmed.count('.') != trimmed.size())
         notUnderstood(number, line);
+}
+
+void TextDumpReader::addMbedtlsDebugLine(qint64 number, QByteArrayView message,
+                                         QByteArrayView context)
+{
+    Pending &p = *m_p;
+    if (startsWith(message, "dumping '") || (p.dumpActive && isHexDumpRow(message))) {
+        mbedtlsLine(number, message, context);
+        return;
+    }
+    if (p.dumpActive)
+        flushDump();
+    if (startsWith(message, "server state") || startsWith(message, "tls13 server state"))
+        p.serverSide = true;
 }
 
 void TextDumpReader::notUnderstood(qint64 number, QByteArrayView line)
@@ -247,9 +279,15 @@ TextDumpReader::LogStream &TextDumpReader::logStreamFor(QByteArrayView context, 
             break;
         }
     }
+    // A long device log can hold thousands of connections: keep the latest ones (the failure
+    // is usually the last), so memory stays bounded.
+    if (int(p.logStreams.size()) >= kMaxLogStreams) {
+        p.logStreams.erase(p.logStreams.begin());
+        ++p.droppedLogStreams;
+    }
     auto s = std::make_unique<LogStream>();
     s->context = context.toByteArray();
-    s->stream.id = int(p.logStreams.size());
+    s->stream.id = int(p.logStreams.size()) + p.droppedLogStreams;
     s->dissector = std::make_unique<RecordDissector>(s->stream, m_limits, m_keptBytes);
     p.logStreams.push_back(std::move(s));
     return *p.logStreams.back();
@@ -284,8 +322,14 @@ void TextDumpReader::mbedtlsLine(qint64 number, QByteArrayView message, QByteArr
     Row row;
     if (parseRow(message, row) && row.hasOffset) {
         if (row.offset != quint64(p.dumpBytes.size())) {
-            p.notes << tr("line %1: dump row at offset %2 where %3 was expected").arg(number).arg(row.offset).arg(p.dumpBytes.size());
-            p.dumpBytes.append(QByteArray(qsizetype(std::min<quint64>(row.offset - std::min<quint64>(row.offset, p.dumpBytes.size()), kMaxDumpBytes)), '\0'));
+            p.notes << tr("line %1: dump row at offset %2 where %3 was expected")
+                           .arg(number)
+                           .arg(row.offset)
+                           .arg(p.dumpBytes.size());
+            p.dumpBytes.append(QByteArray(
+                qsizetype(std::min<quint64>(
+                    row.offset - std::min<quint64>(row.offset, p.dumpBytes.size()), kMaxDumpBytes)),
+                '\0'));
         }
         p.dumpBytes.append(row.bytes);
         if (p.dumpBytes.size() >= p.dumpWant)
@@ -317,9 +361,14 @@ void TextDumpReader::flushDump()
         s->stream.server = s->role == 1 ? tr("peer") : tr("device");
     }
     const bool fromClient = (s->role == 1) == p.dumpOutput;
-    s->dissector->feed(fromClient ? RecordDirection::ClientToServer : RecordDirection::ServerToClient, bytes, p.dumpLine);
+    s->dissector->feed(fromClient ? RecordDirection::ClientToServer
+                                  : RecordDirection::ServerToClient,
+                       bytes, p.dumpLine);
     if (bytes.size() < p.dumpWant)
-        s->stream.notes << tr("line %1: the dump ends after %2 of %3 bytes").arg(p.dumpLine).arg(bytes.size()).arg(p.dumpWant);
+        s->stream.notes << tr("line %1: the dump ends after %2 of %3 bytes")
+                               .arg(p.dumpLine)
+                               .arg(bytes.size())
+                               .arg(p.dumpWant);
 }
 
 void TextDumpReader::opensslLine(qint64 number, QByteArrayView line)
@@ -384,7 +433,8 @@ void TextDumpReader::flushOpensslRecord(int side)
         record.append(r.content);
     else
         record.append(QByteArray(qsizetype(length), '\0'));
-    feedStream(side == 0 ? RecordDirection::ClientToServer : RecordDirection::ServerToClient, record, r.line);
+    feedStream(side == 0 ? RecordDirection::ClientToServer : RecordDirection::ServerToClient,
+               record, r.line);
 }
 
 void TextDumpReader::feedStream(RecordDirection dir, QByteArrayView bytes, qint64 number)
@@ -414,7 +464,8 @@ void TextDumpReader::rowLine(qint64 number, const Row &row)
         // Byte-stream dumps: xxd, Follow TCP Stream (the server's rows indented).
         const int side = row.style == Row::Follow && row.indent > 0 ? 1 : 0;
         quint64 &next = p.streamNext[side];
-        const RecordDirection dir = side == 0 ? RecordDirection::ClientToServer : RecordDirection::ServerToClient;
+        const RecordDirection dir =
+            side == 0 ? RecordDirection::ClientToServer : RecordDirection::ServerToClient;
         if (row.offset > next && p.directDissector)
             p.directDissector->gap(dir, row.offset - next, number);
         if (row.offset < next) {
@@ -458,7 +509,8 @@ void TextDumpReader::flushPacket()
         quint64 next = 0;
         for (const auto &run : runs) {
             if (run.first > next && p.directDissector)
-                p.directDissector->gap(RecordDirection::ClientToServer, run.first - next, p.packetLine);
+                p.directDissector->gap(RecordDirection::ClientToServer, run.first - next,
+                                       p.packetLine);
             feedStream(RecordDirection::ClientToServer, run.second, p.packetLine);
             next = run.first + quint64(run.second.size());
         }
@@ -490,7 +542,8 @@ bool TextDumpReader::finish(DissectReport &report)
     flushPacket();
     if (!p.bare.isEmpty()) {
         const int nibble = quint8(p.bare[0]) >> 4;
-        std::optional<TcpSegment> seg = decodeTcpFrame(nibble == 4 || nibble == 6 ? LinkRaw : LinkEthernet, p.bare);
+        std::optional<TcpSegment> seg =
+            decodeTcpFrame(nibble == 4 || nibble == 6 ? LinkRaw : LinkEthernet, p.bare);
         if (seg && !looksLikeTlsRecord(p.bare)) {
             if (!p.tcp)
                 p.tcp = std::make_unique<TcpReassembler>(m_limits, m_keptBytes);
@@ -499,13 +552,16 @@ bool TextDumpReader::finish(DissectReport &report)
         } else {
             // One direction of bytes: a ServerHello first means the server's side.
             const bool server = p.bare.size() > 5 && p.bare[0] == 0x16 && p.bare[5] == 2;
-            feedStream(server ? RecordDirection::ServerToClient : RecordDirection::ClientToServer, p.bare, p.bareLine);
+            feedStream(server ? RecordDirection::ServerToClient : RecordDirection::ClientToServer,
+                       p.bare, p.bareLine);
         }
     }
     report.positionsAreLines = true;
     if (p.opensslEntries > 0 && p.notUnderstood > 0) {
         // openssl prints session details around the messages; they are expected, not errors.
-        p.notes = QStringList{tr("%n line(s) of openssl output other than -msg entries were skipped.", nullptr, p.notUnderstood)};
+        p.notes =
+            QStringList{tr("%n line(s) of openssl output other than -msg entries were skipped.",
+                           nullptr, p.notUnderstood)};
         p.notUnderstood = 0;
     }
     report.notes += p.notes;
@@ -514,6 +570,11 @@ bool TextDumpReader::finish(DissectReport &report)
     if (!p.logStreams.empty()) {
         report.kind = DissectInputKind::MbedtlsLog;
         report.form = tr("mbedTLS debug dumps");
+        if (p.droppedLogStreams > 0)
+            report.notes
+                << tr("Only the last %1 connections are shown; %2 earlier ones were not kept.")
+                       .arg(kMaxLogStreams)
+                       .arg(p.droppedLogStreams);
         for (auto &s : p.logStreams) {
             s->dissector->finish();
             report.streams.append(std::move(s->stream));
@@ -522,16 +583,17 @@ bool TextDumpReader::finish(DissectReport &report)
     }
     if (p.opensslEntries > 0) {
         report.kind = DissectInputKind::OpensslMsg;
-        report.form = p.programIsClient != 0 ? QStringLiteral("openssl s_client -msg") : QStringLiteral("openssl s_server -msg");
+        report.form = p.programIsClient != 0 ? QStringLiteral("openssl s_client -msg")
+                                             : QStringLiteral("openssl s_server -msg");
     } else if (p.tcp) {
         report.kind = DissectInputKind::HexDump;
         report.form = p.styles.value(Row::Tcpdump) > 0 ? QStringLiteral("tcpdump -X")
-            : p.styles.value(Row::Wide) > 0           ? QStringLiteral("Wireshark hex dump")
-                                                      : tr("hex packet");
+                      : p.styles.value(Row::Wide) > 0  ? QStringLiteral("Wireshark hex dump")
+                                                       : tr("hex packet");
     } else if (p.rows > 0 && p.rows > p.styles.value(Row::Bare)) {
         report.kind = DissectInputKind::HexDump;
-        report.form = p.styles.value(Row::Follow) > 0 ? QStringLiteral("Follow TCP Stream")
-            : p.styles.value(Row::Colon) > 0           ? QStringLiteral("xxd")
+        report.form = p.styles.value(Row::Follow) > 0  ? QStringLiteral("Follow TCP Stream")
+                      : p.styles.value(Row::Colon) > 0 ? QStringLiteral("xxd")
                                                        : tr("hex dump");
     } else if (p.rows > 0) {
         report.kind = DissectInputKind::Hex;

@@ -29,6 +29,8 @@ public:
     ~TextDumpReader();
 
     void addLine(qint64 number, QByteArrayView cleanedLine);
+    // For a reader that already parsed the line (the log analyzer): one mbedTLS debug message.
+    void addMbedtlsDebugLine(qint64 number, QByteArrayView message, QByteArrayView context);
     // Fills kind, form, streams and notes. False when nothing in the text was a dump.
     bool finish(DissectReport &report);
 

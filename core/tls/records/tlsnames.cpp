@@ -37,10 +37,7 @@ QHash<int, QString> buildCipherTable()
 
 } // namespace
 
-bool isGrease(int id)
-{
-    return (id & 0x0f0f) == 0x0a0a && ((id >> 8) & 0xff) == (id & 0xff);
-}
+bool isGrease(int id) { return (id & 0x0f0f) == 0x0a0a && ((id >> 8) & 0xff) == (id & 0xff); }
 
 QString version(int v)
 {
@@ -72,20 +69,33 @@ QString cipherSuite(int id)
 QString extension(int id)
 {
     static const QHash<int, QString> names = {
-        {0, QStringLiteral("server_name")}, {1, QStringLiteral("max_fragment_length")},
-        {5, QStringLiteral("status_request")}, {10, QStringLiteral("supported_groups")},
-        {11, QStringLiteral("ec_point_formats")}, {13, QStringLiteral("signature_algorithms")},
-        {14, QStringLiteral("use_srtp")}, {15, QStringLiteral("heartbeat")},
+        {0, QStringLiteral("server_name")},
+        {1, QStringLiteral("max_fragment_length")},
+        {5, QStringLiteral("status_request")},
+        {10, QStringLiteral("supported_groups")},
+        {11, QStringLiteral("ec_point_formats")},
+        {13, QStringLiteral("signature_algorithms")},
+        {14, QStringLiteral("use_srtp")},
+        {15, QStringLiteral("heartbeat")},
         {16, QStringLiteral("application_layer_protocol_negotiation")},
-        {18, QStringLiteral("signed_certificate_timestamp")}, {21, QStringLiteral("padding")},
-        {22, QStringLiteral("encrypt_then_mac")}, {23, QStringLiteral("extended_master_secret")},
-        {27, QStringLiteral("compress_certificate")}, {28, QStringLiteral("record_size_limit")},
-        {35, QStringLiteral("session_ticket")}, {41, QStringLiteral("pre_shared_key")},
-        {42, QStringLiteral("early_data")}, {43, QStringLiteral("supported_versions")},
-        {44, QStringLiteral("cookie")}, {45, QStringLiteral("psk_key_exchange_modes")},
-        {47, QStringLiteral("certificate_authorities")}, {49, QStringLiteral("post_handshake_auth")},
-        {50, QStringLiteral("signature_algorithms_cert")}, {51, QStringLiteral("key_share")},
-        {54, QStringLiteral("connection_id")}, {65281, QStringLiteral("renegotiation_info")},
+        {18, QStringLiteral("signed_certificate_timestamp")},
+        {21, QStringLiteral("padding")},
+        {22, QStringLiteral("encrypt_then_mac")},
+        {23, QStringLiteral("extended_master_secret")},
+        {27, QStringLiteral("compress_certificate")},
+        {28, QStringLiteral("record_size_limit")},
+        {35, QStringLiteral("session_ticket")},
+        {41, QStringLiteral("pre_shared_key")},
+        {42, QStringLiteral("early_data")},
+        {43, QStringLiteral("supported_versions")},
+        {44, QStringLiteral("cookie")},
+        {45, QStringLiteral("psk_key_exchange_modes")},
+        {47, QStringLiteral("certificate_authorities")},
+        {49, QStringLiteral("post_handshake_auth")},
+        {50, QStringLiteral("signature_algorithms_cert")},
+        {51, QStringLiteral("key_share")},
+        {54, QStringLiteral("connection_id")},
+        {65281, QStringLiteral("renegotiation_info")},
     };
     if (const auto it = names.constFind(id); it != names.cend())
         return *it;
@@ -95,13 +105,20 @@ QString extension(int id)
 QString group(int id)
 {
     static const QHash<int, QString> names = {
-        {0x0017, QStringLiteral("secp256r1")}, {0x0018, QStringLiteral("secp384r1")},
-        {0x0019, QStringLiteral("secp521r1")}, {0x0016, QStringLiteral("secp256k1")},
-        {0x001a, QStringLiteral("brainpoolP256r1")}, {0x001b, QStringLiteral("brainpoolP384r1")},
-        {0x001c, QStringLiteral("brainpoolP512r1")}, {0x001d, QStringLiteral("x25519")},
-        {0x001e, QStringLiteral("x448")}, {0x0100, QStringLiteral("ffdhe2048")},
-        {0x0101, QStringLiteral("ffdhe3072")}, {0x0102, QStringLiteral("ffdhe4096")},
-        {0x0103, QStringLiteral("ffdhe6144")}, {0x0104, QStringLiteral("ffdhe8192")},
+        {0x0017, QStringLiteral("secp256r1")},
+        {0x0018, QStringLiteral("secp384r1")},
+        {0x0019, QStringLiteral("secp521r1")},
+        {0x0016, QStringLiteral("secp256k1")},
+        {0x001a, QStringLiteral("brainpoolP256r1")},
+        {0x001b, QStringLiteral("brainpoolP384r1")},
+        {0x001c, QStringLiteral("brainpoolP512r1")},
+        {0x001d, QStringLiteral("x25519")},
+        {0x001e, QStringLiteral("x448")},
+        {0x0100, QStringLiteral("ffdhe2048")},
+        {0x0101, QStringLiteral("ffdhe3072")},
+        {0x0102, QStringLiteral("ffdhe4096")},
+        {0x0103, QStringLiteral("ffdhe6144")},
+        {0x0104, QStringLiteral("ffdhe8192")},
         {0x11ec, QStringLiteral("X25519MLKEM768")},
     };
     if (const auto it = names.constFind(id); it != names.cend())
@@ -112,19 +129,29 @@ QString group(int id)
 QString signatureScheme(int id)
 {
     static const QHash<int, QString> names = {
-        {0x0401, QStringLiteral("rsa_pkcs1_sha256")}, {0x0501, QStringLiteral("rsa_pkcs1_sha384")},
-        {0x0601, QStringLiteral("rsa_pkcs1_sha512")}, {0x0201, QStringLiteral("rsa_pkcs1_sha1")},
-        {0x0403, QStringLiteral("ecdsa_secp256r1_sha256")}, {0x0503, QStringLiteral("ecdsa_secp384r1_sha384")},
-        {0x0603, QStringLiteral("ecdsa_secp521r1_sha512")}, {0x0203, QStringLiteral("ecdsa_sha1")},
-        {0x0804, QStringLiteral("rsa_pss_rsae_sha256")}, {0x0805, QStringLiteral("rsa_pss_rsae_sha384")},
-        {0x0806, QStringLiteral("rsa_pss_rsae_sha512")}, {0x0807, QStringLiteral("ed25519")},
-        {0x0808, QStringLiteral("ed448")}, {0x0809, QStringLiteral("rsa_pss_pss_sha256")},
-        {0x080a, QStringLiteral("rsa_pss_pss_sha384")}, {0x080b, QStringLiteral("rsa_pss_pss_sha512")},
+        {0x0401, QStringLiteral("rsa_pkcs1_sha256")},
+        {0x0501, QStringLiteral("rsa_pkcs1_sha384")},
+        {0x0601, QStringLiteral("rsa_pkcs1_sha512")},
+        {0x0201, QStringLiteral("rsa_pkcs1_sha1")},
+        {0x0403, QStringLiteral("ecdsa_secp256r1_sha256")},
+        {0x0503, QStringLiteral("ecdsa_secp384r1_sha384")},
+        {0x0603, QStringLiteral("ecdsa_secp521r1_sha512")},
+        {0x0203, QStringLiteral("ecdsa_sha1")},
+        {0x0804, QStringLiteral("rsa_pss_rsae_sha256")},
+        {0x0805, QStringLiteral("rsa_pss_rsae_sha384")},
+        {0x0806, QStringLiteral("rsa_pss_rsae_sha512")},
+        {0x0807, QStringLiteral("ed25519")},
+        {0x0808, QStringLiteral("ed448")},
+        {0x0809, QStringLiteral("rsa_pss_pss_sha256")},
+        {0x080a, QStringLiteral("rsa_pss_pss_sha384")},
+        {0x080b, QStringLiteral("rsa_pss_pss_sha512")},
         {0x081a, QStringLiteral("ecdsa_brainpoolP256r1tls13_sha256")},
         {0x081b, QStringLiteral("ecdsa_brainpoolP384r1tls13_sha384")},
         {0x081c, QStringLiteral("ecdsa_brainpoolP512r1tls13_sha512")},
-        {0x0301, QStringLiteral("sha224_rsa")}, {0x0303, QStringLiteral("sha224_ecdsa")},
-        {0x0402, QStringLiteral("sha256_dsa")}, {0x0202, QStringLiteral("sha1_dsa")},
+        {0x0301, QStringLiteral("sha224_rsa")},
+        {0x0303, QStringLiteral("sha224_ecdsa")},
+        {0x0402, QStringLiteral("sha256_dsa")},
+        {0x0202, QStringLiteral("sha1_dsa")},
     };
     if (const auto it = names.constFind(id); it != names.cend())
         return *it;

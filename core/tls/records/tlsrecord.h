@@ -40,31 +40,31 @@ struct DetailNode
 // The part of one handshake message that lies in one record.
 struct MessagePiece
 {
-    int message = -1;    // index into TlsStream::messages
-    int type = -1;       // HandshakeType
-    QString name;        // "ClientHello"
-    quint32 length = 0;  // the whole message body length from its header
+    int message = -1;   // index into TlsStream::messages
+    int type = -1;      // HandshakeType
+    QString name;       // "ClientHello"
+    quint32 length = 0; // the whole message body length from its header
     FragmentKind fragment = FragmentKind::Whole;
-    int offset = 0;      // where this piece starts in the record (header included)
-    int size = 0;        // bytes of the record it covers
+    int offset = 0; // where this piece starts in the record (header included)
+    int size = 0;   // bytes of the record it covers
 };
 
 struct TlsRecord
 {
     int index = 0;
     RecordDirection dir = RecordDirection::ClientToServer;
-    qint64 position = 0;     // frame number (captures) or line number (logs and text dumps), 1-based
+    qint64 position = 0; // frame number (captures) or line number (logs and text dumps), 1-based
     quint64 streamOffset = 0; // offset of the header in this direction's byte stream
-    int type = 0;            // ContentType; 0x80 for an SSLv2-style ClientHello
+    int type = 0;             // ContentType; 0x80 for an SSLv2-style ClientHello
     quint16 version = 0;
-    quint32 length = 0;      // fragment length from the header
-    bool encrypted = false;  // after ChangeCipherSpec (TLS 1.2) or ServerHello (TLS 1.3)
+    quint32 length = 0;     // fragment length from the header
+    bool encrypted = false; // after ChangeCipherSpec (TLS 1.2) or ServerHello (TLS 1.3)
     bool sslv2 = false;
-    bool truncated = false;  // the input ended inside this record
+    bool truncated = false;   // the input ended inside this record
     quint32 missingBytes = 0; // bytes of this record absent from the input (zero-filled)
-    QByteArray bytes;        // header + fragment (empty when the memory budget was spent)
+    QByteArray bytes;         // header + fragment (empty when the memory budget was spent)
     QList<MessagePiece> pieces;
-    int alertLevel = -1;     // plaintext alerts only
+    int alertLevel = -1; // plaintext alerts only
     int alertDescription = -1;
 };
 
@@ -75,16 +75,16 @@ struct HandshakeMessage
     int type = 0;
     QString name;
     quint32 length = 0;
-    QList<int> records;      // every record holding a piece of it
+    QList<int> records; // every record holding a piece of it
     bool complete = false;
     bool missingBytes = false; // some of its bytes were absent from the input: not decoded
-    DetailNode details;      // decoded fields; empty when incomplete or too large
+    DetailNode details;        // decoded fields; empty when incomplete or too large
     // Facts the findings need, decoded once with the details.
-    int maxFragmentCode = -1;   // max_fragment_length extension (1..4), -1 when absent
-    int recordSizeLimit = -1;   // record_size_limit extension, -1 when absent
-    int selectedVersion = 0;    // ServerHello: supported_versions, else legacy_version
-    bool helloRetry = false;    // a ServerHello that is a TLS 1.3 HelloRetryRequest
-    int certificateCount = -1;  // Certificate: entries in the list
+    int maxFragmentCode = -1;  // max_fragment_length extension (1..4), -1 when absent
+    int recordSizeLimit = -1;  // record_size_limit extension, -1 when absent
+    int selectedVersion = 0;   // ServerHello: supported_versions, else legacy_version
+    bool helloRetry = false;   // a ServerHello that is a TLS 1.3 HelloRetryRequest
+    int certificateCount = -1; // Certificate: entries in the list
 };
 
 struct TlsAlert
@@ -99,24 +99,24 @@ struct TlsAlert
 struct StreamGap
 {
     RecordDirection dir = RecordDirection::ClientToServer;
-    quint64 offset = 0;      // in this direction's byte stream
+    quint64 offset = 0; // in this direction's byte stream
     quint64 bytes = 0;
-    qint64 position = 0;     // frame after which the data is missing
+    qint64 position = 0; // frame after which the data is missing
 };
 
 struct TlsStream
 {
     int id = 0;
-    QString client;          // "10.57.10.145:4585", or "device" / "peer" for logs
+    QString client; // "10.57.10.145:4585", or "device" / "peer" for logs
     QString server;
-    bool midStream = false;  // no SYN seen: the capture started after the connection did
+    bool midStream = false; // no SYN seen: the capture started after the connection did
     bool tls13 = false;
-    int serverVersion = 0;   // the version the ServerHello selected
+    int serverVersion = 0; // the version the ServerHello selected
     QList<TlsRecord> records;
     QList<HandshakeMessage> messages;
     QList<TlsAlert> alerts;
     QList<StreamGap> gaps;
-    QStringList notes;       // what could not be understood, in words
+    QStringList notes;         // what could not be understood, in words
     quint64 bytes[2] = {0, 0}; // payload bytes per direction
 };
 
