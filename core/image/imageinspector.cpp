@@ -24,11 +24,6 @@ QString hex32(quint32 v)
     return QStringLiteral("0x%1").arg(v, 8, 16, QLatin1Char('0'));
 }
 
-QString revisionText(quint16 full)
-{
-    return QStringLiteral("v%1.%2").arg(full / 100).arg(full % 100);
-}
-
 // An NVS page header (ESP-IDF components/nvs_flash/src/nvs_page.hpp): state active, full or
 // erasing, and the CRC32 of bytes 4..27 (seeded 0xFFFFFFFF as esp_rom_crc32_le) at 28.
 bool isNvsPage(const QByteArray &bytes, qsizetype at)
@@ -129,12 +124,6 @@ void inspectApp(ImageInspection &r, const AppImage &img, const InspectOptions &o
             r.failures << QStringLiteral("signature block %1 signs a different image (digest "
                                          "mismatch)")
                               .arg(s.index);
-    }
-    if (img.minRevisionFull > 0 || img.maxRevisionFull != 0xFFFF) {
-        r.warnings << QStringLiteral("runs on chip revisions %1 to %2")
-                          .arg(revisionText(img.minRevisionFull),
-                               img.maxRevisionFull == 0xFFFF ? QStringLiteral("any later")
-                                                             : revisionText(img.maxRevisionFull));
     }
 }
 

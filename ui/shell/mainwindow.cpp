@@ -7,6 +7,7 @@
 #include "ui/decode/decodeworkspace.h"
 #include "ui/diagnose/diagnoseworkspace.h"
 #include "ui/flash/flashworkspace.h"
+#include "ui/image/imageworkspace.h"
 #include "ui/provision/provisionworkspace.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/station/stationworkspace.h"
@@ -47,6 +48,8 @@ QList<WorkspaceInfo> workspaceInfos()
          MainWindow::tr("Write certificates and keys into a board's partitions.")},
         {QStringLiteral("station"), MainWindow::tr("Station"),
          MainWindow::tr("Flash, verify, provision and record many boards at once.")},
+        {QStringLiteral("image"), MainWindow::tr("Image"),
+         MainWindow::tr("See what a firmware file is; flash encryption and pre-encrypted OTA images.")},
     };
 }
 
@@ -119,6 +122,10 @@ void MainWindow::buildWorkspaces()
             page = new ProvisionWorkspace;
         } else if (info.id == QLatin1String("flash")) {
             page = new FlashWorkspace;
+        } else if (info.id == QLatin1String("image")) {
+            auto *image = new ImageWorkspace;
+            connect(image, &ImageWorkspace::statusMessage, this, &MainWindow::showStatus);
+            page = image;
         } else {
             page = new StationWorkspace;
         }
