@@ -21,7 +21,8 @@ struct CipherCtxFree
 };
 using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, CipherCtxFree>;
 
-// One AES-ECB key schedule, used block by block.
+// One AES-ECB context; rekey() swaps the key without rebuilding it (the ESP32 scheme changes
+// the key every 32 bytes).
 class AesEcb
 {
 public:
@@ -36,11 +37,19 @@ public:
         EVP_CIPHER_CTX_set_padding(m_ctx.get(), 0);
         return true;
     }
-    bool run(const quint8 *in, quint8 *out)
+    bool rekey(const QByteArray &key)
     {
-        int len = 0;
-        return EVP_CipherUpdate(m_ctx.get(), out, &len, in, 16) == 1 && len == 16;
+        return EVP_CipherInit_ex(m_ctx.get(), nullptr, nullptr,
+                                 reinterpret_cast<const uchar *>(key.constData()), nullptr, -1)
+            == 1;
     }
+    // `len` is a multiple of 16.
+    bool run(const quint8 *in, quint8 *out, int len = 16)
+    {
+        int done = 0;
+        return EVP_CipherUpdate(m_ctx.get(), out, &done, in, len) == 1 && done == len;
+    }
+    bool valid() const { return m_ctx != nullptr; }
 
 private:
     CipherCtx m_ctx;
@@ -138,26 +147,32 @@ Result<QByteArray> esp32Crypt(const FlashCryptParams &p, const QByteArray &in, b
 {
     const U256 key = fromBigEndian(normalisedKey(p.scheme, p.key));
     QByteArray out(in.size(), '\0');
+    const auto *src = reinterpret_cast<const quint8 *>(in.constData());
+    auto *dst = reinterpret_cast<quint8 *>(out.data());
     AesEcb aes;
-    quint32 keyFor = 0;
-    bool haveKey = false;
-    for (qsizetype at = 0; at < in.size(); at += 16) {
+    qsizetype at = 0;
+    while (at < in.size()) {
         const quint32 address = p.address + quint32(at);
-        if (!haveKey || (address >> 5) != keyFor) {
-            keyFor = address >> 5;
-            // The hardware's direction is inverted: flash "encryption" is AES decryption.
-            if (!aes.init(esp32BlockKey(key, address, p.flashCryptConfig), !encrypt))
-                return cryptoError(QStringLiteral("set up AES-256"));
-            haveKey = true;
+        // One key per 32-byte block: this block and, when aligned, the next 16 bytes.
+        const qsizetype run = qMin<qsizetype>(in.size() - at, 32 - (address & 0x10));
+        const QByteArray blockKey = esp32BlockKey(key, address, p.flashCryptConfig);
+        // The hardware's direction is inverted: flash "encryption" is AES decryption.
+        const bool keyed = aes.valid() ? aes.rekey(blockKey) : aes.init(blockKey, !encrypt);
+        if (!keyed)
+            return cryptoError(QStringLiteral("set up AES-256"));
+        quint8 block[32];
+        for (qsizetype b = 0; b < run; b += 16) {
+            for (int i = 0; i < 16; ++i)
+                block[b + i] = src[at + b + 15 - i];
         }
-        Block block;
-        for (int i = 0; i < 16; ++i)
-            block[i] = quint8(in.at(at + 15 - i));
-        Block result;
-        if (!aes.run(block.data(), result.data()))
+        quint8 result[32];
+        if (!aes.run(block, result, int(run)))
             return cryptoError(QStringLiteral("run AES-256"));
-        for (int i = 0; i < 16; ++i)
-            out[at + i] = char(result[15 - i]);
+        for (qsizetype b = 0; b < run; b += 16) {
+            for (int i = 0; i < 16; ++i)
+                dst[at + b + i] = result[b + 15 - i];
+        }
+        at += run;
     }
     return out;
 }
@@ -188,6 +203,8 @@ Result<QByteArray> xtsCrypt(const FlashCryptParams &p, const QByteArray &in, boo
         return cryptoError(QStringLiteral("set up AES for XTS"));
 
     QByteArray out(in.size(), '\0');
+    const auto *src = reinterpret_cast<const quint8 *>(in.constData());
+    auto *dst = reinterpret_cast<quint8 *>(out.data());
     // Walk the 128-byte data units the input touches. A unit is byte-reversed as a whole
     // before XTS, so the unit's last 16 bytes are XTS block 0 (reversed) and its first 16
     // bytes XTS block 7; bytes outside the input (a partial unit) do not change the others.
@@ -201,20 +218,27 @@ Result<QByteArray> xtsCrypt(const FlashCryptParams &p, const QByteArray &in, boo
         Block t;
         if (!tweakCipher.run(tweak.data(), t.data()))
             return cryptoError(QStringLiteral("encrypt the XTS tweak"));
+        quint8 tweaks[128];
+        quint8 x[128] = {};
         for (int j = 0; j < 8; ++j) {
             const int k = 7 - j; // 16-byte block index inside the unit, in flash order
             const qint64 at = qint64(unit) + 16 * k - qint64(p.address);
+            std::memcpy(tweaks + 16 * j, t.data(), 16);
             if (at >= 0 && at < in.size()) {
-                Block x;
                 for (int i = 0; i < 16; ++i)
-                    x[i] = quint8(in.at(at + 15 - i)) ^ t[i];
-                Block y;
-                if (!data.run(x.data(), y.data()))
-                    return cryptoError(QStringLiteral("run AES for XTS"));
-                for (int i = 0; i < 16; ++i)
-                    out[at + 15 - i] = char(y[i] ^ t[i]);
+                    x[16 * j + i] = src[at + 15 - i] ^ t[i];
             }
             xtsDouble(t);
+        }
+        quint8 y[128];
+        if (!data.run(x, y, 128))
+            return cryptoError(QStringLiteral("run AES for XTS"));
+        for (int j = 0; j < 8; ++j) {
+            const qint64 at = qint64(unit) + 16 * (7 - j) - qint64(p.address);
+            if (at >= 0 && at < in.size()) {
+                for (int i = 0; i < 16; ++i)
+                    dst[at + 15 - i] = y[16 * j + i] ^ tweaks[16 * j + i];
+            }
         }
     }
     return out;
