@@ -108,7 +108,10 @@ QString humanReport(const ImageInspection &r)
                          .arg(s.index)
                          .arg(s.algorithm())
                          .arg(s.crcValid && s.digestMatches ? QStringLiteral("block valid")
-                                                            : QStringLiteral("block INVALID"));
+                                                            : QStringLiteral("block INVALID"))
+                  + (s.verified ? (*s.verified ? QStringLiteral(", verified with the key")
+                                               : QStringLiteral(", NOT signed by the key"))
+                                : QString());
         }
     }
     for (const QString &f : r.failures)
@@ -130,7 +133,10 @@ int runInfo(const QStringList &arguments)
     const QCommandLineOption chip(QStringLiteral("chip"),
                                   QStringLiteral("Fail if the image is for another chip."),
                                   QStringLiteral("CHIP"));
-    parser.addOption(chip);
+    const QCommandLineOption verifyKey(QStringLiteral("verify-key"),
+                                       QStringLiteral("Fail unless a secure boot v2 signature block verifies with this public key (PEM)."),
+                                       QStringLiteral("K.pem"));
+    parser.addOptions({chip, verifyKey});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The file to inspect."));
     if (const int early = parseOrExit(parser, arguments); early >= 0)
         return early;
@@ -143,6 +149,12 @@ int runInfo(const QStringList &arguments)
             return usage(QStringLiteral("unknown chip '%1' (one of %2)")
                              .arg(parser.value(chip), imageChipKeys().join(QStringLiteral(", "))));
         options.expectedChip = parser.value(chip);
+    }
+    if (parser.isSet(verifyKey)) {
+        const FileRead k = readFile(parser.value(verifyKey), QStringLiteral("key file"));
+        if (k.exit >= 0)
+            return k.exit;
+        options.verifyKeyPem = k.bytes;
     }
     const FileRead in = readFile(files.first(), QStringLiteral("image"));
     if (in.exit >= 0)

@@ -34,7 +34,8 @@ QList<SignatureBlock> findSignatureBlocks(const QByteArray &bytes, qsizetype ima
     if (sector + SignatureBlock::Size > bytes.size())
         return blocks;
     const QByteArray signedContent = bytes.left(sector);
-    const QByteArray digest = QCryptographicHash::hash(signedContent, QCryptographicHash::Sha256);
+    const QByteArray sha256 = QCryptographicHash::hash(signedContent, QCryptographicHash::Sha256);
+    const QByteArray sha384 = QCryptographicHash::hash(signedContent, QCryptographicHash::Sha384);
     for (int i = 0; i < 3; ++i) {
         const qsizetype at = sector + qsizetype(i) * SignatureBlock::Size;
         if (at + SignatureBlock::Size > bytes.size())
@@ -47,10 +48,12 @@ QList<SignatureBlock> findSignatureBlocks(const QByteArray &bytes, qsizetype ima
         block.index = i;
         block.version = version;
         block.raw = bytes.mid(at, SignatureBlock::Size);
+        block.sha384 = version == 3 && block.raw.at(2) == 1;
         const uLong crc = crc32(0, reinterpret_cast<const Bytef *>(block.raw.constData()),
                                 SignatureCrcOffset);
         block.crcValid = quint32(crc) == u32At(block.raw, SignatureCrcOffset);
-        block.digestMatches = block.raw.mid(4, 32) == digest;
+        block.digestMatches = block.sha384 ? block.raw.mid(4, 48) == sha384
+                                           : block.raw.mid(4, 32) == sha256;
         blocks << block;
     }
     return blocks;
@@ -67,7 +70,9 @@ QString fixedString(const QByteArray &bytes, int offset, int size)
 
 QString SignatureBlock::algorithm() const
 {
-    return version == 2 ? QStringLiteral("RSA-3072 (PSS, SHA-256)") : QStringLiteral("ECDSA");
+    if (version == 2)
+        return QStringLiteral("RSA-3072 (PSS, SHA-256)");
+    return sha384 ? QStringLiteral("ECDSA (SHA-384)") : QStringLiteral("ECDSA (SHA-256)");
 }
 
 QString AppImage::flashModeName() const

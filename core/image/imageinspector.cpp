@@ -117,7 +117,18 @@ void inspectApp(ImageInspection &r, const AppImage &img, const InspectOptions &o
     if (!img.hashAppended() && r.kind == ImageKind::App)
         r.warnings << QStringLiteral("no SHA-256 appended: the bootloader can only check the "
                                      "XOR checksum");
-    for (const SignatureBlock &s : img.signatures) {
+    if (!options.verifyKeyPem.isEmpty()) {
+        AppImage &mutableImage = *r.image;
+        if (auto v = verifySignatureBlocks(mutableImage, options.verifyKeyPem); !v) {
+            r.failures << v.error().message;
+        } else if (mutableImage.signatures.isEmpty()) {
+            r.failures << QStringLiteral("not signed: no secure boot v2 signature block");
+        } else if (std::none_of(mutableImage.signatures.begin(), mutableImage.signatures.end(),
+                                [](const SignatureBlock &s) { return s.verified.value_or(false); })) {
+            r.failures << QStringLiteral("no signature block is signed by the given key");
+        }
+    }
+    for (const SignatureBlock &s : r.image->signatures) {
         if (!s.crcValid)
             r.failures << QStringLiteral("signature block %1 has a bad CRC").arg(s.index);
         else if (!s.digestMatches)
@@ -334,7 +345,9 @@ QJsonObject inspectionToJson(const ImageInspection &r)
             sigs.append(QJsonObject{{QStringLiteral("index"), s.index},
                                     {QStringLiteral("algorithm"), s.algorithm()},
                                     {QStringLiteral("crcValid"), s.crcValid},
-                                    {QStringLiteral("digestMatches"), s.digestMatches}});
+                                    {QStringLiteral("digestMatches"), s.digestMatches},
+                                    {QStringLiteral("verified"), s.verified ? QJsonValue(*s.verified)
+                                                                            : QJsonValue()}});
         }
         o.insert(QStringLiteral("signatures"), sigs);
     } else {
