@@ -249,6 +249,8 @@ private Q_SLOTS:
             random[i] = char((i * 2654435761u) >> 13);
         QCOMPARE(refusedWith(random), QStringLiteral("app.encrypted"));
         QCOMPARE(server.device().flash().contents(), before); // nothing was touched
+        QVERIFY2(server.device().bootBanner(false).contains("boot check: factory at 0x10000 is erased"),
+                 server.device().bootBanner(false).constData());
 
         const QByteArray app = TestImages::buildImage(TestImages::c3App());
         w.payload = app;
@@ -261,6 +263,10 @@ private Q_SLOTS:
         QByteArray backup;
         QVERIFY(BackupStore::load(ok->backupPath, &backup).ok());
         QCOMPARE(backup, before.mid(FactoryOffset, ok->length));
+        // The virtual board's banner now says the app would start.
+        QVERIFY2(server.device().bootBanner(false).contains(
+                     "boot check: factory at 0x10000 would start (blink v1.2.3)"),
+                 server.device().bootBanner(false).constData());
     }
 
     void addressWriteBacksUpWholeSectors()
