@@ -53,8 +53,9 @@ Result<void> checkAppImageForBoard(const QByteArray &image, const BoardInfo &boa
         return refuse("app.kind", tr("This is not an app image (%1).").arg(r.summary));
     }
     if (!r.failures.isEmpty())
-        return refuse("app.invalid", tr("The app image fails its own checks: %1.")
-                                         .arg(r.failures.join(QStringLiteral("; "))));
+        return refuse("app.invalid",
+                      tr("The app image fails its own checks: %1.")
+                          .arg(r.failures.join(QStringLiteral("; "))));
     const Image::AppImage &img = *r.image;
     if (board.chipId >= 0 && int(img.chipId) != board.chipId) {
         const Image::ImageChip *chip = Image::imageChipById(img.chipId);
@@ -76,10 +77,11 @@ Result<void> checkAppImageForBoard(const QByteArray &image, const BoardInfo &boa
                               .arg(rev(img.maxRevisionFull), board.revision.text()));
     }
     if (quint64(image.size()) > partition.size)
-        return refuse("app.size", tr("The image (%1 bytes) does not fit \"%2\" (%3 bytes).")
-                                      .arg(image.size())
-                                      .arg(partition.name)
-                                      .arg(partition.size));
+        return refuse("app.size",
+                      tr("The image (%1 bytes) does not fit \"%2\" (%3 bytes).")
+                          .arg(image.size())
+                          .arg(partition.name)
+                          .arg(partition.size));
     return {};
 }
 

@@ -49,11 +49,11 @@ QList<SignatureBlock> findSignatureBlocks(const QByteArray &bytes, qsizetype ima
         block.version = version;
         block.raw = bytes.mid(at, SignatureBlock::Size);
         block.sha384 = version == 3 && block.raw.at(2) == 1;
-        const uLong crc = crc32(0, reinterpret_cast<const Bytef *>(block.raw.constData()),
-                                SignatureCrcOffset);
+        const uLong crc
+            = crc32(0, reinterpret_cast<const Bytef *>(block.raw.constData()), SignatureCrcOffset);
         block.crcValid = quint32(crc) == u32At(block.raw, SignatureCrcOffset);
-        block.digestMatches = block.sha384 ? block.raw.mid(4, 48) == sha384
-                                           : block.raw.mid(4, 32) == sha256;
+        block.digestMatches
+            = block.sha384 ? block.raw.mid(4, 48) == sha384 : block.raw.mid(4, 32) == sha256;
         blocks << block;
     }
     return blocks;
@@ -84,7 +84,8 @@ QString AppImage::flashModeName() const
 
 QString AppImage::flashSizeName() const
 {
-    static const char *const names[] = {"1MB", "2MB", "4MB", "8MB", "16MB", "32MB", "64MB", "128MB"};
+    static const char *const names[]
+        = {"1MB", "2MB", "4MB", "8MB", "16MB", "32MB", "64MB", "128MB"};
     return flashSizeCode < 8 ? QString::fromLatin1(names[flashSizeCode])
                              : QStringLiteral("code %1").arg(flashSizeCode);
 }
@@ -105,9 +106,9 @@ Result<AppImage> AppImage::parse(const QByteArray &bytes)
                            QStringLiteral("not an ESP image: the first byte is not 0xE9"));
     }
     if (bytes.size() < HeaderSize) {
-        return Error::make(QStringLiteral("image.truncated"),
-                           QStringLiteral("the image header is cut short (%1 of 24 bytes)")
-                               .arg(bytes.size()));
+        return Error::make(
+            QStringLiteral("image.truncated"),
+            QStringLiteral("the image header is cut short (%1 of 24 bytes)").arg(bytes.size()));
     }
     AppImage img;
     img.segmentCount = quint8(bytes.at(1));
@@ -169,8 +170,8 @@ Result<AppImage> AppImage::parse(const QByteArray &bytes)
                     img.truncated = true;
                 } else {
                     img.storedSha256 = bytes.mid(img.length, 32);
-                    img.computedSha256 = QCryptographicHash::hash(
-                        bytes.left(img.length), QCryptographicHash::Sha256);
+                    img.computedSha256 = QCryptographicHash::hash(bytes.left(img.length),
+                                                                  QCryptographicHash::Sha256);
                     img.sha256Valid = img.storedSha256 == img.computedSha256;
                     img.length += 32;
                 }
@@ -198,8 +199,7 @@ Result<AppImage> AppImage::parse(const QByteArray &bytes)
             img.appDesc = desc;
         } else if (quint8(bytes.at(0x20)) == BootloaderDescriptor::MagicByte
                    && first.length >= BootloaderDescriptor::Size
-                   && bytes.size() >= 0x20 + BootloaderDescriptor::Size
-                   && img.allSegmentsInRam()) {
+                   && bytes.size() >= 0x20 + BootloaderDescriptor::Size && img.allSegmentsInRam()) {
             const QByteArray d = bytes.mid(0x20, BootloaderDescriptor::Size);
             BootloaderDescriptor desc;
             desc.version = u32At(d, 4);

@@ -30,9 +30,11 @@ public:
     {
         m_ctx.reset(EVP_CIPHER_CTX_new());
         const EVP_CIPHER *cipher = key.size() == 32 ? EVP_aes_256_ecb() : EVP_aes_128_ecb();
-        if (!m_ctx || EVP_CipherInit_ex(m_ctx.get(), cipher, nullptr,
-                                        reinterpret_cast<const uchar *>(key.constData()),
-                                        nullptr, encrypt ? 1 : 0) != 1)
+        if (!m_ctx
+            || EVP_CipherInit_ex(m_ctx.get(), cipher, nullptr,
+                                 reinterpret_cast<const uchar *>(key.constData()), nullptr,
+                                 encrypt ? 1 : 0)
+                != 1)
             return false;
         EVP_CIPHER_CTX_set_padding(m_ctx.get(), 0);
         return true;
@@ -115,12 +117,12 @@ U256 mul(const U256 &a, quint64 m)
 // of the key (counting from its most significant end).
 QByteArray esp32BlockKey(const U256 &key, quint32 address, int flashCryptConfig)
 {
-    static const U256 mul1 =
-        fromHex("0000200004000080000004000080001000000200004000080000040000800010");
-    static const U256 mul2 =
-        fromHex("0000000000000000200000000000000010000000000000002000000000000001");
-    static const U256 mul2Mask =
-        fromHex("000000000000007FE00000000000000FF000000000000007E00000000000000F");
+    static const U256 mul1
+        = fromHex("0000200004000080000004000080001000000200004000080000040000800010");
+    static const U256 mul2
+        = fromHex("0000000000000000200000000000000010000000000000002000000000000001");
+    static const U256 mul2Mask
+        = fromHex("000000000000007FE00000000000000FF000000000000007E00000000000000F");
     static const U256 ranges[4] = {
         fromHex("FFFFFFFFFFFFFFFFE00000000000000000000000000000000000000000000000"),
         fromHex("00000000000000001FFFFFFFFFFFFFFFF0000000000000000000000000000000"),
@@ -249,9 +251,9 @@ Result<QByteArray> crypt(const FlashCryptParams &p, const QByteArray &in, bool e
     if (auto ok = checkFlashCryptKey(p.scheme, p.key); !ok)
         return ok.error();
     if (p.address % 16 != 0) {
-        return Error::make(QStringLiteral("flashcrypt.address"),
-                           QStringLiteral("the flash address 0x%1 is not a multiple of 16")
-                               .arg(p.address, 0, 16));
+        return Error::make(
+            QStringLiteral("flashcrypt.address"),
+            QStringLiteral("the flash address 0x%1 is not a multiple of 16").arg(p.address, 0, 16));
     }
     if (in.isEmpty() || in.size() % 16 != 0) {
         return Error::make(QStringLiteral("flashcrypt.length"),

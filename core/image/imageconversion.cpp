@@ -18,8 +18,9 @@ Result<QByteArray> readAll(const QString &path, const QString &what)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        return Error::make(QStringLiteral("image.read"),
-                           QStringLiteral("cannot read the %1 %2: %3").arg(what, path, f.errorString()));
+        return Error::make(
+            QStringLiteral("image.read"),
+            QStringLiteral("cannot read the %1 %2: %3").arg(what, path, f.errorString()));
     }
     return f.readAll();
 }
@@ -62,7 +63,8 @@ Result<ConversionOutcome> runConversion(const ConversionRequest &r)
 
     ConversionOutcome out;
     QByteArray produced;
-    if (r.kind == Kind::FlashEncrypt || r.kind == Kind::FlashDecrypt || r.kind == Kind::FindOffset) {
+    if (r.kind == Kind::FlashEncrypt || r.kind == Kind::FlashDecrypt
+        || r.kind == Kind::FindOffset) {
         const ImageChip *chip = imageChipByKey(r.chip);
         if (!chip)
             return Error::make(QStringLiteral("image.chip"), QStringLiteral("choose a chip"));
@@ -90,15 +92,17 @@ Result<ConversionOutcome> runConversion(const ConversionRequest &r)
                 out.offsets << hex(c.address);
             out.found = !s.matches.isEmpty();
             out.message = out.found
-                ? QStringLiteral("Encrypted for %1%2").arg(out.offsets.join(QStringLiteral(", ")),
-                                                          s.matches.first().imageValid
-                                                              ? QStringLiteral(" (decrypts to a valid image)")
-                                                              : QString())
+                ? QStringLiteral("Encrypted for %1%2")
+                      .arg(out.offsets.join(QStringLiteral(", ")),
+                           s.matches.first().imageValid
+                               ? QStringLiteral(" (decrypts to a valid image)")
+                               : QString())
                 : QStringLiteral("No address among the %1 tried decrypts this file to an image")
                       .arg(s.tried.size());
             return out;
         }
-        auto result = r.kind == Kind::FlashEncrypt ? flashEncrypt(p, *input) : flashDecrypt(p, *input);
+        auto result
+            = r.kind == Kind::FlashEncrypt ? flashEncrypt(p, *input) : flashDecrypt(p, *input);
         if (!result)
             return result.error();
         produced = *result;
@@ -109,8 +113,8 @@ Result<ConversionOutcome> runConversion(const ConversionRequest &r)
                           .arg(hex(r.address));
     } else if (r.kind == Kind::PreEncrypt) {
         Result<QByteArray> result = r.keyKind == KeyKind::RsaPublic ? preEncryptRsa(*input, *key)
-            : r.keyKind == KeyKind::DeviceHmac                      ? preEncryptEciesHmac(*input, *key)
-                                                                    : preEncryptEcies(*input, *key);
+            : r.keyKind == KeyKind::DeviceHmac ? preEncryptEciesHmac(*input, *key)
+                                               : preEncryptEcies(*input, *key);
         if (!result)
             return result.error();
         produced = *result;

@@ -17,8 +17,7 @@ namespace Forgeline::Image {
 
 namespace {
 
-template<typename T, void (*F)(T *)>
-struct Deleter
+template <typename T, void (*F)(T *)> struct Deleter
 {
     void operator()(T *p) const { F(p); }
 };
@@ -31,7 +30,10 @@ constexpr int DigestOffset = 4;
 constexpr int RsaSignatureOffset = 36 + 384 + 4 + 384 + 4; // after n, e, rinv, mdash
 constexpr int RsaSignatureSize = 384;
 
-const uchar *u(const QByteArray &b) { return reinterpret_cast<const uchar *>(b.constData()); }
+const uchar *u(const QByteArray &b)
+{
+    return reinterpret_cast<const uchar *>(b.constData());
+}
 
 QByteArray reversed(QByteArray b)
 {

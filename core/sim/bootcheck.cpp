@@ -9,7 +9,8 @@ namespace Forgeline::Sim {
 
 QString bootCheckLine(const QByteArray &flash, int chipId, quint32 tableOffset)
 {
-    auto table = Image::PartitionTable::parse(flash.mid(tableOffset, Image::PartitionTable::MaxLength));
+    auto table
+        = Image::PartitionTable::parse(flash.mid(tableOffset, Image::PartitionTable::MaxLength));
     if (!table)
         return QStringLiteral("boot check: no partition table at 0x%1, nothing would start")
             .arg(tableOffset, 0, 16);
@@ -30,8 +31,9 @@ QString bootCheckLine(const QByteArray &flash, int chipId, quint32 tableOffset)
     if (int(r.image->chipId) != chipId) {
         const Image::ImageChip *chip = Image::imageChipById(r.image->chipId);
         return QStringLiteral("boot check: %1 would not start: image is for %2")
-            .arg(where, chip ? QString::fromLatin1(chip->name)
-                             : QStringLiteral("chip id %1").arg(r.image->chipId));
+            .arg(where,
+                 chip ? QString::fromLatin1(chip->name)
+                      : QStringLiteral("chip id %1").arg(r.image->chipId));
     }
     if (!r.ok())
         return QStringLiteral("boot check: %1 would not start: %2").arg(where, r.failures.first());

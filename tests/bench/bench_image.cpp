@@ -51,14 +51,17 @@ int main(int argc, char **argv)
     esp32.scheme = FlashCryptScheme::Esp32Aes;
     esp32.key = QByteArray(32, '\x33');
     QByteArray encrypted;
-    const double x = medianMs([&] { encrypted = *flashEncrypt(xts, image.left(image.size() / 16 * 16)); }, 5);
+    const double x
+        = medianMs([&] { encrypted = *flashEncrypt(xts, image.left(image.size() / 16 * 16)); }, 5);
     std::printf("XTS-AES-256 encrypt:          %8.2f ms (%.1f MiB/s)\n", x, mib / (x / 1000.0));
-    const double e = medianMs([&] { (void)flashEncrypt(esp32, image.left(image.size() / 16 * 16)); }, 5);
+    const double e
+        = medianMs([&] { (void)flashEncrypt(esp32, image.left(image.size() / 16 * 16)); }, 5);
     std::printf("ESP32 AES-256 encrypt:        %8.2f ms (%.1f MiB/s)\n", e, mib / (e / 1000.0));
 
     FlashCryptParams search = xts;
     search.address = 0;
-    const double f = medianMs([&] { (void)findEncryptionOffset(search, encrypted, std::nullopt); }, 5);
+    const double f
+        = medianMs([&] { (void)findEncryptionOffset(search, encrypted, std::nullopt); }, 5);
     std::printf("find-offset, 256 candidates:  %8.2f ms\n", f);
 
     const QByteArray devicePub = *devicePublicKeyFromHmac(QByteArray(32, '\x44'));

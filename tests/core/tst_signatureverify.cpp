@@ -122,7 +122,8 @@ private Q_SLOTS:
         options.verifyKeyPem = publicPem(other);
         r = inspectImage(image, options);
         QCOMPARE(r.image->signatures.first().verified, std::optional<bool>(false));
-        QVERIFY(r.failures.join(QLatin1Char(' ')).contains(QStringLiteral("signed by the given key")));
+        QVERIFY(
+            r.failures.join(QLatin1Char(' ')).contains(QStringLiteral("signed by the given key")));
 
         // A changed byte in the app: the block's digest no longer matches and nothing verifies.
         QByteArray changed = image;

@@ -88,7 +88,8 @@ private Q_SLOTS:
         TestImages::AppDesc desc;
         desc.projectName = "sensor_node";
         desc.version = "1.8.2";
-        const QString path = write(QStringLiteral("sensor_node.bin"), TestImages::buildImage(TestImages::c3App(desc)));
+        const QString path = write(QStringLiteral("sensor_node.bin"),
+                                   TestImages::buildImage(TestImages::c3App(desc)));
         ImageWorkspace w;
         w.resize(1024, 768);
         w.show();
@@ -97,8 +98,10 @@ private Q_SLOTS:
         QVERIFY(w.inspection().has_value());
         QCOMPARE(w.inspection()->kind, Image::ImageKind::App);
         QCOMPARE(w.segmentModel()->rowCount(), 4);
-        QCOMPARE(w.segmentModel()->index(1, ImageSegmentModel::Region).data().toString(), QStringLiteral("IROM (flash)"));
-        QCOMPARE(w.segmentModel()->index(2, ImageSegmentModel::Load).data().toString(), QStringLiteral("0x3fc88000"));
+        QCOMPARE(w.segmentModel()->index(1, ImageSegmentModel::Region).data().toString(),
+                 QStringLiteral("IROM (flash)"));
+        QCOMPARE(w.segmentModel()->index(2, ImageSegmentModel::Load).data().toString(),
+                 QStringLiteral("0x3fc88000"));
         auto *summary = w.findChild<QLabel *>(QStringLiteral("imageSummary"));
         QVERIFY(summary->text().contains(QStringLiteral("App image")));
         QVERIFY(summary->text().contains(QStringLiteral("ESP32-C3")));
@@ -123,12 +126,15 @@ private Q_SLOTS:
         ImageWorkspace w;
         QVERIFY(openAndWait(w, m_dir.filePath(QStringLiteral("nope.bin"))));
         QVERIFY(!w.inspection().has_value());
-        QVERIFY(w.findChild<QLabel *>(QStringLiteral("imageSummary"))->text().contains(QStringLiteral("cannot read")));
+        QVERIFY(w.findChild<QLabel *>(QStringLiteral("imageSummary"))
+                    ->text()
+                    .contains(QStringLiteral("cannot read")));
     }
 
     void flashEncryptThenFindOffset()
     {
-        const QString plain = write(QStringLiteral("fw.bin"), TestImages::buildImage(TestImages::c3App()));
+        const QString plain
+            = write(QStringLiteral("fw.bin"), TestImages::buildImage(TestImages::c3App()));
         const QString key = write(QStringLiteral("fe-key.bin"), randomBytes(32, 3));
         ImageWorkspace w;
         w.resize(1024, 768);
@@ -147,12 +153,14 @@ private Q_SLOTS:
         QCOMPARE(w.inspection()->kind, Image::ImageKind::EncryptedOrRandom);
         QVERIFY(convertAndWait(w, Kind::FindOffset, QString(), &ok));
         QVERIFY(ok);
-        QVERIFY2(w.lastConversionMessage().contains(QStringLiteral("0x10000")), qPrintable(w.lastConversionMessage()));
+        QVERIFY2(w.lastConversionMessage().contains(QStringLiteral("0x10000")),
+                 qPrintable(w.lastConversionMessage()));
         QVERIFY(w.grab().save(screenshotPath(QStringLiteral("image-find-offset.png"))));
 
         // A key of the wrong length is refused with the reason, and the UI stays usable.
         w.setKeyFile(write(QStringLiteral("short.bin"), QByteArray(7, 'k')));
-        QVERIFY(convertAndWait(w, Kind::FlashDecrypt, m_dir.filePath(QStringLiteral("x.bin")), &ok));
+        QVERIFY(
+            convertAndWait(w, Kind::FlashDecrypt, m_dir.filePath(QStringLiteral("x.bin")), &ok));
         QVERIFY(!ok);
         QVERIFY(w.lastConversionMessage().contains(QStringLiteral("7")));
     }
@@ -175,7 +183,9 @@ private Q_SLOTS:
 
         QVERIFY(openAndWait(w, ota));
         QCOMPARE(w.inspection()->kind, Image::ImageKind::PreEncrypted);
-        QVERIFY(w.findChild<QLabel *>(QStringLiteral("imageExplanation"))->text().contains(QStringLiteral("0xE9")));
+        QVERIFY(w.findChild<QLabel *>(QStringLiteral("imageExplanation"))
+                    ->text()
+                    .contains(QStringLiteral("0xE9")));
         QVERIFY(w.grab().save(screenshotPath(QStringLiteral("image-pre-encrypted.png"))));
 
         const QString back = m_dir.filePath(QStringLiteral("ota-back.bin"));

@@ -57,14 +57,22 @@ QString revision(quint16 full)
 QString kindTitle(ImageKind kind)
 {
     switch (kind) {
-    case ImageKind::App: return ImageWorkspace::tr("App image");
-    case ImageKind::Bootloader: return ImageWorkspace::tr("Bootloader image");
-    case ImageKind::PartitionTable: return ImageWorkspace::tr("Partition table");
-    case ImageKind::Nvs: return ImageWorkspace::tr("NVS data");
-    case ImageKind::PreEncrypted: return ImageWorkspace::tr("Pre-encrypted OTA image");
-    case ImageKind::EncryptedOrRandom: return ImageWorkspace::tr("Flash-encrypted or random data");
-    case ImageKind::Erased: return ImageWorkspace::tr("Erased flash");
-    case ImageKind::Unknown: break;
+    case ImageKind::App:
+        return ImageWorkspace::tr("App image");
+    case ImageKind::Bootloader:
+        return ImageWorkspace::tr("Bootloader image");
+    case ImageKind::PartitionTable:
+        return ImageWorkspace::tr("Partition table");
+    case ImageKind::Nvs:
+        return ImageWorkspace::tr("NVS data");
+    case ImageKind::PreEncrypted:
+        return ImageWorkspace::tr("Pre-encrypted OTA image");
+    case ImageKind::EncryptedOrRandom:
+        return ImageWorkspace::tr("Flash-encrypted or random data");
+    case ImageKind::Erased:
+        return ImageWorkspace::tr("Erased flash");
+    case ImageKind::Unknown:
+        break;
     }
     return ImageWorkspace::tr("Unknown data");
 }
@@ -199,10 +207,8 @@ QWidget *ImageWorkspace::buildConversionBox()
 
     auto *row3 = new QHBoxLayout;
     const QList<std::pair<Kind, QString>> actions = {
-        {Kind::FlashEncrypt, tr("Flash-encrypt…")},
-        {Kind::FlashDecrypt, tr("Flash-decrypt…")},
-        {Kind::FindOffset, tr("Find offset")},
-        {Kind::PreEncrypt, tr("Pre-encrypt OTA…")},
+        {Kind::FlashEncrypt, tr("Flash-encrypt…")}, {Kind::FlashDecrypt, tr("Flash-decrypt…")},
+        {Kind::FindOffset, tr("Find offset")},      {Kind::PreEncrypt, tr("Pre-encrypt OTA…")},
         {Kind::PreDecrypt, tr("Pre-decrypt OTA…")},
     };
     for (const auto &[kind, text] : actions) {
@@ -237,8 +243,8 @@ void ImageWorkspace::chooseFile()
 
 void ImageWorkspace::chooseKeyFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Choose key file"), QString(),
-                                                      tr("Keys (*.bin *.pem *.key);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Choose key file"), QString(), tr("Keys (*.bin *.pem *.key);;All files (*)"));
     if (!path.isEmpty())
         setKeyFile(path);
 }
@@ -308,11 +314,12 @@ void ImageWorkspace::runFromButton(Kind kind)
     QString output;
     if (kind != Kind::FindOffset) {
         const QFileInfo in(m_path);
-        const QString suggestion = in.dir().filePath(in.completeBaseName()
-                                                     + (kind == Kind::FlashEncrypt ? QStringLiteral("-encrypted")
-                                                        : kind == Kind::PreEncrypt ? QStringLiteral("-ota")
-                                                                                   : QStringLiteral("-decrypted"))
-                                                     + QStringLiteral(".bin"));
+        const QString suggestion
+            = in.dir().filePath(in.completeBaseName()
+                                + (kind == Kind::FlashEncrypt     ? QStringLiteral("-encrypted")
+                                       : kind == Kind::PreEncrypt ? QStringLiteral("-ota")
+                                                                  : QStringLiteral("-decrypted"))
+                                + QStringLiteral(".bin"));
         output = QFileDialog::getSaveFileName(this, tr("Save result as"), suggestion);
         if (output.isEmpty())
             return;
@@ -334,7 +341,8 @@ bool ImageWorkspace::startConversion(Kind kind, const QString &outputPath)
     bool ok = false;
     r.address = m_address->text().trimmed().toUInt(&ok, 0);
     if (!ok && (kind == Kind::FlashEncrypt || kind == Kind::FlashDecrypt)) {
-        m_conversionResult->setText(tr("<span style='color:#d0332b'>The address is not a number.</span>"));
+        m_conversionResult->setText(
+            tr("<span style='color:#d0332b'>The address is not a number.</span>"));
         return false;
     }
     if (kind == Kind::PreEncrypt || kind == Kind::PreDecrypt)
@@ -369,8 +377,9 @@ void ImageWorkspace::onWorkerFinished()
         } else {
             m_inspection.reset();
             m_summary->setText(QStringLiteral("<b style='color:#d0332b'>%1</b>")
-                                   .arg(job->inspection ? job->inspection->error().message.toHtmlEscaped()
-                                                        : tr("The file could not be read.")));
+                                   .arg(job->inspection
+                                            ? job->inspection->error().message.toHtmlEscaped()
+                                            : tr("The file could not be read.")));
         }
         showInspection();
         Q_EMIT inspected();
@@ -379,15 +388,18 @@ void ImageWorkspace::onWorkerFinished()
     setConversionButtonsEnabled(!m_path.isEmpty());
     const bool ok = job->outcome && job->outcome->ok() && job->outcome->value().found;
     if (!job->outcome || !job->outcome->ok()) {
-        const QString message = job->outcome ? job->outcome->error().message : tr("The conversion stopped.");
-        m_conversionResult->setText(QStringLiteral("<span style='color:#d0332b'>%1</span>").arg(message.toHtmlEscaped()));
+        const QString message
+            = job->outcome ? job->outcome->error().message : tr("The conversion stopped.");
+        m_conversionResult->setText(
+            QStringLiteral("<span style='color:#d0332b'>%1</span>").arg(message.toHtmlEscaped()));
         Q_EMIT statusMessage(message);
     } else {
         const ConversionOutcome &o = job->outcome->value();
         QString text = o.message.toHtmlEscaped();
         if (job->request.kind != Kind::FindOffset) {
-            text += tr(" → %1: %2").arg(QFileInfo(job->request.output).fileName().toHtmlEscaped(),
-                                        o.result.summary.toHtmlEscaped());
+            text += tr(" → %1: %2")
+                        .arg(QFileInfo(job->request.output).fileName().toHtmlEscaped(),
+                             o.result.summary.toHtmlEscaped());
         }
         m_conversionResult->setText(QStringLiteral("<span style='color:%1'>%2</span>")
                                         .arg((ok ? kGreen : kRed).name(), text));
@@ -412,18 +424,21 @@ void ImageWorkspace::showInspection()
     setConversionButtonsEnabled(!m_path.isEmpty());
     if (!m_inspection) {
         if (m_path.isEmpty())
-            m_summary->setText(tr("<b>No file.</b> Open or drop an app, bootloader, partition table, "
-                                  "NVS image, pre-encrypted OTA image or a dump read from a board."));
+            m_summary->setText(
+                tr("<b>No file.</b> Open or drop an app, bootloader, partition table, "
+                   "NVS image, pre-encrypted OTA image or a dump read from a board."));
         m_segmentView->setVisible(false);
         m_segmentsLabel->setVisible(false);
         return;
     }
     const ImageInspection &r = *m_inspection;
     const QColor color = !r.ok() ? kRed : r.warnings.isEmpty() ? kGreen : kAmber;
-    m_summary->setText(QStringLiteral("<b style='color:%1'>%2</b> — %3 <span style='color:gray'>(%4 bytes, %5 bits/byte)</span>")
-                           .arg(color.name(), kindTitle(r.kind).toHtmlEscaped(), r.summary.toHtmlEscaped())
-                           .arg(r.size)
-                           .arg(r.entropy, 0, 'f', 2));
+    m_summary->setText(
+        QStringLiteral("<b style='color:%1'>%2</b> — %3 <span style='color:gray'>(%4 bytes, %5 "
+                       "bits/byte)</span>")
+            .arg(color.name(), kindTitle(r.kind).toHtmlEscaped(), r.summary.toHtmlEscaped())
+            .arg(r.size)
+            .arg(r.entropy, 0, 'f', 2));
     auto row = [this](const QString &label, const QString &value) {
         auto *v = new QLabel(value);
         v->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -437,30 +452,48 @@ void ImageWorkspace::showInspection()
     if (r.image) {
         const AppImage &img = *r.image;
         const ImageChip *chip = imageChipById(img.chipId);
-        row(tr("Chip"), chip ? QStringLiteral("%1 (id %2)").arg(QString::fromLatin1(chip->name)).arg(img.chipId)
-                             : tr("unknown (id %1)").arg(img.chipId));
+        row(tr("Chip"),
+            chip ? QStringLiteral("%1 (id %2)").arg(QString::fromLatin1(chip->name)).arg(img.chipId)
+                 : tr("unknown (id %1)").arg(img.chipId));
         row(tr("Entry point"), hex32(img.entry));
         row(tr("Flash"), QStringLiteral("%1, %2").arg(img.flashModeName(), img.flashSizeName()));
-        row(tr("Chip revision"), tr("%1 to %2").arg(revision(img.minRevisionFull),
-                                                    img.maxRevisionFull == 0xFFFF ? tr("any") : revision(img.maxRevisionFull)));
+        row(tr("Chip revision"),
+            tr("%1 to %2")
+                .arg(revision(img.minRevisionFull),
+                     img.maxRevisionFull == 0xFFFF ? tr("any") : revision(img.maxRevisionFull)));
         if (img.length > 0)
-            row(tr("Checksum"), QStringLiteral("0x%1 %2").arg(img.storedChecksum, 2, 16, QLatin1Char('0')).arg(verdict(img.checksumValid)));
-        row(tr("SHA-256"), img.sha256Valid ? QStringLiteral("<tt>%1</tt> %2").arg(QString::fromLatin1(img.storedSha256.toHex().left(16)) + QStringLiteral("…"), verdict(*img.sha256Valid))
-                                           : tr("not appended"));
+            row(tr("Checksum"),
+                QStringLiteral("0x%1 %2")
+                    .arg(img.storedChecksum, 2, 16, QLatin1Char('0'))
+                    .arg(verdict(img.checksumValid)));
+        row(tr("SHA-256"),
+            img.sha256Valid ? QStringLiteral("<tt>%1</tt> %2")
+                                  .arg(QString::fromLatin1(img.storedSha256.toHex().left(16))
+                                           + QStringLiteral("…"),
+                                       verdict(*img.sha256Valid))
+                            : tr("not appended"));
         if (img.appDesc) {
             const AppDescriptor &d = *img.appDesc;
-            row(tr("Project"), QStringLiteral("%1 %2").arg(d.projectName.toHtmlEscaped(), d.version.toHtmlEscaped()));
+            row(tr("Project"),
+                QStringLiteral("%1 %2").arg(d.projectName.toHtmlEscaped(),
+                                            d.version.toHtmlEscaped()));
             row(tr("ESP-IDF"), d.idfVersion.toHtmlEscaped());
-            row(tr("Built"), QStringLiteral("%1 %2").arg(d.date.toHtmlEscaped(), d.time.toHtmlEscaped()));
-            row(tr("ELF SHA-256"), QStringLiteral("<tt>%1…</tt>").arg(QString::fromLatin1(d.elfSha256.toHex().left(16))));
+            row(tr("Built"),
+                QStringLiteral("%1 %2").arg(d.date.toHtmlEscaped(), d.time.toHtmlEscaped()));
+            row(tr("ELF SHA-256"),
+                QStringLiteral("<tt>%1…</tt>")
+                    .arg(QString::fromLatin1(d.elfSha256.toHex().left(16))));
         }
         if (img.bootloaderDesc) {
-            row(tr("Bootloader"), tr("version %1, ESP-IDF %2, built %3")
-                                      .arg(img.bootloaderDesc->version)
-                                      .arg(img.bootloaderDesc->idfVersion.toHtmlEscaped(), img.bootloaderDesc->dateTime.toHtmlEscaped()));
+            row(tr("Bootloader"),
+                tr("version %1, ESP-IDF %2, built %3")
+                    .arg(img.bootloaderDesc->version)
+                    .arg(img.bootloaderDesc->idfVersion.toHtmlEscaped(),
+                         img.bootloaderDesc->dateTime.toHtmlEscaped()));
         }
         for (const SignatureBlock &s : img.signatures)
-            row(tr("Signature %1").arg(s.index), QStringLiteral("%1 %2").arg(s.algorithm(), verdict(s.crcValid && s.digestMatches)));
+            row(tr("Signature %1").arg(s.index),
+                QStringLiteral("%1 %2").arg(s.algorithm(), verdict(s.crcValid && s.digestMatches)));
         if (chip)
             setChip(QString::fromLatin1(chip->key)); // the conversions' default chip
         m_segments->setSegments(img.segments);
