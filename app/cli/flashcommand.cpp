@@ -113,7 +113,12 @@ int runFlash(const QStringList &arguments)
         printError(Tr::tr("cannot read %1: %2").arg(f.fileName(), f.errorString()));
         return ExitIo;
     }
-    auto payload = Image::encodeCertPayload(f.readAll(), *fmt);
+    const QByteArray fileBytes = f.readAll();
+    // An ESP app or bootloader image (0xE9) goes as it is, without the PEM handling; an app
+    // partition checks it against the board before writing.
+    if (parser.value(format).isEmpty() && fileBytes.startsWith('\xE9'))
+        fmt = Image::PayloadFormat::Raw;
+    auto payload = Image::encodeCertPayload(fileBytes, *fmt);
     if (!payload)
         return reportFailure(payload.error(), wantsJson(parser));
     QJsonObject preflightJson;

@@ -65,38 +65,43 @@ QString humanReport(const ImageInspection &r)
     lines << r.summary;
     if (r.image) {
         const AppImage &img = *r.image;
-        lines << QStringLiteral("Flash:       %1, %2").arg(img.flashModeName(), img.flashSizeName());
+        lines
+            << QStringLiteral("Flash:       %1, %2").arg(img.flashModeName(), img.flashSizeName());
         lines << QStringLiteral("Chip rev.:   min v%1.%2, max %3")
                      .arg(img.minRevisionFull / 100)
                      .arg(img.minRevisionFull % 100)
-                     .arg(img.maxRevisionFull == 0xFFFF
-                              ? QStringLiteral("any")
-                              : QStringLiteral("v%1.%2").arg(img.maxRevisionFull / 100)
-                                    .arg(img.maxRevisionFull % 100));
+                     .arg(img.maxRevisionFull == 0xFFFF ? QStringLiteral("any")
+                                                        : QStringLiteral("v%1.%2")
+                                                              .arg(img.maxRevisionFull / 100)
+                                                              .arg(img.maxRevisionFull % 100));
         for (int i = 0; i < img.segments.size(); ++i) {
             const ImageSegment &s = img.segments.at(i);
             lines << QStringLiteral("Segment %1:   load 0x%2, %3 bytes%4%5")
                          .arg(i)
                          .arg(s.load, 8, 16, QLatin1Char('0'))
                          .arg(s.length)
-                         .arg(s.region.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(s.region))
+                         .arg(s.region.isEmpty() ? QString()
+                                                 : QStringLiteral(" (%1)").arg(s.region))
                          .arg(s.truncated ? QStringLiteral(" TRUNCATED") : QString());
         }
         if (img.length > 0) {
             lines << QStringLiteral("Checksum:    0x%1 %2")
                          .arg(img.storedChecksum, 2, 16, QLatin1Char('0'))
-                         .arg(img.checksumValid ? QStringLiteral("(valid)") : QStringLiteral("(INVALID)"));
+                         .arg(img.checksumValid ? QStringLiteral("(valid)")
+                                                : QStringLiteral("(INVALID)"));
         }
         if (img.sha256Valid) {
             lines << QStringLiteral("SHA-256:     %1 %2")
                          .arg(QString::fromLatin1(img.storedSha256.toHex()))
-                         .arg(*img.sha256Valid ? QStringLiteral("(valid)") : QStringLiteral("(INVALID)"));
+                         .arg(*img.sha256Valid ? QStringLiteral("(valid)")
+                                               : QStringLiteral("(INVALID)"));
         }
         if (img.appDesc) {
             const AppDescriptor &d = *img.appDesc;
             lines << QStringLiteral("Project:     %1 %2 (ESP-IDF %3, built %4 %5)")
                          .arg(d.projectName, d.version, d.idfVersion, d.date, d.time);
-            lines << QStringLiteral("ELF SHA-256: %1").arg(QString::fromLatin1(d.elfSha256.toHex()));
+            lines
+                << QStringLiteral("ELF SHA-256: %1").arg(QString::fromLatin1(d.elfSha256.toHex()));
         }
         if (img.bootloaderDesc) {
             lines << QStringLiteral("Bootloader:  version %1, ESP-IDF %2, built %3")
@@ -108,7 +113,10 @@ QString humanReport(const ImageInspection &r)
                          .arg(s.index)
                          .arg(s.algorithm())
                          .arg(s.crcValid && s.digestMatches ? QStringLiteral("block valid")
-                                                            : QStringLiteral("block INVALID"));
+                                                            : QStringLiteral("block INVALID"))
+                    + (s.verified ? (*s.verified ? QStringLiteral(", verified with the key")
+                                                 : QStringLiteral(", NOT signed by the key"))
+                                  : QString());
         }
     }
     for (const QString &f : r.failures)
@@ -130,7 +138,12 @@ int runInfo(const QStringList &arguments)
     const QCommandLineOption chip(QStringLiteral("chip"),
                                   QStringLiteral("Fail if the image is for another chip."),
                                   QStringLiteral("CHIP"));
-    parser.addOption(chip);
+    const QCommandLineOption verifyKey(
+        QStringLiteral("verify-key"),
+        QStringLiteral(
+            "Fail unless a secure boot v2 signature block verifies with this public key (PEM)."),
+        QStringLiteral("K.pem"));
+    parser.addOptions({chip, verifyKey});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The file to inspect."));
     if (const int early = parseOrExit(parser, arguments); early >= 0)
         return early;
@@ -143,6 +156,12 @@ int runInfo(const QStringList &arguments)
             return usage(QStringLiteral("unknown chip '%1' (one of %2)")
                              .arg(parser.value(chip), imageChipKeys().join(QStringLiteral(", "))));
         options.expectedChip = parser.value(chip);
+    }
+    if (parser.isSet(verifyKey)) {
+        const FileRead k = readFile(parser.value(verifyKey), QStringLiteral("key file"));
+        if (k.exit >= 0)
+            return k.exit;
+        options.verifyKeyPem = k.bytes;
     }
     const FileRead in = readFile(files.first(), QStringLiteral("image"));
     if (in.exit >= 0)
@@ -158,10 +177,20 @@ int runInfo(const QStringList &arguments)
 // --chip, --key, --address, --flash-crypt-conf as the flash-crypt commands share them.
 struct CryptOptions
 {
-    QCommandLineOption chip{QStringLiteral("chip"), QStringLiteral("Chip family (esp32, esp32s3, esp32c3 …)."), QStringLiteral("CHIP")};
-    QCommandLineOption key{QStringLiteral("key"), QStringLiteral("Flash encryption key file (raw bytes, as espsecure uses it)."), QStringLiteral("KEY.bin")};
-    QCommandLineOption address{QStringLiteral("address"), QStringLiteral("Flash address the data is for."), QStringLiteral("A")};
-    QCommandLineOption conf{QStringLiteral("flash-crypt-conf"), QStringLiteral("ESP32 only: FLASH_CRYPT_CONFIG eFuse value (default 0xF)."), QStringLiteral("N")};
+    QCommandLineOption chip{QStringLiteral("chip"),
+                            QStringLiteral("Chip family (esp32, esp32s3, esp32c3 …)."),
+                            QStringLiteral("CHIP")};
+    QCommandLineOption key{
+        QStringLiteral("key"),
+        QStringLiteral("Flash encryption key file (raw bytes, as espsecure uses it)."),
+        QStringLiteral("KEY.bin")};
+    QCommandLineOption address{QStringLiteral("address"),
+                               QStringLiteral("Flash address the data is for."),
+                               QStringLiteral("A")};
+    QCommandLineOption conf{
+        QStringLiteral("flash-crypt-conf"),
+        QStringLiteral("ESP32 only: FLASH_CRYPT_CONFIG eFuse value (default 0xF)."),
+        QStringLiteral("N")};
 
     void addTo(QCommandLineParser &parser, bool withAddress)
     {
@@ -202,12 +231,15 @@ int runFlashCrypt(const QStringList &arguments, bool encrypt)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        encrypt ? QStringLiteral("Encrypt data for a flash address as the chip's flash encryption does (same bytes as espsecure encrypt-flash-data).")
-                : QStringLiteral("Decrypt data read raw from encrypted flash at an address (same bytes as espsecure decrypt-flash-data)."));
+        encrypt ? QStringLiteral("Encrypt data for a flash address as the chip's flash encryption "
+                                 "does (same bytes as espsecure encrypt-flash-data).")
+                : QStringLiteral("Decrypt data read raw from encrypted flash at an address (same "
+                                 "bytes as espsecure decrypt-flash-data)."));
     addCommonOptions(parser);
     CryptOptions crypt;
     crypt.addTo(parser, true);
-    const QCommandLineOption output(QStringLiteral("o"), QStringLiteral("Output file."), QStringLiteral("OUT"));
+    const QCommandLineOption output(QStringLiteral("o"), QStringLiteral("Output file."),
+                                    QStringLiteral("OUT"));
     parser.addOption(output);
     parser.addPositionalArgument(QStringLiteral("IN"), QStringLiteral("Input file."));
     if (const int early = parseOrExit(parser, arguments); early >= 0)
@@ -261,11 +293,15 @@ int runFlashCrypt(const QStringList &arguments, bool encrypt)
 int runFindOffset(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Find the flash address a flash-encrypted image was encrypted for."));
+    parser.setApplicationDescription(
+        QStringLiteral("Find the flash address a flash-encrypted image was encrypted for."));
     addCommonOptions(parser);
     CryptOptions crypt;
     crypt.addTo(parser, false);
-    const QCommandLineOption table(QStringLiteral("table"), QStringLiteral("Try this partition table's app partitions (.csv or .bin) instead of every 64 KiB boundary."), QStringLiteral("TABLE"));
+    const QCommandLineOption table(QStringLiteral("table"),
+                                   QStringLiteral("Try this partition table's app partitions (.csv "
+                                                  "or .bin) instead of every 64 KiB boundary."),
+                                   QStringLiteral("TABLE"));
     parser.addOption(table);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The encrypted image."));
     if (const int early = parseOrExit(parser, arguments); early >= 0)
@@ -299,9 +335,10 @@ int runFindOffset(const QStringList &arguments)
         QJsonArray details;
         for (const OffsetCandidate &c : search.matches) {
             offsets.append(QStringLiteral("0x%1").arg(c.address, 0, 16));
-            details.append(QJsonObject{{QStringLiteral("address"), QStringLiteral("0x%1").arg(c.address, 0, 16)},
-                                       {QStringLiteral("label"), c.label},
-                                       {QStringLiteral("imageValid"), c.imageValid}});
+            details.append(QJsonObject{
+                {QStringLiteral("address"), QStringLiteral("0x%1").arg(c.address, 0, 16)},
+                {QStringLiteral("label"), c.label},
+                {QStringLiteral("imageValid"), c.imageValid}});
         }
         printJson(QJsonDocument(QJsonObject{{QStringLiteral("ok"), !search.matches.isEmpty()},
                                             {QStringLiteral("offsets"), offsets},
@@ -313,11 +350,14 @@ int runFindOffset(const QStringList &arguments)
                       .arg(search.tried.size()));
     } else {
         for (const OffsetCandidate &c : search.matches) {
-            printText(QStringLiteral("0x%1%2: %3")
-                          .arg(c.address, 0, 16)
-                          .arg(c.label.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(c.label))
-                          .arg(c.imageValid ? QStringLiteral("decrypts to a valid image")
-                                            : QStringLiteral("decrypts to an image header, but the image does not check")));
+            printText(
+                QStringLiteral("0x%1%2: %3")
+                    .arg(c.address, 0, 16)
+                    .arg(c.label.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(c.label))
+                    .arg(c.imageValid
+                             ? QStringLiteral("decrypts to a valid image")
+                             : QStringLiteral(
+                                 "decrypts to an image header, but the image does not check")));
         }
     }
     return search.matches.isEmpty() ? ExitFailure : ExitOk;
@@ -326,12 +366,20 @@ int runFindOffset(const QStringList &arguments)
 int runPreEncrypt(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Make a pre-encrypted OTA image (esp_encrypted_img format, as esp_enc_img_gen.py)."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Make a pre-encrypted OTA image (esp_encrypted_img format, as esp_enc_img_gen.py)."));
     addCommonOptions(parser);
-    const QCommandLineOption rsa(QStringLiteral("rsa-pub"), QStringLiteral("RSA-3072 public key (PEM)."), QStringLiteral("K.pem"));
-    const QCommandLineOption ecies(QStringLiteral("ecies-device-pub"), QStringLiteral("The device's P-256 public key (PEM), ECIES."), QStringLiteral("K.pem"));
-    const QCommandLineOption hmac(QStringLiteral("device-hmac-key"), QStringLiteral("The device's 32-byte HMAC key file, ECIES."), QStringLiteral("H.bin"));
-    const QCommandLineOption output(QStringLiteral("o"), QStringLiteral("Output file."), QStringLiteral("OUT"));
+    const QCommandLineOption rsa(QStringLiteral("rsa-pub"),
+                                 QStringLiteral("RSA-3072 public key (PEM)."),
+                                 QStringLiteral("K.pem"));
+    const QCommandLineOption ecies(QStringLiteral("ecies-device-pub"),
+                                   QStringLiteral("The device's P-256 public key (PEM), ECIES."),
+                                   QStringLiteral("K.pem"));
+    const QCommandLineOption hmac(QStringLiteral("device-hmac-key"),
+                                  QStringLiteral("The device's 32-byte HMAC key file, ECIES."),
+                                  QStringLiteral("H.bin"));
+    const QCommandLineOption output(QStringLiteral("o"), QStringLiteral("Output file."),
+                                    QStringLiteral("OUT"));
     parser.addOptions({rsa, ecies, hmac, output});
     parser.addPositionalArgument(QStringLiteral("IN"), QStringLiteral("The app image."));
     if (const int early = parseOrExit(parser, arguments); early >= 0)
@@ -339,8 +387,11 @@ int runPreEncrypt(const QStringList &arguments)
     const QStringList files = positionalArguments(parser);
     const int keys = int(parser.isSet(rsa)) + int(parser.isSet(ecies)) + int(parser.isSet(hmac));
     if (files.size() != 1 || !parser.isSet(output) || keys != 1)
-        return usage(QStringLiteral("give one of --rsa-pub, --ecies-device-pub, --device-hmac-key, one input file and -o OUT"));
-    const QCommandLineOption &keyOption = parser.isSet(rsa) ? rsa : parser.isSet(ecies) ? ecies : hmac;
+        return usage(QStringLiteral("give one of --rsa-pub, --ecies-device-pub, --device-hmac-key, "
+                                    "one input file and -o OUT"));
+    const QCommandLineOption &keyOption = parser.isSet(rsa) ? rsa
+        : parser.isSet(ecies)                               ? ecies
+                                                            : hmac;
     const FileRead key = readFile(parser.value(keyOption), QStringLiteral("key file"));
     if (key.exit >= 0)
         return key.exit;
@@ -355,17 +406,22 @@ int runPreEncrypt(const QStringList &arguments)
         return reportFailure(out.error(), wantsJson(parser));
     if (const int w = writeFile(parser.value(output), *out); w != ExitOk)
         return w;
-    const QString scheme = parser.isSet(rsa) ? QStringLiteral("rsa-3072") : QStringLiteral("ecies-p256");
+    const QString scheme
+        = parser.isSet(rsa) ? QStringLiteral("rsa-3072") : QStringLiteral("ecies-p256");
     if (wantsJson(parser)) {
-        printJson(QJsonDocument(QJsonObject{{QStringLiteral("ok"), true},
-                                            {QStringLiteral("scheme"), scheme},
-                                            {QStringLiteral("binSize"), double(in.bytes.size())},
-                                            {QStringLiteral("inputKind"), imageKindName(plain.kind)},
-                                            {QStringLiteral("output"), parser.value(output)}}));
+        printJson(
+            QJsonDocument(QJsonObject{{QStringLiteral("ok"), true},
+                                      {QStringLiteral("scheme"), scheme},
+                                      {QStringLiteral("binSize"), double(in.bytes.size())},
+                                      {QStringLiteral("inputKind"), imageKindName(plain.kind)},
+                                      {QStringLiteral("output"), parser.value(output)}}));
     } else {
-        printText(QStringLiteral("Wrote %1 (%2, %3 bytes encrypted)").arg(parser.value(output), scheme).arg(in.bytes.size()));
+        printText(QStringLiteral("Wrote %1 (%2, %3 bytes encrypted)")
+                      .arg(parser.value(output), scheme)
+                      .arg(in.bytes.size()));
         if (plain.kind != ImageKind::App)
-            printText(QStringLiteral("Note: the input is not an app image (%1)").arg(plain.summary));
+            printText(
+                QStringLiteral("Note: the input is not an app image (%1)").arg(plain.summary));
     }
     return ExitOk;
 }
@@ -373,25 +429,36 @@ int runPreEncrypt(const QStringList &arguments)
 int runPreDecrypt(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Check and decrypt a pre-encrypted OTA image (esp_encrypted_img)."));
+    parser.setApplicationDescription(
+        QStringLiteral("Check and decrypt a pre-encrypted OTA image (esp_encrypted_img)."));
     addCommonOptions(parser);
-    const QCommandLineOption rsa(QStringLiteral("rsa-priv"), QStringLiteral("RSA-3072 private key (PEM), or the device's P-256 private key."), QStringLiteral("K.pem"));
-    const QCommandLineOption hmac(QStringLiteral("device-hmac-key"), QStringLiteral("The device's 32-byte HMAC key file (ECIES images)."), QStringLiteral("H.bin"));
-    const QCommandLineOption output(QStringLiteral("o"), QStringLiteral("Output file."), QStringLiteral("OUT"));
+    const QCommandLineOption rsa(
+        QStringLiteral("rsa-priv"),
+        QStringLiteral("RSA-3072 private key (PEM), or the device's P-256 private key."),
+        QStringLiteral("K.pem"));
+    const QCommandLineOption hmac(
+        QStringLiteral("device-hmac-key"),
+        QStringLiteral("The device's 32-byte HMAC key file (ECIES images)."),
+        QStringLiteral("H.bin"));
+    const QCommandLineOption output(QStringLiteral("o"), QStringLiteral("Output file."),
+                                    QStringLiteral("OUT"));
     parser.addOptions({rsa, hmac, output});
     parser.addPositionalArgument(QStringLiteral("IN"), QStringLiteral("The pre-encrypted image."));
     if (const int early = parseOrExit(parser, arguments); early >= 0)
         return early;
     const QStringList files = positionalArguments(parser);
     if (files.size() != 1 || !parser.isSet(output) || parser.isSet(rsa) == parser.isSet(hmac))
-        return usage(QStringLiteral("give one of --rsa-priv or --device-hmac-key, one input file and -o OUT"));
-    const FileRead key = readFile(parser.value(parser.isSet(rsa) ? rsa : hmac), QStringLiteral("key file"));
+        return usage(QStringLiteral(
+            "give one of --rsa-priv or --device-hmac-key, one input file and -o OUT"));
+    const FileRead key
+        = readFile(parser.value(parser.isSet(rsa) ? rsa : hmac), QStringLiteral("key file"));
     if (key.exit >= 0)
         return key.exit;
     const FileRead in = readFile(files.first(), QStringLiteral("input"));
     if (in.exit >= 0)
         return in.exit;
-    auto out = parser.isSet(rsa) ? preDecrypt(in.bytes, key.bytes) : preDecryptHmac(in.bytes, key.bytes);
+    auto out
+        = parser.isSet(rsa) ? preDecrypt(in.bytes, key.bytes) : preDecryptHmac(in.bytes, key.bytes);
     if (!out)
         return reportFailure(out.error(), wantsJson(parser));
     if (const int w = writeFile(parser.value(output), *out); w != ExitOk)
@@ -415,10 +482,13 @@ int runPreDecrypt(const QStringList &arguments)
 int runImage(const QStringList &arguments)
 {
     if (arguments.size() < 2 || arguments.at(1).startsWith(QLatin1Char('-'))) {
-        if (arguments.size() >= 2 && (arguments.at(1) == QLatin1String("--help") || arguments.at(1) == QLatin1String("-h"))) {
-            printText(QStringLiteral("Usage: forgeline-cli image <%1> [options]\n"
-                                     "Run 'forgeline-cli image <subcommand> --help' for its options.")
-                          .arg(subcommandList()));
+        if (arguments.size() >= 2
+            && (arguments.at(1) == QLatin1String("--help")
+                || arguments.at(1) == QLatin1String("-h"))) {
+            printText(
+                QStringLiteral("Usage: forgeline-cli image <%1> [options]\n"
+                               "Run 'forgeline-cli image <subcommand> --help' for its options.")
+                    .arg(subcommandList()));
             return ExitOk;
         }
         return usage(QStringLiteral("image needs a subcommand: %1").arg(subcommandList()));
@@ -438,7 +508,8 @@ int runImage(const QStringList &arguments)
         return runPreEncrypt(rest);
     if (sub == QLatin1String("pre-decrypt"))
         return runPreDecrypt(rest);
-    return usage(QStringLiteral("unknown image subcommand '%1' (one of %2)").arg(sub, subcommandList()));
+    return usage(
+        QStringLiteral("unknown image subcommand '%1' (one of %2)").arg(sub, subcommandList()));
 }
 
 } // namespace Forgeline::Cli

@@ -2,6 +2,7 @@
 #include "core/flasher/flashjob.h"
 
 #include "core/common/logger.h"
+#include "core/flasher/appimagecheck.h"
 #include "core/flasher/backupstore.h"
 #include "core/image/certpayload.h"
 
@@ -127,8 +128,20 @@ void FlashJob::resolveTarget()
                                       tr("The board has no partition named \"%1\".").arg(m_request.partition),
                                       tr("partitions: %1").arg(names.join(QStringLiteral(", ")))));
         }
-        if (m_request.kind == FlashJobRequest::Kind::Write) {
-            if (p->type == 0x00 || p->type == 0x02 || p->type == 0x03)
+        if (m_request.kind == FlashJobRequest::Kind::Write && p->type == 0x00) {
+            // App partitions take a checked app image; only the sectors it needs are
+            // backed up and rewritten (the bootloader reads the image length from its header).
+            if (auto ok = checkAppImageForBoard(m_writeData, b, *p); !ok)
+                return finish(ok.error());
+            if (p->encrypted())
+                return finish(Error::make(QStringLiteral("partition.encrypted"),
+                                          tr("\"%1\" is marked encrypted; a plaintext write could not be verified.").arg(p->name)));
+            m_writeData.append(QByteArray((0x1000 - m_writeData.size() % 0x1000) % 0x1000, char(0xFF)));
+            m_outcome.partition = p->name;
+            m_outcome.address = p->offset;
+            m_outcome.length = quint32(m_writeData.size());
+        } else if (m_request.kind == FlashJobRequest::Kind::Write) {
+            if (p->type == 0x02 || p->type == 0x03)
                 return finish(Error::make(QStringLiteral("partition.type"),
                                           tr("\"%1\" is a %2 partition; certificates and keys go into data partitions.").arg(p->name, p->typeName()),
                                           QStringLiteral("type 0x%1 subtype 0x%2").arg(p->type, 2, 16, QLatin1Char('0')).arg(p->subtype, 2, 16, QLatin1Char('0'))));
@@ -145,9 +158,11 @@ void FlashJob::resolveTarget()
             // Fill the rest with erased-flash 0xFF so nothing of the old contents survives.
             m_writeData.append(QByteArray(qsizetype(p->size) - m_writeData.size(), char(0xFF)));
         }
-        m_outcome.partition = p->name;
-        m_outcome.address = p->offset;
-        m_outcome.length = p->size;
+        if (!(m_request.kind == FlashJobRequest::Kind::Write && p->type == 0x00)) {
+            m_outcome.partition = p->name;
+            m_outcome.address = p->offset;
+            m_outcome.length = p->size;
+        }
     } else {
         m_outcome.partition = m_request.partition;
         m_outcome.address = *m_request.address;

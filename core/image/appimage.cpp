@@ -34,7 +34,8 @@ QList<SignatureBlock> findSignatureBlocks(const QByteArray &bytes, qsizetype ima
     if (sector + SignatureBlock::Size > bytes.size())
         return blocks;
     const QByteArray signedContent = bytes.left(sector);
-    const QByteArray digest = QCryptographicHash::hash(signedContent, QCryptographicHash::Sha256);
+    const QByteArray sha256 = QCryptographicHash::hash(signedContent, QCryptographicHash::Sha256);
+    const QByteArray sha384 = QCryptographicHash::hash(signedContent, QCryptographicHash::Sha384);
     for (int i = 0; i < 3; ++i) {
         const qsizetype at = sector + qsizetype(i) * SignatureBlock::Size;
         if (at + SignatureBlock::Size > bytes.size())
@@ -47,10 +48,12 @@ QList<SignatureBlock> findSignatureBlocks(const QByteArray &bytes, qsizetype ima
         block.index = i;
         block.version = version;
         block.raw = bytes.mid(at, SignatureBlock::Size);
-        const uLong crc = crc32(0, reinterpret_cast<const Bytef *>(block.raw.constData()),
-                                SignatureCrcOffset);
+        block.sha384 = version == 3 && block.raw.at(2) == 1;
+        const uLong crc
+            = crc32(0, reinterpret_cast<const Bytef *>(block.raw.constData()), SignatureCrcOffset);
         block.crcValid = quint32(crc) == u32At(block.raw, SignatureCrcOffset);
-        block.digestMatches = block.raw.mid(4, 32) == digest;
+        block.digestMatches
+            = block.sha384 ? block.raw.mid(4, 48) == sha384 : block.raw.mid(4, 32) == sha256;
         blocks << block;
     }
     return blocks;
@@ -67,7 +70,9 @@ QString fixedString(const QByteArray &bytes, int offset, int size)
 
 QString SignatureBlock::algorithm() const
 {
-    return version == 2 ? QStringLiteral("RSA-3072 (PSS, SHA-256)") : QStringLiteral("ECDSA");
+    if (version == 2)
+        return QStringLiteral("RSA-3072 (PSS, SHA-256)");
+    return sha384 ? QStringLiteral("ECDSA (SHA-384)") : QStringLiteral("ECDSA (SHA-256)");
 }
 
 QString AppImage::flashModeName() const
@@ -79,7 +84,8 @@ QString AppImage::flashModeName() const
 
 QString AppImage::flashSizeName() const
 {
-    static const char *const names[] = {"1MB", "2MB", "4MB", "8MB", "16MB", "32MB", "64MB", "128MB"};
+    static const char *const names[]
+        = {"1MB", "2MB", "4MB", "8MB", "16MB", "32MB", "64MB", "128MB"};
     return flashSizeCode < 8 ? QString::fromLatin1(names[flashSizeCode])
                              : QStringLiteral("code %1").arg(flashSizeCode);
 }
@@ -100,9 +106,9 @@ Result<AppImage> AppImage::parse(const QByteArray &bytes)
                            QStringLiteral("not an ESP image: the first byte is not 0xE9"));
     }
     if (bytes.size() < HeaderSize) {
-        return Error::make(QStringLiteral("image.truncated"),
-                           QStringLiteral("the image header is cut short (%1 of 24 bytes)")
-                               .arg(bytes.size()));
+        return Error::make(
+            QStringLiteral("image.truncated"),
+            QStringLiteral("the image header is cut short (%1 of 24 bytes)").arg(bytes.size()));
     }
     AppImage img;
     img.segmentCount = quint8(bytes.at(1));
@@ -164,8 +170,8 @@ Result<AppImage> AppImage::parse(const QByteArray &bytes)
                     img.truncated = true;
                 } else {
                     img.storedSha256 = bytes.mid(img.length, 32);
-                    img.computedSha256 = QCryptographicHash::hash(
-                        bytes.left(img.length), QCryptographicHash::Sha256);
+                    img.computedSha256 = QCryptographicHash::hash(bytes.left(img.length),
+                                                                  QCryptographicHash::Sha256);
                     img.sha256Valid = img.storedSha256 == img.computedSha256;
                     img.length += 32;
                 }
@@ -193,8 +199,7 @@ Result<AppImage> AppImage::parse(const QByteArray &bytes)
             img.appDesc = desc;
         } else if (quint8(bytes.at(0x20)) == BootloaderDescriptor::MagicByte
                    && first.length >= BootloaderDescriptor::Size
-                   && bytes.size() >= 0x20 + BootloaderDescriptor::Size
-                   && img.allSegmentsInRam()) {
+                   && bytes.size() >= 0x20 + BootloaderDescriptor::Size && img.allSegmentsInRam()) {
             const QByteArray d = bytes.mid(0x20, BootloaderDescriptor::Size);
             BootloaderDescriptor desc;
             desc.version = u32At(d, 4);

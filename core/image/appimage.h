@@ -56,15 +56,18 @@ struct BootloaderDescriptor
 };
 
 // A secure boot v2 signature block (espsecure validate_signature_block): 1216 bytes, magic
-// 0xE7, version 2 (RSA-PSS) or 3 (ECDSA), image SHA-256 at 4, CRC32 of the first 1196
-// bytes at 1196. Up to three of them open the 4 KiB sector after the 4 KiB-padded image.
+// 0xE7, version 2 (RSA-PSS) or 3 (ECDSA; byte 2 = 1 for SHA-384), the image digest at 4, CRC32
+// of the first 1196 bytes at 1196. Up to three of them open the 4 KiB sector after the
+// 4 KiB-padded image.
 struct SignatureBlock
 {
     static constexpr int Size = 1216;
     int index = 0;
     int version = 0;
     bool crcValid = false;
-    bool digestMatches = false; // its image digest is the SHA-256 of the signed content
+    bool digestMatches = false; // its image digest is the hash of the signed content
+    bool sha384 = false;        // ECDSA P-384 blocks hash with SHA-384
+    std::optional<bool> verified; // signed by the key given to verifySignatureBlocks()
     QString algorithm() const;
     QByteArray raw;
 };
@@ -113,6 +116,12 @@ struct AppImage
     // app maps its code and read-only data from flash.
     bool allSegmentsInRam() const;
 };
+
+// Checks each signature block's signature against a public key (PEM: RSA-3072, or ECDSA P-192,
+// P-256, P-384) as espsecure verify-signature does: RSA-PSS with MGF1-SHA-256 and a 32-byte salt
+// over the digest, the signature stored byte-reversed; ECDSA r and s little-endian. Sets
+// `verified` on every block; fails only when the key cannot be read.
+Result<void> verifySignatureBlocks(AppImage &image, const QByteArray &publicKeyPem);
 
 // Reads a fixed-size NUL-padded C string field.
 QString fixedString(const QByteArray &bytes, int offset, int size);

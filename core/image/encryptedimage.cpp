@@ -36,14 +36,13 @@ constexpr char HkdfInfo[] = "_esp_enc_img_ecc";
 // stretched from its HMAC key.
 const QByteArray &hmacSalt()
 {
-    static const QByteArray salt = QByteArray::fromHex(
-        "0e2160642dae76d33448e43d7720123d9f3b1eceb88e573a4e8f7fb94ff0c869");
+    static const QByteArray salt
+        = QByteArray::fromHex("0e2160642dae76d33448e43d7720123d9f3b1eceb88e573a4e8f7fb94ff0c869");
     return salt;
 }
 constexpr int HmacIterations = 2048;
 
-template<typename T, void (*F)(T *)>
-struct Deleter
+template <typename T, void (*F)(T *)> struct Deleter
 {
     void operator()(T *p) const { F(p); }
 };
@@ -59,8 +58,14 @@ using Params = std::unique_ptr<OSSL_PARAM, Deleter<OSSL_PARAM, OSSL_PARAM_free>>
 using Kdf = std::unique_ptr<EVP_KDF, Deleter<EVP_KDF, EVP_KDF_free>>;
 using KdfCtx = std::unique_ptr<EVP_KDF_CTX, Deleter<EVP_KDF_CTX, EVP_KDF_CTX_free>>;
 
-const uchar *u(const QByteArray &b) { return reinterpret_cast<const uchar *>(b.constData()); }
-uchar *u(QByteArray &b) { return reinterpret_cast<uchar *>(b.data()); }
+const uchar *u(const QByteArray &b)
+{
+    return reinterpret_cast<const uchar *>(b.constData());
+}
+uchar *u(QByteArray &b)
+{
+    return reinterpret_cast<uchar *>(b.data());
+}
 
 Error err(const char *code, const QString &message, const QString &fix = {})
 {
@@ -98,7 +103,8 @@ bool isP256(EVP_PKEY *key)
         return false;
     char name[64] = {};
     size_t len = 0;
-    if (EVP_PKEY_get_utf8_string_param(key, OSSL_PKEY_PARAM_GROUP_NAME, name, sizeof name, &len) != 1)
+    if (EVP_PKEY_get_utf8_string_param(key, OSSL_PKEY_PARAM_GROUP_NAME, name, sizeof name, &len)
+        != 1)
         return false;
     const QByteArray n(name, qsizetype(len));
     return n == "prime256v1" || n == "P-256" || n == "secp256r1";
@@ -109,9 +115,11 @@ PKey p256PublicFromPoint(const QByteArray &point)
 {
     ParamBld bld(OSSL_PARAM_BLD_new());
     if (!bld
-        || OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0) != 1
+        || OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0)
+            != 1
         || OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, point.constData(),
-                                            size_t(point.size())) != 1)
+                                            size_t(point.size()))
+            != 1)
         return {};
     Params params(OSSL_PARAM_BLD_to_param(bld.get()));
     PKeyCtx ctx(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
@@ -130,8 +138,8 @@ bool onP256(const QByteArray &xy)
     Point point(EC_POINT_new(group.get()));
     const QByteArray encoded = QByteArray(1, '\x04') + xy;
     return point
-        && EC_POINT_oct2point(group.get(), point.get(), u(encoded), size_t(encoded.size()),
-                              nullptr) == 1;
+        && EC_POINT_oct2point(group.get(), point.get(), u(encoded), size_t(encoded.size()), nullptr)
+        == 1;
 }
 
 // The device's key pair from its HMAC key (esp_enc_img_gen.py generate_hmac_key).
@@ -157,14 +165,17 @@ Result<PKey> deviceKeyFromHmac(const QByteArray &hmacKey)
     QByteArray pubBytes(65, '\0');
     if (!pub || EC_POINT_mul(group.get(), pub.get(), priv.get(), nullptr, nullptr, nullptr) != 1
         || EC_POINT_point2oct(group.get(), pub.get(), POINT_CONVERSION_UNCOMPRESSED, u(pubBytes),
-                              65, nullptr) != 65)
+                              65, nullptr)
+            != 65)
         return err("preenc.openssl", QStringLiteral("OpenSSL could not compute the public key"));
     ParamBld bld(OSSL_PARAM_BLD_new());
     if (!bld
-        || OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0) != 1
+        || OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0)
+            != 1
         || OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_PRIV_KEY, priv.get()) != 1
         || OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY,
-                                            pubBytes.constData(), 65) != 1)
+                                            pubBytes.constData(), 65)
+            != 1)
         return err("preenc.openssl", QStringLiteral("OpenSSL could not build the device key"));
     Params params(OSSL_PARAM_BLD_to_param(bld.get()));
     PKeyCtx ctx(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
@@ -218,7 +229,8 @@ Result<QByteArray> gcm(bool encrypt, const QByteArray &key, const QByteArray &iv
                        const QByteArray &in, QByteArray &tag)
 {
     CipherCtx ctx(EVP_CIPHER_CTX_new());
-    if (!ctx || EVP_CipherInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr, encrypt) != 1
+    if (!ctx
+        || EVP_CipherInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr, encrypt) != 1
         || EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, int(iv.size()), nullptr) != 1
         || EVP_CipherInit_ex(ctx.get(), nullptr, nullptr, u(key), u(iv), encrypt) != 1)
         return err("preenc.openssl", QStringLiteral("OpenSSL could not set up AES-256-GCM"));
@@ -233,8 +245,7 @@ Result<QByteArray> gcm(bool encrypt, const QByteArray &key, const QByteArray &iv
             return err("preenc.openssl", QStringLiteral("AES-256-GCM failed"));
         total += len;
     }
-    if (!encrypt
-        && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, TagSize, tag.data()) != 1)
+    if (!encrypt && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, TagSize, tag.data()) != 1)
         return err("preenc.openssl", QStringLiteral("AES-256-GCM failed"));
     if (EVP_CipherFinal_ex(ctx.get(), u(out) + total, &len) != 1) {
         return err("preenc.tag",
@@ -324,8 +335,9 @@ Result<QByteArray> eciesDecrypt(const QByteArray &image, const EncryptedImageHea
 {
     PKey server = p256PublicFromPoint(QByteArray(1, '\x04') + h.serverPublicKey);
     if (!server)
-        return err("preenc.header", QStringLiteral("the server public key in the header is "
-                                                   "not a P-256 point"));
+        return err("preenc.header",
+                   QStringLiteral("the server public key in the header is "
+                                  "not a P-256 point"));
     auto secret = ecdhSecret(device, server.get());
     if (!secret)
         return secret.error();
@@ -350,8 +362,9 @@ bool EncryptedImageHeader::hasMagic(const QByteArray &bytes)
 Result<EncryptedImageHeader> EncryptedImageHeader::parse(const QByteArray &bytes)
 {
     if (!hasMagic(bytes)) {
-        return err("preenc.magic", QStringLiteral("not an esp_encrypted_img image: it does not "
-                                                  "start with CF B6 88 07"));
+        return err("preenc.magic",
+                   QStringLiteral("not an esp_encrypted_img image: it does not "
+                                  "start with CF B6 88 07"));
     }
     if (bytes.size() < Size) {
         return err("preenc.truncated",
@@ -361,8 +374,8 @@ Result<EncryptedImageHeader> EncryptedImageHeader::parse(const QByteArray &bytes
     EncryptedImageHeader h;
     const QByteArray keyArea = bytes.mid(MagicSize, WrappedKeySize);
     const QByteArray reserved = keyArea.mid(ServerKeySize + SaltSize);
-    const bool eccLayout = reserved.count('\0') == reserved.size()
-        && onP256(keyArea.left(ServerKeySize));
+    const bool eccLayout
+        = reserved.count('\0') == reserved.size() && onP256(keyArea.left(ServerKeySize));
     if (eccLayout) {
         h.scheme = Scheme::EciesP256;
         h.serverPublicKey = keyArea.left(ServerKeySize);
@@ -435,20 +448,23 @@ Result<QByteArray> preDecrypt(const QByteArray &image, const QByteArray &private
         return err("preenc.key", QStringLiteral("the file is not a private key in PEM form"));
     if (header->scheme == EncryptedImageHeader::Scheme::EciesP256) {
         if (!isP256(key.get()))
-            return err("preenc.key", QStringLiteral("this image is ECIES-P256; it needs the "
-                                                    "device's P-256 key or HMAC key"));
+            return err("preenc.key",
+                       QStringLiteral("this image is ECIES-P256; it needs the "
+                                      "device's P-256 key or HMAC key"));
         return eciesDecrypt(image, *header, key.get());
     }
     if (EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_RSA)
-        return err("preenc.key", QStringLiteral("this image is RSA-3072; it needs the RSA "
-                                                "private key"));
+        return err("preenc.key",
+                   QStringLiteral("this image is RSA-3072; it needs the RSA "
+                                  "private key"));
     PKeyCtx ctx(EVP_PKEY_CTX_new(key.get(), nullptr));
     QByteArray gcmKey(512, '\0');
     size_t len = size_t(gcmKey.size());
     if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) != 1
         || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) != 1
         || EVP_PKEY_decrypt(ctx.get(), u(gcmKey), &len, u(header->wrappedKey),
-                            size_t(header->wrappedKey.size())) != 1
+                            size_t(header->wrappedKey.size()))
+            != 1
         || len != size_t(GcmKeySize)) {
         return err("preenc.unwrap",
                    QStringLiteral("the RSA key does not unwrap this image's key: it is not the "
@@ -464,8 +480,9 @@ Result<QByteArray> preDecryptHmac(const QByteArray &image, const QByteArray &hma
     if (!header)
         return header.error();
     if (header->scheme != EncryptedImageHeader::Scheme::EciesP256)
-        return err("preenc.key", QStringLiteral("this image is RSA-3072; an HMAC key cannot "
-                                                "decrypt it, the RSA private key can"));
+        return err("preenc.key",
+                   QStringLiteral("this image is RSA-3072; an HMAC key cannot "
+                                  "decrypt it, the RSA private key can"));
     auto device = deviceKeyFromHmac(hmacKey);
     if (!device)
         return device.error();

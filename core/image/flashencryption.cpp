@@ -21,7 +21,8 @@ struct CipherCtxFree
 };
 using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, CipherCtxFree>;
 
-// One AES-ECB key schedule, used block by block.
+// One AES-ECB context; rekey() swaps the key without rebuilding it (the ESP32 scheme changes
+// the key every 32 bytes).
 class AesEcb
 {
 public:
@@ -29,18 +30,28 @@ public:
     {
         m_ctx.reset(EVP_CIPHER_CTX_new());
         const EVP_CIPHER *cipher = key.size() == 32 ? EVP_aes_256_ecb() : EVP_aes_128_ecb();
-        if (!m_ctx || EVP_CipherInit_ex(m_ctx.get(), cipher, nullptr,
-                                        reinterpret_cast<const uchar *>(key.constData()),
-                                        nullptr, encrypt ? 1 : 0) != 1)
+        if (!m_ctx
+            || EVP_CipherInit_ex(m_ctx.get(), cipher, nullptr,
+                                 reinterpret_cast<const uchar *>(key.constData()), nullptr,
+                                 encrypt ? 1 : 0)
+                != 1)
             return false;
         EVP_CIPHER_CTX_set_padding(m_ctx.get(), 0);
         return true;
     }
-    bool run(const quint8 *in, quint8 *out)
+    bool rekey(const QByteArray &key)
     {
-        int len = 0;
-        return EVP_CipherUpdate(m_ctx.get(), out, &len, in, 16) == 1 && len == 16;
+        return EVP_CipherInit_ex(m_ctx.get(), nullptr, nullptr,
+                                 reinterpret_cast<const uchar *>(key.constData()), nullptr, -1)
+            == 1;
     }
+    // `len` is a multiple of 16.
+    bool run(const quint8 *in, quint8 *out, int len = 16)
+    {
+        int done = 0;
+        return EVP_CipherUpdate(m_ctx.get(), out, &done, in, len) == 1 && done == len;
+    }
+    bool valid() const { return m_ctx != nullptr; }
 
 private:
     CipherCtx m_ctx;
@@ -106,12 +117,12 @@ U256 mul(const U256 &a, quint64 m)
 // of the key (counting from its most significant end).
 QByteArray esp32BlockKey(const U256 &key, quint32 address, int flashCryptConfig)
 {
-    static const U256 mul1 =
-        fromHex("0000200004000080000004000080001000000200004000080000040000800010");
-    static const U256 mul2 =
-        fromHex("0000000000000000200000000000000010000000000000002000000000000001");
-    static const U256 mul2Mask =
-        fromHex("000000000000007FE00000000000000FF000000000000007E00000000000000F");
+    static const U256 mul1
+        = fromHex("0000200004000080000004000080001000000200004000080000040000800010");
+    static const U256 mul2
+        = fromHex("0000000000000000200000000000000010000000000000002000000000000001");
+    static const U256 mul2Mask
+        = fromHex("000000000000007FE00000000000000FF000000000000007E00000000000000F");
     static const U256 ranges[4] = {
         fromHex("FFFFFFFFFFFFFFFFE00000000000000000000000000000000000000000000000"),
         fromHex("00000000000000001FFFFFFFFFFFFFFFF0000000000000000000000000000000"),
@@ -138,26 +149,32 @@ Result<QByteArray> esp32Crypt(const FlashCryptParams &p, const QByteArray &in, b
 {
     const U256 key = fromBigEndian(normalisedKey(p.scheme, p.key));
     QByteArray out(in.size(), '\0');
+    const auto *src = reinterpret_cast<const quint8 *>(in.constData());
+    auto *dst = reinterpret_cast<quint8 *>(out.data());
     AesEcb aes;
-    quint32 keyFor = 0;
-    bool haveKey = false;
-    for (qsizetype at = 0; at < in.size(); at += 16) {
+    qsizetype at = 0;
+    while (at < in.size()) {
         const quint32 address = p.address + quint32(at);
-        if (!haveKey || (address >> 5) != keyFor) {
-            keyFor = address >> 5;
-            // The hardware's direction is inverted: flash "encryption" is AES decryption.
-            if (!aes.init(esp32BlockKey(key, address, p.flashCryptConfig), !encrypt))
-                return cryptoError(QStringLiteral("set up AES-256"));
-            haveKey = true;
+        // One key per 32-byte block: this block and, when aligned, the next 16 bytes.
+        const qsizetype run = qMin<qsizetype>(in.size() - at, 32 - (address & 0x10));
+        const QByteArray blockKey = esp32BlockKey(key, address, p.flashCryptConfig);
+        // The hardware's direction is inverted: flash "encryption" is AES decryption.
+        const bool keyed = aes.valid() ? aes.rekey(blockKey) : aes.init(blockKey, !encrypt);
+        if (!keyed)
+            return cryptoError(QStringLiteral("set up AES-256"));
+        quint8 block[32];
+        for (qsizetype b = 0; b < run; b += 16) {
+            for (int i = 0; i < 16; ++i)
+                block[b + i] = src[at + b + 15 - i];
         }
-        Block block;
-        for (int i = 0; i < 16; ++i)
-            block[i] = quint8(in.at(at + 15 - i));
-        Block result;
-        if (!aes.run(block.data(), result.data()))
+        quint8 result[32];
+        if (!aes.run(block, result, int(run)))
             return cryptoError(QStringLiteral("run AES-256"));
-        for (int i = 0; i < 16; ++i)
-            out[at + i] = char(result[15 - i]);
+        for (qsizetype b = 0; b < run; b += 16) {
+            for (int i = 0; i < 16; ++i)
+                dst[at + b + i] = result[b + 15 - i];
+        }
+        at += run;
     }
     return out;
 }
@@ -188,6 +205,8 @@ Result<QByteArray> xtsCrypt(const FlashCryptParams &p, const QByteArray &in, boo
         return cryptoError(QStringLiteral("set up AES for XTS"));
 
     QByteArray out(in.size(), '\0');
+    const auto *src = reinterpret_cast<const quint8 *>(in.constData());
+    auto *dst = reinterpret_cast<quint8 *>(out.data());
     // Walk the 128-byte data units the input touches. A unit is byte-reversed as a whole
     // before XTS, so the unit's last 16 bytes are XTS block 0 (reversed) and its first 16
     // bytes XTS block 7; bytes outside the input (a partial unit) do not change the others.
@@ -201,20 +220,27 @@ Result<QByteArray> xtsCrypt(const FlashCryptParams &p, const QByteArray &in, boo
         Block t;
         if (!tweakCipher.run(tweak.data(), t.data()))
             return cryptoError(QStringLiteral("encrypt the XTS tweak"));
+        quint8 tweaks[128];
+        quint8 x[128] = {};
         for (int j = 0; j < 8; ++j) {
             const int k = 7 - j; // 16-byte block index inside the unit, in flash order
             const qint64 at = qint64(unit) + 16 * k - qint64(p.address);
+            std::memcpy(tweaks + 16 * j, t.data(), 16);
             if (at >= 0 && at < in.size()) {
-                Block x;
                 for (int i = 0; i < 16; ++i)
-                    x[i] = quint8(in.at(at + 15 - i)) ^ t[i];
-                Block y;
-                if (!data.run(x.data(), y.data()))
-                    return cryptoError(QStringLiteral("run AES for XTS"));
-                for (int i = 0; i < 16; ++i)
-                    out[at + 15 - i] = char(y[i] ^ t[i]);
+                    x[16 * j + i] = src[at + 15 - i] ^ t[i];
             }
             xtsDouble(t);
+        }
+        quint8 y[128];
+        if (!data.run(x, y, 128))
+            return cryptoError(QStringLiteral("run AES for XTS"));
+        for (int j = 0; j < 8; ++j) {
+            const qint64 at = qint64(unit) + 16 * (7 - j) - qint64(p.address);
+            if (at >= 0 && at < in.size()) {
+                for (int i = 0; i < 16; ++i)
+                    dst[at + 15 - i] = y[16 * j + i] ^ tweaks[16 * j + i];
+            }
         }
     }
     return out;
@@ -225,9 +251,9 @@ Result<QByteArray> crypt(const FlashCryptParams &p, const QByteArray &in, bool e
     if (auto ok = checkFlashCryptKey(p.scheme, p.key); !ok)
         return ok.error();
     if (p.address % 16 != 0) {
-        return Error::make(QStringLiteral("flashcrypt.address"),
-                           QStringLiteral("the flash address 0x%1 is not a multiple of 16")
-                               .arg(p.address, 0, 16));
+        return Error::make(
+            QStringLiteral("flashcrypt.address"),
+            QStringLiteral("the flash address 0x%1 is not a multiple of 16").arg(p.address, 0, 16));
     }
     if (in.isEmpty() || in.size() % 16 != 0) {
         return Error::make(QStringLiteral("flashcrypt.length"),

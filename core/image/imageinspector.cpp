@@ -24,11 +24,6 @@ QString hex32(quint32 v)
     return QStringLiteral("0x%1").arg(v, 8, 16, QLatin1Char('0'));
 }
 
-QString revisionText(quint16 full)
-{
-    return QStringLiteral("v%1.%2").arg(full / 100).arg(full % 100);
-}
-
 // An NVS page header (ESP-IDF components/nvs_flash/src/nvs_page.hpp): state active, full or
 // erasing, and the CRC32 of bytes 4..27 (seeded 0xFFFFFFFF as esp_rom_crc32_le) at 28.
 bool isNvsPage(const QByteArray &bytes, qsizetype at)
@@ -66,11 +61,11 @@ void inspectApp(ImageInspection &r, const AppImage &img, const InspectOptions &o
     r.kind = looksBootloader ? ImageKind::Bootloader : ImageKind::App;
     const QString chipName = chip ? QString::fromLatin1(chip->name)
                                   : QStringLiteral("unknown chip id %1").arg(img.chipId);
-    r.summary = QStringLiteral("%1 image for %2, %3 segment(s), entry %4")
-                    .arg(looksBootloader ? QStringLiteral("Bootloader") : QStringLiteral("App"),
-                         chipName)
-                    .arg(img.segmentCount)
-                    .arg(hex32(img.entry));
+    r.summary
+        = QStringLiteral("%1 image for %2, %3 segment(s), entry %4")
+              .arg(looksBootloader ? QStringLiteral("Bootloader") : QStringLiteral("App"), chipName)
+              .arg(img.segmentCount)
+              .arg(hex32(img.entry));
 
     if (img.segmentCount == 0 || img.segmentCount > AppImage::MaxSegments) {
         r.failures << QStringLiteral("segment count %1 is not 1..16: the header is damaged, or "
@@ -100,8 +95,9 @@ void inspectApp(ImageInspection &r, const AppImage &img, const InspectOptions &o
                               .arg(hex32(s.load), chipName);
         }
     }
-    if (img.truncated && std::none_of(img.segments.begin(), img.segments.end(),
-                                      [](const ImageSegment &s) { return s.truncated; })) {
+    if (img.truncated
+        && std::none_of(img.segments.begin(), img.segments.end(),
+                        [](const ImageSegment &s) { return s.truncated; })) {
         r.failures << QStringLiteral("truncated image: the file ends before the checksum%1")
                           .arg(img.hashAppended() ? QStringLiteral(" and SHA-256") : QString());
     }
@@ -122,7 +118,19 @@ void inspectApp(ImageInspection &r, const AppImage &img, const InspectOptions &o
     if (!img.hashAppended() && r.kind == ImageKind::App)
         r.warnings << QStringLiteral("no SHA-256 appended: the bootloader can only check the "
                                      "XOR checksum");
-    for (const SignatureBlock &s : img.signatures) {
+    if (!options.verifyKeyPem.isEmpty()) {
+        AppImage &mutableImage = *r.image;
+        if (auto v = verifySignatureBlocks(mutableImage, options.verifyKeyPem); !v) {
+            r.failures << v.error().message;
+        } else if (mutableImage.signatures.isEmpty()) {
+            r.failures << QStringLiteral("not signed: no secure boot v2 signature block");
+        } else if (std::none_of(
+                       mutableImage.signatures.begin(), mutableImage.signatures.end(),
+                       [](const SignatureBlock &s) { return s.verified.value_or(false); })) {
+            r.failures << QStringLiteral("no signature block is signed by the given key");
+        }
+    }
+    for (const SignatureBlock &s : r.image->signatures) {
         if (!s.crcValid)
             r.failures << QStringLiteral("signature block %1 has a bad CRC").arg(s.index);
         else if (!s.digestMatches)
@@ -130,44 +138,46 @@ void inspectApp(ImageInspection &r, const AppImage &img, const InspectOptions &o
                                          "mismatch)")
                               .arg(s.index);
     }
-    if (img.minRevisionFull > 0 || img.maxRevisionFull != 0xFFFF) {
-        r.warnings << QStringLiteral("runs on chip revisions %1 to %2")
-                          .arg(revisionText(img.minRevisionFull),
-                               img.maxRevisionFull == 0xFFFF ? QStringLiteral("any later")
-                                                             : revisionText(img.maxRevisionFull));
-    }
 }
 
-const char *kPreEncryptedExplanation =
-    "This is a pre-encrypted OTA image (Espressif esp_encrypted_img): a 512-byte header "
-    "starting CF B6 88 07, then the whole app encrypted with AES-256-GCM. It does not start "
-    "with the app magic 0xE9 and must not: a firmware that checks the first byte for 0xE9 as "
-    "the data arrives (esp_ota_write's image-header check) rejects it. The 0xE9 check belongs "
-    "after decryption: the OTA code must pass the received bytes through "
-    "esp_encrypted_img_decrypt_data() (esp_https_ota's decrypt_cb) and write and verify the "
-    "decrypted app. Flashed raw, this file never boots.";
+const char *kPreEncryptedExplanation
+    = "This is a pre-encrypted OTA image (Espressif esp_encrypted_img): a 512-byte header "
+      "starting CF B6 88 07, then the whole app encrypted with AES-256-GCM. It does not start "
+      "with the app magic 0xE9 and must not: a firmware that checks the first byte for 0xE9 as "
+      "the data arrives (esp_ota_write's image-header check) rejects it. The 0xE9 check belongs "
+      "after decryption: the OTA code must pass the received bytes through "
+      "esp_encrypted_img_decrypt_data() (esp_https_ota's decrypt_cb) and write and verify the "
+      "decrypted app. Flashed raw, this file never boots.";
 
-const char *kRandomExplanation =
-    "No known header and the bytes look random. This is what flash-encrypted data looks like "
-    "when read back raw from a board (or compressed/encrypted data of another kind). A flash-"
-    "encrypted image only decrypts, and only boots, at the flash address it was encrypted for. "
-    "With the flash encryption key, 'image find-offset' tries the partition offsets and says "
-    "where it decrypts to a valid image; without the key it cannot be told apart from random "
-    "data.";
+const char *kRandomExplanation
+    = "No known header and the bytes look random. This is what flash-encrypted data looks like "
+      "when read back raw from a board (or compressed/encrypted data of another kind). A flash-"
+      "encrypted image only decrypts, and only boots, at the flash address it was encrypted for. "
+      "With the flash encryption key, 'image find-offset' tries the partition offsets and says "
+      "where it decrypts to a valid image; without the key it cannot be told apart from random "
+      "data.";
 
 } // namespace
 
 QString imageKindName(ImageKind kind)
 {
     switch (kind) {
-    case ImageKind::App: return QStringLiteral("app");
-    case ImageKind::Bootloader: return QStringLiteral("bootloader");
-    case ImageKind::PartitionTable: return QStringLiteral("partition-table");
-    case ImageKind::Nvs: return QStringLiteral("nvs");
-    case ImageKind::PreEncrypted: return QStringLiteral("pre-encrypted");
-    case ImageKind::EncryptedOrRandom: return QStringLiteral("encrypted-or-random");
-    case ImageKind::Erased: return QStringLiteral("erased");
-    case ImageKind::Unknown: break;
+    case ImageKind::App:
+        return QStringLiteral("app");
+    case ImageKind::Bootloader:
+        return QStringLiteral("bootloader");
+    case ImageKind::PartitionTable:
+        return QStringLiteral("partition-table");
+    case ImageKind::Nvs:
+        return QStringLiteral("nvs");
+    case ImageKind::PreEncrypted:
+        return QStringLiteral("pre-encrypted");
+    case ImageKind::EncryptedOrRandom:
+        return QStringLiteral("encrypted-or-random");
+    case ImageKind::Erased:
+        return QStringLiteral("erased");
+    case ImageKind::Unknown:
+        break;
     }
     return QStringLiteral("unknown");
 }
@@ -331,10 +341,10 @@ QJsonObject inspectionToJson(const ImageInspection &r)
         o.insert(QStringLiteral("checksumValid"), img.checksumValid);
         o.insert(QStringLiteral("sha256Valid"),
                  img.sha256Valid ? QJsonValue(*img.sha256Valid) : QJsonValue());
-        o.insert(QStringLiteral("sha256"), img.storedSha256.isEmpty()
-                                               ? QJsonValue()
-                                               : QJsonValue(QString::fromLatin1(
-                                                     img.storedSha256.toHex())));
+        o.insert(QStringLiteral("sha256"),
+                 img.storedSha256.isEmpty()
+                     ? QJsonValue()
+                     : QJsonValue(QString::fromLatin1(img.storedSha256.toHex())));
         o.insert(QStringLiteral("minChipRevision"), int(img.minRevisionFull));
         o.insert(QStringLiteral("maxChipRevision"), int(img.maxRevisionFull));
         o.insert(QStringLiteral("flashMode"), img.flashModeName());
@@ -342,10 +352,12 @@ QJsonObject inspectionToJson(const ImageInspection &r)
         o.insert(QStringLiteral("imageLength"), double(img.length));
         QJsonArray sigs;
         for (const SignatureBlock &s : img.signatures) {
-            sigs.append(QJsonObject{{QStringLiteral("index"), s.index},
-                                    {QStringLiteral("algorithm"), s.algorithm()},
-                                    {QStringLiteral("crcValid"), s.crcValid},
-                                    {QStringLiteral("digestMatches"), s.digestMatches}});
+            sigs.append(QJsonObject{
+                {QStringLiteral("index"), s.index},
+                {QStringLiteral("algorithm"), s.algorithm()},
+                {QStringLiteral("crcValid"), s.crcValid},
+                {QStringLiteral("digestMatches"), s.digestMatches},
+                {QStringLiteral("verified"), s.verified ? QJsonValue(*s.verified) : QJsonValue()}});
         }
         o.insert(QStringLiteral("signatures"), sigs);
     } else {
@@ -357,14 +369,15 @@ QJsonObject inspectionToJson(const ImageInspection &r)
     }
     if (r.image && r.image->appDesc) {
         const AppDescriptor &d = *r.image->appDesc;
-        o.insert(QStringLiteral("appDesc"),
-                 QJsonObject{{QStringLiteral("projectName"), d.projectName},
-                             {QStringLiteral("version"), d.version},
-                             {QStringLiteral("idfVersion"), d.idfVersion},
-                             {QStringLiteral("date"), d.date},
-                             {QStringLiteral("time"), d.time},
-                             {QStringLiteral("elfSha256"), QString::fromLatin1(d.elfSha256.toHex())},
-                             {QStringLiteral("secureVersion"), double(d.secureVersion)}});
+        o.insert(
+            QStringLiteral("appDesc"),
+            QJsonObject{{QStringLiteral("projectName"), d.projectName},
+                        {QStringLiteral("version"), d.version},
+                        {QStringLiteral("idfVersion"), d.idfVersion},
+                        {QStringLiteral("date"), d.date},
+                        {QStringLiteral("time"), d.time},
+                        {QStringLiteral("elfSha256"), QString::fromLatin1(d.elfSha256.toHex())},
+                        {QStringLiteral("secureVersion"), double(d.secureVersion)}});
     } else {
         o.insert(QStringLiteral("appDesc"), QJsonValue());
     }

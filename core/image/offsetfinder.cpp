@@ -17,8 +17,8 @@ const ImageChip *chipForScheme(const FlashCryptParams &params, int chipId)
 } // namespace
 
 OffsetSearch findEncryptionOffset(const FlashCryptParams &params, const QByteArray &encrypted,
-                                  const std::optional<PartitionTable> &table,
-                                  quint32 searchLimit, const std::function<bool()> &cancelled)
+                                  const std::optional<PartitionTable> &table, quint32 searchLimit,
+                                  const std::function<bool()> &cancelled)
 {
     OffsetSearch search;
     QList<OffsetCandidate> candidates;
@@ -54,7 +54,8 @@ OffsetSearch findEncryptionOffset(const FlashCryptParams &params, const QByteArr
         FlashCryptParams p = params;
         p.address = c.address;
         auto head = flashDecrypt(p, encrypted.left(probeLength));
-        if (head && head->size() >= AppImage::HeaderSize && quint8(head->at(0)) == AppImage::Magic) {
+        if (head && head->size() >= AppImage::HeaderSize
+            && quint8(head->at(0)) == AppImage::Magic) {
             const auto segments = quint8(head->at(1));
             const int chipId = quint8(head->at(12)) | (quint8(head->at(13)) << 8);
             c.headerValid = segments >= 1 && segments <= AppImage::MaxSegments

@@ -3,6 +3,7 @@
 
 #include "core/flasher/romprotocol.h"
 #include "core/image/partitioncsv.h"
+#include "core/sim/bootcheck.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -98,11 +99,14 @@ void RomDevice::reset()
 QByteArray RomDevice::bootBanner(bool powerOn) const
 {
     const QByteArray reason = powerOn ? QByteArray("0x1 (POWERON_RESET)") : QByteArray("0xc (SW_CPU_RESET)");
+    // Not a ROM message: the virtual board says what a normal boot would do with its flash,
+    // so a test or a technician sees whether the app just written would start.
+    const QByteArray check = bootCheckLine(m_flash.contents(), m_chip.chipId).toUtf8() + "\r\n";
     if (m_chip.key == QLatin1String("esp32"))
         return "ets Jun  8 2016 00:22:57\r\n\r\nrst:" + reason
-               + ",boot:0x3 (DOWNLOAD_BOOT(UART0/UART1/SDIO_REI_REO_V2))\r\nwaiting for download\r\n";
+               + ",boot:0x3 (DOWNLOAD_BOOT(UART0/UART1/SDIO_REI_REO_V2))\r\n" + check + "waiting for download\r\n";
     return "ESP-ROM:" + m_chip.key.toLatin1() + "-api1-20210207\r\nBuild:Feb  7 2021\r\nrst:" + reason
-           + ",boot:0x5 (DOWNLOAD(USB/UART0/1))\r\nwaiting for download\r\n";
+           + ",boot:0x5 (DOWNLOAD(USB/UART0/1))\r\n" + check + "waiting for download\r\n";
 }
 
 RomDevice::Output RomDevice::reply(quint8 op, const QByteArray &data, quint32 value) const

@@ -37,7 +37,8 @@ Run run(const QString &program, const QStringList &arguments)
 
 Run image(const QStringList &arguments)
 {
-    return run(QStringLiteral(FORGELINE_CLI_PATH), QStringList{QStringLiteral("image")} + arguments);
+    return run(QStringLiteral(FORGELINE_CLI_PATH),
+               QStringList{QStringLiteral("image")} + arguments);
 }
 
 QByteArray randomBytes(int n, quint32 seed)
@@ -84,7 +85,8 @@ private Q_SLOTS:
 
     void infoJson()
     {
-        const Run r = image({QStringLiteral("info"), path(QStringLiteral("app.bin")), QStringLiteral("--json")});
+        const Run r = image(
+            {QStringLiteral("info"), path(QStringLiteral("app.bin")), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = r.json();
         QCOMPARE(o.value(QStringLiteral("kind")).toString(), QStringLiteral("app"));
@@ -92,7 +94,8 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("entry")).toString(), QStringLiteral("0x40380000"));
         const QJsonArray segs = o.value(QStringLiteral("segments")).toArray();
         QCOMPARE(segs.size(), 4);
-        QCOMPARE(segs.at(1).toObject().value(QStringLiteral("load")).toString(), QStringLiteral("0x42000020"));
+        QCOMPARE(segs.at(1).toObject().value(QStringLiteral("load")).toString(),
+                 QStringLiteral("0x42000020"));
         QCOMPARE(segs.at(1).toObject().value(QStringLiteral("length")).toInt(), 2048);
         QCOMPARE(o.value(QStringLiteral("checksumValid")).toBool(), true);
         QCOMPARE(o.value(QStringLiteral("sha256Valid")).toBool(), true);
@@ -121,15 +124,22 @@ private Q_SLOTS:
     {
         QByteArray bad = read(QStringLiteral("app.bin"));
         bad[bad.size() - 3] = char(bad.at(bad.size() - 3) ^ 1);
-        const Run corrupt = image({QStringLiteral("info"), write(QStringLiteral("bad.bin"), bad), QStringLiteral("--json")});
+        const Run corrupt = image({QStringLiteral("info"), write(QStringLiteral("bad.bin"), bad),
+                                   QStringLiteral("--json")});
         QCOMPARE(corrupt.exitCode, 1);
         QVERIFY(corrupt.out.contains("SHA-256 mismatch"));
-        QCOMPARE(image({QStringLiteral("info"), path(QStringLiteral("app.bin")), QStringLiteral("--chip"), QStringLiteral("esp32s3")}).exitCode, 1);
+        QCOMPARE(image({QStringLiteral("info"), path(QStringLiteral("app.bin")),
+                        QStringLiteral("--chip"), QStringLiteral("esp32s3")})
+                     .exitCode,
+                 1);
         QCOMPARE(image({QStringLiteral("info"), path(QStringLiteral("missing.bin"))}).exitCode, 3);
         QCOMPARE(image({QStringLiteral("info")}).exitCode, 2);
         QCOMPARE(image({}).exitCode, 2);
         QCOMPARE(image({QStringLiteral("explode")}).exitCode, 2);
-        QCOMPARE(image({QStringLiteral("info"), path(QStringLiteral("app.bin")), QStringLiteral("--chip"), QStringLiteral("esp99")}).exitCode, 2);
+        QCOMPARE(image({QStringLiteral("info"), path(QStringLiteral("app.bin")),
+                        QStringLiteral("--chip"), QStringLiteral("esp99")})
+                     .exitCode,
+                 2);
         const Run usage = image({QStringLiteral("flash-encrypt"), path(QStringLiteral("app.bin"))});
         QCOMPARE(usage.exitCode, 2);
         QCOMPARE(usage.err.count('\n'), 1);
@@ -150,52 +160,66 @@ private Q_SLOTS:
         TestImages::ImageSpec spec = TestImages::c3App();
         if (chip == QLatin1String("esp32")) {
             spec.chipId = 0;
-            spec.segments = {{0x3F400020, TestImages::appDescBytes({}) + TestImages::pattern(200, 1)},
-                             {0x400D0020, TestImages::pattern(900, 2)}};
+            spec.segments
+                = {{0x3F400020, TestImages::appDescBytes({}) + TestImages::pattern(200, 1)},
+                   {0x400D0020, TestImages::pattern(900, 2)}};
         } else if (chip == QLatin1String("esp32s3")) {
             spec.chipId = 9;
         }
-        const QString plain = write(chip + QStringLiteral("-plain.bin"), TestImages::buildImage(spec));
+        const QString plain
+            = write(chip + QStringLiteral("-plain.bin"), TestImages::buildImage(spec));
         const QString key = write(chip + QStringLiteral("-key.bin"), randomBytes(keyBytes, 5));
         const QString enc = path(chip + QStringLiteral("-enc.bin"));
-        Run r = image({QStringLiteral("flash-encrypt"), QStringLiteral("--chip"), chip, QStringLiteral("--key"), key,
-                       QStringLiteral("--address"), QStringLiteral("0x10000"), plain, QStringLiteral("-o"), enc});
+        Run r = image({QStringLiteral("flash-encrypt"), QStringLiteral("--chip"), chip,
+                       QStringLiteral("--key"), key, QStringLiteral("--address"),
+                       QStringLiteral("0x10000"), plain, QStringLiteral("-o"), enc});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(!r.out.contains(read(chip + QStringLiteral("-key.bin")).toHex()));
 
         r = image({QStringLiteral("info"), enc, QStringLiteral("--json")});
-        QCOMPARE(r.json().value(QStringLiteral("kind")).toString(), QStringLiteral("encrypted-or-random"));
+        QCOMPARE(r.json().value(QStringLiteral("kind")).toString(),
+                 QStringLiteral("encrypted-or-random"));
 
-        r = image({QStringLiteral("find-offset"), QStringLiteral("--chip"), chip, QStringLiteral("--key"), key, enc, QStringLiteral("--json")});
+        r = image({QStringLiteral("find-offset"), QStringLiteral("--chip"), chip,
+                   QStringLiteral("--key"), key, enc, QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.json().value(QStringLiteral("offsets")).toArray().first().toString(), QStringLiteral("0x10000"));
+        QCOMPARE(r.json().value(QStringLiteral("offsets")).toArray().first().toString(),
+                 QStringLiteral("0x10000"));
 
         const QString csv = write(QStringLiteral("parts.csv"),
                                   "nvs,data,nvs,0x9000,0x4000\notadata,data,ota,0xd000,0x2000\n"
                                   "phy_init,data,phy,0xf000,0x1000\nota_0,app,ota_0,0x10000,1M\n"
                                   "ota_1,app,ota_1,0x110000,1M\n");
-        r = image({QStringLiteral("find-offset"), QStringLiteral("--chip"), chip, QStringLiteral("--key"), key,
-                   QStringLiteral("--table"), csv, enc, QStringLiteral("--json")});
+        r = image({QStringLiteral("find-offset"), QStringLiteral("--chip"), chip,
+                   QStringLiteral("--key"), key, QStringLiteral("--table"), csv, enc,
+                   QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.json().value(QStringLiteral("offsets")).toArray(), QJsonArray{QStringLiteral("0x10000")});
+        QCOMPARE(r.json().value(QStringLiteral("offsets")).toArray(),
+                 QJsonArray{QStringLiteral("0x10000")});
 
         // Decrypted at the wrong offset it is still random; at the right one it is the app.
         const QString wrong = path(chip + QStringLiteral("-wrong.bin"));
-        r = image({QStringLiteral("flash-decrypt"), QStringLiteral("--chip"), chip, QStringLiteral("--key"), key,
-                   QStringLiteral("--address"), QStringLiteral("0x110000"), enc, QStringLiteral("-o"), wrong, QStringLiteral("--json")});
+        r = image({QStringLiteral("flash-decrypt"), QStringLiteral("--chip"), chip,
+                   QStringLiteral("--key"), key, QStringLiteral("--address"),
+                   QStringLiteral("0x110000"), enc, QStringLiteral("-o"), wrong,
+                   QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.json().value(QStringLiteral("kind")).toString() != QLatin1String("app"));
         const QString right = path(chip + QStringLiteral("-right.bin"));
-        r = image({QStringLiteral("flash-decrypt"), QStringLiteral("--chip"), chip, QStringLiteral("--key"), key,
-                   QStringLiteral("--address"), QStringLiteral("0x10000"), enc, QStringLiteral("-o"), right, QStringLiteral("--json")});
+        r = image({QStringLiteral("flash-decrypt"), QStringLiteral("--chip"), chip,
+                   QStringLiteral("--key"), key, QStringLiteral("--address"),
+                   QStringLiteral("0x10000"), enc, QStringLiteral("-o"), right,
+                   QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.json().value(QStringLiteral("kind")).toString(), QStringLiteral("app"));
-        QCOMPARE(read(chip + QStringLiteral("-right.bin")), read(chip + QStringLiteral("-plain.bin")));
+        QCOMPARE(read(chip + QStringLiteral("-right.bin")),
+                 read(chip + QStringLiteral("-plain.bin")));
 
         // Another key: exit 1, nothing found.
         const QString other = write(chip + QStringLiteral("-other.bin"), randomBytes(keyBytes, 6));
-        r = image({QStringLiteral("find-offset"), QStringLiteral("--chip"), chip, QStringLiteral("--key"), other,
-                   QStringLiteral("--table"), csv, enc, QStringLiteral("--json")});
+        r = image({QStringLiteral("find-offset"), QStringLiteral("--chip"), chip,
+                   QStringLiteral("--key"), other, QStringLiteral("--table"), csv, enc,
+                   QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.json().value(QStringLiteral("offsets")).toArray().isEmpty());
     }
@@ -203,15 +227,20 @@ private Q_SLOTS:
     void flashCryptBadKeyIsUsage()
     {
         const QString key = write(QStringLiteral("short.bin"), QByteArray(20, 'k'));
-        const Run r = image({QStringLiteral("flash-encrypt"), QStringLiteral("--chip"), QStringLiteral("esp32c3"),
-                             QStringLiteral("--key"), key, QStringLiteral("--address"), QStringLiteral("0x10000"),
-                             path(QStringLiteral("app.bin")), QStringLiteral("-o"), path(QStringLiteral("x.bin"))});
+        const Run r = image(
+            {QStringLiteral("flash-encrypt"), QStringLiteral("--chip"), QStringLiteral("esp32c3"),
+             QStringLiteral("--key"), key, QStringLiteral("--address"), QStringLiteral("0x10000"),
+             path(QStringLiteral("app.bin")), QStringLiteral("-o"), path(QStringLiteral("x.bin"))});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("20"));
-        QCOMPARE(image({QStringLiteral("flash-encrypt"), QStringLiteral("--chip"), QStringLiteral("esp32c3"),
-                        QStringLiteral("--key"), key, QStringLiteral("--address"), QStringLiteral("0x10000"),
+        QCOMPARE(image({QStringLiteral("flash-encrypt"), QStringLiteral("--chip"),
+                        QStringLiteral("esp32c3"), QStringLiteral("--key"), key,
+                        QStringLiteral("--address"), QStringLiteral("0x10000"),
                         QStringLiteral("--flash-crypt-conf"), QStringLiteral("3"),
-                        path(QStringLiteral("app.bin")), QStringLiteral("-o"), path(QStringLiteral("x.bin"))}).exitCode, 2);
+                        path(QStringLiteral("app.bin")), QStringLiteral("-o"),
+                        path(QStringLiteral("x.bin"))})
+                     .exitCode,
+                 2);
     }
 
     void preEncryptRoundTrips_data()
@@ -219,12 +248,16 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("genPriv");
         QTest::addColumn<QString>("pubOption");
         QTest::addColumn<QString>("scheme");
-        QTest::newRow("rsa-3072") << QStringList{QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"),
-                                                  QStringLiteral("-pkeyopt"), QStringLiteral("rsa_keygen_bits:3072")}
+        QTest::newRow("rsa-3072") << QStringList{QStringLiteral("genpkey"),
+                                                 QStringLiteral("-algorithm"),
+                                                 QStringLiteral("RSA"), QStringLiteral("-pkeyopt"),
+                                                 QStringLiteral("rsa_keygen_bits:3072")}
                                   << QStringLiteral("--rsa-pub") << QStringLiteral("rsa-3072");
-        QTest::newRow("ecies-p256") << QStringList{QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("EC"),
-                                                    QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256")}
-                                    << QStringLiteral("--ecies-device-pub") << QStringLiteral("ecies-p256");
+        QTest::newRow("ecies-p256")
+            << QStringList{QStringLiteral("genpkey"), QStringLiteral("-algorithm"),
+                           QStringLiteral("EC"), QStringLiteral("-pkeyopt"),
+                           QStringLiteral("ec_paramgen_curve:P-256")}
+            << QStringLiteral("--ecies-device-pub") << QStringLiteral("ecies-p256");
     }
     void preEncryptRoundTrips()
     {
@@ -233,34 +266,52 @@ private Q_SLOTS:
         QFETCH(QString, scheme);
         const QString priv = path(scheme + QStringLiteral("-priv.pem"));
         const QString pub = path(scheme + QStringLiteral("-pub.pem"));
-        QCOMPARE(run(QStringLiteral("openssl"), genPriv + QStringList{QStringLiteral("-out"), priv}).exitCode, 0);
-        QCOMPARE(run(QStringLiteral("openssl"), {QStringLiteral("pkey"), QStringLiteral("-in"), priv, QStringLiteral("-pubout"),
-                                                 QStringLiteral("-out"), pub}).exitCode, 0);
+        QCOMPARE(run(QStringLiteral("openssl"), genPriv + QStringList{QStringLiteral("-out"), priv})
+                     .exitCode,
+                 0);
+        QCOMPARE(run(QStringLiteral("openssl"),
+                     {QStringLiteral("pkey"), QStringLiteral("-in"), priv,
+                      QStringLiteral("-pubout"), QStringLiteral("-out"), pub})
+                     .exitCode,
+                 0);
         const QString enc = path(scheme + QStringLiteral("-ota.bin"));
-        Run r = image({QStringLiteral("pre-encrypt"), pubOption, pub, path(QStringLiteral("app.bin")),
-                       QStringLiteral("-o"), enc, QStringLiteral("--json")});
+        Run r
+            = image({QStringLiteral("pre-encrypt"), pubOption, pub, path(QStringLiteral("app.bin")),
+                     QStringLiteral("-o"), enc, QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.json().value(QStringLiteral("scheme")).toString(), scheme);
 
         r = image({QStringLiteral("info"), enc, QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.json().value(QStringLiteral("kind")).toString(), QStringLiteral("pre-encrypted"));
+        QCOMPARE(r.json().value(QStringLiteral("kind")).toString(),
+                 QStringLiteral("pre-encrypted"));
         const QJsonObject p = r.json().value(QStringLiteral("preEncrypted")).toObject();
         QCOMPARE(p.value(QStringLiteral("scheme")).toString(), scheme);
-        QCOMPARE(p.value(QStringLiteral("binSize")).toInt(), int(read(QStringLiteral("app.bin")).size()));
-        QVERIFY(r.json().value(QStringLiteral("explanation")).toString().contains(QStringLiteral("0xE9")));
+        QCOMPARE(p.value(QStringLiteral("binSize")).toInt(),
+                 int(read(QStringLiteral("app.bin")).size()));
+        QVERIFY(r.json()
+                    .value(QStringLiteral("explanation"))
+                    .toString()
+                    .contains(QStringLiteral("0xE9")));
 
         const QString dec = path(scheme + QStringLiteral("-dec.bin"));
-        r = image({QStringLiteral("pre-decrypt"), QStringLiteral("--rsa-priv"), priv, enc, QStringLiteral("-o"), dec, QStringLiteral("--json")});
+        r = image({QStringLiteral("pre-decrypt"), QStringLiteral("--rsa-priv"), priv, enc,
+                   QStringLiteral("-o"), dec, QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.json().value(QStringLiteral("image")).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("app"));
+        QCOMPARE(r.json()
+                     .value(QStringLiteral("image"))
+                     .toObject()
+                     .value(QStringLiteral("kind"))
+                     .toString(),
+                 QStringLiteral("app"));
         QCOMPARE(read(scheme + QStringLiteral("-dec.bin")), read(QStringLiteral("app.bin")));
 
         // One flipped byte: exit 1, a clear message, no private key anywhere in the output.
         QByteArray tampered = read(scheme + QStringLiteral("-ota.bin"));
         tampered[700] = char(tampered.at(700) ^ 0x04);
         const QString bad = write(scheme + QStringLiteral("-tampered.bin"), tampered);
-        r = image({QStringLiteral("pre-decrypt"), QStringLiteral("--rsa-priv"), priv, bad, QStringLiteral("-o"), path(QStringLiteral("t.bin"))});
+        r = image({QStringLiteral("pre-decrypt"), QStringLiteral("--rsa-priv"), priv, bad,
+                   QStringLiteral("-o"), path(QStringLiteral("t.bin"))});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("tag mismatch"));
         QFile key(priv);
@@ -275,11 +326,18 @@ private Q_SLOTS:
         const QString hmac = write(QStringLiteral("hmac.bin"), randomBytes(32, 11));
         const QString enc = path(QStringLiteral("hmac-ota.bin"));
         QCOMPARE(image({QStringLiteral("pre-encrypt"), QStringLiteral("--device-hmac-key"), hmac,
-                        path(QStringLiteral("app.bin")), QStringLiteral("-o"), enc}).exitCode, 0);
-        QCOMPARE(image({QStringLiteral("pre-decrypt"), QStringLiteral("--device-hmac-key"), hmac, enc,
-                        QStringLiteral("-o"), path(QStringLiteral("hmac-dec.bin"))}).exitCode, 0);
+                        path(QStringLiteral("app.bin")), QStringLiteral("-o"), enc})
+                     .exitCode,
+                 0);
+        QCOMPARE(image({QStringLiteral("pre-decrypt"), QStringLiteral("--device-hmac-key"), hmac,
+                        enc, QStringLiteral("-o"), path(QStringLiteral("hmac-dec.bin"))})
+                     .exitCode,
+                 0);
         QCOMPARE(read(QStringLiteral("hmac-dec.bin")), read(QStringLiteral("app.bin")));
-        QCOMPARE(image({QStringLiteral("pre-encrypt"), path(QStringLiteral("app.bin")), QStringLiteral("-o"), enc}).exitCode, 2);
+        QCOMPARE(image({QStringLiteral("pre-encrypt"), path(QStringLiteral("app.bin")),
+                        QStringLiteral("-o"), enc})
+                     .exitCode,
+                 2);
     }
 };
 

@@ -77,7 +77,8 @@ private Q_SLOTS:
         QVERIFY2(enc.ok(), qPrintable(enc.ok() ? QString() : enc.error().message));
         QCOMPARE(enc->size(), 512 + plain.size());
         QCOMPARE(enc->left(4), QByteArray::fromHex("cfb68807"));
-        QCOMPARE(quint32(qFromLittleEndian<quint32>(enc->constData() + 404)), quint32(plain.size()));
+        QCOMPARE(quint32(qFromLittleEndian<quint32>(enc->constData() + 404)),
+                 quint32(plain.size()));
         QCOMPARE(enc->mid(424, 88), QByteArray(88, '\0'));
         auto header = EncryptedImageHeader::parse(*enc);
         QVERIFY(header.ok());
@@ -119,11 +120,11 @@ private Q_SLOTS:
     {
         const QByteArray hmac = QByteArray::fromHex(
             "ff1004d6c5421ec8123195dcafe4aeb6266c458051e42039e9a430ebeb3ad1fb");
-        const QByteArray expected =
-            "-----BEGIN PUBLIC KEY-----\n"
-            "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE6TXYz6Z507EZpQyXxI/+Lk5OunqO\n"
-            "+Sv8zEFOGfhUGqt7P7KiAldMASLaLy5d9mOkl+FhwSRzf+vM54b7CoKhUg==\n"
-            "-----END PUBLIC KEY-----\n";
+        const QByteArray expected
+            = "-----BEGIN PUBLIC KEY-----\n"
+              "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE6TXYz6Z507EZpQyXxI/+Lk5OunqO\n"
+              "+Sv8zEFOGfhUGqt7P7KiAldMASLaLy5d9mOkl+FhwSRzf+vM54b7CoKhUg==\n"
+              "-----END PUBLIC KEY-----\n";
         auto pub = devicePublicKeyFromHmac(hmac);
         QVERIFY(pub.ok());
         QCOMPARE(*pub, expected);
@@ -177,7 +178,8 @@ private Q_SLOTS:
                 || wrong.error().code == QLatin1String("preenc.tag"));
         // An EC key for an RSA image, an HMAC key for an RSA image: said plainly.
         QCOMPARE(preDecrypt(*enc, ecKey().priv).error().code, QStringLiteral("preenc.key"));
-        QCOMPARE(preDecryptHmac(*enc, QByteArray(32, 'h')).error().code, QStringLiteral("preenc.key"));
+        QCOMPARE(preDecryptHmac(*enc, QByteArray(32, 'h')).error().code,
+                 QStringLiteral("preenc.key"));
     }
 
     void badKeysAreClearErrors()
@@ -226,7 +228,8 @@ private Q_SLOTS:
 
     void privateKeysNeverInErrors()
     {
-        auto r = preDecrypt(QByteArray("\xCF\xB6\x88\x07", 4) + QByteArray(600, 'z'), rsaKey().priv);
+        auto r
+            = preDecrypt(QByteArray("\xCF\xB6\x88\x07", 4) + QByteArray(600, 'z'), rsaKey().priv);
         QVERIFY(!r.ok());
         const QByteArray body = rsaKey().priv.mid(40, 40);
         QVERIFY(!r.error().message.toUtf8().contains(body));

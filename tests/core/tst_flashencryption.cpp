@@ -43,15 +43,18 @@ QByteArray evp(const EVP_CIPHER *cipher, const QByteArray &key, const QByteArray
     QByteArray out(in.size() + 32, '\0');
     int len = 0;
     int total = 0;
-    const bool ok = EVP_CipherInit_ex(ctx, cipher, nullptr,
-                                      reinterpret_cast<const uchar *>(key.constData()),
-                                      iv.isEmpty() ? nullptr : reinterpret_cast<const uchar *>(iv.constData()),
-                                      encrypt ? 1 : 0) == 1
+    const bool ok = EVP_CipherInit_ex(
+                        ctx, cipher, nullptr, reinterpret_cast<const uchar *>(key.constData()),
+                        iv.isEmpty() ? nullptr : reinterpret_cast<const uchar *>(iv.constData()),
+                        encrypt ? 1 : 0)
+            == 1
         && EVP_CIPHER_CTX_set_padding(ctx, 0) == 1
         && EVP_CipherUpdate(ctx, reinterpret_cast<uchar *>(out.data()), &len,
-                            reinterpret_cast<const uchar *>(in.constData()), int(in.size())) == 1;
+                            reinterpret_cast<const uchar *>(in.constData()), int(in.size()))
+            == 1;
     total = len;
-    const bool fin = ok && EVP_CipherFinal_ex(ctx, reinterpret_cast<uchar *>(out.data()) + total, &len) == 1;
+    const bool fin
+        = ok && EVP_CipherFinal_ex(ctx, reinterpret_cast<uchar *>(out.data()) + total, &len) == 1;
     EVP_CIPHER_CTX_free(ctx);
     if (!fin)
         return {};
@@ -127,8 +130,8 @@ QByteArray referenceEsp32Key(const QByteArray &key, quint32 address, int conf)
     return out;
 }
 
-QByteArray referenceEsp32(const QByteArray &key, quint32 address, const QByteArray &in,
-                          int conf, bool encrypt)
+QByteArray referenceEsp32(const QByteArray &key, quint32 address, const QByteArray &in, int conf,
+                          bool encrypt)
 {
     QByteArray out;
     for (qsizetype at = 0; at < in.size(); at += 16) {
@@ -139,7 +142,8 @@ QByteArray referenceEsp32(const QByteArray &key, quint32 address, const QByteArr
     return out;
 }
 
-FlashCryptParams params(FlashCryptScheme scheme, const QByteArray &key, quint32 address, int conf = 0xF)
+FlashCryptParams params(FlashCryptScheme scheme, const QByteArray &key, quint32 address,
+                        int conf = 0xF)
 {
     FlashCryptParams p;
     p.scheme = scheme;
@@ -161,7 +165,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("keyBytes");
         QTest::addColumn<quint32>("address");
         for (int k : {32, 64}) {
-            for (quint32 a : {0x0u, 0x80u, 0x10000u, 0x110000u, 0x3FFF80u, 0xFF0000u, 0x12345680u}) {
+            for (quint32 a :
+                 {0x0u, 0x80u, 0x10000u, 0x110000u, 0x3FFF80u, 0xFF0000u, 0x12345680u}) {
                 QTest::addRow("%d-byte key at 0x%x", k, a) << k << a;
             }
         }
@@ -188,8 +193,9 @@ private Q_SLOTS:
         QVERIFY(whole.ok());
         for (int start : {16, 48, 128, 208}) {
             for (int len : {16, 80, 144}) {
-                auto part = flashEncrypt(params(FlashCryptScheme::XtsAes, key, 0x20000 + quint32(start)),
-                                         plain.mid(start, len));
+                auto part
+                    = flashEncrypt(params(FlashCryptScheme::XtsAes, key, 0x20000 + quint32(start)),
+                                   plain.mid(start, len));
                 QVERIFY(part.ok());
                 QCOMPARE(*part, whole->mid(start, len));
             }
@@ -249,36 +255,60 @@ private Q_SLOTS:
         QTest::addColumn<quint32>("address");
         QTest::addColumn<int>("conf");
         QTest::addColumn<QByteArray>("expected");
-        QTest::newRow("esp32 0x10000 conf f") << false << 32 << 0x10000u << 0xF << QByteArray(
-            "47aa47c12a2dbbfa9ce5f1b938e15ed12238fe173e22d5ce95fe0a7b5d77e8923642fe36ef4abba61ffe58"
-            "89e8bdd15c793102f5197a2e280199508a134aa1dbb6f7ad6ef5b3aada668719f365ee317cd1f4e40b3fa0"
-            "220ef7a2733265613ac8724b0eb65339e58fce7b34b2bb70efb8c81d3ac989bc05878f0e7b1c4640ffd066"
-            "1388f4a78e5d8f36a68d1f61e3ab8c0d159027dd16248c205f0dcc3e401bd1");
-        QTest::newRow("esp32 0x1f0 conf f") << false << 32 << 0x1F0u << 0xF << QByteArray(
-            "f1a5872a6b41dbc56edd8981aecc5738559d39d5ea740d1f8d16fbe279c0dc6def091afefbfa9f67387bd7"
-            "bcd6a50b6c14be5ed43775dc2ed53210272b3ca42c1b55d3e0a9b236444e11921226838a33f4caf248dc90"
-            "f97e44791083fb49b990a08193f00146ed705c4704657e359ce1cf000f0f0a3e0f570265bb8438a78af294"
-            "b43b31528d7727d374f00fb1f41333138987015116783d152bb76735eac8fb");
-        QTest::newRow("esp32 0x10000 conf 3") << false << 32 << 0x10000u << 0x3 << QByteArray(
-            "b806dfcbeb88caace7e2b0157c0389ae5d810a937351bbe0f595dffc81d3a2beb6d0aef1d9af0643336de0"
-            "1a28c4cb1d7234a48735daadd1ae1e41286baaac82f4ace93f9074a3f50ec76a97d38a15c6b6cdc89ac872"
-            "edead88e37c32e603f1cbbeee9d195c792337ca1159f8553fa7f8d0a73c86a7bfd4a5d9afe3eaa5265cffe"
-            "e4a8277f7a020d75a9e0fc99e5350e7f016ccc97f73bcc864f8c1fb83a6c65");
-        QTest::newRow("xts-128 0x10000") << true << 32 << 0x10000u << 0 << QByteArray(
-            "967ccaddd465aba43c29db0907c47b0d045b5684f9d1cf9baddd16135651481aba87f63fa797762c93ef34"
-            "95830a17a89c75869e807723fdbd1d6fb559fffb9f73b576518504b366083d057c1871fb03f9bbb9d9b8f4"
-            "10c8d7f1b5da736a182eb5f66ebf737bec9be268e28ff945939eaf1034e8696e0c56c4328ef434beea24f5"
-            "8b3cd83e5a962b77056d98a663bd712d0478d65af6123e776502c72de74aaf");
-        QTest::newRow("xts-128 0x110040") << true << 32 << 0x110040u << 0 << QByteArray(
-            "338f52b47892910086d3c48d1057487704be8b0a589e4e21b95a1357c74e2f56fc76db4c424d8613fe18a7"
-            "715cba9055454b9aa86f52a24c89b501315cd3a3ac606e00cb1771d4d1b6012254ca6d58cca34b4e388956"
-            "f3cf153240fa2713c4eca0f3b97f30065ecebb3fb8530e4fad7dbd402245c73f33d761b3ebb47d2f0a65dd"
-            "a6653eb6f49a2d4c771f54b37cf0ca09789c94c6294fd43df33e4c08950b6b");
-        QTest::newRow("xts-256 0x110040") << true << 64 << 0x110040u << 0 << QByteArray(
-            "e9b24d7f49bbc3677bae16e6b4560514748f635c9b80e0f4a9fb9b3cbcc1da2a4d3341d796ee561981abfe"
-            "902d4b4f4b9a7940695211616178f1fa6b7acd82a9dc83f344941601a882712a4995b07b0cd8c6d9a8387f"
-            "9def731d8a892ad3e2e9e7eb0d1de53d323e940e4f10dc88c999ef1649f7ca826653d5e65fdcc339ac02ce"
-            "23e6cf8da7d27497bcb44abb3fcba2149520d7d3d9970668dc57168839fd4a");
+        QTest::newRow("esp32 0x10000 conf f")
+            << false << 32 << 0x10000u << 0xF
+            << QByteArray("47aa47c12a2dbbfa9ce5f1b938e15ed12238fe173e22d5ce95fe0a7b5d77e8923642fe36"
+                          "ef4abba61ffe58"
+                          "89e8bdd15c793102f5197a2e280199508a134aa1dbb6f7ad6ef5b3aada668719f365ee31"
+                          "7cd1f4e40b3fa0"
+                          "220ef7a2733265613ac8724b0eb65339e58fce7b34b2bb70efb8c81d3ac989bc05878f0e"
+                          "7b1c4640ffd066"
+                          "1388f4a78e5d8f36a68d1f61e3ab8c0d159027dd16248c205f0dcc3e401bd1");
+        QTest::newRow("esp32 0x1f0 conf f")
+            << false << 32 << 0x1F0u << 0xF
+            << QByteArray("f1a5872a6b41dbc56edd8981aecc5738559d39d5ea740d1f8d16fbe279c0dc6def091afe"
+                          "fbfa9f67387bd7"
+                          "bcd6a50b6c14be5ed43775dc2ed53210272b3ca42c1b55d3e0a9b236444e11921226838a"
+                          "33f4caf248dc90"
+                          "f97e44791083fb49b990a08193f00146ed705c4704657e359ce1cf000f0f0a3e0f570265"
+                          "bb8438a78af294"
+                          "b43b31528d7727d374f00fb1f41333138987015116783d152bb76735eac8fb");
+        QTest::newRow("esp32 0x10000 conf 3")
+            << false << 32 << 0x10000u << 0x3
+            << QByteArray("b806dfcbeb88caace7e2b0157c0389ae5d810a937351bbe0f595dffc81d3a2beb6d0aef1"
+                          "d9af0643336de0"
+                          "1a28c4cb1d7234a48735daadd1ae1e41286baaac82f4ace93f9074a3f50ec76a97d38a15"
+                          "c6b6cdc89ac872"
+                          "edead88e37c32e603f1cbbeee9d195c792337ca1159f8553fa7f8d0a73c86a7bfd4a5d9a"
+                          "fe3eaa5265cffe"
+                          "e4a8277f7a020d75a9e0fc99e5350e7f016ccc97f73bcc864f8c1fb83a6c65");
+        QTest::newRow("xts-128 0x10000")
+            << true << 32 << 0x10000u << 0
+            << QByteArray("967ccaddd465aba43c29db0907c47b0d045b5684f9d1cf9baddd16135651481aba87f63f"
+                          "a797762c93ef34"
+                          "95830a17a89c75869e807723fdbd1d6fb559fffb9f73b576518504b366083d057c1871fb"
+                          "03f9bbb9d9b8f4"
+                          "10c8d7f1b5da736a182eb5f66ebf737bec9be268e28ff945939eaf1034e8696e0c56c432"
+                          "8ef434beea24f5"
+                          "8b3cd83e5a962b77056d98a663bd712d0478d65af6123e776502c72de74aaf");
+        QTest::newRow("xts-128 0x110040")
+            << true << 32 << 0x110040u << 0
+            << QByteArray("338f52b47892910086d3c48d1057487704be8b0a589e4e21b95a1357c74e2f56fc76db4c"
+                          "424d8613fe18a7"
+                          "715cba9055454b9aa86f52a24c89b501315cd3a3ac606e00cb1771d4d1b6012254ca6d58"
+                          "cca34b4e388956"
+                          "f3cf153240fa2713c4eca0f3b97f30065ecebb3fb8530e4fad7dbd402245c73f33d761b3"
+                          "ebb47d2f0a65dd"
+                          "a6653eb6f49a2d4c771f54b37cf0ca09789c94c6294fd43df33e4c08950b6b");
+        QTest::newRow("xts-256 0x110040")
+            << true << 64 << 0x110040u << 0
+            << QByteArray("e9b24d7f49bbc3677bae16e6b4560514748f635c9b80e0f4a9fb9b3cbcc1da2a4d3341d7"
+                          "96ee561981abfe"
+                          "902d4b4f4b9a7940695211616178f1fa6b7acd82a9dc83f344941601a882712a4995b07b"
+                          "0cd8c6d9a8387f"
+                          "9def731d8a892ad3e2e9e7eb0d1de53d323e940e4f10dc88c999ef1649f7ca826653d5e6"
+                          "5fdcc339ac02ce"
+                          "23e6cf8da7d27497bcb44abb3fcba2149520d7d3d9970668dc57168839fd4a");
     }
     void espsecureVectors()
     {
@@ -329,8 +359,9 @@ private Q_SLOTS:
         TestImages::ImageSpec spec = TestImages::c3App();
         if (FlashCryptScheme(scheme) == FlashCryptScheme::Esp32Aes) {
             spec.chipId = 0;
-            spec.segments = {{0x3F400020, TestImages::appDescBytes({}) + TestImages::pattern(200, 1)},
-                             {0x400D0020, TestImages::pattern(900, 2)}};
+            spec.segments
+                = {{0x3F400020, TestImages::appDescBytes({}) + TestImages::pattern(200, 1)},
+                   {0x400D0020, TestImages::pattern(900, 2)}};
         }
         const QByteArray plain = TestImages::buildImage(spec);
         const QByteArray key = randomBytes(keyBytes, 77);
@@ -354,10 +385,10 @@ private Q_SLOTS:
                 QVERIFY(!c.imageValid);
         }
 
-        auto table = parsePartitionCsv(QStringLiteral(
-            "nvs,data,nvs,0x9000,0x4000\notadata,data,ota,0xd000,0x2000\n"
-            "phy_init,data,phy,0xf000,0x1000\nota_0,app,ota_0,0x10000,1M\n"
-            "ota_1,app,ota_1,0x110000,1M\n"));
+        auto table = parsePartitionCsv(
+            QStringLiteral("nvs,data,nvs,0x9000,0x4000\notadata,data,ota,0xd000,0x2000\n"
+                           "phy_init,data,phy,0xf000,0x1000\nota_0,app,ota_0,0x10000,1M\n"
+                           "ota_1,app,ota_1,0x110000,1M\n"));
         QVERIFY(table.ok());
         const OffsetSearch inTable = findEncryptionOffset(p, *enc, *table);
         QCOMPARE(inTable.matches.size(), 1);

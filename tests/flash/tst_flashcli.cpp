@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // forgeline-cli flash commands against a forgeline-sim process, over a pty and over TCP.
 #include "flashtesthelpers.h"
+#include "../core/imagewriter.h"
 
 #include "../preflight/preflightfixtures.h"
 
@@ -341,6 +342,41 @@ private Q_SLOTS:
         const QString backup = message.section(QStringLiteral("backup at "), 1).section(QLatin1Char(';'), 0, 0);
         QVERIFY2(QFile::exists(backup), qPrintable(message));
         QVERIFY(!w.json().value(QStringLiteral("ok")).toBool());
+        sim.kill();
+        sim.waitForFinished();
+    }
+
+    // `flash --partition factory --file app.bin`: an app image is written raw after the checks
+    // against the board; an image for another chip is refused with exit 1 and the reason.
+    void appImageIntoFactory()
+    {
+        QProcess sim;
+        const QString port = startSim(sim, {QStringLiteral("--serial"), QStringLiteral("tcp:0"),
+                                            QStringLiteral("--chip"), QStringLiteral("esp32c3")});
+        QVERIFY(!port.isEmpty());
+        TestImages::ImageSpec s3 = TestImages::c3App();
+        s3.chipId = 9;
+        const CliRun wrong = cli({QStringLiteral("flash"), QStringLiteral("--port"), port, QStringLiteral("--partition"),
+                                  QStringLiteral("factory"), QStringLiteral("--file"),
+                                  file(QStringLiteral("s3app.bin"), TestImages::buildImage(s3)), QStringLiteral("--json")});
+        QCOMPARE(wrong.exitCode, 1);
+        QCOMPARE(wrong.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("app.chip"));
+        QVERIFY(wrong.err.contains("ESP32-S3"));
+
+        const QByteArray app = TestImages::buildImage(TestImages::c3App());
+        const CliRun w = cli({QStringLiteral("flash"), QStringLiteral("--port"), port, QStringLiteral("--partition"),
+                              QStringLiteral("factory"), QStringLiteral("--file"), file(QStringLiteral("c3app.bin"), app),
+                              QStringLiteral("--json")});
+        QVERIFY2(w.exitCode == 0, w.err.constData());
+        QVERIFY(w.json().value(QStringLiteral("verified")).toBool());
+        QCOMPARE(w.json().value(QStringLiteral("payloadBytes")).toInt(), app.size());
+        const QString back = m_dir.filePath(QStringLiteral("factory-back.bin"));
+        const CliRun rd = cli({QStringLiteral("read-flash"), QStringLiteral("--port"), port, QStringLiteral("--address"),
+                               QStringLiteral("0x10000"), QStringLiteral("--size"), QString::number(app.size()),
+                               QStringLiteral("--out"), back});
+        QVERIFY2(rd.exitCode == 0, rd.err.constData());
+        QCOMPARE(readFile(back), app);
         sim.kill();
         sim.waitForFinished();
     }

@@ -2,6 +2,7 @@
 // The ROM loader client against the virtual board (library, same event loop) over a real
 // pseudo-terminal and over TCP.
 #include "flashtesthelpers.h"
+#include "../core/imagewriter.h"
 
 #include "core/common/logger.h"
 #include "core/flasher/backupstore.h"
@@ -204,12 +205,68 @@ private Q_SLOTS:
         w.payload = "x";
         auto app = runJob(job, w);
         QVERIFY(!app.ok());
-        QCOMPARE(app.error().code, QStringLiteral("partition.type"));
+        QCOMPARE(app.error().code, QStringLiteral("app.kind")); // app partitions take app images
         w.partition = QStringLiteral("nope");
         auto missing = runJob(job, w);
         QVERIFY(!missing.ok());
         QCOMPARE(missing.error().code, QStringLiteral("partition.missing"));
         QCOMPARE(server.device().flash().contents(), before);
+    }
+
+    // App images into the factory partition: checked against the board before anything is
+    // touched, then backed up, written and MD5-verified like any partition write.
+    void appImageWrites()
+    {
+        RomBoardConfig cfg = boardFor(QStringLiteral("esp32c3"));
+        cfg.revision = QStringLiteral("v0.4");
+        RomSerialServer server(cfg);
+        const QString port = listen(server, QStringLiteral("tcp"));
+        const QByteArray before = server.device().flash().contents();
+        constexpr quint32 FactoryOffset = 0x10000;
+        FlashJob job;
+        FlashJobRequest w = request(port, FlashJobRequest::Kind::Write);
+        w.partition = QStringLiteral("factory");
+
+        auto refusedWith = [&](const QByteArray &payload) {
+            w.payload = payload;
+            auto r = runJob(job, w);
+            return r.ok() ? QString() : r.error().code;
+        };
+        TestImages::ImageSpec wrongChip = TestImages::c3App();
+        wrongChip.chipId = 9; // ESP32-S3
+        QCOMPARE(refusedWith(TestImages::buildImage(wrongChip)), QStringLiteral("app.chip"));
+        TestImages::ImageSpec newer = TestImages::c3App();
+        newer.minRev = 101; // needs v1.1, the board is v0.4
+        QCOMPARE(refusedWith(TestImages::buildImage(newer)), QStringLiteral("app.revision"));
+        QByteArray corrupt = TestImages::buildImage(TestImages::c3App());
+        corrupt[100] = char(corrupt.at(100) ^ 1);
+        QCOMPARE(refusedWith(corrupt), QStringLiteral("app.invalid"));
+        QByteArray preEncrypted("\xCF\xB6\x88\x07", 4);
+        preEncrypted += QByteArray(2000, 'p');
+        QCOMPARE(refusedWith(preEncrypted), QStringLiteral("app.pre-encrypted"));
+        QByteArray random(8192, '\0');
+        for (int i = 0; i < random.size(); ++i)
+            random[i] = char((i * 2654435761u) >> 13);
+        QCOMPARE(refusedWith(random), QStringLiteral("app.encrypted"));
+        QCOMPARE(server.device().flash().contents(), before); // nothing was touched
+        QVERIFY2(server.device().bootBanner(false).contains("boot check: factory at 0x10000 is erased"),
+                 server.device().bootBanner(false).constData());
+
+        const QByteArray app = TestImages::buildImage(TestImages::c3App());
+        w.payload = app;
+        auto ok = runJob(job, w);
+        QVERIFY2(ok.ok(), qPrintable(ok.ok() ? QString() : ok.error().message));
+        QCOMPARE(ok->partition, QStringLiteral("factory"));
+        QCOMPARE(ok->address, FactoryOffset);
+        QCOMPARE(ok->length, quint32((app.size() + 0xFFF) / 0x1000 * 0x1000));
+        QCOMPARE(server.device().flash().read(FactoryOffset, quint32(app.size())), app);
+        QByteArray backup;
+        QVERIFY(BackupStore::load(ok->backupPath, &backup).ok());
+        QCOMPARE(backup, before.mid(FactoryOffset, ok->length));
+        // The virtual board's banner now says the app would start.
+        QVERIFY2(server.device().bootBanner(false).contains(
+                     "boot check: factory at 0x10000 would start (blink v1.2.3)"),
+                 server.device().bootBanner(false).constData());
     }
 
     void addressWriteBacksUpWholeSectors()

@@ -138,7 +138,11 @@ Result<QByteArray> FlashWorkspace::payloadBytes() const
     auto fmt = Image::payloadFormatFromName(m_format->currentData().toString());
     if (!fmt)
         return fmt.error();
-    auto p = Image::encodeCertPayload(f.readAll(), *fmt);
+    const QByteArray bytes = f.readAll();
+    // ESP app images (0xE9) are written as they are; the job checks them against the board.
+    if (bytes.startsWith('\xE9'))
+        return bytes;
+    auto p = Image::encodeCertPayload(bytes, *fmt);
     if (!p)
         return p.error();
     return p->bytes;
@@ -256,7 +260,8 @@ void FlashWorkspace::onFinished(const Result<FlashJobOutcome> &result)
         m_partition->clear();
         for (int i = 0; i < o.table->partitions.size(); ++i) {
             const Image::Partition &p = o.table->partitions.at(i);
-            if (p.type != 0x00 && p.type != 0x02 && p.type != 0x03)
+            // Data partitions, and app partitions for app images (checked before writing).
+            if (p.type != 0x02 && p.type != 0x03)
                 m_partition->addItem(p.name, i);
         }
         const int k = m_partition->findText(keep.isEmpty() ? QStringLiteral("cert") : keep);
@@ -308,12 +313,13 @@ QString FlashWorkspace::payloadSummary() const
     if (!bytes)
         return bytes.error().message;
     const Image::Partition *p = m_table->table().find(m_partition->currentText());
+    const QString how = bytes->startsWith('\xE9') ? tr("ESP image") : m_format->currentData().toString();
     if (!p)
-        return tr("%1 bytes as %2; connect to see the partition size.").arg(bytes->size()).arg(m_format->currentData().toString());
+        return tr("%1 bytes as %2; connect to see the partition size.").arg(bytes->size()).arg(how);
     const bool fits = bytes->size() <= qsizetype(p->size);
     return tr("%1 bytes as %2 into \"%3\" (%4 bytes): %5")
         .arg(bytes->size())
-        .arg(m_format->currentData().toString(), p->name)
+        .arg(how, p->name)
         .arg(p->size)
         .arg(fits ? tr("fits, %1 bytes left").arg(qsizetype(p->size) - bytes->size()) : tr("too large"));
 }

@@ -7,6 +7,7 @@
 #include "ui/decode/decodeworkspace.h"
 #include "ui/diagnose/diagnoseworkspace.h"
 #include "ui/flash/flashworkspace.h"
+#include "ui/image/imageworkspace.h"
 #include "ui/provision/provisionworkspace.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/languagemenu.h"
@@ -51,6 +52,8 @@ QList<WorkspaceInfo> workspaceInfos()
          MainWindow::tr("Flash, verify, provision and record many boards at once.")},
         {QStringLiteral("records"), MainWindow::tr("Records"),
          MainWindow::tr("Show the TLS records in a capture, hex dump or device log, and what their framing means.")},
+        {QStringLiteral("image"), MainWindow::tr("Image"),
+         MainWindow::tr("See what a firmware file is; flash encryption and pre-encrypted OTA images.")},
     };
 }
 
@@ -125,6 +128,10 @@ void MainWindow::buildWorkspaces()
             page = new FlashWorkspace;
         } else if (info.id == QLatin1String("records")) {
             page = new RecordsWorkspace;
+        } else if (info.id == QLatin1String("image")) {
+            auto *image = new ImageWorkspace;
+            connect(image, &ImageWorkspace::statusMessage, this, &MainWindow::showStatus);
+            page = image;
         } else {
             page = new StationWorkspace;
         }
