@@ -18,6 +18,7 @@ int runPorts(const QStringList &arguments);
 int runChipInfo(const QStringList &arguments);
 int runStation(const QStringList &arguments);
 int runRecords(const QStringList &arguments);
+int runMonitor(const QStringList &arguments);
 
 const QList<Command> &commands()
 {
@@ -37,6 +38,7 @@ const QList<Command> &commands()
         {QStringLiteral("chip-info"), QStringLiteral("Identify the chip, MAC and flash on a port"), &runChipInfo},
         {QStringLiteral("station"), QStringLiteral("Flash, verify, provision and record many boards at once from a recipe"), &runStation},
         {QStringLiteral("records"), QStringLiteral("List or export station records (CSV/JSON)"), &runRecords},
+        {QStringLiteral("monitor"), QStringLiteral("Watch a board's serial log; diagnose TLS handshakes live"), &runMonitor},
     };
     return list;
 }
