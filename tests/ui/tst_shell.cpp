@@ -60,7 +60,7 @@ private Q_SLOTS:
         const QStringList ids = MainWindow::workspaceIds();
         QCOMPARE(ids, (QStringList{QStringLiteral("decode"), QStringLiteral("diagnose"),
                                    QStringLiteral("provision"), QStringLiteral("flash"),
-                                   QStringLiteral("station")}));
+                                   QStringLiteral("station"), QStringLiteral("monitor")}));
         // Walk backwards so every step really changes the page.
         for (int i = int(ids.size()) - 1; i >= 0; --i) {
             const QString &id = ids.at(i);

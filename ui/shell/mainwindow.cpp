@@ -7,6 +7,7 @@
 #include "ui/decode/decodeworkspace.h"
 #include "ui/diagnose/diagnoseworkspace.h"
 #include "ui/flash/flashworkspace.h"
+#include "ui/monitor/monitorworkspace.h"
 #include "ui/provision/provisionworkspace.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/station/stationworkspace.h"
@@ -47,6 +48,8 @@ QList<WorkspaceInfo> workspaceInfos()
          MainWindow::tr("Write certificates and keys into a board's partitions.")},
         {QStringLiteral("station"), MainWindow::tr("Station"),
          MainWindow::tr("Flash, verify, provision and record many boards at once.")},
+        {QStringLiteral("monitor"), MainWindow::tr("Monitor"),
+         MainWindow::tr("Watch a board's serial log; TLS failures are diagnosed as they happen.")},
     };
 }
 
@@ -119,6 +122,8 @@ void MainWindow::buildWorkspaces()
             page = new ProvisionWorkspace;
         } else if (info.id == QLatin1String("flash")) {
             page = new FlashWorkspace;
+        } else if (info.id == QLatin1String("monitor")) {
+            page = new MonitorWorkspace;
         } else {
             page = new StationWorkspace;
         }
@@ -136,6 +141,37 @@ void MainWindow::buildWorkspaces()
         m_workspaceActions.append(action);
         bar->addAction(action);
         connect(action, &QAction::triggered, this, [this, id = info.id] { setCurrentWorkspace(id); });
+    }
+    connectMonitor();
+}
+
+void MainWindow::connectMonitor()
+{
+    auto *monitor = qobject_cast<MonitorWorkspace *>(workspace(QStringLiteral("monitor")));
+    auto *flash = qobject_cast<FlashWorkspace *>(workspace(QStringLiteral("flash")));
+    auto *diagnose = qobject_cast<DiagnoseWorkspace *>(workspace(QStringLiteral("diagnose")));
+    auto *decode = qobject_cast<DecodeWorkspace *>(workspace(QStringLiteral("decode")));
+    if (!monitor)
+        return;
+    connect(monitor, &MonitorWorkspace::statusMessage, this, &MainWindow::showStatus);
+    if (flash) {
+        connect(flash, &FlashWorkspace::monitorRequested, this, [this, monitor](const QString &port) {
+            monitor->setPort(port);
+            setCurrentWorkspace(QStringLiteral("monitor"));
+        });
+    }
+    if (diagnose) {
+        connect(monitor, &MonitorWorkspace::diagnoseRequested, this, [this, diagnose](const QString &bad, const QString &good) {
+            setCurrentWorkspace(QStringLiteral("diagnose"));
+            diagnose->loadLogs(bad, good);
+        });
+    }
+    if (decode) {
+        connect(monitor, &MonitorWorkspace::decodeRequested, this, [this, decode](const QString &code) {
+            setCurrentWorkspace(QStringLiteral("decode"));
+            decode->setInput(code);
+            decode->decodeNow();
+        });
     }
 }
 
