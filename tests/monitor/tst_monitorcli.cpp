@@ -139,7 +139,7 @@ private Q_SLOTS:
         FirmwareSetup setup;
         setup.port = server.port();
         setup.caPem = readAll(cert(QStringLiteral("ca.crt")));
-        setup.bootDelayMs = 300;
+        setup.bootDelayMs = 2000; // the flash command has closed the port by then, even on a loaded machine
         setup.wifiDelayMs = 500;
         setup.retryMs = 1500;
         SimProcess sim;
@@ -168,7 +168,7 @@ private Q_SLOTS:
         FirmwareSetup setup;
         setup.port = server.port();
         setup.caPem = readAll(cert(QStringLiteral("ca.crt")));
-        setup.bootDelayMs = 300;
+        setup.bootDelayMs = 2000; // the flash command has closed the port by then, even on a loaded machine
         setup.wifiDelayMs = 500;
         setup.retryMs = 1500;
         SimProcess sim;
