@@ -19,6 +19,8 @@ void TlsWatcher::open(qint64 line, QList<MonitorEvent> &out)
     m_builder = std::make_unique<Tls::TraceBuilder>();
     m_openedAt = line;
     m_ended = false;
+    m_doneSeen = false;
+    m_lastOk = false;
     m_linesSinceTls = 0;
     out.append(TlsStartEvent{line});
 }
@@ -30,6 +32,7 @@ void TlsWatcher::close(QList<MonitorEvent> &out)
     Tls::LogAnalysis analysis = m_builder->finish();
     m_builder.reset();
     m_ended = false;
+    m_doneSeen = false;
     if (analysis.generation != Tls::MbedtlsGeneration::Unknown)
         m_generation = analysis.generation;
     if (analysis.traces.isEmpty())
@@ -47,6 +50,7 @@ void TlsWatcher::close(QList<MonitorEvent> &out)
     if (!e.ok)
         e.diagnoses = report->diagnoses;
     e.report = std::move(report);
+    m_lastOk = e.ok; // the application's "connected" line that follows says the same
     out.append(std::move(e));
 }
 
@@ -79,15 +83,29 @@ QList<MonitorEvent> TlsWatcher::addLine(qint64 number, QByteArrayView cleaned)
     // second "=> handshake" shows the previous one was abandoned (a retry after a timeout).
     if (starts && m_builder && (m_ended || e.type == T::HandshakeStart))
         close(out);
-    if (tls && !m_builder)
+    // A connection opens at its start, or at the application's report of a failure when the
+    // start was not seen (no debug output, or the monitor attached mid-handshake). Record
+    // traffic after a handshake opens nothing: it belongs to no handshake.
+    const bool failureLine = tls && !line.isMbedtlsDebug()
+        && (e.type == T::HandshakeReturned || e.type == T::Timeout || e.type == T::AppVerifyFailed
+            || (e.type == T::AppError && e.code != 0));
+    if (!m_builder && (starts || failureLine))
         open(number, out);
     if (m_builder)
         m_builder->addLine(number, cleaned);
+    // "<= handshake" right after "handshake: done": the connection is up, nothing more to wait for.
+    if (m_builder && m_doneSeen && line.isMbedtlsDebug() && line.message == QByteArrayView("<= handshake")) {
+        close(out);
+        return out;
+    }
 
     if (tls) {
         m_linesSinceTls = 0;
         switch (e.type) {
         case T::HandshakeDone:
+            m_doneSeen = m_builder != nullptr;
+            m_ended = true;
+            break;
         case T::HandshakeReturned:
         case T::Timeout:
         case T::AppVerifyFailed:
@@ -105,13 +123,14 @@ QList<MonitorEvent> TlsWatcher::addLine(qint64 number, QByteArrayView cleaned)
     }
     if (success && m_builder)
         close(out);
-    else if (success) {
+    else if (success && !m_lastOk) {
         // Firmware without mbedTLS debug output says nothing about a good handshake; its
         // application line is the only sign.
         HandshakeResultEvent ok;
         ok.ok = true;
         ok.firstLine = ok.lastLine = number;
         out.append(std::move(ok));
+        m_lastOk = true;
     }
     return out;
 }

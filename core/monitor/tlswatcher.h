@@ -23,10 +23,12 @@ namespace Forgeline::Monitor {
 // over it is diagnosed by the same engine `diagnose` uses; the line numbers are the
 // capture's, so the answer matches `diagnose` on the capture file.
 //
-// A connection is over once it failed or completed and then either another one starts,
-// SettleLines lines pass without anything about TLS, the log goes quiet (idle()), the
-// application's success pattern appears, or the stream ends (finish()). The settling keeps
-// esp-tls' lines after the failure ("Failed to verify peer certificate!") in the connection.
+// A connection opens at "=> handshake" (or the ClientHello), or at the application's report
+// of a failure when the start was not seen. A successful one is over at the "<= handshake"
+// after "handshake: done"; a failed one once another starts, SettleLines lines pass without
+// anything about TLS, the log goes quiet (idle()), the application's success pattern appears,
+// or the stream ends (finish()). The settling keeps esp-tls' lines after the failure
+// ("Failed to verify peer certificate!") in the connection.
 class TlsWatcher
 {
 public:
@@ -59,6 +61,8 @@ private:
     qint64 m_openedAt = 0;
     qint64 m_lastLine = 0;
     bool m_ended = false;          // the connection failed or completed; settling
+    bool m_doneSeen = false;       // "handshake: done" in this connection
+    bool m_lastOk = false;         // the last connection reported succeeded
     int m_linesSinceTls = 0;
     Tls::MbedtlsGeneration m_generation = Tls::MbedtlsGeneration::Unknown;
 };

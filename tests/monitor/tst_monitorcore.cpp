@@ -354,6 +354,13 @@ private Q_SLOTS:
                 qWarning("%s", QJsonDocument(eventToJson(e)).toJson(QJsonDocument::Compact).left(200).constData());
         }
         QVERIFY(sawOk());
+        auto tailSays = [&](const char *text) {
+            for (const LineEvent &l : monitor.tail())
+                if (l.text.contains(QLatin1String(text)))
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(tailSays("MQTT_EVENT_CONNECTED"), 30000);
         QVERIFY(sim.applicationRunning());
         bool sawNoReset = false;
         for (const MonitorEvent &e : events)
