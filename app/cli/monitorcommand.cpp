@@ -30,12 +30,20 @@ void writeLine(FILE *stream, const QString &text)
 QString findingText(const Monitor::HandshakeResultEvent &e)
 {
     if (e.ok)
-        return QStringLiteral("[monitor] TLS handshake OK (lines %1-%2)").arg(e.firstLine).arg(e.lastLine);
-    QString text = QStringLiteral("[monitor] TLS handshake FAILED (lines %1-%2)").arg(e.firstLine).arg(e.lastLine);
+        return QStringLiteral("[monitor] TLS handshake OK (lines %1-%2)")
+            .arg(e.firstLine)
+            .arg(e.lastLine);
+    QString text = QStringLiteral("[monitor] TLS handshake FAILED (lines %1-%2)")
+                       .arg(e.firstLine)
+                       .arg(e.lastLine);
     if (e.finalError)
-        text += QStringLiteral(": %1 %2").arg(Tls::formatCode(e.finalError->code), e.finalError->name);
+        text += QStringLiteral(": %1 %2").arg(Tls::formatCode(e.finalError->code),
+                                              e.finalError->name);
     for (const Tls::Diagnosis &d : e.diagnoses.mid(0, 3)) {
-        text += QStringLiteral("\n[monitor]   %1 (%2%): %3").arg(d.id).arg(qRound(d.confidence * 100)).arg(d.title);
+        text += QStringLiteral("\n[monitor]   %1 (%2%): %3")
+                    .arg(d.id)
+                    .arg(qRound(d.confidence * 100))
+                    .arg(d.title);
         for (const Tls::EvidenceLine &ev : d.evidence.mid(0, 3))
             text += QStringLiteral("\n[monitor]     line %1: %2").arg(ev.line).arg(ev.text);
         if (!d.fixes.isEmpty())
@@ -49,38 +57,51 @@ QString findingText(const Monitor::HandshakeResultEvent &e)
 int runMonitor(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Watch a board's serial console: print its lines, decode error codes, and diagnose each TLS "
-        "handshake as it fails or succeeds."));
+    parser.setApplicationDescription(
+        QStringLiteral("Watch a board's serial console: print its lines, decode error codes, and "
+                       "diagnose each TLS "
+                       "handshake as it fails or succeeds."));
     addCommonOptions(parser);
-    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Serial port, pty or socket://HOST:PORT."),
+    const QCommandLineOption portOption(QStringLiteral("port"),
+                                        QStringLiteral("Serial port, pty or socket://HOST:PORT."),
                                         QStringLiteral("P"));
-    const QCommandLineOption baudOption(QStringLiteral("baud"), QStringLiteral("Console baud rate (default 115200)."),
+    const QCommandLineOption baudOption(QStringLiteral("baud"),
+                                        QStringLiteral("Console baud rate (default 115200)."),
                                         QStringLiteral("B"));
-    const QCommandLineOption resetOption(QStringLiteral("reset"), QStringLiteral("Reset the board into its firmware first."));
-    const QCommandLineOption captureOption(QStringLiteral("capture"), QStringLiteral("Also write every line (secrets removed) to FILE."),
+    const QCommandLineOption resetOption(QStringLiteral("reset"),
+                                         QStringLiteral(
+                                             "Reset the board into its firmware first."));
+    const QCommandLineOption captureOption(QStringLiteral("capture"),
+                                           QStringLiteral(
+                                               "Also write every line (secrets removed) to FILE."),
                                            QStringLiteral("FILE"));
-    const QCommandLineOption untilOption(QStringLiteral("until"), QStringLiteral("Stop when a line matches REGEX (exit 0)."),
+    const QCommandLineOption untilOption(QStringLiteral("until"),
+                                         QStringLiteral("Stop when a line matches REGEX (exit 0)."),
                                          QStringLiteral("REGEX"));
-    const QCommandLineOption untilHandshakeOption(QStringLiteral("until-handshake"),
-                                                  QStringLiteral("Stop after the first TLS connection that succeeded or failed."));
-    const QCommandLineOption timeoutOption(QStringLiteral("timeout"), QStringLiteral("Give up after S seconds (exit 5)."),
+    const QCommandLineOption untilHandshakeOption(
+        QStringLiteral("until-handshake"),
+        QStringLiteral("Stop after the first TLS connection that succeeded or failed."));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
+                                           QStringLiteral("Give up after S seconds (exit 5)."),
                                            QStringLiteral("S"));
-    const QCommandLineOption successOption(QStringLiteral("success"),
-                                           QStringLiteral("The application's connected line (default MQTT_EVENT_CONNECTED)."),
-                                           QStringLiteral("REGEX"));
-    parser.addOptions({portOption, baudOption, resetOption, captureOption, untilOption, untilHandshakeOption, timeoutOption,
-                       successOption});
+    const QCommandLineOption successOption(
+        QStringLiteral("success"),
+        QStringLiteral("The application's connected line (default MQTT_EVENT_CONNECTED)."),
+        QStringLiteral("REGEX"));
+    parser.addOptions({portOption, baudOption, resetOption, captureOption, untilOption,
+                       untilHandshakeOption, timeoutOption, successOption});
 
     const int early = parseOrExit(parser, arguments);
     if (early >= 0)
         return early;
     if (!positionalArguments(parser).isEmpty()) {
-        printError(QStringLiteral("monitor takes no positional arguments; give the port with --port"));
+        printError(
+            QStringLiteral("monitor takes no positional arguments; give the port with --port"));
         return ExitUsage;
     }
     if (!parser.isSet(portOption)) {
-        printError(QStringLiteral("monitor needs --port, e.g. forgeline-cli monitor --port /dev/ttyUSB0"));
+        printError(
+            QStringLiteral("monitor needs --port, e.g. forgeline-cli monitor --port /dev/ttyUSB0"));
         return ExitUsage;
     }
     Monitor::MonitorOptions options;
@@ -106,12 +127,14 @@ int runMonitor(const QStringList &arguments)
     if (parser.isSet(untilOption)) {
         until.setPattern(parser.value(untilOption));
         if (!until.isValid()) {
-            printError(QStringLiteral("--until is not a valid regular expression: %1").arg(until.errorString()));
+            printError(QStringLiteral("--until is not a valid regular expression: %1")
+                           .arg(until.errorString()));
             return ExitUsage;
         }
     }
-    options.successPattern.setPattern(parser.isSet(successOption) ? parser.value(successOption)
-                                                                 : QStringLiteral("MQTT_EVENT_CONNECTED"));
+    options.successPattern.setPattern(parser.isSet(successOption)
+                                          ? parser.value(successOption)
+                                          : QStringLiteral("MQTT_EVENT_CONNECTED"));
     if (!options.successPattern.isValid()) {
         printError(QStringLiteral("--success is not a valid regular expression"));
         return ExitUsage;
@@ -127,44 +150,56 @@ int runMonitor(const QStringList &arguments)
     bool anyFailure = false;
     bool lastFailed = false;
     QString endReason;
-    QObject::connect(&monitor, &Monitor::SerialMonitor::monitorEvent, &loop, [&](const Monitor::MonitorEvent &event) {
-        if (json) {
-            // JSON Lines: one compact object per event, so a reader can act on each as it comes.
-            writeLine(stdout, QString::fromUtf8(QJsonDocument(Monitor::eventToJson(event)).toJson(QJsonDocument::Compact)));
-        } else if (const auto *line = std::get_if<Monitor::LineEvent>(&event)) {
-            writeLine(stdout, line->text);
-        } else if (const auto *hs = std::get_if<Monitor::HandshakeResultEvent>(&event)) {
-            writeLine(stderr, findingText(*hs));
-        } else if (const auto *code = std::get_if<Monitor::CodeEvent>(&event)) {
-            writeLine(stderr, QStringLiteral("[monitor] line %1: %2 = %3").arg(code->line).arg(code->code, code->name));
-        } else if (const auto *status = std::get_if<Monitor::StatusEvent>(&event)) {
-            writeLine(stderr, QStringLiteral("[monitor] ") + status->message);
-        } else if (const auto *end = std::get_if<Monitor::EndEvent>(&event)) {
-            if (!end->message.isEmpty())
-                writeLine(stderr, QStringLiteral("[monitor] ") + end->message);
-        }
-        std::fflush(stdout);
+    QObject::connect(&monitor, &Monitor::SerialMonitor::monitorEvent, &loop,
+                     [&](const Monitor::MonitorEvent &event) {
+                         if (json) {
+                             // JSON Lines: one compact object per event, so a reader can act on
+                             // each as it comes.
+                             writeLine(stdout,
+                                       QString::fromUtf8(QJsonDocument(Monitor::eventToJson(event))
+                                                             .toJson(QJsonDocument::Compact)));
+                         } else if (const auto *line = std::get_if<Monitor::LineEvent>(&event)) {
+                             writeLine(stdout, line->text);
+                         } else if (const auto *hs
+                                    = std::get_if<Monitor::HandshakeResultEvent>(&event)) {
+                             writeLine(stderr, findingText(*hs));
+                         } else if (const auto *code = std::get_if<Monitor::CodeEvent>(&event)) {
+                             writeLine(stderr,
+                                       QStringLiteral("[monitor] line %1: %2 = %3")
+                                           .arg(code->line)
+                                           .arg(code->code, code->name));
+                         } else if (const auto *status
+                                    = std::get_if<Monitor::StatusEvent>(&event)) {
+                             writeLine(stderr, QStringLiteral("[monitor] ") + status->message);
+                         } else if (const auto *end = std::get_if<Monitor::EndEvent>(&event)) {
+                             if (!end->message.isEmpty())
+                                 writeLine(stderr, QStringLiteral("[monitor] ") + end->message);
+                         }
+                         std::fflush(stdout);
 
-        if (const auto *hs = std::get_if<Monitor::HandshakeResultEvent>(&event)) {
-            anyFailure = anyFailure || !hs->ok;
-            lastFailed = !hs->ok;
-            if (untilHandshake)
-                monitor.stop(QStringLiteral("handshake"));
-        } else if (const auto *line = std::get_if<Monitor::LineEvent>(&event)) {
-            if (until.isValid() && !until.pattern().isEmpty() && until.match(line->text).hasMatch())
-                monitor.stop(QStringLiteral("until"));
-        }
-    });
-    QObject::connect(&monitor, &Monitor::SerialMonitor::finished, &loop, [&](const QString &reason) {
-        endReason = reason;
-        loop.quit();
-    });
+                         if (const auto *hs = std::get_if<Monitor::HandshakeResultEvent>(&event)) {
+                             anyFailure = anyFailure || !hs->ok;
+                             lastFailed = !hs->ok;
+                             if (untilHandshake)
+                                 monitor.stop(QStringLiteral("handshake"));
+                         } else if (const auto *line = std::get_if<Monitor::LineEvent>(&event)) {
+                             if (until.isValid() && !until.pattern().isEmpty()
+                                 && until.match(line->text).hasMatch())
+                                 monitor.stop(QStringLiteral("until"));
+                         }
+                     });
+    QObject::connect(&monitor, &Monitor::SerialMonitor::finished, &loop,
+                     [&](const QString &reason) {
+                         endReason = reason;
+                         loop.quit();
+                     });
     QTimer deadline;
     deadline.setSingleShot(true);
     QObject::connect(&deadline, &QTimer::timeout, &loop, [&] {
         monitor.stop(monitor.isPortLost() ? QStringLiteral("port-lost") : QStringLiteral("timeout"),
-                     monitor.isPortLost() ? QStringLiteral("%1 did not come back.").arg(options.port)
-                                          : QStringLiteral("Nothing decisive within %1 s.").arg(timeoutSeconds));
+                     monitor.isPortLost()
+                         ? QStringLiteral("%1 did not come back.").arg(options.port)
+                         : QStringLiteral("Nothing decisive within %1 s.").arg(timeoutSeconds));
     });
     if (timeoutSeconds > 0)
         deadline.start(int(timeoutSeconds * 1000));

@@ -39,7 +39,8 @@ bool CodeSpotter::seenRecently(const QString &code, qint64 line)
     return recent;
 }
 
-QList<CodeEvent> CodeSpotter::scan(qint64 lineNumber, QByteArrayView t, Tls::MbedtlsGeneration generation)
+QList<CodeEvent> CodeSpotter::scan(qint64 lineNumber, QByteArrayView t,
+                                   Tls::MbedtlsGeneration generation)
 {
     QList<CodeEvent> found;
     if (t.size() < 6)
@@ -49,7 +50,8 @@ QList<CodeEvent> CodeSpotter::scan(qint64 lineNumber, QByteArrayView t, Tls::Mbe
         const QString canonical = Tls::formatCode(code);
         if (named.name.isEmpty() || seenRecently(canonical, lineNumber))
             return;
-        found.append({lineNumber, QString::fromLatin1(spelled), canonical, named.name, named.meaning});
+        found.append(
+            {lineNumber, QString::fromLatin1(spelled), canonical, named.name, named.meaning});
     };
     auto addDecoded = [&](const QString &input, QByteArrayView spelled) {
         const Tls::DecodeResult r = Tls::ErrorDecoder::instance().decode(input);
@@ -58,7 +60,8 @@ QList<CodeEvent> CodeSpotter::scan(qint64 lineNumber, QByteArrayView t, Tls::Mbe
         const Tls::Reading &best = r.readings.first();
         if (seenRecently(best.canonical, lineNumber))
             return;
-        found.append({lineNumber, QString::fromLatin1(spelled), best.canonical, best.name, best.meaning});
+        found.append(
+            {lineNumber, QString::fromLatin1(spelled), best.canonical, best.name, best.meaning});
     };
 
     // "-0x2700": mbedTLS codes are -0x0001 .. -0x7FFF; "(-0xfffffffb)" is a positive return.

@@ -26,7 +26,9 @@ void LineSplitter::push(QByteArrayView bytes)
                 m_handler(m_lines, piece.first(qMin(piece.size(), MaxLineLength)), false);
         } else {
             m_pending.append(piece);
-            m_handler(m_lines, QByteArrayView(m_pending).first(qMin(m_pending.size(), MaxLineLength)), false);
+            m_handler(m_lines,
+                      QByteArrayView(m_pending).first(qMin(m_pending.size(), MaxLineLength)),
+                      false);
             m_pending.clear();
         }
         m_cutOpen = false;
@@ -59,7 +61,10 @@ double noiseRatio(QByteArrayView line)
         if (c < 0x80)
             continue;
         // A UTF-8 sequence: lead byte and the right number of continuation bytes.
-        const int more = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+        const int more = (c & 0xE0) == 0xC0 ? 1
+            : (c & 0xF0) == 0xE0            ? 2
+            : (c & 0xF8) == 0xF0            ? 3
+                                            : -1;
         if (more < 0 || i + more >= line.size()) {
             ++bad;
             continue;

@@ -33,7 +33,8 @@ QJsonObject CodeEvent::toJson() const
 
 QJsonObject TlsStartEvent::toJson() const
 {
-    return QJsonObject{{QStringLiteral("event"), QStringLiteral("tls_start")}, {QStringLiteral("line"), line}};
+    return QJsonObject{{QStringLiteral("event"), QStringLiteral("tls_start")},
+                       {QStringLiteral("line"), line}};
 }
 
 QJsonObject HandshakeResultEvent::toJson() const
@@ -46,7 +47,8 @@ QJsonObject HandshakeResultEvent::toJson() const
         // Exactly the objects `diagnose --json` prints, from the same writer.
         const QJsonObject full = Tls::DiagnosisReportWriter::toJson(*report);
         o.insert(QStringLiteral("final_error"), full.value(QStringLiteral("final_error")));
-        o.insert(QStringLiteral("diagnoses"), ok ? QJsonArray() : full.value(QStringLiteral("diagnoses")).toArray());
+        o.insert(QStringLiteral("diagnoses"),
+                 ok ? QJsonArray() : full.value(QStringLiteral("diagnoses")).toArray());
     } else {
         o.insert(QStringLiteral("final_error"), QJsonValue());
         o.insert(QStringLiteral("diagnoses"), QJsonArray());

@@ -19,11 +19,11 @@ namespace Forgeline::Monitor {
 
 struct LineEvent
 {
-    qint64 number = 0;    // 1-based, as the log reader numbers the capture file
-    QString text;         // colour codes and CR removed, secrets redacted
-    char level = 0;       // ESP-IDF level letter E W I D V, 0 when the line has none
-    bool noise = false;   // mostly bytes that cannot be text (wrong baud rate, ROM replies)
-    bool cut = false;     // a piece of a line longer than the splitter's limit
+    qint64 number = 0;  // 1-based, as the log reader numbers the capture file
+    QString text;       // colour codes and CR removed, secrets redacted
+    char level = 0;     // ESP-IDF level letter E W I D V, 0 when the line has none
+    bool noise = false; // mostly bytes that cannot be text (wrong baud rate, ROM replies)
+    bool cut = false;   // a piece of a line longer than the splitter's limit
     QJsonObject toJson() const;
 };
 
@@ -31,9 +31,9 @@ struct LineEvent
 struct CodeEvent
 {
     qint64 line = 0;
-    QString spelled;      // as printed: "-0x2700", "(FFFFD900)", "ESP_ERR_NVS_NOT_FOUND"
-    QString code;         // canonical: "-0x2700", "0x801A", "0x1102"
-    QString name;         // MBEDTLS_ERR_X509_CERT_VERIFY_FAILED
+    QString spelled; // as printed: "-0x2700", "(FFFFD900)", "ESP_ERR_NVS_NOT_FOUND"
+    QString code;    // canonical: "-0x2700", "0x801A", "0x1102"
+    QString name;    // MBEDTLS_ERR_X509_CERT_VERIFY_FAILED
     QString meaning;
     QJsonObject toJson() const;
 };
@@ -56,14 +56,17 @@ struct HandshakeResultEvent
     // The whole report of this connection (for Diagnose this / Compare), shared because
     // events are copied through queued signals.
     std::shared_ptr<const Tls::DiagnosisReport> report;
-    QString topDiagnosisId() const { return diagnoses.isEmpty() ? QString() : diagnoses.first().id; }
+    QString topDiagnosisId() const
+    {
+        return diagnoses.isEmpty() ? QString() : diagnoses.first().id;
+    }
     QJsonObject toJson() const;
 };
 
 // Port state: opened, reset, lost, back, refused; `kind` is a stable word, `message` words.
 struct StatusEvent
 {
-    QString kind;         // "opened", "reset", "no-reset", "lost", "reopened", "noise", "error"
+    QString kind; // "opened", "reset", "no-reset", "lost", "reopened", "noise", "error"
     QString message;
     QJsonObject toJson() const;
 };
@@ -77,7 +80,8 @@ struct EndEvent
     QJsonObject toJson() const;
 };
 
-using MonitorEvent = std::variant<LineEvent, CodeEvent, TlsStartEvent, HandshakeResultEvent, StatusEvent, EndEvent>;
+using MonitorEvent = std::variant<LineEvent, CodeEvent, TlsStartEvent, HandshakeResultEvent,
+                                  StatusEvent, EndEvent>;
 
 QJsonObject eventToJson(const MonitorEvent &event);
 

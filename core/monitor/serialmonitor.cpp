@@ -30,10 +30,10 @@ char levelLetter(QByteArrayView line)
 } // namespace
 
 SerialMonitor::SerialMonitor(MonitorOptions options, QObject *parent)
-    : QObject(parent),
-      m_options(std::move(options)),
-      m_splitter([this](qint64 n, QByteArrayView line, bool cut) { onLine(n, line, cut); }),
-      m_watcher(m_options.capturePath.isEmpty() ? m_options.port : m_options.capturePath)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_splitter([this](qint64 n, QByteArrayView line, bool cut) { onLine(n, line, cut); })
+    , m_watcher(m_options.capturePath.isEmpty() ? m_options.port : m_options.capturePath)
 {
     m_watcher.setSuccessPattern(m_options.successPattern);
     m_reset = new Flasher::ResetRunner(this);
@@ -52,7 +52,9 @@ SerialMonitor::SerialMonitor(MonitorOptions options, QObject *parent)
     m_presence = new QTimer(this);
     connect(m_presence, &QTimer::timeout, this, [this] {
         if (m_running && !m_lost && m_everOpened && !QFileInfo::exists(m_options.port))
-            onFailed(Error::make(QStringLiteral("serial.lost"), tr("%1 went away (cable unplugged or board lost power).").arg(m_options.port)));
+            onFailed(Error::make(
+                QStringLiteral("serial.lost"),
+                tr("%1 went away (cable unplugged or board lost power).").arg(m_options.port)));
     });
 }
 
@@ -70,7 +72,9 @@ void SerialMonitor::start()
     if (!m_options.capturePath.isEmpty()) {
         m_capture.setFileName(m_options.capturePath);
         if (!m_capture.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            stop(QStringLiteral("error"), tr("Cannot write the capture to %1: %2").arg(m_options.capturePath, m_capture.errorString()));
+            stop(QStringLiteral("error"),
+                 tr("Cannot write the capture to %1: %2")
+                     .arg(m_options.capturePath, m_capture.errorString()));
             return;
         }
     }
@@ -82,7 +86,8 @@ void SerialMonitor::openLink()
     if (!m_running)
         return;
     // A USB port that re-enumerates is absent for a while; do not hammer open() meanwhile.
-    if (m_lost && !Flasher::SerialLink::isSocketAddress(m_options.port) && !QFileInfo::exists(m_options.port)) {
+    if (m_lost && !Flasher::SerialLink::isSocketAddress(m_options.port)
+        && !QFileInfo::exists(m_options.port)) {
         scheduleReconnect();
         return;
     }
@@ -101,7 +106,8 @@ void SerialMonitor::onOpened()
         m_lost = false;
         status(QStringLiteral("reopened"), tr("%1 is back.").arg(m_options.port));
     } else {
-        status(QStringLiteral("opened"), tr("Watching %1 at %2 baud.").arg(m_options.port).arg(m_options.baud));
+        status(QStringLiteral("opened"),
+               tr("Watching %1 at %2 baud.").arg(m_options.port).arg(m_options.baud));
     }
     m_everOpened = true;
     if (!Flasher::SerialLink::isSocketAddress(m_options.port))
@@ -129,8 +135,10 @@ void SerialMonitor::resetBoard()
     Flasher::appendU32(end, 0);
     m_link->write(Flasher::Slip::encode(Flasher::encodeCommand(Flasher::Op::FlashBegin, begin)));
     m_link->write(Flasher::Slip::encode(Flasher::encodeCommand(Flasher::Op::FlashEnd, end)));
-    status(QStringLiteral("no-reset"),
-           tr("%1 has no modem lines: sent the ROM loader's reboot command instead of an RTS reset.").arg(m_options.port));
+    status(
+        QStringLiteral("no-reset"),
+        tr("%1 has no modem lines: sent the ROM loader's reboot command instead of an RTS reset.")
+            .arg(m_options.port));
 }
 
 void SerialMonitor::onFailed(const Error &error)
@@ -195,7 +203,8 @@ void SerialMonitor::onLine(qint64 number, QByteArrayView raw, bool cut)
             m_noiseReported = true;
             Q_EMIT monitorEvent(line);
             status(QStringLiteral("noise"),
-                   tr("The output is mostly not text: is %1 baud the firmware's console rate?").arg(m_options.baud));
+                   tr("The output is mostly not text: is %1 baud the firmware's console rate?")
+                       .arg(m_options.baud));
             return;
         }
     } else if (!cleaned.isEmpty()) {

@@ -26,14 +26,14 @@ namespace Forgeline::Monitor {
 
 struct MonitorOptions
 {
-    QString port;               // device path, pty or socket://HOST:PORT
-    qint32 baud = 115200;       // the firmware's console rate
-    bool reset = false;         // hard reset into the firmware after opening
-    QString capturePath;        // every line (redacted) is written here when set
-    int tailLines = 10000;      // lines kept in memory for tail()
-    bool reconnect = true;      // wait for a lost port to come back
+    QString port;          // device path, pty or socket://HOST:PORT
+    qint32 baud = 115200;  // the firmware's console rate
+    bool reset = false;    // hard reset into the firmware after opening
+    QString capturePath;   // every line (redacted) is written here when set
+    int tailLines = 10000; // lines kept in memory for tail()
+    bool reconnect = true; // wait for a lost port to come back
     int reconnectIntervalMs = 300;
-    int idleMs = 300;           // quiet this long: a settled TLS connection is reported
+    int idleMs = 300;                  // quiet this long: a settled TLS connection is reported
     QRegularExpression successPattern; // the application's "connected" line
 };
 

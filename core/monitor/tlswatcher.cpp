@@ -10,7 +10,9 @@ namespace Forgeline::Monitor {
 
 using T = Tls::HandshakeEvent::Type;
 
-TlsWatcher::TlsWatcher(QString sourceName) : m_source(std::move(sourceName)) {}
+TlsWatcher::TlsWatcher(QString sourceName)
+    : m_source(std::move(sourceName))
+{ }
 
 TlsWatcher::~TlsWatcher() = default;
 
@@ -39,7 +41,8 @@ void TlsWatcher::close(QList<MonitorEvent> &out)
         return;
     analysis.source = m_source;
     analysis.stats.lines = m_lastLine;
-    auto report = std::make_shared<Tls::DiagnosisReport>(Tls::DiagnosisEngine::diagnose(std::move(analysis), std::nullopt));
+    auto report = std::make_shared<Tls::DiagnosisReport>(
+        Tls::DiagnosisEngine::diagnose(std::move(analysis), std::nullopt));
     report->badFile = m_source;
     HandshakeResultEvent e;
     const Tls::HandshakeTrace *trace = report->badHandshake();
@@ -75,7 +78,8 @@ QList<MonitorEvent> TlsWatcher::addLine(qint64 number, QByteArrayView cleaned)
         tls = Tls::TraceText::classifyApplicationLine(line, e) && e.type != T::SessionError;
     }
     const bool starts = tls && line.isMbedtlsDebug()
-        && (e.type == T::HandshakeStart || (e.type == T::MessageWritten && e.text == QLatin1String("client hello")));
+        && (e.type == T::HandshakeStart
+            || (e.type == T::MessageWritten && e.text == QLatin1String("client hello")));
     const bool success = m_success.isValid() && !m_success.pattern().isEmpty()
         && m_success.match(QString::fromUtf8(line.message)).hasMatch();
 
@@ -94,7 +98,8 @@ QList<MonitorEvent> TlsWatcher::addLine(qint64 number, QByteArrayView cleaned)
     if (m_builder)
         m_builder->addLine(number, cleaned);
     // "<= handshake" right after "handshake: done": the connection is up, nothing more to wait for.
-    if (m_builder && m_doneSeen && line.isMbedtlsDebug() && line.message == QByteArrayView("<= handshake")) {
+    if (m_builder && m_doneSeen && line.isMbedtlsDebug()
+        && line.message == QByteArrayView("<= handshake")) {
         close(out);
         return out;
     }

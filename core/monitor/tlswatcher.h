@@ -60,9 +60,9 @@ private:
     std::unique_ptr<Tls::TraceBuilder> m_builder;
     qint64 m_openedAt = 0;
     qint64 m_lastLine = 0;
-    bool m_ended = false;          // the connection failed or completed; settling
-    bool m_doneSeen = false;       // "handshake: done" in this connection
-    bool m_lastOk = false;         // the last connection reported succeeded
+    bool m_ended = false;    // the connection failed or completed; settling
+    bool m_doneSeen = false; // "handshake: done" in this connection
+    bool m_lastOk = false;   // the last connection reported succeeded
     int m_linesSinceTls = 0;
     Tls::MbedtlsGeneration m_generation = Tls::MbedtlsGeneration::Unknown;
 };

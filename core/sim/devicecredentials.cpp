@@ -52,7 +52,8 @@ Result<DeviceCredentials> findDeviceCredentials(const QByteArray &flash)
 {
     const quint32 at = Image::PartitionTable::DefaultOffset;
     if (flash.size() < qsizetype(at + Image::PartitionTable::MaxLength))
-        return Error::make(QStringLiteral("sim.credentials"), tr("The flash is too small to hold a partition table."));
+        return Error::make(QStringLiteral("sim.credentials"),
+                           tr("The flash is too small to hold a partition table."));
     auto table = Image::PartitionTable::parse(flash.mid(at, Image::PartitionTable::MaxLength));
     if (!table)
         return table.error();
@@ -60,10 +61,13 @@ Result<DeviceCredentials> findDeviceCredentials(const QByteArray &flash)
     const Image::Partition *cert = table->find(QStringLiteral("cert"));
     const Image::Partition *key = table->find(QStringLiteral("key"));
     if (!cert || !key)
-        return found; // a firmware without credential partitions connects without a client certificate
+        return found; // a firmware without credential partitions connects without a client
+                      // certificate
     found.certificate = partitionPayload(flash.mid(cert->offset, cert->size));
     found.privateKey = partitionPayload(flash.mid(key->offset, key->size));
-    found.source = QStringLiteral("partitions cert@0x%1, key@0x%2").arg(cert->offset, 0, 16).arg(key->offset, 0, 16);
+    found.source = QStringLiteral("partitions cert@0x%1, key@0x%2")
+                       .arg(cert->offset, 0, 16)
+                       .arg(key->offset, 0, 16);
     return found;
 }
 

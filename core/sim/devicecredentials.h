@@ -13,7 +13,7 @@ struct DeviceCredentials
 {
     QByteArray certificate; // PEM (NUL-terminated or not) or DER, as the partition holds it
     QByteArray privateKey;
-    QString source;         // where they came from, for the boot log: "partitions cert/key"
+    QString source; // where they came from, for the boot log: "partitions cert/key"
     bool present() const { return !certificate.isEmpty() && !privateKey.isEmpty(); }
 };
 

@@ -12,7 +12,9 @@ namespace {
 Error profileError(const QString &what)
 {
     return Error::make(QStringLiteral("sim.firmware"),
-                       QCoreApplication::translate("Forgeline::Sim::FirmwareProfile", "Board profile, firmware: %1").arg(what));
+                       QCoreApplication::translate("Forgeline::Sim::FirmwareProfile",
+                                                   "Board profile, firmware: %1")
+                           .arg(what));
 }
 
 } // namespace
@@ -34,9 +36,11 @@ Result<FirmwareProfile> FirmwareProfile::fromJson(const QJsonObject &s, const QS
         p.caPem = s.value(QLatin1String("ca")).toString().toUtf8();
     if (s.contains(QLatin1String("caFile"))) {
         const QString name = s.value(QLatin1String("caFile")).toString();
-        QFile f(QDir::isRelativePath(name) && !baseDir.isEmpty() ? QDir(baseDir).filePath(name) : name);
+        QFile f(QDir::isRelativePath(name) && !baseDir.isEmpty() ? QDir(baseDir).filePath(name)
+                                                                 : name);
         if (!f.open(QIODevice::ReadOnly))
-            return profileError(QStringLiteral("cannot read caFile %1: %2").arg(f.fileName(), f.errorString()));
+            return profileError(
+                QStringLiteral("cannot read caFile %1: %2").arg(f.fileName(), f.errorString()));
         p.caPem = f.readAll();
     }
     p.sendClientCertificate = s.value(QLatin1String("sendClientCertificate")).toBool(true);

@@ -14,28 +14,39 @@ namespace {
 QByteArray colourFor(char level)
 {
     switch (level) {
-    case 'E': return QByteArrayLiteral("\033[0;31m");
-    case 'W': return QByteArrayLiteral("\033[0;33m");
-    case 'I': return QByteArrayLiteral("\033[0;32m");
-    default: return {};
+    case 'E':
+        return QByteArrayLiteral("\033[0;31m");
+    case 'W':
+        return QByteArrayLiteral("\033[0;33m");
+    case 'I':
+        return QByteArrayLiteral("\033[0;32m");
+    default:
+        return {};
     }
 }
 
 int levelRank(char level)
 {
     switch (level) {
-    case 'E': return 1;
-    case 'W': return 2;
-    case 'I': return 3;
-    case 'D': return 4;
-    default: return 5;
+    case 'E':
+        return 1;
+    case 'W':
+        return 2;
+    case 'I':
+        return 3;
+    case 'D':
+        return 4;
+    default:
+        return 5;
     }
 }
 
 } // namespace
 
 MqttFirmware::MqttFirmware(Sim::FirmwareProfile profile, QString chip, QObject *parent)
-    : BoardApplication(parent), m_profile(std::move(profile)), m_chip(std::move(chip))
+    : BoardApplication(parent)
+    , m_profile(std::move(profile))
+    , m_chip(std::move(chip))
 {
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
@@ -53,7 +64,8 @@ void MqttFirmware::printNow(char level, const QByteArray &tag, const QByteArray 
     const QByteArray colour = m_profile.colours ? colourFor(level) : QByteArray();
     // The Wi-Fi driver logs as "wifi:text", everything else as "tag: text".
     const QByteArray separator = tag.endsWith(':') ? QByteArray() : QByteArrayLiteral(": ");
-    QByteArray line = colour + level + " (" + QByteArray::number(m_clock.elapsed()) + ") " + tag + separator + text;
+    QByteArray line = colour + level + " (" + QByteArray::number(m_clock.elapsed()) + ") " + tag
+        + separator + text;
     if (!colour.isEmpty())
         line += "\033[0m";
     line += '\n';
@@ -107,8 +119,11 @@ void MqttFirmware::bootLog()
 
 void MqttFirmware::joinWifi()
 {
-    print('I', "wifi:", "connected with " + m_profile.ssid.toUtf8() + ", aid = 1, channel 6, BW20, bssid = a4:2b:b0:11:22:33");
-    print('I', "esp_netif_handlers", "example_connect: sta ip: 192.168.1.50, mask: 255.255.255.0, gw: 192.168.1.1");
+    print('I', "wifi:",
+          "connected with " + m_profile.ssid.toUtf8()
+              + ", aid = 1, channel 6, BW20, bssid = a4:2b:b0:11:22:33");
+    print('I', "esp_netif_handlers",
+          "example_connect: sta ip: 192.168.1.50, mask: 255.255.255.0, gw: 192.168.1.1");
     print('I', "example_connect", "Connected to example_connect: sta");
     connectServer();
 }
@@ -127,7 +142,8 @@ void MqttFirmware::connectServer()
     attempt.timeoutMs = m_profile.handshakeTimeoutMs;
     const auto credentials = Sim::findDeviceCredentials(m_flash);
     if (!credentials) {
-        print('E', "MQTTS_EXAMPLE", "Reading the device certificate failed: " + credentials.error().message.toUtf8());
+        print('E', "MQTTS_EXAMPLE",
+              "Reading the device certificate failed: " + credentials.error().message.toUtf8());
     } else if (m_profile.sendClientCertificate && credentials->present()) {
         attempt.clientCertificate = credentials->certificate;
         attempt.clientKey = credentials->privateKey;
@@ -146,18 +162,24 @@ void MqttFirmware::connectServer()
     m_worker = std::thread([self, attempt, abort, generation] {
         const ConsoleSink sink = [&](char level, const char *tag, const QByteArray &text) {
             const QByteArray tagBytes(tag);
-            QMetaObject::invokeMethod(self.data(), [self, level, tagBytes, text, generation] {
-                if (self && self->m_generation == generation)
-                    self->printNow(level, tagBytes, text);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, level, tagBytes, text, generation] {
+                    if (self && self->m_generation == generation)
+                        self->printNow(level, tagBytes, text);
+                },
+                Qt::QueuedConnection);
         };
         const TlsOutcome outcome = runTlsAttempt(attempt, sink, *abort);
         if (abort->load())
             return;
-        QMetaObject::invokeMethod(self.data(), [self, generation, outcome] {
-            if (self)
-                self->attemptFinished(generation, outcome);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, generation, outcome] {
+                if (self)
+                    self->attemptFinished(generation, outcome);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -174,8 +196,10 @@ void MqttFirmware::attemptFinished(int generation, const TlsOutcome &o)
     print('E', "TRANSPORT_BASE", "Failed to open a new connection");
     print('E', "MQTT_CLIENT", "Error transport connect");
     print('I', "MQTTS_EXAMPLE", "MQTT_EVENT_ERROR");
-    print('I', "MQTTS_EXAMPLE", "Last error code reported from esp-tls: 0x" + QByteArray::number(o.espTlsCode, 16));
-    print('I', "MQTTS_EXAMPLE", "Last tls stack error number: 0x" + QByteArray::number(-o.mbedtlsError, 16));
+    print('I', "MQTTS_EXAMPLE",
+          "Last error code reported from esp-tls: 0x" + QByteArray::number(o.espTlsCode, 16));
+    print('I', "MQTTS_EXAMPLE",
+          "Last tls stack error number: 0x" + QByteArray::number(-o.mbedtlsError, 16));
     print('I', "MQTTS_EXAMPLE", "MQTT_EVENT_DISCONNECTED");
     if (m_profile.maxAttempts > 0 && m_attempts >= m_profile.maxAttempts)
         return;

@@ -53,7 +53,7 @@ private:
     QTimer *m_timer = nullptr;
     std::thread m_worker;
     std::shared_ptr<std::atomic<bool>> m_abort;
-    int m_generation = 0;   // output of a halted boot is dropped
+    int m_generation = 0; // output of a halted boot is dropped
     int m_attempts = 0;
     bool m_running = false;
 };

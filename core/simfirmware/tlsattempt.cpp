@@ -41,7 +41,9 @@ void debugCallback(void *ctx, int level, const char *file, int line, const char 
     static const char letters[] = "EWIDV";
     const char letter = level >= 1 && level <= 4 ? letters[level] : 'E';
     const auto *c = static_cast<const DebugContext *>(ctx);
-    (*c->print)(letter, "mbedtls", QByteArray(baseName(file)) + ':' + QByteArray::number(line) + ' ' + QByteArray(str));
+    (*c->print)(letter, "mbedtls",
+                QByteArray(baseName(file)) + ':' + QByteArray::number(line) + ' '
+                    + QByteArray(str));
 }
 
 QByteArray hex4(int value)
@@ -89,7 +91,8 @@ int recvCb(void *ctx, unsigned char *buf, size_t len)
 
 } // namespace
 
-TlsOutcome runTlsAttempt(const TlsAttempt &a, const ConsoleSink &print, const std::atomic<bool> &abort)
+TlsOutcome runTlsAttempt(const TlsAttempt &a, const ConsoleSink &print,
+                         const std::atomic<bool> &abort)
 {
     TlsOutcome out;
     mbedtls_net_context net;
@@ -126,20 +129,25 @@ TlsOutcome runTlsAttempt(const TlsAttempt &a, const ConsoleSink &print, const st
     do {
         ret = mbedtls_ctr_drbg_seed(&drbg, mbedtls_entropy_func, &entropy, nullptr, 0);
         if (ret != 0) {
-            fail("mbedtls_ctr_drbg_seed", ret, EspErrSslSetupFailed, "ESP_ERR_MBEDTLS_CTR_DRBG_SEED_FAILED");
+            fail("mbedtls_ctr_drbg_seed", ret, EspErrSslSetupFailed,
+                 "ESP_ERR_MBEDTLS_CTR_DRBG_SEED_FAILED");
             break;
         }
-        ret = mbedtls_ssl_config_defaults(&conf, MBEDTLS_SSL_IS_CLIENT, MBEDTLS_SSL_TRANSPORT_STREAM,
-                                          MBEDTLS_SSL_PRESET_DEFAULT);
+        ret = mbedtls_ssl_config_defaults(&conf, MBEDTLS_SSL_IS_CLIENT,
+                                          MBEDTLS_SSL_TRANSPORT_STREAM, MBEDTLS_SSL_PRESET_DEFAULT);
         if (ret != 0) {
-            fail("mbedtls_ssl_config_defaults", ret, EspErrSslSetupFailed, "ESP_ERR_MBEDTLS_SSL_CONFIG_DEFAULTS_FAILED");
+            fail("mbedtls_ssl_config_defaults", ret, EspErrSslSetupFailed,
+                 "ESP_ERR_MBEDTLS_SSL_CONFIG_DEFAULTS_FAILED");
             break;
         }
         if (!a.caPem.isEmpty()) {
             const QByteArray pem = parserInput(a.caPem);
-            ret = mbedtls_x509_crt_parse(&ca, reinterpret_cast<const unsigned char *>(pem.constData()), size_t(pem.size()));
+            ret = mbedtls_x509_crt_parse(&ca,
+                                         reinterpret_cast<const unsigned char *>(pem.constData()),
+                                         size_t(pem.size()));
             if (ret < 0) {
-                fail("mbedtls_x509_crt_parse of CA cert", ret, EspErrX509CrtParseFailed, "ESP_ERR_MBEDTLS_X509_CRT_PARSE_FAILED");
+                fail("mbedtls_x509_crt_parse of CA cert", ret, EspErrX509CrtParseFailed,
+                     "ESP_ERR_MBEDTLS_X509_CRT_PARSE_FAILED");
                 break;
             }
             mbedtls_ssl_conf_ca_chain(&conf, &ca, nullptr);
@@ -149,20 +157,27 @@ TlsOutcome runTlsAttempt(const TlsAttempt &a, const ConsoleSink &print, const st
         }
         if (!a.clientCertificate.isEmpty() && !a.clientKey.isEmpty()) {
             const QByteArray crt = parserInput(a.clientCertificate);
-            ret = mbedtls_x509_crt_parse(&own, reinterpret_cast<const unsigned char *>(crt.constData()), size_t(crt.size()));
+            ret = mbedtls_x509_crt_parse(&own,
+                                         reinterpret_cast<const unsigned char *>(crt.constData()),
+                                         size_t(crt.size()));
             if (ret < 0) {
-                fail("mbedtls_x509_crt_parse of public cert", ret, EspErrX509CrtParseFailed, "ESP_ERR_MBEDTLS_X509_CRT_PARSE_FAILED");
+                fail("mbedtls_x509_crt_parse of public cert", ret, EspErrX509CrtParseFailed,
+                     "ESP_ERR_MBEDTLS_X509_CRT_PARSE_FAILED");
                 break;
             }
             const QByteArray pk = parserInput(a.clientKey);
-            ret = mbedtls_pk_parse_key(&key, reinterpret_cast<const unsigned char *>(pk.constData()), size_t(pk.size()), nullptr, 0);
+            ret = mbedtls_pk_parse_key(&key,
+                                       reinterpret_cast<const unsigned char *>(pk.constData()),
+                                       size_t(pk.size()), nullptr, 0);
             if (ret != 0) {
-                fail("mbedtls_pk_parse_keyfile", ret, EspErrPkParseKeyFailed, "ESP_ERR_MBEDTLS_PK_PARSE_KEY_FAILED");
+                fail("mbedtls_pk_parse_keyfile", ret, EspErrPkParseKeyFailed,
+                     "ESP_ERR_MBEDTLS_PK_PARSE_KEY_FAILED");
                 break;
             }
             ret = mbedtls_ssl_conf_own_cert(&conf, &own, &key);
             if (ret != 0) {
-                fail("mbedtls_ssl_conf_own_cert", ret, EspErrSslSetupFailed, "ESP_ERR_MBEDTLS_SSL_CONF_OWN_CERT_FAILED");
+                fail("mbedtls_ssl_conf_own_cert", ret, EspErrSslSetupFailed,
+                     "ESP_ERR_MBEDTLS_SSL_CONF_OWN_CERT_FAILED");
                 break;
             }
         }
@@ -173,12 +188,14 @@ TlsOutcome runTlsAttempt(const TlsAttempt &a, const ConsoleSink &print, const st
         }
         ret = mbedtls_ssl_setup(&ssl, &conf);
         if (ret != 0) {
-            fail("mbedtls_ssl_setup", ret, EspErrSslSetupFailed, "ESP_ERR_MBEDTLS_SSL_SETUP_FAILED");
+            fail("mbedtls_ssl_setup", ret, EspErrSslSetupFailed,
+                 "ESP_ERR_MBEDTLS_SSL_SETUP_FAILED");
             break;
         }
         ret = mbedtls_ssl_set_hostname(&ssl, sni.constData());
         if (ret != 0) {
-            fail("mbedtls_ssl_set_hostname", ret, EspErrSslSetupFailed, "ESP_ERR_MBEDTLS_SSL_SET_HOSTNAME_FAILED");
+            fail("mbedtls_ssl_set_hostname", ret, EspErrSslSetupFailed,
+                 "ESP_ERR_MBEDTLS_SSL_SET_HOSTNAME_FAILED");
             break;
         }
         if (a.debugLogs)
@@ -186,8 +203,10 @@ TlsOutcome runTlsAttempt(const TlsAttempt &a, const ConsoleSink &print, const st
         ret = mbedtls_net_connect(&net, host.constData(), port.constData(), MBEDTLS_NET_PROTO_TCP);
         if (ret != 0) {
             const bool unknown = ret == MBEDTLS_ERR_NET_UNKNOWN_HOST;
-            print('E', "esp-tls", unknown ? QByteArray("couldn't get hostname for :" + host + ": getaddrinfo() returns 202")
-                                           : QByteArray("[sock=54] connect() error: Connection refused"));
+            print('E', "esp-tls",
+                  unknown ? QByteArray("couldn't get hostname for :" + host
+                                       + ": getaddrinfo() returns 202")
+                          : QByteArray("[sock=54] connect() error: Connection refused"));
             out.mbedtlsError = 0;
             out.espTlsCode = unknown ? EspErrCannotResolveHostname : EspErrFailedConnectToHost;
             out.espTlsError = unknown ? QStringLiteral("ESP_ERR_ESP_TLS_CANNOT_RESOLVE_HOSTNAME")
@@ -210,12 +229,14 @@ TlsOutcome runTlsAttempt(const TlsAttempt &a, const ConsoleSink &print, const st
             break;
         }
         if (ret != 0) {
-            fail("mbedtls_ssl_handshake", ret, EspErrSslHandshakeFailed, "ESP_ERR_MBEDTLS_SSL_HANDSHAKE_FAILED");
+            fail("mbedtls_ssl_handshake", ret, EspErrSslHandshakeFailed,
+                 "ESP_ERR_MBEDTLS_SSL_HANDSHAKE_FAILED");
             // mbedtls_print_error_msg(): v4.4+ prints the library's text at debug log level.
             if (a.debugLogs) {
                 char text[256];
                 mbedtls_strerror(ret, text, sizeof(text));
-                print('I', "esp-tls-mbedtls", "(" + QByteArray::number(quint32(ret), 16).toUpper() + "): " + text);
+                print('I', "esp-tls-mbedtls",
+                      "(" + QByteArray::number(quint32(ret), 16).toUpper() + "): " + text);
             }
             // esp-tls asks for the verify result whenever a CA is configured, whatever failed.
             if (!a.caPem.isEmpty()) {

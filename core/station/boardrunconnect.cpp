@@ -45,33 +45,44 @@ void BoardRun::doConnect()
     connect(deadline, &QTimer::timeout, this, [this, settings] {
         stopConnectMonitor();
         stepFailed(Error::make(QStringLiteral("connect.timeout"),
-                               tr("The board did not print \"%1\" within %2 s.").arg(settings.success).arg(settings.timeoutMs / 1000.0),
-                               {}, tr("Check the board's log in the Monitor workspace; is the server reachable from the line?")));
+                               tr("The board did not print \"%1\" within %2 s.")
+                                   .arg(settings.success)
+                                   .arg(settings.timeoutMs / 1000.0),
+                               {},
+                               tr("Check the board's log in the Monitor workspace; is the server "
+                                  "reachable from the line?")));
     });
-    connect(monitor, &Monitor::SerialMonitor::monitorEvent, this, [this, success](const Monitor::MonitorEvent &event) {
-        if (const auto *line = std::get_if<Monitor::LineEvent>(&event)) {
-            if (!line->noise && success.match(line->text).hasMatch()) {
-                addLog(tr("connected: %1").arg(line->text));
-                stopConnectMonitor();
-                nextStep();
-            }
-        } else if (const auto *hs = std::get_if<Monitor::HandshakeResultEvent>(&event); hs && !hs->ok) {
-            const QString id = hs->topDiagnosisId();
-            const QString code = hs->finalError ? Tls::formatCode(hs->finalError->code) : QString();
-            const QString name = hs->finalError ? hs->finalError->name : QString();
-            m_record.diagnosisId = id;
-            QStringList fixes;
-            if (!hs->diagnoses.isEmpty())
-                fixes = hs->diagnoses.first().fixes;
-            stopConnectMonitor();
-            stepFailed(Error::make(QStringLiteral("connect.tls"),
-                                   tr("The board's TLS handshake failed: %1 %2 (%3).").arg(code, name, id.isEmpty() ? tr("no diagnosis") : id),
-                                   tr("log lines %1-%2").arg(hs->firstLine).arg(hs->lastLine), fixes.value(0)));
-        } else if (const auto *end = std::get_if<Monitor::EndEvent>(&event); end && end->reason == QLatin1String("error")) {
-            stopConnectMonitor();
-            stepFailed(Error::make(QStringLiteral("connect.port"), end->message));
-        }
-    });
+    connect(monitor, &Monitor::SerialMonitor::monitorEvent, this,
+            [this, success](const Monitor::MonitorEvent &event) {
+                if (const auto *line = std::get_if<Monitor::LineEvent>(&event)) {
+                    if (!line->noise && success.match(line->text).hasMatch()) {
+                        addLog(tr("connected: %1").arg(line->text));
+                        stopConnectMonitor();
+                        nextStep();
+                    }
+                } else if (const auto *hs = std::get_if<Monitor::HandshakeResultEvent>(&event);
+                           hs && !hs->ok) {
+                    const QString id = hs->topDiagnosisId();
+                    const QString code
+                        = hs->finalError ? Tls::formatCode(hs->finalError->code) : QString();
+                    const QString name = hs->finalError ? hs->finalError->name : QString();
+                    m_record.diagnosisId = id;
+                    QStringList fixes;
+                    if (!hs->diagnoses.isEmpty())
+                        fixes = hs->diagnoses.first().fixes;
+                    stopConnectMonitor();
+                    stepFailed(
+                        Error::make(QStringLiteral("connect.tls"),
+                                    tr("The board's TLS handshake failed: %1 %2 (%3).")
+                                        .arg(code, name, id.isEmpty() ? tr("no diagnosis") : id),
+                                    tr("log lines %1-%2").arg(hs->firstLine).arg(hs->lastLine),
+                                    fixes.value(0)));
+                } else if (const auto *end = std::get_if<Monitor::EndEvent>(&event);
+                           end && end->reason == QLatin1String("error")) {
+                    stopConnectMonitor();
+                    stepFailed(Error::make(QStringLiteral("connect.port"), end->message));
+                }
+            });
     deadline->start(settings.timeoutMs);
     monitor->start();
 }

@@ -34,7 +34,8 @@ double threadCpuSeconds()
 {
     rusage u{};
     getrusage(RUSAGE_THREAD, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
+        + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 QByteArray boardOutput(qint64 targetBytes, qint64 *lines)
@@ -67,11 +68,13 @@ struct Measured
     qint64 lines = 0;
     qint64 bytes = 0;
     int handshakes = 0;
-    qint64 writerStalls = 0; // the pty was full: the monitor was behind (a UART would have lost bytes)
+    qint64 writerStalls
+        = 0; // the pty was full: the monitor was behind (a UART would have lost bytes)
 };
 
 // bytesPerSecond 0 = as fast as the pty takes them.
-Measured run(const QByteArray &data, qint64 expectedLines, double bytesPerSecond, const QString &capture)
+Measured run(const QByteArray &data, qint64 expectedLines, double bytesPerSecond,
+             const QString &capture)
 {
     Measured r;
     int master = -1, slave = -1;
@@ -90,13 +93,15 @@ Measured run(const QByteArray &data, qint64 expectedLines, double bytesPerSecond
     options.capturePath = capture;
     options.successPattern.setPattern(QStringLiteral("MQTT_EVENT_CONNECTED"));
     Monitor::SerialMonitor monitor(options);
-    QObject::connect(&monitor, &Monitor::SerialMonitor::monitorEvent, &monitor, [&](const Monitor::MonitorEvent &e) {
-        r.handshakes += std::holds_alternative<Monitor::HandshakeResultEvent>(e);
-    });
+    QObject::connect(&monitor, &Monitor::SerialMonitor::monitorEvent, &monitor,
+                     [&](const Monitor::MonitorEvent &e) {
+                         r.handshakes += std::holds_alternative<Monitor::HandshakeResultEvent>(e);
+                     });
     bool opened = false;
-    QObject::connect(&monitor, &Monitor::SerialMonitor::monitorEvent, &monitor, [&](const Monitor::MonitorEvent &e) {
-        opened = opened || std::holds_alternative<Monitor::StatusEvent>(e);
-    });
+    QObject::connect(&monitor, &Monitor::SerialMonitor::monitorEvent, &monitor,
+                     [&](const Monitor::MonitorEvent &e) {
+                         opened = opened || std::holds_alternative<Monitor::StatusEvent>(e);
+                     });
     monitor.start();
     while (!opened)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
@@ -109,14 +114,17 @@ Measured run(const QByteArray &data, qint64 expectedLines, double bytesPerSecond
         while (sent < data.size()) {
             qsizetype allowed = data.size();
             if (bytesPerSecond > 0) {
-                const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                const double elapsed
+                    = std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+                          .count();
                 allowed = qMin<qsizetype>(data.size(), qsizetype(elapsed * bytesPerSecond));
                 if (allowed <= sent) {
                     std::this_thread::sleep_for(std::chrono::milliseconds(2));
                     continue;
                 }
             }
-            const ssize_t n = ::write(master, data.constData() + sent, size_t(qMin<qsizetype>(allowed - sent, 4096)));
+            const ssize_t n = ::write(master, data.constData() + sent,
+                                      size_t(qMin<qsizetype>(allowed - sent, 4096)));
             if (n > 0) {
                 sent += n;
             } else if (errno == EAGAIN) {
@@ -152,29 +160,34 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QTemporaryDir dir;
     qint64 lines = 0;
-    const double rate = 2'000'000 / 10.0; // 2 Mbaud, 8N1
+    const double rate = 2'000'000 / 10.0;                           // 2 Mbaud, 8N1
     const QByteArray paced = boardOutput(qint64(rate * 8), &lines); // about 8 s of output
     if (paced.isEmpty()) {
         std::fprintf(stderr, "bench_monitor: cannot read the test log\n");
         return 1;
     }
-    std::printf("bench_monitor: %lld lines, %.1f MB of level-4 ESP-IDF debug output\n", lines, paced.size() / 1e6);
+    std::printf("bench_monitor: %lld lines, %.1f MB of level-4 ESP-IDF debug output\n", lines,
+                paced.size() / 1e6);
 
     const Measured p = run(paced, lines, rate, dir.filePath(QStringLiteral("paced.log")));
-    std::printf("  2 Mbaud over a pty: %lld/%lld lines (%s), %.0f lines/s offered and taken, monitor thread CPU %.0f%%, "
+    std::printf("  2 Mbaud over a pty: %lld/%lld lines (%s), %.0f lines/s offered and taken, "
+                "monitor thread CPU %.0f%%, "
                 "pty-full stalls %lld, TLS connections reported %d\n",
-                p.lines, lines, p.lines == lines ? "no loss" : "LOST LINES", double(p.lines) / p.wallS, 100.0 * p.cpuS / p.wallS,
-                p.writerStalls, p.handshakes);
+                p.lines, lines, p.lines == lines ? "no loss" : "LOST LINES",
+                double(p.lines) / p.wallS, 100.0 * p.cpuS / p.wallS, p.writerStalls, p.handshakes);
 
     qint64 fastLines = 0;
     const QByteArray fast = boardOutput(qint64(10e6), &fastLines);
     const Measured f = run(fast, fastLines, 0, dir.filePath(QStringLiteral("fast.log")));
-    std::printf("  unpaced: %lld lines in %.2f s = %.0f lines/s (%.1f MB/s, %.1fx a 2 Mbaud board), monitor thread CPU %.0f%%\n",
-                f.lines, f.wallS, double(f.lines) / f.wallS, double(f.bytes) / f.wallS / 1e6, double(f.bytes) / f.wallS / rate,
-                100.0 * f.cpuS / f.wallS);
+    std::printf("  unpaced: %lld lines in %.2f s = %.0f lines/s (%.1f MB/s, %.1fx a 2 Mbaud "
+                "board), monitor thread CPU %.0f%%\n",
+                f.lines, f.wallS, double(f.lines) / f.wallS, double(f.bytes) / f.wallS / 1e6,
+                double(f.bytes) / f.wallS / rate, 100.0 * f.cpuS / f.wallS);
     // On a shared machine wall time says more about the load than about us; CPU per line does not.
     const double usPerLine = 1e6 * f.cpuS / double(qMax<qint64>(1, f.lines));
-    std::printf("  CPU per line %.1f us: one core would take %.0f lines/s, %.1fx the lines a 2 Mbaud board can print\n",
-                usPerLine, 1e6 / usPerLine, (1e6 / usPerLine) / (double(lines) / (double(paced.size()) / rate)));
+    std::printf("  CPU per line %.1f us: one core would take %.0f lines/s, %.1fx the lines a 2 "
+                "Mbaud board can print\n",
+                usPerLine, 1e6 / usPerLine,
+                (1e6 / usPerLine) / (double(lines) / (double(paced.size()) / rate)));
     return p.lines == lines && f.lines == fastLines ? 0 : 1;
 }

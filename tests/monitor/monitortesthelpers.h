@@ -29,7 +29,9 @@ public:
     bool start(const QStringList &args, QString *error)
     {
         m_process.setProgram(QStringLiteral(OPENSSL_PATH));
-        m_process.setArguments(QStringList{QStringLiteral("s_server"), QStringLiteral("-accept"), QStringLiteral("127.0.0.1:0")} + args);
+        m_process.setArguments(QStringList{QStringLiteral("s_server"), QStringLiteral("-accept"),
+                                           QStringLiteral("127.0.0.1:0")}
+                               + args);
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.start();
         if (!m_process.waitForStarted(5000)) {
@@ -78,15 +80,16 @@ struct FirmwareSetup
     int wifiDelayMs = 200;
     int retryMs = 2000;
     int maxAttempts = 0;
-    QString certFile;   // preloaded into the cert/key partitions when set
+    QString certFile; // preloaded into the cert/key partitions when set
     QString keyFile;
 };
 
 inline QJsonObject boardProfileJson(const FirmwareSetup &s)
 {
-    QJsonObject firmware{{QStringLiteral("server"), QJsonObject{{QStringLiteral("host"), QStringLiteral("127.0.0.1")},
-                                                                {QStringLiteral("port"), s.port},
-                                                                {QStringLiteral("hostname"), QStringLiteral("localhost")}}},
+    QJsonObject firmware{{QStringLiteral("server"),
+                          QJsonObject{{QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+                                      {QStringLiteral("port"), s.port},
+                                      {QStringLiteral("hostname"), QStringLiteral("localhost")}}},
                          {QStringLiteral("ca"), QString::fromUtf8(s.caPem)},
                          {QStringLiteral("sendClientCertificate"), s.sendClientCertificate},
                          {QStringLiteral("debugLevel"), s.debugLevel},
@@ -99,9 +102,12 @@ inline QJsonObject boardProfileJson(const FirmwareSetup &s)
                         {QStringLiteral("mac"), QStringLiteral("24:0a:c4:f1:00:42")},
                         {QStringLiteral("firmware"), firmware}};
     if (!s.certFile.isEmpty()) {
-        QJsonArray contents{QJsonObject{{QStringLiteral("offset"), 0x110000}, {QStringLiteral("file"), s.certFile}},
-                            QJsonObject{{QStringLiteral("offset"), 0x112000}, {QStringLiteral("file"), s.keyFile}}};
-        profile.insert(QStringLiteral("flash"), QJsonObject{{QStringLiteral("contents"), contents}});
+        QJsonArray contents{QJsonObject{{QStringLiteral("offset"), 0x110000},
+                                        {QStringLiteral("file"), s.certFile}},
+                            QJsonObject{{QStringLiteral("offset"), 0x112000},
+                                        {QStringLiteral("file"), s.keyFile}}};
+        profile.insert(QStringLiteral("flash"),
+                       QJsonObject{{QStringLiteral("contents"), contents}});
     }
     return profile;
 }
@@ -121,8 +127,10 @@ public:
     bool start(const QString &profilePath, const QStringList &extra, QString *error)
     {
         m_process.setProgram(QStringLiteral(FORGELINE_SIM_PATH));
-        m_process.setArguments(QStringList{QStringLiteral("--profile"), profilePath, QStringLiteral("--serial"), QStringLiteral("pty"),
-                                           QStringLiteral("--no-timing")} + extra);
+        m_process.setArguments(QStringList{QStringLiteral("--profile"), profilePath,
+                                           QStringLiteral("--serial"), QStringLiteral("pty"),
+                                           QStringLiteral("--no-timing")}
+                               + extra);
         m_process.start();
         if (!m_process.waitForStarted(10000)) {
             *error = QStringLiteral("forgeline-sim did not start");
@@ -143,7 +151,8 @@ public:
             if (m_process.state() == QProcess::NotRunning)
                 break;
         }
-        *error = QStringLiteral("forgeline-sim printed no address: ") + QString::fromUtf8(out + m_process.readAllStandardError());
+        *error = QStringLiteral("forgeline-sim printed no address: ")
+            + QString::fromUtf8(out + m_process.readAllStandardError());
         return false;
     }
     QString address() const { return m_address; }

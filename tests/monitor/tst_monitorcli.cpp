@@ -56,7 +56,8 @@ CliRun cli(const QStringList &args, int timeoutMs = 180000)
 QString lineOf(const QByteArray &capture, qint64 number)
 {
     const QList<QByteArray> lines = capture.split('\n');
-    return number >= 1 && number <= lines.size() ? QString::fromUtf8(lines.at(number - 1)) : QString();
+    return number >= 1 && number <= lines.size() ? QString::fromUtf8(lines.at(number - 1))
+                                                 : QString();
 }
 
 } // namespace
@@ -82,9 +83,11 @@ class TestMonitorCli : public QObject
     bool startServerRequiringClientCert(TlsServer &server)
     {
         QString error;
-        const bool ok = server.start({QStringLiteral("-cert"), cert(QStringLiteral("server.crt")), QStringLiteral("-key"),
-                                      cert(QStringLiteral("server.key")), QStringLiteral("-CAfile"), cert(QStringLiteral("ca.crt")),
-                                      QStringLiteral("-Verify"), QStringLiteral("1"), QStringLiteral("-verify_return_error")},
+        const bool ok = server.start({QStringLiteral("-cert"), cert(QStringLiteral("server.crt")),
+                                      QStringLiteral("-key"), cert(QStringLiteral("server.key")),
+                                      QStringLiteral("-CAfile"), cert(QStringLiteral("ca.crt")),
+                                      QStringLiteral("-Verify"), QStringLiteral("1"),
+                                      QStringLiteral("-verify_return_error")},
                                      &error);
         if (!ok)
             qWarning("%s", qPrintable(error));
@@ -94,16 +97,18 @@ class TestMonitorCli : public QObject
     // Flashes `certFile` and the client key into the board's cert/key partitions.
     bool flashPair(const QString &port, const QString &certFile)
     {
-        const CliRun c = cli({QStringLiteral("flash"), QStringLiteral("--port"), port, QStringLiteral("--partition"), QStringLiteral("cert"),
-                              QStringLiteral("--file"), certFile, QStringLiteral("--key"), cert(QStringLiteral("client.key")),
-                              QStringLiteral("--no-backup")});
+        const CliRun c = cli({QStringLiteral("flash"), QStringLiteral("--port"), port,
+                              QStringLiteral("--partition"), QStringLiteral("cert"),
+                              QStringLiteral("--file"), certFile, QStringLiteral("--key"),
+                              cert(QStringLiteral("client.key")), QStringLiteral("--no-backup")});
         if (c.exitCode != 0) {
             qWarning("flash cert: %s", c.err.constData());
             return false;
         }
-        const CliRun k = cli({QStringLiteral("flash"), QStringLiteral("--port"), port, QStringLiteral("--partition"), QStringLiteral("key"),
-                              QStringLiteral("--file"), cert(QStringLiteral("client.key")), QStringLiteral("--cert"), certFile,
-                              QStringLiteral("--no-backup")});
+        const CliRun k = cli({QStringLiteral("flash"), QStringLiteral("--port"), port,
+                              QStringLiteral("--partition"), QStringLiteral("key"),
+                              QStringLiteral("--file"), cert(QStringLiteral("client.key")),
+                              QStringLiteral("--cert"), certFile, QStringLiteral("--no-backup")});
         if (k.exitCode != 0) {
             qWarning("flash key: %s", k.err.constData());
             return false;
@@ -115,21 +120,32 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_certs = std::make_unique<TlsLogFactory>(m_dir.path(), QStringLiteral(OPENSSL_PATH), QString(), QString());
+        m_certs = std::make_unique<TlsLogFactory>(m_dir.path(), QStringLiteral(OPENSSL_PATH),
+                                                  QString(), QString());
         QVERIFY2(m_certs->prepareCertificates(), qPrintable(m_certs->lastError()));
     }
 
     void usageErrorsExit2()
     {
         QCOMPARE(cli({QStringLiteral("monitor")}).exitCode, 2);
-        QCOMPARE(cli({QStringLiteral("monitor"), QStringLiteral("--port"), QStringLiteral("/dev/null"), QStringLiteral("--baud"),
-                      QStringLiteral("fast")}).exitCode, 2);
-        QCOMPARE(cli({QStringLiteral("monitor"), QStringLiteral("--port"), QStringLiteral("/dev/null"), QStringLiteral("--until"),
-                      QStringLiteral("(")}).exitCode, 2);
-        const CliRun missing = cli({QStringLiteral("monitor"), QStringLiteral("--port"), m_dir.filePath(QStringLiteral("nope")),
-                                    QStringLiteral("--json")});
+        QCOMPARE(cli({QStringLiteral("monitor"), QStringLiteral("--port"),
+                      QStringLiteral("/dev/null"), QStringLiteral("--baud"),
+                      QStringLiteral("fast")})
+                     .exitCode,
+                 2);
+        QCOMPARE(cli({QStringLiteral("monitor"), QStringLiteral("--port"),
+                      QStringLiteral("/dev/null"), QStringLiteral("--until"), QStringLiteral("(")})
+                     .exitCode,
+                 2);
+        const CliRun missing
+            = cli({QStringLiteral("monitor"), QStringLiteral("--port"),
+                   m_dir.filePath(QStringLiteral("nope")), QStringLiteral("--json")});
         QCOMPARE(missing.exitCode, 3);
-        QCOMPARE(missing.events(QStringLiteral("end")).value(0).value(QStringLiteral("reason")).toString(), QStringLiteral("error"));
+        QCOMPARE(missing.events(QStringLiteral("end"))
+                     .value(0)
+                     .value(QStringLiteral("reason"))
+                     .toString(),
+                 QStringLiteral("error"));
     }
 
     void flashedPairConnects()
@@ -139,23 +155,28 @@ private Q_SLOTS:
         FirmwareSetup setup;
         setup.port = server.port();
         setup.caPem = readAll(cert(QStringLiteral("ca.crt")));
-        setup.bootDelayMs = 2000; // the flash command has closed the port by then, even on a loaded machine
+        setup.bootDelayMs
+            = 2000; // the flash command has closed the port by then, even on a loaded machine
         setup.wifiDelayMs = 500;
         setup.retryMs = 1500;
         SimProcess sim;
         QString error;
-        QVERIFY2(sim.start(writeProfile(QStringLiteral("ok.json"), setup), {}, &error), qPrintable(error));
+        QVERIFY2(sim.start(writeProfile(QStringLiteral("ok.json"), setup), {}, &error),
+                 qPrintable(error));
         QVERIFY(flashPair(sim.address(), cert(QStringLiteral("client.crt"))));
 
         const QString capture = m_dir.filePath(QStringLiteral("ok.log"));
-        const CliRun m = cli({QStringLiteral("monitor"), QStringLiteral("--port"), sim.address(), QStringLiteral("--until-handshake"),
-                              QStringLiteral("--timeout"), QStringLiteral("90"), QStringLiteral("--capture"), capture,
+        const CliRun m = cli({QStringLiteral("monitor"), QStringLiteral("--port"), sim.address(),
+                              QStringLiteral("--until-handshake"), QStringLiteral("--timeout"),
+                              QStringLiteral("90"), QStringLiteral("--capture"), capture,
                               QStringLiteral("--json")});
         QVERIFY2(m.exitCode == 0, m.out.right(3000).constData());
         const QList<QJsonObject> hs = m.events(QStringLiteral("handshake"));
         QCOMPARE(hs.size(), 1);
         QCOMPARE(hs.first().value(QStringLiteral("result")).toString(), QStringLiteral("ok"));
-        QCOMPARE(m.events(QStringLiteral("end")).value(0).value(QStringLiteral("reason")).toString(), QStringLiteral("handshake"));
+        QCOMPARE(
+            m.events(QStringLiteral("end")).value(0).value(QStringLiteral("reason")).toString(),
+            QStringLiteral("handshake"));
         QVERIFY(!m.events(QStringLiteral("tls_start")).isEmpty());
         // The board used the certificate it found in its own flash.
         QVERIFY(readAll(capture).contains("Client certificate from partitions cert@0x110000"));
@@ -168,26 +189,34 @@ private Q_SLOTS:
         FirmwareSetup setup;
         setup.port = server.port();
         setup.caPem = readAll(cert(QStringLiteral("ca.crt")));
-        setup.bootDelayMs = 2000; // the flash command has closed the port by then, even on a loaded machine
+        setup.bootDelayMs
+            = 2000; // the flash command has closed the port by then, even on a loaded machine
         setup.wifiDelayMs = 500;
         setup.retryMs = 1500;
         SimProcess sim;
         QString error;
-        QVERIFY2(sim.start(writeProfile(QStringLiteral("untrusted.json"), setup), {}, &error), qPrintable(error));
+        QVERIFY2(sim.start(writeProfile(QStringLiteral("untrusted.json"), setup), {}, &error),
+                 qPrintable(error));
         QVERIFY(flashPair(sim.address(), cert(QStringLiteral("client-untrusted.crt"))));
 
         const QString capture = m_dir.filePath(QStringLiteral("untrusted.log"));
-        const CliRun m = cli({QStringLiteral("monitor"), QStringLiteral("--port"), sim.address(), QStringLiteral("--until-handshake"),
-                              QStringLiteral("--timeout"), QStringLiteral("90"), QStringLiteral("--capture"), capture,
+        const CliRun m = cli({QStringLiteral("monitor"), QStringLiteral("--port"), sim.address(),
+                              QStringLiteral("--until-handshake"), QStringLiteral("--timeout"),
+                              QStringLiteral("90"), QStringLiteral("--capture"), capture,
                               QStringLiteral("--json")});
         QVERIFY2(m.exitCode == 1, m.out.right(3000).constData());
         const QJsonObject hs = m.events(QStringLiteral("handshake")).value(0);
         QCOMPARE(hs.value(QStringLiteral("result")).toString(), QStringLiteral("fail"));
-        QCOMPARE(hs.value(QStringLiteral("final_error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("-0x7780"));
+        QCOMPARE(hs.value(QStringLiteral("final_error"))
+                     .toObject()
+                     .value(QStringLiteral("code"))
+                     .toString(),
+                 QStringLiteral("-0x7780"));
         const QJsonArray diagnoses = hs.value(QStringLiteral("diagnoses")).toArray();
         QVERIFY(!diagnoses.isEmpty());
         const QJsonObject top = diagnoses.first().toObject();
-        QCOMPARE(top.value(QStringLiteral("id")).toString(), QStringLiteral("client-certificate-rejected"));
+        QCOMPARE(top.value(QStringLiteral("id")).toString(),
+                 QStringLiteral("client-certificate-rejected"));
         QVERIFY(!top.value(QStringLiteral("fixes")).toArray().isEmpty());
         // The evidence points at the board's own lines: the alert it received.
         const QByteArray log = readAll(capture);
@@ -195,27 +224,34 @@ private Q_SLOTS:
         QVERIFY(!evidence.isEmpty());
         bool alertLine = false;
         for (const QJsonValue &v : evidence) {
-            const QString text = lineOf(log, v.toObject().value(QStringLiteral("line")).toInteger());
-            QVERIFY2(!text.isEmpty(), qPrintable(QString::number(v.toObject().value(QStringLiteral("line")).toInteger())));
+            const QString text
+                = lineOf(log, v.toObject().value(QStringLiteral("line")).toInteger());
+            QVERIFY2(!text.isEmpty(),
+                     qPrintable(
+                         QString::number(v.toObject().value(QStringLiteral("line")).toInteger())));
             alertLine = alertLine || text.contains(QLatin1String("alert"));
         }
         QVERIFY(alertLine);
         // The code events decoded the errors as they went by.
         bool decoded = false;
         for (const QJsonObject &c : m.events(QStringLiteral("code")))
-            decoded = decoded || c.value(QStringLiteral("name")).toString() == QLatin1String("MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE");
+            decoded = decoded
+                || c.value(QStringLiteral("name")).toString()
+                    == QLatin1String("MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE");
         QVERIFY(decoded);
 
         // The capture through `diagnose`: the same answer, line for line.
         const CliRun d = cli({QStringLiteral("diagnose"), capture, QStringLiteral("--json")});
         QCOMPARE(d.exitCode, 0);
         const QJsonObject report = QJsonDocument::fromJson(d.out).object();
-        QCOMPARE(report.value(QStringLiteral("final_error")), hs.value(QStringLiteral("final_error")));
+        QCOMPARE(report.value(QStringLiteral("final_error")),
+                 hs.value(QStringLiteral("final_error")));
         QCOMPARE(report.value(QStringLiteral("diagnoses")), hs.value(QStringLiteral("diagnoses")));
 
         // Without --json: the lines on stdout, the finding on stderr.
-        const CliRun text = cli({QStringLiteral("monitor"), QStringLiteral("--port"), sim.address(), QStringLiteral("--until-handshake"),
-                                 QStringLiteral("--timeout"), QStringLiteral("90")});
+        const CliRun text = cli({QStringLiteral("monitor"), QStringLiteral("--port"), sim.address(),
+                                 QStringLiteral("--until-handshake"), QStringLiteral("--timeout"),
+                                 QStringLiteral("90")});
         QCOMPARE(text.exitCode, 1);
         QVERIFY(text.out.contains("mbedtls_ssl_handshake returned -0x7780"));
         QVERIFY(text.err.contains("TLS handshake FAILED"));
@@ -238,8 +274,9 @@ private Q_SLOTS:
 
         QProcess monitor;
         monitor.start(QStringLiteral(FORGELINE_CLI_PATH),
-                      {QStringLiteral("monitor"), QStringLiteral("--port"), sim.address(), QStringLiteral("--until-handshake"),
-                       QStringLiteral("--timeout"), QStringLiteral("8"), QStringLiteral("--json")});
+                      {QStringLiteral("monitor"), QStringLiteral("--port"), sim.address(),
+                       QStringLiteral("--until-handshake"), QStringLiteral("--timeout"),
+                       QStringLiteral("8"), QStringLiteral("--json")});
         QVERIFY(monitor.waitForStarted());
         QByteArray out;
         QElapsedTimer t;

@@ -88,14 +88,18 @@ private:
 
     // Runs the firmware in process until it printed its outcome line; returns the console bytes.
     QByteArray runFirmware(const QStringList &serverArgs, bool sendClientCertificate = true,
-                           const QString &clientCert = QStringLiteral("client.crt"), quint16 fixedPort = 0)
+                           const QString &clientCert = QStringLiteral("client.crt"),
+                           quint16 fixedPort = 0)
     {
         TlsServer server;
         QString error;
         quint16 port = fixedPort;
         if (!fixedPort) {
-            if (!server.start(QStringList{QStringLiteral("-cert"), cert(QStringLiteral("server.crt")), QStringLiteral("-key"),
-                                          cert(QStringLiteral("server.key")), QStringLiteral("-CAfile"), cert(QStringLiteral("ca.crt"))}
+            if (!server.start(QStringList{QStringLiteral("-cert"),
+                                          cert(QStringLiteral("server.crt")),
+                                          QStringLiteral("-key"),
+                                          cert(QStringLiteral("server.key")),
+                                          QStringLiteral("-CAfile"), cert(QStringLiteral("ca.crt"))}
                                   + serverArgs,
                               &error)) {
                 qWarning("%s", qPrintable(error));
@@ -114,18 +118,21 @@ private:
         setup.maxAttempts = 1;
         auto board = Sim::BoardProfile::fromJson(QJsonDocument(boardProfileJson(setup)).toJson());
         auto rom = Sim::romBoardConfigFromProfile(*board);
-        auto firmware = Sim::FirmwareProfile::fromJson(board->json.value(QLatin1String("firmware")).toObject());
+        auto firmware = Sim::FirmwareProfile::fromJson(
+            board->json.value(QLatin1String("firmware")).toObject());
         if (!board || !rom || !firmware)
             return {};
         SimFirmware::MqttFirmware app(*firmware, QStringLiteral("esp32"));
         QByteArray out;
-        connect(&app, &Sim::BoardApplication::consoleOutput, this, [&](const QByteArray &b) { out += b; });
+        connect(&app, &Sim::BoardApplication::consoleOutput, this,
+                [&](const QByteArray &b) { out += b; });
         Sim::FlashModel flash(rom->flashSize());
         flash.load(rom->image);
         app.boot(flash.contents());
         QElapsedTimer t;
         t.start();
-        while (!out.contains("MQTT_EVENT_CONNECTED") && !out.contains("MQTT_EVENT_DISCONNECTED") && t.elapsed() < 60000)
+        while (!out.contains("MQTT_EVENT_CONNECTED") && !out.contains("MQTT_EVENT_DISCONNECTED")
+               && t.elapsed() < 60000)
             QTest::qWait(20);
         QTest::qWait(50); // the lines after the outcome
         app.halt();
@@ -136,7 +143,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_certs = std::make_unique<TlsLogFactory>(m_dir.path(), QStringLiteral(OPENSSL_PATH), QString(), QString());
+        m_certs = std::make_unique<TlsLogFactory>(m_dir.path(), QStringLiteral(OPENSSL_PATH),
+                                                  QString(), QString());
         QVERIFY2(m_certs->prepareCertificates(), qPrintable(m_certs->lastError()));
     }
 
@@ -149,7 +157,9 @@ private Q_SLOTS:
         text += "E (20) esp-tls-mbedtls: mbedtls_ssl_handshake returned -0x7780\r\n";
         text += "no newline at the end";
         QList<QPair<qint64, QByteArray>> expected;
-        QVERIFY(Tls::LogReader::readBytes(text, [&](qint64 n, QByteArrayView l) { expected.append({n, l.toByteArray()}); }));
+        QVERIFY(Tls::LogReader::readBytes(text, [&](qint64 n, QByteArrayView l) {
+            expected.append({n, l.toByteArray()});
+        }));
         for (quint32 seed : {1u, 2u, 3u}) {
             QList<QPair<qint64, QByteArray>> got;
             QByteArray scratch;
@@ -207,7 +217,8 @@ private Q_SLOTS:
         e = first(200, "E (9710) HTTP_CLIENT: Connection failed: ESP_ERR_HTTP_CONNECT");
         QCOMPARE(e.name, QStringLiteral("ESP_ERR_HTTP_CONNECT"));
         QCOMPARE(e.code.toLower(), QStringLiteral("0x7002"));
-        e = first(250, "E (9710) MQTT: nvs_get_u8 failed: ESP_ERR_NVS_NOT_FOUND"); // not in our tables
+        e = first(250,
+                  "E (9710) MQTT: nvs_get_u8 failed: ESP_ERR_NVS_NOT_FOUND"); // not in our tables
         QCOMPARE(e.name, QStringLiteral("ESP_ERR_NVS_NOT_FOUND"));
         e = first(300, "I (39) MQTTS_EXAMPLE: Last error code reported from esp-tls: 0x801a");
         QCOMPARE(e.code.toLower(), QStringLiteral("0x801a"));
@@ -225,16 +236,23 @@ private Q_SLOTS:
         QTest::addColumn<bool>("sendCert");
         QTest::addColumn<QString>("clientCert");
         QTest::addColumn<QString>("expectedId");
-        const QStringList requireCert{QStringLiteral("-Verify"), QStringLiteral("1"), QStringLiteral("-verify_return_error")};
-        QTest::newRow("working") << requireCert << true << QStringLiteral("client.crt") << QString();
-        QTest::newRow("client cert rejected") << requireCert << true << QStringLiteral("client-untrusted.crt")
-                                              << QStringLiteral("client-certificate-rejected");
+        const QStringList requireCert{QStringLiteral("-Verify"), QStringLiteral("1"),
+                                      QStringLiteral("-verify_return_error")};
+        QTest::newRow("working") << requireCert << true << QStringLiteral("client.crt")
+                                 << QString();
+        QTest::newRow("client cert rejected")
+            << requireCert << true << QStringLiteral("client-untrusted.crt")
+            << QStringLiteral("client-certificate-rejected");
         QTest::newRow("no client cert") << requireCert << false << QStringLiteral("client.crt")
                                         << QStringLiteral("client-certificate-required");
-        QTest::newRow("wrong CA") << QStringList{QStringLiteral("-cert"), cert(QStringLiteral("server-untrusted.crt"))} << true
-                                  << QStringLiteral("client.crt") << QStringLiteral("untrusted-certificate");
-        QTest::newRow("expired") << QStringList{QStringLiteral("-cert"), cert(QStringLiteral("server-expired.crt"))} << true
-                                 << QStringLiteral("client.crt") << QStringLiteral("certificate-expired");
+        QTest::newRow("wrong CA") << QStringList{QStringLiteral("-cert"),
+                                                 cert(QStringLiteral("server-untrusted.crt"))}
+                                  << true << QStringLiteral("client.crt")
+                                  << QStringLiteral("untrusted-certificate");
+        QTest::newRow("expired") << QStringList{QStringLiteral("-cert"),
+                                                cert(QStringLiteral("server-expired.crt"))}
+                                 << true << QStringLiteral("client.crt")
+                                 << QStringLiteral("certificate-expired");
     }
 
     void liveDiagnosisMatchesDiagnoseOnTheWholeLog()
@@ -247,7 +265,8 @@ private Q_SLOTS:
         QVERIFY2(log.contains("=> handshake"), log.left(3000).constData());
         QVERIFY(log.contains("\x1b[0;32mI (")); // ESP-IDF colours, which the monitor must strip
 
-        const Watched w = watch(log, 11, QRegularExpression(QStringLiteral("MQTT_EVENT_CONNECTED")));
+        const Watched w
+            = watch(log, 11, QRegularExpression(QStringLiteral("MQTT_EVENT_CONNECTED")));
         QCOMPARE(w.count(2), 1); // one TlsStartEvent
         const QList<HandshakeResultEvent> results = w.handshakes();
         QCOMPARE(results.size(), 1);
@@ -271,13 +290,15 @@ private Q_SLOTS:
             QCOMPARE(r.diagnoses.at(i).id, whole->diagnoses.at(i).id);
             QCOMPARE(r.diagnoses.at(i).evidence.size(), whole->diagnoses.at(i).evidence.size());
             for (int k = 0; k < r.diagnoses.at(i).evidence.size(); ++k)
-                QCOMPARE(r.diagnoses.at(i).evidence.at(k).line, whole->diagnoses.at(i).evidence.at(k).line);
+                QCOMPARE(r.diagnoses.at(i).evidence.at(k).line,
+                         whole->diagnoses.at(i).evidence.at(k).line);
         }
         // And the error codes in the output were decoded as they passed.
         bool sawHandshakeCode = false;
         for (const MonitorEvent &e : w.events)
             if (const auto *c = std::get_if<CodeEvent>(&e))
-                sawHandshakeCode = sawHandshakeCode || c->code == Tls::formatCode(r.finalError->code);
+                sawHandshakeCode
+                    = sawHandshakeCode || c->code == Tls::formatCode(r.finalError->code);
         QVERIFY(sawHandshakeCode);
     }
 
@@ -295,7 +316,8 @@ private Q_SLOTS:
                 connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
             }
         });
-        const QByteArray log = runFirmware({}, true, QStringLiteral("client.crt"), closer.serverPort());
+        const QByteArray log
+            = runFirmware({}, true, QStringLiteral("client.crt"), closer.serverPort());
         const QList<HandshakeResultEvent> results = watch(log, 5).handshakes();
         QCOMPARE(results.size(), 1);
         QCOMPARE(results.first().topDiagnosisId(), QStringLiteral("peer-closed-during-handshake"));
@@ -305,8 +327,10 @@ private Q_SLOTS:
     {
         TlsServer server;
         QString error;
-        QVERIFY2(server.start({QStringLiteral("-cert"), cert(QStringLiteral("server.crt")), QStringLiteral("-key"), cert(QStringLiteral("server.key")),
-                               QStringLiteral("-CAfile"), cert(QStringLiteral("ca.crt")), QStringLiteral("-Verify"), QStringLiteral("1"),
+        QVERIFY2(server.start({QStringLiteral("-cert"), cert(QStringLiteral("server.crt")),
+                               QStringLiteral("-key"), cert(QStringLiteral("server.key")),
+                               QStringLiteral("-CAfile"), cert(QStringLiteral("ca.crt")),
+                               QStringLiteral("-Verify"), QStringLiteral("1"),
                                QStringLiteral("-verify_return_error")},
                               &error),
                  qPrintable(error));
@@ -321,7 +345,8 @@ private Q_SLOTS:
         auto rom = Sim::romBoardConfigFromProfile(*board);
         QVERIFY(rom);
         rom->timing = false;
-        auto firmware = Sim::FirmwareProfile::fromJson(board->json.value(QLatin1String("firmware")).toObject());
+        auto firmware = Sim::FirmwareProfile::fromJson(
+            board->json.value(QLatin1String("firmware")).toObject());
         QVERIFY(firmware);
         Sim::RomSerialServer sim(*rom);
         SimFirmware::MqttFirmware app(*firmware, QStringLiteral("esp32"));
@@ -337,7 +362,8 @@ private Q_SLOTS:
         options.reset = true; // no modem lines on a pty: the ROM's reboot command starts the app
         SerialMonitor monitor(options);
         QList<MonitorEvent> events;
-        connect(&monitor, &SerialMonitor::monitorEvent, this, [&](const MonitorEvent &e) { events.append(e); });
+        connect(&monitor, &SerialMonitor::monitorEvent, this,
+                [&](const MonitorEvent &e) { events.append(e); });
         monitor.start();
         auto sawOk = [&] {
             for (const MonitorEvent &e : events)
@@ -351,7 +377,11 @@ private Q_SLOTS:
             QTest::qWait(50);
         if (!sawOk()) {
             for (const MonitorEvent &e : events)
-                qWarning("%s", QJsonDocument(eventToJson(e)).toJson(QJsonDocument::Compact).left(200).constData());
+                qWarning("%s",
+                         QJsonDocument(eventToJson(e))
+                             .toJson(QJsonDocument::Compact)
+                             .left(200)
+                             .constData());
         }
         QVERIFY(sawOk());
         auto tailSays = [&](const char *text) {
@@ -450,7 +480,8 @@ private Q_SLOTS:
         connect(&monitor, &SerialMonitor::monitorEvent, this, [&](const MonitorEvent &e) {
             if (const auto *s = std::get_if<StatusEvent>(&e))
                 statuses << s->kind;
-            handshakes += std::holds_alternative<HandshakeResultEvent>(e) || std::holds_alternative<TlsStartEvent>(e);
+            handshakes += std::holds_alternative<HandshakeResultEvent>(e)
+                || std::holds_alternative<TlsStartEvent>(e);
         });
         monitor.start();
         QTRY_VERIFY(statuses.contains(QStringLiteral("opened")));
@@ -462,7 +493,8 @@ private Q_SLOTS:
         garbage += QByteArray(200000, char(0xF0)); // and a long stretch without any newline
         qsizetype written = 0;
         while (written < garbage.size()) {
-            const ssize_t n = ::write(master, garbage.constData() + written, size_t(garbage.size() - written));
+            const ssize_t n
+                = ::write(master, garbage.constData() + written, size_t(garbage.size() - written));
             if (n > 0)
                 written += n;
             QTest::qWait(n > 0 ? 0 : 5);

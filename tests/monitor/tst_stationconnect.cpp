@@ -29,12 +29,15 @@ class TestStationConnect : public QObject
     QString cert(const QString &name) const { return m_certs->path(name); }
 
     // Runs one board through flash + verify + connect; returns its record.
-    std::optional<StationRecord> runBoard(const QString &clientCert, const QString &dbName, QStringList *log = nullptr)
+    std::optional<StationRecord> runBoard(const QString &clientCert, const QString &dbName,
+                                          QStringList *log = nullptr)
     {
         TlsServer server;
         QString error;
-        if (!server.start({QStringLiteral("-cert"), cert(QStringLiteral("server.crt")), QStringLiteral("-key"), cert(QStringLiteral("server.key")),
-                           QStringLiteral("-CAfile"), cert(QStringLiteral("ca.crt")), QStringLiteral("-Verify"), QStringLiteral("1"),
+        if (!server.start({QStringLiteral("-cert"), cert(QStringLiteral("server.crt")),
+                           QStringLiteral("-key"), cert(QStringLiteral("server.key")),
+                           QStringLiteral("-CAfile"), cert(QStringLiteral("ca.crt")),
+                           QStringLiteral("-Verify"), QStringLiteral("1"),
                            QStringLiteral("-verify_return_error")},
                           &error)) {
             qWarning("%s", qPrintable(error));
@@ -46,7 +49,8 @@ class TestStationConnect : public QObject
         setup.retryMs = 1000;
         auto board = Sim::BoardProfile::fromJson(QJsonDocument(boardProfileJson(setup)).toJson());
         auto rom = Sim::romBoardConfigFromProfile(*board);
-        auto firmware = Sim::FirmwareProfile::fromJson(board->json.value(QLatin1String("firmware")).toObject());
+        auto firmware = Sim::FirmwareProfile::fromJson(
+            board->json.value(QLatin1String("firmware")).toObject());
         if (!board || !rom || !firmware)
             return std::nullopt;
         rom->timing = false;
@@ -60,12 +64,16 @@ class TestStationConnect : public QObject
         const QJsonObject recipeJson{
             {QStringLiteral("name"), QStringLiteral("cert + connect")},
             {QStringLiteral("baud"), 115200},
-            {QStringLiteral("flash"), QJsonArray{QJsonObject{{QStringLiteral("file"), clientCert}, {QStringLiteral("partition"), QStringLiteral("cert")},
-                                                             {QStringLiteral("format"), QStringLiteral("pem-nul")}},
-                                                 QJsonObject{{QStringLiteral("file"), cert(QStringLiteral("client.key"))},
-                                                             {QStringLiteral("partition"), QStringLiteral("key")},
-                                                             {QStringLiteral("format"), QStringLiteral("pem-nul")}}}},
-            {QStringLiteral("connect"), QJsonObject{{QStringLiteral("timeoutMs"), 60000}, {QStringLiteral("success"), QStringLiteral("MQTT_EVENT_CONNECTED")}}}};
+            {QStringLiteral("flash"),
+             QJsonArray{QJsonObject{{QStringLiteral("file"), clientCert},
+                                    {QStringLiteral("partition"), QStringLiteral("cert")},
+                                    {QStringLiteral("format"), QStringLiteral("pem-nul")}},
+                        QJsonObject{{QStringLiteral("file"), cert(QStringLiteral("client.key"))},
+                                    {QStringLiteral("partition"), QStringLiteral("key")},
+                                    {QStringLiteral("format"), QStringLiteral("pem-nul")}}}},
+            {QStringLiteral("connect"),
+             QJsonObject{{QStringLiteral("timeoutMs"), 60000},
+                         {QStringLiteral("success"), QStringLiteral("MQTT_EVENT_CONNECTED")}}}};
         auto recipe = Recipe::fromJson(QJsonDocument(recipeJson).toJson());
         if (!recipe) {
             qWarning("%s", qPrintable(recipe.error().message));
@@ -77,7 +85,9 @@ class TestStationConnect : public QObject
         RecordStore records(db);
         if (!records.prepare())
             return std::nullopt;
-        BoardRun run(*recipe, *port, StationContext{QStringLiteral("st-M"), QStringLiteral("mia"), nullptr, &records});
+        BoardRun run(*recipe, *port,
+                     StationContext{QStringLiteral("st-M"), QStringLiteral("mia"), nullptr,
+                                    &records});
         QSignalSpy finished(&run, &BoardRun::finished);
         run.start();
         if (!finished.wait(120000))
@@ -94,13 +104,15 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_certs = std::make_unique<TlsLogFactory>(m_dir.path(), QStringLiteral(OPENSSL_PATH), QString(), QString());
+        m_certs = std::make_unique<TlsLogFactory>(m_dir.path(), QStringLiteral(OPENSSL_PATH),
+                                                  QString(), QString());
         QVERIFY2(m_certs->prepareCertificates(), qPrintable(m_certs->lastError()));
     }
 
     void recipeReadsTheConnectStep()
     {
-        auto r = Recipe::fromJson("{\"name\": \"x\", \"connect\": {\"timeoutMs\": 30000, \"success\": \"MQTT_EVENT_CONNECTED\"}}");
+        auto r = Recipe::fromJson("{\"name\": \"x\", \"connect\": {\"timeoutMs\": 30000, "
+                                  "\"success\": \"MQTT_EVENT_CONNECTED\"}}");
         QVERIFY(r);
         QVERIFY(r->connect);
         QCOMPARE(r->connect->timeoutMs, 30000);
@@ -115,9 +127,11 @@ private Q_SLOTS:
     void aGoodPairConnects()
     {
         QStringList log;
-        const auto record = runBoard(cert(QStringLiteral("client.crt")), QStringLiteral("good.sqlite"), &log);
+        const auto record
+            = runBoard(cert(QStringLiteral("client.crt")), QStringLiteral("good.sqlite"), &log);
         QVERIFY(record);
-        QVERIFY2(record->result == QLatin1String("pass"), qPrintable(record->error + QLatin1Char('\n') + log.join(QLatin1Char('\n'))));
+        QVERIFY2(record->result == QLatin1String("pass"),
+                 qPrintable(record->error + QLatin1Char('\n') + log.join(QLatin1Char('\n'))));
         QVERIFY(record->diagnosisId.isEmpty());
         QVERIFY(log.join(QLatin1Char('\n')).contains(QStringLiteral("MQTT_EVENT_CONNECTED")));
     }
@@ -125,7 +139,8 @@ private Q_SLOTS:
     void anUntrustedPairFailsAtConnectWithItsDiagnosis()
     {
         QStringList log;
-        const auto record = runBoard(cert(QStringLiteral("client-untrusted.crt")), QStringLiteral("bad.sqlite"), &log);
+        const auto record = runBoard(cert(QStringLiteral("client-untrusted.crt")),
+                                     QStringLiteral("bad.sqlite"), &log);
         QVERIFY(record);
         QCOMPARE(record->result, QStringLiteral("fail"));
         QCOMPARE(record->failedStep, QStringLiteral("connect"));

@@ -54,7 +54,8 @@ struct Pty
     {
         qsizetype done = 0;
         while (done < bytes.size()) {
-            const ssize_t n = ::write(master, bytes.constData() + done, size_t(bytes.size() - done));
+            const ssize_t n
+                = ::write(master, bytes.constData() + done, size_t(bytes.size() - done));
             if (n > 0)
                 done += n;
             else
@@ -104,12 +105,16 @@ private Q_SLOTS:
         QSignalSpy handshakes(&w, &MonitorWorkspace::handshakeSeen);
         w.start();
         QTRY_VERIFY(w.isRunning());
-        QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QLabel *>(QStringLiteral("monitorState"))->text().contains(QStringLiteral("Watching")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QLabel *>(QStringLiteral("monitorState"))
+                                     ->text()
+                                     .contains(QStringLiteral("Watching")),
+                                 10000);
         pty.write(log);
         QTRY_VERIFY_WITH_TIMEOUT(handshakes.size() >= 1, 30000);
         QCOMPARE(handshakes.first().first().toBool(), false);
         QVERIFY(w.lastHandshake());
-        QCOMPARE(w.lastHandshake()->topDiagnosisId(), QStringLiteral("client-certificate-required"));
+        QCOMPARE(w.lastHandshake()->topDiagnosisId(),
+                 QStringLiteral("client-certificate-required"));
         QVERIFY(w.findingsStrip()->isVisible());
         QVERIFY(w.findingsStrip()->text().contains(QStringLiteral("client-certificate-required")));
         QVERIFY(w.findingsStrip()->styleSheet().contains(QStringLiteral("#fdecea")));
@@ -182,7 +187,9 @@ private Q_SLOTS:
             for (int i = 0; i < 10000; ++i) {
                 Monitor::LineEvent e;
                 e.number = ++number;
-                e.text = QStringLiteral("V (%1) mbedtls: ssl_msg.c:2054 0x7f: ssl->f_send() returned 300").arg(number);
+                e.text = QStringLiteral(
+                             "V (%1) mbedtls: ssl_msg.c:2054 0x7f: ssl->f_send() returned 300")
+                             .arg(number);
                 e.level = 'V';
                 batch.append(e);
             }
@@ -201,7 +208,8 @@ private Q_SLOTS:
     {
         MainWindow window;
         auto *flash = qobject_cast<FlashWorkspace *>(window.workspace(QStringLiteral("flash")));
-        auto *monitor = qobject_cast<MonitorWorkspace *>(window.workspace(QStringLiteral("monitor")));
+        auto *monitor
+            = qobject_cast<MonitorWorkspace *>(window.workspace(QStringLiteral("monitor")));
         QVERIFY(flash && monitor);
         flash->setPortText(QStringLiteral("/dev/ttyUSB7"));
         auto *button = flash->findChild<QPushButton *>(QStringLiteral("openMonitor"));

@@ -6,7 +6,9 @@
 
 namespace Forgeline::Ui {
 
-MonitorLogModel::MonitorLogModel(QObject *parent) : QAbstractListModel(parent) {}
+MonitorLogModel::MonitorLogModel(QObject *parent)
+    : QAbstractListModel(parent)
+{ }
 
 void MonitorLogModel::setCapacity(int lines)
 {
@@ -76,11 +78,17 @@ QVariant MonitorLogModel::data(const QModelIndex &index, int role) const
         if (l.noise)
             return QBrush(QColor(0x99, 0x99, 0x99));
         switch (l.level) {
-        case 'E': return QBrush(QColor(0xc6, 0x28, 0x28));
-        case 'W': return QBrush(QColor(0xb2, 0x6a, 0x00));
-        case 'I': return QBrush(QColor(0x2e, 0x7d, 0x32));
-        case 'D': case 'V': return QBrush(QColor(0x75, 0x75, 0x75));
-        default: return {};
+        case 'E':
+            return QBrush(QColor(0xc6, 0x28, 0x28));
+        case 'W':
+            return QBrush(QColor(0xb2, 0x6a, 0x00));
+        case 'I':
+            return QBrush(QColor(0x2e, 0x7d, 0x32));
+        case 'D':
+        case 'V':
+            return QBrush(QColor(0x75, 0x75, 0x75));
+        default:
+            return {};
         }
     case LineNumberRole:
         return l.number;

@@ -33,7 +33,8 @@ constexpr int CodesShown = 8;
 
 } // namespace
 
-MonitorWorkspace::MonitorWorkspace(QWidget *parent) : QWidget(parent)
+MonitorWorkspace::MonitorWorkspace(QWidget *parent)
+    : QWidget(parent)
 {
     qRegisterMetaType<Monitor::MonitorEvent>();
     setObjectName(QStringLiteral("monitorWorkspace"));
@@ -53,7 +54,8 @@ MonitorWorkspace::MonitorWorkspace(QWidget *parent) : QWidget(parent)
     for (int b : {115200, 74880, 230400, 460800, 921600, 2000000})
         m_baud->addItem(QString::number(b));
     m_reset = new QCheckBox(tr("Reset into firmware"), this);
-    m_reset->setToolTip(tr("Pulse RTS (or send the ROM's reboot command where there are no modem lines) after opening."));
+    m_reset->setToolTip(tr("Pulse RTS (or send the ROM's reboot command where there are no modem "
+                           "lines) after opening."));
     m_startStop = new QPushButton(tr("Start"), this);
     m_startStop->setObjectName(QStringLiteral("monitorStartStop"));
     m_state = new QLabel(this);
@@ -211,7 +213,8 @@ void MonitorWorkspace::stop()
     Monitor::SerialMonitor *monitor = m_monitor;
     m_monitor = nullptr;
     // Stopped on its own thread; it deletes itself when finished.
-    QMetaObject::invokeMethod(monitor, [monitor] { monitor->stop(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        monitor, [monitor] { monitor->stop(); }, Qt::BlockingQueuedConnection);
     flushPending();
     updateButtons();
 }
@@ -220,16 +223,19 @@ void MonitorWorkspace::onEvent(const Monitor::MonitorEvent &event)
 {
     if (const auto *line = std::get_if<Monitor::LineEvent>(&event)) {
         m_pending.append(*line);
-        if (m_pending.size() > MaxPendingLines + MaxPendingLines / 10) // in chunks: removal is linear
+        if (m_pending.size()
+            > MaxPendingLines + MaxPendingLines / 10) // in chunks: removal is linear
             m_pending.remove(0, m_pending.size() - MaxPendingLines);
     } else if (const auto *code = std::get_if<Monitor::CodeEvent>(&event)) {
-        const QString link = QStringLiteral("<a href=\"decode:%1\">%1</a> %2").arg(code->code.isEmpty() ? code->name : code->code,
-                                                                                      code->name.toHtmlEscaped());
+        const QString link
+            = QStringLiteral("<a href=\"decode:%1\">%1</a> %2")
+                  .arg(code->code.isEmpty() ? code->name : code->code, code->name.toHtmlEscaped());
         m_recentCodes.removeAll(link);
         m_recentCodes.prepend(link);
         while (m_recentCodes.size() > CodesShown)
             m_recentCodes.removeLast();
-        m_codes->setText(tr("Codes seen: %1").arg(m_recentCodes.join(QStringLiteral(" &nbsp;·&nbsp; "))));
+        m_codes->setText(
+            tr("Codes seen: %1").arg(m_recentCodes.join(QStringLiteral(" &nbsp;·&nbsp; "))));
         m_codes->setVisible(true);
     } else if (const auto *hs = std::get_if<Monitor::HandshakeResultEvent>(&event)) {
         showHandshake(*hs);
@@ -262,18 +268,26 @@ void MonitorWorkspace::showHandshake(const Monitor::HandshakeResultEvent &e)
     QString html;
     if (e.ok) {
         html = tr("<b>TLS handshake succeeded</b> (lines %1–%2).").arg(e.firstLine).arg(e.lastLine);
-        m_findings->setStyleSheet(QStringLiteral("QLabel { background: #e3f4e1; color: #1b5e20; border: 1px solid #66bb6a; border-radius: 4px; }"));
+        m_findings->setStyleSheet(
+            QStringLiteral("QLabel { background: #e3f4e1; color: #1b5e20; border: 1px solid "
+                           "#66bb6a; border-radius: 4px; }"));
     } else {
         html = tr("<b>TLS handshake failed</b> (lines %1–%2)").arg(e.firstLine).arg(e.lastLine);
         if (e.finalError)
-            html += QStringLiteral(": <a href=\"decode:%1\">%1</a> %2").arg(Tls::formatCode(e.finalError->code), e.finalError->name.toHtmlEscaped());
+            html += QStringLiteral(": <a href=\"decode:%1\">%1</a> %2")
+                        .arg(Tls::formatCode(e.finalError->code),
+                             e.finalError->name.toHtmlEscaped());
         if (!e.diagnoses.isEmpty()) {
             const Tls::Diagnosis &d = e.diagnoses.first();
-            html += QStringLiteral("<br><b>%1</b> <code>%2</code> — %3").arg(d.title.toHtmlEscaped(), d.id, d.explanation.toHtmlEscaped());
+            html += QStringLiteral("<br><b>%1</b> <code>%2</code> — %3")
+                        .arg(d.title.toHtmlEscaped(), d.id, d.explanation.toHtmlEscaped());
             if (!d.fixes.isEmpty())
-                html += QStringLiteral("<br>%1 %2").arg(tr("Fix:"), d.fixes.first().toHtmlEscaped());
+                html
+                    += QStringLiteral("<br>%1 %2").arg(tr("Fix:"), d.fixes.first().toHtmlEscaped());
         }
-        m_findings->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #8e1c1c; border: 1px solid #e57373; border-radius: 4px; }"));
+        m_findings->setStyleSheet(
+            QStringLiteral("QLabel { background: #fdecea; color: #8e1c1c; border: 1px solid "
+                           "#e57373; border-radius: 4px; }"));
     }
     m_findings->setText(html);
     m_findings->setVisible(true);
@@ -315,17 +329,21 @@ void MonitorWorkspace::sendLine(const QString &text)
 {
     if (!m_monitor || text.isEmpty())
         return;
-    QMetaObject::invokeMethod(m_monitor, [m = m_monitor, text] {
-        if (m)
-            m->sendLine(text);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_monitor,
+        [m = m_monitor, text] {
+            if (m)
+                m->sendLine(text);
+        },
+        Qt::QueuedConnection);
 }
 
 QString MonitorWorkspace::writeCapture(bool lastConnectionOnly) const
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::TempLocation);
-    const QString path = QDir(dir).filePath(QStringLiteral("forgeline-monitor-%1.log")
-                                                .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss-zzz"))));
+    const QString path = QDir(dir).filePath(
+        QStringLiteral("forgeline-monitor-%1.log")
+            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss-zzz"))));
     const qint64 from = lastConnectionOnly && m_lastHandshake ? m_lastHandshake->firstLine : 0;
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
@@ -363,7 +381,8 @@ void MonitorWorkspace::saveTo(const QString &target)
 {
     QString path = target;
     if (path.isEmpty())
-        path = QFileDialog::getSaveFileName(this, tr("Save the log"), QStringLiteral("board.log"), tr("Logs (*.log)"));
+        path = QFileDialog::getSaveFileName(this, tr("Save the log"), QStringLiteral("board.log"),
+                                            tr("Logs (*.log)"));
     if (path.isEmpty())
         return;
     flushPending();
@@ -375,7 +394,8 @@ void MonitorWorkspace::saveTo(const QString &target)
         f.write("\n");
     }
     if (f.commit())
-        Q_EMIT statusMessage(tr("Saved %1 lines to %2 (secrets removed).").arg(m_model->rowCount()).arg(path));
+        Q_EMIT statusMessage(
+            tr("Saved %1 lines to %2 (secrets removed).").arg(m_model->rowCount()).arg(path));
 }
 
 void MonitorWorkspace::updateButtons()

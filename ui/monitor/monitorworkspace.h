@@ -39,7 +39,10 @@ public:
     MonitorLogModel *logModel() const { return m_model; }
     QListView *logView() const { return m_view; }
     QLabel *findingsStrip() const { return m_findings; }
-    const std::optional<Monitor::HandshakeResultEvent> &lastHandshake() const { return m_lastHandshake; }
+    const std::optional<Monitor::HandshakeResultEvent> &lastHandshake() const
+    {
+        return m_lastHandshake;
+    }
     // The kept log (or the last TLS connection only) written to a file for Diagnose.
     QString writeCapture(bool lastConnectionOnly) const;
 
