@@ -32,6 +32,7 @@ int runDissect(const QStringList &arguments);
 int runImage(const QStringList &arguments);
 int runNvs(const QStringList &arguments);
 int runSecureCert(const QStringList &arguments);
+int runMonitor(const QStringList &arguments);
 
 const QList<Command> &commands()
 {
@@ -55,6 +56,7 @@ const QList<Command> &commands()
         {QStringLiteral("image"), Tr::tr("Inspect firmware files; flash encryption and pre-encrypted OTA images"), &runImage},
         {QStringLiteral("nvs"), Tr::tr("Generate or dump NVS partition images (plain or encrypted)"), &runNvs},
         {QStringLiteral("secure-cert"), Tr::tr("Generate or dump esp_secure_cert partitions (TLV)"), &runSecureCert},
+        {QStringLiteral("monitor"), Tr::tr("Watch a board's serial log; diagnose TLS handshakes live"), &runMonitor},
     };
     return list;
 }

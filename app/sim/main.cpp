@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/common/buildinfo.h"
 #include "core/sim/boardprofile.h"
+#include "core/sim/firmwareprofile.h"
 #include "core/sim/protocommdevice.h"
 #include "core/sim/protocommhttpserver.h"
 #include "core/sim/romboardprofile.h"
 #include "core/sim/romserialserver.h"
 
+#ifdef FORGELINE_HAVE_SIM_FIRMWARE
+#include "core/simfirmware/mqttfirmware.h"
+#endif
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QHostAddress>
+#include <QFileInfo>
 
 #include <cstdio>
 
@@ -110,8 +116,12 @@ struct SerialSide
                                    QStringLiteral("Inject a serial fault (repeatable): drop:RATE, corrupt:RATE, reset-at:ADDR, disconnect-at:ADDR, slow-flash:FACTOR."),
                                    QStringLiteral("spec")};
     QCommandLineOption noTiming{QStringLiteral("no-timing"), QStringLiteral("Serial side: do not pace bytes at the baud rate or charge flash time.")};
+    QCommandLineOption boot{QStringLiteral("boot"),
+                            QStringLiteral("Power on into \"download\" mode (default) or into the \"app\" of the profile's firmware section."),
+                            QStringLiteral("download|app")};
+    QString profileDir;
 
-    void addTo(QCommandLineParser &parser) const { parser.addOptions({serial, chip, serialFault, noTiming}); }
+    void addTo(QCommandLineParser &parser) const { parser.addOptions({serial, chip, serialFault, noTiming, boot}); }
     bool requested(const QCommandLineParser &parser) const { return parser.isSet(serial); }
 
     bool start(const QCommandLineParser &parser, BoardProfile profile, bool noDelays, QObject *owner)
@@ -147,10 +157,47 @@ struct SerialSide
             return false;
         }
         printLine(stdout, *address);
+        if (!startFirmware(parser, profile, server, owner))
+            return false;
         QObject::connect(server, &RomSerialServer::addressChanged, owner, [](const QString &a) { printLine(stdout, a); });
         QObject::connect(server, &RomSerialServer::disconnectedByFault, owner,
                          [] { printLine(stderr, QStringLiteral("forgeline-sim: fault: serial disconnect")); });
         return true;
+    }
+
+    // The application in flash (the profile's "firmware" section): started by a reboot
+    // after flashing, or at power-on with --boot app.
+    bool startFirmware(const QCommandLineParser &parser, const BoardProfile &profile, RomSerialServer *server, QObject *owner)
+    {
+        const QString mode = parser.value(boot);
+        if (!mode.isEmpty() && mode != QLatin1String("app") && mode != QLatin1String("download")) {
+            printLine(stderr, QStringLiteral("forgeline-sim: --boot is download or app"));
+            return false;
+        }
+        Result<FirmwareProfile> firmware = FirmwareProfile::fromJson(profile.json.value(QLatin1String("firmware")).toObject(), profileDir);
+        if (!firmware) {
+            printLine(stderr, QStringLiteral("forgeline-sim: ") + firmware.error().message);
+            return false;
+        }
+        if (!firmware->enabled) {
+            if (mode == QLatin1String("app")) {
+                printLine(stderr, QStringLiteral("forgeline-sim: --boot app needs a \"firmware\" section in the profile"));
+                return false;
+            }
+            return true;
+        }
+#ifdef FORGELINE_HAVE_SIM_FIRMWARE
+        auto *app = new SimFirmware::MqttFirmware(*firmware, profile.chip, owner);
+        server->setApplication(app, firmware->bootAfterReset);
+        if (mode == QLatin1String("app"))
+            server->bootApplication();
+        return true;
+#else
+        Q_UNUSED(server);
+        Q_UNUSED(owner);
+        printLine(stderr, QStringLiteral("forgeline-sim: built without mbedTLS: the profile's firmware cannot run"));
+        return false;
+#endif
     }
 };
 
@@ -184,6 +231,7 @@ int main(int argc, char **argv)
             return 2;
         }
         profile = loaded.value();
+        serialSide.profileDir = QFileInfo(parser.value(profileOption)).absolutePath();
     }
 
     bool anySide = false;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sim/romserialserver.h"
 
+#include "core/flasher/romprotocol.h"
 #include "core/flasher/slip.h"
+#include "core/sim/boardapplication.h"
 
 #include <QHostAddress>
 #include <QSocketNotifier>
@@ -83,6 +85,33 @@ void RomSerialServer::closePty()
     m_ptyPending.clear();
 }
 
+void RomSerialServer::setApplication(BoardApplication *app, bool bootAfterReset)
+{
+    m_app = app;
+    m_bootAppAfterReset = bootAfterReset;
+    if (app)
+        connect(app, &BoardApplication::consoleOutput, this, [this](const QByteArray &bytes) {
+            if (m_inApp)
+                writeOut(bytes);
+        });
+}
+
+void RomSerialServer::bootApplication()
+{
+    if (!m_app)
+        return;
+    m_actions.clear();
+    m_inApp = true;
+    m_app->boot(m_device.flash().contents());
+}
+
+void RomSerialServer::leaveApplication()
+{
+    m_inApp = false;
+    if (m_app)
+        m_app->halt();
+}
+
 Result<QString> RomSerialServer::listenPty()
 {
     auto r = openPty();
@@ -132,6 +161,21 @@ void RomSerialServer::onPtyReadable()
 
 void RomSerialServer::onBytes(const QByteArray &bytes)
 {
+    if (m_inApp) {
+        // The firmware owns the console. A flasher's SYNC stands for the reset into download
+        // mode its DTR/RTS pulse would cause on a real adapter; the first SYNC is lost, as
+        // one sent while a board boots is.
+        if (!bytes.contains(Flasher::Rom::syncPayload().left(4))) {
+            if (m_app)
+                m_app->consoleInput(bytes);
+            return;
+        }
+        leaveApplication();
+        m_device.reset();
+        m_baud = 115200;
+        schedule({now(), Action::Kind::Send, m_device.bootBanner(false)});
+        return;
+    }
     const RomFaults &f = m_device.faults();
     std::uniform_real_distribution<double> uni(0.0, 1.0);
     const double t = now();
@@ -197,7 +241,11 @@ void RomSerialServer::handleFrame(const QByteArray &frame, double arrival)
     m_modelMs += requestWire + (m_timing ? out.busyMs : 0.0) + replyWire;
     if (out.newBaud)
         m_baud = out.newBaud; // the reply went out at the old rate
-    if (out.event == RomDevice::Output::Event::Reset) {
+    if (out.event == RomDevice::Output::Event::Reset && m_app && m_bootAppAfterReset) {
+        m_device.reset();
+        m_baud = 115200;
+        schedule({qMax(t, m_txFree), Action::Kind::BootApp, {}});
+    } else if (out.event == RomDevice::Output::Event::Reset) {
         m_device.reset();
         m_baud = 115200;
         const QByteArray banner = m_device.bootBanner(false);
@@ -230,6 +278,8 @@ void RomSerialServer::runDue()
             qInfo("sim %.3f send %d", now(), int(a.bytes.size()));
         if (a.kind == Action::Kind::Send)
             writeOut(a.bytes);
+        else if (a.kind == Action::Kind::BootApp)
+            bootApplication();
         else
             hangUp();
     }
@@ -272,6 +322,7 @@ void RomSerialServer::flushPty()
 void RomSerialServer::hangUp()
 {
     m_actions.clear();
+    leaveApplication();
     m_inFrame = m_escape = false;
     m_device.reset(); // unplugging also powers the board off
     m_baud = 115200;

@@ -19,6 +19,8 @@ class QTimer;
 
 namespace Forgeline::Sim {
 
+class BoardApplication;
+
 // Serves a RomDevice over a pseudo-terminal or a TCP port (like ser2net) on the event loop.
 // With timing on, every byte takes 10 bit-times at the chip's current baud rate in each
 // direction and the chip is busy for the flash model's erase/program time, so a client sees
@@ -39,6 +41,16 @@ public:
 
     RomDevice &device() { return m_device; }
 
+    // The firmware in flash. With `bootAfterReset`, a reboot command (FLASH_END 0, what a
+    // flasher sends after writing on a link without modem lines) starts it, as a real board
+    // does once the strap is released. While it runs its console goes to the link, and a
+    // flasher's SYNC puts the board back into download mode (the auto-reset a real adapter
+    // would pulse). Not owned.
+    void setApplication(BoardApplication *app, bool bootAfterReset);
+    // Powers on straight into the application (forgeline-sim --boot app).
+    void bootApplication();
+    bool applicationRunning() const { return m_inApp; }
+
     // The modelled cost of everything handled so far: request and reply bytes on the wire
     // plus flash busy time, in milliseconds. Benchmarks compare wall time against it.
     double modelledMs() const { return m_modelMs; }
@@ -55,7 +67,7 @@ private:
     struct Action
     {
         double at = 0.0;
-        enum class Kind { Send, Disconnect } kind = Kind::Send;
+        enum class Kind { Send, Disconnect, BootApp } kind = Kind::Send;
         QByteArray bytes;
     };
 
@@ -68,6 +80,7 @@ private:
     void writeOut(const QByteArray &bytes);
     void flushPty();
     void hangUp();
+    void leaveApplication();
     Result<QString> openPty();
     void closePty();
     void onPtyReadable();
@@ -99,6 +112,9 @@ private:
     QByteArray m_ptyPending;
     QTcpServer *m_server = nullptr;
     QPointer<QTcpSocket> m_socket;
+    QPointer<BoardApplication> m_app;
+    bool m_bootAppAfterReset = false;
+    bool m_inApp = false;
 };
 
 } // namespace Forgeline::Sim

@@ -87,6 +87,7 @@ void BoardRun::cancel()
         m_session->cancel();
     if (m_provisionJob)
         m_provisionJob->cancel();
+    stopConnectMonitor();
     if (m_state != State::Running)
         return;
     dropSession();
@@ -118,6 +119,7 @@ void BoardRun::runStep(Recipe::Step step)
     case Recipe::Step::Flash: doFlash(); break;
     case Recipe::Step::Verify: doVerify(); break;
     case Recipe::Step::Provision: doProvision(); break;
+    case Recipe::Step::Connect: doConnect(); break;
     case Recipe::Step::Record: doRecord(); break;
     }
 }
@@ -148,6 +150,7 @@ void BoardRun::stepFailed(const Error &error)
 
 void BoardRun::dropSession()
 {
+    stopConnectMonitor();
     if (m_session) {
         m_session->close();
         m_session->deleteLater();

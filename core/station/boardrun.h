@@ -16,6 +16,10 @@
 
 #include <optional>
 
+namespace Forgeline::Monitor {
+class SerialMonitor;
+}
+
 namespace Forgeline::Protocomm {
 class ProvisionClient;
 class ProvisionJob;
@@ -78,6 +82,8 @@ private:
     void doVerify();
     void verifyRegion(int index);
     void doProvision();
+    void doConnect(); // boardrunconnect.cpp
+    void stopConnectMonitor();
     void doRecord();
     void finish(State state);
     void withSession(std::function<void()> then);
@@ -109,6 +115,7 @@ private:
     int m_flashIndex = 0;     // first item not yet written and verified by the write's MD5
     QPointer<Protocomm::ProvisionClient> m_provisionClient;
     QPointer<Protocomm::ProvisionJob> m_provisionJob;
+    QPointer<Monitor::SerialMonitor> m_connectMonitor;
     StationRecord m_record;
     Error m_error;
 };

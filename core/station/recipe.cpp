@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace Forgeline::Station {
 
@@ -53,6 +54,7 @@ QString Recipe::stepName(Step step)
     case Step::Flash: return QStringLiteral("flash");
     case Step::Verify: return QStringLiteral("verify");
     case Step::Provision: return QStringLiteral("provision");
+    case Step::Connect: return QStringLiteral("connect");
     case Step::Record: return QStringLiteral("record");
     }
     return {};
@@ -84,6 +86,8 @@ QList<Recipe::Step> Recipe::steps() const
         out << Step::Verify;
     if (provision)
         out << Step::Provision;
+    if (connect)
+        out << Step::Connect;
     out << Step::Record;
     return out;
 }
@@ -210,6 +214,20 @@ Result<Recipe> Recipe::fromJson(const QByteArray &json, const QString &baseDir, 
         s.timeoutMs = p.value(QStringLiteral("timeoutMs")).toInt(60000);
         s.pollIntervalMs = p.value(QStringLiteral("pollIntervalMs")).toInt(500);
         r.provision = s;
+    }
+    if (o.contains(QStringLiteral("connect"))) {
+        const QJsonObject c = o.value(QStringLiteral("connect")).toObject();
+        ConnectSettings s;
+        s.timeoutMs = c.value(QStringLiteral("timeoutMs")).toInt(s.timeoutMs);
+        if (s.timeoutMs <= 0)
+            return recipeError(QStringLiteral("connect.timeoutMs must be positive"));
+        s.success = c.value(QStringLiteral("success")).toString(s.success);
+        if (s.success.isEmpty() || !QRegularExpression(s.success).isValid())
+            return recipeError(QStringLiteral("connect.success must be a valid regular expression"));
+        s.baud = c.value(QStringLiteral("baud")).toInt(s.baud);
+        if (s.baud <= 0)
+            return recipeError(QStringLiteral("connect.baud must be positive"));
+        r.connect = s;
     }
     return r;
 }

@@ -43,6 +43,16 @@ struct ProvisionSettings
     int pollIntervalMs = 500;
 };
 
+// After provisioning: reset the board into its firmware and watch its console until the
+// application's success line, or until a TLS handshake fails (the board then fails at step
+// `connect` with the diagnosis id in its record).
+struct ConnectSettings
+{
+    int timeoutMs = 30000;
+    QString success = QStringLiteral("MQTT_EVENT_CONNECTED"); // a regular expression
+    qint32 baud = 115200;                                     // the firmware's console rate
+};
+
 // A station's recipe (JSON, edited in the GUI, documented in docs/cli.md):
 // {
 //   "name": "Line 3 cert+wifi", "baud": 921600, "tableOffset": "0x8000",
@@ -54,11 +64,12 @@ struct ProvisionSettings
 //   "verify": true,
 //   "provision": {"ssid": "FactoryNet", "passphrase": "...", "pop": "...", "username": "wifiprov", "security": 2,
 //                 "addresses": {"/dev/ttyUSB0": "192.168.4.1:80"}, "address": "192.168.4.1:80",
-//                 "customData": {"endpoint": "custom-data", "data": "serial={mac}"}, "timeoutMs": 60000}
+//                 "customData": {"endpoint": "custom-data", "data": "serial={mac}"}, "timeoutMs": 60000},
+//   "connect": {"timeoutMs": 30000, "success": "MQTT_EVENT_CONNECTED", "baud": 115200}   (optional)
 // }
 struct Recipe
 {
-    enum class Step { Identify, Claim, Preflight, Flash, Verify, Provision, Record };
+    enum class Step { Identify, Claim, Preflight, Flash, Verify, Provision, Connect, Record };
 
     QString name;
     qint32 baud = 921600;
@@ -70,6 +81,7 @@ struct Recipe
     QList<FlashItem> flash;
     bool verify = true;
     std::optional<ProvisionSettings> provision;
+    std::optional<ConnectSettings> connect;
 
     bool needsPair() const;
     int retriesFor(Step step) const;

@@ -61,7 +61,7 @@ private Q_SLOTS:
         QCOMPARE(ids, (QStringList{QStringLiteral("decode"), QStringLiteral("diagnose"),
                                    QStringLiteral("provision"), QStringLiteral("flash"),
                                    QStringLiteral("station"), QStringLiteral("records"),
-                                   QStringLiteral("image")}));
+                                   QStringLiteral("image"), QStringLiteral("monitor")}));
         // Walk backwards so every step really changes the page.
         for (int i = int(ids.size()) - 1; i >= 0; --i) {
             const QString &id = ids.at(i);

@@ -75,6 +75,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void jobFinished(bool ok);
+    // "Monitor": watch this board's serial log in the Monitor workspace.
+    void monitorRequested(const QString &port);
     void statusMessage(const QString &text);
 
 private:

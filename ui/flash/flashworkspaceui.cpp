@@ -47,6 +47,11 @@ void FlashWorkspace::buildUi()
     portRow->addWidget(new QLabel(tr("Baud:"), this));
     portRow->addWidget(m_baud);
     portRow->addWidget(m_connect);
+    auto *monitor = new QPushButton(tr("Monitor"), this);
+    monitor->setObjectName(QStringLiteral("openMonitor"));
+    monitor->setToolTip(tr("Watch this board's serial log; a failing TLS handshake is diagnosed as it happens."));
+    connect(monitor, &QPushButton::clicked, this, [this] { Q_EMIT monitorRequested(portText()); });
+    portRow->addWidget(monitor);
     root->addLayout(portRow);
 
     // Splitters, not fixed boxes: the user trades room between the board/table, the write

@@ -8,6 +8,7 @@
 #include "ui/diagnose/diagnoseworkspace.h"
 #include "ui/flash/flashworkspace.h"
 #include "ui/image/imageworkspace.h"
+#include "ui/monitor/monitorworkspace.h"
 #include "ui/provision/provisionworkspace.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/languagemenu.h"
@@ -54,6 +55,8 @@ QList<WorkspaceInfo> workspaceInfos()
          MainWindow::tr("Show the TLS records in a capture, hex dump or device log, and what their framing means.")},
         {QStringLiteral("image"), MainWindow::tr("Image"),
          MainWindow::tr("See what a firmware file is; flash encryption and pre-encrypted OTA images.")},
+        {QStringLiteral("monitor"), MainWindow::tr("Monitor"),
+         MainWindow::tr("Watch a board's serial log; TLS failures are diagnosed as they happen.")},
     };
 }
 
@@ -132,6 +135,8 @@ void MainWindow::buildWorkspaces()
             auto *image = new ImageWorkspace;
             connect(image, &ImageWorkspace::statusMessage, this, &MainWindow::showStatus);
             page = image;
+        } else if (info.id == QLatin1String("monitor")) {
+            page = new MonitorWorkspace;
         } else {
             page = new StationWorkspace;
         }
@@ -149,6 +154,37 @@ void MainWindow::buildWorkspaces()
         m_workspaceActions.append(action);
         bar->addAction(action);
         connect(action, &QAction::triggered, this, [this, id = info.id] { setCurrentWorkspace(id); });
+    }
+    connectMonitor();
+}
+
+void MainWindow::connectMonitor()
+{
+    auto *monitor = qobject_cast<MonitorWorkspace *>(workspace(QStringLiteral("monitor")));
+    auto *flash = qobject_cast<FlashWorkspace *>(workspace(QStringLiteral("flash")));
+    auto *diagnose = qobject_cast<DiagnoseWorkspace *>(workspace(QStringLiteral("diagnose")));
+    auto *decode = qobject_cast<DecodeWorkspace *>(workspace(QStringLiteral("decode")));
+    if (!monitor)
+        return;
+    connect(monitor, &MonitorWorkspace::statusMessage, this, &MainWindow::showStatus);
+    if (flash) {
+        connect(flash, &FlashWorkspace::monitorRequested, this, [this, monitor](const QString &port) {
+            monitor->setPort(port);
+            setCurrentWorkspace(QStringLiteral("monitor"));
+        });
+    }
+    if (diagnose) {
+        connect(monitor, &MonitorWorkspace::diagnoseRequested, this, [this, diagnose](const QString &bad, const QString &good) {
+            setCurrentWorkspace(QStringLiteral("diagnose"));
+            diagnose->loadLogs(bad, good);
+        });
+    }
+    if (decode) {
+        connect(monitor, &MonitorWorkspace::decodeRequested, this, [this, decode](const QString &code) {
+            setCurrentWorkspace(QStringLiteral("decode"));
+            decode->setInput(code);
+            decode->decodeNow();
+        });
     }
 }
 

@@ -45,6 +45,7 @@ protected:
 
 private:
     void buildWorkspaces();
+    void connectMonitor();
     void buildMenus();
     void restoreFromSettings();
     void saveWindowState();

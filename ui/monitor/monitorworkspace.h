@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/monitor/monitorevents.h"
+#include "core/monitor/serialmonitor.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QPushButton;
+class QSortFilterProxyModel;
+class QThread;
+class QTimer;
+
+namespace Forgeline::Ui {
+
+class MonitorLogModel;
+
+// The board's serial console, live: its log (ESP-IDF colours, filter, pause), the codes in it
+// as links into Decode, and a findings strip that turns red with the diagnosis when a TLS
+// handshake fails (green when one succeeds). The SerialMonitor runs on its own thread; lines
+// reach the model in batches so a 2 Mbaud debug log scrolls without stalling the window.
+class MonitorWorkspace : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MonitorWorkspace(QWidget *parent = nullptr);
+    ~MonitorWorkspace() override;
+
+    void setPort(const QString &port);
+    QString port() const;
+    void setBaud(int baud);
+    bool isRunning() const { return m_monitor != nullptr; }
+    MonitorLogModel *logModel() const { return m_model; }
+    QListView *logView() const { return m_view; }
+    QLabel *findingsStrip() const { return m_findings; }
+    const std::optional<Monitor::HandshakeResultEvent> &lastHandshake() const
+    {
+        return m_lastHandshake;
+    }
+    // The kept log (or the last TLS connection only) written to a file for Diagnose.
+    QString writeCapture(bool lastConnectionOnly) const;
+
+public Q_SLOTS:
+    void start();
+    void stop();
+    void setPaused(bool paused);
+    void clear();
+    void setFilter(const QString &text);
+    void sendLine(const QString &text);
+    void diagnoseThis();
+    void compareWithWorking(const QString &workingCapture = {});
+    void saveTo(const QString &path = {});
+
+Q_SIGNALS:
+    void diagnoseRequested(const QString &failingLog, const QString &workingLog);
+    void decodeRequested(const QString &code);
+    void statusMessage(const QString &text);
+    void handshakeSeen(bool ok);
+
+private:
+    void onEvent(const Monitor::MonitorEvent &event);
+    void flushPending();
+    void showHandshake(const Monitor::HandshakeResultEvent &e);
+    void updateButtons();
+
+    QComboBox *m_port = nullptr;
+    QComboBox *m_baud = nullptr;
+    QCheckBox *m_reset = nullptr;
+    QPushButton *m_startStop = nullptr;
+    QLabel *m_state = nullptr;
+    QLabel *m_findings = nullptr;
+    QLabel *m_codes = nullptr;
+    QListView *m_view = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QPushButton *m_pause = nullptr;
+    QLineEdit *m_send = nullptr;
+    MonitorLogModel *m_model = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    QTimer *m_flush = nullptr;
+    QThread *m_thread = nullptr;
+    QPointer<Monitor::SerialMonitor> m_monitor;
+    QList<Monitor::LineEvent> m_pending;
+    QStringList m_recentCodes;
+    std::optional<Monitor::HandshakeResultEvent> m_lastHandshake;
+    bool m_paused = false;
+};
+
+} // namespace Forgeline::Ui
