@@ -514,7 +514,7 @@ private:
                 }
                 f.values = dumped->values;
             } else {
-                f.values.insert(QStringLiteral("detail"), tr("mbedTLS reports it at line %1; with debug level 4 the record dumps show "
+                f.values.insert(QStringLiteral("detail"), Tr::tr("mbedTLS reports it at line %1; with debug level 4 the record dumps show "
                                                              "which message was split").arg(notice->line));
             }
         }
