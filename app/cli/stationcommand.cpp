@@ -3,14 +3,10 @@
 #include "clicommon.h"
 
 #include "core/common/redactor.h"
-#include "core/station/certpool.h"
 #include "core/station/portwatcher.h"
-#include "core/station/records.h"
-#include "core/station/recordspool.h"
-#include "core/station/stationdatabase.h"
+#include "core/station/stationsetup.h"
 #include "core/station/stationjob.h"
 
-#include <QDir>
 #include <QEventLoop>
 #include <QHostInfo>
 #include <QJsonObject>
@@ -110,57 +106,31 @@ int runStation(const QStringList &arguments)
         return ExitUsage;
     }
 
-    StationDatabase recordsDb;
-    if (auto r = recordsDb.open(parser.value(dbOpt)); !r) {
-        printDbError(r.error());
+    // The same setup as the Station workspace (core/station/stationsetup.h).
+    StationSetupRequest setup;
+    setup.databaseUrl = parser.value(dbOpt);
+    setup.poolDirectory = parser.isSet(poolOpt) ? parser.value(poolOpt) : QString();
+    setup.needsPool = recipe->needsPair();
+    Result<std::unique_ptr<StationResources>> station = openStation(setup);
+    if (!station) {
+        if (station.error().code == QStringLiteral("station.no-pool")) {
+            printError(QStringLiteral("the recipe writes a certificate: give --pool DIR or --db URL"));
+            return ExitUsage;
+        }
+        printDbError(station.error());
         return ExitIo;
     }
-    RecordStore records(recordsDb);
-    if (auto r = records.prepare(); !r) {
-        printDbError(r.error());
-        return ExitIo;
-    }
-    // Records an earlier run could not store (database away) go in first.
-    RecordSpool spool(RecordSpool::defaultPath(parser.value(dbOpt)));
-    if (const auto sent = spool.flushInto(records); sent && *sent > 0 && !json)
-        std::fprintf(stderr, "%d record(s) kept while the database was away are now stored.\n", *sent);
-    else if (!sent)
-        printDbError(sent.error());
-
-    // Claims live in the database even for a folder pool: in --db when given (a line shares
-    // it), else next to the pairs, so every station using that folder sees the same claims.
-    StationDatabase poolDb;
-    std::optional<CertPool> pool;
-    if (parser.isSet(poolOpt) || parser.isSet(dbOpt)) {
-        const QString poolUrl = parser.isSet(dbOpt) ? parser.value(dbOpt)
-                                                    : QStringLiteral("sqlite://") + QDir(parser.value(poolOpt)).absoluteFilePath(QStringLiteral(".forgeline-pool.sqlite"));
-        if (auto r = poolDb.open(poolUrl); !r) {
-            printDbError(r.error());
-            return ExitIo;
-        }
-        pool.emplace(poolDb);
-        if (auto r = pool->prepare(); !r) {
-            printDbError(r.error());
-            return ExitIo;
-        }
-        if (parser.isSet(poolOpt)) {
-            if (auto r = pool->importFolder(parser.value(poolOpt)); !r) {
-                printError(r.error());
-                return ExitIo;
-            }
-        }
-    }
-    if (recipe->needsPair() && !pool) {
-        printError(QStringLiteral("the recipe writes a certificate: give --pool DIR or --db URL"));
-        return ExitUsage;
-    }
+    if ((*station)->flushedFromSpool > 0 && !json)
+        std::fprintf(stderr, "%d record(s) kept while the database was away are now stored.\n", (*station)->flushedFromSpool);
+    if ((*station)->spoolError)
+        printDbError(*(*station)->spoolError);
 
     StationContext context;
     context.station = parser.isSet(stationOpt) ? parser.value(stationOpt) : QHostInfo::localHostName();
     context.operatorName = parser.value(operatorOpt);
-    context.pool = pool ? &*pool : nullptr;
-    context.records = &records;
-    context.spool = &spool;
+    context.pool = (*station)->pool ? &*(*station)->pool : nullptr;
+    context.records = &*(*station)->records;
+    context.spool = (*station)->spool.get();
 
     QEventLoop loop;
     StationJob job(*recipe, context);
