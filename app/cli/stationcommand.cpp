@@ -4,6 +4,7 @@
 
 #include "core/common/redactor.h"
 #include "core/station/portwatcher.h"
+#include "core/station/stationevent.h"
 #include "core/station/stationsetup.h"
 #include "core/station/stationjob.h"
 
@@ -35,29 +36,33 @@ void printEventLine(const QJsonObject &e, bool json)
         std::fflush(stdout);
         return;
     }
-    const QString kind = e.value(QStringLiteral("event")).toString();
-    const QString port = e.value(QStringLiteral("port")).toString();
+    const StationEvent ev = StationEvent::fromJson(e);
+    const QString &port = ev.port;
     QString text;
-    if (kind == QStringLiteral("step"))
-        text = e.value(QStringLiteral("step")).toString() + QStringLiteral("...");
-    else if (kind == QStringLiteral("identified"))
-        text = e.value(QStringLiteral("description")).toString(e.value(QStringLiteral("chip")).toString()) + QStringLiteral(", MAC ")
-            + e.value(QStringLiteral("mac")).toString();
-    else if (kind == QStringLiteral("claimed"))
-        text = QStringLiteral("certificate %1%2").arg(e.value(QStringLiteral("pair")).toString(),
-                                                      e.value(QStringLiteral("reused")).toBool() ? QStringLiteral(" (already this board's)") : QString());
-    else if (kind == QStringLiteral("appeared"))
+    switch (ev.kind) {
+    case StationEvent::Kind::Step:
+        text = ev.step + QStringLiteral("...");
+        break;
+    case StationEvent::Kind::Identified:
+        text = (ev.description.isEmpty() ? ev.chip : ev.description) + QStringLiteral(", MAC ") + ev.mac;
+        break;
+    case StationEvent::Kind::Claimed:
+        text = QStringLiteral("certificate %1%2").arg(ev.pair, ev.reused ? QStringLiteral(" (already this board's)") : QString());
+        break;
+    case StationEvent::Kind::Appeared:
         text = QStringLiteral("board plugged in");
-    else if (kind == QStringLiteral("retry"))
-        text = QStringLiteral("retrying %1: %2").arg(e.value(QStringLiteral("step")).toString(), e.value(QStringLiteral("reason")).toString());
-    else if (kind == QStringLiteral("result")) {
-        const QString result = e.value(QStringLiteral("result")).toString();
-        text = result == QStringLiteral("pass")
-            ? QStringLiteral("PASS (%1 s)").arg(e.value(QStringLiteral("elapsedMs")).toDouble() / 1000.0, 0, 'f', 1)
-            : QStringLiteral("%1 at %2: %3").arg(result.toUpper(), e.value(QStringLiteral("failedStep")).toString(),
-                                                 e.value(QStringLiteral("error")).toString());
-    } else
+        break;
+    case StationEvent::Kind::Retry:
+        text = QStringLiteral("retrying %1: %2").arg(ev.step, ev.reason);
+        break;
+    case StationEvent::Kind::Result:
+        text = ev.verdict == StationEvent::Verdict::Pass
+            ? QStringLiteral("PASS (%1 s)").arg(double(ev.elapsedMs) / 1000.0, 0, 'f', 1)
+            : QStringLiteral("%1 at %2: %3").arg(StationEvent::verdictName(ev.verdict).toUpper(), ev.failedStep, ev.error);
+        break;
+    default:
         return; // progress and log lines only in --json
+    }
     std::fprintf(stderr, "[%s] %s\n", port.toUtf8().constData(), Redactor::redact(text).toUtf8().constData());
 }
 
@@ -113,7 +118,7 @@ int runStation(const QStringList &arguments)
     setup.needsPool = recipe->needsPair();
     Result<std::unique_ptr<StationResources>> station = openStation(setup);
     if (!station) {
-        if (station.error().code == QStringLiteral("station.no-pool")) {
+        if (station.error().code == ErrorCode::StationNoPool) {
             printError(QStringLiteral("the recipe writes a certificate: give --pool DIR or --db URL"));
             return ExitUsage;
         }
@@ -149,7 +154,10 @@ int runStation(const QStringList &arguments)
         QObject::connect(&watcher, &PortWatcher::portAppeared, &loop, [&](const QString &port) {
             if (stopping || !job.acceptsAppearedPort(port))
                 return; // running there, or its own reset into the firmware made the port blink
-            printEventLine(QJsonObject{{QStringLiteral("event"), QStringLiteral("appeared")}, {QStringLiteral("port"), port}}, json);
+            StationEvent appeared;
+            appeared.kind = StationEvent::Kind::Appeared;
+            appeared.port = port;
+            printEventLine(appeared.toJson(), json);
             // Let udev finish (permissions) and the bridge settle before the first byte.
             QTimer::singleShot(500, &loop, [&job, &stopping, port] {
                 if (!stopping && job.acceptsAppearedPort(port))
@@ -158,9 +166,12 @@ int runStation(const QStringList &arguments)
         });
         watcher.start();
         // Scripts (and tests) plug boards in only after this: ports present now never start.
-        if (json)
-            printEventLine(QJsonObject{{QStringLiteral("event"), QStringLiteral("watching")},
-                                       {QStringLiteral("pattern"), parser.value(watchPatternOpt)}}, true);
+        if (json) {
+            StationEvent watching;
+            watching.kind = StationEvent::Kind::Watching;
+            watching.pattern = parser.value(watchPatternOpt);
+            printEventLine(watching.toJson(), true);
+        }
         if (!json)
             std::fprintf(stderr, "Watching %s for boards; Ctrl+C to stop.\n",
                          parser.isSet(watchPatternOpt) ? qPrintable(parser.value(watchPatternOpt)) : "serial ports");
@@ -189,14 +200,15 @@ int runStation(const QStringList &arguments)
     if (!summary)
         summary = job.summary();
 
-    const QJsonObject done{{QStringLiteral("event"), QStringLiteral("summary")},
-                           {QStringLiteral("passed"), summary->passed},
-                           {QStringLiteral("failed"), summary->failed},
-                           {QStringLiteral("cancelled"), summary->cancelled},
-                           {QStringLiteral("elapsedMs"), summary->elapsedMs},
-                           {QStringLiteral("boardsPerHour"), summary->elapsedMs > 0 ? summary->passed * 3600000.0 / double(summary->elapsedMs) : 0.0}};
+    StationEvent done;
+    done.kind = StationEvent::Kind::Summary;
+    done.passed = summary->passed;
+    done.failed = summary->failed;
+    done.cancelled = summary->cancelled;
+    done.elapsedMs = summary->elapsedMs;
+    done.boardsPerHour = summary->elapsedMs > 0 ? summary->passed * 3600000.0 / double(summary->elapsedMs) : 0.0;
     if (json)
-        printEventLine(done, true);
+        printEventLine(done.toJson(), true);
     else
         printText(QStringLiteral("%1 passed, %2 failed%3 in %4 s").arg(summary->passed).arg(summary->failed)
                       .arg(summary->cancelled ? QStringLiteral(", %1 stopped").arg(summary->cancelled) : QString())

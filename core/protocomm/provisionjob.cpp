@@ -119,7 +119,7 @@ void ProvisionJob::cancel()
         return;
     m_client->cancel();
     if (m_running)
-        fail(Error::make(QStringLiteral("protocomm.cancelled"), tr("Cancelled.")));
+        fail(Error::make(ErrorCode::ProtocommCancelled, tr("Cancelled.")));
 }
 
 void ProvisionJob::doScan()

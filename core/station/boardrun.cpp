@@ -70,7 +70,7 @@ void BoardRun::cancel()
         return;
     // Flag first: anything the cancellations below report synchronously is then ignored.
     m_cancelled = true;
-    m_error = Error::make(QStringLiteral("station.cancelled"), QStringLiteral("Stopped by the operator."));
+    m_error = Error::make(ErrorCode::StationCancelled, QStringLiteral("Stopped by the operator."));
     m_record.failedStep = m_step;
     if (m_session)
         m_session->cancel();
@@ -117,7 +117,7 @@ void BoardRun::stepFailed(const Error &error)
         return;
     const Recipe::Step step = m_steps[m_stepIndex];
     addLog(QStringLiteral("%1 failed: %2 (%3)").arg(m_step, error.message, error.detail));
-    if (m_attempt < m_recipe.retriesFor(step) && error.code != QStringLiteral("pool.empty")) {
+    if (m_attempt < m_recipe.retriesFor(step) && error.code != ErrorCode::PoolEmpty) {
         ++m_attempt;
         emitEvent(QStringLiteral("retry"), {{QStringLiteral("step"), m_step}, {QStringLiteral("attempt"), m_attempt + 1},
                                             {QStringLiteral("reason"), error.message}});
@@ -233,7 +233,7 @@ void BoardRun::doIdentify()
 void BoardRun::doClaim()
 {
     if (!m_context.store || !m_context.store->hasPool()) {
-        stepFailed(Error::make(QStringLiteral("station.no-pool"), QStringLiteral("The recipe writes a certificate but no pool was given."),
+        stepFailed(Error::make(ErrorCode::StationNoPool, QStringLiteral("The recipe writes a certificate but no pool was given."),
                                {}, QStringLiteral("Pass --pool DIR or --db URL.")));
         return;
     }

@@ -17,7 +17,7 @@ Result<std::unique_ptr<StationResources>> openStation(const StationSetupRequest 
     const QString dbUrl = request.databaseUrl.trimmed();
     const bool hasPool = !poolDir.isEmpty() || !dbUrl.isEmpty();
     if (request.needsPool && !hasPool)
-        return Error::make(QStringLiteral("station.no-pool"),
+        return Error::make(ErrorCode::StationNoPool,
                            QCoreApplication::translate("Station", "The recipe writes a certificate but no pool was given."),
                            {}, QCoreApplication::translate("Station", "Give a certificate pool folder or a station database."));
 

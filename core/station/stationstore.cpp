@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/station/stationstore.h"
 
+#include "core/common/guarded.h"
+
 #include <QCoreApplication>
 #include <QThread>
 
@@ -63,16 +65,14 @@ StationStore::~StationStore()
 template<typename R>
 void StationStore::run(std::function<R(Worker &)> work, QObject *context, std::function<void(R)> done)
 {
-    // The answer is posted to this store (alive until the worker has stopped) and checked
-    // against the context there, on the context's thread: no pointer to it crosses threads.
-    QPointer<QObject> guard(context);
+    // The answer is posted to this store (alive until the worker has stopped) and handed to a
+    // callback guarded by the context there, on the context's thread: the guard is only ever
+    // checked on the thread that owns the context.
+    auto reply = std::make_shared<std::function<void(R)>>(guarded(context, std::move(done)));
     Worker *worker = m_worker;
-    QMetaObject::invokeMethod(worker, [this, worker, work = std::move(work), guard, done = std::move(done)] {
+    QMetaObject::invokeMethod(worker, [this, worker, work = std::move(work), reply] {
         auto value = std::make_shared<R>(work(*worker));
-        QMetaObject::invokeMethod(this, [guard, done, value] {
-            if (guard)
-                done(std::move(*value));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, [reply, value] { (*reply)(std::move(*value)); }, Qt::QueuedConnection);
     }, Qt::QueuedConnection);
 }
 

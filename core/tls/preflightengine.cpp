@@ -72,20 +72,24 @@ Result<Material> PreflightEngine::load(const PreflightInputs &in)
         m.deviceChain = issuingOrder(p12->certificates);
         m.key = p12->key;
     } else {
-        if (in.certFile.isEmpty())
+        if (in.certFile.isEmpty() && in.certData.isEmpty())
             return Error::make(QStringLiteral("preflight.usage"), QStringLiteral("No device certificate given."), {},
                                QStringLiteral("Give --cert FILE and --key FILE, or --p12 FILE."));
-        if (in.keyFile.isEmpty())
+        if (in.keyFile.isEmpty() && in.keyData.isEmpty())
             return Error::make(QStringLiteral("preflight.usage"), QStringLiteral("No private key given."), {},
                                QStringLiteral("Give --key FILE with the device certificate's private key."));
-        auto certData = PreflightLoader::readInputFile(in.certFile, QStringLiteral("device certificate"));
+        auto certData = in.certFile.isEmpty()
+            ? Result<QByteArray>(in.certData)
+            : PreflightLoader::readInputFile(in.certFile, QStringLiteral("device certificate"));
         if (!certData)
             return certData.error();
         auto certs = PreflightLoader::parseCertificates(*certData, QStringLiteral("device certificate file"));
         if (!certs)
             return certs.error();
         m.deviceChain = *certs;
-        auto keyData = PreflightLoader::readInputFile(in.keyFile, QStringLiteral("private key"));
+        // A private copy either way: it is wiped as soon as the key is parsed.
+        auto keyData = in.keyFile.isEmpty() ? Result<QByteArray>(QByteArray(in.keyData.constData(), in.keyData.size()))
+                                            : PreflightLoader::readInputFile(in.keyFile, QStringLiteral("private key"));
         if (!keyData)
             return keyData.error();
         auto key = PreflightLoader::parsePrivateKey(*keyData, in.password);

@@ -5,6 +5,7 @@
 #include "core/common/redactor.h"
 #include "core/common/settings.h"
 #include "core/sim/boardprofile.h"
+#include "core/station/stationevent.h"
 #include "core/sim/demopool.h"
 #include "core/sim/protocommvirtualboard.h"
 #include "core/sim/romboardprofile.h"
@@ -368,7 +369,7 @@ void StationWorkspace::onStationOpened(const Result<StationOpened> &opened)
         setRunningUi(false);
         for (StationTile *tile : std::as_const(m_tiles))
             if (tile->result().isEmpty())
-                tile->setResult(QStringLiteral("fail"), e.message);
+                tile->setResult(StationEvent::Verdict::Fail, e.message);
         return;
     }
     if (opened->flushedFromSpool > 0)
@@ -513,26 +514,30 @@ void StationWorkspace::stop()
         setRunningUi(false);
 }
 
-void StationWorkspace::onEvent(const QJsonObject &e)
+void StationWorkspace::onEvent(const QJsonObject &json)
 {
-    StationTile *tile = m_tiles.value(e.value(QStringLiteral("port")).toString());
+    const StationEvent e = StationEvent::fromJson(json);
+    StationTile *tile = m_tiles.value(e.port);
     if (!tile)
         return;
-    const QString kind = e.value(QStringLiteral("event")).toString();
-    if (kind == QStringLiteral("identified"))
-        tile->setBoard(e.value(QStringLiteral("description")).toString(e.value(QStringLiteral("chip")).toString()),
-                       e.value(QStringLiteral("mac")).toString());
-    else if (kind == QStringLiteral("step"))
-        tile->setStep(e.value(QStringLiteral("step")).toString(), e.value(QStringLiteral("percent")).toInt());
-    else if (kind == QStringLiteral("progress"))
-        tile->setProgress(e.value(QStringLiteral("done")).toInteger(), e.value(QStringLiteral("total")).toInteger());
-    else if (kind == QStringLiteral("result")) {
-        const QString result = e.value(QStringLiteral("result")).toString();
-        tile->setResult(result, result == QStringLiteral("pass")
-                                    ? e.value(QStringLiteral("pair")).toString()
-                                    : e.value(QStringLiteral("failedStep")).toString() + QStringLiteral(": ")
-                                          + e.value(QStringLiteral("error")).toString());
+    switch (e.kind) {
+    case StationEvent::Kind::Identified:
+        tile->setBoard(e.description.isEmpty() ? e.chip : e.description, e.mac);
+        break;
+    case StationEvent::Kind::Step:
+        tile->setStep(e.step, e.percent);
+        break;
+    case StationEvent::Kind::Progress:
+        tile->setProgress(e.done, e.total);
+        break;
+    case StationEvent::Kind::Result:
+        tile->setResult(e.verdict, e.verdict == StationEvent::Verdict::Pass
+                                       ? e.pair
+                                       : e.failedStep + QStringLiteral(": ") + e.error);
         refreshRecords();
+        break;
+    default:
+        break;
     }
 }
 
