@@ -154,7 +154,7 @@ int reportFailure(const Error &error, bool json)
                                                   {QStringLiteral("fix"), error.fix}}}}));
     }
     const QString &c = error.code;
-    if (c == QLatin1String("cancelled"))
+    if (error.isCancelled())
         return ExitCancelled;
     if (c.contains(QLatin1String("verify")))
         return ExitVerify;

@@ -3,14 +3,11 @@
 #include "clicommon.h"
 
 #include "core/common/redactor.h"
-#include "core/station/certpool.h"
 #include "core/station/portwatcher.h"
-#include "core/station/records.h"
-#include "core/station/recordspool.h"
-#include "core/station/stationdatabase.h"
+#include "core/station/stationevent.h"
+#include "core/station/stationsetup.h"
 #include "core/station/stationjob.h"
 
-#include <QDir>
 #include <QEventLoop>
 #include <QHostInfo>
 #include <QJsonObject>
@@ -49,29 +46,33 @@ void printEventLine(const QJsonObject &e, bool json)
         std::fflush(stdout);
         return;
     }
-    const QString kind = e.value(QStringLiteral("event")).toString();
-    const QString port = e.value(QStringLiteral("port")).toString();
+    const StationEvent ev = StationEvent::fromJson(e);
+    const QString &port = ev.port;
     QString text;
-    if (kind == QStringLiteral("step"))
-        text = e.value(QStringLiteral("step")).toString() + QStringLiteral("...");
-    else if (kind == QStringLiteral("identified"))
-        text = e.value(QStringLiteral("description")).toString(e.value(QStringLiteral("chip")).toString()) + QStringLiteral(", MAC ")
-            + e.value(QStringLiteral("mac")).toString();
-    else if (kind == QStringLiteral("claimed"))
-        text = Tr::tr("certificate %1%2").arg(e.value(QStringLiteral("pair")).toString(),
-                                                      e.value(QStringLiteral("reused")).toBool() ? Tr::tr(" (already this board's)") : QString());
-    else if (kind == QStringLiteral("appeared"))
+    switch (ev.kind) {
+    case StationEvent::Kind::Step:
+        text = ev.step + QStringLiteral("...");
+        break;
+    case StationEvent::Kind::Identified:
+        text = (ev.description.isEmpty() ? ev.chip : ev.description) + QStringLiteral(", MAC ") + ev.mac;
+        break;
+    case StationEvent::Kind::Claimed:
+        text = Tr::tr("certificate %1%2").arg(ev.pair, ev.reused ? Tr::tr(" (already this board's)") : QString());
+        break;
+    case StationEvent::Kind::Appeared:
         text = Tr::tr("board plugged in");
-    else if (kind == QStringLiteral("retry"))
-        text = Tr::tr("retrying %1: %2").arg(e.value(QStringLiteral("step")).toString(), e.value(QStringLiteral("reason")).toString());
-    else if (kind == QStringLiteral("result")) {
-        const QString result = e.value(QStringLiteral("result")).toString();
-        text = result == QStringLiteral("pass")
-            ? Tr::tr("PASS (%1 s)").arg(e.value(QStringLiteral("elapsedMs")).toDouble() / 1000.0, 0, 'f', 1)
-            : Tr::tr("%1 at %2: %3").arg(result.toUpper(), e.value(QStringLiteral("failedStep")).toString(),
-                                                 e.value(QStringLiteral("error")).toString());
-    } else
+        break;
+    case StationEvent::Kind::Retry:
+        text = Tr::tr("retrying %1: %2").arg(ev.step, ev.reason);
+        break;
+    case StationEvent::Kind::Result:
+        text = ev.verdict == StationEvent::Verdict::Pass
+            ? Tr::tr("PASS (%1 s)").arg(double(ev.elapsedMs) / 1000.0, 0, 'f', 1)
+            : Tr::tr("%1 at %2: %3").arg(StationEvent::verdictName(ev.verdict).toUpper(), ev.failedStep, ev.error);
+        break;
+    default:
         return; // progress and log lines only in --json
+    }
     std::fprintf(stderr, "[%s] %s\n", port.toUtf8().constData(), Redactor::redact(text).toUtf8().constData());
 }
 
@@ -120,57 +121,31 @@ int runStation(const QStringList &arguments)
         return ExitUsage;
     }
 
-    StationDatabase recordsDb;
-    if (auto r = recordsDb.open(parser.value(dbOpt)); !r) {
-        printDbError(r.error());
+    // The same setup as the Station workspace (core/station/stationsetup.h).
+    StationSetupRequest setup;
+    setup.databaseUrl = parser.value(dbOpt);
+    setup.poolDirectory = parser.isSet(poolOpt) ? parser.value(poolOpt) : QString();
+    setup.needsPool = recipe->needsPair();
+    Result<std::unique_ptr<StationResources>> station = openStation(setup);
+    if (!station) {
+        if (station.error().code == ErrorCode::StationNoPool) {
+            printError(Tr::tr("the recipe writes a certificate: give --pool DIR or --db URL"));
+            return ExitUsage;
+        }
+        printDbError(station.error());
         return ExitIo;
     }
-    RecordStore records(recordsDb);
-    if (auto r = records.prepare(); !r) {
-        printDbError(r.error());
-        return ExitIo;
-    }
-    // Records an earlier run could not store (database away) go in first.
-    RecordSpool spool(RecordSpool::defaultPath(parser.value(dbOpt)));
-    if (const auto sent = spool.flushInto(records); sent && *sent > 0 && !json)
-        std::fprintf(stderr, "%d record(s) kept while the database was away are now stored.\n", *sent);
-    else if (!sent)
-        printDbError(sent.error());
-
-    // Claims live in the database even for a folder pool: in --db when given (a line shares
-    // it), else next to the pairs, so every station using that folder sees the same claims.
-    StationDatabase poolDb;
-    std::optional<CertPool> pool;
-    if (parser.isSet(poolOpt) || parser.isSet(dbOpt)) {
-        const QString poolUrl = parser.isSet(dbOpt) ? parser.value(dbOpt)
-                                                    : QStringLiteral("sqlite://") + QDir(parser.value(poolOpt)).absoluteFilePath(QStringLiteral(".forgeline-pool.sqlite"));
-        if (auto r = poolDb.open(poolUrl); !r) {
-            printDbError(r.error());
-            return ExitIo;
-        }
-        pool.emplace(poolDb);
-        if (auto r = pool->prepare(); !r) {
-            printDbError(r.error());
-            return ExitIo;
-        }
-        if (parser.isSet(poolOpt)) {
-            if (auto r = pool->importFolder(parser.value(poolOpt)); !r) {
-                printError(r.error());
-                return ExitIo;
-            }
-        }
-    }
-    if (recipe->needsPair() && !pool) {
-        printError(Tr::tr("the recipe writes a certificate: give --pool DIR or --db URL"));
-        return ExitUsage;
-    }
+    if ((*station)->flushedFromSpool > 0 && !json)
+        std::fprintf(stderr, "%d record(s) kept while the database was away are now stored.\n", (*station)->flushedFromSpool);
+    if ((*station)->spoolError)
+        printDbError(*(*station)->spoolError);
 
     StationContext context;
     context.station = parser.isSet(stationOpt) ? parser.value(stationOpt) : QHostInfo::localHostName();
     context.operatorName = parser.value(operatorOpt);
-    context.pool = pool ? &*pool : nullptr;
-    context.records = &records;
-    context.spool = &spool;
+    context.pool = (*station)->pool ? &*(*station)->pool : nullptr;
+    context.records = &*(*station)->records;
+    context.spool = (*station)->spool.get();
 
     QEventLoop loop;
     StationJob job(*recipe, context);
@@ -189,7 +164,10 @@ int runStation(const QStringList &arguments)
         QObject::connect(&watcher, &PortWatcher::portAppeared, &loop, [&](const QString &port) {
             if (stopping || !job.acceptsAppearedPort(port))
                 return; // running there, or its own reset into the firmware made the port blink
-            printEventLine(QJsonObject{{QStringLiteral("event"), QStringLiteral("appeared")}, {QStringLiteral("port"), port}}, json);
+            StationEvent appeared;
+            appeared.kind = StationEvent::Kind::Appeared;
+            appeared.port = port;
+            printEventLine(appeared.toJson(), json);
             // Let udev finish (permissions) and the bridge settle before the first byte.
             QTimer::singleShot(500, &loop, [&job, &stopping, port] {
                 if (!stopping && job.acceptsAppearedPort(port))
@@ -198,9 +176,12 @@ int runStation(const QStringList &arguments)
         });
         watcher.start();
         // Scripts (and tests) plug boards in only after this: ports present now never start.
-        if (json)
-            printEventLine(QJsonObject{{QStringLiteral("event"), QStringLiteral("watching")},
-                                       {QStringLiteral("pattern"), parser.value(watchPatternOpt)}}, true);
+        if (json) {
+            StationEvent watching;
+            watching.kind = StationEvent::Kind::Watching;
+            watching.pattern = parser.value(watchPatternOpt);
+            printEventLine(watching.toJson(), true);
+        }
         if (!json)
             std::fprintf(stderr, "Watching %s for boards; Ctrl+C to stop.\n",
                          parser.isSet(watchPatternOpt) ? qPrintable(parser.value(watchPatternOpt)) : "serial ports");
@@ -229,14 +210,15 @@ int runStation(const QStringList &arguments)
     if (!summary)
         summary = job.summary();
 
-    const QJsonObject done{{QStringLiteral("event"), QStringLiteral("summary")},
-                           {QStringLiteral("passed"), summary->passed},
-                           {QStringLiteral("failed"), summary->failed},
-                           {QStringLiteral("cancelled"), summary->cancelled},
-                           {QStringLiteral("elapsedMs"), summary->elapsedMs},
-                           {QStringLiteral("boardsPerHour"), summary->elapsedMs > 0 ? summary->passed * 3600000.0 / double(summary->elapsedMs) : 0.0}};
+    StationEvent done;
+    done.kind = StationEvent::Kind::Summary;
+    done.passed = summary->passed;
+    done.failed = summary->failed;
+    done.cancelled = summary->cancelled;
+    done.elapsedMs = summary->elapsedMs;
+    done.boardsPerHour = summary->elapsedMs > 0 ? summary->passed * 3600000.0 / double(summary->elapsedMs) : 0.0;
     if (json)
-        printEventLine(done, true);
+        printEventLine(done.toJson(), true);
     else
         printText(Tr::tr("%1 passed, %2 failed%3 in %4 s").arg(summary->passed).arg(summary->failed)
                       .arg(summary->cancelled ? Tr::tr(", %1 stopped").arg(summary->cancelled) : QString())

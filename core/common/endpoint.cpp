@@ -15,7 +15,7 @@ QString tr(const char *text)
 
 Error endpointError(const QString &message, const QString &text)
 {
-    return Error::make(QStringLiteral("endpoint.invalid"), message, text,
+    return Error::make(ErrorCode::EndpointInvalid, message, text,
                        tr("Type HOST, HOST:PORT or [IPv6]:PORT, e.g. 192.168.4.1:80 or [fe80::1]:80."));
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/common/errorcodes.h"
+
 #include <QString>
 
 #include <utility>
@@ -12,7 +14,7 @@ namespace Forgeline {
 // `detail` is for the log and bug reports; `fix` is the next step when one is known.
 struct Error
 {
-    QString code;      // stable machine id, e.g. "serial.open", "decode.unknown"
+    QString code;      // stable machine id, e.g. "serial.open" (registry: core/common/errorcodes.h)
     QString message;
     QString detail;
     QString fix;
@@ -21,6 +23,10 @@ struct Error
     {
         return Error{std::move(code), std::move(message), std::move(detail), std::move(fix)};
     }
+
+    // Stopped on request rather than failed, whichever module's spelling the code has (see
+    // core/common/errorcodes.h).
+    bool isCancelled() const { return ErrorCode::isCancellation(code); }
 };
 
 // std::expected is C++23; this is the subset we need on GCC 12.

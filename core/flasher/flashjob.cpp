@@ -266,9 +266,9 @@ Error FlashJob::partialWriteError(const Error &cause) const
 {
     const QString what = m_outcome.partition.isEmpty() ? QStringLiteral("0x%1").arg(m_outcome.address, 0, 16) : m_outcome.partition;
     Error e = cause;
-    e.code = cause.code == QLatin1String("cancelled") ? QStringLiteral("cancelled") : QStringLiteral("write.partial:") + cause.code;
+    e.code = cause.isCancelled() ? QString(ErrorCode::Cancelled) : QStringLiteral("write.partial:") + cause.code;
     const QString backup = m_outcome.backupPath.isEmpty() ? tr("no backup was taken") : tr("backup at %1").arg(m_outcome.backupPath);
-    const QString reason = cause.code == QLatin1String("cancelled") ? tr("cancelled") : cause.message;
+    const QString reason = cause.isCancelled() ? tr("cancelled") : cause.message;
     e.message = tr("%1 partially written (%2); %3; write again or restore.").arg(what, reason, backup);
     e.detail = cause.detail;
     e.fix = m_outcome.backupPath.isEmpty() ? tr("Write the file again.") : tr("Write again, or restore with: forgeline-cli restore --port PORT --backup %1").arg(m_outcome.backupPath);

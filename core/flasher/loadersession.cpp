@@ -83,7 +83,7 @@ LoaderSession::~LoaderSession() = default;
 
 Error LoaderSession::cancelledError()
 {
-    return Error::make(QStringLiteral("cancelled"), tr("Cancelled."));
+    return Error::make(ErrorCode::Cancelled, tr("Cancelled."));
 }
 
 qint64 LoaderSession::bytesSent() const
@@ -170,7 +170,7 @@ void LoaderSession::syncTry(int attempt, int tryIndex)
             afterSync();
             return;
         }
-        if (r.error().code == QLatin1String("cancelled") || m_linkLost) {
+        if (r.error().isCancelled() || m_linkLost) {
             finishConnect(r.error());
             return;
         }

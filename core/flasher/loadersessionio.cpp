@@ -199,7 +199,7 @@ void LoaderSession::verifyWrite()
 void LoaderSession::retryWhole(const Error &why)
 {
     WriteState &w = *m_write;
-    if (m_cancelled || m_linkLost || why.code == QLatin1String("cancelled") || w.wholeAttempt >= WholeWriteRetries)
+    if (m_cancelled || m_linkLost || why.isCancelled() || w.wholeAttempt >= WholeWriteRetries)
         return finishWrite(m_linkLost ? m_linkError : why);
     ++w.wholeAttempt;
     Q_EMIT message(tr("Write failed (%1); starting it again (%2 of %3)").arg(why.message).arg(w.wholeAttempt).arg(WholeWriteRetries));

@@ -11,7 +11,7 @@
 
 namespace Forgeline::Flasher {
 
-// Opcodes of the Espressif serial ROM loader (docs/rom-loader-and-formats.md §2).
+// Opcodes of the Espressif serial ROM loader (docs/dev/rom-loader.md, "Commands"; esptool loader.py).
 namespace Op {
 constexpr quint8 FlashBegin = 0x02;
 constexpr quint8 FlashData = 0x03;

@@ -46,7 +46,7 @@ void HttpTransport::post(const QString &endpoint, const QByteArray &body, int ti
 
 void HttpTransport::cancelAll()
 {
-    const Error cancelled = Error::make(QStringLiteral("protocomm.cancelled"), tr("Cancelled."));
+    const Error cancelled = Error::make(ErrorCode::ProtocommCancelled, tr("Cancelled."));
     QQueue<Pending> queued;
     queued.swap(m_queue);
     if (m_current) {

@@ -22,7 +22,7 @@ namespace Forgeline::Protocomm {
 // request at a time. QTcpSocket rather than QNetworkAccessManager because QNAM opens up to
 // six parallel connections per host and reconnects on its own: each new connection makes the
 // device's single-slot httpd evict the old one, and older firmware drops the secure session
-// with it (seed 000). Here every connection is opened on purpose and counted.
+// with it (case: session lost on socket change, docs/dev/cases.md). Here every connection is opened on purpose and counted.
 class HttpTransport : public QObject
 {
     Q_OBJECT

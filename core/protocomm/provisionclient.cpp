@@ -22,7 +22,7 @@ bool isLostSession(const Error &e)
     return e.code == QLatin1String("protocomm.noresponse") || e.code == QLatin1String("protocomm.timeout");
 }
 
-constexpr int ScanPageSize = 4;  // fits every transport's attribute limit, see protocomm.md §7
+constexpr int ScanPageSize = 4;  // fits every transport's attribute limit, see docs/dev/protocomm.md, "Wi-Fi scan paging"
 constexpr int HandshakeSettleMs = 150;
 
 } // namespace
@@ -30,7 +30,7 @@ constexpr int HandshakeSettleMs = 150;
 FailureKind classify(const Error &e)
 {
     const QString &c = e.code;
-    if (c == QLatin1String("protocomm.cancelled"))
+    if (e.isCancelled())
         return FailureKind::Cancelled;
     if (c == QLatin1String("protocomm.popmissing") || c == QLatin1String("protocomm.qr") || c == QLatin1String("usage"))
         return FailureKind::Usage;
@@ -155,7 +155,7 @@ void ProvisionClient::startSession(int level, const QByteArray &pop, const QByte
         if (hs)
             return done(m_info);
         // A verifier made by esp_prov differs from the firmware's own for the 1 in 256 passwords
-        // whose inner digest starts with 0x00 (docs/protocomm.md §3.4): try that form once.
+        // whose inner digest starts with 0x00 (docs/dev/protocomm.md, "Fixed-length pitfalls"): try that form once.
         auto *sec2 = dynamic_cast<Sec2Client *>(m_security.get());
         if (level != 2 || hs.error().code != QLatin1String("protocomm.pop") || !sec2
             || sec2->srp().innerDigest() != Srp::InnerDigest::Full || !Srp::innerDigestHasLeadingZero(username, pop))
@@ -208,7 +208,7 @@ void ProvisionClient::handshakeStep(const QByteArray &request, HandshakeRun run,
             // never reaches the device, and that looks exactly like a rejected PoP.
             QTimer::singleShot(HandshakeSettleMs, this, [this, request = *next.value(), run, done] {
                 if (m_cancelled)
-                    return done(Error::make(QStringLiteral("protocomm.cancelled"), tr("Cancelled.")));
+                    return done(Error::make(ErrorCode::ProtocommCancelled, tr("Cancelled.")));
                 handshakeStep(request, run, done);
             });
             return;
@@ -219,7 +219,7 @@ void ProvisionClient::handshakeStep(const QByteArray &request, HandshakeRun run,
 
 void ProvisionClient::onHandshakeFailure(int step, HandshakeRun run, const Error &e, Callback<void> done)
 {
-    if (m_cancelled || e.code == QLatin1String("protocomm.cancelled"))
+    if (m_cancelled || e.isCancelled())
         return done(e);
     const bool refused = e.code == QLatin1String("protocomm.connect");
     // A restarting device refuses connections for a moment; keep knocking while recovering or

@@ -120,7 +120,7 @@ void ProvisionJob::cancel()
         return;
     m_client->cancel();
     if (m_running)
-        fail(Error::make(QStringLiteral("protocomm.cancelled"), Tr::tr("Cancelled.")));
+        fail(Error::make(ErrorCode::ProtocommCancelled, Tr::tr("Cancelled.")));
 }
 
 void ProvisionJob::doScan()

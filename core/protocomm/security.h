@@ -151,7 +151,7 @@ private:
     Crypto::CtrStream m_stream;
 };
 
-// Exact session-message encoders (Appendix A of docs/protocomm.md), used by the classes above.
+// Exact session-message encoders (ESP-IDF components/protocomm/proto; bytes checked by tests/core/tst_protocommwire.cpp), used by the classes above.
 namespace SessionWire {
 QByteArray sec0Command();
 QByteArray sec0Response();

@@ -6,7 +6,7 @@
 
 namespace Forgeline::Protocomm {
 
-// The AES-256-GCM framing of one Security2 session (docs/protocomm.md §3.3). Firmware before
+// The AES-256-GCM framing of one Security2 session (docs/dev/protocomm.md, "AES-GCM framing"). Firmware before
 // the 2025 fix (sec_patch_ver 0) uses its 16-byte device_nonce as a fixed IV for every
 // message; later firmware (sec_patch_ver 1) sends 8 random bytes and a big-endian counter
 // starting at 1, and both sides step the one shared counter after every successful seal and

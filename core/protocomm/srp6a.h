@@ -7,7 +7,7 @@
 
 #include <functional>
 
-// SRP-6a exactly as ESP-IDF protocomm Security2 computes it (docs/protocomm.md §3): RFC 5054
+// SRP-6a exactly as ESP-IDF protocomm Security2 computes it (docs/dev/protocomm.md, "Security 2 (SRP-6a)"): RFC 5054
 // 3072-bit group, g = 5, SHA-512, k = H(N | PAD(g)), u = H(PAD(A) | PAD(B)),
 // x = H(s | H(I ":" p)), K = H(S with leading zeros stripped),
 // M = H(H(N) xor H(PAD(g)) | H(I) | s | A | B | K), H_AMK = H(A | M | K), where s, A and B

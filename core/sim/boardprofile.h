@@ -56,7 +56,7 @@ struct WifiWorldProfile
 // Faults on the HTTP side; request numbers count every POST since start, from 1.
 struct HttpFaults
 {
-    bool closeBetween = false;  // close the socket after every response (seed 000)
+    bool closeBetween = false;  // close the socket after every response (case: session lost on socket change, docs/dev/cases.md)
     int closeAfter = 0;         // close the socket after the response to request N
     int dropResponse = 0;       // handle request N but close without answering
     int restartAt = 0;          // restart the device when request N arrives

@@ -77,11 +77,11 @@ void BoardRun::start()
 
 void BoardRun::cancel()
 {
-    if (m_state != State::Running)
+    if (m_state != State::Running || m_recording)
         return;
     // Flag first: anything the cancellations below report synchronously is then ignored.
     m_cancelled = true;
-    m_error = Error::make(QStringLiteral("station.cancelled"), Tr::tr("Stopped by the operator."));
+    m_error = Error::make(ErrorCode::StationCancelled, Tr::tr("Stopped by the operator."));
     m_record.failedStep = m_step;
     if (m_session)
         m_session->cancel();
@@ -126,11 +126,11 @@ void BoardRun::runStep(Recipe::Step step)
 
 void BoardRun::stepFailed(const Error &error)
 {
-    if (m_state != State::Running || m_cancelled)
+    if (m_state != State::Running || m_cancelled || m_recording)
         return;
     const Recipe::Step step = m_steps[m_stepIndex];
     addLog(Tr::tr("%1 failed: %2 (%3)").arg(m_step, error.message, error.detail));
-    if (m_attempt < m_recipe.retriesFor(step) && error.code != QStringLiteral("pool.empty")) {
+    if (m_attempt < m_recipe.retriesFor(step) && error.code != ErrorCode::PoolEmpty) {
         ++m_attempt;
         emitEvent(QStringLiteral("retry"), {{QStringLiteral("step"), m_step}, {QStringLiteral("attempt"), m_attempt + 1},
                                             {QStringLiteral("reason"), error.message}});
@@ -160,12 +160,15 @@ void BoardRun::dropSession()
 
 void BoardRun::releaseIfUnwritten()
 {
-    if (!m_pair || m_pairTouched || !m_context.pool)
+    if (!m_pair || m_pairTouched || !m_context.store || !m_context.store->hasPool())
         return;
-    if (auto r = m_context.pool->release(m_pair->id, m_board.macText()); !r)
-        addLog(Tr::tr("could not return pair %1 to the pool: %2").arg(m_pair->id, r.error().detail));
-    else
-        addLog(Tr::tr("pair %1 returned to the pool (nothing was written)").arg(m_pair->id));
+    const QString id = m_pair->id;
+    m_context.store->release(id, m_board.macText(), this, [this, id](Result<void> r) {
+        if (!r)
+            addLog(Tr::tr("could not return pair %1 to the pool: %2").arg(id, r.error().detail));
+        else
+            addLog(Tr::tr("pair %1 returned to the pool (nothing was written)").arg(id));
+    });
     m_record.pairId.clear();
     m_record.certFingerprint.clear();
     m_record.certSerial.clear();
@@ -243,18 +246,30 @@ void BoardRun::doIdentify()
 
 void BoardRun::doClaim()
 {
-    if (!m_context.pool) {
-        stepFailed(Error::make(QStringLiteral("station.no-pool"), Tr::tr("The recipe writes a certificate but no pool was given."),
+    if (!m_context.store || !m_context.store->hasPool()) {
+        stepFailed(Error::make(ErrorCode::StationNoPool, Tr::tr("The recipe writes a certificate but no pool was given."),
                                {}, Tr::tr("Pass --pool DIR or --db URL.")));
         return;
     }
-    bool reused = false;
-    auto pair = m_context.pool->claim(m_board.macText(), m_context.station, &reused);
-    if (!pair) {
-        stepFailed(pair.error());
-        return;
-    }
-    m_pair = *pair;
+    const int attempt = m_attempt;
+    m_context.store->claim(m_board.macText(), m_context.station, this, [this, attempt](Result<PoolClaim> claim) {
+        if (m_state != State::Running || m_cancelled || m_recording || attempt != m_attempt) {
+            // Stopped while the database answered: a pair new to this board goes back.
+            if (claim && !claim->reused && m_context.store)
+                m_context.store->release(claim->pair.id, m_board.macText(), this, [](Result<void>) {});
+            return;
+        }
+        if (!claim) {
+            stepFailed(claim.error());
+            return;
+        }
+        claimed(claim->pair, claim->reused);
+    });
+}
+
+void BoardRun::claimed(const CertPair &pair, bool reused)
+{
+    m_pair = pair;
     // A pair this board already held may be on its flash already: never hand it back.
     m_pairTouched = reused;
     auto identity = certificateIdentity(m_pair->cert);
@@ -321,12 +336,18 @@ void BoardRun::doFlash()
 void BoardRun::flashItem(int index)
 {
     if (index >= m_pending.size()) {
-        if (m_pair && m_context.pool && !m_pairUsed) {
-            if (auto r = m_context.pool->markUsed(m_pair->id, m_board.macText()); !r) {
-                stepFailed(r.error());
-                return;
-            }
-            m_pairUsed = true;
+        if (m_pair && m_context.store && m_context.store->hasPool() && !m_pairUsed) {
+            m_context.store->markUsed(m_pair->id, m_board.macText(), this, [this](Result<void> r) {
+                if (m_state != State::Running || m_cancelled || m_recording)
+                    return;
+                if (!r) {
+                    stepFailed(r.error());
+                    return;
+                }
+                m_pairUsed = true;
+                nextStep();
+            });
+            return;
         }
         nextStep();
         return;
@@ -401,29 +422,36 @@ void BoardRun::doRecord()
     if (!pass && m_record.diagnosisId.isEmpty())
         m_record.diagnosisId = m_error.code;
     m_record.elapsedMs = m_clock.elapsed();
-    if (m_context.records) {
-        auto id = m_context.records->add(m_record);
-        if (!id && m_context.spool) {
-            if (auto kept = m_context.spool->append(m_record); kept) {
-                addLog(Tr::tr("the station database did not take the record (%1); kept in %2 and sent on the next run")
-                           .arg(id.error().message, m_context.spool->path()));
-                id = qint64(0);
-            } else {
-                addLog(Tr::tr("record spool: %1 %2").arg(kept.error().message, kept.error().detail));
-            }
+    const State verdict = m_cancelled ? State::Cancelled : pass ? State::Passed : State::Failed;
+    if (!m_context.store || !m_context.store->hasRecords()) {
+        finish(verdict);
+        return;
+    }
+    m_recording = true;
+    m_context.store->addRecord(m_record, this, [this, pass, verdict](const RecordOutcome &outcome) {
+        m_recording = false;
+        Result<qint64> id = outcome.stored;
+        if (outcome.spooled) {
+            addLog(Tr::tr("the station database did not take the record (%1); kept in %2 and sent on the next run")
+                       .arg(id.error().message, outcome.spoolPath));
+            id = qint64(0);
+        } else if (outcome.spoolError) {
+            addLog(Tr::tr("record spool: %1 %2").arg(outcome.spoolError->message, outcome.spoolError->detail));
         }
+        State state = verdict;
         if (!id) {
             if (pass) {
                 m_error = id.error();
                 m_record.result = QStringLiteral("fail");
                 m_record.failedStep = QStringLiteral("record");
+                state = State::Failed;
             }
             addLog(Tr::tr("record not stored: %1").arg(id.error().detail));
         } else {
             m_record.id = *id;
         }
-    }
-    finish(m_cancelled ? State::Cancelled : m_error.code.isEmpty() ? State::Passed : State::Failed);
+        finish(state);
+    });
 }
 
 void BoardRun::finish(State state)

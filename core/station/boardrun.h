@@ -8,6 +8,7 @@
 #include "core/station/recipe.h"
 #include "core/station/records.h"
 #include "core/station/recordspool.h"
+#include "core/station/stationstore.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -34,6 +35,9 @@ struct StationContext
     CertPool *pool = nullptr;       // null when the recipe writes no certificate
     RecordStore *records = nullptr; // null: nothing recorded (dry runs)
     RecordSpool *spool = nullptr;   // where a record waits if `records` refuses it; null: fail the board
+    // The database side as queued calls (see StationStore). Null: StationJob makes one over
+    // `pool`, `records` and `spool` on this thread. BoardRun talks to the database only here.
+    StationStore *store = nullptr;
 };
 
 // One board through the recipe on one port, entirely on the event loop: identify, claim,
@@ -76,6 +80,7 @@ private:
 
     void doIdentify();
     void doClaim();
+    void claimed(const CertPair &pair, bool reused);
     void doPreflight();
     void doFlash();
     void flashItem(int index);
@@ -110,6 +115,7 @@ private:
     bool m_pairTouched = false;
     bool m_pairUsed = false;
     bool m_cancelled = false;
+    bool m_recording = false;  // the record is on its way to the database: nothing else happens
     struct Pending { quint32 address; QByteArray data; QString name; bool pairPart; };
     QList<Pending> m_pending; // resolved flash items, in order
     int m_flashIndex = 0;     // first item not yet written and verified by the write's MD5

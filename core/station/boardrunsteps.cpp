@@ -9,8 +9,6 @@
 #include "core/tls/preflightengine.h"
 
 #include <QCoreApplication>
-#include <QFile>
-#include <QTemporaryDir>
 
 namespace Forgeline::Station {
 
@@ -27,24 +25,14 @@ struct Tr
 void BoardRun::doPreflight()
 {
     Tls::PreflightInputs in;
-    std::optional<QTemporaryDir> tmp;
     if (m_pair) {
         if (!m_pair->certPath.isEmpty()) {
             in.certFile = m_pair->certPath;
             in.keyFile = m_pair->keyPath;
         } else {
-            // Rows from the database: the engine reads files, so hand it a private temp copy.
-            tmp.emplace();
-            in.certFile = tmp->filePath(QStringLiteral("device.crt"));
-            in.keyFile = tmp->filePath(QStringLiteral("device.key"));
-            QFile c(in.certFile), k(in.keyFile);
-            if (!c.open(QIODevice::WriteOnly) || !k.open(QIODevice::WriteOnly)) {
-                stepFailed(Error::make(QStringLiteral("station.tmp"), Tr::tr("Cannot stage the pair for preflight.")));
-                return;
-            }
-            k.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-            c.write(m_pair->cert);
-            k.write(m_pair->key);
+            // Rows from the database: the key stays in memory, never in a file.
+            in.certData = m_pair->cert;
+            in.keyData = m_pair->key;
         }
     }
     in.caFiles = m_recipe.preflightCa;

@@ -8,6 +8,8 @@ namespace Forgeline::Station {
 StationJob::StationJob(const Recipe &recipe, const StationContext &context, QObject *parent)
     : QObject(parent), m_recipe(recipe), m_context(context)
 {
+    if (!m_context.store)
+        m_context.store = new StationStore(m_context.pool, m_context.records, m_context.spool, this);
 }
 
 void StationJob::start(const QStringList &ports)

@@ -20,7 +20,7 @@ struct EvidenceLine
     bool fromWorkingLog = false;
 };
 
-// One ranked conclusion, named by a stable id from docs/design.md.
+// One ranked conclusion, named by a stable id from resources/data/diagnoses/diagnoses.json.
 struct Diagnosis
 {
     QString id;

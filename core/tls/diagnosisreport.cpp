@@ -33,7 +33,7 @@ QJsonObject divergenceJson(const Divergence &d)
                        {QStringLiteral("summary"), Redactor::redact(d.summary)}};
 }
 
-// Dumps whose bytes are secrets (docs/tls.md §5.2 level 3/4 output) and private MPI values.
+// Dumps whose bytes are secrets (docs/dev/tls.md, "Debug log format": levels 3 and 4) and private MPI values.
 bool isSecretLabel(const QString &message)
 {
     static const char *const words[] = {"secret", "key block", "key", "psk", "password", "passphrase", "pop",

@@ -20,7 +20,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Forgeline::Tls::DiagnosisRules)
 };
 
-// docs/tls.md §3: flag bits.
+// docs/dev/tls.md, "X.509 verification flags": flag bits.
 constexpr quint32 kExpired = 0x01, kCnMismatch = 0x04, kNotTrusted = 0x08, kFuture = 0x200, kBadMd = 0x4000,
                   kBadPk = 0x8000, kBadKey = 0x10000;
 

@@ -49,7 +49,7 @@ constexpr int FlagsFallback = 5;
 constexpr int MissingSignPenalty = 5;
 constexpr int Wrap16Penalty = 10;
 
-// Numbers used only before the ESP-IDF v4.4 renumbering (tls.md §4.1).
+// Numbers used only before the ESP-IDF v4.4 renumbering (docs/dev/tls.md, "ESP-IDF esp-tls codes").
 bool oldEspTlsNumbering(const EspTlsEntry &e)
 {
     const auto to = IdfVersion::parse(e.idfTo);

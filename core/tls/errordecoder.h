@@ -52,7 +52,7 @@ struct Reading
     QStringList versions;   // versions defining this value with this meaning ("2.16", "2.28", or IDF ranges)
     QString versionNote;    // how the meaning changed across versions, if it did
     QStringList references; // where to read more
-    QString diagnosisId;    // stable diagnosis id from design.md, when one applies
+    QString diagnosisId;    // stable diagnosis id from resources/data/diagnoses/diagnoses.json, when one applies
     bool inference = false; // true when the reading is our inference rather than a defined value
     QList<Reading> parts;   // composite halves / individual X.509 flags
     int score = 0;          // higher = more plausible; readings are sorted by it

@@ -15,7 +15,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Forgeline::Tls::HandshakeTrace)
 };
 
-// docs/tls.md §5.4: 2.16 – 3.1 (TLS 1.2 part; 3.1 adds 19..21).
+// docs/dev/tls.md, "Handshake states": 2.16 – 3.1 (TLS 1.2 part; 3.1 adds 19..21).
 const char *const kStates2x[] = {
     "HELLO_REQUEST", "CLIENT_HELLO", "SERVER_HELLO", "SERVER_CERTIFICATE", "SERVER_KEY_EXCHANGE",
     "CERTIFICATE_REQUEST", "SERVER_HELLO_DONE", "CLIENT_CERTIFICATE", "CLIENT_KEY_EXCHANGE",

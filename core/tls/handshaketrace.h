@@ -7,7 +7,7 @@
 
 namespace Forgeline::Tls {
 
-// Which mbedTLS generation wrote the log, told apart by the source files it names (docs/tls.md §5.3).
+// Which mbedTLS generation wrote the log, told apart by the source files it names (docs/dev/tls.md, "Debug log format").
 enum class MbedtlsGeneration : unsigned char {
     Unknown,
     V2Legacy,   // ssl_cli.c / ssl_srv.c without ssl_msg.c: 2.16 and older
@@ -16,7 +16,7 @@ enum class MbedtlsGeneration : unsigned char {
 };
 QString generationName(MbedtlsGeneration g);
 
-// The handshake state enumeration changed across releases (docs/tls.md §5.4).
+// The handshake state enumeration changed across releases (docs/dev/tls.md, "Handshake states").
 // Returns names without the MBEDTLS_SSL_ prefix, e.g. "SERVER_HELLO"; empty when unknown.
 QString handshakeStateName(int state, MbedtlsGeneration generation);
 // "MBEDTLS_SSL_SERVER_HELLO" / "SERVER_HELLO" -> "SERVER_HELLO"
@@ -75,7 +75,7 @@ struct HandshakeEvent
         AppVerifyFailed,    // "Failed to verify peer certificate!"
         AppVerified,        // "Certificate verified."
         Timeout,            // "select() timeout", "Failed to open new connection in specified timeout"
-        SessionError,       // protocomm / security1 lines (seed 000)
+        SessionError,       // protocomm / security1 lines (case: session lost on socket change)
     };
 
     Type type = Type::Notice;

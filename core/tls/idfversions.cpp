@@ -27,7 +27,7 @@ std::optional<MbedtlsVersion> parseMbedtlsVersion(QStringView text)
     const auto idf = IdfVersion::parse(text); // same "v1.2.3" grammar
     if (!idf)
         return std::nullopt;
-    // Releases between the ones we know map to the error set they share (tls.md §2).
+    // Releases between the ones we know map to the error set they share (docs/dev/tls.md, "Error sets per Mbed TLS version").
     if (idf->major == 2 && idf->minor >= 16 && idf->minor < 28)
         return idf->minor >= 21 ? MbedtlsVersion::V2_28 : MbedtlsVersion::V2_16;
     if (idf->major == 2 && idf->minor == 28)
@@ -46,7 +46,7 @@ std::optional<MbedtlsVersion> mbedtlsForIdf(QStringView idfVersion)
     const auto idf = IdfVersion::parse(idfVersion);
     if (!idf)
         return std::nullopt;
-    // tls.md §4.6: v4.0-v4.4.0 ship 2.16.x, v4.4.1+ 2.28.x, v5.0-v5.4 3.1-3.6, v5.5 3.6, v6.0 4.0.
+    // docs/dev/tls.md, "Mbed TLS in each ESP-IDF release": v4.0-v4.4.0 ship 2.16.x, v4.4.1+ 2.28.x, v5.0-v5.4 3.1-3.6, v5.5 3.6, v6.0 4.0.
     if (idf->major < 4)
         return MbedtlsVersion::V2_16; // the oldest error set we know; v3.x shipped 2.6-2.16
     if (idf->major == 4)

@@ -7,7 +7,7 @@
 namespace Forgeline::Tls {
 
 // One physical line of a device or host log, split into the parts the formats in
-// docs/tls.md §4.2–§5.1 carry. Views point into the buffer given to parseLogLine(),
+// docs/dev/tls.md ("ESP-IDF esp-tls codes", "Debug log format") carry. Views point into the buffer given to parseLogLine(),
 // so a LogLine lives only as long as that buffer.
 struct LogLine
 {

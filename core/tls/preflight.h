@@ -23,8 +23,12 @@ enum class DeviceClock { Unset, Synced };
 struct PreflightInputs
 {
     QString certFile;
+    QByteArray certData; // the certificate itself (PEM or DER) instead of certFile
     QString chainFile;   // intermediates, sent after the device certificate
     QString keyFile;
+    // The private key itself instead of keyFile, for keys that live only in memory (a station's
+    // pair from the database): it is never written to a file to be checked.
+    QByteArray keyData;
     QStringList caFiles; // the CA(s) that issued the device certificate (what the server trusts)
     QString p12File;
     QByteArray password; // PKCS#12 or encrypted-key password; empty = none
@@ -47,7 +51,7 @@ struct PreflightCheck
     QString predictedError; // the code the device would report, "-0x7500"; empty when none
     QString predictedName;  // from the decoder: MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE
     QString predictedMeaning;
-    QString diagnosisId;    // design.md vocabulary ("tx-buffer-too-small")
+    QString diagnosisId;    // id from resources/data/diagnoses/diagnoses.json ("tx-buffer-too-small")
     QString message;        // what was found, in plain words
     QString fix;            // what to change; empty when nothing is needed
 };

@@ -211,7 +211,7 @@ PreflightCheck certificateMessageSize(const Material &m, const TargetProfile &t)
     }
     c.status = Status::Fail;
     c.diagnosisId = QStringLiteral("tx-buffer-too-small");
-    // Same check in 2.x and 3.x (mbedtls_ssl_write_certificate), different return value (tls.md §2.2).
+    // Same check in 2.x and 3.x (mbedtls_ssl_write_certificate), different return value (docs/dev/tls.md, "Error sets per Mbed TLS version").
     c.predictedError = t.isMbedtls3() ? QStringLiteral("-0x6A00") : QStringLiteral("-0x7500");
     c.message = Tr::tr("When the server asks for a client certificate, the device must send %1 bytes (%2 certificate(s)) but "
                                "%3 is %4: the handshake fails with %5 and the log shows \"certificate too large, %1 > %4\".")

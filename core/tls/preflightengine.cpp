@@ -84,20 +84,24 @@ Result<Material> PreflightEngine::load(const PreflightInputs &in)
         m.deviceChain = issuingOrder(p12->certificates);
         m.key = p12->key;
     } else {
-        if (in.certFile.isEmpty())
+        if (in.certFile.isEmpty() && in.certData.isEmpty())
             return Error::make(QStringLiteral("preflight.usage"), Tr::tr("No device certificate given."), {},
                                Tr::tr("Give --cert FILE and --key FILE, or --p12 FILE."));
-        if (in.keyFile.isEmpty())
+        if (in.keyFile.isEmpty() && in.keyData.isEmpty())
             return Error::make(QStringLiteral("preflight.usage"), Tr::tr("No private key given."), {},
                                Tr::tr("Give --key FILE with the device certificate's private key."));
-        auto certData = PreflightLoader::readInputFile(in.certFile, Tr::tr("device certificate"));
+        auto certData = in.certFile.isEmpty()
+            ? Result<QByteArray>(in.certData)
+            : PreflightLoader::readInputFile(in.certFile, Tr::tr("device certificate"));
         if (!certData)
             return certData.error();
         auto certs = PreflightLoader::parseCertificates(*certData, Tr::tr("device certificate file"));
         if (!certs)
             return certs.error();
         m.deviceChain = *certs;
-        auto keyData = PreflightLoader::readInputFile(in.keyFile, Tr::tr("private key"));
+        // A private copy either way: it is wiped as soon as the key is parsed.
+        auto keyData = in.keyFile.isEmpty() ? Result<QByteArray>(QByteArray(in.keyData.constData(), in.keyData.size()))
+                                            : PreflightLoader::readInputFile(in.keyFile, Tr::tr("private key"));
         if (!keyData)
             return keyData.error();
         auto key = PreflightLoader::parsePrivateKey(*keyData, in.password);

@@ -40,7 +40,7 @@ bool isEdwardsOrMontgomery(const QString &alg)
 std::optional<ParsePrediction> predictKeyParse(const KeyDescription &key, const TargetProfile &t)
 {
     if (isEdwardsOrMontgomery(key.algorithm) || key.algorithm == QLatin1String("DSA") || key.algorithm == QLatin1String("RSA-PSS")) {
-        // pk_get_pk_alg(): an OID missing from mbedTLS's public-key table (no EdDSA up to 3.6, tls.md §4.7).
+        // pk_get_pk_alg(): an OID missing from mbedTLS's public-key table (no EdDSA up to 3.6, docs/dev/tls.md, "Mbed TLS in each ESP-IDF release").
         return ParsePrediction{QStringLiteral("-0x3C80"),
                                Tr::tr("%1 has no %2 keys, so parsing fails with PK_UNKNOWN_PK_ALG").arg(versionText(t), key.algorithm)};
     }

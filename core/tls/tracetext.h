@@ -11,7 +11,7 @@ namespace Forgeline::Tls {
 
 struct LogLine;
 
-// The exact strings mbedTLS and the layers around it print (docs/tls.md §4.2, §5.2–§5.3),
+// The exact strings mbedTLS and the layers around it print (docs/dev/tls.md, "Debug log format"),
 // turned into typed events. Kept apart from TraceBuilder so each can be fuzzed and read alone.
 namespace TraceText {
 

@@ -30,7 +30,7 @@ class TestDiagnosis : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    // docs/design.md "Diagnosis vocabulary": every id has words and fixes.
+    // resources/data/diagnoses/diagnoses.json: every id has words and fixes.
     void vocabularyCoversTheDesign()
     {
         const QStringList design = {

@@ -348,7 +348,7 @@ void TestErrorDecoder::vendorCodes()
     QCOMPARE(wiced.readings.first().name, QStringLiteral("TLS_ERROR_BAD_HS_CERTIFICATE"));
     QCOMPARE(wiced.readings.first().module, QStringLiteral("WICED"));
 
-    // mbedtls_ssl_get_verify_result() without a session (tls.md Appendix B).
+    // mbedtls_ssl_get_verify_result() without a session (docs/dev/tls.md, "X.509 verification flags").
     const DecodeResult unavailable = ErrorDecoder::instance().decode(u"flags 0xFFFFFFFF");
     QVERIFY(unavailable.known());
     QCOMPARE(unavailable.readings.first().kind, Reading::Kind::X509Flags);

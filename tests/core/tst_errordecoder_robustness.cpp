@@ -144,7 +144,7 @@ void TestErrorDecoderRobustness::everyReadingHasAdvice()
 }
 
 // Every hand-written entry must attach to something the decoder can produce, and use only
-// diagnosis ids from the shared vocabulary (design.md), so a typo cannot silently drop advice.
+// diagnosis ids from the shared vocabulary (resources/data/diagnoses/diagnoses.json), so a typo cannot silently drop advice.
 void TestErrorDecoderRobustness::knowledgeBaseIsConsistent()
 {
     const QStringList vocabulary = sl({"tx-buffer-too-small", "rx-buffer-too-small", "peer-closed-during-handshake",

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Trace building on hand-written lines in each library generation's wording (docs/tls.md §5);
+// Trace building on hand-written lines in each library generation's wording (docs/dev/tls.md, "Debug log format");
 // the end-to-end checks on real 2.28 logs live in tests/tlslogs.
 #include "core/tls/tracebuilder.h"
 

@@ -174,7 +174,7 @@ private Q_SLOTS:
         const PreflightReport r = runOk(device(QStringLiteral("ed25519")));
         const PreflightCheck &k = check(r, "key-algorithm");
         QCOMPARE(k.status, PreflightCheck::Status::Fail);
-        QCOMPARE(k.predictedError, QStringLiteral("-0x3C80")); // -15488, as in seed 004
+        QCOMPARE(k.predictedError, QStringLiteral("-0x3C80")); // -15488, as in case: EC key unsupported (docs/dev/cases.md)
         QCOMPARE(k.predictedName, QStringLiteral("MBEDTLS_ERR_PK_UNKNOWN_PK_ALG"));
         QCOMPARE(k.diagnosisId, QStringLiteral("unsupported-key-algorithm"));
         QCOMPARE(check(r, "certificate-parse").predictedError, QStringLiteral("-0x3C80"));
@@ -205,7 +205,7 @@ private Q_SLOTS:
         QVERIFY(r.target.overridden.contains(QStringLiteral("curves=-secp256k1")));
     }
 
-    // Seed 004: an EC certificate on an mbedTLS built without ECP fails with -15488.
+    // Case: EC key unsupported by the build (docs/dev/cases.md): an EC certificate on an mbedTLS built without ECP fails with -15488.
     void ecKeyWithoutEcp()
     {
         // As in the seed: the CA (AWS IoT's) is RSA, only the device key is EC.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Appendix A of docs/protocomm.md: every listed plaintext encoding, produced by our encoders
+// Plaintext encodings that protoc produces from ESP-IDF's .proto files, produced by our encoders
 // and read back by our decoders (both the client's and the virtual board's side).
 #include "core/protocomm/messages.h"
 #include "core/protocomm/security.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Appendix B.1 of docs/protocomm.md: the Security1 test vector, both directions, with
+// A Security1 test vector (docs/dev/protocomm.md, "Security 1"), both directions, with
 // stream offsets 0/32/64/66, run through our client and our virtual board's device side.
 #include "core/protocomm/cryptoprimitives.h"
 #include "core/protocomm/security.h"

@@ -66,7 +66,7 @@ void TestStrerrorOracle::initTestCase()
 {
     QList<int> codes = headerCodes();
     QVERIFY2(codes.size() >= 200, "expected the installed 2.28 headers");
-    codes << -0x262E << -0x4290 << -0x428E << -0x4310; // composites from tls.md §1.1
+    codes << -0x262E << -0x4290 << -0x428E << -0x4310; // composites from docs/dev/tls.md, "Error code layout"
 
     QByteArray input;
     for (int code : std::as_const(codes))

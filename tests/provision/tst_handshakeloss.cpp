@@ -221,7 +221,7 @@ private Q_SLOTS:
         Result<std::optional<QByteArray>> cmd1 = client.next(resp0.value());
         QVERIFY(cmd1.ok() && cmd1.value());
         // SessionData{sec_ver=1, sec1{msg=Session_Response1, sr1{status=CryptoError(6),
-        // device_verify_data=32 bytes}}}, encoded by hand after docs/protocomm.md §1.2/§1.4.
+        // device_verify_data=32 bytes}}}, encoded by hand after ESP-IDF components/protocomm/proto/session.proto and sec1.proto.
         const QByteArray resp1 = QByteArray::fromHex("10015a290803ba012408061a20") + QByteArray(32, '\x5a');
         Result<std::optional<QByteArray>> r = client.next(resp1);
         QVERIFY(!r.ok());

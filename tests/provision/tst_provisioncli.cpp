@@ -98,7 +98,7 @@ private Q_SLOTS:
         QTest::newRow("unknown SSID") << QStringList() << QStringLiteral("NoSuchNet") << Pop << Passphrase << 1
                                       << QStringLiteral("could not find the network 'NoSuchNet' (NetworkNotFound)")
                                       << QStringLiteral("wifi_prov_mgr: STA AP Not found");
-        QTest::newRow("socket closed between requests (seed 000)")
+        QTest::newRow("socket closed between requests (case: session lost on socket change)")
             << QStringList{QStringLiteral("--session-mode"), QStringLiteral("socket"), QStringLiteral("--fault"), QStringLiteral("close-after:3")}
             << QStringLiteral("FactoryNet") << Pop << Passphrase << 0 << QStringLiteral("Secure session re-established")
             // Whether the device logs "Secure session not established" depends on whether the client

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Appendix B.2 of docs/protocomm.md: the Security2 (SRP6a + AES-256-GCM) test vector, byte for
+// A Security2 (SRP6a + AES-256-GCM) test vector (docs/dev/protocomm.md, "Security 2"), byte for
 // byte, through our client and our virtual board's device side; then both nonce modes, wrong
 // credentials, the fixed-width rules (A re-rolled, short B, M and K starting with 0x00) and
 // every device-side rejection.

@@ -7,9 +7,13 @@
 #include "core/station/records.h"
 #include "core/station/recordspool.h"
 #include "core/station/stationdatabase.h"
+#include "core/station/stationevent.h"
 #include "core/station/stationjob.h"
 
+#include <QDir>
 #include <QEventLoop>
+#include <QFileSystemWatcher>
+#include <QJsonArray>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,6 +30,7 @@ class TestStationBoards : public QObject
 private:
     QTemporaryDir m_dir;
     QString m_pool;
+    QStringList m_roundTripErrors;
 
     struct Run
     {
@@ -37,7 +42,15 @@ private:
     {
         Run run;
         QEventLoop loop;
-        connect(&job, &StationJob::stationEvent, &loop, [&run](const QJsonObject &e) { run.events.append(e); });
+        connect(&job, &StationJob::stationEvent, &loop, [this, &run](const QJsonObject &e) {
+            run.events.append(e);
+            // The typed event reads back to exactly what was emitted: the JSON contract of
+            // `forgeline-cli station --json` lives in StationEvent.
+            const QJsonObject again = StationEvent::fromJson(e).toJson();
+            if (again != e)
+                m_roundTripErrors << QString::fromUtf8(QJsonDocument(e).toJson(QJsonDocument::Compact)) + QStringLiteral(" -> ")
+                        + QString::fromUtf8(QJsonDocument(again).toJson(QJsonDocument::Compact));
+        });
         connect(&job, &StationJob::finished, &loop, [&](const StationSummary &s) {
             run.summary = s;
             loop.quit();
@@ -71,6 +84,11 @@ private:
     }
 
 private Q_SLOTS:
+    void cleanup()
+    {
+        QVERIFY2(m_roundTripErrors.isEmpty(), qPrintable(m_roundTripErrors.join(QLatin1Char('\n'))));
+    }
+
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -363,6 +381,63 @@ private Q_SLOTS:
         QCOMPARE(counts->free, 23);
         // The bad board's cert partition was never touched.
         QCOMPARE(bad->flash().mid(0x110000, 0x100), QByteArray(0x100, char(0xFF)));
+    }
+
+    // A pool held in the database (no files): preflight checks the pair from memory. The
+    // temporary directory is watched while the board runs; nothing, and certainly no private
+    // key, may appear in it (before, the pair was staged in a QTemporaryDir for preflight).
+    void databasePairPreflightedWithoutAKeyFile()
+    {
+        auto board = makeBoard(250, {});
+        QVERIFY(board);
+        QJsonObject json = recipeJson({board.get()});
+        json.insert(QStringLiteral("preflight"), QJsonObject{{QStringLiteral("ca"), QJsonArray{QString(m_pool + QStringLiteral("/ca.pem"))}}});
+        auto recipe = Recipe::fromJson(QJsonDocument(json).toJson());
+        QVERIFY(recipe);
+        StationDatabase db;
+        QVERIFY(db.open(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("rows.sqlite"))));
+        CertPool pool(db);
+        QVERIFY(pool.prepare());
+        for (const QString &id : {QStringLiteral("dev0000"), QStringLiteral("dev0001")})
+            QVERIFY(pool.addPair(id, readFile(m_pool + QLatin1Char('/') + id + QStringLiteral(".crt")),
+                                 readFile(m_pool + QLatin1Char('/') + id + QStringLiteral(".key"))));
+        RecordStore records(db);
+        QVERIFY(records.prepare());
+
+        QTemporaryDir watched;
+        QVERIFY(watched.isValid());
+        const QByteArray oldTmp = qgetenv("TMPDIR");
+        qputenv("TMPDIR", watched.path().toLocal8Bit());
+        QCOMPARE(QDir::tempPath(), QDir(watched.path()).canonicalPath());
+        QFileSystemWatcher watcher({watched.path()});
+        QStringList appeared;  // a change at all counts, even if the entry is gone when we look
+        connect(&watcher, &QFileSystemWatcher::directoryChanged, this, [&](const QString &dir) {
+            appeared << QStringLiteral("change:")
+                    + QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).join(QLatin1Char(','));
+        });
+        StationJob job(*recipe, StationContext{QStringLiteral("st-rows"), QString(), &pool, &records});
+        QStringList sawPreflight;
+        connect(&job, &StationJob::stationEvent, this, [&](const QJsonObject &e) {
+            if (e.value(QStringLiteral("step")).toString() == QStringLiteral("preflight"))
+                sawPreflight << e.value(QStringLiteral("event")).toString();
+        });
+        const Run run = runStation(job, {board->port});
+        qputenv("TMPDIR", oldTmp);
+        QVERIFY(run.summary);
+        const QJsonObject r = resultFor(run, board->port);
+        QVERIFY2(r.value(QStringLiteral("result")).toString() == QStringLiteral("pass"),
+                 qPrintable(QString::fromUtf8(QJsonDocument(r).toJson(QJsonDocument::Compact))));
+        QVERIFY(sawPreflight.contains(QStringLiteral("step")));
+        QVERIFY2(appeared.isEmpty(), qPrintable(appeared.join(QLatin1Char(' '))));
+        QVERIFY(QDir(watched.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty());
+        // The watch itself works: a file created there now is seen.
+        QFile probe(watched.filePath(QStringLiteral("probe")));
+        QVERIFY(probe.open(QIODevice::WriteOnly));
+        probe.close();
+        QTRY_VERIFY_WITH_TIMEOUT(!appeared.isEmpty(), 5000);
+        // What was written is the pair from the rows.
+        QVERIFY(board->flash().contains(readFile(m_pool + QStringLiteral("/dev0000.crt")).left(64))
+                || board->flash().contains(readFile(m_pool + QStringLiteral("/dev0001.crt")).left(64)));
     }
 
     void stopBeforeWriting()

@@ -61,7 +61,7 @@ QList<WorkspaceInfo> workspaceInfos()
 }
 
 // Window geometry and dock layout are the one exception to "typed settings only"
-// (style.md 7.3): they are opaque blobs owned by QMainWindow.
+// (core/common/settings.h): they are opaque blobs owned by QMainWindow.
 QSettings windowStateStore()
 {
     return QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Forgeline"),

@@ -8,6 +8,8 @@
 
 namespace Forgeline::Ui {
 
+using Verdict = Station::StationEvent::Verdict;
+
 StationTile::StationTile(const QString &port, QWidget *parent)
     : QFrame(parent), m_port(new QLabel(port, this)), m_board(new QLabel(tr("waiting for board"), this)),
       m_step(new QLabel(this)), m_elapsed(new QLabel(this)), m_big(new QLabel(this)), m_bar(new QProgressBar(this))
@@ -35,19 +37,19 @@ StationTile::StationTile(const QString &port, QWidget *parent)
     layout->addWidget(m_big);
     layout->addWidget(m_elapsed);
     m_clock.start();
-    paintState(QStringLiteral("running"));
+    paintState(Verdict::None);
 }
 
-void StationTile::paintState(const QString &state)
+void StationTile::paintState(Verdict verdict)
 {
     QPalette p = palette();
     QColor colour(0xFF, 0xF3, 0xCD); // amber while working
-    if (state == QStringLiteral("pass"))
+    if (verdict == Verdict::Pass)
         colour = QColor(0x2E, 0x7D, 0x32);
-    else if (state == QStringLiteral("fail") || state == QStringLiteral("cancelled"))
+    else if (verdict == Verdict::Fail || verdict == Verdict::Cancelled)
         colour = QColor(0xC6, 0x28, 0x28);
     p.setColor(QPalette::Window, colour);
-    const bool dark = state == QStringLiteral("pass") || state == QStringLiteral("fail") || state == QStringLiteral("cancelled");
+    const bool dark = verdict != Verdict::None;
     p.setColor(QPalette::WindowText, dark ? Qt::white : Qt::black);
     setPalette(p);
 }
@@ -69,16 +71,16 @@ void StationTile::setProgress(qint64 done, qint64 total)
         m_bar->setFormat(tr("%p% (%1/%2 bytes)").arg(done).arg(total));
 }
 
-void StationTile::setResult(const QString &result, const QString &detail)
+void StationTile::setResult(Verdict verdict, const QString &detail)
 {
-    m_result = result;
-    m_big->setText(result == QStringLiteral("pass") ? tr("PASS") : result == QStringLiteral("fail") ? tr("FAIL") : tr("STOPPED"));
+    m_verdict = verdict;
+    m_big->setText(verdict == Verdict::Pass ? tr("PASS") : verdict == Verdict::Fail ? tr("FAIL") : tr("STOPPED"));
     m_step->setText(detail);
     m_step->setWordWrap(true);
-    if (result == QStringLiteral("pass"))
+    if (verdict == Verdict::Pass)
         m_bar->setValue(100);
     m_bar->setFormat(QStringLiteral("%p%"));
-    paintState(result);
+    paintState(verdict);
     tick();
 }
 
@@ -89,7 +91,7 @@ void StationTile::setRemoved()
 
 void StationTile::tick()
 {
-    if (m_result.isEmpty())
+    if (m_verdict == Verdict::None)
         m_elapsed->setText(tr("%1 s").arg(double(m_clock.elapsed()) / 1000.0, 0, 'f', 1));
     else if (!m_elapsed->text().endsWith(tr("(done)")))
         m_elapsed->setText(tr("%1 s (done)").arg(double(m_clock.elapsed()) / 1000.0, 0, 'f', 1));

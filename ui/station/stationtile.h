@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/station/stationevent.h"
+
 #include <QElapsedTimer>
 #include <QFrame>
 
@@ -19,11 +21,12 @@ public:
     void setBoard(const QString &chip, const QString &mac);
     void setStep(const QString &step, int percent);
     void setProgress(qint64 done, qint64 total);
-    void setResult(const QString &result, const QString &detail);
+    void setResult(Station::StationEvent::Verdict verdict, const QString &detail);
     void tick();
     // The board was pulled: the verdict stays readable, the tile says the port is empty.
     void setRemoved();
-    QString result() const { return m_result; }
+    // "pass", "fail", "cancelled"; empty while the board runs.
+    QString result() const { return Station::StationEvent::verdictName(m_verdict); }
 
 Q_SIGNALS:
     // The operator clicked the tile: show this board's log.
@@ -33,7 +36,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:
-    void paintState(const QString &state);
+    void paintState(Station::StationEvent::Verdict verdict);
 
     QLabel *m_port;
     QLabel *m_board;
@@ -42,7 +45,7 @@ private:
     QLabel *m_big;
     QProgressBar *m_bar;
     QElapsedTimer m_clock;
-    QString m_result;
+    Station::StationEvent::Verdict m_verdict = Station::StationEvent::Verdict::None;
 };
 
 } // namespace Forgeline::Ui

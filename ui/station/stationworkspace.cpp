@@ -5,6 +5,7 @@
 #include "core/common/redactor.h"
 #include "core/common/settings.h"
 #include "core/sim/boardprofile.h"
+#include "core/station/stationevent.h"
 #include "core/sim/demopool.h"
 #include "core/sim/protocommvirtualboard.h"
 #include "core/sim/romboardprofile.h"
@@ -48,8 +49,10 @@ namespace Forgeline::Ui {
 
 using namespace Station;
 
-StationWorkspace::StationWorkspace(QWidget *parent) : QWidget(parent)
+StationWorkspace::StationWorkspace(QWidget *parent) : QWidget(parent), m_line(new StationLine(this))
 {
+    connect(m_line, &StationLine::stationEvent, this, &StationWorkspace::onEvent);
+    connect(m_line, &StationLine::finished, this, &StationWorkspace::onFinished);
     buildUi();
     // The station's identity and sources survive a restart; the recipe comes back from its file.
     const Settings s = Settings::load();
@@ -82,12 +85,7 @@ void StationWorkspace::rememberSettings() const
     s.save();
 }
 
-StationWorkspace::~StationWorkspace()
-{
-    // Boards first: they hold the pool and the records store by reference.
-    delete m_job;
-    m_job = nullptr;
-}
+StationWorkspace::~StationWorkspace() = default;
 
 Result<void> StationWorkspace::startVirtualBoards(int count)
 {
@@ -263,9 +261,7 @@ void StationWorkspace::buildUi()
             return;
         const bool json = path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
             || (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive) && filter.startsWith(QStringLiteral("JSON")));
-        const auto result = exportRecords(path, json ? QStringLiteral("json") : QStringLiteral("csv"));
-        if (!result)
-            m_status->setText(result.error().message);
+        exportRecords(path, json ? QStringLiteral("json") : QStringLiteral("csv"));
     });
     splitter->addWidget(recordsHost);
     root->addWidget(splitter, 1);
@@ -282,6 +278,10 @@ void StationWorkspace::buildUi()
             t->tick();
     });
     connect(m_start, &QPushButton::clicked, this, [this] { start(); });
+    connect(this, &StationWorkspace::exportFinished, this, [this](bool ok, const QString &message) {
+        if (!ok)
+            m_status->setText(message);
+    });
     connect(m_stop, &QPushButton::clicked, this, &StationWorkspace::stop);
     connect(m_filter, &QLineEdit::textChanged, this, &StationWorkspace::refreshRecords);
     connect(m_resultFilter, &QComboBox::currentIndexChanged, this, &StationWorkspace::refreshRecords);
@@ -335,43 +335,12 @@ QString StationWorkspace::databaseUrl() const
     url.setPassword(m_dbPassword->text());
     return url.toString();
 }
-bool StationWorkspace::running() const { return m_job && m_job->running(); }
+bool StationWorkspace::running() const { return m_line->running() || m_line->preparing(); }
 QString StationWorkspace::statusText() const { return m_status->text(); }
 
 void StationWorkspace::setStatus(const QString &text)
 {
     m_status->setText(text);
-}
-
-Result<void> StationWorkspace::openDatabase()
-{
-    m_certPool.reset();
-    m_store.reset();
-    m_database = std::make_unique<StationDatabase>();
-    if (auto r = m_database->open(databaseUrl()); !r)
-        return r;
-    m_store.emplace(*m_database);
-    if (auto r = m_store->prepare(); !r)
-        return r;
-    m_spool = std::make_unique<RecordSpool>(RecordSpool::defaultPath(m_db->text()));
-    if (const auto sent = m_spool->flushInto(*m_store); sent && *sent > 0)
-        Logger::instance().info(QStringLiteral("station"), tr("%n record(s) kept while the database was away are now stored", nullptr, *sent));
-    if (!m_pool->text().trimmed().isEmpty() || !m_db->text().trimmed().isEmpty()) {
-        const QString poolDir = m_pool->text().trimmed();
-        const QString url = !m_db->text().trimmed().isEmpty()
-            ? databaseUrl()
-            : QStringLiteral("sqlite://") + QDir(poolDir).absoluteFilePath(QStringLiteral(".forgeline-pool.sqlite"));
-        m_poolDatabase = std::make_unique<StationDatabase>();
-        if (auto r = m_poolDatabase->open(url); !r)
-            return r;
-        m_certPool.emplace(*m_poolDatabase);
-        if (auto r = m_certPool->prepare(); !r)
-            return r;
-        if (!poolDir.isEmpty())
-            if (auto r = m_certPool->importFolder(poolDir); !r)
-                return r.error();
-    }
-    return {};
 }
 
 QStringList StationWorkspace::ports() const
@@ -383,30 +352,41 @@ QStringList StationWorkspace::ports() const
     return out;
 }
 
-Result<void> StationWorkspace::prepareJob()
+LineSettings StationWorkspace::lineSettings() const
 {
-    auto recipe = Recipe::fromJson(m_recipe->text().toUtf8(), m_recipe->baseDirectory());
-    if (!recipe)
-        return recipe.error();
-    // The old boards hold the pool and the records store by reference: they go first.
-    delete m_job;
-    m_job = nullptr;
-    m_jobFingerprint.clear();
-    if (auto r = openDatabase(); !r)
-        return r;
-    if (recipe->needsPair() && !m_certPool)
-        return Error::make(QStringLiteral("station.pool"), tr("The recipe writes a certificate: choose a certificate pool."));
-    StationContext context;
-    context.station = QHostInfo::localHostName();
-    context.operatorName = m_operator->text().trimmed();
-    context.pool = m_certPool ? &*m_certPool : nullptr;
-    context.records = &*m_store;
-    context.spool = m_spool.get();
-    m_job = new StationJob(*recipe, context, this);
-    connect(m_job, &StationJob::stationEvent, this, &StationWorkspace::onEvent);
-    connect(m_job, &StationJob::finished, this, &StationWorkspace::onFinished);
-    m_jobFingerprint = m_recipe->text() + QChar(0) + m_pool->text() + QChar(0) + m_db->text() + QChar(0) + m_operator->text();
-    return {};
+    LineSettings settings;
+    settings.recipeText = m_recipe->text();
+    settings.recipeBaseDirectory = m_recipe->baseDirectory();
+    settings.poolDirectory = m_pool->text().trimmed();
+    settings.databaseUrl = databaseUrl();
+    settings.spoolKey = m_db->text().trimmed();
+    settings.operatorName = m_operator->text();
+    return settings;
+}
+
+void StationWorkspace::onStationOpened(const Result<StationOpened> &opened)
+{
+    if (!opened) {
+        const Error &e = opened.error();
+        setStatus(e.detail.isEmpty() ? e.message : e.message + QLatin1Char(' ') + e.detail);
+        setRunningUi(false);
+        for (StationTile *tile : std::as_const(m_tiles))
+            if (tile->result().isEmpty())
+                tile->setResult(StationEvent::Verdict::Fail, e.message);
+        return;
+    }
+    if (opened->flushedFromSpool > 0)
+        Logger::instance().info(QStringLiteral("station"),
+                                tr("%n record(s) kept while the database was away are now stored", nullptr,
+                                   opened->flushedFromSpool));
+    if (opened->spoolError) {
+        // The CLI reports this too: records still waiting must not go unnoticed.
+        const QString text = tr("Records kept while the database was away could not be sent: %1")
+                                 .arg(opened->spoolError->message);
+        Logger::instance().warning(QStringLiteral("station"), text + QLatin1Char(' ') + opened->spoolError->detail);
+        setStatus(text);
+    }
+    refreshRecords();
 }
 
 void StationWorkspace::showTile(const QString &port)
@@ -445,8 +425,12 @@ bool StationWorkspace::start()
         setStatus(tr("Name at least one port."));
         return false;
     }
-    if (auto r = prepareJob(); !r) {
-        setStatus(r.error().detail.isEmpty() ? r.error().message : r.error().message + QLatin1Char(' ') + r.error().detail);
+    Result<void> accepted = m_line->start(lineSettings(), list, [this](Result<StationOpened> opened) {
+        onStationOpened(opened);
+    });
+    if (!accepted) {
+        const Error &e = accepted.error();
+        setStatus(e.detail.isEmpty() ? e.message : e.message + QLatin1Char(' ') + e.detail);
         return false;
     }
     qDeleteAll(m_tiles);
@@ -457,7 +441,6 @@ bool StationWorkspace::start()
     setRunningUi(true);
     rememberSettings();
     setStatus(tr("Running %n board(s)", nullptr, int(list.size())));
-    m_job->start(list);
     return true;
 }
 
@@ -473,7 +456,7 @@ void StationWorkspace::startAppearedPort(const QString &port)
 {
     if (!m_autoStart->isChecked())
         return;
-    if (m_job && !m_job->acceptsAppearedPort(port, m_quietMs)) {
+    if (!m_line->acceptsAppearedPort(port, m_quietMs)) {
         // Still running there (it re-enumerated mid-run; its own retries handle that), or it
         // just finished and its reset into the firmware made the port blink.
         Logger::instance().info(QStringLiteral("station"), tr("%1 came back right after its board ran; not a new board").arg(port));
@@ -485,7 +468,7 @@ void StationWorkspace::startAppearedPort(const QString &port)
 
 bool StationWorkspace::rerunPort(const QString &port)
 {
-    if (m_job && !m_job->acceptsAppearedPort(port, 0)) {
+    if (!m_line->acceptsAppearedPort(port, 0)) {
         setStatus(tr("%1 is still running.").arg(port));
         return false;
     }
@@ -499,20 +482,19 @@ bool StationWorkspace::startOnePort(const QString &port)
 {
     if (!ports().contains(port))
         m_ports->setText(ports().isEmpty() ? port : m_ports->text().trimmed() + QLatin1Char(',') + port);
-    const QString fingerprint = m_recipe->text() + QChar(0) + m_pool->text() + QChar(0) + m_db->text() + QChar(0) + m_operator->text();
-    if (!m_job || fingerprint != m_jobFingerprint) {
-        if (running()) {
-            setStatus(tr("%1 is waiting: the recipe or station settings changed while boards run; press Start when they finish.").arg(port));
-            return false;
-        }
-        if (auto r = prepareJob(); !r) {
-            setStatus(tr("Cannot start %1: %2").arg(port, r.error().message));
-            return false;
-        }
+    Result<StationLine::Join> join = m_line->startPort(lineSettings(), port, [this](Result<StationOpened> opened) {
+        onStationOpened(opened);
+    });
+    if (!join) {
+        setStatus(tr("Cannot start %1: %2").arg(port, join.error().message));
+        return false;
+    }
+    if (*join == StationLine::Join::SettingsChanged) {
+        setStatus(tr("%1 is waiting: the recipe or station settings changed while boards run; press Start when they finish.").arg(port));
+        return false;
     }
     showTile(port);
     setRunningUi(true);
-    m_job->startPort(port);
     return true;
 }
 
@@ -530,30 +512,35 @@ void StationWorkspace::stop()
     // "Stop all" halts the line: boards plugged in afterwards must not start behind the
     // operator's back.
     m_autoStart->setChecked(false);
-    if (m_job)
-        m_job->cancel();
+    m_line->cancel();
+    if (!m_line->running())
+        setRunningUi(false);
 }
 
-void StationWorkspace::onEvent(const QJsonObject &e)
+void StationWorkspace::onEvent(const QJsonObject &json)
 {
-    StationTile *tile = m_tiles.value(e.value(QStringLiteral("port")).toString());
+    const StationEvent e = StationEvent::fromJson(json);
+    StationTile *tile = m_tiles.value(e.port);
     if (!tile)
         return;
-    const QString kind = e.value(QStringLiteral("event")).toString();
-    if (kind == QStringLiteral("identified"))
-        tile->setBoard(e.value(QStringLiteral("description")).toString(e.value(QStringLiteral("chip")).toString()),
-                       e.value(QStringLiteral("mac")).toString());
-    else if (kind == QStringLiteral("step"))
-        tile->setStep(e.value(QStringLiteral("step")).toString(), e.value(QStringLiteral("percent")).toInt());
-    else if (kind == QStringLiteral("progress"))
-        tile->setProgress(e.value(QStringLiteral("done")).toInteger(), e.value(QStringLiteral("total")).toInteger());
-    else if (kind == QStringLiteral("result")) {
-        const QString result = e.value(QStringLiteral("result")).toString();
-        tile->setResult(result, result == QStringLiteral("pass")
-                                    ? e.value(QStringLiteral("pair")).toString()
-                                    : e.value(QStringLiteral("failedStep")).toString() + QStringLiteral(": ")
-                                          + e.value(QStringLiteral("error")).toString());
+    switch (e.kind) {
+    case StationEvent::Kind::Identified:
+        tile->setBoard(e.description.isEmpty() ? e.chip : e.description, e.mac);
+        break;
+    case StationEvent::Kind::Step:
+        tile->setStep(e.step, e.percent);
+        break;
+    case StationEvent::Kind::Progress:
+        tile->setProgress(e.done, e.total);
+        break;
+    case StationEvent::Kind::Result:
+        tile->setResult(e.verdict, e.verdict == StationEvent::Verdict::Pass
+                                       ? e.pair
+                                       : e.failedStep + QStringLiteral(": ") + e.error);
         refreshRecords();
+        break;
+    default:
+        break;
     }
 }
 
@@ -578,25 +565,30 @@ RecordFilter StationWorkspace::currentFilter() const
 
 void StationWorkspace::refreshRecords()
 {
-    if (!m_store)
+    if (!m_line->store() || !m_line->store()->hasRecords())
         return;
     // A shared line database holds years of attempts: the table shows the latest ones, the
     // export (and `forgeline-cli records`) has them all.
     RecordFilter filter = currentFilter();
     filter.limit = RecordsShown;
-    auto list = m_store->list(filter);
-    if (!list) {
-        setStatus(list.error().message);
-        return;
-    }
-    m_recordsModel->setRecords(std::move(*list));
-    // Fitting columns reads every row: worth it for a shift's worth, not for a year's.
-    if (m_recordsModel->rowCount() <= 500) {
-        m_records->resizeColumnsToContents();
-        // Long error texts are elided (full text in the tooltip) so Error and Diagnosis stay in view.
-        for (int c = 0; c < m_recordsModel->columnCount(); ++c)
-            m_records->setColumnWidth(c, qMin(m_records->columnWidth(c), 220));
-    }
+    const int request = ++m_recordsRequest;
+    m_line->store()->listRecords(filter, this, [this, request](Result<QList<StationRecord>> list) {
+        if (request != m_recordsRequest)
+            return;  // the filter changed meanwhile: a newer answer is on its way
+        if (!list) {
+            setStatus(list.error().message);
+            return;
+        }
+        m_recordsModel->setRecords(std::move(*list));
+        // Fitting columns reads every row: worth it for a shift's worth, not for a year's.
+        if (m_recordsModel->rowCount() <= 500) {
+            m_records->resizeColumnsToContents();
+            // Long error texts are elided (full text in the tooltip) so Error and Diagnosis stay in view.
+            for (int c = 0; c < m_recordsModel->columnCount(); ++c)
+                m_records->setColumnWidth(c, qMin(m_records->columnWidth(c), 220));
+        }
+        Q_EMIT recordsShown();
+    });
 }
 
 int StationWorkspace::recordRows() const
@@ -606,13 +598,7 @@ int StationWorkspace::recordRows() const
 
 QStringList StationWorkspace::boardLog(const QString &port) const
 {
-    if (!m_job)
-        return {};
-    const auto &boards = m_job->boards();
-    for (auto it = boards.crbegin(); it != boards.crend(); ++it)
-        if ((*it)->port() == port)
-            return (*it)->log();
-    return {};
+    return m_line->boardLog(port);
 }
 
 void StationWorkspace::showBoardLog(const QString &port)
@@ -632,7 +618,7 @@ void StationWorkspace::showBoardLog(const QString &port)
     auto *copy = buttons->addButton(tr("Copy"), QDialogButtonBox::ActionRole);
     // A failed board stays re-runnable (its pair, if any reached the flash, comes back to it).
     auto *again = buttons->addButton(tr("Run again"), QDialogButtonBox::ActionRole);
-    again->setEnabled(!m_job || m_job->acceptsAppearedPort(port, 0));
+    again->setEnabled(m_line->acceptsAppearedPort(port, 0));
     connect(again, &QPushButton::clicked, dialog, [this, dialog, port] {
         dialog->close();
         rerunPort(port);
@@ -649,20 +635,29 @@ QString StationWorkspace::tileResult(const QString &port) const
     return t ? t->result() : QString();
 }
 
-Result<void> StationWorkspace::exportRecords(const QString &path, const QString &format)
+void StationWorkspace::exportRecords(const QString &path, const QString &format)
 {
-    if (!m_store)
-        return Error::make(QStringLiteral("station.export"), tr("Nothing to export yet."));
+    if (!m_line->store() || !m_line->store()->hasRecords()) {
+        Q_EMIT exportFinished(false, tr("Nothing to export yet."));
+        return;
+    }
     RecordFilter filter = currentFilter();
     filter.newestFirst = false; // an export reads in the order things happened
-    auto list = m_store->list(filter);
-    if (!list)
-        return list.error();
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return Error::make(QStringLiteral("station.export"), tr("Cannot write the export."), path + QStringLiteral(": ") + f.errorString());
-    f.write(format == QStringLiteral("json") ? QJsonDocument(RecordStore::toJson(*list)).toJson() : RecordStore::toCsv(*list).toUtf8());
-    return {};
+    m_line->store()->listRecords(filter, this, [this, path, format](Result<QList<StationRecord>> list) {
+        if (!list) {
+            Q_EMIT exportFinished(false, list.error().message);
+            return;
+        }
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly)) {
+            Q_EMIT exportFinished(false, tr("Cannot write the export.") + QLatin1Char(' ') + path
+                                             + QStringLiteral(": ") + f.errorString());
+            return;
+        }
+        f.write(format == QStringLiteral("json") ? QJsonDocument(RecordStore::toJson(*list)).toJson()
+                                                 : RecordStore::toCsv(*list).toUtf8());
+        Q_EMIT exportFinished(true, path);
+    });
 }
 
 } // namespace Forgeline::Ui

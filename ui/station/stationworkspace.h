@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/station/certpool.h"
 #include "core/station/portwatcher.h"
 #include "core/station/records.h"
-#include "core/station/stationdatabase.h"
-#include "core/station/stationjob.h"
+#include "core/station/stationline.h"
 
 #include <QHash>
 #include <QWidget>
@@ -31,14 +29,16 @@ class RomSerialServer;
 namespace Forgeline::Ui {
 
 class RecipeEditor;
+class StationWorkspaceTestAccess;
 class RecordsModel;
 class StationTile;
 
 // The production line view: an operator name, the recipe (JSON editor), the pool and the
 // station database, a grid of port tiles (port, chip, MAC, step, progress, elapsed, big
 // pass/fail colour), start/stop all, auto-start when a board is plugged in, and the records
-// table with a MAC filter and export. Runs one StationJob on the GUI event loop; every board
-// step is asynchronous I/O.
+// table with a MAC filter and export. Presents a StationLine (core/station/stationline.h),
+// which decides and owns the job and the database side; the database work runs on the
+// store's thread and every board step is asynchronous I/O, so this window never waits.
 class StationWorkspace : public QWidget
 {
     Q_OBJECT
@@ -52,6 +52,8 @@ public:
     void setPoolDirectory(const QString &dir);
     void setDatabaseUrl(const QString &url);
 
+    // Accepts the setup (false with the reason in the status when the recipe or the ports are
+    // wrong); the station opens without blocking and the boards start when it is ready.
     bool start();
     void stop();
     bool running() const;
@@ -62,13 +64,6 @@ public:
     // "/dev/serial/by-id/usb-Silicon_Labs*", or "" for every serial port.
     void setWatchPattern(const QString &pattern);
     bool autoStart() const;
-    // Exposed so tests (and a future settings page) can set the lister and the interval.
-    Station::PortWatcher *portWatcher() { return &m_watcher; }
-    // How long a new port settles before the first byte: udev applies permissions and
-    // USB-serial bridges finish enumerating a moment after the device node appears.
-    void setAutoStartDelay(int ms) { m_autoStartDelayMs = ms; }
-    // See StationJob::acceptsAppearedPort.
-    void setReenumerationQuietMs(qint64 ms) { m_quietMs = ms; }
     RecipeEditor *recipeEditor() const { return m_recipe; }
     // A demo line in this process: `count` virtual boards (ROM loader on a pty with the real
     // timing model, protocomm over HTTP on loopback), a throwaway certificate pool in the app
@@ -84,20 +79,29 @@ public:
     // One board again (after fixing its cable, its network...): joins the line like a new board.
     bool rerunPort(const QString &port);
     int recordRows() const;
-    Result<void> exportRecords(const QString &path, const QString &format);
+    // Writes the records the filters select; exportFinished tells how it went.
+    void exportRecords(const QString &path, const QString &format);
     QString statusText() const;
     static constexpr int RecordsShown = 5000;
 
 Q_SIGNALS:
     void finished(int passed, int failed);
+    void exportFinished(bool ok, const QString &message);
+    // The records table shows the database's answer (it arrives from the store's thread).
+    void recordsShown();
 
 private:
+    // The tests set the watcher's interval and the settle delay (tests/station); nothing else
+    // needs to reach them.
+    friend class StationWorkspaceTestAccess;
+
     void buildUi();
     void onEvent(const QJsonObject &event);
     void onFinished(const Station::StationSummary &summary);
     void refreshRecords();
     Station::RecordFilter currentFilter() const;
-    Result<void> prepareJob();
+    Station::LineSettings lineSettings() const;
+    void onStationOpened(const Result<Station::StationOpened> &opened);
     void rememberSettings() const;
     void showTile(const QString &port);
     void setRunningUi(bool running);
@@ -106,7 +110,6 @@ private:
     void startAppearedPort(const QString &port);
     bool startOnePort(const QString &port);
     void setStatus(const QString &text);
-    Result<void> openDatabase();
     void movePasswordOutOfUrl();
     // The address with the password field's password put in (never shown, never saved).
     QString databaseUrl() const;
@@ -131,19 +134,16 @@ private:
     QHash<QString, StationTile *> m_tiles;
     QStringList m_tileOrder;
     Station::PortWatcher m_watcher;
+    // How long a new port settles before the first byte: udev applies permissions and
+    // USB-serial bridges finish enumerating a moment after the device node appears.
     int m_autoStartDelayMs = 500;
+    // See StationJob::acceptsAppearedPort.
     qint64 m_quietMs = Station::StationJob::DefaultReenumerationQuietMs;
-    // What the running job was made from: an auto-started board joins it only if unchanged.
-    QString m_jobFingerprint;
 
     std::vector<std::unique_ptr<Sim::RomSerialServer>> m_virtualRoms;
     std::vector<std::unique_ptr<Sim::ProtocommVirtualBoard>> m_virtualNets;
-    std::unique_ptr<Station::StationDatabase> m_database;
-    std::unique_ptr<Station::StationDatabase> m_poolDatabase;
-    std::optional<Station::RecordStore> m_store;
-    std::unique_ptr<Station::RecordSpool> m_spool;
-    std::optional<Station::CertPool> m_certPool;
-    Station::StationJob *m_job = nullptr;
+    Station::StationLine *m_line = nullptr;
+    int m_recordsRequest = 0;  // only the latest listing is shown
 };
 
 } // namespace Forgeline::Ui
