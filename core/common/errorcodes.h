@@ -38,6 +38,7 @@ inline constexpr QLatin1String Families[] = {
     QLatin1String("flashcrypt"),// image/flashencryption: flash encryption by address
     QLatin1String("image"),     // image/imageinspector, encryptedimage
     QLatin1String("inflate"),    // flasher/compression
+    QLatin1String("lang"),       // common/translations: --lang and the language setting
     QLatin1String("nvs"),       // image/nvs*: NVS partitions and their CSV
     QLatin1String("partition"),  // image/partitiontable, partitioncsv
     QLatin1String("payload"),    // image/certpayload

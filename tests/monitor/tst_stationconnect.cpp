@@ -10,6 +10,7 @@
 #include "core/simfirmware/mqttfirmware.h"
 #include "core/station/boardrun.h"
 #include "core/station/records.h"
+#include "core/station/stationstore.h"
 #include "core/station/stationdatabase.h"
 
 #include <QSignalSpy>
@@ -85,9 +86,11 @@ class TestStationConnect : public QObject
         RecordStore records(db);
         if (!records.prepare())
             return std::nullopt;
-        BoardRun run(*recipe, *port,
-                     StationContext{QStringLiteral("st-M"), QStringLiteral("mia"), nullptr,
-                                    &records});
+        // A lone BoardRun talks to the database only through a store (StationJob makes one).
+        StationStore store(nullptr, &records, nullptr);
+        StationContext context{QStringLiteral("st-M"), QStringLiteral("mia"), nullptr, &records};
+        context.store = &store;
+        BoardRun run(*recipe, *port, context);
         QSignalSpy finished(&run, &BoardRun::finished);
         run.start();
         if (!finished.wait(120000))

@@ -137,6 +137,7 @@ void ImageWorkspace::buildUi()
 
     m_checks = new QListWidget;
     m_checks->setObjectName(QStringLiteral("imageChecks"));
+    m_checks->setAccessibleName(tr("Checks"));
     m_checks->setWordWrap(true);
     m_explanation = new QLabel;
     m_explanation->setObjectName(QStringLiteral("imageExplanation"));

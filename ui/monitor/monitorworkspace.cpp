@@ -93,6 +93,7 @@ MonitorWorkspace::MonitorWorkspace(QWidget *parent)
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_view = new QListView(this);
     m_view->setObjectName(QStringLiteral("monitorLog"));
+    m_view->setAccessibleName(tr("Board log"));
     m_view->setModel(m_proxy);
     m_view->setUniformItemSizes(true); // a million rows: no per-row size query
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);

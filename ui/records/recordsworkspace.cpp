@@ -97,11 +97,13 @@ RecordsWorkspace::RecordsWorkspace(QWidget *parent)
     m_streamsView->setModel(m_streams);
     m_streamsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_streamsView->setObjectName(QStringLiteral("recordsStreams"));
+    m_streamsView->setAccessibleName(tr("Streams"));
     connect(m_streamsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { showStream(current.row()); });
 
     m_ladderView->setModel(m_ladder);
     m_ladderView->setObjectName(QStringLiteral("recordsLadder"));
+    m_ladderView->setAccessibleName(tr("Record ladder"));
     m_ladderView->setItemDelegateForColumn(RecordLadderModel::Framing,
                                            new RecordLadderDelegate(m_ladderView));
     m_ladderView->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -115,11 +117,14 @@ RecordsWorkspace::RecordsWorkspace(QWidget *parent)
 
     m_details->setHeaderLabels({tr("Field"), tr("Value")});
     m_details->setObjectName(QStringLiteral("recordsDetails"));
+    m_details->setAccessibleName(tr("Record details"));
     m_hex->setReadOnly(true);
     m_hex->setObjectName(QStringLiteral("recordsHex"));
+    m_hex->setAccessibleName(tr("Record bytes"));
     m_hex->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_hex->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_findings->setObjectName(QStringLiteral("recordsFindings"));
+    m_findings->setAccessibleName(tr("Findings"));
 
     auto *side = new QSplitter(Qt::Vertical);
     side->addWidget(m_details);
