@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Forgeline</name>
+    <message>
+        <location filename="../../core/common/endpoint.cpp" line="+19"/>
+        <source>Type HOST, HOST:PORT or [IPv6]:PORT, e.g. 192.168.4.1:80 or [fe80::1]:80.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The port after &apos;:&apos; is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The port &quot;%1&quot; is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The port %1 is out of range (1 to 65535).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The port 0 is out of range (1 to 65535).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The address is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The &apos;[&apos; before the IPv6 address has no &apos;]&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; between the brackets is not an IPv6 address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only &quot;:PORT&quot; may follow the &apos;]&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Put an IPv6 address in brackets to give a port: [fe80::1]:80.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The host before &apos;:&apos; is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is not a host name or an IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Forgeline::Cli::CliCommon</name>
     <message>
         <location filename="../../app/cli/clicommon.cpp" line="+26"/>
@@ -12,7 +75,7 @@
 <context>
     <name>Forgeline::Cli::Commands</name>
     <message>
-        <location filename="../../app/cli/commands.cpp" line="+35"/>
+        <location filename="../../app/cli/commands.cpp" line="+40"/>
         <source>Explain mbedTLS / ESP-IDF / PSA / X.509 error codes</source>
         <translation>解释 mbedTLS / ESP-IDF / PSA / X.509 错误码</translation>
     </message>
@@ -85,6 +148,31 @@
         <location line="+1"/>
         <source>List or export station records (CSV/JSON)</source>
         <translation>列出或导出工位记录（CSV/JSON）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the TLS records in a capture, hex dump or device log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inspect firmware files; flash encryption and pre-encrypted OTA images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generate or dump NVS partition images (plain or encrypted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generate or dump esp_secure_cert partitions (TLV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watch a board&apos;s serial log; diagnose TLS handshakes live</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -289,7 +377,7 @@
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>Write a backup taken before an earlier write back to where it came from (MD5-verified).</source>
         <translation>将先前写入前所做的备份写回原处（MD5 校验）。</translation>
     </message>
@@ -642,9 +730,9 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
 <context>
     <name>Forgeline::Cli::ProvisionArgs</name>
     <message>
-        <location filename="../../app/cli/provisionargs.cpp" line="+76"/>
-        <source>Device address HOST:PORT (default 192.168.4.1:80, the SoftAP address).</source>
-        <translation>设备地址 HOST:PORT（默认 192.168.4.1:80，即 SoftAP 地址）。</translation>
+        <location filename="../../app/cli/provisionargs.cpp" line="+77"/>
+        <source>Device address HOST, HOST:PORT or [IPv6]:PORT (default 192.168.4.1:80, the SoftAP address).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -707,12 +795,12 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>环境变量 %1 未设置</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>--host wants HOST:PORT, e.g. 192.168.4.1:80</source>
-        <translation>--host 需要 HOST:PORT，例如 192.168.4.1:80</translation>
+        <location line="+22"/>
+        <source>--host: %1 %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>this QR code is for a %1 device; forgeline-cli provisions over SoftAP (HTTP)</source>
         <translation>此二维码对应 %1 设备；forgeline-cli 只通过 SoftAP（HTTP）配网</translation>
     </message>
@@ -961,22 +1049,22 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
 <context>
     <name>Forgeline::Cli::StationCommand</name>
     <message>
-        <location filename="../../app/cli/stationcommand.cpp" line="+61"/>
+        <location filename="../../app/cli/stationcommand.cpp" line="+60"/>
         <source>certificate %1%2</source>
         <translation>证书 %1%2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source> (already this board&apos;s)</source>
         <translation>（已属于这块板子）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>board plugged in</source>
         <translation>已插入板子</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>retrying %1: %2</source>
         <translation>正在重试 %1：%2</translation>
     </message>
@@ -991,7 +1079,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>%1，失败于 %2：%3</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Recipe JSON file.</source>
         <translation>配方 JSON 文件。</translation>
     </message>
@@ -1041,12 +1129,12 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>--ports 中没有端口</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+12"/>
         <source>the recipe writes a certificate: give --pool DIR or --db URL</source>
         <translation>配方要写入证书：请给出 --pool DIR 或 --db URL</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+91"/>
         <source>%1 passed, %2 failed%3 in %4 s</source>
         <translation>%1 块通过，%2 块失败%3，用时 %4 秒</translation>
     </message>
@@ -1062,6 +1150,56 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <location filename="../../core/flasher/romprotocol.cpp" line="+211"/>
         <source>The chip refused %1: %2.</source>
         <translation>芯片拒绝了 %1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../core/flasher/appimagecheck.cpp" line="+40"/>
+        <source>This is a pre-encrypted OTA image (esp_encrypted_img): written raw it never boots. Send it through the firmware&apos;s OTA update, which decrypts it, or write the plain app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This file has no image header and looks flash-encrypted (or random). A flash-encrypted image only boots at the address it was encrypted for; Forgeline writes plaintext app images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check it with &apos;forgeline-cli image find-offset&apos; and the flash encryption key, or write the plaintext app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is a bootloader image, not an app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not an app image (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The app image fails its own checks: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Wrong chip: the image is for %1, the board is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The image needs chip revision %1 or later; this board is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The image supports chip revisions up to %1; this board is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The image (%1 bytes) does not fit &quot;%2&quot; (%3 bytes).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1100,7 +1238,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
 <context>
     <name>Forgeline::Flasher::FlashJob</name>
     <message>
-        <location filename="../../core/flasher/flashjob.cpp" line="+52"/>
+        <location filename="../../core/flasher/flashjob.cpp" line="+53"/>
         <source>Connecting</source>
         <translation>正在连接</translation>
     </message>
@@ -1135,12 +1273,13 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>分区：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
         <source>&quot;%1&quot; is a %2 partition; certificates and keys go into data partitions.</source>
         <translation>“%1”是 %2 分区；证书和私钥应写入 data 分区。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-8"/>
+        <location line="+12"/>
         <source>&quot;%1&quot; is marked encrypted; a plaintext write could not be verified.</source>
         <translation>“%1”已标记为加密；明文写入后无法校验。</translation>
     </message>
@@ -1150,7 +1289,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>分区“%1”的大小不是 4 KiB 扇区的整数倍；写入会擦除相邻分区的一部分。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Address 0x%1 is not 4 KiB aligned.</source>
         <translation>地址 0x%1 未按 4 KiB 对齐。</translation>
     </message>
@@ -1461,6 +1600,349 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     </message>
 </context>
 <context>
+    <name>Forgeline::Image::Nvs</name>
+    <message>
+        <location filename="../../core/image/nvscsv.cpp" line="+24"/>
+        <source>line %1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../core/image/nvswriter.cpp" line="+22"/>
+        <source>Fix the CSV; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>the quoted field is not closed on this line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&apos;%1&apos; is not a decimal number (%2 values are written in decimal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is out of range for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>hex2bin data has an odd number of digits (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; is not a hex digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the value is not valid base64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&apos;%1&apos; is not a valid fill encoding; write blob_fill(16;0xff)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the fill length is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the value is %1 bytes, longer than the fill length %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>the key is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>key &apos;%1&apos; is %2 bytes; NVS keys are at most 15</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>type &apos;%1&apos; is not one of namespace, data, file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unknown encoding &apos;%1&apos; (use one of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>cannot read file &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>the header row has no &apos;%1&apos; column; the first row must be key,type,encoding,value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>the row has %1 fields; it needs %2 (key,type,encoding,value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The CSV is empty: it needs the header row key,type,encoding,value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&apos;%1&apos; comes before any namespace row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/image/nvsreader.cpp" line="+315"/>
+        <source>blob &apos;%1&apos; is missing chunk(s) %2 of %3 (a page is missing or damaged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>blob &apos;%1&apos;: its chunks hold %2 bytes, its index says %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>chunk %1 of blob &apos;%2&apos; (namespace %3) belongs to no blob index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>the image is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the image is %1 bytes, not a whole number of 4096-byte pages; the last %2 bytes are not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>no entry passes its CRC with these keys: they are not the keys this partition was encrypted with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no entry passes its CRC: the partition looks encrypted; give its nvs_keys partition (--keys)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no page is empty: NVS needs one free page to work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/image/nvswriter.cpp" line="-2"/>
+        <source>line %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+247"/>
+        <source>The NVS format version must be 1 or 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The NVS partition size must be a non-zero multiple of 4096 (0x1000) bytes; %1 is not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The NVS encryption keys are not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The values need %1 pages (0x%2 bytes: %3 with entries and one kept free); the partition has %4 (0x%5 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Give a larger --size or store fewer values; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Image::Nvs::Builder</name>
+    <message>
+        <location line="-170"/>
+        <source>line %1: namespace &apos;%2&apos; appears again; as with Espressif&apos;s generator, the values after it stay in namespace &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>more than 254 namespaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&apos;%1&apos; is %2 bytes; a %3 holds at most %4 bytes in NVS format %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>blob</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&apos;%1&apos; is %2 bytes, too long for one NVS page (at most %3 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&apos;%1&apos; is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&apos;%1&apos; needs more than 254 chunks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Image::Nvs::Keys</name>
+    <message>
+        <location filename="../../core/image/nvskeys.cpp" line="+73"/>
+        <source>Could not draw random NVS encryption keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The NVS keys file holds %1 bytes; it needs 64 (two 32-byte keys)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The NVS keys file fails its CRC check (stored 0x%1, computed 0x%2): it is not an nvs_keys partition or it is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The NVS keys partition is erased (all 0xFF): no keys in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The two NVS keys are equal; XTS-AES needs two different keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot create the keys file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot write the keys file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot read the keys file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Image::Nvs::PageReader</name>
+    <message>
+        <location filename="../../core/image/nvsreader.cpp" line="-335"/>
+        <source>page %1 is marked empty but holds data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>page %1: the header CRC fails (stored 0x%2, computed 0x%3); the firmware treats the page as corrupt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>page %1: unknown format version 0x%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>page %1 is in state %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>page %1 entry %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 holds data but is not marked written (an interrupted write; the firmware erases it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 has the illegal bitmap state 01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is marked written but is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: the entry CRC fails (stored 0x%2, computed 0x%3); the firmware drops it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 &apos;%2&apos; has span %3, past the end of the page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 &apos;%2&apos; has span %3; a %4 takes 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 &apos;%2&apos; has the unknown type 0x%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 &apos;%2&apos; holds %3 bytes but spans %4 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 &apos;%2&apos;: data entry %3 is in a different state from its header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 &apos;%2&apos;: the data CRC fails (stored 0x%3, computed 0x%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Forgeline::Image::PartitionCsv</name>
     <message>
         <location filename="../../core/image/partitioncsv.cpp" line="+108"/>
@@ -1583,9 +2065,185 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     </message>
 </context>
 <context>
+    <name>Forgeline::Image::SecureCert</name>
+    <message>
+        <location filename="../../core/image/securecert.cpp" line="+63"/>
+        <source>The %1 is not a PEM or DER X.509 certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The private key is not an unencrypted PEM or DER key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The private key cannot be encoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the %1 record at offset 0x%2 says %3 bytes, past the end of the partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the %1 record (subtype %2) at offset 0x%3 fails its CRC (stored 0x%4, computed 0x%5); the firmware will not use it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the integrity record at offset 0x%1 does not match the SHA-256 of the %2 bytes before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>bytes after the last record at offset 0x%1 are not erased flash (a record with a damaged header ends the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the %1 slot says %2 bytes, past the end of the partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the %1 slot fails its CRC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>device certificate</source>
+        <translation type="unfinished">设备证书</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The records need %1 bytes; the partition has %2 (0x%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give a larger --size (and partition); nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the partition holds neither TLV records (magic 0xBA5EBA11) nor the legacy cust_flash layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the partition is erased (all 0xFF): no certificate in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>not a readable certificate, %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>HMAC-encrypted private key, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>key derived with the HMAC peripheral, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>private key held in an eFuse block for the ECDSA peripheral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>DS data: RSA %1-bit, IV and %2 bytes of ciphertext</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DS data, %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DS context: eFuse key %1, RSA %2-bit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DS context, %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>security config: private key in eFuse block %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>security config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SHA-256 of the partition before it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 bytes</source>
+        <translation type="unfinished">%1 字节</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Monitor::SerialMonitor</name>
+    <message>
+        <location filename="../../core/monitor/serialmonitor.cpp" line="+57"/>
+        <source>%1 went away (cable unplugged or board lost power).</source>
+        <translation type="unfinished">%1 已消失（线缆被拔出或板子断电）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cannot write the capture to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Watching %1 at %2 baud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Board reset into its firmware (RTS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 has no modem lines: sent the ROM loader&apos;s reboot command instead of an RTS reset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>The output is mostly not text: is %1 baud the firmware&apos;s console rate?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Forgeline::Protocomm::HttpTransport</name>
     <message>
-        <location filename="../../core/protocomm/httptransport.cpp" line="+36"/>
+        <location filename="../../core/protocomm/httptransport.cpp" line="+38"/>
         <source>The request for &apos;%1&apos; is %2 bytes; the device accepts 1 to 4096 bytes.</source>
         <translation>发往“%1”的请求有 %2 字节；设备只接受 1 到 4096 字节。</translation>
     </message>
@@ -1799,6 +2457,22 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     </message>
 </context>
 <context>
+    <name>Forgeline::Sim</name>
+    <message>
+        <location filename="../../core/sim/devicecredentials.cpp" line="+56"/>
+        <source>The flash is too small to hold a partition table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Sim::FirmwareProfile</name>
+    <message>
+        <location filename="../../core/sim/firmwareprofile.cpp" line="+15"/>
+        <source>Board profile, firmware: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Forgeline::Sim::RomBoardProfile</name>
     <message>
         <location filename="../../core/sim/romboardprofile.cpp" line="+29"/>
@@ -1849,7 +2523,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
 <context>
     <name>Forgeline::Sim::RomDevice</name>
     <message>
-        <location filename="../../core/sim/romdevice.cpp" line="+65"/>
+        <location filename="../../core/sim/romdevice.cpp" line="+66"/>
         <source>%1 cannot be revision &quot;%2&quot;.</source>
         <translation>%1 不可能是版本“%2”。</translation>
     </message>
@@ -1857,12 +2531,12 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
 <context>
     <name>Forgeline::Sim::RomSerialServer</name>
     <message>
-        <location filename="../../core/sim/romserialserver.cpp" line="+52"/>
+        <location filename="../../core/sim/romserialserver.cpp" line="+54"/>
         <source>Could not create a pseudo-terminal.</source>
         <translation>无法创建伪终端。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+73"/>
         <source>Could not listen on TCP port %1.</source>
         <translation>无法监听 TCP 端口 %1。</translation>
     </message>
@@ -1875,12 +2549,12 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>已被操作员停止。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>%1 failed: %2 (%3)</source>
         <translation>%1 失败：%2（%3）</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>could not return pair %1 to the pool: %2</source>
         <translation>无法将证书对 %1 归还证书池：%2</translation>
     </message>
@@ -1890,7 +2564,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>证书对 %1 已归还证书池（未写入任何内容）</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>A different board answered on this port (MAC %1, expected %2).</source>
         <translation>此端口上应答的是另一块板子（MAC %1，应为 %2）。</translation>
     </message>
@@ -1905,7 +2579,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>请指定 --pool DIR 或 --db URL。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+50"/>
         <source>Cannot read a file to flash.</source>
         <translation>无法读取要烧录的文件。</translation>
     </message>
@@ -1920,7 +2594,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>请对照配方检查板子的分区表。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>writing %1 bytes to %2 at 0x%3</source>
         <translation>正在将 %1 字节写入 %2（0x%3）</translation>
     </message>
@@ -1935,7 +2609,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>芯片 MD5 %1，应为 %2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>the station database did not take the record (%1); kept in %2 and sent on the next run</source>
         <translation>工位数据库未接收该记录（%1）；已暂存于 %2，下次运行时发送</translation>
     </message>
@@ -1945,22 +2619,17 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>记录暂存：%1 %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>record not stored: %1</source>
         <translation>记录未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../core/station/boardrunsteps.cpp" line="+40"/>
-        <source>Cannot stage the pair for preflight.</source>
-        <translation>无法为预检准备证书对。</translation>
+        <location filename="../../core/station/boardrunsteps.cpp" line="+75"/>
+        <source>No usable provisioning address for this port.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
-        <source>No provisioning address for this port.</source>
-        <translation>此端口没有配网地址。</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>The board did not join Wi-Fi.</source>
         <translation>板子没有连上 Wi-Fi。</translation>
     </message>
@@ -1968,6 +2637,36 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <location line="+24"/>
         <source>custom data accepted (%1 reply bytes)</source>
         <translation>自定义数据已被接受（回复 %1 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../core/station/boardrunconnect.cpp" line="+48"/>
+        <source>The board did not print &quot;%1&quot; within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the board&apos;s log in the Monitor workspace; is the server reachable from the line?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>connected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The board&apos;s TLS handshake failed: %1 %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log lines %1-%2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2067,7 +2766,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
 <context>
     <name>Forgeline::Station::Recipe</name>
     <message>
-        <location filename="../../core/station/recipe.cpp" line="+29"/>
+        <location filename="../../core/station/recipe.cpp" line="+31"/>
         <source>The recipe is not valid: %1</source>
         <translation>配方无效：%1</translation>
     </message>
@@ -2082,7 +2781,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>%1 不是数字</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Cannot read the recipe.</source>
         <translation>无法读取配方。</translation>
     </message>
@@ -2122,7 +2821,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>provision.security 只能是 0、1 或 2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>provision needs &quot;addresses&quot; per port or an &quot;address&quot;</source>
         <translation>provision 需要按端口给出的“addresses”或一个“address”</translation>
     </message>
@@ -2173,6 +2872,406 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <location line="+43"/>
         <source>The station database failed (%1).</source>
         <translation>工位数据库出错（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Station::StationLine</name>
+    <message>
+        <location filename="../../core/station/stationline.cpp" line="+28"/>
+        <source>The line is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls</name>
+    <message>
+        <location filename="../../core/tls/records/dissector.cpp" line="+27"/>
+        <source>raw bytes</source>
+        <translation type="unfinished">原始字节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../core/tls/records/recordfindings.cpp" line="+21"/>
+        <location line="+4"/>
+        <source>client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../core/tls/records/recordfindings.cpp" line="-4"/>
+        <location line="+4"/>
+        <source>server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>stream %1 (%2 → %3) carried no TLS%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n more connection(s) carried no TLS.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>There is no TLS stream %1 in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run without --stream to list the streams.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/tls/records/handshakedetails.cpp" line="+95"/>
+        <source>%n bytes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the message ends early or a length does not fit (at byte %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n entries</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>invalid code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>schemes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>extensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n extensions</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+33"/>
+        <source>version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>HelloRetryRequest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>session id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(empty)</source>
+        <translation type="unfinished">（空）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cipher suites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cipher suite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>empty: no certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n certificates</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(not a distinguished name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>certificate types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>signature algorithms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>certificate authorities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n names</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+10"/>
+        <location line="+1"/>
+        <source>key exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unknown (PSK or RSA export)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>prime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n bits</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>DHE %n bits</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+3"/>
+        <location line="+73"/>
+        <location line="+3"/>
+        <source>signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <location line="+76"/>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>certificate #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>DER size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not a valid X.509 certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 %2 bits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unexpected body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>key exchange data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>verify data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ticket lifetime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../core/tls/records/recorddissector.cpp" line="+39"/>
+        <source>client→server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>server→client</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls::CaptureReader</name>
+    <message>
+        <location filename="../../core/tls/records/capturereader.cpp" line="+50"/>
+        <source>frame %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancelled.</source>
+        <translation type="unfinished">已取消。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The capture is damaged or cut short after frame %1 (%2); the frames before it are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n frame(s) are not TCP over IP and were skipped (first: %1).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n retransmitted or duplicate segment(s) were ignored.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This capture cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save it again from Wireshark as pcap or pcapng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot open %1.</source>
+        <translation type="unfinished">无法打开 %1。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The capture is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot read the capture from memory.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2425,13 +3524,25 @@ No known failure pattern matched.
 <context>
     <name>Forgeline::Tls::DiagnosisRules</name>
     <message>
-        <location filename="../../core/tls/diagnosisrules.cpp" line="+100"/>
+        <location filename="../../core/tls/diagnosisrules.cpp" line="+103"/>
         <location line="+1"/>
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
     <message>
+        <location line="+17"/>
+        <source>size not logged on this path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location line="+9"/>
+        <source>CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+11"/>
         <source>size not logged</source>
         <translation>日志中未记录大小</translation>
     </message>
@@ -2496,7 +3607,7 @@ No known failure pattern matched.
         <translation>%1 但没有验证标志；最常见的原因是证书链不受信任</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+96"/>
         <source>the server side reports -0x7480 NO_CLIENT_CERTIFICATE</source>
         <translation>服务器端报告 -0x7480 NO_CLIENT_CERTIFICATE</translation>
     </message>
@@ -2506,14 +3617,19 @@ No known failure pattern matched.
         <translation>-0x7580：未配置自身证书</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+65"/>
         <source>(number not in the log; enable CONFIG_MBEDTLS_DEBUG to see it)</source>
         <translation>（日志中没有该数值；启用 CONFIG_MBEDTLS_DEBUG 才能看到）</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+59"/>
         <source>printed at line %1 right after mbedtls_ssl_handshake returned %2 at line %3</source>
         <translation>在第 %1 行打印，紧接在第 %3 行 mbedtls_ssl_handshake 返回 %2 之后</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>mbedTLS reports it at line %1; with debug level 4 the record dumps show which message was split</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2522,6 +3638,117 @@ No known failure pattern matched.
         <location filename="../../core/tls/diagnosisvocabulary.cpp" line="+80"/>
         <source>details in the evidence</source>
         <translation>详情见证据</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls::DissectReportWriter</name>
+    <message>
+        <location filename="../../core/tls/records/dissectreport.cpp" line="+65"/>
+        <source> encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fatal</source>
+        <translation type="unfinished">致命</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>warning</source>
+        <translation type="unfinished">警告</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source> (truncated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (%1 bytes missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1: %2%3, %n stream(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  not understood: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stream %1: %2 → %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (starts mid-way)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>  gap: %1 bytes missing %2 after %3 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>  note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Findings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls::Dissector</name>
+    <message>
+        <location filename="../../core/tls/records/dissector.cpp" line="+37"/>
+        <source>%1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is neither a capture (pcap, pcapng), a text hex dump nor TLS bytes (it starts with %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+48"/>
+        <source>No TLS records, capture or hex dump found in %1 (%2 lines).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <location line="+48"/>
+        <source>Give a .pcap/.pcapng file, a hex dump (tcpdump -X, xxd, Wireshark), openssl -msg output or a device log with mbedTLS debug level 4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>%1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+18"/>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2616,7 +3843,7 @@ No known failure pattern matched.
 <context>
     <name>Forgeline::Tls::HandshakeTrace</name>
     <message>
-        <location filename="../../core/tls/handshaketrace.cpp" line="+221"/>
+        <location filename="../../core/tls/handshaketrace.cpp" line="+227"/>
         <source>the handshake starts</source>
         <translation>握手开始</translation>
     </message>
@@ -3294,7 +4521,7 @@ No known failure pattern matched.
         <translation>请用 --key FILE 给出设备证书的私钥。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>device certificate</source>
         <translation>设备证书</translation>
     </message>
@@ -3304,7 +4531,7 @@ No known failure pattern matched.
         <translation>设备证书文件</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>private key</source>
         <translation>私钥</translation>
     </message>
@@ -3749,6 +4976,170 @@ Result: %1
     </message>
 </context>
 <context>
+    <name>Forgeline::Tls::RecordDissector</name>
+    <message>
+        <location filename="../../core/tls/records/recorddissector.cpp" line="+91"/>
+        <source>%1 data at byte %2 is not TLS (starts with &quot;%3&quot;); the rest of that direction is skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>%1: skipped %n bytes to find the next record boundary.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Only the first %1 records of this stream are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>ClientHello (SSLv2 format)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cipher specs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n entries</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>A handshake message header is split over two records (record %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <location line="+5"/>
+        <source>body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>not decoded: bytes of its record are missing from the input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>too large to decode (%1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 is incomplete: data is missing from the capture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%1: the input ends inside a record (%n bytes of it present).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%1: %n bytes without a recognisable record boundary.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%1 (%2) is incomplete: %n bytes of it never arrived.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Tls::Rules</name>
+    <message>
+        <location filename="../../core/tls/records/recordfindings.cpp" line="+29"/>
+        <source>line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>frame %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 → %2: one record of %3 bytes holds %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+39"/>
+        <location line="+25"/>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>%1 → %2: %3 (%4 bytes) is split over %5 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 → %2: %3 (%4 bytes) starts in a record of %5 bytes and continues in the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 → %2: a %3 record of %4 bytes (about %5 bytes of content) exceeds an input buffer of %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the TLS maximum of 16384 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>the ClientHello asks for max_fragment_length %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the ServerHello does not echo the extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the server sends a %1 record of %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>the client sent an empty Certificate and the server answered with the fatal alert %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>client → server: Certificate with no certificate in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>server → client: fatal alert %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Forgeline::Tls::TargetProfile</name>
     <message>
         <location filename="../../core/tls/targetprofile.cpp" line="+38"/>
@@ -3808,15 +5199,89 @@ Result: %1
     </message>
 </context>
 <context>
+    <name>Forgeline::Tls::TextDumpReader</name>
+    <message>
+        <location filename="../../core/tls/records/textdumpreader.cpp" line="+268"/>
+        <source>line %1 is neither a hex row nor a header: &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>line %1: dump row at offset %2 where %3 was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+1"/>
+        <source>device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+1"/>
+        <source>peer</source>
+        <translation type="unfinished">对端</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>line %1: the dump ends after %2 of %3 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+117"/>
+        <source>%n line(s) of openssl output other than -msg entries were skipped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n more lines were not understood.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mbedTLS debug dumps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only the last %1 connections are shown; %2 earlier ones were not kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>hex packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>hex dump</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Forgeline::Tls::TraceBuilder</name>
     <message>
-        <location filename="../../core/tls/tracebuilder.cpp" line="+376"/>
+        <location filename="../../core/tls/tracebuilder.cpp" line="+413"/>
         <source>No TLS handshake, mbedTLS error or provisioning session found in %1 lines.</source>
         <translation>在 %1 行中没有找到 TLS 握手、mbedTLS 错误或配网会话。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Enable CONFIG_MBEDTLS_DEBUG (level 4) and capture the log again.</source>
         <translation>请启用 CONFIG_MBEDTLS_DEBUG（级别 4）并重新抓取日志。</translation>
     </message>
@@ -4015,7 +5480,12 @@ Result: %1
         <translation>ESP-&amp;IDF：</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
+        <source>Decoded codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Codes (decoded as you type; Enter decodes at once):</source>
         <translation>错误码(&amp;C)（边输入边解码；按 Enter 立即解码）：</translation>
     </message>
@@ -4097,7 +5567,22 @@ Result: %1
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+24"/>
+        <source>Handshake ladder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Working log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failing log</source>
+        <translation type="unfinished">失败日志</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Indexing…</source>
         <translation>索引中…</translation>
     </message>
@@ -4191,7 +5676,12 @@ Result: %1
 <context>
     <name>Forgeline::Ui::FindingsPanel</name>
     <message>
-        <location filename="../../ui/diagnose/findingspanel.cpp" line="+33"/>
+        <location filename="../../ui/diagnose/findingspanel.cpp" line="+23"/>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Open a failing mbedTLS debug log (and optionally a working one), or drop it here.</source>
         <translation>打开失败的 mbedTLS 调试日志（可再加一份成功日志），或将其拖放到这里。</translation>
     </message>
@@ -4255,7 +5745,7 @@ Result: %1
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../ui/flash/flashworkspaceui.cpp" line="+83"/>
+        <location filename="../../ui/flash/flashworkspaceui.cpp" line="+101"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -4350,7 +5840,7 @@ Result: %1
         <translation>请选择可读取的证书或私钥文件。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Preflight override: writing %1 to partition %2 although the preflight predicts a device failure (%3).</source>
         <translation>覆盖预检：尽管预检预测设备会失败（%3），仍将 %1 写入分区 %2。</translation>
     </message>
@@ -4385,7 +5875,7 @@ Result: %1
         <translation>此 ROM 未报告</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Connected to %1, MAC %2; %n partition(s).</source>
         <translation>
             <numerusform>已连接到 %1，MAC %2；%n 个分区。</numerusform>
@@ -4422,7 +5912,12 @@ Result: %1
         <translation>选择文件后可查看其大小与分区大小的对比。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>ESP image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 bytes as %2; connect to see the partition size.</source>
         <translation>%1 字节，格式 %2；连接后可查看分区大小。</translation>
     </message>
@@ -4452,7 +5947,7 @@ Result: %1
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/flash/flashworkspaceui.cpp" line="-50"/>
+        <location filename="../../ui/flash/flashworkspaceui.cpp" line="-65"/>
         <source>A serial port, socket://HOST:PORT for a networked port, or the virtual board.</source>
         <translation>串口、网络端口的 socket://HOST:PORT，或虚拟板。</translation>
     </message>
@@ -4477,7 +5972,17 @@ Result: %1
         <translation>波特率：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Watch this board&apos;s serial log; a failing TLS handshake is diagnosed as it happens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Board</source>
         <translation>板子</translation>
     </message>
@@ -4515,7 +6020,7 @@ Result: %1
         <translation>分区表</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <location line="+17"/>
         <source>Write</source>
         <translation>写入</translation>
@@ -4576,7 +6081,7 @@ Result: %1
         <translation>仍然写入（覆盖未通过的预检；会记录在活动日志中）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+35"/>
         <source>Backups (taken before every write)</source>
         <translation>备份（每次写入前自动备份）</translation>
     </message>
@@ -4591,7 +6096,7 @@ Result: %1
         <translation>将选中的备份写回原处（MD5 校验）。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+27"/>
         <source>Certificate or key</source>
         <translation>证书或私钥</translation>
     </message>
@@ -4599,6 +6104,383 @@ Result: %1
         <location line="+1"/>
         <source>Certificates and keys (*.pem *.crt *.key *.der *.bin);;All files (*)</source>
         <translation>证书和私钥 (*.pem *.crt *.key *.der *.bin);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::ImageSegmentModel</name>
+    <message>
+        <location filename="../../ui/image/imagesegmentmodel.cpp" line="+43"/>
+        <source>%L1 (truncated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Memory region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::ImageWorkspace</name>
+    <message>
+        <location filename="../../ui/image/imageworkspace.cpp" line="+61"/>
+        <source>App image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bootloader image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Partition table</source>
+        <translation type="unfinished">分区表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NVS data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pre-encrypted OTA image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flash-encrypted or random data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Erased flash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Open file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drop a firmware file here, or open one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Header and descriptor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checks and notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Convert (writes a new file; the original is kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Key file (flash encryption key, PEM or HMAC key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ESP32 only: the FLASH_CRYPT_CONFIG eFuse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RSA-3072 public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device P-256 public key (ECIES)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device HMAC key (ECIES)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RSA or device private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+260"/>
+        <source>Chip</source>
+        <translation type="unfinished">芯片</translation>
+    </message>
+    <message>
+        <location line="-258"/>
+        <source>Address</source>
+        <translation type="unfinished">地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FLASH_CRYPT_CONFIG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OTA key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Flash-encrypt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Flash-decrypt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pre-encrypt OTA…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pre-decrypt OTA…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Open firmware file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Firmware (*.bin *.img);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys (*.bin *.pem *.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Save result as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&lt;span style=&apos;color:#d0332b&apos;&gt;The address is not a number.&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The file could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The conversion stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> → %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&lt;b&gt;No file.&lt;/b&gt; Open or drop an app, bootloader, partition table, NVS image, pre-encrypted OTA image or a dump read from a board.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>INVALID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unknown (id %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entry point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flash</source>
+        <translation type="unfinished">烧录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chip revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not appended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ESP-IDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Built</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ELF SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bootloader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>version %1, ESP-IDF %2, built %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signature %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypted size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pages in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Every check passed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4669,7 +6551,7 @@ Result: %1
 <context>
     <name>Forgeline::Ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/mainwindow.cpp" line="+41"/>
+        <location filename="../../ui/shell/mainwindow.cpp" line="+44"/>
         <source>Decode</source>
         <translation>解码</translation>
     </message>
@@ -4719,12 +6601,42 @@ Result: %1
         <translation>同时对多块板子烧录、校验、配网并记录。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Records</source>
+        <translation type="unfinished">记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the TLS records in a capture, hex dump or device log, and what their framing means.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See what a firmware file is; flash encryption and pre-encrypted OTA images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watch a board&apos;s serial log; TLS failures are diagnosed as they happen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+49"/>
         <source>Workspaces</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+85"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -4762,6 +6674,161 @@ Result: %1
         <location line="+3"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::MonitorWorkspace</name>
+    <message>
+        <location filename="../../ui/monitor/monitorworkspace.cpp" line="+50"/>
+        <source>A serial port, a pseudo-terminal or socket://HOST:PORT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reset into firmware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pulse RTS (or send the ROM&apos;s reboot command where there are no modem lines) after opening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+346"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-342"/>
+        <source>Port:</source>
+        <translation type="unfinished">端口：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Baud:</source>
+        <translation type="unfinished">波特率：</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Board log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Filter lines…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+196"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-192"/>
+        <source>Clear</source>
+        <translation type="unfinished">清空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save…</source>
+        <translation type="unfinished">保存…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the log; keys, passphrases and PoPs are already removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Diagnose this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the last TLS connection (or the whole log) in Diagnose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare with working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Send a line to the board…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send</source>
+        <translation type="unfinished">发送</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Opening %1…</source>
+        <translation type="unfinished">正在打开 %1…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Codes seen: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&lt;b&gt;TLS handshake succeeded&lt;/b&gt; (lines %1–%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;TLS handshake failed&lt;/b&gt; (lines %1–%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Fix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>A capture of a board that connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logs (*.log *.txt *.gz);;All files (*)</source>
+        <translation type="unfinished">日志 (*.log *.txt *.gz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logs (*.log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved %1 lines to %2 (secrets removed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4977,7 +7044,7 @@ Result: %1
         <translation>已读取 %1 的二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/provision/provisionworkspace.cpp" line="+59"/>
+        <location filename="../../ui/provision/provisionworkspace.cpp" line="+60"/>
         <source>Board</source>
         <translation>板子</translation>
     </message>
@@ -5048,12 +7115,12 @@ Result: %1
     </message>
     <message>
         <location line="+6"/>
-        <location line="+356"/>
+        <location line="+359"/>
         <source>Not connected.</source>
         <translation>未连接。</translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="-356"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -5073,12 +7140,17 @@ Result: %1
         <translation>PoP</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>Provisioning steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Wi-Fi</source>
         <translation>Wi-Fi</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
@@ -5138,7 +7210,7 @@ Result: %1
         <translation>本次会话中已配网</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Virtual board %1 is running at %2. Press Connect.</source>
         <translation>虚拟板 %1 正在 %2 上运行。请按“连接”。</translation>
     </message>
@@ -5148,19 +7220,14 @@ Result: %1
         <translation>已在 %2 启动虚拟板 %1</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>The address should look like 192.168.4.1:80.</source>
-        <translation>地址应形如 192.168.4.1:80。</translation>
+        <location line="+32"/>
+        <source>%1 The address should look like 192.168.4.1:80 or [fe80::1]:80.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>%1:%2</source>
-        <translation>%1:%2</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Connecting to %1:%2</source>
-        <translation>正在连接 %1:%2</translation>
+        <location line="+28"/>
+        <source>Connecting to %1</source>
+        <translation type="unfinished">正在连接 %1</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -5266,16 +7333,17 @@ Result: %1
     </message>
     <message>
         <location line="+4"/>
+        <location line="+10"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-3"/>
         <source>Recipe (JSON): flash, verify, provision… see docs/cli.md</source>
         <translation>配方（JSON）：烧录、校验、配网… 参见 docs/cli.md</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Load recipe</source>
         <translation>加载配方</translation>
     </message>
@@ -5324,6 +7392,59 @@ Result: %1
         <location line="+9"/>
         <source>OK: %1</source>
         <translation>正常：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::RecordLadderModel</name>
+    <message>
+        <location filename="../../ui/records/recordladdermodel.cpp" line="+70"/>
+        <source>client → server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>server → client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SSLv2 hello</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (encrypted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Line</source>
+        <translation type="unfinished">行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handshake messages in the record</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5389,6 +7510,211 @@ serial %2</source>
         <location line="+1"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Ui::RecordsWorkspace</name>
+    <message>
+        <location filename="../../ui/records/recordsworkspace.cpp" line="+62"/>
+        <source>Open or drop a capture (.pcap, .pcapng), a device log, or paste a hex dump.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste hex dump…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Streams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Record ladder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Open a capture, hex dump or device log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Captures and logs (*.pcap *.pcapng *.cap *.log *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Paste a hex dump</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tcpdump -X, Wireshark hex dump, Follow TCP Stream, xxd, openssl -msg, mbedTLS dumps or bare hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+1"/>
+        <source>pasted text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reading %1…</source>
+        <translation type="unfinished">正在读取 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>%1: %2 → %3 (%n records)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%1 — %2%3: %n stream(s), %4 records, %5 finding(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not understood: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+47"/>
+        <source>line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <location line="+47"/>
+        <source>frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>client → server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>server → client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>content type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>encrypted</source>
+        <translation type="unfinished">加密</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>yes (not decrypted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 bytes here, %2 of a %3-byte message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>spans records at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(bytes not kept: memory budget for this input spent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Fixes</source>
+        <translation type="unfinished">修复建议</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;p&gt;No framing problem in this stream.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;li&gt;%1 bytes missing (%2)&lt;/li&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5605,7 +7931,7 @@ serial %2</source>
 <context>
     <name>Forgeline::Ui::StationTile</name>
     <message>
-        <location filename="../../ui/station/stationtile.cpp" line="+12"/>
+        <location filename="../../ui/station/stationtile.cpp" line="+14"/>
         <source>waiting for board</source>
         <translation>等待板子</translation>
     </message>
@@ -5663,7 +7989,7 @@ serial %2</source>
 <context>
     <name>Forgeline::Ui::StationWorkspace</name>
     <message>
-        <location filename="../../ui/station/stationworkspace.cpp" line="+95"/>
+        <location filename="../../ui/station/stationworkspace.cpp" line="+93"/>
         <source>Stop the running boards first.</source>
         <translation>请先停止正在运行的板子。</translation>
     </message>
@@ -5777,7 +8103,12 @@ serial %2</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
+        <source>Boards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Filter by MAC</source>
         <translation>按 MAC 筛选</translation>
     </message>
@@ -5798,11 +8129,12 @@ serial %2</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+7"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -5817,31 +8149,26 @@ serial %2</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location line="+97"/>
+        <location line="+121"/>
         <source>%n record(s) kept while the database was away are now stored</source>
         <translation>
             <numerusform>数据库断开期间暂存的 %n 条记录现已保存</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>The recipe writes a certificate: choose a certificate pool.</source>
-        <translation>配方要写入证书：请选择证书池。</translation>
-    </message>
-    <message>
-        <location line="+47"/>
+        <location line="+45"/>
         <source>Name at least one port.</source>
         <translation>请至少指定一个端口。</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Running %n board(s)</source>
         <translation>
             <numerusform>正在运行 %n 块板子</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Board appeared on %1; starting it shortly</source>
         <translation>%1 上出现了板子；即将开始</translation>
     </message>
@@ -5866,27 +8193,32 @@ serial %2</source>
         <translation>再次运行 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>%1 is waiting: the recipe or station settings changed while boards run; press Start when they finish.</source>
         <translation>%1 正在等待：板子运行期间配方或工位设置已更改；请在它们结束后按“开始”。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-4"/>
         <source>Cannot start %1: %2</source>
         <translation>无法开始 %1：%2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-105"/>
+        <source>Records kept while the database was away could not be sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+121"/>
         <source>Board removed from %1</source>
         <translation>板子已从 %1 拔出</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>%1 passed, %2 failed in %3 s</source>
         <translation>%1 块通过，%2 块失败，用时 %3 秒</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+58"/>
         <source>Board on %1</source>
         <translation>%1 上的板子</translation>
     </message>
@@ -5911,7 +8243,7 @@ serial %2</source>
         <translation>还没有可导出的内容。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Cannot write the export.</source>
         <translation>无法写入导出文件。</translation>
     </message>
@@ -6250,9 +8582,27 @@ serial %2</source>
         <translation>未知故障“%1”；已知的有：%2</translation>
     </message>
     <message>
-        <location filename="../../core/sim/protocommhttpserver.cpp" line="+52"/>
-        <source>The virtual board cannot listen on 127.0.0.1:%1.</source>
-        <translation>虚拟板无法监听 127.0.0.1:%1。</translation>
+        <location filename="../../core/sim/protocommhttpserver.cpp" line="+55"/>
+        <source>The virtual board cannot listen on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Station</name>
+    <message>
+        <location filename="../../core/station/stationsetup.cpp" line="+21"/>
+        <source>The recipe writes a certificate but no pool was given.</source>
+        <translation type="unfinished">配方要写入证书，但没有给出证书池。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give a certificate pool folder or a station database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/station/stationstore.cpp" line="+25"/>
+        <source>The station database is not open.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@
 #include <QAction>
 #include <QDir>
 #include <QFile>
+#include <QSet>
 #include <QFontDatabase>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -40,6 +41,24 @@ using namespace Forgeline;
 namespace {
 
 const QString sourceRoot = QDir::cleanPath(QStringLiteral(TESTDATA_DIR "/../.."));
+
+// Texts merged before their translation: resources/translations/pending_zh_CN.txt names, one per
+// line, a source file (its tr() texts), "diagnosis:ID" or "knowledge:SENTENCE". Those are listed
+// as pending instead of failing; anything untranslated elsewhere still fails, and a line whose
+// texts are all translated must be removed (the list only shrinks).
+QStringList pendingTranslations()
+{
+    QFile f(sourceRoot + QStringLiteral("/resources/translations/pending_zh_CN.txt"));
+    QStringList lines;
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
+        return lines;
+    for (const QByteArray &raw : f.readAll().split('\n')) {
+        const QString line = QString::fromUtf8(raw).trimmed();
+        if (!line.isEmpty() && !line.startsWith(QLatin1Char('#')))
+            lines.append(line);
+    }
+    return lines;
+}
 const QString committedTs
     = sourceRoot + QStringLiteral("/resources/translations/forgeline_zh_CN.ts");
 
@@ -198,6 +217,8 @@ private Q_SLOTS:
         QStringList untranslated;
         QStringList stale;
         QStringList broken;
+        const QStringList pending = pendingTranslations();
+        QSet<QString> pendingSeen;
         for (const TsMessage &m : messages) {
             const QString where = QStringLiteral("%1:%2: [%3] \"%4\"")
                                       .arg(m.file.isEmpty() ? QStringLiteral("?") : m.file)
@@ -209,7 +230,12 @@ private Q_SLOTS:
             }
             const QString text = m.translations.join(QString()).trimmed();
             if (m.type == QLatin1String("unfinished") || text.isEmpty()) {
-                untranslated.append(where);
+                if (pending.contains(m.file)) {
+                    pendingSeen.insert(m.file);
+                    qWarning("pending translation: %s", qPrintable(where));
+                } else {
+                    untranslated.append(where);
+                }
                 continue;
             }
             const QString firstForm = m.translations.value(0);
@@ -233,6 +259,14 @@ private Q_SLOTS:
                   "Run ./dev.sh translations, translate the entries marked unfinished (Qt "
                   "Linguist or a text editor; keep placeholders such as %1 and %n, '&' "
                   "and HTML), drop their type=\"unfinished\", rebuild.");
+        for (const QString &file : pending) {
+            if (!file.contains(QLatin1Char(':')) && !pendingSeen.contains(file))
+            {
+                untranslated.append(file + QStringLiteral(": listed in pending_zh_CN.txt but fully "
+                                                          "translated (or gone): remove the line"));
+                qWarning("%s", qPrintable(untranslated.constLast()));
+            }
+        }
         QVERIFY2(untranslated.isEmpty() && stale.isEmpty() && broken.isEmpty(),
                  qPrintable(summary));
     }
@@ -270,7 +304,10 @@ private Q_SLOTS:
             ids.append(id);
             const QJsonObject zh = chinese.value(id).toObject();
             if (zh.isEmpty()) {
-                problems.append(QStringLiteral("%1: no zh_CN entry").arg(id));
+                if (pendingTranslations().contains(QStringLiteral("diagnosis:") + id))
+                    qWarning("pending translation: diagnosis %s", qPrintable(id));
+                else
+                    problems.append(QStringLiteral("%1: no zh_CN entry").arg(id));
                 continue;
             }
             for (const QString &key : {QStringLiteral("title"), QStringLiteral("explanation")}) {
@@ -339,8 +376,12 @@ private Q_SLOTS:
         QVERIFY(sentences.size() > 150);
         QStringList problems;
         for (const QString &sentence : std::as_const(sentences)) {
-            if (chinese.value(sentence).toString().trimmed().isEmpty())
-                problems.append(QStringLiteral("untranslated: \"%1\"").arg(sentence));
+            if (chinese.value(sentence).toString().trimmed().isEmpty()) {
+                if (pendingTranslations().contains(QStringLiteral("knowledge:") + sentence))
+                    qWarning("pending translation: knowledge \"%s\"", qPrintable(sentence));
+                else
+                    problems.append(QStringLiteral("untranslated: \"%1\"").arg(sentence));
+            }
         }
         for (auto it = chinese.begin(); it != chinese.end(); ++it) {
             if (!sentences.contains(it.key()))
