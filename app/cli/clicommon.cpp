@@ -131,4 +131,33 @@ void printText(const QString &text)
     std::fflush(stdout);
 }
 
+int runSubcommand(const QStringList &arguments, const QList<Subcommand> &subcommands)
+{
+    QStringList names;
+    for (const Subcommand &s : subcommands)
+        names.append(s.name);
+    const QString command = arguments.value(0);
+    const QString list = names.join(QStringLiteral(", "));
+    const QString first = arguments.value(1);
+    if (first == QLatin1String("--help") || first == QLatin1String("-h")) {
+        printText(Tr::tr("Usage: %1 <%2> [options]\nRun '%1 <subcommand> --help' for its options.")
+                      .arg(command, names.join(QLatin1Char('|'))));
+        return ExitOk;
+    }
+    if (first.isEmpty() || first.startsWith(QLatin1Char('-'))) {
+        printError(Tr::tr("%1 needs a subcommand: %2").arg(command.section(QLatin1Char(' '), -1), list));
+        return ExitUsage;
+    }
+    for (const Subcommand &s : subcommands) {
+        if (s.name == first) {
+            QStringList rest = arguments.mid(2);
+            rest.prepend(command + QLatin1Char(' ') + first);
+            return s.run(rest);
+        }
+    }
+    printError(Tr::tr("unknown %1 subcommand '%2' (one of %3)")
+                   .arg(command.section(QLatin1Char(' '), -1), first, list));
+    return ExitUsage;
+}
+
 } // namespace Forgeline::Cli

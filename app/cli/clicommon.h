@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace Forgeline::Cli {
 
 // Documented in docs/cli.md; scripts depend on these numbers, never renumber them.
@@ -30,6 +32,18 @@ struct Command
 };
 
 const QList<Command> &commands();
+
+// A command with subcommands ("image info", "nvs dump"): each subcommand parses its own
+// arguments, whose arguments[0] is "forgeline-cli <command> <subcommand>".
+struct Subcommand
+{
+    QString name;
+    std::function<int(const QStringList &arguments)> run;
+};
+
+// Runs the subcommand arguments[1] names; --help lists them and says where each one's options
+// are; a missing or unknown name is a usage error (exit 2) that lists them.
+int runSubcommand(const QStringList &arguments, const QList<Subcommand> &subcommands);
 
 // Adds --json and --help; every command calls this so the flags are uniform.
 void addCommonOptions(QCommandLineParser &parser);

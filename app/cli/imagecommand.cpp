@@ -53,12 +53,6 @@ int usage(const QString &message)
     return ExitUsage;
 }
 
-QString subcommandList()
-{
-    return QStringLiteral("info, flash-encrypt, flash-decrypt, find-offset, pre-encrypt, "
-                          "pre-decrypt");
-}
-
 QString humanReport(const ImageInspection &r)
 {
     QStringList lines;
@@ -481,35 +475,13 @@ int runPreDecrypt(const QStringList &arguments)
 
 int runImage(const QStringList &arguments)
 {
-    if (arguments.size() < 2 || arguments.at(1).startsWith(QLatin1Char('-'))) {
-        if (arguments.size() >= 2
-            && (arguments.at(1) == QLatin1String("--help")
-                || arguments.at(1) == QLatin1String("-h"))) {
-            printText(
-                QStringLiteral("Usage: forgeline-cli image <%1> [options]\n"
-                               "Run 'forgeline-cli image <subcommand> --help' for its options.")
-                    .arg(subcommandList()));
-            return ExitOk;
-        }
-        return usage(QStringLiteral("image needs a subcommand: %1").arg(subcommandList()));
-    }
-    const QString sub = arguments.at(1);
-    QStringList rest = arguments.mid(2);
-    rest.prepend(arguments.first() + QLatin1Char(' ') + sub);
-    if (sub == QLatin1String("info"))
-        return runInfo(rest);
-    if (sub == QLatin1String("flash-encrypt"))
-        return runFlashCrypt(rest, true);
-    if (sub == QLatin1String("flash-decrypt"))
-        return runFlashCrypt(rest, false);
-    if (sub == QLatin1String("find-offset"))
-        return runFindOffset(rest);
-    if (sub == QLatin1String("pre-encrypt"))
-        return runPreEncrypt(rest);
-    if (sub == QLatin1String("pre-decrypt"))
-        return runPreDecrypt(rest);
-    return usage(
-        QStringLiteral("unknown image subcommand '%1' (one of %2)").arg(sub, subcommandList()));
+    return runSubcommand(arguments,
+                         {{QStringLiteral("info"), &runInfo},
+                          {QStringLiteral("flash-encrypt"), [](const QStringList &a) { return runFlashCrypt(a, true); }},
+                          {QStringLiteral("flash-decrypt"), [](const QStringList &a) { return runFlashCrypt(a, false); }},
+                          {QStringLiteral("find-offset"), &runFindOffset},
+                          {QStringLiteral("pre-encrypt"), &runPreEncrypt},
+                          {QStringLiteral("pre-decrypt"), &runPreDecrypt}});
 }
 
 } // namespace Forgeline::Cli

@@ -210,22 +210,8 @@ int runNvsDump(const QStringList &arguments)
 
 int runNvs(const QStringList &arguments)
 {
-    QStringList rest;
-    const QString sub = subcommand(arguments, &rest);
-    if (sub == QLatin1String("generate"))
-        return runNvsGenerate(rest);
-    if (sub == QLatin1String("dump"))
-        return runNvsDump(rest);
-    if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"))) {
-        printText(QStringLiteral("Usage: forgeline-cli nvs generate CSV -o OUT --size N [--version 1|2] "
-                                 "[--encrypt (--keys KEYS.bin | --keys-out KEYS.bin)] [--json]\n"
-                                 "       forgeline-cli nvs dump (FILE | --port P --partition NAME) "
-                                 "[--keys KEYS.bin] [--show-secrets] [--json]"));
-        return ExitOk;
-    }
-    printError(sub.isEmpty() ? QStringLiteral("nvs needs a subcommand: generate or dump")
-                             : QStringLiteral("unknown nvs subcommand '%1' (generate or dump)").arg(sub));
-    return ExitUsage;
+    return runSubcommand(arguments, {{QStringLiteral("generate"), &runNvsGenerate},
+                                     {QStringLiteral("dump"), &runNvsDump}});
 }
 
 } // namespace Forgeline::Cli

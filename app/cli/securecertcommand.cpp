@@ -172,22 +172,8 @@ int runDump(const QStringList &arguments)
 
 int runSecureCert(const QStringList &arguments)
 {
-    QStringList rest;
-    const QString sub = subcommand(arguments, &rest);
-    if (sub == QLatin1String("generate"))
-        return runGenerate(rest);
-    if (sub == QLatin1String("dump"))
-        return runDump(rest);
-    if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"))) {
-        printText(QStringLiteral("Usage: forgeline-cli secure-cert generate --cert C --key K [--ca CA] -o OUT "
-                                 "[--size N] [--json]\n"
-                                 "       forgeline-cli secure-cert dump (FILE | --port P [--partition NAME]) "
-                                 "[--show-secrets] [--json]"));
-        return ExitOk;
-    }
-    printError(sub.isEmpty() ? QStringLiteral("secure-cert needs a subcommand: generate or dump")
-                             : QStringLiteral("unknown secure-cert subcommand '%1' (generate or dump)").arg(sub));
-    return ExitUsage;
+    return runSubcommand(arguments, {{QStringLiteral("generate"), &runGenerate},
+                                     {QStringLiteral("dump"), &runDump}});
 }
 
 } // namespace Forgeline::Cli

@@ -6,15 +6,6 @@
 
 namespace Forgeline::Cli {
 
-QString subcommand(const QStringList &arguments, QStringList *rest)
-{
-    if (arguments.size() < 2 || arguments.at(1).startsWith(QLatin1Char('-')))
-        return {};
-    *rest = arguments.mid(2);
-    rest->prepend(arguments.at(0) + QLatin1Char(' ') + arguments.at(1));
-    return arguments.at(1);
-}
-
 QCommandLineOption showSecretsOption()
 {
     return QCommandLineOption(QStringLiteral("show-secrets"),

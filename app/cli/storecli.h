@@ -5,10 +5,6 @@
 
 namespace Forgeline::Cli {
 
-// Splits "forgeline-cli nvs generate ..." into the subcommand and the arguments its own parser
-// sees ("forgeline-cli nvs generate", ...). Returns an empty name when none was given.
-QString subcommand(const QStringList &arguments, QStringList *rest);
-
 // --show-secrets, shared by the dump commands.
 QCommandLineOption showSecretsOption();
 

@@ -178,7 +178,10 @@ QWidget *ImageWorkspace::buildConversionBox()
     connect(browse, &QPushButton::clicked, this, &ImageWorkspace::chooseKeyFile);
     m_address = new QLineEdit(QStringLiteral("0x10000"));
     m_address->setObjectName(QStringLiteral("imageAddress"));
-    m_address->setMaximumWidth(fontMetrics().horizontalAdvance(QStringLiteral("0x00000000000")));
+    // Room for any 32-bit address: the row squeezed it to "000" in an 816-pixel-wide window.
+    const int addressWidth = fontMetrics().horizontalAdvance(QStringLiteral("0x00000000000"));
+    m_address->setMinimumWidth(addressWidth);
+    m_address->setMaximumWidth(addressWidth);
     m_cryptConf = new QSpinBox;
     m_cryptConf->setRange(0, 15);
     m_cryptConf->setValue(15);
