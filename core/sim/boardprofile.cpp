@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -166,7 +167,10 @@ Result<BoardProfile> BoardProfile::load(const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         return Error::make(QStringLiteral("sim.profile"),
                            QCoreApplication::translate("Sim", "Cannot read the board profile %1.").arg(path), f.errorString());
-    return fromJson(f.readAll());
+    auto profile = fromJson(f.readAll());
+    if (profile)
+        profile->baseDir = QFileInfo(path).absolutePath();
+    return profile;
 }
 
 BoardProfile BoardProfile::defaultProfile()

@@ -76,6 +76,7 @@ struct BoardProfile
     WifiWorldProfile wifi;
     HttpFaults httpFaults;
     QJsonObject json;
+    QString baseDir; // the profile file's folder: relative "file" names are read from here
 
     static Result<BoardProfile> fromJson(const QByteArray &json);
     static Result<BoardProfile> load(const QString &path);

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QStringList>
 
 namespace Forgeline::Sim {
 
@@ -59,6 +60,21 @@ Result<FirmwareProfile> FirmwareProfile::fromJson(const QJsonObject &s, const QS
     p.maxAttempts = s.value(QLatin1String("maxAttempts")).toInt(0);
     p.handshakeTimeoutMs = s.value(QLatin1String("handshakeTimeoutMs")).toInt(p.handshakeTimeoutMs);
     p.bootAfterReset = s.value(QLatin1String("bootAfterReset")).toBool(true);
+    const QJsonObject c = s.value(QLatin1String("credentials")).toObject();
+    const auto text = [&c](const char *name, const QString &fallback) {
+        return c.value(QLatin1String(name)).toString(fallback);
+    };
+    p.credentials.store = text("store", p.credentials.store);
+    if (!QStringList{QStringLiteral("auto"), QStringLiteral("secure-cert"), QStringLiteral("nvs"), QStringLiteral("raw")}
+             .contains(p.credentials.store))
+        return profileError(QStringLiteral("credentials.store is one of auto, secure-cert, nvs, raw"));
+    p.credentials.secureCertPartition = text("secureCertPartition", p.credentials.secureCertPartition);
+    p.credentials.nvsPartition = text("nvsPartition", p.credentials.nvsPartition);
+    p.credentials.nvsNamespace = text("nvsNamespace", p.credentials.nvsNamespace);
+    p.credentials.certKey = text("certKey", p.credentials.certKey);
+    p.credentials.keyKey = text("keyKey", p.credentials.keyKey);
+    p.credentials.certPartition = text("certPartition", p.credentials.certPartition);
+    p.credentials.keyPartition = text("keyPartition", p.credentials.keyPartition);
     return p;
 }
 

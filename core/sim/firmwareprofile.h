@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/sim/devicecredentials.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -30,6 +31,7 @@ struct FirmwareProfile
     int maxAttempts = 0;   // 0 = keep retrying
     int handshakeTimeoutMs = 10000;
     bool bootAfterReset = true; // a reboot command starts the app (the strap released)
+    CredentialLookup credentials; // where the app looks for its client certificate and key
 
     // `section` is the profile's "firmware" object; `baseDir` resolves a "caFile".
     static Result<FirmwareProfile> fromJson(const QJsonObject &section,

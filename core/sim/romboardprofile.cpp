@@ -2,6 +2,13 @@
 #include "core/sim/romboardprofile.h"
 
 #include <QCoreApplication>
+#include "core/image/nvscsv.h"
+#include "core/image/nvskeys.h"
+#include "core/image/nvswriter.h"
+#include "core/image/partitiontable.h"
+#include "core/image/securecert.h"
+
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 
@@ -60,6 +67,101 @@ Result<void> applyRomFault(RomFaults &faults, const QString &spec)
                        Tr::tr("Unknown serial fault \"%1\"; known: %2").arg(spec, romFaultNames().join(QStringLiteral(", "))));
 }
 
+namespace {
+
+Result<QByteArray> readContentsFile(const QString &path, const QString &baseDir)
+{
+    QFile f(QDir(baseDir.isEmpty() ? QDir::currentPath() : baseDir).absoluteFilePath(path));
+    if (!f.open(QIODevice::ReadOnly))
+        return Error::make(QStringLiteral("sim.profile"), Tr::tr("cannot read %1").arg(f.fileName()), f.errorString());
+    return f.readAll();
+}
+
+// The bytes of one "contents" entry: literal ("text", "hex", "file") or a certificate store
+// built for the partition it lands in ("nvsCsv" with an optional "keysPartition" that receives
+// fresh keys, or "secureCert": {"cert", "key", "ca"} files), so a profile can start a board
+// with its credentials already in NVS or esp_secure_cert.
+Result<void> placeContents(RomBoardConfig &c, const QJsonObject &o, const QString &baseDir)
+{
+    std::optional<quint32> offset;
+    std::optional<Image::Partition> partition;
+    std::optional<Image::PartitionTable> table;
+    if (o.contains(QLatin1String("partition"))) {
+        if (auto parsed = Image::PartitionTable::parse(c.image.mid(Image::PartitionTable::DefaultOffset, Image::PartitionTable::MaxLength)))
+            table = *parsed;
+        const QString name = o.value(QLatin1String("partition")).toString();
+        const Image::Partition *p = table ? table->find(name) : nullptr;
+        if (!p)
+            return Error::make(QStringLiteral("sim.profile"), Tr::tr("a contents entry names no partition of the table: %1").arg(name));
+        partition = *p;
+        offset = p->offset;
+    } else {
+        offset = number(o.value(QLatin1String("offset")));
+    }
+    if (!offset || *offset >= c.flashSize())
+        return Error::make(QStringLiteral("sim.profile"), Tr::tr("a contents entry has no valid offset"));
+    QByteArray bytes;
+    if (o.contains(QLatin1String("text"))) {
+        bytes = o.value(QLatin1String("text")).toString().toUtf8();
+    } else if (o.contains(QLatin1String("hex"))) {
+        bytes = QByteArray::fromHex(o.value(QLatin1String("hex")).toString().toLatin1());
+    } else if (o.contains(QLatin1String("file"))) {
+        auto read = readContentsFile(o.value(QLatin1String("file")).toString(), baseDir);
+        if (!read)
+            return read.error();
+        bytes = *read;
+    } else if (o.contains(QLatin1String("nvsCsv")) || o.contains(QLatin1String("secureCert"))) {
+        if (!partition)
+            return Error::make(QStringLiteral("sim.profile"), Tr::tr("a certificate store in contents needs \"partition\""));
+        if (o.contains(QLatin1String("nvsCsv"))) {
+            Image::Nvs::ResolveOptions resolve;
+            resolve.baseDirectory = baseDir;
+            auto items = Image::Nvs::readCsv(o.value(QLatin1String("nvsCsv")).toString(), resolve);
+            if (!items)
+                return items.error();
+            Image::Nvs::WriteOptions write;
+            write.size = partition->size;
+            if (o.contains(QLatin1String("keysPartition"))) {
+                const Image::Partition *keysPart = table->find(o.value(QLatin1String("keysPartition")).toString());
+                if (!keysPart)
+                    return Error::make(QStringLiteral("sim.profile"), Tr::tr("the keysPartition is not in the table"));
+                auto keys = Image::Nvs::Keys::generate();
+                if (!keys)
+                    return keys.error();
+                write.encryption = *keys;
+                c.image.replace(qsizetype(keysPart->offset), Image::Nvs::Keys::PartitionImageSize, keys->toPartitionImage());
+            }
+            auto image = Image::Nvs::writeImage(*items, write);
+            if (!image)
+                return image.error();
+            bytes = image->bytes;
+        } else {
+            const QJsonObject sc = o.value(QLatin1String("secureCert")).toObject();
+            Image::SecureCert::GenerateInput in;
+            for (const auto &[field, target] : {std::pair{"cert", &in.deviceCert}, std::pair{"key", &in.privateKey},
+                                                std::pair{"ca", &in.caCert}}) {
+                if (!sc.contains(QLatin1String(field)))
+                    continue;
+                auto read = readContentsFile(sc.value(QLatin1String(field)).toString(), baseDir);
+                if (!read)
+                    return read.error();
+                *target = *read;
+            }
+            in.size = partition->size;
+            auto image = Image::SecureCert::generate(in);
+            if (!image)
+                return image.error();
+            bytes = *image;
+        }
+    }
+    if (c.image.size() < qsizetype(*offset) + bytes.size())
+        c.image.append(QByteArray(qsizetype(*offset) + bytes.size() - c.image.size(), char(0xFF)));
+    c.image.replace(qsizetype(*offset), bytes.size(), bytes);
+    return {};
+}
+
+} // namespace
+
 Result<RomBoardConfig> romBoardConfigFromProfile(const BoardProfile &profile)
 {
     RomBoardConfig c;
@@ -98,24 +200,9 @@ Result<RomBoardConfig> romBoardConfigFromProfile(const BoardProfile &profile)
     if (c.image.isEmpty())
         return profileError(csvError);
     for (const QJsonValue &v : flash.value(QLatin1String("contents")).toArray()) {
-        const QJsonObject o = v.toObject();
-        const auto offset = number(o.value(QLatin1String("offset")));
-        if (!offset || *offset >= c.flashSize())
-            return profileError(Tr::tr("a contents entry has no valid offset"));
-        QByteArray bytes;
-        if (o.contains(QLatin1String("text"))) {
-            bytes = o.value(QLatin1String("text")).toString().toUtf8();
-        } else if (o.contains(QLatin1String("hex"))) {
-            bytes = QByteArray::fromHex(o.value(QLatin1String("hex")).toString().toLatin1());
-        } else if (o.contains(QLatin1String("file"))) {
-            QFile f(o.value(QLatin1String("file")).toString());
-            if (!f.open(QIODevice::ReadOnly))
-                return profileError(Tr::tr("cannot read %1").arg(f.fileName()));
-            bytes = f.readAll();
-        }
-        if (c.image.size() < qsizetype(*offset) + bytes.size())
-            c.image.append(QByteArray(qsizetype(*offset) + bytes.size() - c.image.size(), char(0xFF)));
-        c.image.replace(qsizetype(*offset), bytes.size(), bytes);
+        auto placed = placeContents(c, v.toObject(), profile.baseDir);
+        if (!placed)
+            return profileError(placed.error().message);
     }
     const QJsonObject f = profile.json.value(QLatin1String("faults")).toObject().value(QLatin1String("serial")).toObject();
     c.faults.dropRate = f.value(QLatin1String("dropRate")).toDouble(0);

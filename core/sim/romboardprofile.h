@@ -10,7 +10,11 @@ namespace Forgeline::Sim {
 // The serial (ROM loader) side's reading of a board profile: chip and MAC from the top
 // level, then
 //   "flash":  {"flashId": "0x1640EF", "partitionCsv": "<CSV text>", "timing": true,
-//              "contents": [{"offset": "0x110000", "text": "...", "hex": "...", "file": "path"}]}
+//              "contents": [{"offset": "0x110000", "text": "...", "hex": "...", "file": "path"},
+//                           {"partition": "nvs", "nvsCsv": "<CSV text>", "keysPartition": "nvs_keys"},
+//                           {"partition": "esp_secure_cert",
+//                            "secureCert": {"cert": "dev.pem", "key": "dev.key", "ca": "ca.pem"}}]}
+//              (files relative to the profile; "partition" may replace "offset" in any entry)
 //   "faults": {"serial": {"dropRate": 0.001, "corruptRate": 0, "resetAt": "0x110800",
 //              "disconnectAt": "0x...", "slowFlash": 4, "seed": 1}}
 //   "revision": "v3.0" (or per chip {"esp32": "v1.0"}, or "unreadable"), "package": 1 (ESP32)

@@ -140,7 +140,7 @@ void MqttFirmware::connectServer()
     attempt.debugLevel = m_profile.debugLevel;
     attempt.debugLogs = levelRank(m_profile.logLevel) >= levelRank('D');
     attempt.timeoutMs = m_profile.handshakeTimeoutMs;
-    const auto credentials = Sim::findDeviceCredentials(m_flash);
+    const auto credentials = Sim::findDeviceCredentials(m_flash, m_profile.credentials);
     if (!credentials) {
         print('E', "MQTTS_EXAMPLE",
               "Reading the device certificate failed: " + credentials.error().message.toUtf8());

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/station/boardrun.h"
+#include "core/station/storeimage.h"
 
 #include "core/common/logger.h"
 #include "core/common/redactor.h"
@@ -290,6 +291,11 @@ void BoardRun::doFlash()
 {
     if (m_pending.isEmpty()) {
         for (const FlashItem &f : m_recipe.flash) {
+            if (f.isStore()) {
+                if (!queueStore(f))
+                    return;
+                continue;
+            }
             QByteArray input;
             if (f.source == FlashItem::Source::Certificate)
                 input = m_pair->cert;
@@ -309,7 +315,7 @@ void BoardRun::doFlash()
                 stepFailed(payload.error());
                 return;
             }
-            Pending p{0, payload->bytes, f.partition, f.source != FlashItem::Source::File};
+            Pending p{0, payload->bytes, f.partition, f.source != FlashItem::Source::File, false};
             if (!f.partition.isEmpty()) {
                 const Image::Partition *part = m_table ? m_table->find(f.partition) : nullptr;
                 if (!part) {
@@ -331,6 +337,50 @@ void BoardRun::doFlash()
         m_flashIndex = 0;
     }
     withSession([this] { flashItem(m_flashIndex); });
+}
+
+const Image::Partition *BoardRun::partitionOrFail(const QString &name)
+{
+    const Image::Partition *part = m_table ? m_table->find(name) : nullptr;
+    if (!part)
+        stepFailed(Error::make(QStringLiteral("station.partition"),
+                               Tr::tr("The board has no \"%1\" partition.").arg(name), {},
+                               Tr::tr("Check the board's partition table against the recipe.")));
+    return part;
+}
+
+// A store item becomes one or two partition images made for this board alone: its pair (and,
+// for encrypted NVS, fresh keys) never touch a file, and the log names only sizes.
+bool BoardRun::queueStore(const FlashItem &f)
+{
+    const Image::Partition *part = partitionOrFail(f.partition);
+    if (!part)
+        return false;
+    const Image::Partition *keysPart = nullptr;
+    if (!f.keysPartition.isEmpty() && !(keysPart = partitionOrFail(f.keysPartition)))
+        return false;
+    BoardValues values;
+    if (m_pair) {
+        values.certificate = m_pair->cert;
+        values.privateKey = m_pair->key;
+        values.pairId = m_pair->id;
+    }
+    values.mac = m_board.macText();
+    auto images = buildStoreImage(f, values, part->size);
+    if (!images) {
+        stepFailed(images.error());
+        return false;
+    }
+    addLog(Tr::tr("%1 for %2: %3").arg(part->name, m_pair ? m_pair->id : values.mac, images->summary));
+    if (images->keysImage) {
+        if (auto fits = Image::checkPayloadFits(images->keysImage->size(), keysPart->size, keysPart->name); !fits) {
+            stepFailed(fits.error());
+            return false;
+        }
+        m_pending.append(Pending{keysPart->offset, *images->keysImage, keysPart->name, true, true});
+    }
+    m_pending.append(Pending{part->offset, images->image, part->name, f.usesPair(), false});
+    return true;
 }
 
 void BoardRun::flashItem(int index)
@@ -365,8 +415,10 @@ void BoardRun::flashItem(int index)
             return;
         }
         const Pending &done = m_pending[index];
+        // An nvs_keys image is the keys themselves: not even its digest goes into a record.
         m_record.written.append({done.name, done.address, quint32(done.data.size()),
-                                 QString::fromLatin1(QCryptographicHash::hash(done.data, QCryptographicHash::Md5).toHex())});
+                                 done.secret ? QStringLiteral("secret")
+                                             : QString::fromLatin1(QCryptographicHash::hash(done.data, QCryptographicHash::Md5).toHex())});
         m_flashIndex = index + 1;
         flashItem(index + 1);
     });

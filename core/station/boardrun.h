@@ -84,6 +84,8 @@ private:
     void doPreflight();
     void doFlash();
     void flashItem(int index);
+    bool queueStore(const FlashItem &item);
+    const Image::Partition *partitionOrFail(const QString &name);
     void doVerify();
     void verifyRegion(int index);
     void doProvision();
@@ -116,7 +118,7 @@ private:
     bool m_pairUsed = false;
     bool m_cancelled = false;
     bool m_recording = false;  // the record is on its way to the database: nothing else happens
-    struct Pending { quint32 address; QByteArray data; QString name; bool pairPart; };
+    struct Pending { quint32 address; QByteArray data; QString name; bool pairPart; bool secret; };
     QList<Pending> m_pending; // resolved flash items, in order
     int m_flashIndex = 0;     // first item not yet written and verified by the write's MD5
     QPointer<Protocomm::ProvisionClient> m_provisionClient;

@@ -3,6 +3,8 @@
 
 #include "core/common/endpoint.h"
 #include "core/common/redactor.h"
+#include "core/image/nvscsv.h"
+#include "core/image/nvskeys.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -43,6 +45,76 @@ Result<quint32> parseNumber(const QJsonValue &v, const QString &field)
     return n;
 }
 
+Result<QByteArray> readRecipeFile(const QString &path, const QString &what)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return recipeError(Tr::tr("cannot read the %1 file").arg(what), path + QStringLiteral(": ") + f.errorString());
+    return f.readAll();
+}
+
+// {"nvs": "certs.csv", "partition": "nvs", "version": 2, "encrypt": {"keysPartition": "nvs_keys",
+// "keys": "keys.bin"}} or {"secureCert": {"ca": "ca.pem"}, "partition": "esp_secure_cert"}. The
+// template is read and checked now, so a broken CSV stops the recipe before any board is touched.
+Result<FlashItem> storeItemFromJson(const QJsonObject &item, const QDir &base)
+{
+    FlashItem f;
+    f.partition = item.value(QStringLiteral("partition")).toString();
+    if (f.partition.isEmpty())
+        return recipeError(Tr::tr("a certificate store item needs \"partition\""));
+    if (item.contains(QStringLiteral("nvs"))) {
+        f.source = FlashItem::Source::Nvs;
+        const QString path = base.absoluteFilePath(item.value(QStringLiteral("nvs")).toString());
+        auto text = readRecipeFile(path, QStringLiteral("NVS CSV"));
+        if (!text)
+            return text.error();
+        f.nvsCsv = QString::fromUtf8(*text);
+        f.nvsBaseDir = QFileInfo(path).absolutePath();
+        f.file = path;
+        const int version = item.value(QStringLiteral("version")).toInt(2);
+        if (version != 1 && version != 2)
+            return recipeError(Tr::tr("an NVS item's version must be 1 or 2"));
+        f.nvsVersion = quint8(version);
+        const QStringList known{QStringLiteral("certificate"), QStringLiteral("key"), QStringLiteral("mac"),
+                                QStringLiteral("pair")};
+        Image::Nvs::ResolveOptions probe;
+        probe.baseDirectory = f.nvsBaseDir;
+        for (const QString &name : Image::Nvs::placeholdersIn(f.nvsCsv)) {
+            if (!known.contains(name))
+                return recipeError(Tr::tr("the NVS CSV uses an unknown placeholder {%1} (known: {certificate}, "
+                                          "{key}, {mac}, {pair})")
+                                       .arg(name),
+                                   path);
+            probe.placeholders.insert(name, QByteArray("x"));
+        }
+        if (auto items = Image::Nvs::readCsv(f.nvsCsv, probe); !items)
+            return recipeError(Tr::tr("the NVS CSV %1: %2").arg(QFileInfo(path).fileName(), items.error().message),
+                               items.error().detail);
+        if (item.contains(QStringLiteral("encrypt"))) {
+            const QJsonObject e = item.value(QStringLiteral("encrypt")).toObject();
+            f.keysPartition = e.value(QStringLiteral("keysPartition")).toString();
+            if (f.keysPartition.isEmpty())
+                return recipeError(Tr::tr("NVS encryption needs \"keysPartition\" (for example nvs_keys)"));
+            if (e.contains(QStringLiteral("keys"))) {
+                f.keysFile = base.absoluteFilePath(e.value(QStringLiteral("keys")).toString());
+                if (auto keys = Image::Nvs::Keys::load(f.keysFile); !keys)
+                    return keys.error();
+            }
+        }
+        return f;
+    }
+    f.source = FlashItem::Source::SecureCert;
+    const QJsonObject sc = item.value(QStringLiteral("secureCert")).toObject();
+    if (sc.contains(QStringLiteral("ca"))) {
+        auto ca = readRecipeFile(base.absoluteFilePath(sc.value(QStringLiteral("ca")).toString()),
+                                 QStringLiteral("CA certificate"));
+        if (!ca)
+            return ca.error();
+        f.secureCertCa = *ca;
+    }
+    return f;
+}
+
 } // namespace
 
 QString Recipe::stepName(Step step)
@@ -60,10 +132,26 @@ QString Recipe::stepName(Step step)
     return {};
 }
 
+bool FlashItem::usesPair() const
+{
+    switch (source) {
+    case Source::Certificate:
+    case Source::Key:
+    case Source::SecureCert: return true;
+    case Source::Nvs: {
+        const QStringList names = Image::Nvs::placeholdersIn(nvsCsv);
+        return names.contains(QStringLiteral("certificate")) || names.contains(QStringLiteral("key"))
+            || names.contains(QStringLiteral("pair"));
+    }
+    case Source::File: return false;
+    }
+    return false;
+}
+
 bool Recipe::needsPair() const
 {
     for (const FlashItem &item : flash)
-        if (item.source != FlashItem::Source::File)
+        if (item.usesPair())
             return true;
     return false;
 }
@@ -143,6 +231,13 @@ Result<Recipe> Recipe::fromJson(const QByteArray &json, const QString &baseDir, 
 
     for (const auto &v : o.value(QStringLiteral("flash")).toArray()) {
         const QJsonObject item = v.toObject();
+        if (item.contains(QStringLiteral("nvs")) || item.contains(QStringLiteral("secureCert"))) {
+            auto store = storeItemFromJson(item, base);
+            if (!store)
+                return store.error();
+            r.flash.append(*store);
+            continue;
+        }
         FlashItem f;
         const QString source = item.value(QStringLiteral("source")).toString(QStringLiteral("file"));
         if (source == QStringLiteral("certificate"))

@@ -15,15 +15,32 @@
 
 namespace Forgeline::Station {
 
-// What to write: the claimed certificate, its key, or a file, to a partition or an address.
+// What to write: the claimed certificate, its key, or a file, to a partition or an address; or
+// a certificate store built per board from the claimed pair (an NVS partition from a CSV
+// template, or an esp_secure_cert partition), always to a named partition.
 struct FlashItem
 {
-    enum class Source { Certificate, Key, File };
+    enum class Source { Certificate, Key, File, Nvs, SecureCert };
     Source source = Source::File;
     QString file;
     QString partition;
     std::optional<quint32> address;
     Image::PayloadFormat format = Image::PayloadFormat::Raw;
+
+    // Source::Nvs: the generator's CSV with per-board placeholders ({certificate}, {key},
+    // {mac}, {pair}); `file` rows are relative to `nvsBaseDir`.
+    QString nvsCsv;
+    QString nvsBaseDir;
+    quint8 nvsVersion = 2;
+    // NVS encryption: the keys go to this partition (fresh random keys per board unless
+    // `keysFile` names a keys file every board shares).
+    QString keysPartition;
+    QString keysFile;
+    // Source::SecureCert: the CA certificate stored beside the pair (PEM or DER; optional).
+    QByteArray secureCertCa;
+
+    bool isStore() const { return source == Source::Nvs || source == Source::SecureCert; }
+    bool usesPair() const;
 };
 
 struct ProvisionSettings
@@ -60,7 +77,10 @@ struct ConnectSettings
 //   "preflight": {"target": "esp-idf-5.1", "ca": ["ca.pem"]},          (optional)
 //   "flash": [{"source": "certificate", "partition": "cert", "format": "pem-nul"},
 //             {"source": "key", "partition": "key", "format": "pem-nul"},
-//             {"file": "app.bin", "address": "0x10000"}],
+//             {"file": "app.bin", "address": "0x10000"},
+//             {"nvs": "certs.csv", "partition": "nvs", "version": 2,
+//              "encrypt": {"keysPartition": "nvs_keys", "keys": "keys.bin"}},             (keys optional)
+//             {"secureCert": {"ca": "ca.pem"}, "partition": "esp_secure_cert"}],
 //   "verify": true,
 //   "provision": {"ssid": "FactoryNet", "passphrase": "...", "pop": "...", "username": "wifiprov", "security": 2,
 //                 "addresses": {"/dev/ttyUSB0": "192.168.4.1:80"}, "address": "192.168.4.1:80",

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Flash workspace, offscreen, against the in-process virtual board on a real pty:
 // connect, write a certificate by partition name, verify, restore the backup.
+#include "core/image/nvsreader.h"
+#include "core/image/securecert.h"
 #include "core/sim/romserialserver.h"
 #include "ui/flash/flashworkspace.h"
+#include "ui/preflight/preflightpanel.h"
 
 #include "flashjobwait.h"
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -89,6 +93,99 @@ private Q_SLOTS:
         QVERIFY2(waitJob(w), qPrintable(w.bannerText()));
         QVERIFY(w.bannerText().contains(QLatin1String("restored")));
         QCOMPARE(w.virtualBoard()->device().flash().read(0x110000, 0x2000), before);
+    }
+
+    // A certificate and key written as an NVS partition and as an esp_secure_cert partition,
+    // each read back and inspected from the board: the inspection names the certificate and
+    // never shows the key.
+    void storesFromFlash()
+    {
+        QTemporaryDir dir;
+        QProcess openssl;
+        openssl.setWorkingDirectory(dir.path());
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                       QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                       QStringLiteral("-subj"), QStringLiteral("/CN=flash-store-dev"), QStringLiteral("-days"),
+                       QStringLiteral("30"), QStringLiteral("-keyout"), QStringLiteral("dev.key"), QStringLiteral("-out"),
+                       QStringLiteral("dev.crt")});
+        QVERIFY(openssl.waitForFinished(30000) && openssl.exitCode() == 0);
+        const QString certPath = dir.filePath(QStringLiteral("dev.crt"));
+        const QString keyPath = dir.filePath(QStringLiteral("dev.key"));
+        QFile keyFile(keyPath);
+        QVERIFY(keyFile.open(QIODevice::ReadOnly));
+        const QByteArray keyBody = keyFile.readAll().split('\n').value(1);
+        QVERIFY(keyBody.size() > 20);
+        QFile csv(dir.filePath(QStringLiteral("certs.csv")));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("key,type,encoding,value\ncerts,namespace,,\nclient_cert,data,string,{certificate}\n"
+                  "client_key,data,binary,{key}\nserial,data,string,{mac}\n");
+        csv.close();
+
+        FlashWorkspace w;
+        w.resize(1024, 768);
+        w.setBackupDirectory(dir.filePath(QStringLiteral("backups")));
+        w.setVirtualBoardTiming(false);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.startVirtualBoard();
+        w.connectBoard();
+        QVERIFY2(waitJob(w), qPrintable(w.bannerText()));
+
+        w.setLayoutName(QStringLiteral("nvs"));
+        QCOMPARE(w.layoutName(), QStringLiteral("nvs"));
+        w.setPayloadFile(certPath);
+        w.setStoreFiles(keyPath, {}, csv.fileName());
+        QVERIFY2(w.payloadSummary().contains(QLatin1String("\"nvs\"")), qPrintable(w.payloadSummary()));
+        // The key went to the preflight as well; its verdict gates Write as for raw partitions.
+        QTRY_VERIFY_WITH_TIMEOUT(!w.preflightPanel()->isRunning() && w.preflightPanel()->lastResult().has_value(), 30000);
+        if (!w.canWrite())
+            w.setWriteAnyway(true); // a self-signed test certificate may be flagged; not what this test is about
+        QVERIFY2(w.canWrite(), qPrintable(w.writeGateText()));
+        w.write();
+        QVERIFY2(waitJob(w), qPrintable(w.bannerText()));
+        QVERIFY(w.bannerText().contains(QLatin1String("written and verified")));
+        const Image::Nvs::Dump dump = Image::Nvs::readImage(w.virtualBoard()->device().flash().read(0x9000, 0x6000));
+        QVERIFY(!dump.hasProblems());
+        const auto *stored = dump.find(QStringLiteral("certs"), QStringLiteral("client_cert"));
+        QVERIFY(stored);
+        QFile certFile(certPath);
+        QVERIFY(certFile.open(QIODevice::ReadOnly));
+        QCOMPARE(stored->value, certFile.readAll());
+        QCOMPARE(QString::fromUtf8(dump.find(QStringLiteral("certs"), QStringLiteral("serial"))->value), w.board().macText());
+
+        w.inspectPartition();
+        QVERIFY2(waitJob(w), qPrintable(w.bannerText()));
+        QVERIFY2(w.bannerText().contains(QLatin1String("NVS holds certs/client_cert: certificate CN=flash-store-dev")),
+                 qPrintable(w.bannerText()));
+        QVERIFY(w.inspectionText().contains(QLatin1String("[private key: EC P-256")));
+        QVERIFY(!w.inspectionText().toUtf8().contains(keyBody));
+
+        w.setLayoutName(QStringLiteral("secure-cert"));
+        w.selectPartition(QStringLiteral("storage"));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.preflightPanel()->isRunning() && w.preflightPanel()->lastResult().has_value(), 30000);
+        if (!w.canWrite())
+            w.setWriteAnyway(true);
+        w.write();
+        QVERIFY2(waitJob(w), qPrintable(w.bannerText()));
+        const auto parsed = Image::SecureCert::parse(w.virtualBoard()->device().flash().read(0x120000, 0x2000));
+        QCOMPARE(parsed.layout, QStringLiteral("tlv"));
+        QVERIFY(parsed.find(Image::SecureCert::DevCert) && parsed.find(Image::SecureCert::PrivKey));
+        w.inspectPartition();
+        QVERIFY2(waitJob(w), qPrintable(w.bannerText()));
+        QVERIFY2(w.bannerText().contains(QLatin1String("esp_secure_cert holds certificate CN=flash-store-dev")),
+                 qPrintable(w.bannerText()));
+        QVERIFY(!w.inspectionText().toUtf8().contains(keyBody));
+        QDir().mkpath(QStringLiteral(TEST_BUILD_DIR "/screenshots"));
+        QVERIFY(w.grab().save(QStringLiteral(TEST_BUILD_DIR "/screenshots/flash-stores.png")));
+
+        // A partition that holds neither store is named as such, not misread.
+        w.selectPartition(QStringLiteral("factory"));
+        w.inspectPartition();
+        QVERIFY2(waitJob(w, 120000), qPrintable(w.bannerText()));
+        QVERIFY2(w.bannerText().contains(QLatin1String("neither NVS nor esp_secure_cert"))
+                     || w.bannerText().contains(QLatin1String("erased")),
+                 qPrintable(w.bannerText()));
     }
 
     void errorsAreShownNotThrown()

@@ -101,7 +101,11 @@ void FlashWorkspace::startVirtualBoard()
             delete m_virtual;
             return;
         }
-        connect(m_virtual, &Sim::RomSerialServer::addressChanged, this, [this] { refreshPorts(); });
+        connect(m_virtual, &Sim::RomSerialServer::addressChanged, this, [this](const QString &a) {
+            refreshPorts();
+            Q_EMIT virtualBoardStarted(a);
+        });
+        Q_EMIT virtualBoardStarted(m_virtual->address());
     }
     refreshPorts();
     m_port->setCurrentIndex(m_port->findData(VirtualKey));
@@ -132,6 +136,8 @@ void FlashWorkspace::connectBoard()
 
 Result<QByteArray> FlashWorkspace::payloadBytes() const
 {
+    if (layoutName() != QLatin1String("raw"))
+        return storeBytes();
     QFile f(m_file->text());
     if (m_file->text().isEmpty() || !f.open(QIODevice::ReadOnly))
         return Error::make(QStringLiteral("file.read"), tr("Choose a readable certificate or key file."), f.errorString());
@@ -287,6 +293,9 @@ void FlashWorkspace::onFinished(const Result<FlashJobOutcome> &result)
                               : tr("%1 does not hold this file.").arg(o.partition));
         break;
     }
+    case Action::Inspect:
+        showInspection(o);
+        break;
     case Action::Restore:
         showBanner(true, tr("Backup restored to %1 and verified (MD5 %2).")
                              .arg(o.partition.isEmpty() ? QStringLiteral("0x%1").arg(o.address, 0, 16) : o.partition,
@@ -313,7 +322,9 @@ QString FlashWorkspace::payloadSummary() const
     if (!bytes)
         return bytes.error().message;
     const Image::Partition *p = m_table->table().find(m_partition->currentText());
-    const QString how = bytes->startsWith('\xE9') ? tr("ESP image") : m_format->currentData().toString();
+    const QString how = layoutName() != QLatin1String("raw") ? m_layout->currentText()
+        : bytes->startsWith('\xE9')                      ? tr("ESP image")
+                                                         : m_format->currentData().toString();
     if (!p)
         return tr("%1 bytes as %2; connect to see the partition size.").arg(bytes->size()).arg(how);
     const bool fits = bytes->size() <= qsizetype(p->size);
@@ -331,6 +342,7 @@ void FlashWorkspace::updateButtons()
     m_connect->setEnabled(!busy);
     m_write->setEnabled(!busy && connected && !m_file->text().isEmpty() && !preflightBlocksWrite());
     m_verify->setEnabled(!busy && connected && !m_file->text().isEmpty());
+    m_inspect->setEnabled(!busy && connected);
     m_cancel->setEnabled(busy);
     m_restore->setEnabled(!busy && m_backups->count() > 0);
     updateWriteGate();

@@ -13,7 +13,9 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QListWidget;
 class QProgressBar;
@@ -48,6 +50,13 @@ public:
     void setPayloadFile(const QString &path);
     void selectPartition(const QString &name);
     void setFormat(const QString &name);
+    // Target layout (flashstores.cpp): "raw" (the file as it is), "nvs" (an NVS partition built
+    // from a CSV template whose {certificate}, {key}, {mac} placeholders take the chosen files
+    // and the board's MAC) or "secure-cert" (an esp_secure_cert TLV partition).
+    void setLayoutName(const QString &name);
+    QString layoutName() const;
+    void setStoreFiles(const QString &key, const QString &ca = {}, const QString &csv = {}, const QString &nvsKeys = {});
+    QString inspectionText() const { return m_inspection; }
     QString bannerText() const;
     QString payloadSummary() const;
     bool isBusy() const { return m_job && m_job->running(); }
@@ -72,15 +81,20 @@ public Q_SLOTS:
     void restoreSelected();
     void restoreBackup(const QString &path);
     void cancel();
+    // Reads the chosen partition and says what it holds (NVS, esp_secure_cert: which
+    // certificate; secrets summarised), in a window and the banner.
+    void inspectPartition();
 
 Q_SIGNALS:
     void jobFinished(bool ok);
     // "Monitor": watch this board's serial log in the Monitor workspace.
     void monitorRequested(const QString &port);
+    // The in-process virtual board listens at `address` (again after it moved).
+    void virtualBoardStarted(const QString &address);
     void statusMessage(const QString &text);
 
 private:
-    enum class Action { None, Connect, Write, Verify, Restore };
+    enum class Action { None, Connect, Write, Verify, Restore, Inspect };
     void buildUi();
     void run(Action action, Flasher::FlashJobRequest request);
     void onFinished(const Result<Flasher::FlashJobOutcome> &result);
@@ -91,6 +105,11 @@ private:
     void showBanner(bool ok, const QString &text);
     Flasher::FlashJobRequest baseRequest(Flasher::FlashJobRequest::Kind kind) const;
     Result<QByteArray> payloadBytes() const;
+    // Certificate stores (flashstores.cpp).
+    void buildStoreRows(QFormLayout *form, QWidget *box);
+    void updateLayoutRows();
+    Result<QByteArray> storeBytes() const;
+    void showInspection(const Flasher::FlashJobOutcome &outcome);
     // Preflight wiring (flashpreflight.cpp).
     QWidget *buildPreflightBox();
     void adoptPayloadForPreflight();
@@ -113,6 +132,15 @@ private:
     QComboBox *m_partition = nullptr;
     QLineEdit *m_file = nullptr;
     QComboBox *m_format = nullptr;
+    QFormLayout *m_writeForm = nullptr;
+    QComboBox *m_layout = nullptr;
+    QLineEdit *m_storeKey = nullptr;
+    QLineEdit *m_storeCa = nullptr;
+    QLineEdit *m_storeCsv = nullptr;
+    QLineEdit *m_storeKeys = nullptr;
+    QList<QLayout *> m_storeRows; // key, CA, CSV, NVS keys: the form rows they sit in
+    QPushButton *m_inspect = nullptr;
+    QString m_inspection;
     QLabel *m_payloadInfo = nullptr;
     QPushButton *m_write = nullptr;
     QPushButton *m_verify = nullptr;

@@ -117,9 +117,15 @@ void FlashWorkspace::buildUi()
     buttons->addWidget(m_verify);
     buttons->addWidget(m_cancel);
     buttons->addStretch(1);
+    m_writeForm = writeForm;
+    m_inspect = new QPushButton(tr("Inspect"), writeBox);
+    m_inspect->setObjectName(QStringLiteral("flashInspect"));
+    m_inspect->setToolTip(tr("Read the chosen partition and show what it holds (NVS, esp_secure_cert: which certificate)."));
+    buttons->insertWidget(2, m_inspect);
     writeForm->addRow(tr("Partition:"), m_partition);
     writeForm->addRow(tr("File:"), fileRow);
     writeForm->addRow(tr("Format:"), m_format);
+    buildStoreRows(writeForm, writeBox);
     writeForm->addRow(QString(), m_payloadInfo);
     writeForm->addRow(QString(), buttons);
     m_writeGate = new QLabel(writeBox);
@@ -189,6 +195,7 @@ void FlashWorkspace::buildUi()
     connect(m_connect, &QPushButton::clicked, this, &FlashWorkspace::connectBoard);
     connect(m_write, &QPushButton::clicked, this, &FlashWorkspace::write);
     connect(m_verify, &QPushButton::clicked, this, &FlashWorkspace::verify);
+    connect(m_inspect, &QPushButton::clicked, this, &FlashWorkspace::inspectPartition);
     connect(m_cancel, &QPushButton::clicked, this, &FlashWorkspace::cancel);
     connect(m_restore, &QPushButton::clicked, this, &FlashWorkspace::restoreSelected);
     connect(m_backups, &QListWidget::itemDoubleClicked, this, &FlashWorkspace::restoreSelected);

@@ -165,11 +165,31 @@ MonitorWorkspace::~MonitorWorkspace()
 
 void MonitorWorkspace::setPort(const QString &port)
 {
-    m_port->setCurrentText(port);
+    const int known = m_port->findData(port);
+    if (known >= 0)
+        m_port->setCurrentIndex(known);
+    else
+        m_port->setCurrentText(port);
+}
+
+void MonitorWorkspace::offerPort(const QString &label, const QString &address)
+{
+    const bool userChose = m_port->currentIndex() > 0 || m_port->currentText() != m_port->itemText(m_port->currentIndex());
+    // Only offered entries carry data: the board's previous address goes.
+    for (int i = m_port->count() - 1; i >= 0; --i)
+        if (!m_port->itemData(i).toString().isEmpty())
+            m_port->removeItem(i);
+    m_port->insertItem(0, label, address);
+    if (!userChose || m_port->count() == 1)
+        m_port->setCurrentIndex(0);
 }
 
 QString MonitorWorkspace::port() const
 {
+    // A named entry stands for its address; anything typed is taken as written.
+    const int i = m_port->currentIndex();
+    if (i >= 0 && m_port->currentText() == m_port->itemText(i) && !m_port->itemData(i).toString().isEmpty())
+        return m_port->itemData(i).toString();
     return m_port->currentText().trimmed();
 }
 

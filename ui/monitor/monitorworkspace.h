@@ -33,6 +33,9 @@ public:
     ~MonitorWorkspace() override;
 
     void setPort(const QString &port);
+    // Lists a port that is not a system serial port (the in-process virtual board) under a
+    // name, first in the list and chosen unless the user already picked another port.
+    void offerPort(const QString &label, const QString &address);
     QString port() const;
     void setBaud(int baud);
     bool isRunning() const { return m_monitor != nullptr; }

@@ -6,6 +6,7 @@
 #include "ui/activity/activitypane.h"
 #include "ui/decode/decodeworkspace.h"
 #include "ui/diagnose/diagnoseworkspace.h"
+#include "core/sim/romserialserver.h"
 #include "ui/flash/flashworkspace.h"
 #include "ui/image/imageworkspace.h"
 #include "ui/monitor/monitorworkspace.h"
@@ -172,6 +173,12 @@ void MainWindow::connectMonitor()
             monitor->setPort(port);
             setCurrentWorkspace(QStringLiteral("monitor"));
         });
+        connect(flash, &FlashWorkspace::virtualBoardStarted, monitor, [monitor](const QString &address) {
+            monitor->offerPort(MonitorWorkspace::tr("Virtual board (%1)").arg(address), address);
+        });
+        if (flash->virtualBoard())
+            monitor->offerPort(MonitorWorkspace::tr("Virtual board (%1)").arg(flash->virtualBoard()->address()),
+                               flash->virtualBoard()->address());
     }
     if (diagnose) {
         connect(monitor, &MonitorWorkspace::diagnoseRequested, this, [this, diagnose](const QString &bad, const QString &good) {
