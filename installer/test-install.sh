@@ -72,6 +72,7 @@ in_root 'echo "deb '"$MIRROR"' '"$SUITE"' main" > /etc/apt/sources.list
 
 say "Running the installed programs"
 in_root 'forgeline-cli --version
+         forgeline-sim --version
          forgeline-cli decode -0x7500
          QT_QPA_PLATFORM=offscreen timeout 120 forgeline --smoke-test
          test -f /usr/share/applications/org.forgeline.Forgeline.desktop
