@@ -48,7 +48,7 @@ int runChipInfo(const QStringList &arguments)
         return ExitOk;
     }
     printText(Tr::tr("Chip:        %1 (chip id %2)\nRevision:    %10\nMAC:         %3\nFlash:       manufacturer 0x%4, device 0x%5, %6 MiB%7\n"
-                             "Security:    %8\nReset:       %9")
+                             "Security:    %8\nFlash encryption: %11\nReset:       %9")
                   .arg(b.chipName)
                   .arg(b.chipId)
                   .arg(b.macText())
@@ -59,7 +59,8 @@ int runChipInfo(const QStringList &arguments)
                   .arg(b.securityInfo ? QStringLiteral("flags 0x%1%2").arg(b.securityFlags, 0, 16).arg(b.securityFlags & 1 ? Tr::tr(", secure boot on") : QString())
                                       : Tr::tr("not reported by this ROM"))
                   .arg(b.resetUsed)
-                  .arg(b.chipDescription()));
+                  .arg(b.chipDescription())
+                  .arg(b.flashEncryptionText()));
     return ExitOk;
 }
 

@@ -32,6 +32,29 @@ Result<void> checkAppImageForBoard(const QByteArray &image, const BoardInfo &boa
 {
     using Image::ImageKind;
     const Image::ImageInspection r = Image::inspectImage(image);
+    const QString at = QStringLiteral("0x%1").arg(partition.offset, 0, 16);
+    if (board.flashEncryptionEnabled()) {
+        // The bootloader decrypts whatever sits in an app partition: only bytes already
+        // encrypted for exactly this address boot, and the ROM loader writes them as they are.
+        if (r.kind == ImageKind::EncryptedOrRandom) {
+            if (quint64(image.size()) > partition.size)
+                return refuse("app.size", tr("The image (%1 bytes) does not fit \"%2\" (%3 bytes).")
+                                              .arg(image.size())
+                                              .arg(partition.name)
+                                              .arg(partition.size));
+            return {};
+        }
+        if (r.kind == ImageKind::App)
+            return refuse("app.flash-encryption",
+                          tr("Flash encryption is on on this board (crypt count 0x%1): a plaintext app "
+                             "written to %2 at %3 would be decrypted into garbage by the bootloader.")
+                              .arg(*board.flashCryptCnt, 0, 16)
+                              .arg(partition.name, at),
+                          tr("Encrypt it for %1 with the board's flash encryption key "
+                             "('forgeline-cli image flash-encrypt --chip %2 --key KEY --address %1 app.bin -o app-enc.bin') "
+                             "and write the result, or update the firmware over the air.")
+                              .arg(at, board.chipKey));
+    }
     switch (r.kind) {
     case ImageKind::App:
         break;
@@ -42,9 +65,9 @@ Result<void> checkAppImageForBoard(const QByteArray &image, const BoardInfo &boa
                          "it, or write the plain app."));
     case ImageKind::EncryptedOrRandom:
         return refuse("app.encrypted",
-                      tr("This file has no image header and looks flash-encrypted (or random). "
-                         "A flash-encrypted image only boots at the address it was encrypted "
-                         "for; Forgeline writes plaintext app images."),
+                      tr("This file has no image header and looks flash-encrypted (or random), but "
+                         "flash encryption is %1 on this board: only a plaintext app boots here.")
+                          .arg(board.flashCryptCnt ? tr("off") : tr("not known to be on")),
                       tr("Check it with 'forgeline-cli image find-offset' and the flash "
                          "encryption key, or write the plaintext app."));
     case ImageKind::Bootloader:

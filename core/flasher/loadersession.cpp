@@ -26,6 +26,14 @@ QByteArray words(std::initializer_list<quint32> values)
 }
 } // namespace
 
+QString BoardInfo::flashEncryptionText() const
+{
+    if (!flashCryptCnt)
+        return LoaderSession::tr("unknown");
+    return (flashEncryptionEnabled() ? LoaderSession::tr("on (crypt count 0x%1)") : LoaderSession::tr("off (crypt count 0x%1)"))
+        .arg(*flashCryptCnt, 0, 16);
+}
+
 QJsonObject BoardInfo::toJson() const
 {
     return QJsonObject{
@@ -41,6 +49,8 @@ QJsonObject BoardInfo::toJson() const
         {QStringLiteral("securityInfo"), securityInfo},
         {QStringLiteral("securityFlags"), qint64(securityFlags)},
         {QStringLiteral("secureDownload"), secureDownload},
+        {QStringLiteral("flashCryptCnt"), flashCryptCnt ? QJsonValue(int(*flashCryptCnt)) : QJsonValue()},
+        {QStringLiteral("flashEncryption"), flashCryptCnt ? QJsonValue(flashEncryptionEnabled()) : QJsonValue()},
         {QStringLiteral("reset"), resetUsed},
         {QStringLiteral("baud"), baud},
         {QStringLiteral("revision"), revision.text()},
@@ -193,6 +203,7 @@ void LoaderSession::afterSync()
             m_board.securityInfo = true;
             m_board.securityFlags = readU32(r->data, 0);
             m_board.secureDownload = m_board.securityFlags & (1u << 2);
+            m_board.flashCryptCnt = quint8(r->data.at(4));
         }
         if (r->ok() && r->data.size() >= 20) {
             m_board.chipId = int(readU32(r->data, 12));
@@ -230,7 +241,21 @@ void LoaderSession::detectByMagic()
             return;
         }
         m_board.chipId = m_chip->chipId;
-        readMac();
+        if (m_chip->key != QLatin1String("esp32")) {
+            readMac();
+            return;
+        }
+        // The ESP32 has no GET_SECURITY_INFO: FLASH_CRYPT_CNT is bits 20-26 of EFUSE_BLK0_RDATA0
+        // (esptool targets/esp32.py). A board that refuses the read just leaves it unknown.
+        cmd(Op::ReadReg, words({Rom::Esp32EfuseBlk0Rdata0}), 0, DefaultTimeoutMs, [this](Result<RomResponse> e) {
+            if (!e) {
+                finishConnect(e.error());
+                return;
+            }
+            if (e->ok())
+                m_board.flashCryptCnt = quint8((e->value >> 20) & 0x7F);
+            readMac();
+        }, true);
     }, true);
 }
 

@@ -32,6 +32,11 @@ struct BoardInfo
     quint32 securityFlags = 0;
     quint32 ecoVersion = 0;
     bool secureDownload = false;
+    // SPI_BOOT_CRYPT_CNT / FLASH_CRYPT_CNT: from GET_SECURITY_INFO, or (ESP32) its eFuse word.
+    // Flash encryption is on when an odd number of its bits are set. Empty: not read.
+    std::optional<quint8> flashCryptCnt;
+    bool flashEncryptionEnabled() const { return flashCryptCnt && (qPopulationCount(*flashCryptCnt) & 1); }
+    QString flashEncryptionText() const; // "on (FLASH_CRYPT_CNT 0x1)", "off (...)", "unknown"
     QString resetUsed;
     qint32 baud = 115200;
     ChipRevision revision; // unknown when the eFuse words could not be read

@@ -48,6 +48,7 @@ constexpr quint32 SectorSize = 0x1000;
 constexpr quint32 StubFlashWriteSize = 0x4000;
 constexpr int ReadSlowChunk = 64;
 constexpr quint32 ChipDetectMagicReg = 0x40001000;
+constexpr quint32 Esp32EfuseBlk0Rdata0 = 0x3FF5A000; // FLASH_CRYPT_CNT in bits 20-26
 constexpr quint32 SyncReplyValue = 0x20120707;
 QByteArray syncPayload();
 } // namespace Rom

@@ -178,6 +178,20 @@ Result<RomBoardConfig> romBoardConfigFromProfile(const BoardProfile &profile)
         c.revisionUnreadable = true;
     else
         c.revision = revisionText;
+    // "security": {"flashCryptCnt": 1, "flags": "0x0"}: a board whose flash encryption is on.
+    const QJsonObject security = profile.json.value(QLatin1String("security")).toObject();
+    if (security.contains(QLatin1String("flashCryptCnt"))) {
+        const auto cnt = number(security.value(QLatin1String("flashCryptCnt")));
+        if (!cnt || *cnt > 0x7F)
+            return profileError(Tr::tr("security.flashCryptCnt is 0..0x7F"));
+        c.flashCryptCnt = quint8(*cnt);
+    }
+    if (security.contains(QLatin1String("flags"))) {
+        const auto flags = number(security.value(QLatin1String("flags")));
+        if (!flags)
+            return profileError(Tr::tr("security.flags is not a number"));
+        c.securityFlags = *flags;
+    }
     if (profile.json.contains(QLatin1String("package"))) {
         const auto package = number(profile.json.value(QLatin1String("package")));
         if (!package)

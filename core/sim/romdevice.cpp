@@ -156,7 +156,10 @@ quint32 RomDevice::readRegister(quint32 addr) const
                | quint32(quint8(mac[5])) | efuse;
     if (mac.size() == 6 && addr == m_chip.macEfuseReg + 4) // mac1: first two bytes, CRC byte on top
         return (quint32(0x5A) << 24) | (quint32(quint8(mac[0])) << 8) | quint32(quint8(mac[1])) | efuse;
-    return m_regs.value(addr, 0) | efuse | m_chip.simEfuse.value(addr, 0);
+    quint32 cryptCnt = 0;
+    if (m_chip.key == QLatin1String("esp32") && addr == Rom::Esp32EfuseBlk0Rdata0)
+        cryptCnt = quint32(m_config.flashCryptCnt & 0x7F) << 20;
+    return m_regs.value(addr, 0) | efuse | m_chip.simEfuse.value(addr, 0) | cryptCnt;
 }
 
 void RomDevice::runSpiCommand()
@@ -308,7 +311,7 @@ RomDevice::Output RomDevice::handleFrame(const QByteArray &frame)
             return unsupported(req->op);
         QByteArray info;
         appendU32(info, m_config.securityFlags);
-        info.append(char(0));                 // flash_crypt_cnt
+        info.append(char(m_config.flashCryptCnt)); // flash_crypt_cnt
         info.append(QByteArray(7, char(0)));  // key purposes
         if (m_chip.securityInfo == ChipDescription::SecurityInfo::Full) {
             appendU32(info, quint32(m_chip.chipId));

@@ -37,6 +37,7 @@ struct RomBoardConfig
     bool timing = true;         // pace bytes at the baud rate and charge flash time
     RomFaults faults;
     quint32 securityFlags = 0;
+    quint8 flashCryptCnt = 0;         // odd number of bits set: flash encryption on
     QString revision;                 // "v3.0"; empty: the chip's usual revision (chips.json simDefault)
     std::optional<quint32> package;   // ESP32 package code; empty: chips.json simPackage
     bool revisionUnreadable = false;  // READ_REG of the revision eFuse words fails

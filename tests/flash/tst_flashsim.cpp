@@ -7,6 +7,7 @@
 #include "core/common/logger.h"
 #include "core/flasher/backupstore.h"
 #include "core/image/certpayload.h"
+#include "core/image/flashencryption.h"
 #include "core/sim/romserialserver.h"
 
 #include <QFile>
@@ -267,6 +268,74 @@ private Q_SLOTS:
         QVERIFY2(server.device().bootBanner(false).contains(
                      "boot check: factory at 0x10000 would start (blink v1.2.3)"),
                  server.device().bootBanner(false).constData());
+    }
+
+    // Flash encryption state as esptool reads it: GET_SECURITY_INFO's crypt count on newer
+    // chips, the FLASH_CRYPT_CNT eFuse bits on the ESP32; on when an odd number of bits is set.
+    void flashEncryptionState_data()
+    {
+        QTest::addColumn<QString>("chip");
+        QTest::addColumn<int>("cryptCnt");
+        QTest::addColumn<bool>("enabled");
+        for (const QString &chip : {QStringLiteral("esp32"), QStringLiteral("esp32c3"), QStringLiteral("esp32s2")}) {
+            QTest::newRow(qPrintable(chip + QStringLiteral("/off"))) << chip << 0 << false;
+            QTest::newRow(qPrintable(chip + QStringLiteral("/on"))) << chip << 1 << true;
+            QTest::newRow(qPrintable(chip + QStringLiteral("/off-again"))) << chip << 3 << false;
+            QTest::newRow(qPrintable(chip + QStringLiteral("/on-again"))) << chip << 7 << true;
+        }
+    }
+
+    void flashEncryptionState()
+    {
+        QFETCH(QString, chip);
+        QFETCH(int, cryptCnt);
+        QFETCH(bool, enabled);
+        RomBoardConfig cfg = boardFor(chip);
+        cfg.flashCryptCnt = quint8(cryptCnt);
+        RomSerialServer server(cfg);
+        const QString port = listen(server, QStringLiteral("tcp"));
+        FlashJob job;
+        auto r = runJob(job, request(port, FlashJobRequest::Kind::Identify));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+        QVERIFY(r->board.flashCryptCnt.has_value());
+        QCOMPARE(int(*r->board.flashCryptCnt), cryptCnt);
+        QCOMPARE(r->board.flashEncryptionEnabled(), enabled);
+        QCOMPARE(r->board.toJson().value(QStringLiteral("flashEncryption")).toBool(), enabled);
+    }
+
+    // With flash encryption on, a plaintext app is refused (the bootloader would decrypt it
+    // into garbage) with the command that encrypts it for the partition's address, and bytes
+    // encrypted for that address are written as they are.
+    void appWritesOnAFlashEncryptedBoard()
+    {
+        RomBoardConfig cfg = boardFor(QStringLiteral("esp32c3"));
+        cfg.revision = QStringLiteral("v0.4");
+        cfg.flashCryptCnt = 1;
+        RomSerialServer server(cfg);
+        const QString port = listen(server, QStringLiteral("tcp"));
+        const QByteArray before = server.device().flash().contents();
+        FlashJob job;
+        FlashJobRequest w = request(port, FlashJobRequest::Kind::Write);
+        w.partition = QStringLiteral("factory");
+        const QByteArray app = TestImages::buildImage(TestImages::c3App());
+        w.payload = app;
+        auto refused = runJob(job, w);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("app.flash-encryption"));
+        QVERIFY2(refused.error().fix.contains(QStringLiteral("--address 0x10000")), qPrintable(refused.error().fix));
+        QCOMPARE(server.device().flash().contents(), before);
+
+        Image::FlashCryptParams params;
+        params.key = QByteArray(32, '\x5A');
+        params.address = 0x10000;
+        QByteArray padded = app;
+        padded.append(QByteArray((128 - padded.size() % 128) % 128, char(0xFF)));
+        auto encrypted = Image::flashEncrypt(params, padded);
+        QVERIFY(encrypted);
+        w.payload = *encrypted;
+        auto ok = runJob(job, w);
+        QVERIFY2(ok.ok(), qPrintable(ok.ok() ? QString() : ok.error().message));
+        QCOMPARE(server.device().flash().read(0x10000, quint32(encrypted->size())), *encrypted);
     }
 
     void addressWriteBacksUpWholeSectors()

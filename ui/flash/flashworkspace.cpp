@@ -259,7 +259,12 @@ void FlashWorkspace::onFinished(const Result<FlashJobOutcome> &result)
     m_mac->setText(o.board.macText());
     m_flash->setText(tr("%1 MiB, JEDEC 0x%2%3").arg(o.board.flashSize >> 20).arg(o.board.flashId, 6, 16, QLatin1Char('0'))
                          .arg(o.board.flashSizeGuessed ? tr(" (size assumed)") : QString()));
-    m_security->setText(o.board.securityInfo ? tr("flags 0x%1").arg(o.board.securityFlags, 0, 16) : tr("not reported by this ROM"));
+    // Flash encryption decides what an app partition must be given (plaintext or encrypted for its address).
+    QString security = tr("flash encryption %1").arg(o.board.flashEncryptionText());
+    if (o.board.securityInfo)
+        security += tr("; flags 0x%1").arg(o.board.securityFlags, 0, 16);
+    m_security->setText(security);
+    m_security->setStyleSheet(o.board.flashEncryptionEnabled() ? QStringLiteral("font-weight: bold") : QString());
     if (o.table) {
         m_table->setTable(*o.table);
         const QString keep = m_partition->currentText();
