@@ -5,13 +5,17 @@
 #include "core/common/settings.h"
 #include "ui/activity/activitypane.h"
 #include "ui/decode/decodeworkspace.h"
+#include "ui/flash/flashworkspace.h"
+#include "ui/monitor/monitorworkspace.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/mainwindow.h"
 
 #include <QAction>
 #include <QDir>
 #include <QIcon>
+#include <QComboBox>
 #include <QLabel>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
@@ -49,6 +53,34 @@ private Q_SLOTS:
     }
 
     void init() { resetSettings(); }
+
+    // The board Flash works on is the one Monitor offers, and Provision's Monitor button opens
+    // it: a technician never types a pseudo-terminal's name.
+    void monitorFindsTheBoardOfFlashAndProvision()
+    {
+        MainWindow w;
+        w.resize(1024, 768);
+        w.show();
+        auto *flash = qobject_cast<Forgeline::Ui::FlashWorkspace *>(w.workspace(QStringLiteral("flash")));
+        auto *monitor = qobject_cast<Forgeline::Ui::MonitorWorkspace *>(w.workspace(QStringLiteral("monitor")));
+        QVERIFY(flash && monitor);
+        flash->setVirtualBoardTiming(false);
+        flash->startVirtualBoard();
+        QVERIFY(flash->virtualBoard());
+        const QString address = flash->virtualBoard()->address();
+        QCOMPARE(monitor->port(), address);
+        auto *combo = monitor->findChild<QComboBox *>(QStringLiteral("monitorPort"));
+        QVERIFY(combo);
+        QVERIFY2(combo->currentText().contains(address), qPrintable(combo->currentText()));
+
+        auto *button = w.workspace(QStringLiteral("provision"))->findChild<QPushButton *>(QStringLiteral("provisionMonitor"));
+        QVERIFY(button);
+        w.setCurrentWorkspace(QStringLiteral("provision"));
+        monitor->setPort(QStringLiteral("/dev/ttyS0"));
+        button->click();
+        QCOMPARE(w.currentWorkspace(), QStringLiteral("monitor"));
+        QCOMPARE(monitor->port(), flash->portText());
+    }
 
     void everyWorkspaceReachableByShortcut()
     {

@@ -90,6 +90,12 @@ void ProvisionWorkspace::buildUi()
     buttons->addWidget(m_virtual);
     buttons->addWidget(m_cancel);
     buttons->addStretch(1);
+    // After provisioning the question is whether the firmware really connects: its serial log.
+    auto *monitor = new QPushButton(tr("Monitor"), deviceBox);
+    monitor->setObjectName(QStringLiteral("provisionMonitor"));
+    monitor->setToolTip(tr("Watch this board's serial log in the Monitor workspace (the port chosen in Flash)."));
+    connect(monitor, &QPushButton::clicked, this, &ProvisionWorkspace::monitorRequested);
+    buttons->addWidget(monitor);
     m_deviceInfo = new QLabel(tr("Not connected."), deviceBox);
     m_deviceInfo->setObjectName(QStringLiteral("provisionDeviceInfo"));
     m_deviceInfo->setWordWrap(true);

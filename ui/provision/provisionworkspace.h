@@ -62,6 +62,8 @@ Q_SIGNALS:
     void sessionChanged(bool open);
     void provisioningFinished(bool connected);
     void busyChanged(bool busy);
+    // "Monitor": watch the board's serial log (Provision knows its address, not its port).
+    void monitorRequested();
 
 private:
     void buildUi();

@@ -173,6 +173,12 @@ void MainWindow::connectMonitor()
             monitor->setPort(port);
             setCurrentWorkspace(QStringLiteral("monitor"));
         });
+        if (auto *provision = qobject_cast<ProvisionWorkspace *>(workspace(QStringLiteral("provision"))))
+            connect(provision, &ProvisionWorkspace::monitorRequested, this, [this, monitor, flash] {
+                if (!flash->portText().isEmpty() && !monitor->isRunning())
+                    monitor->setPort(flash->portText());
+                setCurrentWorkspace(QStringLiteral("monitor"));
+            });
         connect(flash, &FlashWorkspace::virtualBoardStarted, monitor, [monitor](const QString &address) {
             monitor->offerPort(MonitorWorkspace::tr("Virtual board (%1)").arg(address), address);
         });
