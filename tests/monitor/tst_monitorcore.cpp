@@ -146,6 +146,17 @@ private Q_SLOTS:
         m_certs = std::make_unique<TlsLogFactory>(m_dir.path(), QStringLiteral(OPENSSL_PATH),
                                                   QString(), QString());
         QVERIFY2(m_certs->prepareCertificates(), qPrintable(m_certs->lastError()));
+        // A chain of 24 extra RSA-2048 certificates (about 26 KB): more than one TLS record
+        // holds, so the server splits its Certificate message, which mbedTLS 2.28 cannot take.
+        QProcess p;
+        p.setWorkingDirectory(m_dir.path());
+        p.start(QStringLiteral("sh"), {QStringLiteral("-c"),
+                                       QStringLiteral("set -e; : > bigchain.pem; i=0; while [ $i -lt 24 ]; do "
+                                                      "\"$0\" req -x509 -newkey rsa:2048 -nodes -subj /CN=Filler$i -days 30 "
+                                                      "-keyout /dev/null -out c.pem 2>/dev/null; cat c.pem >> bigchain.pem; "
+                                                      "i=$((i+1)); done"),
+                                       QStringLiteral(OPENSSL_PATH)});
+        QVERIFY(p.waitForFinished(120000) && p.exitCode() == 0);
     }
 
     void splitterNumbersLinesLikeTheLogReader()
@@ -249,6 +260,9 @@ private Q_SLOTS:
                                                  cert(QStringLiteral("server-untrusted.crt"))}
                                   << true << QStringLiteral("client.crt")
                                   << QStringLiteral("untrusted-certificate");
+        QTest::newRow("chain too large for one record")
+            << QStringList{QStringLiteral("-cert_chain"), m_dir.filePath(QStringLiteral("bigchain.pem"))} << true
+            << QStringLiteral("client.crt") << QStringLiteral("handshake-fragmentation-unsupported");
         QTest::newRow("expired") << QStringList{QStringLiteral("-cert"),
                                                 cert(QStringLiteral("server-expired.crt"))}
                                  << true << QStringLiteral("client.crt")
