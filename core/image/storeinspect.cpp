@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/image/storeinspect.h"
 
+#include "core/image/imageinspector.h"
 #include "core/image/nvsdumpformat.h"
 #include "core/image/nvsreader.h"
 #include "core/image/secretsummary.h"
@@ -92,9 +93,17 @@ StoreInspection inspectStore(const QByteArray &bytes, const std::optional<Nvs::K
             out.headline = Tr::tr("NVS holds %1").arg(certs.join(QStringLiteral("; ")));
         return out;
     }
-    out.kind = QStringLiteral("unknown");
-    out.headline = Tr::tr("neither NVS nor esp_secure_cert (open it in the Image workspace to classify it)");
+    // Not a store: say what it is the way the Image workspace would (an app, a table, random).
+    const ImageInspection image = inspectImage(bytes);
+    out.kind = imageKindName(image.kind);
+    out.headline = Tr::tr("neither NVS nor esp_secure_cert: %1").arg(image.summary);
     out.text = out.headline + QLatin1Char('\n');
+    for (const QString &f : image.failures)
+        out.text += Tr::tr("problem: %1\n").arg(f);
+    for (const QString &w : image.warnings)
+        out.text += Tr::tr("note: %1\n").arg(w);
+    if (!image.explanation.isEmpty())
+        out.text += QLatin1Char('\n') + image.explanation + QLatin1Char('\n');
     return out;
 }
 
