@@ -4,6 +4,7 @@
 
 #include "core/common/logger.h"
 #include "core/common/redactor.h"
+#include "core/flasher/appimagecheck.h"
 #include "core/flasher/romprotocol.h"
 #include "core/image/certpayload.h"
 #include "core/protocomm/provisionjob.h"
@@ -317,12 +318,17 @@ void BoardRun::doFlash()
             }
             Pending p{0, payload->bytes, f.partition, f.source != FlashItem::Source::File, false};
             if (!f.partition.isEmpty()) {
-                const Image::Partition *part = m_table ? m_table->find(f.partition) : nullptr;
-                if (!part) {
-                    stepFailed(Error::make(QStringLiteral("station.partition"),
-                                           Tr::tr("The board has no \"%1\" partition.").arg(f.partition), {},
-                                           Tr::tr("Check the board's partition table against the recipe.")));
+                const Image::Partition *part = partitionOrFail(f.partition);
+                if (!part)
                     return;
+                if (part->type == 0x00) {
+                    // The firmware step: the same checks as Flash (chip, revision, flash
+                    // encryption, a real app), and whole sectors so the MD5 covers what boots.
+                    if (auto ok = Flasher::checkAppImageForBoard(p.data, m_board, *part); !ok) {
+                        stepFailed(ok.error());
+                        return;
+                    }
+                    p.data.append(QByteArray((0x1000 - p.data.size() % 0x1000) % 0x1000, char(0xFF)));
                 }
                 if (auto fits = Image::checkPayloadFits(p.data.size(), part->size, part->name); !fits) {
                     stepFailed(fits.error());

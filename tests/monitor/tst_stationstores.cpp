@@ -7,6 +7,7 @@
 // key may appear in any event, log line or record.
 #include "../station/stationtesthelpers.h"
 #include "monitortesthelpers.h"
+#include "../core/imagewriter.h"
 
 #include "core/image/nvskeys.h"
 #include "core/image/nvsreader.h"
@@ -322,6 +323,54 @@ private Q_SLOTS:
             QVERIFY(body.size() > 20);
             QVERIFY2(!run.everything.contains(body), qPrintable(name));
         }
+    }
+
+    // The firmware step of a recipe: an app for the board's chip goes into "factory" in whole
+    // sectors next to the store; an app for another chip fails the board before anything is
+    // written and hands its pair back.
+    void appItemBesideTheStore()
+    {
+        TestImages::ImageSpec spec = TestImages::c3App();
+        spec.chipId = 0; // ESP32
+        spec.minRev = 0;
+        spec.maxRev = 399;
+        spec.segments = {{0x3F400020, TestImages::appDescBytes({}) + TestImages::pattern(740, 1)},
+                         {0x400D0020, TestImages::pattern(2048, 2)},
+                         {0x3FFB0000, TestImages::pattern(512, 3)},
+                         {0x40080000, TestImages::pattern(1024, 4)}};
+        const QByteArray app = TestImages::buildImage(spec);
+        QFile good(m_dir.filePath(QStringLiteral("app-esp32.bin")));
+        QVERIFY(good.open(QIODevice::WriteOnly));
+        good.write(app);
+        good.close();
+        spec.chipId = 5;
+        QFile wrong(m_dir.filePath(QStringLiteral("app-c3.bin")));
+        QVERIFY(wrong.open(QIODevice::WriteOnly));
+        wrong.write(TestImages::buildImage(spec));
+        wrong.close();
+
+        auto owned = makeBoard(40, QStringLiteral("nvs"));
+        QVERIFY(owned);
+        Run run = runStation(R"({"name": "app + nvs", "baud": 460800,
+            "flash": [{"file": "app-esp32.bin", "partition": "factory"},
+                      {"nvs": "certs.csv", "partition": "nvs"}]})",
+                             {owned.get()}, QStringLiteral("app.sqlite"));
+        QCOMPARE(run.records.size(), 1);
+        QVERIFY2(run.records.first().result == QLatin1String("pass"), qPrintable(run.records.first().error));
+        QCOMPARE(owned->flash().mid(0x10000, app.size()), app);
+        QCOMPARE(run.records.first().written.first().length % 0x1000, 0u);
+
+        auto other = makeBoard(41, QStringLiteral("nvs"));
+        QVERIFY(other);
+        const QByteArray before = other->flash();
+        run = runStation(R"({"name": "wrong app", "baud": 460800,
+            "flash": [{"nvs": "certs.csv", "partition": "nvs"}, {"file": "app-c3.bin", "partition": "factory"}]})",
+                         {other.get()}, QStringLiteral("app2.sqlite"));
+        QCOMPARE(run.records.size(), 1);
+        QCOMPARE(run.records.first().result, QStringLiteral("fail"));
+        QCOMPARE(run.records.first().failedStep, QStringLiteral("flash"));
+        QVERIFY2(run.records.first().error.contains(QStringLiteral("Wrong chip")), qPrintable(run.records.first().error));
+        QCOMPARE(other->flash(), before);
     }
 
     void recipeChecksTheTemplateEarly()
