@@ -5,7 +5,10 @@
 #include "core/common/settings.h"
 #include "ui/activity/activitypane.h"
 #include "ui/decode/decodeworkspace.h"
+#include "ui/diagnose/diagnoseworkspace.h"
 #include "ui/flash/flashworkspace.h"
+#include "ui/records/recordladdermodel.h"
+#include "ui/records/recordsworkspace.h"
 #include "ui/monitor/monitorworkspace.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/mainwindow.h"
@@ -17,6 +20,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -80,6 +84,27 @@ private Q_SLOTS:
         button->click();
         QCOMPARE(w.currentWorkspace(), QStringLiteral("monitor"));
         QCOMPARE(monitor->port(), flash->portText());
+    }
+
+    // From a diagnosis to the records the device dumped: one click.
+    void diagnoseShowsTheLogsRecords()
+    {
+        MainWindow w;
+        w.resize(1024, 768);
+        w.show();
+        auto *diagnose = qobject_cast<Forgeline::Ui::DiagnoseWorkspace *>(w.workspace(QStringLiteral("diagnose")));
+        auto *records = qobject_cast<Forgeline::Ui::RecordsWorkspace *>(w.workspace(QStringLiteral("records")));
+        QVERIFY(diagnose && records);
+        auto *button = diagnose->findChild<QPushButton *>(QStringLiteral("diagnoseShowRecords"));
+        QVERIFY(button);
+        QVERIFY(!button->isEnabled());
+        QSignalSpy done(diagnose, &Forgeline::Ui::DiagnoseWorkspace::diagnosisFinished);
+        diagnose->loadLogs(QStringLiteral(TESTDATA_DIR "/logs/host228_client_certificate_required.log"));
+        QVERIFY(done.wait(60000));
+        QTRY_VERIFY(button->isEnabled());
+        button->click();
+        QCOMPARE(w.currentWorkspace(), QStringLiteral("records"));
+        QTRY_VERIFY_WITH_TIMEOUT(records->ladderModel()->rowCount() > 4, 30000);
     }
 
     void everyWorkspaceReachableByShortcut()

@@ -80,6 +80,10 @@ DiagnoseWorkspace::DiagnoseWorkspace(QWidget *parent)
     m_exportReport->setObjectName(QStringLiteral("diagnoseExportReport"));
     m_exportLogs = new QPushButton(tr("Export redacted logs…"), this);
     m_exportLogs->setObjectName(QStringLiteral("diagnoseExportLogs"));
+    m_showRecords = new QPushButton(tr("Show records"), this);
+    m_showRecords->setObjectName(QStringLiteral("diagnoseShowRecords"));
+    m_showRecords->setToolTip(tr("Open the TLS records dumped in the failing log in the Records workspace "
+                                 "(which record carried which message, coalesced or fragmented)."));
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("diagnoseProgress"));
@@ -100,6 +104,7 @@ DiagnoseWorkspace::DiagnoseWorkspace(QWidget *parent)
     bar->addWidget(m_cancel);
     bar->addWidget(m_exportReport);
     bar->addWidget(m_exportLogs);
+    bar->addWidget(m_showRecords);
 
     m_ladder = new LadderModel(this);
     m_ladderView = new QTableView(this);
@@ -176,11 +181,13 @@ DiagnoseWorkspace::DiagnoseWorkspace(QWidget *parent)
     connect(m_cancel, &QPushButton::clicked, this, &DiagnoseWorkspace::cancel);
     connect(m_exportReport, &QPushButton::clicked, this, &DiagnoseWorkspace::exportReport);
     connect(m_exportLogs, &QPushButton::clicked, this, &DiagnoseWorkspace::exportRedactedLogs);
+    connect(m_showRecords, &QPushButton::clicked, this, [this] { Q_EMIT recordsRequested(m_badPath); });
     connect(m_ladderView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &DiagnoseWorkspace::showStep);
     connect(m_findings, &FindingsPanel::evidenceActivated, this, &DiagnoseWorkspace::showLine);
     setBusy(false);
     m_exportReport->setEnabled(false);
     m_exportLogs->setEnabled(false);
+    m_showRecords->setEnabled(false);
 }
 
 DiagnoseWorkspace::~DiagnoseWorkspace()
@@ -272,6 +279,7 @@ void DiagnoseWorkspace::jobFinished()
     m_badLog->setHighlightedLines(marked);
     m_exportReport->setEnabled(true);
     m_exportLogs->setEnabled(true);
+    m_showRecords->setEnabled(!m_badPath.isEmpty());
     m_status->setText(m_report->diagnoses.isEmpty() ? tr("No known pattern") : m_report->diagnoses.first().id);
 
     const int row = m_ladder->divergenceRow() >= 0 ? m_ladder->divergenceRow() : m_ladder->rowCount() - 1;

@@ -46,6 +46,8 @@ public:
 
 Q_SIGNALS:
     void diagnosisFinished(bool ok);
+    // "Show records": the failing log's dumped TLS records, in the Records workspace.
+    void recordsRequested(const QString &logPath);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -74,6 +76,7 @@ private:
     QPushButton *m_cancel = nullptr;
     QPushButton *m_exportReport = nullptr;
     QPushButton *m_exportLogs = nullptr;
+    QPushButton *m_showRecords = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_files = nullptr;
     QLabel *m_status = nullptr;

@@ -187,6 +187,11 @@ void MainWindow::connectMonitor()
                                flash->virtualBoard()->address());
     }
     if (diagnose) {
+        if (auto *records = qobject_cast<RecordsWorkspace *>(workspace(QStringLiteral("records"))))
+            connect(diagnose, &DiagnoseWorkspace::recordsRequested, this, [this, records](const QString &path) {
+                records->openFile(path);
+                setCurrentWorkspace(QStringLiteral("records"));
+            });
         connect(monitor, &MonitorWorkspace::diagnoseRequested, this, [this, diagnose](const QString &bad, const QString &good) {
             setCurrentWorkspace(QStringLiteral("diagnose"));
             diagnose->loadLogs(bad, good);
