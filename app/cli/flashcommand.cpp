@@ -74,7 +74,12 @@ int runFlash(const QStringList &arguments)
     const QCommandLineOption file(QStringLiteral("file"), Tr::tr("PEM or DER certificate/key, or any file with --format raw."), QStringLiteral("F"));
     const QCommandLineOption format(QStringLiteral("format"), Tr::tr("pem-nul (default: PEM plus NUL), pem, der or raw."), QStringLiteral("FMT"));
     const QCommandLineOption noBackup(QStringLiteral("no-backup"), Tr::tr("Do not save the partition's current contents first."));
-    parser.addOptions({partition, address, file, format, noBackup});
+    const QCommandLineOption flashKey(QStringLiteral("flash-key"),
+                                      Tr::tr("Flash encryption key file: check that an encrypted app was made for this partition's address."),
+                                      QStringLiteral("KEY.bin"));
+    const QCommandLineOption cryptConf(QStringLiteral("flash-crypt-conf"), Tr::tr("ESP32 only: FLASH_CRYPT_CONFIG (default 0xF)."),
+                                       QStringLiteral("N"));
+    parser.addOptions({partition, address, file, format, noBackup, flashKey, cryptConf});
     FlashPreflightOptions preflight;
     preflight.addTo(parser);
     const int early = parseOrExit(parser, arguments);
@@ -114,6 +119,22 @@ int runFlash(const QStringList &arguments)
         return ExitIo;
     }
     const QByteArray fileBytes = f.readAll();
+    if (parser.isSet(flashKey)) {
+        QFile k(parser.value(flashKey));
+        if (!k.open(QIODevice::ReadOnly)) {
+            printError(Tr::tr("cannot read %1: %2").arg(k.fileName(), k.errorString()));
+            return ExitIo;
+        }
+        request.flashEncryptionKey = k.readAll();
+    }
+    if (parser.isSet(cryptConf)) {
+        quint32 n = 0;
+        if (!parseAddress(parser.value(cryptConf), &n) || n > 15) {
+            printError(Tr::tr("--flash-crypt-conf is 0..15"));
+            return ExitUsage;
+        }
+        request.flashCryptConfig = int(n);
+    }
     // An ESP app or bootloader image (0xE9) goes as it is, without the PEM handling; an app
     // partition checks it against the board before writing.
     if (parser.value(format).isEmpty() && fileBytes.startsWith('\xE9'))

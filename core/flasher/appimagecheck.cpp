@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/flasher/appimagecheck.h"
 
+#include "core/image/flashencryption.h"
 #include "core/image/imagechip.h"
+#include "core/image/offsetfinder.h"
 #include "core/image/imageinspector.h"
 
 #include <QCoreApplication>
@@ -27,8 +29,53 @@ QString rev(int full)
 
 } // namespace
 
+namespace {
+
+// With the key, an encrypted image tells where it belongs: it decrypts to a valid app header
+// only at the address it was encrypted for.
+Result<void> checkEncryptedOffset(const QByteArray &image, const BoardInfo &board, const Image::Partition &partition,
+                                  const AppWriteContext &context)
+{
+    const Image::ImageChip *chip = Image::imageChipByKey(board.chipKey);
+    if (!chip)
+        return {};
+    Image::FlashCryptParams params;
+    params.scheme = chip->flashCrypt;
+    params.key = context.flashEncryptionKey;
+    params.flashCryptConfig = context.flashCryptConfig;
+    if (auto keyOk = Image::checkFlashCryptKey(params.scheme, params.key); !keyOk)
+        return keyOk.error();
+    // This partition first, then the table's app partitions (the search's own candidates).
+    std::optional<Image::PartitionTable> candidates = context.table;
+    if (!candidates)
+        candidates = Image::PartitionTable{};
+    if (!candidates->find(partition.name))
+        candidates->partitions.prepend(partition);
+    const Image::OffsetSearch search = Image::findEncryptionOffset(params, image, candidates);
+    const QString here = QStringLiteral("0x%1").arg(partition.offset, 0, 16);
+    for (const Image::OffsetCandidate &m : search.matches)
+        if (m.address == partition.offset)
+            return {};
+    if (!search.matches.isEmpty()) {
+        const Image::OffsetCandidate &m = search.matches.first();
+        return refuse("app.offset",
+                      tr("This image was encrypted for 0x%1%2, not for %3 at %4: written here the "
+                         "bootloader would decrypt it into garbage.")
+                          .arg(m.address, 0, 16)
+                          .arg(m.label.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(m.label))
+                          .arg(partition.name, here),
+                      tr("Write it to 0x%1, or encrypt the plaintext app again for %2.").arg(m.address, 0, 16).arg(here));
+    }
+    return refuse("app.key",
+                  tr("With this flash encryption key the image decrypts to no valid app at %1 or any app "
+                     "partition: the key is not this board's, or the file is not an encrypted app.")
+                      .arg(here));
+}
+
+} // namespace
+
 Result<void> checkAppImageForBoard(const QByteArray &image, const BoardInfo &board,
-                                   const Image::Partition &partition)
+                                   const Image::Partition &partition, const AppWriteContext &context)
 {
     using Image::ImageKind;
     const Image::ImageInspection r = Image::inspectImage(image);
@@ -42,7 +89,9 @@ Result<void> checkAppImageForBoard(const QByteArray &image, const BoardInfo &boa
                                               .arg(image.size())
                                               .arg(partition.name)
                                               .arg(partition.size));
-            return {};
+            if (!context.flashEncryptionKey.isEmpty())
+                return checkEncryptedOffset(image, board, partition, context);
+            return {}; // without the key nobody can tell the address: written as it is
         }
         if (r.kind == ImageKind::App)
             return refuse("app.flash-encryption",

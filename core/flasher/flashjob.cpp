@@ -131,7 +131,11 @@ void FlashJob::resolveTarget()
         if (m_request.kind == FlashJobRequest::Kind::Write && p->type == 0x00) {
             // App partitions take a checked app image; only the sectors it needs are
             // backed up and rewritten (the bootloader reads the image length from its header).
-            if (auto ok = checkAppImageForBoard(m_writeData, b, *p); !ok)
+            AppWriteContext context;
+            context.flashEncryptionKey = m_request.flashEncryptionKey;
+            context.flashCryptConfig = m_request.flashCryptConfig;
+            context.table = m_outcome.table;
+            if (auto ok = checkAppImageForBoard(m_writeData, b, *p, context); !ok)
                 return finish(ok.error());
             if (p->encrypted())
                 return finish(Error::make(QStringLiteral("partition.encrypted"),

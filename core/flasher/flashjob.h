@@ -26,6 +26,10 @@ struct FlashJobRequest
     bool backup = true;              // Settings::backupBeforeWrite
     QString backupDirectory;         // "" = BackupStore::defaultDirectory()
     bool allowAnyMac = false;        // Restore onto a different board
+    // Write to an app partition of a board with flash encryption on: the key lets the job
+    // check that an encrypted image was made for this address (never logged, never stored).
+    QByteArray flashEncryptionKey;
+    int flashCryptConfig = 0xF;
 };
 
 struct FlashJobOutcome

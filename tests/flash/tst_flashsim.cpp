@@ -338,6 +338,47 @@ private Q_SLOTS:
         QCOMPARE(server.device().flash().read(0x10000, quint32(encrypted->size())), *encrypted);
     }
 
+    // With the board's key the job can tell where an encrypted image belongs: made for factory
+    // (0x10000), it is refused for ota_0 naming 0x10000; a wrong key is named as such.
+    void encryptedAppForAnotherOffsetIsRefused()
+    {
+        RomBoardConfig cfg = boardFor(QStringLiteral("esp32c3"));
+        cfg.revision = QStringLiteral("v0.4");
+        cfg.flashCryptCnt = 1;
+        cfg.image = RomBoardConfig::imageWithPartitionTable(QStringLiteral(
+            "nvs, data, nvs, 0x9000, 0x6000\nfactory, app, factory, 0x10000, 1M\nota_0, app, ota_0, 0x110000, 1M\n"));
+        RomSerialServer server(cfg);
+        const QString port = listen(server, QStringLiteral("tcp"));
+        const QByteArray before = server.device().flash().contents();
+        Image::FlashCryptParams params;
+        params.key = QByteArray(32, '\x3C');
+        params.address = 0x10000;
+        QByteArray app = TestImages::buildImage(TestImages::c3App());
+        app.append(QByteArray((128 - app.size() % 128) % 128, char(0xFF)));
+        auto encrypted = Image::flashEncrypt(params, app);
+        QVERIFY(encrypted);
+
+        FlashJob job;
+        FlashJobRequest w = request(port, FlashJobRequest::Kind::Write);
+        w.payload = *encrypted;
+        w.flashEncryptionKey = params.key;
+        w.partition = QStringLiteral("ota_0");
+        auto refused = runJob(job, w);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("app.offset"));
+        QVERIFY2(refused.error().message.contains(QStringLiteral("0x10000 (factory)")), qPrintable(refused.error().message));
+        w.flashEncryptionKey = QByteArray(32, '\x11');
+        w.partition = QStringLiteral("factory");
+        refused = runJob(job, w);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("app.key"));
+        QCOMPARE(server.device().flash().contents(), before);
+        w.flashEncryptionKey = params.key;
+        auto ok = runJob(job, w);
+        QVERIFY2(ok.ok(), qPrintable(ok.ok() ? QString() : ok.error().message));
+        QCOMPARE(server.device().flash().read(0x10000, quint32(encrypted->size())), *encrypted);
+    }
+
     void addressWriteBacksUpWholeSectors()
     {
         RomBoardConfig cfg = boardFor(QStringLiteral("esp32h2"));

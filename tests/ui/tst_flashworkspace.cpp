@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Flash workspace, offscreen, against the in-process virtual board on a real pty:
 // connect, write a certificate by partition name, verify, restore the backup.
+#include "../core/imagewriter.h"
+#include "core/image/flashencryption.h"
 #include "core/image/nvsreader.h"
 #include "core/image/securecert.h"
 #include "core/sim/romserialserver.h"
@@ -11,6 +13,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QLabel>
+#include <QLineEdit>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -186,6 +190,67 @@ private Q_SLOTS:
         QVERIFY2(w.bannerText().contains(QLatin1String("neither NVS nor esp_secure_cert"))
                      || w.bannerText().contains(QLatin1String("erased")),
                  qPrintable(w.bannerText()));
+    }
+
+    // A board with flash encryption on: the Board box says so, the key field appears, and an
+    // app encrypted for factory is refused for ota_0 naming where it belongs.
+    void flashEncryptedBoard()
+    {
+        QTemporaryDir dir;
+        Sim::RomBoardConfig cfg;
+        cfg.chipKey = QStringLiteral("esp32c3");
+        cfg.revision = QStringLiteral("v0.4");
+        cfg.timing = false;
+        cfg.flashCryptCnt = 1;
+        cfg.image = Sim::RomBoardConfig::imageWithPartitionTable(QStringLiteral(
+            "nvs, data, nvs, 0x9000, 0x6000\nfactory, app, factory, 0x10000, 1M\nota_0, app, ota_0, 0x110000, 1M\n"));
+        Sim::RomSerialServer board(cfg);
+        auto address = board.listenPty();
+        QVERIFY(address);
+
+        FlashWorkspace w;
+        w.resize(1024, 768);
+        w.setBackupDirectory(dir.filePath(QStringLiteral("backups")));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setPortText(*address);
+        w.connectBoard();
+        QVERIFY2(waitJob(w), qPrintable(w.bannerText()));
+        QVERIFY(w.board().flashEncryptionEnabled());
+        bool said = false;
+        for (QLabel *l : w.findChildren<QLabel *>())
+            said = said || l->text().startsWith(QLatin1String("flash encryption on"));
+        QVERIFY(said);
+        auto *keyField = w.findChild<QLineEdit *>(QStringLiteral("flashEncryptionKey"));
+        QVERIFY(keyField && keyField->isVisible());
+
+        Image::FlashCryptParams params;
+        params.key = QByteArray(32, '\x3C');
+        params.address = 0x10000;
+        QByteArray app = TestImages::buildImage(TestImages::c3App());
+        app.append(QByteArray((128 - app.size() % 128) % 128, char(0xFF)));
+        auto encrypted = Image::flashEncrypt(params, app);
+        QVERIFY(encrypted);
+        QFile image(dir.filePath(QStringLiteral("app-enc.bin")));
+        QVERIFY(image.open(QIODevice::WriteOnly));
+        image.write(*encrypted);
+        image.close();
+        QFile key(dir.filePath(QStringLiteral("key.bin")));
+        QVERIFY(key.open(QIODevice::WriteOnly));
+        key.write(params.key);
+        key.close();
+        w.setPayloadFile(image.fileName());
+        w.setFlashEncryptionKeyFile(key.fileName());
+        w.selectPartition(QStringLiteral("ota_0"));
+        if (!w.canWrite())
+            w.setWriteAnyway(true);
+        w.write();
+        QVERIFY(!waitJob(w));
+        QVERIFY2(w.bannerText().contains(QLatin1String("encrypted for 0x10000 (factory)")), qPrintable(w.bannerText()));
+        w.selectPartition(QStringLiteral("factory"));
+        w.write();
+        QVERIFY2(waitJob(w), qPrintable(w.bannerText()));
+        QCOMPARE(board.device().flash().read(0x10000, quint32(encrypted->size())), *encrypted);
     }
 
     void errorsAreShownNotThrown()

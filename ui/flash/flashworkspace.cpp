@@ -13,6 +13,7 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QFormLayout>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -145,8 +146,10 @@ Result<QByteArray> FlashWorkspace::payloadBytes() const
     if (!fmt)
         return fmt.error();
     const QByteArray bytes = f.readAll();
-    // ESP app images (0xE9) are written as they are; the job checks them against the board.
-    if (bytes.startsWith('\xE9'))
+    // ESP app images (0xE9), and anything for an app partition (an encrypted app has no
+    // header), are written as they are; the job checks them against the board.
+    const Image::Partition *target = m_table->table().find(m_partition->currentText());
+    if (bytes.startsWith('\xE9') || (target && target->type == 0x00))
         return bytes;
     auto p = Image::encodeCertPayload(bytes, *fmt);
     if (!p)
@@ -168,6 +171,14 @@ void FlashWorkspace::write()
     FlashJobRequest r = baseRequest(FlashJobRequest::Kind::Write);
     r.partition = m_partition->currentText();
     r.payload = *bytes;
+    if (m_board.flashEncryptionEnabled() && !m_flashKey->text().isEmpty()) {
+        QFile key(m_flashKey->text());
+        if (!key.open(QIODevice::ReadOnly)) {
+            showBanner(false, tr("Cannot read the flash encryption key: %1").arg(key.errorString()));
+            return;
+        }
+        r.flashEncryptionKey = key.readAll();
+    }
     m_lastWritten = *bytes;
     m_lastPartition = r.partition;
     if (preflightConfigured() && m_preflight->hasRed())
@@ -175,6 +186,11 @@ void FlashWorkspace::write()
                                    tr("Preflight override: writing %1 to partition %2 although the preflight predicts a device failure (%3).")
                                        .arg(QFileInfo(m_file->text()).fileName(), r.partition, failingChecksText()));
     run(Action::Write, r);
+}
+
+void FlashWorkspace::setFlashEncryptionKeyFile(const QString &path)
+{
+    m_flashKey->setText(path);
 }
 
 void FlashWorkspace::verify()
@@ -265,6 +281,7 @@ void FlashWorkspace::onFinished(const Result<FlashJobOutcome> &result)
         security += tr("; flags 0x%1").arg(o.board.securityFlags, 0, 16);
     m_security->setText(security);
     m_security->setStyleSheet(o.board.flashEncryptionEnabled() ? QStringLiteral("font-weight: bold") : QString());
+    m_writeForm->setRowVisible(m_flashKeyRow, o.board.flashEncryptionEnabled());
     if (o.table) {
         m_table->setTable(*o.table);
         const QString keep = m_partition->currentText();

@@ -57,6 +57,7 @@ public:
     QString layoutName() const;
     void setStoreFiles(const QString &key, const QString &ca = {}, const QString &csv = {}, const QString &nvsKeys = {});
     QString inspectionText() const { return m_inspection; }
+    void setFlashEncryptionKeyFile(const QString &path);
     QString bannerText() const;
     QString payloadSummary() const;
     bool isBusy() const { return m_job && m_job->running(); }
@@ -138,7 +139,9 @@ private:
     QLineEdit *m_storeCa = nullptr;
     QLineEdit *m_storeCsv = nullptr;
     QLineEdit *m_storeKeys = nullptr;
-    QList<QLayout *> m_storeRows; // key, CA, CSV, NVS keys: the form rows they sit in
+    QList<QLayout *> m_storeRows;
+    QLineEdit *m_flashKey = nullptr; // shown when the board's flash encryption is on
+    QLayout *m_flashKeyRow = nullptr; // key, CA, CSV, NVS keys: the form rows they sit in
     QPushButton *m_inspect = nullptr;
     QString m_inspection;
     QLabel *m_payloadInfo = nullptr;

@@ -126,6 +126,21 @@ void FlashWorkspace::buildUi()
     writeForm->addRow(tr("File:"), fileRow);
     writeForm->addRow(tr("Format:"), m_format);
     buildStoreRows(writeForm, writeBox);
+    m_flashKey = new QLineEdit(writeBox);
+    m_flashKey->setObjectName(QStringLiteral("flashEncryptionKey"));
+    m_flashKey->setPlaceholderText(tr("Optional: the board's flash encryption key, to check an encrypted app's address"));
+    auto *keyRow = new QHBoxLayout;
+    auto *keyBrowse = new QPushButton(tr("Browse…"), writeBox);
+    keyRow->addWidget(m_flashKey, 1);
+    keyRow->addWidget(keyBrowse);
+    m_flashKeyRow = keyRow;
+    writeForm->addRow(tr("Flash key:"), keyRow);
+    writeForm->setRowVisible(keyRow, false);
+    connect(keyBrowse, &QPushButton::clicked, this, [this] {
+        const QString f = QFileDialog::getOpenFileName(this, tr("Flash encryption key"), QString(), tr("Keys (*.bin);;All files (*)"));
+        if (!f.isEmpty())
+            m_flashKey->setText(f);
+    });
     writeForm->addRow(QString(), m_payloadInfo);
     writeForm->addRow(QString(), buttons);
     m_writeGate = new QLabel(writeBox);
