@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/flasher/seriallink.h"
 
+#include <QFileInfo>
 #include <QSerialPort>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
 
 #ifdef Q_OS_UNIX
+#include <poll.h>
 #include <sys/ioctl.h>
 #endif
 
@@ -30,6 +32,26 @@ void SerialLink::fail(const QString &code, const QString &message, const QString
         return;
     m_failed = true;
     Q_EMIT failed(Error::make(code, message, detail));
+}
+
+bool SerialLink::portIsGone() const
+{
+    if (!m_serial || !m_serial->isOpen())
+        return true;
+#ifdef Q_OS_UNIX
+    // A device that is really gone hangs up its descriptor (pty master closed, USB unplugged)
+    // or leaves no node behind; a spurious empty read does neither.
+    if (!QFileInfo::exists(m_port))
+        return true;
+    pollfd p{};
+    p.fd = int(m_serial->handle());
+    p.events = POLLIN;
+    if (::poll(&p, 1, 0) < 0)
+        return true;
+    return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+#else
+    return true;
+#endif
 }
 
 void SerialLink::open(const QString &port, qint32 baud)
@@ -83,8 +105,17 @@ void SerialLink::open(const QString &port, qint32 baud)
     m_serial->clearError();
     connect(m_serial, &QSerialPort::readyRead, this, [this] { Q_EMIT dataReceived(m_serial->readAll()); });
     connect(m_serial, &QSerialPort::errorOccurred, this, [this, port](QSerialPort::SerialPortError e) {
-        if (e == QSerialPort::ResourceError)
-            fail(QStringLiteral("serial.lost"), tr("%1 went away (cable unplugged or board lost power).").arg(port),
+        if (e != QSerialPort::ResourceError)
+            return;
+        if (!portIsGone()) {
+            // QSerialPort takes a read that found nothing (the notifier fired, then a flush or
+            // the board's own read emptied the queue; a non-blocking tty read then returns 0 or
+            // EAGAIN) for a lost device and stops reading. The port is still there: resume.
+            m_serial->clearError();
+            m_serial->setReadBufferSize(m_serial->readBufferSize()); // re-arms Qt's read notifier
+            return;
+        }
+        fail(QStringLiteral("serial.lost"), tr("%1 went away (cable unplugged or board lost power).").arg(port),
                  m_serial->errorString());
     });
     QTimer::singleShot(0, this, &SerialLink::opened);

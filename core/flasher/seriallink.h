@@ -47,6 +47,7 @@ Q_SIGNALS:
     void failed(const Forgeline::Error &error); // open failed or the link was lost
 
 private:
+    bool portIsGone() const;
     void fail(const QString &code, const QString &message, const QString &detail);
 
     QString m_port;
