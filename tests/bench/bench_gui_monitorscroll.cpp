@@ -71,17 +71,20 @@ int main(int argc, char **argv)
     QElapsedTimer beat;
     beat.start();
     qint64 worstStallMs = 0;
+    QElapsedTimer clock;
     QTimer heartbeat;
     heartbeat.setInterval(5);
     QObject::connect(&heartbeat, &QTimer::timeout, [&] {
-        worstStallMs = qMax(worstStallMs, beat.restart());
+        const qint64 gap = beat.restart();
+        if (gap > 100 && qEnvironmentVariableIsSet("BENCH_TRACE"))
+            std::fprintf(stderr, "trace: stall %lld ms at %lld ms\n", gap, clock.elapsed());
+        worstStallMs = qMax(worstStallMs, gap);
     });
 
     std::atomic<qint64> bytesWritten{0};
     std::atomic<bool> writerDone{false};
     std::atomic<bool> stopWriter{false};
     std::thread writer;
-    QElapsedTimer clock;
     bool started = false;
     MonitorLogModel *model = w.logModel();
     auto lastLine = [model] { return model->rowCount() ? model->firstLineNumber() + model->rowCount() - 1 : 0; };
@@ -113,6 +116,14 @@ int main(int argc, char **argv)
                 }
                 writerDone = true;
             });
+        }
+        if (qEnvironmentVariableIsSet("BENCH_TRACE")) {
+            static QElapsedTimer every;
+            if (!every.isValid() || every.elapsed() > 2000) {
+                every.start();
+                std::fprintf(stderr, "trace: started=%d lastLine=%lld written=%lld state=%s\n", int(started), lastLine(),
+                             bytesWritten.load(), qPrintable(w.findChild<QLabel *>(QStringLiteral("monitorState"))->text()));
+            }
         }
         if (started && (lastLine() >= Lines || clock.elapsed() > 600000))
             app.quit();

@@ -4,8 +4,11 @@
 #include "core/monitor/monitorevents.h"
 #include "core/monitor/serialmonitor.h"
 
+#include <QMutex>
 #include <QPointer>
 #include <QWidget>
+
+#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -69,6 +72,7 @@ Q_SIGNALS:
 private:
     void onEvent(const Monitor::MonitorEvent &event);
     void flushPending();
+    void drainInbox();
     void showHandshake(const Monitor::HandshakeResultEvent &e);
     void updateButtons();
 
@@ -89,6 +93,12 @@ private:
     QThread *m_thread = nullptr;
     QPointer<Monitor::SerialMonitor> m_monitor;
     QList<Monitor::LineEvent> m_pending;
+    struct Inbox
+    {
+        QMutex mutex;
+        QList<Monitor::MonitorEvent> events;
+    };
+    std::shared_ptr<Inbox> m_inbox = std::make_shared<Inbox>();
     QStringList m_recentCodes;
     std::optional<Monitor::HandshakeResultEvent> m_lastHandshake;
     bool m_paused = false;
