@@ -21,7 +21,7 @@ PACKAGES=(
     libgl-dev libvulkan-dev
     libssl-dev openssl libprotobuf-dev protobuf-compiler zlib1g-dev
     libmbedtls-dev
-    libpcap-dev
+    libpcap-dev tshark
     qt6-l10n-tools
     postgresql libqt6sql6-psql
     clang libclang-rt-14-dev clang-format
