@@ -41,8 +41,8 @@ SerialMonitor::SerialMonitor(MonitorOptions options, QObject *parent)
     m_idle->setSingleShot(true);
     connect(m_idle, &QTimer::timeout, this, [this] {
         publish(m_watcher.idle());
-        if (m_capture.isOpen())
-            m_capture.flush();
+        if (m_capture.isOpen() && !m_capture.flush())
+            captureFailed();
     });
     m_retry = new QTimer(this);
     m_retry->setSingleShot(true);
@@ -191,8 +191,9 @@ void SerialMonitor::onLine(qint64 number, QByteArrayView raw, bool cut)
     line.level = line.noise ? 0 : levelLetter(cleaned);
     line.text = m_redactor.redact(QString::fromUtf8(cleaned));
     if (m_capture.isOpen() && !cut) {
-        m_capture.write(line.text.toUtf8());
-        m_capture.write("\n", 1);
+        const QByteArray bytes = line.text.toUtf8() + '\n';
+        if (m_capture.write(bytes) != bytes.size())
+            captureFailed();
     }
     m_tail.push_back(line);
     while (int(m_tail.size()) > m_options.tailLines)
@@ -224,6 +225,19 @@ void SerialMonitor::publish(QList<MonitorEvent> events)
         // A handler stopping the monitor (--until-handshake) ends the list here.
         Q_EMIT monitorEvent(e);
     }
+}
+
+void SerialMonitor::captureFailed()
+{
+    // A full disk ends the capture, not the watch: the board's log still matters more than the
+    // file, and the tail still holds the newest lines.
+    const QString why = m_capture.errorString();
+    m_capture.close();
+    status(QStringLiteral("capture-failed"),
+           tr("Stopped writing the capture to %1: %2 (is the disk full?). Still watching; the "
+              "newest %3 lines stay in memory.")
+               .arg(m_options.capturePath, why)
+               .arg(m_options.tailLines));
 }
 
 void SerialMonitor::status(const QString &kind, const QString &message)

@@ -74,6 +74,7 @@ private:
     void resetBoard();
     void publish(QList<MonitorEvent> events);
     void status(const QString &kind, const QString &message);
+    void captureFailed();
     void scheduleReconnect();
 
     MonitorOptions m_options;

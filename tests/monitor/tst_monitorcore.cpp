@@ -15,6 +15,7 @@
 #include "core/tls/logline.h"
 #include "core/tls/logreader.h"
 
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -517,6 +518,63 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(monitor.bytesSeen() == garbage.size(), 20000);
         QVERIFY(monitor.tail().size() <= 100);
         QCOMPARE(handshakes, 0);
+        monitor.stop();
+        ::close(master);
+        ::close(slave);
+    }
+    // A capture on a full disk (/dev/full answers every write with ENOSPC): the capture stops
+    // with a clear status, the watching goes on, nothing else is lost.
+    void aFullDiskEndsTheCaptureNotTheWatch()
+    {
+        if (!QFileInfo::exists(QStringLiteral("/dev/full")))
+            QSKIP("no /dev/full");
+        int master = -1, slave = -1;
+        char name[256] = {};
+        QVERIFY(::openpty(&master, &slave, name, nullptr, nullptr) == 0);
+        termios t{};
+        ::tcgetattr(slave, &t);
+        ::cfmakeraw(&t);
+        ::tcsetattr(slave, TCSANOW, &t);
+        ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
+        MonitorOptions options;
+        options.port = QString::fromLocal8Bit(name);
+        options.capturePath = QStringLiteral("/dev/full");
+        options.tailLines = 100;
+        SerialMonitor monitor(options);
+        QList<StatusEvent> statuses;
+        bool ended = false;
+        connect(&monitor, &SerialMonitor::monitorEvent, this, [&](const MonitorEvent &e) {
+            if (const auto *s = std::get_if<StatusEvent>(&e))
+                statuses << *s;
+            ended = ended || std::holds_alternative<EndEvent>(e);
+        });
+        monitor.start();
+        auto sawStatus = [&](const char *kind) {
+            for (const StatusEvent &s : statuses)
+                if (s.kind == QLatin1String(kind))
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY(sawStatus("opened"));
+        QByteArray text;
+        for (int i = 1; i <= 20000; ++i)
+            text += "I (" + QByteArray::number(i) + ") app: line " + QByteArray::number(i) + "\r\n";
+        qsizetype written = 0;
+        while (written < text.size()) {
+            const ssize_t n = ::write(master, text.constData() + written, size_t(text.size() - written));
+            if (n > 0)
+                written += n;
+            QTest::qWait(n > 0 ? 0 : 5);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(sawStatus("capture-failed"), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(monitor.linesSeen(), qint64(20000), 20000);
+        QVERIFY(!ended);
+        QVERIFY(monitor.tail().size() <= 100);
+        QVERIFY(monitor.tail().back().text.contains(QLatin1String("line 20000")));
+        for (const StatusEvent &s : statuses)
+            if (s.kind == QLatin1String("capture-failed"))
+                QVERIFY2(s.message.contains(QLatin1String("/dev/full")) && s.message.contains(QLatin1String("Still watching")),
+                         qPrintable(s.message));
         monitor.stop();
         ::close(master);
         ::close(slave);
