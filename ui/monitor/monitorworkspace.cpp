@@ -12,7 +12,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
+#include <QHeaderView>
+#include <QTableView>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollBar>
@@ -76,6 +77,9 @@ MonitorWorkspace::MonitorWorkspace(QWidget *parent)
     m_findings->setTextFormat(Qt::RichText);
     m_findings->setMargin(8);
     m_findings->setVisible(false);
+    connect(m_findings, &QLabel::linkActivated, this, [this](const QString &link) {
+        Q_EMIT decodeRequested(link.section(QLatin1Char(':'), 1));
+    });
     layout->addWidget(m_findings);
 
     m_codes = new QLabel(this);
@@ -92,15 +96,27 @@ MonitorWorkspace::MonitorWorkspace(QWidget *parent)
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_view = new QListView(this);
+    // A table, not a list: QListView lays out every row again on each append (a pass over a
+    // million rows per tick); a table with fixed-height rows only updates its header's count.
+    m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("monitorLog"));
     m_view->setAccessibleName(tr("Board log"));
-    m_view->setModel(m_proxy);
-    m_view->setUniformItemSizes(true); // a million rows: no per-row size query
+    // The proxy only while a filter is set: unfiltered, every batch of lines would cost the
+    // proxy a pass over all rows it maps (a growing stall at a million lines).
+    m_view->setModel(m_model);
+    m_view->horizontalHeader()->hide();
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     QFont mono(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::Monospace);
     m_view->setFont(mono);
+    m_view->verticalHeader()->setDefaultSectionSize(QFontMetrics(mono).height() + 2);
     layout->addWidget(m_view, 1);
 
     auto *tools = new QHBoxLayout;
@@ -265,17 +281,20 @@ void MonitorWorkspace::onEvent(const Monitor::MonitorEvent &event)
         m_recentCodes.prepend(link);
         while (m_recentCodes.size() > CodesShown)
             m_recentCodes.removeLast();
-        m_codes->setText(
-            tr("Codes seen: %1").arg(m_recentCodes.join(QStringLiteral(" &nbsp;·&nbsp; "))));
-        m_codes->setVisible(true);
+        m_codesChanged = true;
     } else if (const auto *hs = std::get_if<Monitor::HandshakeResultEvent>(&event)) {
-        showHandshake(*hs);
+        // Shown once per drain: a log with thousands of handshakes a second would otherwise
+        // restyle the strip thousands of times (the stall bench_gui_monitorscroll measured).
+        m_lastHandshake = *hs;
+        m_handshakeChanged = true;
+        Q_EMIT handshakeSeen(hs->ok);
     } else if (const auto *status = std::get_if<Monitor::StatusEvent>(&event)) {
         m_state->setText(status->message);
         Q_EMIT statusMessage(status->message);
     } else if (const auto *end = std::get_if<Monitor::EndEvent>(&event)) {
         m_state->setText(end->message.isEmpty() ? tr("Stopped.") : end->message);
         m_monitor = nullptr;
+        showChanges();
         flushPending();
         updateButtons();
     }
@@ -290,7 +309,22 @@ void MonitorWorkspace::drainInbox()
     }
     for (const Monitor::MonitorEvent &e : std::as_const(events))
         onEvent(e);
+    showChanges();
     flushPending();
+}
+
+void MonitorWorkspace::showChanges()
+{
+    if (m_codesChanged) {
+        m_codesChanged = false;
+        m_codes->setText(
+            tr("Codes seen: %1").arg(m_recentCodes.join(QStringLiteral(" &nbsp;·&nbsp; "))));
+        m_codes->setVisible(true);
+    }
+    if (m_handshakeChanged && m_lastHandshake) {
+        m_handshakeChanged = false;
+        showHandshake(*m_lastHandshake);
+    }
 }
 
 void MonitorWorkspace::flushPending()
@@ -307,11 +341,13 @@ void MonitorWorkspace::flushPending()
 
 void MonitorWorkspace::showHandshake(const Monitor::HandshakeResultEvent &e)
 {
-    m_lastHandshake = e;
     QString html;
+    const bool restyle = m_findingsOk != std::optional<bool>(e.ok);
+    m_findingsOk = e.ok;
     if (e.ok) {
         html = tr("<b>TLS handshake succeeded</b> (lines %1–%2).").arg(e.firstLine).arg(e.lastLine);
-        m_findings->setStyleSheet(
+        if (restyle)
+            m_findings->setStyleSheet(
             QStringLiteral("QLabel { background: #e3f4e1; color: #1b5e20; border: 1px solid "
                            "#66bb6a; border-radius: 4px; }"));
     } else {
@@ -328,17 +364,13 @@ void MonitorWorkspace::showHandshake(const Monitor::HandshakeResultEvent &e)
                 html
                     += QStringLiteral("<br>%1 %2").arg(tr("Fix:"), d.fixes.first().toHtmlEscaped());
         }
-        m_findings->setStyleSheet(
+        if (restyle)
+            m_findings->setStyleSheet(
             QStringLiteral("QLabel { background: #fdecea; color: #8e1c1c; border: 1px solid "
                            "#e57373; border-radius: 4px; }"));
     }
     m_findings->setText(html);
     m_findings->setVisible(true);
-    disconnect(m_findings, &QLabel::linkActivated, nullptr, nullptr);
-    connect(m_findings, &QLabel::linkActivated, this, [this](const QString &link) {
-        Q_EMIT decodeRequested(link.section(QLatin1Char(':'), 1));
-    });
-    Q_EMIT handshakeSeen(e.ok);
 }
 
 void MonitorWorkspace::setPaused(bool paused)
@@ -359,6 +391,7 @@ void MonitorWorkspace::clear()
     m_codes->setVisible(false);
     m_recentCodes.clear();
     m_lastHandshake.reset();
+    m_handshakeChanged = false;
 }
 
 void MonitorWorkspace::setFilter(const QString &text)
@@ -366,6 +399,11 @@ void MonitorWorkspace::setFilter(const QString &text)
     if (m_filter->text() != text)
         m_filter->setText(text);
     m_proxy->setFilterFixedString(text);
+    QAbstractItemModel *wanted = text.isEmpty() ? static_cast<QAbstractItemModel *>(m_model) : m_proxy;
+    if (m_view->model() != wanted) {
+        m_view->setModel(wanted);
+        m_view->scrollToBottom();
+    }
 }
 
 void MonitorWorkspace::sendLine(const QString &text)

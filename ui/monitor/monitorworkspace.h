@@ -14,7 +14,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QListView;
+class QTableView;
 class QPushButton;
 class QSortFilterProxyModel;
 class QThread;
@@ -43,7 +43,7 @@ public:
     void setBaud(int baud);
     bool isRunning() const { return m_monitor != nullptr; }
     MonitorLogModel *logModel() const { return m_model; }
-    QListView *logView() const { return m_view; }
+    QTableView *logView() const { return m_view; }
     QLabel *findingsStrip() const { return m_findings; }
     const std::optional<Monitor::HandshakeResultEvent> &lastHandshake() const
     {
@@ -73,6 +73,7 @@ private:
     void onEvent(const Monitor::MonitorEvent &event);
     void flushPending();
     void drainInbox();
+    void showChanges();
     void showHandshake(const Monitor::HandshakeResultEvent &e);
     void updateButtons();
 
@@ -83,7 +84,7 @@ private:
     QLabel *m_state = nullptr;
     QLabel *m_findings = nullptr;
     QLabel *m_codes = nullptr;
-    QListView *m_view = nullptr;
+    QTableView *m_view = nullptr;
     QLineEdit *m_filter = nullptr;
     QPushButton *m_pause = nullptr;
     QLineEdit *m_send = nullptr;
@@ -102,6 +103,9 @@ private:
     QStringList m_recentCodes;
     std::optional<Monitor::HandshakeResultEvent> m_lastHandshake;
     bool m_paused = false;
+    bool m_codesChanged = false;
+    bool m_handshakeChanged = false;
+    std::optional<bool> m_findingsOk;
 };
 
 } // namespace Forgeline::Ui
