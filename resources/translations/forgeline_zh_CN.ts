@@ -71,6 +71,22 @@
         <source>Machine-readable JSON output.</source>
         <translation>机器可读的 JSON 输出。</translation>
     </message>
+    <message>
+        <location line="+117"/>
+        <source>Usage: %1 &lt;%2&gt; [options]
+Run &apos;%1 &lt;subcommand&gt; --help&apos; for its options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 needs a subcommand: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>unknown %1 subcommand &apos;%2&apos; (one of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Forgeline::Cli::Commands</name>
@@ -357,7 +373,17 @@
         <translation>不先保存分区的当前内容。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
+        <source>Flash encryption key file: check that an encrypted app was made for this partition&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ESP32 only: FLASH_CRYPT_CONFIG (default 0xF).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>give exactly one of --partition NAME or --address A</source>
         <translation>--partition NAME 和 --address A 必须且只能给出一个</translation>
     </message>
@@ -373,11 +399,17 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+7"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+8"/>
+        <source>--flash-crypt-conf is 0..15</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Write a backup taken before an earlier write back to where it came from (MD5-verified).</source>
         <translation>将先前写入前所做的备份写回原处（MD5 校验）。</translation>
     </message>
@@ -411,13 +443,9 @@ Revision:    %10
 MAC:         %3
 Flash:       manufacturer 0x%4, device 0x%5, %6 MiB%7
 Security:    %8
+Flash encryption: %11
 Reset:       %9</source>
-        <translation>芯片：      %1（芯片 ID %2）
-版本：      %10
-MAC：       %3
-闪存：      厂商 0x%4，器件 0x%5，%6 MiB%7
-安全：      %8
-复位：      %9</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
@@ -435,7 +463,7 @@ MAC：       %3
         <translation>此 ROM 未报告</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Read and check the partition table from a board (or a .bin/.csv file with --file).</source>
         <translation>读取并检查板子上的分区表（或用 --file 指定 .bin/.csv 文件）。</translation>
     </message>
@@ -1152,17 +1180,52 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>芯片拒绝了 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../core/flasher/appimagecheck.cpp" line="+40"/>
+        <location filename="../../core/flasher/appimagecheck.cpp" line="+112"/>
         <source>This is a pre-encrypted OTA image (esp_encrypted_img): written raw it never boots. Send it through the firmware&apos;s OTA update, which decrypts it, or write the plain app.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-50"/>
+        <source>This image was encrypted for 0x%1%2, not for %3 at %4: written here the bootloader would decrypt it into garbage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
-        <source>This file has no image header and looks flash-encrypted (or random). A flash-encrypted image only boots at the address it was encrypted for; Forgeline writes plaintext app images.</source>
+        <source>Write it to 0x%1, or encrypt the plaintext app again for %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>With this flash encryption key the image decrypts to no valid app at %1 or any app partition: the key is not this board&apos;s, or the file is not an encrypted app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Flash encryption is on on this board (crypt count 0x%1): a plaintext app written to %2 at %3 would be decrypted into garbage by the bootloader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Encrypt it for %1 with the board&apos;s flash encryption key (&apos;forgeline-cli image flash-encrypt --chip %2 --key KEY --address %1 app.bin -o app-enc.bin&apos;) and write the result, or update the firmware over the air.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This file has no image header and looks flash-encrypted (or random), but flash encryption is %1 on this board: only a plaintext app boots here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not known to be on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Check it with &apos;forgeline-cli image find-offset&apos; and the flash encryption key, or write the plaintext app.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1197,7 +1260,8 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-60"/>
+        <location line="+65"/>
         <source>The image (%1 bytes) does not fit &quot;%2&quot; (%3 bytes).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1273,7 +1337,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>分区：%1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>&quot;%1&quot; is a %2 partition; certificates and keys go into data partitions.</source>
         <translation>“%1”是 %2 分区；证书和私钥应写入 data 分区。</translation>
     </message>
@@ -1377,7 +1441,22 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
 <context>
     <name>Forgeline::Flasher::LoaderSession</name>
     <message>
-        <location filename="../../core/flasher/loadersession.cpp" line="+86"/>
+        <location filename="../../core/flasher/loadersession.cpp" line="+32"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on (crypt count 0x%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off (crypt count 0x%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -1412,7 +1491,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>已连接到 ROM 引导程序</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>This chip (id %1) is not supported.</source>
         <translation>不支持此芯片（ID %1）。</translation>
     </message>
@@ -1422,7 +1501,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>未知芯片（魔数 0x%1）。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+29"/>
         <source>%1 is in Secure Download Mode: flash cannot be read or verified.</source>
         <translation>%1 处于安全下载模式：无法读取或校验闪存。</translation>
     </message>
@@ -2203,6 +2282,68 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     </message>
 </context>
 <context>
+    <name>Forgeline::Image::StoreInspection</name>
+    <message>
+        <location filename="../../core/image/storeinspect.cpp" line="+44"/>
+        <source>erased (all 0xFF): no certificate store here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>esp_secure_cert, %1 layout, %2 records, %3 bytes used
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>, CRC FAILS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+34"/>
+        <source>problem: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>esp_secure_cert without a device certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>esp_secure_cert holds %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>NVS, encrypted: give the nvs_keys file to read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NVS with %1 entries, no certificate among them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NVS holds %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>neither NVS nor esp_secure_cert: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>note: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Forgeline::Monitor::SerialMonitor</name>
     <message>
         <location filename="../../core/monitor/serialmonitor.cpp" line="+57"/>
@@ -2459,7 +2600,22 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
 <context>
     <name>Forgeline::Sim</name>
     <message>
-        <location filename="../../core/sim/devicecredentials.cpp" line="+56"/>
+        <location filename="../../core/sim/devicecredentials.cpp" line="+87"/>
+        <source>The esp_secure_cert partition holds no usable device certificate and key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The nvs_keys partition does not hold valid keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The NVS partition holds only part of the credentials (%1/%2, %1/%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>The flash is too small to hold a partition table.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2467,7 +2623,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
 <context>
     <name>Forgeline::Sim::FirmwareProfile</name>
     <message>
-        <location filename="../../core/sim/firmwareprofile.cpp" line="+15"/>
+        <location filename="../../core/sim/firmwareprofile.cpp" line="+16"/>
         <source>Board profile, firmware: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2475,7 +2631,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
 <context>
     <name>Forgeline::Sim::RomBoardProfile</name>
     <message>
-        <location filename="../../core/sim/romboardprofile.cpp" line="+29"/>
+        <location filename="../../core/sim/romboardprofile.cpp" line="+36"/>
         <source>Board profile: %1</source>
         <translation>板子配置：%1</translation>
     </message>
@@ -2495,12 +2651,37 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>未知的串口故障“%1”；已知的有：%2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+28"/>
+        <source>a contents entry names no partition of the table: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>a certificate store in contents needs &quot;partition&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the keysPartition is not in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>unknown chip &quot;%1&quot;</source>
         <translation>未知芯片“%1”</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
+        <source>security.flashCryptCnt is 0..0x7F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>security.flags is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>package is not a number</source>
         <translation>package 不是数字</translation>
     </message>
@@ -2510,12 +2691,12 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>flashId 不是已知的 JEDEC ID</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-105"/>
         <source>a contents entry has no valid offset</source>
         <translation>contents 中有一项没有有效的偏移量</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-26"/>
         <source>cannot read %1</source>
         <translation>无法读取 %1</translation>
     </message>
@@ -2544,7 +2725,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
 <context>
     <name>Forgeline::Station::BoardRun</name>
     <message>
-        <location filename="../../core/station/boardrun.cpp" line="+84"/>
+        <location filename="../../core/station/boardrun.cpp" line="+86"/>
         <source>Stopped by the operator.</source>
         <translation>已被操作员停止。</translation>
     </message>
@@ -2579,12 +2760,12 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>请指定 --pool DIR 或 --db URL。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>Cannot read a file to flash.</source>
         <translation>无法读取要烧录的文件。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+45"/>
         <source>The board has no &quot;%1&quot; partition.</source>
         <translation>板子上没有“%1”分区。</translation>
     </message>
@@ -2594,12 +2775,17 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>请对照配方检查板子的分区表。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+26"/>
+        <source>%1 for %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>writing %1 bytes to %2 at 0x%3</source>
         <translation>正在将 %1 字节写入 %2（0x%3）</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>%1 does not read back as written.</source>
         <translation>%1 读回的内容与写入的不一致。</translation>
     </message>
@@ -2766,7 +2952,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
 <context>
     <name>Forgeline::Station::Recipe</name>
     <message>
-        <location filename="../../core/station/recipe.cpp" line="+31"/>
+        <location filename="../../core/station/recipe.cpp" line="+33"/>
         <source>The recipe is not valid: %1</source>
         <translation>配方无效：%1</translation>
     </message>
@@ -2781,7 +2967,37 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>%1 不是数字</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+8"/>
+        <source>cannot read the %1 file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a certificate store item needs &quot;partition&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>an NVS item&apos;s version must be 1 or 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the NVS CSV uses an unknown placeholder {%1} (known: {certificate}, {key}, {mac}, {pair})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the NVS CSV %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>NVS encryption needs &quot;keysPartition&quot; (for example nvs_keys)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Cannot read the recipe.</source>
         <translation>无法读取配方。</translation>
     </message>
@@ -2796,7 +3012,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>baud 必须为正数</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+37"/>
         <source>unknown flash source &quot;%1&quot;</source>
         <translation>未知的烧录来源“%1”</translation>
     </message>
@@ -2879,6 +3095,34 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location filename="../../core/station/stationline.cpp" line="+28"/>
         <source>The line is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Station::StoreImage</name>
+    <message>
+        <location filename="../../core/station/storeimage.cpp" line="+49"/>
+        <source>NVS v%1, %2 data pages%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>esp_secure_cert TLV: device certificate, private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>esp_secure_cert TLV: CA certificate, device certificate, private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This flash item is not a certificate store.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5563,11 +5807,21 @@ Result: %1
     </message>
     <message>
         <location line="+2"/>
+        <source>Show records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the TLS records dumped in the failing log in the Records workspace (which record carried which message, coalesced or fragmented).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Handshake ladder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5592,7 +5846,7 @@ Result: %1
         <translation>诊断中…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>%1 (failing) vs %2 (working)</source>
         <translation>%1（失败）对比 %2（成功）</translation>
     </message>
@@ -5622,7 +5876,7 @@ Result: %1
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>No known pattern</source>
         <translation>无已知模式</translation>
     </message>
@@ -5745,7 +5999,9 @@ Result: %1
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../../ui/flash/flashstores.cpp" line="+35"/>
         <location filename="../../ui/flash/flashworkspaceui.cpp" line="+101"/>
+        <location line="+32"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -5756,6 +6012,7 @@ Result: %1
     </message>
     <message>
         <location line="+13"/>
+        <location filename="../../ui/flash/flashstores.cpp" line="+89"/>
         <source>Certificate:</source>
         <translation>证书：</translation>
     </message>
@@ -5815,7 +6072,7 @@ Result: %1
         <translation>拒绝写入：预检预测设备会失败（%1）。请修正文件或目标设置，或勾选“仍然写入”。</translation>
     </message>
     <message>
-        <location filename="../../ui/flash/flashworkspace.cpp" line="+62"/>
+        <location filename="../../ui/flash/flashworkspace.cpp" line="+63"/>
         <source>Virtual board (%1)</source>
         <translation>虚拟板（%1）</translation>
     </message>
@@ -5825,7 +6082,7 @@ Result: %1
         <translation>虚拟板</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Virtual board on %1</source>
         <translation>%1 上的虚拟板</translation>
     </message>
@@ -5835,17 +6092,22 @@ Result: %1
         <translation>请先选择端口。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Choose a readable certificate or key file.</source>
         <translation>请选择可读取的证书或私钥文件。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
+        <source>Cannot read the flash encryption key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Preflight override: writing %1 to partition %2 although the preflight predicts a device failure (%3).</source>
         <translation>覆盖预检：尽管预检预测设备会失败（%3），仍将 %1 写入分区 %2。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+68"/>
         <source>%1 KiB/s, %2 s left</source>
         <translation>%1 KiB/s，剩余 %2 秒</translation>
     </message>
@@ -5865,17 +6127,17 @@ Result: %1
         <translation>（容量为推测值）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>flags 0x%1</source>
-        <translation>标志 0x%1</translation>
+        <location line="+2"/>
+        <source>flash encryption %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>not reported by this ROM</source>
-        <translation>此 ROM 未报告</translation>
+        <location line="+2"/>
+        <source>; flags 0x%1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Connected to %1, MAC %2; %n partition(s).</source>
         <translation>
             <numerusform>已连接到 %1，MAC %2；%n 个分区。</numerusform>
@@ -5902,7 +6164,7 @@ Result: %1
         <translation>%1 中的内容与此文件不一致。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Backup restored to %1 and verified (MD5 %2).</source>
         <translation>备份已恢复到 %1 并校验通过（MD5 %2）。</translation>
     </message>
@@ -5912,12 +6174,12 @@ Result: %1
         <translation>选择文件后可查看其大小与分区大小的对比。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>ESP image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 bytes as %2; connect to see the partition size.</source>
         <translation>%1 字节，格式 %2；连接后可查看分区大小。</translation>
     </message>
@@ -5937,7 +6199,7 @@ Result: %1
         <translation>太大</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%1  %2  %3 (%4 bytes at 0x%5)</source>
         <translation>%1  %2  %3（%4 字节，位于 0x%5）</translation>
     </message>
@@ -5947,7 +6209,7 @@ Result: %1
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/flash/flashworkspaceui.cpp" line="-65"/>
+        <location filename="../../ui/flash/flashworkspaceui.cpp" line="-97"/>
         <source>A serial port, socket://HOST:PORT for a networked port, or the virtual board.</source>
         <translation>串口、网络端口的 socket://HOST:PORT，或虚拟板。</translation>
     </message>
@@ -6026,12 +6288,164 @@ Result: %1
         <translation>写入</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location filename="../../ui/flash/flashstores.cpp" line="-74"/>
+        <source>Choose a readable %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Raw partition (the file as it is)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NVS partition (from a CSV template)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>esp_secure_cert partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the firmware looks for its certificate: a raw partition, an NVS key-value partition, or the esp_secure_cert partition read by esp_secure_cert_mgr.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Layout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates and keys (*.pem *.crt *.key *.der);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The device&apos;s private key (PEM or DER)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional: CA certificate stored beside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nvs_partition_gen CSV; {certificate}, {key}, {mac} are filled in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional: nvs_keys file to encrypt with (already on the board)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NVS CSV template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NVS keys file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../ui/flash/flashworkspaceui.cpp" line="+28"/>
+        <source>Keys (*.bin);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CA certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NVS keys:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location filename="../../ui/flash/flashworkspaceui.cpp" line="-40"/>
         <source>Certificate or key file (PEM or DER)</source>
         <translation>证书或私钥文件（PEM 或 DER）</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>The device certificate (PEM or DER)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Connect and choose the partition the store goes to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>private key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>CSV template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>CA certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Connect and choose a partition to inspect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Partition %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/flash/flashworkspaceui.cpp" line="+5"/>
         <source>PEM + NUL (firmware uses strlen+1)</source>
         <translation>PEM + NUL（固件使用 strlen+1）</translation>
     </message>
@@ -6061,22 +6475,48 @@ Result: %1
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Inspect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the chosen partition and show what it holds (NVS, esp_secure_cert: which certificate).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Partition:</source>
         <translation>分区：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/flash/flashstores.cpp" line="-96"/>
+        <location filename="../../ui/flash/flashworkspaceui.cpp" line="+1"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/flash/flashworkspaceui.cpp" line="+1"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Optional: the board&apos;s flash encryption key, to check an encrypted app&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Flash key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Flash encryption key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Write anyway (override the failing preflight; recorded in the activity log)</source>
         <translation>仍然写入（覆盖未通过的预检；会记录在活动日志中）</translation>
     </message>
@@ -6096,7 +6536,7 @@ Result: %1
         <translation>将选中的备份写回原处（MD5 校验）。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Certificate or key</source>
         <translation>证书或私钥</translation>
     </message>
@@ -6232,7 +6672,7 @@ Result: %1
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>ESP32 only: the FLASH_CRYPT_CONFIG eFuse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6551,7 +6991,7 @@ Result: %1
 <context>
     <name>Forgeline::Ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/mainwindow.cpp" line="+44"/>
+        <location filename="../../ui/shell/mainwindow.cpp" line="+45"/>
         <source>Decode</source>
         <translation>解码</translation>
     </message>
@@ -6636,7 +7076,7 @@ Result: %1
         <translation>工作区</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+102"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -6679,7 +7119,7 @@ Result: %1
 <context>
     <name>Forgeline::Ui::MonitorWorkspace</name>
     <message>
-        <location filename="../../ui/monitor/monitorworkspace.cpp" line="+50"/>
+        <location filename="../../ui/monitor/monitorworkspace.cpp" line="+51"/>
         <source>A serial port, a pseudo-terminal or socket://HOST:PORT.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6695,12 +7135,12 @@ Result: %1
     </message>
     <message>
         <location line="+2"/>
-        <location line="+346"/>
+        <location line="+387"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-342"/>
+        <location line="-383"/>
         <source>Port:</source>
         <translation type="unfinished">端口：</translation>
     </message>
@@ -6721,12 +7161,12 @@ Result: %1
     </message>
     <message>
         <location line="+3"/>
-        <location line="+196"/>
+        <location line="+237"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-233"/>
         <source>Clear</source>
         <translation type="unfinished">清空</translation>
     </message>
@@ -6766,7 +7206,7 @@ Result: %1
         <translation type="unfinished">发送</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+96"/>
         <source>Opening %1…</source>
         <translation type="unfinished">正在打开 %1…</translation>
     </message>
@@ -6781,7 +7221,7 @@ Result: %1
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+36"/>
         <source>&lt;b&gt;TLS handshake succeeded&lt;/b&gt; (lines %1–%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6829,6 +7269,12 @@ Result: %1
         <location line="+6"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/mainwindow.cpp" line="-63"/>
+        <location line="+3"/>
+        <source>Virtual board (%1)</source>
+        <translation type="unfinished">虚拟板（%1）</translation>
     </message>
 </context>
 <context>
@@ -7114,7 +7560,17 @@ Result: %1
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Watch this board&apos;s serial log in the Monitor workspace (the port chosen in Flash).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+359"/>
         <source>Not connected.</source>
         <translation>未连接。</translation>
@@ -8527,7 +8983,7 @@ serial %2</source>
 <context>
     <name>Sim</name>
     <message>
-        <location filename="../../core/sim/boardprofile.cpp" line="+45"/>
+        <location filename="../../core/sim/boardprofile.cpp" line="+46"/>
         <source>sec2Verifier needs its sec2Salt.</source>
         <translation>sec2Verifier 需要对应的 sec2Salt。</translation>
     </message>
@@ -8572,7 +9028,7 @@ serial %2</source>
         <translation>无法读取板子配置 %1。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Fault &apos;%1&apos; needs a positive number.</source>
         <translation>故障“%1”需要一个正数。</translation>
     </message>
