@@ -80,12 +80,12 @@ Run &apos;%1 &lt;subcommand&gt; --help&apos; for its options.</source>
     <message>
         <location line="+5"/>
         <source>%1 needs a subcommand: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 需要一个子命令：%2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>unknown %1 subcommand &apos;%2&apos; (one of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 %1 子命令“%2”（可选：%3）</translation>
     </message>
 </context>
 <context>
@@ -380,7 +380,7 @@ Run &apos;%1 &lt;subcommand&gt; --help&apos; for its options.</source>
     <message>
         <location line="+2"/>
         <source>ESP32 only: FLASH_CRYPT_CONFIG (default 0xF).</source>
-        <translation type="unfinished"></translation>
+        <translation>仅 ESP32：FLASH_CRYPT_CONFIG（默认 0xF）。</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1448,12 +1448,12 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location line="+1"/>
         <source>on (crypt count 0x%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>开启（加密计数 0x%1）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>off (crypt count 0x%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭（加密计数 0x%1）</translation>
     </message>
     <message>
         <location line="+63"/>
@@ -2193,7 +2193,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location line="+59"/>
         <source>CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 证书</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2292,55 +2292,58 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <location line="+8"/>
         <source>esp_secure_cert, %1 layout, %2 records, %3 bytes used
 </source>
-        <translation type="unfinished"></translation>
+        <translation>esp_secure_cert，%1 布局，%2 条记录，已用 %3 字节
+</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>, CRC FAILS</source>
-        <translation type="unfinished"></translation>
+        <translation>，CRC 校验失败</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+34"/>
         <source>problem: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>问题：%1
+</translation>
     </message>
     <message>
         <location line="-31"/>
         <source>esp_secure_cert without a device certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>esp_secure_cert 中没有设备证书</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>esp_secure_cert holds %1</source>
-        <translation type="unfinished"></translation>
+        <translation>esp_secure_cert 中存有 %1</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>NVS, encrypted: give the nvs_keys file to read it</source>
-        <translation type="unfinished"></translation>
+        <translation>NVS，已加密：请提供 nvs_keys 文件以读取</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>NVS with %1 entries, no certificate among them</source>
-        <translation type="unfinished"></translation>
+        <translation>NVS 有 %1 个条目，其中没有证书</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>NVS holds %1</source>
-        <translation type="unfinished"></translation>
+        <translation>NVS 中存有 %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>neither NVS nor esp_secure_cert: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>既不是 NVS 也不是 esp_secure_cert：%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>note: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>注意：%1
+</translation>
     </message>
 </context>
 <context>
@@ -2658,12 +2661,12 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location line="+20"/>
         <source>a certificate store in contents needs &quot;partition&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>contents 中的证书存储需要 &quot;partition&quot;</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>the keysPartition is not in the table</source>
-        <translation type="unfinished"></translation>
+        <translation>keysPartition 不在分区表中</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -2678,7 +2681,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location line="+6"/>
         <source>security.flags is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>security.flags 不是数字</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2974,27 +2977,27 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location line="+12"/>
         <source>a certificate store item needs &quot;partition&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>证书存储项需要 &quot;partition&quot;</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>an NVS item&apos;s version must be 1 or 2</source>
-        <translation type="unfinished"></translation>
+        <translation>NVS 项的 version 必须为 1 或 2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the NVS CSV uses an unknown placeholder {%1} (known: {certificate}, {key}, {mac}, {pair})</source>
-        <translation type="unfinished"></translation>
+        <translation>NVS CSV 使用了未知的占位符 {%1}（已知：{certificate}、{key}、{mac}、{pair}）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>the NVS CSV %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>NVS CSV %1：%2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>NVS encryption needs &quot;keysPartition&quot; (for example nvs_keys)</source>
-        <translation type="unfinished"></translation>
+        <translation>NVS 加密需要 &quot;keysPartition&quot;（例如 nvs_keys）</translation>
     </message>
     <message>
         <location line="+97"/>
@@ -3103,27 +3106,27 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location filename="../../core/station/storeimage.cpp" line="+49"/>
         <source>NVS v%1, %2 data pages%3</source>
-        <translation type="unfinished"></translation>
+        <translation>NVS v%1，%2 个数据页%3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>, encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>，已加密</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>esp_secure_cert TLV: device certificate, private key</source>
-        <translation type="unfinished"></translation>
+        <translation>esp_secure_cert TLV：设备证书、私钥</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>esp_secure_cert TLV: CA certificate, device certificate, private key</source>
-        <translation type="unfinished"></translation>
+        <translation>esp_secure_cert TLV：CA 证书、设备证书、私钥</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>This flash item is not a certificate store.</source>
-        <translation type="unfinished"></translation>
+        <translation>此烧录项不是证书存储。</translation>
     </message>
 </context>
 <context>
@@ -6295,77 +6298,77 @@ Result: %1
     <message>
         <location line="+10"/>
         <source>Raw partition (the file as it is)</source>
-        <translation type="unfinished"></translation>
+        <translation>原始分区（文件原样写入）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>NVS partition (from a CSV template)</source>
-        <translation type="unfinished"></translation>
+        <translation>NVS 分区（由 CSV 模板生成）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>esp_secure_cert partition</source>
-        <translation type="unfinished"></translation>
+        <translation>esp_secure_cert 分区</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Where the firmware looks for its certificate: a raw partition, an NVS key-value partition, or the esp_secure_cert partition read by esp_secure_cert_mgr.</source>
-        <translation type="unfinished"></translation>
+        <translation>固件在哪里查找其证书：原始分区、NVS 键值分区，或由 esp_secure_cert_mgr 读取的 esp_secure_cert 分区。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Layout:</source>
-        <translation type="unfinished"></translation>
+        <translation>布局：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Certificates and keys (*.pem *.crt *.key *.der);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>证书和密钥 (*.pem *.crt *.key *.der);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The device&apos;s private key (PEM or DER)</source>
-        <translation type="unfinished"></translation>
+        <translation>设备的私钥（PEM 或 DER）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Optional: CA certificate stored beside it</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：一并存储的 CA 证书</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>nvs_partition_gen CSV; {certificate}, {key}, {mac} are filled in</source>
-        <translation type="unfinished"></translation>
+        <translation>nvs_partition_gen CSV；{certificate}、{key}、{mac} 会被自动填入</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Optional: nvs_keys file to encrypt with (already on the board)</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：用于加密的 nvs_keys 文件（已在板子上）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Private key</source>
-        <translation type="unfinished"></translation>
+        <translation>私钥</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 证书</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>NVS CSV template</source>
-        <translation type="unfinished"></translation>
+        <translation>NVS CSV 模板</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CSV (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>NVS keys file</source>
-        <translation type="unfinished"></translation>
+        <translation>NVS 密钥文件</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -6556,7 +6559,7 @@ Result: %1
     <message>
         <location line="+3"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <location line="+22"/>
