@@ -87,7 +87,14 @@ int parseOrExit(QCommandLineParser &parser, const QStringList &arguments)
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        printText(parser.helpText());
+        // QCommandLineParser names the binary's path; the user typed "forgeline-cli image
+        // flash-encrypt", and that is what the usage line should show.
+        QString help = parser.helpText();
+        const QString program = QCoreApplication::arguments().value(0);
+        const qsizetype at = help.indexOf(program);
+        if (!program.isEmpty() && at >= 0 && at < help.indexOf(QLatin1Char('\n')))
+            help.replace(at, program.size(), arguments.value(0));
+        printText(help);
         return ExitOk;
     }
     return -1;

@@ -62,7 +62,19 @@ private Q_SLOTS:
     void optionAfterNegativeCodeStillApplies();
     void negativeOptionValueReachesTheOption();
     void otherCommandsKeepNegativePositionals();
+    void helpNamesTheCommandAsTyped();
 };
+
+// The usage line says what to type, not where the binary happens to live.
+void TestCliDecode::helpNamesTheCommandAsTyped()
+{
+    Run r = cli(args({"--help"}));
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith("Usage: forgeline-cli decode [options]"), r.out.left(80).constData());
+    r = run({QStringLiteral("image"), QStringLiteral("flash-encrypt"), QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith("Usage: forgeline-cli image flash-encrypt [options]"), r.out.left(80).constData());
+}
 
 void TestCliDecode::exitCodes_data()
 {
