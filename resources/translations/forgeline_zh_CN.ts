@@ -75,7 +75,8 @@
         <location line="+117"/>
         <source>Usage: %1 &lt;%2&gt; [options]
 Run &apos;%1 &lt;subcommand&gt; --help&apos; for its options.</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：%1 &lt;%2&gt; [选项]
+运行“%1 &lt;subcommand&gt; --help”查看其选项。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -375,7 +376,7 @@ Run &apos;%1 &lt;subcommand&gt; --help&apos; for its options.</source>
     <message>
         <location line="+2"/>
         <source>Flash encryption key file: check that an encrypted app was made for this partition&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <translation>闪存加密密钥文件：检查加密的应用是否是为此分区的地址制作的。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -406,7 +407,7 @@ Run &apos;%1 &lt;subcommand&gt; --help&apos; for its options.</source>
     <message>
         <location line="+8"/>
         <source>--flash-crypt-conf is 0..15</source>
-        <translation type="unfinished"></translation>
+        <translation>--flash-crypt-conf 的取值为 0..15</translation>
     </message>
     <message>
         <location line="+40"/>
@@ -445,7 +446,13 @@ Flash:       manufacturer 0x%4, device 0x%5, %6 MiB%7
 Security:    %8
 Flash encryption: %11
 Reset:       %9</source>
-        <translation type="unfinished"></translation>
+        <translation>芯片：      %1（芯片 ID %2）
+版本：      %10
+MAC：       %3
+闪存：      厂商 0x%4，器件 0x%5，%6 MiB%7
+安全：      %8
+闪存加密：  %11
+复位：      %9</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1443,7 +1450,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location filename="../../core/flasher/loadersession.cpp" line="+32"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2286,7 +2293,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location filename="../../core/image/storeinspect.cpp" line="+44"/>
         <source>erased (all 0xFF): no certificate store here</source>
-        <translation type="unfinished"></translation>
+        <translation>已擦除（全为 0xFF）：这里没有证书存储</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2656,7 +2663,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location line="+28"/>
         <source>a contents entry names no partition of the table: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>contents 中的一项没有指向分区表中的分区：%1</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -2676,7 +2683,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location line="+16"/>
         <source>security.flashCryptCnt is 0..0x7F</source>
-        <translation type="unfinished"></translation>
+        <translation>security.flashCryptCnt 的取值为 0..0x7F</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2780,7 +2787,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location line="+26"/>
         <source>%1 for %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的 %1：%3</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -2972,7 +2979,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location line="+8"/>
         <source>cannot read the %1 file</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1 文件</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -6293,7 +6300,7 @@ Result: %1
     <message>
         <location filename="../../ui/flash/flashstores.cpp" line="-74"/>
         <source>Choose a readable %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个可读的%1。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -6374,27 +6381,27 @@ Result: %1
         <location line="+0"/>
         <location filename="../../ui/flash/flashworkspaceui.cpp" line="+28"/>
         <source>Keys (*.bin);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥 (*.bin);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Private key:</source>
-        <translation type="unfinished"></translation>
+        <translation>私钥：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CA certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 证书：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV template:</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 模板：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>NVS keys:</source>
-        <translation type="unfinished"></translation>
+        <translation>NVS 密钥：</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -6405,47 +6412,47 @@ Result: %1
     <message>
         <location line="+0"/>
         <source>The device certificate (PEM or DER)</source>
-        <translation type="unfinished"></translation>
+        <translation>设备证书（PEM 或 DER）</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Connect and choose the partition the store goes to.</source>
-        <translation type="unfinished"></translation>
+        <translation>请连接并选择存储要写入的分区。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>证书文件</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>private key file</source>
-        <translation type="unfinished"></translation>
+        <translation>私钥文件</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>CSV template</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 模板</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>CA certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 证书文件</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Connect and choose a partition to inspect.</source>
-        <translation type="unfinished"></translation>
+        <translation>请连接并选择要检查的分区。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Partition %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 上的分区 %1</translation>
     </message>
     <message>
         <location filename="../../ui/flash/flashworkspaceui.cpp" line="+5"/>
