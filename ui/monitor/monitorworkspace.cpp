@@ -348,8 +348,8 @@ void MonitorWorkspace::showHandshake(const Monitor::HandshakeResultEvent &e)
         html = tr("<b>TLS handshake succeeded</b> (lines %1–%2).").arg(e.firstLine).arg(e.lastLine);
         if (restyle)
             m_findings->setStyleSheet(
-            QStringLiteral("QLabel { background: #e3f4e1; color: #1b5e20; border: 1px solid "
-                           "#66bb6a; border-radius: 4px; }"));
+                QStringLiteral("QLabel { background: #e3f4e1; color: #1b5e20; border: 1px solid "
+                               "#66bb6a; border-radius: 4px; }"));
     } else {
         html = tr("<b>TLS handshake failed</b> (lines %1–%2)").arg(e.firstLine).arg(e.lastLine);
         if (e.finalError)
@@ -366,8 +366,8 @@ void MonitorWorkspace::showHandshake(const Monitor::HandshakeResultEvent &e)
         }
         if (restyle)
             m_findings->setStyleSheet(
-            QStringLiteral("QLabel { background: #fdecea; color: #8e1c1c; border: 1px solid "
-                           "#e57373; border-radius: 4px; }"));
+                QStringLiteral("QLabel { background: #fdecea; color: #8e1c1c; border: 1px solid "
+                               "#e57373; border-radius: 4px; }"));
     }
     m_findings->setText(html);
     m_findings->setVisible(true);
