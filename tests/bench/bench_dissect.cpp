@@ -81,6 +81,21 @@ void writeSession(Writer &w, int index, int appRecords)
     w.frame(ethernet(ipv4Tcp(client, port, server, 443, seq[0], seq[1], 0x11, {})));
 }
 
+bool writeCapture(const QString &path, qint64 target, Writer &w, int &sessions)
+{
+    w.dead = pcap_open_dead(DLT_EN10MB, 65535);
+    w.dumper = pcap_dump_open(w.dead, QFile::encodeName(path).constData());
+    if (!w.dumper)
+        return false;
+    while (pcap_dump_ftell(w.dumper) < target) {
+        writeSession(w, sessions, 1 + sessions % 12);
+        ++sessions;
+    }
+    pcap_dump_close(w.dumper);
+    pcap_close(w.dead);
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -91,21 +106,20 @@ int main(int argc, char **argv)
                                     << 20
                               : qint64(210) << 20;
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("sessions.pcap"));
+    // FORGELINE_BENCH_DISSECT_FILE keeps the generated capture there (for a profiler) and
+    // reuses it on the next run.
+    const QString keep = qEnvironmentVariable("FORGELINE_BENCH_DISSECT_FILE");
+    const QString path = keep.isEmpty() ? dir.filePath(QStringLiteral("sessions.pcap")) : keep;
     Writer w;
-    w.dead = pcap_open_dead(DLT_EN10MB, 65535);
-    w.dumper = pcap_dump_open(w.dead, QFile::encodeName(path).constData());
-    if (!w.dumper) {
+    int sessions = 0;
+    if (!keep.isEmpty() && QFileInfo::exists(keep)) {
+        const auto counted = Tls::Dissector::dissectFile(path);
+        sessions = counted ? int(counted->streams.size()) : 0;
+        w.frames = counted ? counted->units : 0;
+    } else if (!writeCapture(path, target, w, sessions)) {
         std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
         return 1;
     }
-    int sessions = 0;
-    while (pcap_dump_ftell(w.dumper) < target) {
-        writeSession(w, sessions, 1 + sessions % 12);
-        ++sessions;
-    }
-    pcap_dump_close(w.dumper);
-    pcap_close(w.dead);
     const double mb = double(QFileInfo(path).size()) / (1 << 20);
     std::printf("bench_dissect: %.1f MB pcap, %d TLS sessions, %lld frames\n", mb, sessions,
                 static_cast<long long>(w.frames));

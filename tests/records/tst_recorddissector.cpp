@@ -272,6 +272,60 @@ private Q_SLOTS:
         QVERIFY(cut.notes.join(u' ').contains(QStringLiteral("ends inside a record")));
     }
 
+    void ciphertextIsCountedNotKept_data()
+    {
+        QTest::addColumn<int>("chunkSize");
+        QTest::newRow("whole") << 0;
+        QTest::newRow("3-byte chunks") << 3;
+        QTest::newRow("MSS chunks") << 1448;
+    }
+
+    // Application data is framed and counted in full, but only its first bytes are kept: the
+    // record after it must start exactly where the big one ends.
+    void ciphertextIsCountedNotKept()
+    {
+        QFETCH(int, chunkSize);
+        const QByteArray app = record(23, QByteArray(16384 + 24, 'a'));
+        const TlsStream s = run({{C2S, record(22, clientHello())},
+                                 {S2C, record(22, serverHello()) + record(20, "\x01")},
+                                 {S2C, app + record(21, QByteArray(26, 'c')) + app}},
+                                chunkSize);
+        QCOMPARE(s.records.size(), 5);
+        const TlsRecord &big = s.records[2];
+        QVERIFY(big.encrypted);
+        QCOMPARE(big.length, quint32(16384 + 24));
+        QVERIFY(big.clipped);
+        QVERIFY(big.bytes.size() < 100);
+        QCOMPARE(big.bytes, app.first(big.bytes.size()));
+        QCOMPARE(s.records[3].type, 21);
+        QVERIFY(s.records[3].encrypted);
+        QCOMPARE(s.records[3].streamOffset, quint64(record(22, serverHello()).size() + 6)
+                                                + quint64(app.size()));
+        QCOMPARE(s.records[4].length, quint32(16384 + 24));
+        QCOMPARE(s.bytes[1], quint64(record(22, serverHello()).size() + 6 + 2 * app.size()
+                                     + record(21, QByteArray(26, 'c')).size()));
+        QVERIFY(!s.records[0].clipped);
+        QCOMPARE(s.records[0].bytes, record(22, clientHello()));
+        QVERIFY(s.notes.isEmpty());
+    }
+
+    void gapInsideCiphertextKeepsTheFraming()
+    {
+        TlsStream s;
+        qint64 kept = 0;
+        RecordDissector d(s, m_limits, kept);
+        const QByteArray app = record(23, QByteArray(3000, 'a'));
+        d.feed(S2C, app.first(1000), 1);
+        d.gap(S2C, 1000, 2);
+        d.feed(S2C, app.sliced(2000) + record(23, QByteArray(10, 'b')), 3);
+        d.finish();
+        QCOMPARE(s.records.size(), 2);
+        QCOMPARE(s.records[0].missingBytes, quint32(1000));
+        QVERIFY(!s.records[0].truncated);
+        QCOMPARE(s.records[1].length, quint32(10));
+        QCOMPARE(s.records[1].streamOffset, quint64(app.size()));
+    }
+
     void gapsResynchronise()
     {
         TlsStream s;

@@ -352,9 +352,15 @@ void RecordsWorkspace::showRecord(int row)
     }
     m_details->expandToDepth(1);
     m_details->resizeColumnToContents(0);
-    m_hex->setPlainText(r->bytes.isEmpty()
-                            ? tr("(bytes not kept: memory budget for this input spent)")
-                            : hexDump(r->bytes));
+    QString hex = r->bytes.isEmpty()
+                      ? tr("(bytes not kept: memory budget for this input spent)")
+                      : hexDump(r->bytes);
+    if (r->clipped)
+        hex += QLatin1Char('\n')
+               + tr("… ciphertext: the first %1 of %2 bytes are shown.")
+                     .arg(r->bytes.size())
+                     .arg(qint64(r->length) + 5);
+    m_hex->setPlainText(hex);
 }
 
 void RecordsWorkspace::showFindings(int streamId)

@@ -16,6 +16,9 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 }
 
 constexpr int kHeader = 5;
+// Ciphertext says nothing byte by byte: its header and first bytes are kept for the hex pane,
+// the rest is only counted (copying every application-data record cost more than parsing).
+constexpr qsizetype kKeptCiphertext = 64;
 // RFC 5246 §6.2.3 caps TLSCiphertext.length at 2^14 + 2048; a larger length with a valid type
 // and version is still taken as a record (reported as record-too-large), not as "not TLS".
 
@@ -143,6 +146,35 @@ void RecordDissector::feed(RecordDirection dir, QByteArrayView data, qint64 posi
     consume(dir, s, data, position);
 }
 
+bool RecordDissector::bodyNotNeeded(const Side &s, QByteArrayView head) const
+{
+    if (head.size() < kHeader || (quint8(head[0]) & 0x80))
+        return false;
+    const quint8 type = quint8(head[0]);
+    // Same rule as TlsRecord::encrypted in addRecord.
+    return type == 23 || (s.encrypted && type != 20 && !(type == 21 && be16(head, 3) == 2));
+}
+
+void RecordDissector::appendPending(Side &s, QByteArrayView data, bool clip)
+{
+    if (!clip || s.pendingSkipped == 0) {
+        const qsizetype room =
+            clip ? std::max<qsizetype>(0, kKeptCiphertext - s.pending.size()) : data.size();
+        const qsizetype kept = std::min(room, data.size());
+        s.pending.append(data.first(kept));
+        data = data.sliced(kept);
+    }
+    s.pendingSkipped += quint64(data.size());
+}
+
+void RecordDissector::takePending(Side &s, QByteArray &bytes, quint64 &notKept)
+{
+    bytes = std::move(s.pending);
+    notKept = s.pendingSkipped;
+    s.pending.clear();
+    s.pendingSkipped = 0;
+}
+
 void RecordDissector::consume(RecordDirection dir, Side &s, QByteArrayView data, qint64 position)
 {
     while (!data.isEmpty() && !s.stopped) {
@@ -182,7 +214,9 @@ void RecordDissector::consume(RecordDirection dir, Side &s, QByteArrayView data,
                 data = data.sliced(size);
                 continue;
             }
-            s.pending = data.toByteArray();
+            s.pending.clear();
+            s.pendingSkipped = 0;
+            appendPending(s, data, size > 0 && bodyNotNeeded(s, data));
             s.pendingPosition = position;
             return;
         }
@@ -200,19 +234,20 @@ void RecordDissector::consume(RecordDirection dir, Side &s, QByteArrayView data,
             data = data.sliced(take);
             continue;
         }
-        const qsizetype take = std::min<qsizetype>(data.size(), size - s.pending.size());
-        s.pending.append(data.first(take));
+        const qsizetype take = std::min<qsizetype>(data.size(), size - pendingSize(s));
+        appendPending(s, data.first(take), bodyNotNeeded(s, s.pending));
         data = data.sliced(take);
-        if (s.pending.size() == size) {
-            const QByteArray record = std::move(s.pending);
-            s.pending.clear();
-            addRecord(dir, s, record, position, false);
+        if (pendingSize(s) == size) {
+            QByteArray record;
+            quint64 notKept = 0;
+            takePending(s, record, notKept);
+            addRecord(dir, s, record, position, false, notKept);
         }
     }
 }
 
 void RecordDissector::addRecord(RecordDirection dir, Side &s, QByteArrayView bytes, qint64 position,
-                                bool truncated)
+                                bool truncated, quint64 notKept)
 {
     const bool stored = m_stream.records.size() < m_limits.maxRecordsPerStream;
     if (!stored && m_droppedRecords++ == 0)
@@ -243,11 +278,15 @@ void RecordDissector::addRecord(RecordDirection dir, Side &s, QByteArrayView byt
         r.encrypted =
             r.type == 23 || (s.encrypted && r.type != 20 && !(r.type == 21 && r.length == 2));
     }
-    s.offset += quint64(bytes.size());
-    m_stream.bytes[dir == RecordDirection::ClientToServer ? 0 : 1] += quint64(bytes.size());
-    if (stored && m_keptBytes + bytes.size() <= m_limits.keptRecordBytes) {
-        r.bytes = bytes.toByteArray();
-        m_keptBytes += bytes.size();
+    const quint64 fullSize = quint64(bytes.size()) + notKept;
+    s.offset += fullSize;
+    m_stream.bytes[dir == RecordDirection::ClientToServer ? 0 : 1] += fullSize;
+    const QByteArrayView kept =
+        r.encrypted ? bytes.first(std::min(bytes.size(), kKeptCiphertext)) : bytes;
+    if (stored && m_keptBytes + kept.size() <= m_limits.keptRecordBytes) {
+        r.bytes = kept.toByteArray();
+        r.clipped = quint64(kept.size()) < fullSize;
+        m_keptBytes += kept.size();
     }
 
     if (r.sslv2) {
@@ -388,24 +427,29 @@ void RecordDissector::gap(RecordDirection dir, quint64 bytes, qint64 position)
     Side &s = side(dir);
     if (s.stopped)
         return;
-    m_stream.gaps.append(StreamGap{dir, s.offset + quint64(s.pending.size()), bytes, position});
+    m_stream.gaps.append(StreamGap{dir, s.offset + quint64(pendingSize(s)), bytes, position});
     if (!s.resync && s.pending.size() >= kHeader) {
         // A hole inside a record whose header we have: keep the framing, fill the hole, so the
         // messages after it in the same record are still found (a pasted dump with rows left out).
         bool notTls = false;
         const qsizetype size = recordSize(dir, s, s.pending, notTls);
-        if (!notTls && size > 0 && s.pending.size() + qint64(bytes) < size) {
-            s.pending.append(QByteArray(qsizetype(bytes), '\0'));
+        if (!notTls && size > 0 && pendingSize(s) + qint64(bytes) < size) {
+            if (bodyNotNeeded(s, s.pending))
+                s.pendingSkipped += bytes;
+            else
+                s.pending.append(QByteArray(qsizetype(bytes), '\0'));
             s.pendingMissing += quint32(bytes);
             return;
         }
     }
     if (!s.pending.isEmpty() && !s.resync) {
-        const QByteArray partial = std::move(s.pending);
-        s.pending.clear();
-        addRecord(dir, s, partial, s.pendingPosition, true);
+        QByteArray partial;
+        quint64 notKept = 0;
+        takePending(s, partial, notKept);
+        addRecord(dir, s, partial, s.pendingPosition, true, notKept);
     }
     s.pending.clear();
+    s.pendingSkipped = 0;
     if (s.message >= 0) {
         m_stream.notes << tr("%1 is incomplete: data is missing from the capture.")
                               .arg(m_stream.messages[s.message].name);
@@ -424,11 +468,12 @@ void RecordDissector::finish()
             i == 0 ? RecordDirection::ClientToServer : RecordDirection::ServerToClient;
         Side &s = m_sides[i];
         if (!s.pending.isEmpty() && !s.resync && !s.stopped) {
-            const QByteArray partial = std::move(s.pending);
-            s.pending.clear();
-            addRecord(dir, s, partial, s.pendingPosition, true);
+            QByteArray partial;
+            quint64 notKept = 0;
+            takePending(s, partial, notKept);
+            addRecord(dir, s, partial, s.pendingPosition, true, notKept);
             m_stream.notes << tr("%1: the input ends inside a record (%n bytes of it present).",
-                                 nullptr, int(partial.size()))
+                                 nullptr, int(partial.size() + qsizetype(notKept)))
                                   .arg(sideName(dir));
         } else if (s.resync && s.pending.size() + qsizetype(s.skipped) > 0) {
             m_stream.notes << tr("%1: %n bytes without a recognisable record boundary.", nullptr,

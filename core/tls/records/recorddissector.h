@@ -38,6 +38,9 @@ private:
     struct Side
     {
         QByteArray pending; // an unfinished record (header first)
+        // Bytes of the unfinished record counted but not kept: an encrypted record keeps only
+        // its first kKeptCiphertext bytes, nothing reads the rest (no copy of bulk data).
+        quint64 pendingSkipped = 0;
         qint64 pendingPosition = 0;
         quint32 pendingMissing = 0; // zero-filled bytes in `pending` (a gap inside a record)
         quint64 offset = 0;         // bytes of this direction consumed so far
@@ -64,7 +67,11 @@ private:
                          bool &notTls) const;
     qsizetype findBoundary(QByteArrayView data) const;
     void addRecord(RecordDirection dir, Side &s, QByteArrayView bytes, qint64 position,
-                   bool truncated);
+                   bool truncated, quint64 notKept = 0);
+    bool bodyNotNeeded(const Side &s, QByteArrayView head) const;
+    static qint64 pendingSize(const Side &s) { return s.pending.size() + qint64(s.pendingSkipped); }
+    void appendPending(Side &s, QByteArrayView data, bool clip);
+    void takePending(Side &s, QByteArray &bytes, quint64 &notKept);
     void handshakeRecord(RecordDirection dir, Side &s, TlsRecord &record, QByteArrayView payload);
     void completeMessage(RecordDirection dir, Side &s);
     void noteNotTls(RecordDirection dir, Side &s, QByteArrayView head);

@@ -63,6 +63,7 @@ struct TlsRecord
     bool truncated = false;   // the input ended inside this record
     quint32 missingBytes = 0; // bytes of this record absent from the input (zero-filled)
     QByteArray bytes;         // header + fragment (empty when the memory budget was spent)
+    bool clipped = false;     // ciphertext: only the first bytes are in `bytes`
     QList<MessagePiece> pieces;
     int alertLevel = -1; // plaintext alerts only
     int alertDescription = -1;
