@@ -10,7 +10,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Endpoint", text);
+    return QCoreApplication::translate("Forgeline", text);
 }
 
 Error endpointError(const QString &message, const QString &text)

@@ -129,4 +129,17 @@ Result<QString> takeLanguageArgument(QStringList &arguments)
     return QString();
 }
 
+QString translateFirst(std::initializer_list<const char *> contexts, const char *text,
+                       const char *disambiguation, int n)
+{
+    // An empty context holds nothing: what translate() returns for a text it does not know.
+    const QString untranslated = QCoreApplication::translate("", text, disambiguation, n);
+    for (const char *context : contexts) {
+        QString found = QCoreApplication::translate(context, text, disambiguation, n);
+        if (found != untranslated)
+            return found;
+    }
+    return untranslated;
+}
+
 } // namespace Forgeline::Translations

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <initializer_list>
+
 namespace Forgeline::Translations {
 
 // The user interface languages this build ships, as stored in Settings::language: "en" (the
@@ -35,5 +37,13 @@ QString current();
 // taken before the command line is parsed so every text of the run is in that language).
 // Returns the name ("" when absent), or an error for a missing or unknown name.
 Result<QString> takeLanguageArgument(QStringList &arguments);
+
+// For a file's local tr() helper: lupdate files a text under the class whose member function
+// calls tr(), or under the enclosing namespace when a free function does, so one file's texts
+// can sit in several contexts. Asks each in turn; the first that has the text wins, else the
+// source text (with %n filled in). tst_translations checks every helper lists the contexts
+// lupdate uses for its file.
+QString translateFirst(std::initializer_list<const char *> contexts, const char *text,
+                       const char *disambiguation = nullptr, int n = -1);
 
 } // namespace Forgeline::Translations

@@ -14,7 +14,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Forgeline::Flasher::AppImageCheck", text);
+    return QCoreApplication::translate("Forgeline::Flasher", text);
 }
 
 Error refuse(const char *code, const QString &message, const QString &fix = {})

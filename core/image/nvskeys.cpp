@@ -23,7 +23,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Forgeline::Image::Nvs", text);
+    return QCoreApplication::translate("Forgeline::Image::Nvs::Keys", text);
 }
 
 constexpr int KeysAndCrc = 2 * Keys::KeySize + 4;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/image/nvsreader.h"
 
+#include "core/common/translations.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QMap>
@@ -13,7 +15,8 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Forgeline::Image::Nvs", text);
+    return Translations::translateFirst(
+        {"Forgeline::Image::Nvs::PageReader", "Forgeline::Image::Nvs"}, text);
 }
 
 QString pageStateName(quint32 state)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/image/nvswriter.h"
 
+#include "core/common/translations.h"
+
 #include <QCoreApplication>
 #include <QHash>
 
@@ -12,7 +14,8 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Forgeline::Image::Nvs", text);
+    return Translations::translateFirst(
+        {"Forgeline::Image::Nvs::Builder", "Forgeline::Image::Nvs"}, text);
 }
 
 Error lineError(const Item &item, const QString &what)

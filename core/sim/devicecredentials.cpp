@@ -16,7 +16,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Forgeline::Sim::DeviceCredentials", text);
+    return QCoreApplication::translate("Forgeline::Sim", text);
 }
 
 // A DER SEQUENCE's total length from its header, 0 when the bytes are not one.

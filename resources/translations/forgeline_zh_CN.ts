@@ -6,62 +6,62 @@
     <message>
         <location filename="../../core/common/endpoint.cpp" line="+19"/>
         <source>Type HOST, HOST:PORT or [IPv6]:PORT, e.g. 192.168.4.1:80 or [fe80::1]:80.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入 HOST、HOST:PORT 或 [IPv6]:PORT，例如 192.168.4.1:80 或 [fe80::1]:80。</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>The port after &apos;:&apos; is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>“:”之后缺少端口号。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The port &quot;%1&quot; is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>端口“%1”不是数字。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The port %1 is out of range (1 to 65535).</source>
-        <translation type="unfinished"></translation>
+        <translation>端口 %1 超出范围（1 到 65535）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The port 0 is out of range (1 to 65535).</source>
-        <translation type="unfinished"></translation>
+        <translation>端口 0 超出范围（1 到 65535）。</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>The address is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>地址为空。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The &apos;[&apos; before the IPv6 address has no &apos;]&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>IPv6 地址前的“[”没有对应的“]”。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;%1&quot; between the brackets is not an IPv6 address.</source>
-        <translation type="unfinished"></translation>
+        <translation>方括号中的“%1”不是 IPv6 地址。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Only &quot;:PORT&quot; may follow the &apos;]&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>“]”之后只能跟“:PORT”。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Put an IPv6 address in brackets to give a port: [fe80::1]:80.</source>
-        <translation type="unfinished"></translation>
+        <translation>要指定端口，请将 IPv6 地址放在方括号中：[fe80::1]:80。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The host before &apos;:&apos; is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>“:”之前缺少主机。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&quot;%1&quot; is not a host name or an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是主机名或 IP 地址。</translation>
     </message>
 </context>
 <context>
@@ -72,7 +72,7 @@
         <translation>机器可读的 JSON 输出。</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+124"/>
         <source>Usage: %1 &lt;%2&gt; [options]
 Run &apos;%1 &lt;subcommand&gt; --help&apos; for its options.</source>
         <translation>用法：%1 &lt;%2&gt; [选项]
@@ -169,27 +169,27 @@ Run &apos;%1 &lt;subcommand&gt; --help&apos; for its options.</source>
     <message>
         <location line="+1"/>
         <source>Show the TLS records in a capture, hex dump or device log</source>
-        <translation type="unfinished"></translation>
+        <translation>显示抓包文件、十六进制转储或设备日志中的 TLS 记录</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Inspect firmware files; flash encryption and pre-encrypted OTA images</source>
-        <translation type="unfinished"></translation>
+        <translation>检查固件文件；闪存加密和预加密 OTA 镜像</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Generate or dump NVS partition images (plain or encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>生成或转储 NVS 分区镜像（明文或加密）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Generate or dump esp_secure_cert partitions (TLV)</source>
-        <translation type="unfinished"></translation>
+        <translation>生成或转储 esp_secure_cert 分区（TLV）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Watch a board&apos;s serial log; diagnose TLS handshakes live</source>
-        <translation type="unfinished"></translation>
+        <translation>监视板子的串口日志；实时诊断 TLS 握手</translation>
     </message>
 </context>
 <context>
@@ -767,7 +767,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location filename="../../app/cli/provisionargs.cpp" line="+77"/>
         <source>Device address HOST, HOST:PORT or [IPv6]:PORT (default 192.168.4.1:80, the SoftAP address).</source>
-        <translation type="unfinished"></translation>
+        <translation>设备地址 HOST、HOST:PORT 或 [IPv6]:PORT（默认 192.168.4.1:80，即 SoftAP 地址）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -832,7 +832,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location line="+22"/>
         <source>--host: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--host：%1 %2</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -1189,88 +1189,88 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location filename="../../core/flasher/appimagecheck.cpp" line="+112"/>
         <source>This is a pre-encrypted OTA image (esp_encrypted_img): written raw it never boots. Send it through the firmware&apos;s OTA update, which decrypts it, or write the plain app.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是预加密的 OTA 镜像（esp_encrypted_img）：直接写入永远无法启动。请通过固件的 OTA 更新发送它（固件会将其解密），或写入明文应用。</translation>
     </message>
     <message>
         <location line="-50"/>
         <source>This image was encrypted for 0x%1%2, not for %3 at %4: written here the bootloader would decrypt it into garbage.</source>
-        <translation type="unfinished"></translation>
+        <translation>此镜像是为 0x%1%2 加密的，而不是为 %3（位于 %4）加密的：若写入此处，引导加载程序会将其解密成乱码。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Write it to 0x%1, or encrypt the plaintext app again for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>请将其写入 0x%1，或为 %2 重新加密明文应用。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With this flash encryption key the image decrypts to no valid app at %1 or any app partition: the key is not this board&apos;s, or the file is not an encrypted app.</source>
-        <translation type="unfinished"></translation>
+        <translation>用此闪存加密密钥解密后，该镜像在 %1 或任何 app 分区上都不是有效的应用：密钥不属于此板子，或该文件不是加密的应用。</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Flash encryption is on on this board (crypt count 0x%1): a plaintext app written to %2 at %3 would be decrypted into garbage by the bootloader.</source>
-        <translation type="unfinished"></translation>
+        <translation>此板子已开启闪存加密（加密计数 0x%1）：写入 %2（位于 %3）的明文应用会被引导加载程序解密成乱码。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Encrypt it for %1 with the board&apos;s flash encryption key (&apos;forgeline-cli image flash-encrypt --chip %2 --key KEY --address %1 app.bin -o app-enc.bin&apos;) and write the result, or update the firmware over the air.</source>
-        <translation type="unfinished"></translation>
+        <translation>请用板子的闪存加密密钥为 %1 加密它（&apos;forgeline-cli image flash-encrypt --chip %2 --key KEY --address %1 app.bin -o app-enc.bin&apos;）并写入结果，或通过 OTA 更新固件。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>This file has no image header and looks flash-encrypted (or random), but flash encryption is %1 on this board: only a plaintext app boots here.</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件没有镜像头，看起来经过了闪存加密（或是随机数据），但此板子的闪存加密%1：这里只能启动明文应用。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>not known to be on</source>
-        <translation type="unfinished"></translation>
+        <translation>未确认已开启</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check it with &apos;forgeline-cli image find-offset&apos; and the flash encryption key, or write the plaintext app.</source>
-        <translation type="unfinished"></translation>
+        <translation>请用 &apos;forgeline-cli image find-offset&apos; 和闪存加密密钥检查它，或写入明文应用。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>This is a bootloader image, not an app.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是引导加载程序镜像，不是应用。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This is not an app image (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是应用镜像（%1）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The app image fails its own checks: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>该应用镜像未通过自身校验：%1。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Wrong chip: the image is for %1, the board is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>芯片不符：镜像适用于 %1，而板子是 %2。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The image needs chip revision %1 or later; this board is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>该镜像需要芯片版本 %1 或更高；此板子为 %2。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The image supports chip revisions up to %1; this board is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>该镜像最高支持芯片版本 %1；此板子为 %2。</translation>
     </message>
     <message>
         <location line="-60"/>
         <location line="+65"/>
         <source>The image (%1 bytes) does not fit &quot;%2&quot; (%3 bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>镜像（%1 字节）放不进“%2”（%3 字节）。</translation>
     </message>
 </context>
 <context>
@@ -1597,7 +1597,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
 <context>
     <name>Forgeline::Flasher::SerialLink</name>
     <message>
-        <location filename="../../core/flasher/seriallink.cpp" line="+45"/>
+        <location filename="../../core/flasher/seriallink.cpp" line="+67"/>
         <source>&quot;%1&quot; is not a valid socket://HOST:PORT address.</source>
         <translation>“%1”不是有效的 socket://HOST:PORT 地址。</translation>
     </message>
@@ -1622,7 +1622,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>%1 went away (cable unplugged or board lost power).</source>
         <translation>%1 已消失（线缆被拔出或板子断电）。</translation>
     </message>
@@ -1690,178 +1690,178 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location filename="../../core/image/nvscsv.cpp" line="+24"/>
         <source>line %1, column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行第 %2 列</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../core/image/nvswriter.cpp" line="+22"/>
+        <location filename="../../core/image/nvswriter.cpp" line="+24"/>
         <source>Fix the CSV; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>请修正 CSV；未写入任何内容。</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>the quoted field is not closed on this line</source>
-        <translation type="unfinished"></translation>
+        <translation>带引号的字段在本行没有闭合</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>&apos;%1&apos; is not a decimal number (%2 values are written in decimal)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是十进制数（%2 类型的值以十进制书写）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 is out of range for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 超出 %2 的取值范围</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>hex2bin data has an odd number of digits (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>hex2bin 数据的位数为奇数（%1）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&apos;%1&apos; is not a hex digit</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是十六进制数字</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>the value is not valid base64</source>
-        <translation type="unfinished"></translation>
+        <translation>该值不是有效的 base64</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&apos;%1&apos; is not a valid fill encoding; write blob_fill(16;0xff)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的填充编码；请写成 blob_fill(16;0xff)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the fill length is too large</source>
-        <translation type="unfinished"></translation>
+        <translation>填充长度太大</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the value is %1 bytes, longer than the fill length %2</source>
-        <translation type="unfinished"></translation>
+        <translation>该值有 %1 字节，超过了填充长度 %2</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>the key is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>键为空</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>key &apos;%1&apos; is %2 bytes; NVS keys are at most 15</source>
-        <translation type="unfinished"></translation>
+        <translation>键“%1”有 %2 字节；NVS 键最多 15 字节</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>type &apos;%1&apos; is not one of namespace, data, file</source>
-        <translation type="unfinished"></translation>
+        <translation>类型“%1”不是 namespace、data、file 之一</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>unknown encoding &apos;%1&apos; (use one of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的编码“%1”（请使用以下之一：%2）</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>cannot read file &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取文件“%1”：%2</translation>
     </message>
     <message>
         <location line="+66"/>
         <source>the header row has no &apos;%1&apos; column; the first row must be key,type,encoding,value</source>
-        <translation type="unfinished"></translation>
+        <translation>标题行中没有“%1”列；第一行必须是 key,type,encoding,value</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>the row has %1 fields; it needs %2 (key,type,encoding,value)</source>
-        <translation type="unfinished"></translation>
+        <translation>该行有 %1 个字段；需要 %2 个（key,type,encoding,value）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The CSV is empty: it needs the header row key,type,encoding,value</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 为空：需要标题行 key,type,encoding,value</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&apos;%1&apos; comes before any namespace row</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”出现在所有 namespace 行之前</translation>
     </message>
     <message>
-        <location filename="../../core/image/nvsreader.cpp" line="+315"/>
+        <location filename="../../core/image/nvsreader.cpp" line="+317"/>
         <source>blob &apos;%1&apos; is missing chunk(s) %2 of %3 (a page is missing or damaged)</source>
-        <translation type="unfinished"></translation>
+        <translation>blob“%1”缺少分块 %2（共 %3 块；有页缺失或损坏）</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>blob &apos;%1&apos;: its chunks hold %2 bytes, its index says %3</source>
-        <translation type="unfinished"></translation>
+        <translation>blob“%1”：其分块共 %2 字节，而其索引记录为 %3 字节</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>chunk %1 of blob &apos;%2&apos; (namespace %3) belongs to no blob index</source>
-        <translation type="unfinished"></translation>
+        <translation>blob“%2”（命名空间 %3）的分块 %1 不属于任何 blob 索引</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>the image is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>镜像为空</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the image is %1 bytes, not a whole number of 4096-byte pages; the last %2 bytes are not read</source>
-        <translation type="unfinished"></translation>
+        <translation>镜像有 %1 字节，不是 4096 字节页的整数倍；最后 %2 字节未读取</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>no entry passes its CRC with these keys: they are not the keys this partition was encrypted with</source>
-        <translation type="unfinished"></translation>
+        <translation>使用这些密钥时没有任何条目通过 CRC 校验：它们不是加密此分区所用的密钥</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no entry passes its CRC: the partition looks encrypted; give its nvs_keys partition (--keys)</source>
-        <translation type="unfinished"></translation>
+        <translation>没有任何条目通过 CRC 校验：该分区似乎已加密；请提供其 nvs_keys 分区（--keys）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>no page is empty: NVS needs one free page to work</source>
-        <translation type="unfinished"></translation>
+        <translation>没有空页：NVS 需要一个空闲页才能工作</translation>
     </message>
     <message>
         <location filename="../../core/image/nvswriter.cpp" line="-2"/>
         <source>line %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行：</translation>
     </message>
     <message>
         <location line="+247"/>
         <source>The NVS format version must be 1 or 2</source>
-        <translation type="unfinished"></translation>
+        <translation>NVS 格式版本必须为 1 或 2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The NVS partition size must be a non-zero multiple of 4096 (0x1000) bytes; %1 is not</source>
-        <translation type="unfinished"></translation>
+        <translation>NVS 分区大小必须是 4096（0x1000）字节的非零整数倍；%1 不是</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The NVS encryption keys are not valid</source>
-        <translation type="unfinished"></translation>
+        <translation>NVS 加密密钥无效</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The values need %1 pages (0x%2 bytes: %3 with entries and one kept free); the partition has %4 (0x%5 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>这些值需要 %1 页（0x%2 字节：%3 页存放条目，另保留一页空闲）；分区只有 %4 页（0x%5 字节）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Give a larger --size or store fewer values; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定更大的 --size 或减少存储的值；未写入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -1869,42 +1869,42 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location line="-170"/>
         <source>line %1: namespace &apos;%2&apos; appears again; as with Espressif&apos;s generator, the values after it stay in namespace &apos;%3&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行：命名空间“%2”再次出现；与 Espressif 的生成器一样，其后的值仍属于命名空间“%3”</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>more than 254 namespaces</source>
-        <translation type="unfinished"></translation>
+        <translation>命名空间超过 254 个</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>&apos;%1&apos; is %2 bytes; a %3 holds at most %4 bytes in NVS format %5</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”有 %2 字节；在 NVS 格式 %5 中，%3 最多容纳 %4 字节</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>string</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>blob</source>
-        <translation type="unfinished"></translation>
+        <translation>blob</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&apos;%1&apos; is %2 bytes, too long for one NVS page (at most %3 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”有 %2 字节，一个 NVS 页放不下（最多 %3 字节）</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>&apos;%1&apos; is too large</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”太大</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&apos;%1&apos; needs more than 254 chunks</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”需要超过 254 个分块</translation>
     </message>
 </context>
 <context>
@@ -1912,42 +1912,42 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location filename="../../core/image/nvskeys.cpp" line="+73"/>
         <source>Could not draw random NVS encryption keys</source>
-        <translation type="unfinished"></translation>
+        <translation>无法生成随机的 NVS 加密密钥</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>The NVS keys file holds %1 bytes; it needs 64 (two 32-byte keys)</source>
-        <translation type="unfinished"></translation>
+        <translation>NVS 密钥文件有 %1 字节；需要 64 字节（两个 32 字节的密钥）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The NVS keys file fails its CRC check (stored 0x%1, computed 0x%2): it is not an nvs_keys partition or it is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>NVS 密钥文件未通过 CRC 校验（存储值 0x%1，计算值 0x%2）：它不是 nvs_keys 分区，或已损坏</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The NVS keys partition is erased (all 0xFF): no keys in it</source>
-        <translation type="unfinished"></translation>
+        <translation>NVS 密钥分区已擦除（全为 0xFF）：其中没有密钥</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The two NVS keys are equal; XTS-AES needs two different keys</source>
-        <translation type="unfinished"></translation>
+        <translation>两个 NVS 密钥相同；XTS-AES 需要两个不同的密钥</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Cannot create the keys file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建密钥文件 %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Cannot write the keys file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入密钥文件 %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Cannot read the keys file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取密钥文件 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1955,77 +1955,77 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location filename="../../core/image/nvsreader.cpp" line="-335"/>
         <source>page %1 is marked empty but holds data</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 页标记为空，但含有数据</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>page %1: the header CRC fails (stored 0x%2, computed 0x%3); the firmware treats the page as corrupt</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 页：页头 CRC 校验失败（存储值 0x%2，计算值 0x%3）；固件会将该页视为已损坏</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>page %1: unknown format version 0x%2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 页：未知的格式版本 0x%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>page %1 is in state %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 页处于 %2 状态</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>page %1 entry %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 页条目 %2</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>%1 holds data but is not marked written (an interrupted write; the firmware erases it)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 含有数据但未标记为已写入（写入被中断；固件会将其擦除）</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 has the illegal bitmap state 01</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的位图状态为非法值 01</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 is marked written but is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 标记为已写入，但为空</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1: the entry CRC fails (stored 0x%2, computed 0x%3); the firmware drops it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：条目 CRC 校验失败（存储值 0x%2，计算值 0x%3）；固件会丢弃它</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 &apos;%2&apos; has span %3, past the end of the page</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的“%2”跨度为 %3，超出了页尾</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 &apos;%2&apos; has span %3; a %4 takes 1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的“%2”跨度为 %3；%4 只占 1 个条目</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>%1 &apos;%2&apos; has the unknown type 0x%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的“%2”类型 0x%3 未知</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 &apos;%2&apos; holds %3 bytes but spans %4 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的“%2”含 %3 字节，却跨了 %4 个条目</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 &apos;%2&apos;: data entry %3 is in a different state from its header</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的“%2”：数据条目 %3 的状态与其头部不同</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 &apos;%2&apos;: the data CRC fails (stored 0x%3, computed 0x%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的“%2”：数据 CRC 校验失败（存储值 0x%3，计算值 0x%4）</translation>
     </message>
 </context>
 <context>
@@ -2155,47 +2155,47 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location filename="../../core/image/securecert.cpp" line="+63"/>
         <source>The %1 is not a PEM or DER X.509 certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>%1不是 PEM 或 DER 格式的 X.509 证书</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>The private key is not an unencrypted PEM or DER key</source>
-        <translation type="unfinished"></translation>
+        <translation>私钥不是未加密的 PEM 或 DER 私钥</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The private key cannot be encoded</source>
-        <translation type="unfinished"></translation>
+        <translation>无法编码该私钥</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>the %1 record at offset 0x%2 says %3 bytes, past the end of the partition</source>
-        <translation type="unfinished"></translation>
+        <translation>偏移 0x%2 处的 %1 记录声明有 %3 字节，超出了分区末尾</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>the %1 record (subtype %2) at offset 0x%3 fails its CRC (stored 0x%4, computed 0x%5); the firmware will not use it</source>
-        <translation type="unfinished"></translation>
+        <translation>偏移 0x%3 处的 %1 记录（子类型 %2）CRC 校验失败（存储值 0x%4，计算值 0x%5）；固件不会使用它</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>the integrity record at offset 0x%1 does not match the SHA-256 of the %2 bytes before it</source>
-        <translation type="unfinished"></translation>
+        <translation>偏移 0x%1 处的完整性记录与其之前 %2 字节的 SHA-256 不匹配</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>bytes after the last record at offset 0x%1 are not erased flash (a record with a damaged header ends the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>偏移 0x%1 处最后一条记录之后的字节不是已擦除的闪存（头部损坏的记录会使记录列表就此结束）</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>the %1 slot says %2 bytes, past the end of the partition</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 槽声明有 %2 字节，超出了分区末尾</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>the %1 slot fails its CRC</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 槽 CRC 校验失败</translation>
     </message>
     <message>
         <location line="+59"/>
@@ -2205,87 +2205,87 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location line="+5"/>
         <source>device certificate</source>
-        <translation type="unfinished">设备证书</translation>
+        <translation>设备证书</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The records need %1 bytes; the partition has %2 (0x%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>这些记录需要 %1 字节；分区只有 %2 字节（0x%3）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Give a larger --size (and partition); nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定更大的 --size（并相应加大分区）；未写入任何内容。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>the partition holds neither TLV records (magic 0xBA5EBA11) nor the legacy cust_flash layout</source>
-        <translation type="unfinished"></translation>
+        <translation>分区中既没有 TLV 记录（magic 0xBA5EBA11），也不是旧版 cust_flash 布局</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the partition is erased (all 0xFF): no certificate in it</source>
-        <translation type="unfinished"></translation>
+        <translation>分区已擦除（全为 0xFF）：其中没有证书</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>not a readable certificate, %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>不是可读取的证书，%1 字节</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>HMAC-encrypted private key, </source>
-        <translation type="unfinished"></translation>
+        <translation>HMAC 加密的私钥，</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>key derived with the HMAC peripheral, </source>
-        <translation type="unfinished"></translation>
+        <translation>由 HMAC 外设派生的密钥，</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>private key held in an eFuse block for the ECDSA peripheral</source>
-        <translation type="unfinished"></translation>
+        <translation>私钥保存在供 ECDSA 外设使用的 eFuse 块中</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>DS data: RSA %1-bit, IV and %2 bytes of ciphertext</source>
-        <translation type="unfinished"></translation>
+        <translation>DS 数据：RSA %1 位，IV 和 %2 字节密文</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>DS data, %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>DS 数据，%1 字节</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>DS context: eFuse key %1, RSA %2-bit</source>
-        <translation type="unfinished"></translation>
+        <translation>DS 上下文：eFuse 密钥 %1，RSA %2 位</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>DS context, %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>DS 上下文，%1 字节</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>security config: private key in eFuse block %1</source>
-        <translation type="unfinished"></translation>
+        <translation>安全配置：私钥位于 eFuse 块 %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>security config</source>
-        <translation type="unfinished"></translation>
+        <translation>安全配置</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SHA-256 of the partition before it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>此前分区内容的 SHA-256：%1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 bytes</source>
-        <translation type="unfinished">%1 字节</translation>
+        <translation>%1 字节</translation>
     </message>
 </context>
 <context>
@@ -2358,37 +2358,42 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location filename="../../core/monitor/serialmonitor.cpp" line="+57"/>
         <source>%1 went away (cable unplugged or board lost power).</source>
-        <translation type="unfinished">%1 已消失（线缆被拔出或板子断电）。</translation>
+        <translation>%1 已消失（线缆被拔出或板子断电）。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Cannot write the capture to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将抓取的数据写入 %1：%2</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>%1 is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已恢复。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Watching %1 at %2 baud.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在以 %2 波特率监视 %1。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Board reset into its firmware (RTS).</source>
-        <translation type="unfinished"></translation>
+        <translation>板子已复位并进入固件（RTS）。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>%1 has no modem lines: sent the ROM loader&apos;s reboot command instead of an RTS reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有调制解调器控制线：已改为发送 ROM 引导程序的重启命令，而不是 RTS 复位。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>The output is mostly not text: is %1 baud the firmware&apos;s console rate?</source>
-        <translation type="unfinished"></translation>
+        <translation>输出大部分不是文本：%1 波特是固件的控制台波特率吗？</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Stopped writing the capture to %1: %2 (is the disk full?). Still watching; the newest %3 lines stay in memory.</source>
+        <translation>已停止将抓取的数据写入 %1：%2（磁盘已满？）。仍在监视；最新的 %3 行保留在内存中。</translation>
     </message>
 </context>
 <context>
@@ -2612,22 +2617,22 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location filename="../../core/sim/devicecredentials.cpp" line="+87"/>
         <source>The esp_secure_cert partition holds no usable device certificate and key.</source>
-        <translation type="unfinished"></translation>
+        <translation>esp_secure_cert 分区中没有可用的设备证书和私钥。</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>The nvs_keys partition does not hold valid keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>nvs_keys 分区中没有有效的密钥。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The NVS partition holds only part of the credentials (%1/%2, %1/%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>NVS 分区只包含部分凭据（%1/%2、%1/%3）。</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>The flash is too small to hold a partition table.</source>
-        <translation type="unfinished"></translation>
+        <translation>闪存太小，放不下分区表。</translation>
     </message>
 </context>
 <context>
@@ -2635,7 +2640,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location filename="../../core/sim/firmwareprofile.cpp" line="+16"/>
         <source>Board profile, firmware: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>板子配置，固件：%1</translation>
     </message>
 </context>
 <context>
@@ -2822,7 +2827,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location filename="../../core/station/boardrunsteps.cpp" line="+75"/>
         <source>No usable provisioning address for this port.</source>
-        <translation type="unfinished"></translation>
+        <translation>此端口没有可用的配网地址。</translation>
     </message>
     <message>
         <location line="+40"/>
@@ -2837,32 +2842,32 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location filename="../../core/station/boardrunconnect.cpp" line="+48"/>
         <source>The board did not print &quot;%1&quot; within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>板子在 %2 秒内没有打印“%1”。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Check the board&apos;s log in the Monitor workspace; is the server reachable from the line?</source>
-        <translation type="unfinished"></translation>
+        <translation>请在“监视”工作区中查看板子的日志；产线能访问到服务器吗？</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>connected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接：%1</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The board&apos;s TLS handshake failed: %1 %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>板子的 TLS 握手失败：%1 %2（%3）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>无诊断</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>log lines %1-%2</source>
-        <translation type="unfinished"></translation>
+        <translation>日志第 %1-%2 行</translation>
     </message>
 </context>
 <context>
@@ -3105,7 +3110,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location filename="../../core/station/stationline.cpp" line="+28"/>
         <source>The line is already running.</source>
-        <translation type="unfinished"></translation>
+        <translation>产线已在运行。</translation>
     </message>
 </context>
 <context>
@@ -3139,185 +3144,185 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
 <context>
     <name>Forgeline::Tls</name>
     <message>
-        <location filename="../../core/tls/records/dissector.cpp" line="+27"/>
+        <location filename="../../core/tls/records/dissector.cpp" line="+29"/>
         <source>raw bytes</source>
-        <translation type="unfinished">原始字节</translation>
+        <translation>原始字节</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../core/tls/records/recordfindings.cpp" line="+21"/>
+        <location filename="../../core/tls/records/recordfindings.cpp" line="+23"/>
         <location line="+4"/>
         <source>client</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../core/tls/records/recordfindings.cpp" line="-4"/>
         <location line="+4"/>
         <source>server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>stream %1 (%2 → %3) carried no TLS%4</source>
-        <translation type="unfinished"></translation>
+        <translation>流 %1（%2 → %3）中没有 TLS%4</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%n more connection(s) carried no TLS.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>另有 %n 个连接中没有 TLS。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+11"/>
         <source>There is no TLS stream %1 in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中没有 TLS 流 %1。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run without --stream to list the streams.</source>
-        <translation type="unfinished"></translation>
+        <translation>不带 --stream 运行可列出所有流。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../core/tls/records/handshakedetails.cpp" line="+95"/>
         <source>%n bytes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 字节</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>malformed</source>
-        <translation type="unfinished"></translation>
+        <translation>格式错误</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the message ends early or a length does not fit (at byte %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>消息提前结束或长度不符（在第 %1 字节处）</translation>
     </message>
     <message numerus="yes">
         <location line="+15"/>
         <source>%n entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项</numerusform>
         </translation>
     </message>
     <message>
         <location line="+14"/>
         <source>host name</source>
-        <translation type="unfinished"></translation>
+        <translation>主机名</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>invalid code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无效代码 %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>groups</source>
-        <translation type="unfinished"></translation>
+        <translation>组</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>schemes</source>
-        <translation type="unfinished"></translation>
+        <translation>签名方案</translation>
     </message>
     <message>
         <location line="+68"/>
         <source>extensions</source>
-        <translation type="unfinished"></translation>
+        <translation>扩展</translation>
     </message>
     <message numerus="yes">
         <location line="+12"/>
         <source>%n extensions</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个扩展</numerusform>
         </translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+33"/>
         <source>version</source>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
         <location line="-25"/>
         <source>HelloRetryRequest</source>
-        <translation type="unfinished"></translation>
+        <translation>HelloRetryRequest</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>random</source>
-        <translation type="unfinished"></translation>
+        <translation>随机数</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>session id</source>
-        <translation type="unfinished"></translation>
+        <translation>会话 ID</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>(empty)</source>
-        <translation type="unfinished">（空）</translation>
+        <translation>（空）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>cipher suites</source>
-        <translation type="unfinished"></translation>
+        <translation>密码套件列表</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>cipher suite</source>
-        <translation type="unfinished"></translation>
+        <translation>密码套件</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>empty: no certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>空：没有证书</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%n certificates</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 张证书</numerusform>
         </translation>
     </message>
     <message>
         <location line="+9"/>
         <source>(not a distinguished name)</source>
-        <translation type="unfinished"></translation>
+        <translation>（不是可分辨名称）</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>certificate types</source>
-        <translation type="unfinished"></translation>
+        <translation>证书类型</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>signature algorithms</source>
-        <translation type="unfinished"></translation>
+        <translation>签名算法</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>certificate authorities</source>
-        <translation type="unfinished"></translation>
+        <translation>证书颁发机构</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>(any)</source>
-        <translation type="unfinished"></translation>
+        <translation>（任意）</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n names</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个名称</numerusform>
         </translation>
     </message>
     <message>
@@ -3325,40 +3330,40 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <location line="+10"/>
         <location line="+1"/>
         <source>key exchange</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥交换</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>group</source>
-        <translation type="unfinished"></translation>
+        <translation>组</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>public key</source>
-        <translation type="unfinished"></translation>
+        <translation>公钥</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>unknown (PSK or RSA export)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知（PSK 或 RSA export）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>prime</source>
-        <translation type="unfinished"></translation>
+        <translation>素数</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%n bits</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>DHE %n bits</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>DHE %n 位</numerusform>
         </translation>
     </message>
     <message>
@@ -3367,103 +3372,103 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <location line="+73"/>
         <location line="+3"/>
         <source>signature</source>
-        <translation type="unfinished"></translation>
+        <translation>签名</translation>
     </message>
     <message>
         <location line="-79"/>
         <location line="+76"/>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，%2</translation>
     </message>
     <message>
         <location line="-64"/>
         <source>certificate #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>证书 #%1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>DER size</source>
-        <translation type="unfinished"></translation>
+        <translation>DER 大小</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not a valid X.509 certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的 X.509 证书</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>subject</source>
-        <translation type="unfinished"></translation>
+        <translation>主体</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>签发者</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>key</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 %2 bits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 位</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not before</source>
-        <translation type="unfinished"></translation>
+        <translation>生效时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not after</source>
-        <translation type="unfinished"></translation>
+        <translation>失效时间</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>length</source>
-        <translation type="unfinished"></translation>
+        <translation>长度</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>unexpected body</source>
-        <translation type="unfinished"></translation>
+        <translation>意外的消息体</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>key exchange data</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥交换数据</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>verify data</source>
-        <translation type="unfinished"></translation>
+        <translation>验证数据</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>ticket lifetime</source>
-        <translation type="unfinished"></translation>
+        <translation>票据有效期</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 s</source>
-        <translation type="unfinished">%1 秒</translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../core/tls/records/recorddissector.cpp" line="+39"/>
+        <location filename="../../core/tls/records/recorddissector.cpp" line="+44"/>
         <source>client→server</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端→服务器</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>server→client</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器→客户端</translation>
     </message>
 </context>
 <context>
@@ -3471,61 +3476,61 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location filename="../../core/tls/records/capturereader.cpp" line="+50"/>
         <source>frame %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 帧：%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cancelled.</source>
-        <translation type="unfinished">已取消。</translation>
+        <translation>已取消。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The capture is damaged or cut short after frame %1 (%2); the frames before it are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>抓包文件在第 %1 帧之后已损坏或被截断（%2）；仅显示此前的帧。</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>%n frame(s) are not TCP over IP and were skipped (first: %1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个帧不是基于 IP 的 TCP，已跳过（第一个：%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>%n retransmitted or duplicate segment(s) were ignored.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已忽略 %n 个重传或重复的分段。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+15"/>
         <source>This capture cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取此抓包文件：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save it again from Wireshark as pcap or pcapng.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 Wireshark 中将其重新保存为 pcap 或 pcapng 格式。</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1：%2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cannot open %1.</source>
-        <translation type="unfinished">无法打开 %1。</translation>
+        <translation>无法打开 %1。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The capture is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>抓包文件为空。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cannot read the capture from memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从内存读取抓包数据。</translation>
     </message>
 </context>
 <context>
@@ -3786,13 +3791,13 @@ No known failure pattern matched.
     <message>
         <location line="+17"/>
         <source>size not logged on this path</source>
-        <translation type="unfinished"></translation>
+        <translation>此代码路径下日志中未记录大小</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+9"/>
         <source>CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN</source>
-        <translation type="unfinished"></translation>
+        <translation>CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN</translation>
     </message>
     <message>
         <location line="-1"/>
@@ -3883,7 +3888,7 @@ No known failure pattern matched.
     <message>
         <location line="+45"/>
         <source>mbedTLS reports it at line %1; with debug level 4 the record dumps show which message was split</source>
-        <translation type="unfinished"></translation>
+        <translation>mbedTLS 在第 %1 行报告了此问题；使用调试级别 4 时，记录转储会显示是哪条消息被拆分了</translation>
     </message>
 </context>
 <context>
@@ -3899,74 +3904,74 @@ No known failure pattern matched.
     <message>
         <location filename="../../core/tls/records/dissectreport.cpp" line="+65"/>
         <source> encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation> 已加密</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>fatal</source>
-        <translation type="unfinished">致命</translation>
+        <translation>致命</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>warning</source>
-        <translation type="unfinished">警告</translation>
+        <translation>警告</translation>
     </message>
     <message>
         <location line="+11"/>
         <source> (truncated)</source>
-        <translation type="unfinished"></translation>
+        <translation>（已截断）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> (%1 bytes missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>（缺少 %1 字节）</translation>
     </message>
     <message>
         <location line="+85"/>
         <source>line</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>frame</source>
-        <translation type="unfinished"></translation>
+        <translation>帧</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%1: %2%3, %n stream(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：%2%3，%n 个流</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>  not understood: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  无法解析：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>stream %1: %2 → %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>流 %1：%2 → %3%4</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> (starts mid-way)</source>
-        <translation type="unfinished"></translation>
+        <translation>（从中途开始）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>  gap: %1 bytes missing %2 after %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>  缺口：%2 方向在%3 %4 之后缺少 %1 字节</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>  note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  注：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Findings:</source>
-        <translation type="unfinished"></translation>
+        <translation>结论：</translation>
     </message>
 </context>
 <context>
@@ -3974,35 +3979,35 @@ No known failure pattern matched.
     <message>
         <location filename="../../core/tls/records/dissector.cpp" line="+37"/>
         <source>%1 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为空。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 is neither a capture (pcap, pcapng), a text hex dump nor TLS bytes (it starts with %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 既不是抓包文件（pcap、pcapng），也不是文本十六进制转储或 TLS 字节（其开头为 %2）。</translation>
     </message>
     <message>
         <location line="+16"/>
         <location line="+48"/>
         <source>No TLS records, capture or hex dump found in %1 (%2 lines).</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1（%2 行）中未找到 TLS 记录、抓包数据或十六进制转储。</translation>
     </message>
     <message>
         <location line="-44"/>
         <location line="+48"/>
         <source>Give a .pcap/.pcapng file, a hex dump (tcpdump -X, xxd, Wireshark), openssl -msg output or a device log with mbedTLS debug level 4.</source>
-        <translation type="unfinished"></translation>
+        <translation>请提供 .pcap/.pcapng 文件、十六进制转储（tcpdump -X、xxd、Wireshark）、openssl -msg 输出，或 mbedTLS 调试级别为 4 的设备日志。</translation>
     </message>
     <message>
         <location line="-36"/>
         <source>%1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不存在。</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+18"/>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -5234,87 +5239,87 @@ Result: %1
     <message>
         <location filename="../../core/tls/records/recorddissector.cpp" line="+91"/>
         <source>%1 data at byte %2 is not TLS (starts with &quot;%3&quot;); the rest of that direction is skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 方向第 %2 字节处的数据不是 TLS（开头为“%3”）；该方向的其余数据已跳过。</translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+63"/>
         <source>%1: skipped %n bytes to find the next record boundary.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：跳过了 %n 字节以找到下一个记录边界。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>Only the first %1 records of this stream are listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>此流仅列出前 %1 条记录。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>ClientHello (SSLv2 format)</source>
-        <translation type="unfinished"></translation>
+        <translation>ClientHello（SSLv2 格式）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>version</source>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>cipher specs</source>
-        <translation type="unfinished"></translation>
+        <translation>密码规格</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%n entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项</numerusform>
         </translation>
     </message>
     <message>
         <location line="+53"/>
         <source>A handshake message header is split over two records (record %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>一条握手消息的消息头被拆分到两条记录中（记录 %1）。</translation>
     </message>
     <message>
         <location line="+47"/>
         <location line="+5"/>
         <source>body</source>
-        <translation type="unfinished"></translation>
+        <translation>消息体</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>not decoded: bytes of its record are missing from the input</source>
-        <translation type="unfinished"></translation>
+        <translation>未解码：输入中缺少其所在记录的字节</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>too large to decode (%1 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>太大，无法解码（%1 字节）</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>%1 is incomplete: data is missing from the capture.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不完整：抓包数据中缺少部分数据。</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+21"/>
         <source>%1: the input ends inside a record (%n bytes of it present).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：输入在一条记录中间结束（该记录只有 %n 字节）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%1: %n bytes without a recognisable record boundary.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：%n 字节中找不到可识别的记录边界。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>%1 (%2) is incomplete: %n bytes of it never arrived.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1（%2）不完整：其中 %n 字节始终未到达。</numerusform>
         </translation>
     </message>
 </context>
@@ -5323,74 +5328,74 @@ Result: %1
     <message>
         <location filename="../../core/tls/records/recordfindings.cpp" line="+29"/>
         <source>line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>frame %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 帧</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>%1 → %2: one record of %3 bytes holds %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2：一条 %3 字节的记录包含 %4</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+39"/>
         <location line="+25"/>
         <source>%1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，位于%2</translation>
     </message>
     <message>
         <location line="-35"/>
         <source>%1 → %2: %3 (%4 bytes) is split over %5 records</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2：%3（%4 字节）被拆分到 %5 条记录中</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 → %2: %3 (%4 bytes) starts in a record of %5 bytes and continues in the next</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2：%3（%4 字节）始于一条 %5 字节的记录，并延续到下一条记录</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>%1 → %2: a %3 record of %4 bytes (about %5 bytes of content) exceeds an input buffer of %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2：一条 %4 字节的 %3 记录（内容约 %5 字节）超过了 %6 字节的输入缓冲区</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>the TLS maximum of 16384 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 上限 16384 字节</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>the ClientHello asks for max_fragment_length %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ClientHello 请求 max_fragment_length %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the ServerHello does not echo the extension</source>
-        <translation type="unfinished"></translation>
+        <translation>ServerHello 没有回显该扩展</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>the server sends a %1 record of %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器发送了一条 %2 字节的 %1 记录</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>the client sent an empty Certificate and the server answered with the fatal alert %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端发送了空的 Certificate，服务器以致命告警 %1（%2）回应</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>client → server: Certificate with no certificate in it</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端 → 服务器：不含任何证书的 Certificate</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>server → client: fatal alert %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 → 客户端：致命告警 %1（%2）</translation>
     </message>
 </context>
 <context>
@@ -5457,73 +5462,73 @@ Result: %1
     <message>
         <location filename="../../core/tls/records/textdumpreader.cpp" line="+268"/>
         <source>line %1 is neither a hex row nor a header: &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行既不是十六进制数据行，也不是标题行：“%2”</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>line %1: dump row at offset %2 where %3 was expected</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行：转储行的偏移为 %2，而预期为 %3</translation>
     </message>
     <message>
         <location line="+35"/>
         <location line="+1"/>
         <source>device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <location line="-1"/>
         <location line="+1"/>
         <source>peer</source>
-        <translation type="unfinished">对端</translation>
+        <translation>对端</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>line %1: the dump ends after %2 of %3 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行：转储只有 %2 字节即结束（应为 %3 字节）</translation>
     </message>
     <message>
         <location line="+77"/>
         <source>client</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器</translation>
     </message>
     <message numerus="yes">
         <location line="+117"/>
         <source>%n line(s) of openssl output other than -msg entries were skipped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已跳过 %n 行 -msg 条目以外的 openssl 输出。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>%n more lines were not understood.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>另有 %n 行无法解析。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>mbedTLS debug dumps</source>
-        <translation type="unfinished"></translation>
+        <translation>mbedTLS 调试转储</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Only the last %1 connections are shown; %2 earlier ones were not kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示最后 %1 个连接；之前的 %2 个未保留。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>hex packet</source>
-        <translation type="unfinished"></translation>
+        <translation>十六进制数据包</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>hex dump</source>
-        <translation type="unfinished"></translation>
+        <translation>十六进制转储</translation>
     </message>
 </context>
 <context>
@@ -5736,7 +5741,7 @@ Result: %1
     <message>
         <location line="+11"/>
         <source>Decoded codes</source>
-        <translation type="unfinished"></translation>
+        <translation>已解码的错误码</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -5818,12 +5823,12 @@ Result: %1
     <message>
         <location line="+2"/>
         <source>Show records</source>
-        <translation type="unfinished"></translation>
+        <translation>显示记录</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open the TLS records dumped in the failing log in the Records workspace (which record carried which message, coalesced or fragmented).</source>
-        <translation type="unfinished"></translation>
+        <translation>在“TLS 记录”工作区中打开失败日志里转储的 TLS 记录（查看哪条记录承载了哪条消息，是合并还是分片）。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5833,17 +5838,17 @@ Result: %1
     <message>
         <location line="+25"/>
         <source>Handshake ladder</source>
-        <translation type="unfinished"></translation>
+        <translation>握手时序图</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Working log</source>
-        <translation type="unfinished"></translation>
+        <translation>成功日志</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Failing log</source>
-        <translation type="unfinished">失败日志</translation>
+        <translation>失败日志</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -5942,7 +5947,7 @@ Result: %1
     <message>
         <location filename="../../ui/diagnose/findingspanel.cpp" line="+23"/>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>结论</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -6109,7 +6114,7 @@ Result: %1
     <message>
         <location line="+33"/>
         <source>Cannot read the flash encryption key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取闪存加密密钥：%1</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -6139,12 +6144,12 @@ Result: %1
     <message>
         <location line="+2"/>
         <source>flash encryption %1</source>
-        <translation type="unfinished"></translation>
+        <translation>闪存加密：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>; flags 0x%1</source>
-        <translation type="unfinished"></translation>
+        <translation>；标志 0x%1</translation>
     </message>
     <message numerus="yes">
         <location line="+21"/>
@@ -6186,7 +6191,7 @@ Result: %1
     <message>
         <location line="+6"/>
         <source>ESP image</source>
-        <translation type="unfinished"></translation>
+        <translation>ESP 镜像</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -6246,12 +6251,12 @@ Result: %1
     <message>
         <location line="+3"/>
         <source>Monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>监视</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Watch this board&apos;s serial log; a failing TLS handshake is diagnosed as it happens.</source>
-        <translation type="unfinished"></translation>
+        <translation>监视此板子的串口日志；TLS 握手失败时即时诊断。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -6487,12 +6492,12 @@ Result: %1
     <message>
         <location line="+6"/>
         <source>Inspect</source>
-        <translation type="unfinished"></translation>
+        <translation>检查</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Read the chosen partition and show what it holds (NVS, esp_secure_cert: which certificate).</source>
-        <translation type="unfinished"></translation>
+        <translation>读取所选分区并显示其内容（NVS、esp_secure_cert：是哪张证书）。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6513,17 +6518,17 @@ Result: %1
     <message>
         <location line="+4"/>
         <source>Optional: the board&apos;s flash encryption key, to check an encrypted app&apos;s address</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：板子的闪存加密密钥，用于检查加密应用的写入地址</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Flash key:</source>
-        <translation type="unfinished"></translation>
+        <translation>闪存密钥：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Flash encryption key</source>
-        <translation type="unfinished"></translation>
+        <translation>闪存加密密钥</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -6561,7 +6566,7 @@ Result: %1
     <message>
         <location filename="../../ui/image/imagesegmentmodel.cpp" line="+43"/>
         <source>%L1 (truncated)</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1（已截断）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -6571,27 +6576,27 @@ Result: %1
     <message>
         <location line="+22"/>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Load address</source>
-        <translation type="unfinished"></translation>
+        <translation>加载地址</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Length</source>
-        <translation type="unfinished"></translation>
+        <translation>长度</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Memory region</source>
-        <translation type="unfinished"></translation>
+        <translation>内存区域</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>File offset</source>
-        <translation type="unfinished"></translation>
+        <translation>文件偏移</translation>
     </message>
 </context>
 <context>
@@ -6599,338 +6604,338 @@ Result: %1
     <message>
         <location filename="../../ui/image/imageworkspace.cpp" line="+61"/>
         <source>App image</source>
-        <translation type="unfinished"></translation>
+        <translation>应用镜像</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bootloader image</source>
-        <translation type="unfinished"></translation>
+        <translation>引导加载程序镜像</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Partition table</source>
-        <translation type="unfinished">分区表</translation>
+        <translation>分区表</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>NVS data</source>
-        <translation type="unfinished"></translation>
+        <translation>NVS 数据</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pre-encrypted OTA image</source>
-        <translation type="unfinished"></translation>
+        <translation>预加密 OTA 镜像</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Flash-encrypted or random data</source>
-        <translation type="unfinished"></translation>
+        <translation>经闪存加密的数据或随机数据</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Erased flash</source>
-        <translation type="unfinished"></translation>
+        <translation>已擦除的闪存</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Unknown data</source>
-        <translation type="unfinished"></translation>
+        <translation>未知数据</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Open file…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开文件…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Drop a firmware file here, or open one.</source>
-        <translation type="unfinished"></translation>
+        <translation>将固件文件拖放到这里，或打开一个文件。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Header and descriptor</source>
-        <translation type="unfinished"></translation>
+        <translation>镜像头和描述符</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Segments</source>
-        <translation type="unfinished"></translation>
+        <translation>段</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Checks</source>
-        <translation type="unfinished"></translation>
+        <translation>检查项</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Checks and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>检查项和说明</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Convert (writes a new file; the original is kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>转换（写入新文件；保留原文件）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Key file (flash encryption key, PEM or HMAC key)</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥文件（闪存加密密钥、PEM 或 HMAC 密钥）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Key…</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥…</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>ESP32 only: the FLASH_CRYPT_CONFIG eFuse</source>
-        <translation type="unfinished"></translation>
+        <translation>仅限 ESP32：FLASH_CRYPT_CONFIG eFuse</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>RSA-3072 public key</source>
-        <translation type="unfinished"></translation>
+        <translation>RSA-3072 公钥</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Device P-256 public key (ECIES)</source>
-        <translation type="unfinished"></translation>
+        <translation>设备 P-256 公钥（ECIES）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Device HMAC key (ECIES)</source>
-        <translation type="unfinished"></translation>
+        <translation>设备 HMAC 密钥（ECIES）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>RSA or device private key</source>
-        <translation type="unfinished"></translation>
+        <translation>RSA 或设备私钥</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+260"/>
         <source>Chip</source>
-        <translation type="unfinished">芯片</translation>
+        <translation>芯片</translation>
     </message>
     <message>
         <location line="-258"/>
         <source>Address</source>
-        <translation type="unfinished">地址</translation>
+        <translation>地址</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>FLASH_CRYPT_CONFIG</source>
-        <translation type="unfinished"></translation>
+        <translation>FLASH_CRYPT_CONFIG</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>OTA key</source>
-        <translation type="unfinished"></translation>
+        <translation>OTA 密钥</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Flash-encrypt…</source>
-        <translation type="unfinished"></translation>
+        <translation>闪存加密…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Flash-decrypt…</source>
-        <translation type="unfinished"></translation>
+        <translation>闪存解密…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Find offset</source>
-        <translation type="unfinished"></translation>
+        <translation>查找偏移</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Pre-encrypt OTA…</source>
-        <translation type="unfinished"></translation>
+        <translation>预加密 OTA…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pre-decrypt OTA…</source>
-        <translation type="unfinished"></translation>
+        <translation>解密预加密 OTA…</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Open firmware file</source>
-        <translation type="unfinished"></translation>
+        <translation>打开固件文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Firmware (*.bin *.img);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>固件 (*.bin *.img);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Choose key file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择密钥文件</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Keys (*.bin *.pem *.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥 (*.bin *.pem *.key);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>读取中…</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>Save result as</source>
-        <translation type="unfinished"></translation>
+        <translation>结果另存为</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>&lt;span style=&apos;color:#d0332b&apos;&gt;The address is not a number.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#d0332b&apos;&gt;地址不是数字。&lt;/span&gt;</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>处理中…</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>The file could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取该文件。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The conversion stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>转换已中止。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source> → %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation> → %1：%2</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>&lt;b&gt;No file.&lt;/b&gt; Open or drop an app, bootloader, partition table, NVS image, pre-encrypted OTA image or a dump read from a board.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;没有文件。&lt;/b&gt;请打开或拖入应用、引导加载程序、分区表、NVS 镜像、预加密 OTA 镜像，或从板子读出的转储。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>valid</source>
-        <translation type="unfinished"></translation>
+        <translation>有效</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>INVALID</source>
-        <translation type="unfinished"></translation>
+        <translation>无效</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>unknown (id %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知（ID %1）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Entry point</source>
-        <translation type="unfinished"></translation>
+        <translation>入口地址</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Flash</source>
-        <translation type="unfinished">烧录</translation>
+        <translation>闪存</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chip revision</source>
-        <translation type="unfinished"></translation>
+        <translation>芯片版本</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 到 %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>任意</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Checksum</source>
-        <translation type="unfinished"></translation>
+        <translation>校验和</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>not appended</source>
-        <translation type="unfinished"></translation>
+        <translation>未附加</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>项目</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>ESP-IDF</source>
-        <translation type="unfinished"></translation>
+        <translation>ESP-IDF</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Built</source>
-        <translation type="unfinished"></translation>
+        <translation>构建时间</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>ELF SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>ELF SHA-256</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Bootloader</source>
-        <translation type="unfinished"></translation>
+        <translation>引导加载程序</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>version %1, ESP-IDF %2, built %3</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 %1，ESP-IDF %2，构建于 %3</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Signature %1</source>
-        <translation type="unfinished"></translation>
+        <translation>签名 %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>加密方案</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Encrypted size</source>
-        <translation type="unfinished"></translation>
+        <translation>加密后大小</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Partitions</source>
-        <translation type="unfinished"></translation>
+        <translation>分区</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pages in use</source>
-        <translation type="unfinished"></translation>
+        <translation>已用页数</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未通过：%1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Every check passed.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有检查均已通过。</translation>
     </message>
 </context>
 <context>
@@ -7053,32 +7058,32 @@ Result: %1
     <message>
         <location line="+1"/>
         <source>Records</source>
-        <translation type="unfinished">记录</translation>
+        <translation>TLS 记录</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the TLS records in a capture, hex dump or device log, and what their framing means.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示抓包文件、十六进制转储或设备日志中的 TLS 记录，并解释其分帧的含义。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>镜像</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>See what a firmware file is; flash encryption and pre-encrypted OTA images.</source>
-        <translation type="unfinished"></translation>
+        <translation>查看固件文件的类型；闪存加密和预加密 OTA 镜像。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>监视</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Watch a board&apos;s serial log; TLS failures are diagnosed as they happen.</source>
-        <translation type="unfinished"></translation>
+        <translation>监视板子的串口日志；TLS 故障发生时即时诊断。</translation>
     </message>
     <message>
         <location line="+49"/>
@@ -7129,162 +7134,162 @@ Result: %1
 <context>
     <name>Forgeline::Ui::MonitorWorkspace</name>
     <message>
-        <location filename="../../ui/monitor/monitorworkspace.cpp" line="+51"/>
+        <location filename="../../ui/monitor/monitorworkspace.cpp" line="+52"/>
         <source>A serial port, a pseudo-terminal or socket://HOST:PORT.</source>
-        <translation type="unfinished"></translation>
+        <translation>串口、伪终端或 socket://HOST:PORT。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Reset into firmware</source>
-        <translation type="unfinished"></translation>
+        <translation>复位进入固件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pulse RTS (or send the ROM&apos;s reboot command where there are no modem lines) after opening.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开后拉动 RTS 复位（在没有调制解调器控制线时改为发送 ROM 的重启命令）。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+387"/>
+        <location line="+424"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
-        <location line="-383"/>
+        <location line="-420"/>
         <source>Port:</source>
-        <translation type="unfinished">端口：</translation>
+        <translation>端口：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Baud:</source>
-        <translation type="unfinished">波特率：</translation>
+        <translation>波特率：</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>Board log</source>
-        <translation type="unfinished"></translation>
+        <translation>板子日志</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>Filter lines…</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选行…</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+237"/>
+        <location line="+253"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-249"/>
         <source>Clear</source>
-        <translation type="unfinished">清空</translation>
+        <translation>清空</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save…</source>
-        <translation type="unfinished">保存…</translation>
+        <translation>保存…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the log; keys, passphrases and PoPs are already removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存日志；私钥、密码和 PoP 已被去除。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Diagnose this</source>
-        <translation type="unfinished"></translation>
+        <translation>诊断此日志</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open the last TLS connection (or the whole log) in Diagnose.</source>
-        <translation type="unfinished"></translation>
+        <translation>在“诊断”中打开最近一次 TLS 连接（或整个日志）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Compare with working…</source>
-        <translation type="unfinished"></translation>
+        <translation>与成功日志对比…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Send a line to the board…</source>
-        <translation type="unfinished"></translation>
+        <translation>向板子发送一行…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Send</source>
-        <translation type="unfinished">发送</translation>
+        <translation>发送</translation>
     </message>
     <message>
         <location line="+96"/>
         <source>Opening %1…</source>
-        <translation type="unfinished">正在打开 %1…</translation>
+        <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+69"/>
         <source>Codes seen: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已出现的错误码：%1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-26"/>
         <source>Stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+53"/>
         <source>&lt;b&gt;TLS handshake succeeded&lt;/b&gt; (lines %1–%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;TLS 握手成功&lt;/b&gt;（第 %1–%2 行）。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&lt;b&gt;TLS handshake failed&lt;/b&gt; (lines %1–%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;TLS 握手失败&lt;/b&gt;（第 %1–%2 行）</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Fix:</source>
-        <translation type="unfinished"></translation>
+        <translation>修复：</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+70"/>
         <source>A capture of a board that connects</source>
-        <translation type="unfinished"></translation>
+        <translation>选择能成功连接的板子的日志</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Logs (*.log *.txt *.gz);;All files (*)</source>
-        <translation type="unfinished">日志 (*.log *.txt *.gz);;所有文件 (*)</translation>
+        <translation>日志 (*.log *.txt *.gz);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Save the log</source>
-        <translation type="unfinished"></translation>
+        <translation>保存日志</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Logs (*.log)</source>
-        <translation type="unfinished"></translation>
+        <translation>日志 (*.log)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Saved %1 lines to %2 (secrets removed).</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 行保存到 %2（已去除机密信息）。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <location filename="../../ui/shell/mainwindow.cpp" line="-63"/>
         <location line="+3"/>
         <source>Virtual board (%1)</source>
-        <translation type="unfinished">虚拟板（%1）</translation>
+        <translation>虚拟板（%1）</translation>
     </message>
 </context>
 <context>
@@ -7572,12 +7577,12 @@ Result: %1
     <message>
         <location line="+7"/>
         <source>Monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>监视</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Watch this board&apos;s serial log in the Monitor workspace (the port chosen in Flash).</source>
-        <translation type="unfinished"></translation>
+        <translation>在“监视”工作区中查看此板子的串口日志（使用“烧录”中选择的端口）。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -7608,7 +7613,7 @@ Result: %1
     <message>
         <location line="+7"/>
         <source>Provisioning steps</source>
-        <translation type="unfinished"></translation>
+        <translation>配网步骤</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -7688,12 +7693,12 @@ Result: %1
     <message>
         <location line="+32"/>
         <source>%1 The address should look like 192.168.4.1:80 or [fe80::1]:80.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 地址应形如 192.168.4.1:80 或 [fe80::1]:80。</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Connecting to %1</source>
-        <translation type="unfinished">正在连接 %1</translation>
+        <translation>正在连接 %1</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -7865,52 +7870,52 @@ Result: %1
     <message>
         <location filename="../../ui/records/recordladdermodel.cpp" line="+70"/>
         <source>client → server</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端 → 服务器</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>server → client</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 → 客户端</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SSLv2 hello</source>
-        <translation type="unfinished"></translation>
+        <translation>SSLv2 hello</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> (encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>（已加密）</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Line</source>
-        <translation type="unfinished">行</translation>
+        <translation>行</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>帧</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>方向</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>记录</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Length</source>
-        <translation type="unfinished"></translation>
+        <translation>长度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Handshake messages in the record</source>
-        <translation type="unfinished"></translation>
+        <translation>记录中的握手消息</translation>
     </message>
 </context>
 <context>
@@ -7983,204 +7988,209 @@ serial %2</source>
     <message>
         <location filename="../../ui/records/recordsworkspace.cpp" line="+62"/>
         <source>Open or drop a capture (.pcap, .pcapng), a device log, or paste a hex dump.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开或拖入抓包文件（.pcap、.pcapng）、设备日志，或粘贴十六进制转储。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paste hex dump…</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴十六进制转储…</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Streams</source>
-        <translation type="unfinished"></translation>
+        <translation>流</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Record ladder</source>
-        <translation type="unfinished"></translation>
+        <translation>记录时序图</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>字段</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Record details</source>
-        <translation type="unfinished"></translation>
+        <translation>记录详情</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Record bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>记录字节</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>结论</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Open a capture, hex dump or device log</source>
-        <translation type="unfinished"></translation>
+        <translation>打开抓包文件、十六进制转储或设备日志</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Captures and logs (*.pcap *.pcapng *.cap *.log *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>抓包文件和日志 (*.pcap *.pcapng *.cap *.log *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Paste a hex dump</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴十六进制转储</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>tcpdump -X, Wireshark hex dump, Follow TCP Stream, xxd, openssl -msg, mbedTLS dumps or bare hex</source>
-        <translation type="unfinished"></translation>
+        <translation>tcpdump -X、Wireshark 十六进制转储、Follow TCP Stream、xxd、openssl -msg、mbedTLS 转储或纯十六进制</translation>
     </message>
     <message>
         <location line="+37"/>
         <location line="+1"/>
         <source>pasted text</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴的文本</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Reading %1…</source>
-        <translation type="unfinished">正在读取 %1…</translation>
+        <translation>正在读取 %1…</translation>
     </message>
     <message numerus="yes">
         <location line="+38"/>
         <source>%1: %2 → %3 (%n records)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：%2 → %3（%n 条记录）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>%1 — %2%3: %n stream(s), %4 records, %5 finding(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %2%3：%n 个流，%4 条记录，%5 条结论</numerusform>
         </translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Not understood: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解析：%1</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>记录</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+47"/>
+        <location line="+53"/>
         <source>line</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
-        <location line="-47"/>
-        <location line="+47"/>
+        <location line="-53"/>
+        <location line="+53"/>
         <source>frame</source>
-        <translation type="unfinished"></translation>
+        <translation>帧</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-51"/>
         <source>direction</source>
-        <translation type="unfinished"></translation>
+        <translation>方向</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>client → server</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端 → 服务器</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>server → client</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 → 客户端</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>content type</source>
-        <translation type="unfinished"></translation>
+        <translation>内容类型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>version</source>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>length</source>
-        <translation type="unfinished"></translation>
+        <translation>长度</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>encrypted</source>
-        <translation type="unfinished">加密</translation>
+        <translation>已加密</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>yes (not decrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>是（未解密）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 bytes here, %2 of a %3-byte message</source>
-        <translation type="unfinished"></translation>
+        <translation>此处 %1 字节，属于 %3 字节消息的 %2 部分</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>spans records at</source>
-        <translation type="unfinished"></translation>
+        <translation>所跨记录的位置</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>(bytes not kept: memory budget for this input spent)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未保留字节：此输入的内存预算已用完）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+4"/>
+        <source>… ciphertext: the first %1 of %2 bytes are shown.</source>
+        <translation>… 密文：仅显示 %2 字节中的前 %1 字节。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Fixes</source>
-        <translation type="unfinished">修复建议</translation>
+        <translation>修复建议</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&lt;p&gt;No framing problem in this stream.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;此流中没有分帧问题。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&lt;li&gt;%1 bytes missing (%2)&lt;/li&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;li&gt;缺少 %1 字节（%2）&lt;/li&gt;</translation>
     </message>
 </context>
 <context>
@@ -8571,7 +8581,7 @@ serial %2</source>
     <message>
         <location line="+15"/>
         <source>Boards</source>
-        <translation type="unfinished"></translation>
+        <translation>板子</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -8671,7 +8681,7 @@ serial %2</source>
     <message>
         <location line="-105"/>
         <source>Records kept while the database was away could not be sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库不可用期间暂存的记录无法发送：%1</translation>
     </message>
     <message>
         <location line="+121"/>
@@ -9050,7 +9060,7 @@ serial %2</source>
     <message>
         <location filename="../../core/sim/protocommhttpserver.cpp" line="+55"/>
         <source>The virtual board cannot listen on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟板无法在 %1 上监听。</translation>
     </message>
 </context>
 <context>
@@ -9058,17 +9068,17 @@ serial %2</source>
     <message>
         <location filename="../../core/station/stationsetup.cpp" line="+21"/>
         <source>The recipe writes a certificate but no pool was given.</source>
-        <translation type="unfinished">配方要写入证书，但没有给出证书池。</translation>
+        <translation>配方要写入证书，但没有给出证书池。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Give a certificate pool folder or a station database.</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定证书池文件夹或工位数据库。</translation>
     </message>
     <message>
         <location filename="../../core/station/stationstore.cpp" line="+25"/>
         <source>The station database is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>工位数据库未打开。</translation>
     </message>
 </context>
 <context>

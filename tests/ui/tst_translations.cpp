@@ -35,6 +35,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+#include <QHash>
 
 using namespace Forgeline;
 
@@ -133,6 +134,31 @@ QStringList placeholders(const QString &text)
     return found;
 }
 
+// The contexts a source file's local tr() helper asks (QCoreApplication::translate("X", ...) or
+// Translations::translateFirst({"X", "Y"}, ...)); empty when the file has no such helper.
+QStringList helperContexts(const QString &file)
+{
+    static QHash<QString, QStringList> cache;
+    if (const auto it = cache.constFind(file); it != cache.cend())
+        return *it;
+    QFile f(sourceRoot + QLatin1Char('/') + file);
+    const QString text = f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    QStringList contexts;
+    static const QRegularExpression single(
+        QStringLiteral("QCoreApplication::translate\\(\\s*\"([^\"]+)\""));
+    static const QRegularExpression list(QStringLiteral("translateFirst\\(\\s*\\{([^}]*)\\}"));
+    static const QRegularExpression literal(QStringLiteral("\"([^\"]+)\""));
+    for (auto it = single.globalMatch(text); it.hasNext();)
+        contexts.append(it.next().captured(1));
+    for (auto it = list.globalMatch(text); it.hasNext();) {
+        const QString inner = it.next().captured(1);
+        for (auto lit = literal.globalMatch(inner); lit.hasNext();)
+            contexts.append(lit.next().captured(1));
+    }
+    cache.insert(file, contexts);
+    return contexts;
+}
+
 struct CliRun
 {
     int exitCode = -1;
@@ -217,6 +243,26 @@ private Q_SLOTS:
         QStringList untranslated;
         QStringList stale;
         QStringList broken;
+        // A local tr() helper that asks another context than lupdate filed its text under shows
+        // English whatever the catalogue holds.
+        QStringList misfiled;
+        for (const TsMessage &m : messages) {
+            const QStringList asked = m.file.endsWith(QLatin1String(".cpp"))
+                                          ? helperContexts(m.file)
+                                          : QStringList();
+            if (!asked.isEmpty() && !asked.contains(m.context))
+                misfiled.append(QStringLiteral("%1:%2: [%3] \"%4\" (the helper asks %5)")
+                                    .arg(m.file)
+                                    .arg(m.line)
+                                    .arg(m.context, m.source, asked.join(QLatin1String(", "))));
+        }
+        for (const QString &line : std::as_const(misfiled))
+            qWarning("filed under a context its tr() helper never asks: %s", qPrintable(line));
+        QVERIFY2(misfiled.isEmpty(),
+                 qPrintable(QStringLiteral("%1 texts are filed under a context their file's "
+                                           "tr() helper does not ask (they would show in "
+                                           "English); list the context in the helper")
+                                .arg(misfiled.size())));
         const QStringList pending = pendingTranslations();
         QSet<QString> pendingSeen;
         for (const TsMessage &m : messages) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tls/records/dissector.h"
 
+#include "core/common/translations.h"
+
 #include "core/tls/logreader.h"
 #include "core/tls/records/capturereader.h"
 #include "core/tls/records/textdumpreader.h"
@@ -16,7 +18,8 @@ namespace {
 
 QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Forgeline::Tls::Dissector", text, disambiguation, n);
+    return Translations::translateFirst(
+        {"Forgeline::Tls::Dissector", "Forgeline::Tls"}, text, disambiguation, n);
 }
 
 // A binary file that starts with a TLS record: the raw bytes of one direction.

@@ -13,7 +13,7 @@ namespace {
 
 QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Forgeline::Tls::DissectReport", text, disambiguation, n);
+    return QCoreApplication::translate("Forgeline::Tls::DissectReportWriter", text, disambiguation, n);
 }
 
 QString recordTypeName(const TlsRecord &r)

@@ -20,7 +20,7 @@ namespace {
 
 QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Forgeline::Tls::HandshakeDetails", text, disambiguation, n);
+    return QCoreApplication::translate("Forgeline::Tls", text, disambiguation, n);
 }
 
 constexpr int kHeader = 4; // detail offsets count from the start of the message header

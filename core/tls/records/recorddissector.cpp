@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tls/records/recorddissector.h"
 
+#include "core/common/translations.h"
+
 #include "core/tls/handshaketrace.h"
 #include "core/tls/records/handshakedetails.h"
 
@@ -12,7 +14,8 @@ namespace {
 
 QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Forgeline::Tls::RecordDissector", text, disambiguation, n);
+    return Translations::translateFirst(
+        {"Forgeline::Tls::RecordDissector", "Forgeline::Tls"}, text, disambiguation, n);
 }
 
 constexpr int kHeader = 5;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tls/records/recordfindings.h"
 
+#include "core/common/translations.h"
+
 #include "core/tls/diagnosisvocabulary.h"
 #include "core/tls/handshaketrace.h"
 
@@ -13,7 +15,8 @@ namespace {
 
 QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Forgeline::Tls::RecordFindings", text, disambiguation, n);
+    return Translations::translateFirst(
+        {"Forgeline::Tls::Rules", "Forgeline::Tls"}, text, disambiguation, n);
 }
 
 QString sender(RecordDirection d)
