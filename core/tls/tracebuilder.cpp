@@ -66,6 +66,8 @@ const DissectLimits &logRecordLimits()
     static const DissectLimits limits = [] {
         DissectLimits l;
         l.keptRecordBytes = 8 << 20;
+        // The findings need facts only; the Records view dissects the log again with details.
+        l.decodeDetails = false;
         return l;
     }();
     return limits;

@@ -91,8 +91,12 @@ int main(int argc, char **argv)
         std::printf("bench_diagnose: skipped (needs %s and openssl; build the tests/tlslogs targets)\n", qPrintable(client));
         return 0;
     }
-    QTemporaryDir dir;
-    TlsLogFactory factory(dir.path(), openssl, client, peer);
+    QTemporaryDir temporary;
+    // FORGELINE_BENCH_DIAGNOSE_DIR keeps the logs there (for a profiler: forgeline-cli diagnose).
+    const QString keep = qEnvironmentVariable("FORGELINE_BENCH_DIAGNOSE_DIR");
+    if (!keep.isEmpty())
+        QDir().mkpath(keep);
+    TlsLogFactory factory(keep.isEmpty() ? temporary.path() : keep, openssl, client, peer);
     if (!factory.prepareCertificates()) {
         std::printf("bench_diagnose: cannot make certificates: %s\n", qPrintable(factory.lastError()));
         return 1;

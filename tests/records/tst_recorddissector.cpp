@@ -2,6 +2,8 @@
 // The record dissector on byte sequences built to the RFCs: coalescing, fragmentation in any
 // chunking, key changes, SSLv2 hellos, damaged and non-TLS input, and every text form.
 #include "core/tls/records/dissector.h"
+#include "core/tls/records/handshakedetails.h"
+#include "core/tls/records/handshakefacts.h"
 #include "core/tls/records/recorddissector.h"
 #include "core/tls/records/textdumpreader.h"
 #include "tests/records/recordbytes.h"
@@ -219,6 +221,76 @@ private Q_SLOTS:
         QVERIFY(findRecordProblems(ok, {}).isEmpty());
     }
 
+    // The diagnosis path decodes facts only; they must be the ones the details decoder sets,
+    // on well-formed messages and on every cut-short or corrupted version of them.
+    void factsOnlyDecodingAgreesWithTheDetails()
+    {
+        const QByteArray hrrRandom = QByteArray::fromHex(
+            "cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c");
+        QByteArray hrr = serverHello(extension(43, be(0x0304, 2)));
+        hrr.replace(6, 32, hrrRandom); // message header (4) + legacy_version (2)
+        const QList<QByteArray> messages = {
+            clientHello(2),
+            clientHello(0) + QByteArray(3, 'x'),
+            message(1, be(0x0303, 2) + QByteArray(32, 'r') + vec({}, 1) + vec(be(0x002f, 2), 2)
+                           + vec("\0", 1)
+                           + vec(extension(28, be(0x4001, 2)) + extension(1, "\x09"), 2)),
+            serverHello(),
+            serverHello(extension(1, "\x03")),
+            serverHello(extension(43, be(0x0304, 2))),
+            hrr,
+            message(11, vec(vec(QByteArray(300, 'c'), 3) + vec(QByteArray(200, 'd'), 3), 3)),
+            message(11, vec({}, 3)),
+            message(11, vec(vec(QByteArray(30, 'c'), 3), 3) + "junk"),
+        };
+        int compared = 0;
+        for (const QByteArray &whole : messages) {
+            for (qsizetype cut = whole.size(); cut >= 4; cut -= std::max<qsizetype>(1, cut / 7)) {
+                QByteArray m = whole.first(cut);
+                // Keep the header's length right so the message is complete but short inside.
+                const quint32 bodyLength = quint32(m.size() - 4);
+                m[1] = char(bodyLength >> 16);
+                m[2] = char(bodyLength >> 8);
+                m[3] = char(bodyLength);
+                for (bool tls13 : {false, true}) {
+                    HandshakeMessage full;
+                    HandshakeMessage facts;
+                    full.type = facts.type = quint8(m[0]);
+                    decodeHandshakeBody(full, m.sliced(4), tls13);
+                    decodeHandshakeFacts(facts, m.sliced(4), tls13);
+                    const QString what = QStringLiteral("type %1, %2 of %3 bytes, tls13 %4")
+                                             .arg(full.type)
+                                             .arg(cut)
+                                             .arg(whole.size())
+                                             .arg(tls13);
+                    QVERIFY2(facts.maxFragmentCode == full.maxFragmentCode, qPrintable(what));
+                    QVERIFY2(facts.recordSizeLimit == full.recordSizeLimit, qPrintable(what));
+                    QVERIFY2(facts.selectedVersion == full.selectedVersion, qPrintable(what));
+                    QVERIFY2(facts.helloRetry == full.helloRetry, qPrintable(what));
+                    QVERIFY2(facts.certificateCount == full.certificateCount, qPrintable(what));
+                    QVERIFY(facts.details.children.isEmpty());
+                    ++compared;
+                }
+            }
+        }
+        QVERIFY(compared > 100);
+        // And the facts are really there (not -1 everywhere).
+        HandshakeMessage hello;
+        hello.type = 1;
+        decodeHandshakeFacts(hello, messages[2].sliced(4), false);
+        QCOMPARE(hello.recordSizeLimit, 0x4001);
+        QCOMPARE(hello.maxFragmentCode, 9);
+        HandshakeMessage retry;
+        retry.type = 2;
+        decodeHandshakeFacts(retry, hrr.sliced(4), false);
+        QVERIFY(retry.helloRetry);
+        QCOMPARE(retry.selectedVersion, 0x0304);
+        HandshakeMessage chain;
+        chain.type = 11;
+        decodeHandshakeFacts(chain, messages[7].sliced(4), false);
+        QCOMPARE(chain.certificateCount, 2);
+    }
+
     void recordTooLargeForTheTarget()
     {
         const TlsStream s = run({{S2C, record(23, QByteArray(17000, 'x'))}});
@@ -290,18 +362,18 @@ private Q_SLOTS:
                                  {S2C, record(22, serverHello()) + record(20, "\x01")},
                                  {S2C, app + record(21, QByteArray(26, 'c')) + app}},
                                 chunkSize);
-        QCOMPARE(s.records.size(), 5);
-        const TlsRecord &big = s.records[2];
+        QCOMPARE(s.records.size(), 6);
+        const TlsRecord &big = s.records[3];
         QVERIFY(big.encrypted);
         QCOMPARE(big.length, quint32(16384 + 24));
         QVERIFY(big.clipped);
         QVERIFY(big.bytes.size() < 100);
         QCOMPARE(big.bytes, app.first(big.bytes.size()));
-        QCOMPARE(s.records[3].type, 21);
-        QVERIFY(s.records[3].encrypted);
-        QCOMPARE(s.records[3].streamOffset, quint64(record(22, serverHello()).size() + 6)
+        QCOMPARE(s.records[4].type, 21);
+        QVERIFY(s.records[4].encrypted);
+        QCOMPARE(s.records[4].streamOffset, quint64(record(22, serverHello()).size() + 6)
                                                 + quint64(app.size()));
-        QCOMPARE(s.records[4].length, quint32(16384 + 24));
+        QCOMPARE(s.records[5].length, quint32(16384 + 24));
         QCOMPARE(s.bytes[1], quint64(record(22, serverHello()).size() + 6 + 2 * app.size()
                                      + record(21, QByteArray(26, 'c')).size()));
         QVERIFY(!s.records[0].clipped);
@@ -317,7 +389,7 @@ private Q_SLOTS:
         const QByteArray app = record(23, QByteArray(3000, 'a'));
         d.feed(S2C, app.first(1000), 1);
         d.gap(S2C, 1000, 2);
-        d.feed(S2C, app.sliced(2000) + record(23, QByteArray(10, 'b')), 3);
+        d.feed(S2C, QByteArray(app.sliced(2000) + record(23, QByteArray(10, 'b'))), 3);
         d.finish();
         QCOMPARE(s.records.size(), 2);
         QCOMPARE(s.records[0].missingBytes, quint32(1000));

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tls/records/handshakedetails.h"
 
+#include "core/common/translations.h"
 #include "core/tls/handshaketrace.h"
+#include "core/tls/records/bodyreader.h"
 #include "core/tls/records/tlsnames.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QStringList>
 
 #include <openssl/bio.h>
@@ -25,63 +28,7 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 
 constexpr int kHeader = 4; // detail offsets count from the start of the message header
 
-// Bounds-checked big-endian reads over a message body; every read fails softly.
-class Reader
-{
-public:
-    explicit Reader(QByteArrayView data, int base = 0)
-        : m_data(data)
-        , m_base(base)
-    {
-    }
-
-    bool atEnd() const { return m_pos >= m_data.size(); }
-    qsizetype left() const { return m_data.size() - m_pos; }
-    int at() const { return m_base + int(m_pos) + kHeader; }
-    bool failed() const { return m_failed; }
-
-    std::optional<quint32> number(int bytes)
-    {
-        if (left() < bytes) {
-            m_failed = true;
-            return std::nullopt;
-        }
-        quint32 v = 0;
-        for (int i = 0; i < bytes; ++i)
-            v = (v << 8) | quint8(m_data[m_pos + i]);
-        m_pos += bytes;
-        return v;
-    }
-    // A vector with a `lengthBytes` length prefix; returns a reader over its contents.
-    std::optional<Reader> vector(int lengthBytes)
-    {
-        const auto n = number(lengthBytes);
-        if (!n || left() < qsizetype(*n)) {
-            m_failed = true;
-            return std::nullopt;
-        }
-        Reader inner(m_data.sliced(m_pos, *n), m_base + int(m_pos));
-        m_pos += *n;
-        return inner;
-    }
-    std::optional<QByteArrayView> bytes(qsizetype n)
-    {
-        if (left() < n) {
-            m_failed = true;
-            return std::nullopt;
-        }
-        const QByteArrayView v = m_data.sliced(m_pos, n);
-        m_pos += n;
-        return v;
-    }
-    QByteArrayView rest() const { return m_data.sliced(m_pos); }
-
-private:
-    QByteArrayView m_data;
-    int m_base = 0;
-    qsizetype m_pos = 0;
-    bool m_failed = false;
-};
+using Reader = BodyReader;
 
 QString hex(QByteArrayView v, int max = 32)
 {
@@ -241,9 +188,7 @@ void decodeHello(HandshakeMessage &m, Reader &r, bool client)
     if (!client) {
         m.selectedVersion = int(*version);
         // RFC 8446 §4.1.3: the SHA-256 of "HelloRetryRequest".
-        static const QByteArray hrr =
-            QByteArray::fromHex("cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c");
-        m.helloRetry = *random == QByteArrayView(hrr);
+        m.helloRetry = isHelloRetryRandom(*random);
         if (m.helloRetry)
             d.add(tr("HelloRetryRequest"), tr("yes"));
     }
@@ -392,10 +337,11 @@ void decodeServerKeyExchange(HandshakeMessage &m, Reader &r)
 
 } // namespace
 
-DetailNode describeCertificate(QByteArrayView der, int index)
+namespace {
+
+DetailNode decodeCertificateFields(QByteArrayView der)
 {
     DetailNode node;
-    node.name = tr("certificate #%1").arg(index);
     const unsigned char *p = reinterpret_cast<const unsigned char *>(der.data());
     std::unique_ptr<X509, decltype(&X509_free)> x509(d2i_X509(nullptr, &p, long(der.size())),
                                                      &X509_free);
@@ -436,6 +382,27 @@ DetailNode describeCertificate(QByteArrayView der, int index)
     }
     node.add(tr("not before"), timeText(X509_get0_notBefore(x509.get())));
     node.add(tr("not after"), timeText(X509_get0_notAfter(x509.get())));
+    return node;
+}
+
+} // namespace
+
+DetailNode describeCertificate(QByteArrayView der, int index)
+{
+    // A device log or a capture repeats the same chain on every reconnect, and OpenSSL's
+    // decoder (d2i_X509 with its public-key lookup) cost half of a 50 MB log's diagnosis.
+    // Per thread: the two logs of a pair are read on two threads. The language is part of the
+    // key because the fields' names are translated.
+    thread_local QHash<QByteArray, DetailNode> described;
+    const QByteArray key = Translations::current().toLatin1() + '\0' + der.toByteArray();
+    auto it = described.constFind(key);
+    if (it == described.cend()) {
+        if (described.size() >= 256)
+            described.clear();
+        it = described.insert(key, decodeCertificateFields(der));
+    }
+    DetailNode node = *it;
+    node.name = tr("certificate #%1").arg(index);
     return node;
 }
 

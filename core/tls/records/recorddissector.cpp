@@ -5,6 +5,7 @@
 
 #include "core/tls/handshaketrace.h"
 #include "core/tls/records/handshakedetails.h"
+#include "core/tls/records/handshakefacts.h"
 
 #include <QCoreApplication>
 
@@ -407,10 +408,13 @@ void RecordDissector::completeMessage(RecordDirection dir, Side &s)
         m.details.name = m.name;
         m.details.add(tr("body"),
                       tr("not decoded: bytes of its record are missing from the input"));
-    } else if (s.keepBody)
+    } else if (s.keepBody && m_limits.decodeDetails) {
         decodeHandshakeBody(m, s.body, m_stream.tls13);
-    else
+    } else if (s.keepBody) {
+        decodeHandshakeFacts(m, s.body, m_stream.tls13);
+    } else {
         m.details.add(tr("body"), tr("too large to decode (%1 bytes)").arg(m.length));
+    }
     s.message = -1;
     s.body.clear();
     s.keepBody = false;
