@@ -103,11 +103,17 @@ void SerialLink::open(const QString &port, qint32 baud)
     // Probe the modem lines: pty and some USB ROM interfaces refuse TIOCMSET.
     m_modemLines = m_serial->setDataTerminalReady(false) && m_serial->setRequestToSend(false);
     m_serial->clearError();
-    connect(m_serial, &QSerialPort::readyRead, this, [this] { Q_EMIT dataReceived(m_serial->readAll()); });
+    connect(m_serial, &QSerialPort::readyRead, this, [this] {
+        m_emptyReads = 0;
+        Q_EMIT dataReceived(m_serial->readAll());
+    });
     connect(m_serial, &QSerialPort::errorOccurred, this, [this, port](QSerialPort::SerialPortError e) {
         if (e != QSerialPort::ResourceError)
             return;
-        if (!portIsGone()) {
+        // A driver that signals "readable" forever and never delivers a byte would spin here:
+        // after that many empty reads in a row the port counts as lost after all.
+        constexpr int MaxEmptyReadsInARow = 200;
+        if (!portIsGone() && ++m_emptyReads < MaxEmptyReadsInARow) {
             // QSerialPort takes a read that found nothing (the notifier fired, then a flush or
             // the board's own read emptied the queue; a non-blocking tty read then returns 0 or
             // EAGAIN) for a lost device and stops reading. The port is still there: resume.
@@ -116,7 +122,7 @@ void SerialLink::open(const QString &port, qint32 baud)
             return;
         }
         fail(QStringLiteral("serial.lost"), tr("%1 went away (cable unplugged or board lost power).").arg(port),
-                 m_serial->errorString());
+             m_serial->errorString());
     });
     QTimer::singleShot(0, this, &SerialLink::opened);
 }

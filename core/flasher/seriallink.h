@@ -56,6 +56,7 @@ private:
     QTcpSocket *m_socket = nullptr;
     bool m_modemLines = false;
     bool m_failed = false;
+    int m_emptyReads = 0; // spurious read errors since the last data
 };
 
 } // namespace Forgeline::Flasher
