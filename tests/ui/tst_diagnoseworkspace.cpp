@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QScrollBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -72,6 +73,31 @@ private Q_SLOTS:
         QTest::qWait(200);
         QDir().mkpath(QStringLiteral(TEST_BUILD_DIR "/screenshots"));
         QVERIFY(w.grab().save(QStringLiteral(TEST_BUILD_DIR "/screenshots/diagnose.png")));
+    }
+
+    // In a narrow findings panel (the workspace at 1024 pixels) the cards keep the height their
+    // wrapped text needs and the panel scrolls; they used to be squeezed into each other.
+    void findingCardsAreNotSqueezedWhenNarrow()
+    {
+        DiagnoseWorkspace w;
+        w.resize(900, 600);
+        w.show();
+        QSignalSpy done(&w, &DiagnoseWorkspace::diagnosisFinished);
+        w.loadLogs(data(QStringLiteral("host228_client_certificate_required.log")), data(QStringLiteral("host228_working.log")));
+        QVERIFY(done.wait(30000));
+        QTest::qWait(100);
+        const auto cards = w.findingsPanel()->findChildren<QFrame *>(QStringLiteral("diagnosisCard"));
+        QVERIFY(!cards.isEmpty());
+        QVERIFY(w.findingsPanel()->viewport()->width() < 400);
+        for (QFrame *card : cards) {
+            QVERIFY(card->hasHeightForWidth());
+            QVERIFY2(card->height() >= card->heightForWidth(card->width()),
+                     qPrintable(QStringLiteral("%1: %2 px high, its text needs %3")
+                                    .arg(card->property("diagnosisId").toString())
+                                    .arg(card->height())
+                                    .arg(card->heightForWidth(card->width()))));
+        }
+        QVERIFY(w.findingsPanel()->verticalScrollBar()->maximum() > 0);
     }
 
     void badInputShowsAClearMessage()

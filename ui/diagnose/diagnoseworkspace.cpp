@@ -94,12 +94,16 @@ DiagnoseWorkspace::DiagnoseWorkspace(QWidget *parent)
     m_files->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("diagnoseStatus"));
+    // Long file names or a long status (longer still in Chinese) must not widen the window past
+    // 1024 pixels: both labels take what the bar leaves, the full text is in their tooltips.
+    m_files->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_openBad);
     bar->addWidget(m_openGood);
-    bar->addWidget(m_files, 1);
-    bar->addWidget(m_status);
+    bar->addWidget(m_files, 2);
+    bar->addWidget(m_status, 1);
     bar->addWidget(m_progress);
     bar->addWidget(m_cancel);
     bar->addWidget(m_exportReport);
@@ -222,6 +226,7 @@ void DiagnoseWorkspace::loadLogs(const QString &failingLog, const QString &worki
     m_goodPath = workingLog;
     m_files->setText(workingLog.isEmpty() ? QFileInfo(failingLog).fileName()
                                           : tr("%1 (failing) vs %2 (working)").arg(QFileInfo(failingLog).fileName(), QFileInfo(workingLog).fileName()));
+    m_files->setToolTip(workingLog.isEmpty() ? failingLog : failingLog + u'\n' + workingLog);
     m_job = std::make_shared<Job>();
     m_job->bad = failingLog;
     m_job->good = workingLog;
@@ -370,6 +375,7 @@ void DiagnoseWorkspace::exportReport()
         return;
     const auto written = Tls::DiagnosisReportWriter::writeHtml(*m_report, path);
     m_status->setText(written ? tr("Report saved") : written.error().message);
+    m_status->setToolTip(m_status->text());
 }
 
 void DiagnoseWorkspace::exportRedactedLogs()

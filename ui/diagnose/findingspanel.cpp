@@ -36,8 +36,11 @@ FindingsPanel::FindingsPanel(QWidget *parent) : QScrollArea(parent)
 
 void FindingsPanel::clearCards()
 {
-    for (QWidget *w : std::as_const(m_cards))
+    for (QWidget *w : std::as_const(m_cards)) {
+        m_layout->removeWidget(w); // out of the height fitContentHeight() asks for right now
+        w->hide();
         w->deleteLater();
+    }
     m_cards.clear();
 }
 
@@ -45,6 +48,7 @@ void FindingsPanel::showMessage(const QString &text)
 {
     clearCards();
     m_header->setText(esc(text));
+    fitContentHeight();
 }
 
 QStringList FindingsPanel::shownIds() const
@@ -127,6 +131,26 @@ void FindingsPanel::showReport(const Tls::DiagnosisReport &report)
         m_layout->insertWidget(position++, card);
         m_cards.append(card);
     }
+    fitContentHeight();
+}
+
+void FindingsPanel::resizeEvent(QResizeEvent *event)
+{
+    QScrollArea::resizeEvent(event);
+    fitContentHeight();
+}
+
+// A resizable scroll area gives its content the viewport's height and ignores height-for-width:
+// in a narrow panel (1024-pixel window, longer Chinese texts) the word-wrapped cards were
+// squeezed into each other. The content asks for the height its text needs at this width, so
+// the panel scrolls instead.
+void FindingsPanel::fitContentHeight()
+{
+    // An unbreakable token (an error macro, a file name) can make the content wider than the
+    // viewport; it is then as wide as its minimum and scrolls sideways.
+    const int width = std::max(viewport()->width(), m_content->minimumSizeHint().width());
+    m_content->setMinimumHeight(m_layout->hasHeightForWidth() ? m_layout->heightForWidth(width)
+                                                              : 0);
 }
 
 } // namespace Forgeline::Ui

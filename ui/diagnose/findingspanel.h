@@ -26,8 +26,12 @@ Q_SIGNALS:
     // A click on an evidence line: which log and which 1-based line.
     void evidenceActivated(bool workingLog, qint64 line);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void clearCards();
+    void fitContentHeight();
 
     QWidget *m_content = nullptr;
     QVBoxLayout *m_layout = nullptr;

@@ -198,7 +198,9 @@ void FlashWorkspace::buildUi()
         + 6 * m_tableView->verticalHeader()->defaultSectionSize() + 2 * m_tableView->frameWidth()
         + m_tableView->horizontalScrollBar()->sizeHint().height() + fontMetrics().height() * 3;
     m_tableView->setMinimumHeight(tableNeeds - fontMetrics().height() * 3);
-    m_backups->setMinimumHeight(fontMetrics().height() * 3);
+    // Two lines of backups at least (the list scrolls): with a CJK font the write form is
+    // taller and three lines pushed the window past 768 pixels.
+    m_backups->setMinimumHeight(fontMetrics().height() * 2);
     rows->setStretchFactor(0, 1);
     rows->setStretchFactor(1, 2);
     rows->setStretchFactor(2, 0);
