@@ -26,6 +26,7 @@ PACKAGES=(
     postgresql libqt6sql6-psql
     clang libclang-rt-14-dev clang-format
     desktop-file-utils appstream librsvg2-bin
+    fonts-wqy-microhei
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
