@@ -171,6 +171,7 @@ void FlashWorkspace::write()
     FlashJobRequest r = baseRequest(FlashJobRequest::Kind::Write);
     r.partition = m_partition->currentText();
     r.payload = *bytes;
+    r.setBootPartition = makeBootPartition();
     if (m_board.flashEncryptionEnabled() && !m_flashKey->text().isEmpty()) {
         QFile key(m_flashKey->text());
         if (!key.open(QIODevice::ReadOnly)) {
@@ -296,16 +297,20 @@ void FlashWorkspace::onFinished(const Result<FlashJobOutcome> &result)
         if (k >= 0)
             m_partition->setCurrentIndex(k);
         updatePreflightPartitions();
+        updateBootSwitchRow();
     }
     switch (action) {
     case Action::Connect:
         showBanner(true, tr("Connected to %1, MAC %2; %n partition(s).", nullptr, m_table->rowCount()).arg(o.board.chipName, o.board.macText()));
         break;
     case Action::Write:
-        showBanner(true, tr("%1 written and verified (MD5 %2) in %3 s; board reset. Backup: %4")
-                             .arg(o.partition, QString::fromLatin1(o.md5.toHex()))
-                             .arg(double(o.elapsedMs) / 1000.0, 0, 'f', 2)
-                             .arg(o.backupPath.isEmpty() ? tr("none (turned off)") : o.backupPath));
+        showBanner(true,
+                   tr("%1 written and verified (MD5 %2) in %3 s; board reset. Backup: %4")
+                           .arg(o.partition, QString::fromLatin1(o.md5.toHex()))
+                           .arg(double(o.elapsedMs) / 1000.0, 0, 'f', 2)
+                           .arg(o.backupPath.isEmpty() ? tr("none (turned off)") : o.backupPath)
+                       + (bootSwitchText(o).isEmpty() ? QString()
+                                                      : QStringLiteral("\n") + bootSwitchText(o)));
         break;
     case Action::Verify: {
         QByteArray expected = m_lastWritten;
