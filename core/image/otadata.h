@@ -73,7 +73,7 @@ int otaSlot(const Partition &partition);
 // no OTA partitions, else the slot of the active copy; factory when no copy is valid.
 struct BootSelection
 {
-    const Partition *partition = nullptr; // null: nothing bootable
+    const Partition *partition = nullptr; // into the table given; null: nothing bootable
     int entry = -1;                       // the otadata copy that decided, or -1
     QString reason;                       // "otadata copy 1 (seq 2)", "otadata erased" …
 };

@@ -93,7 +93,8 @@ private Q_SLOTS:
         auto out = OtaData::switchToSlot(QByteArray(0x2000, char(0xFF)), 1, 2);
         QVERIFY(out);
         QCOMPARE(*out, otadata(validEntry(2), {}));
-        const auto sel = OtaData::selectBootPartition(table(OtaTable), *out);
+        const Image::PartitionTable t = table(OtaTable);
+        const auto sel = OtaData::selectBootPartition(t, *out);
         QVERIFY(sel.partition);
         QCOMPARE(sel.partition->name, QStringLiteral("ota_1"));
     }

@@ -138,7 +138,7 @@ private Q_SLOTS:
         QCOMPARE(r->bootPartition, QStringLiteral("ota_1"));
         // Both copies erased: copy 0 gets seq 2 ((2 - 1) % 2 = slot 1).
         QCOMPARE(server.device().flash().read(OtadataOffset, 0x2000).toHex(),
-                 (sectorWith(2) + QByteArray(0x1000, char(0xFF))).toHex());
+                 QByteArray(sectorWith(2) + QByteArray(0x1000, char(0xFF))).toHex());
         QByteArray saved;
         QVERIFY(BackupStore::load(r->otadataBackupPath, &saved).ok());
         QCOMPARE(saved, QByteArray(0x2000, char(0xFF)));
@@ -151,7 +151,7 @@ private Q_SLOTS:
         r = runJob(job, write(*port, QStringLiteral("ota_0"), app("v1.0.0"), true));
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
         QCOMPARE(server.device().flash().read(OtadataOffset, 0x2000).toHex(),
-                 (sectorWith(2) + sectorWith(3)).toHex());
+                 QByteArray(sectorWith(2) + sectorWith(3)).toHex());
         QVERIFY2(banner(server).contains(
                      QStringLiteral("otadata selects ota_0 (otadata copy 1 (seq 3))")),
                  qPrintable(banner(server)));
@@ -159,7 +159,7 @@ private Q_SLOTS:
         r = runJob(job, write(*port, QStringLiteral("ota_1"), app("v2.0.0"), true));
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
         QCOMPARE(server.device().flash().read(OtadataOffset, 0x2000).toHex(),
-                 (sectorWith(4) + sectorWith(3)).toHex());
+                 QByteArray(sectorWith(4) + sectorWith(3)).toHex());
         QVERIFY2(
             banner(server).contains(QStringLiteral("ota_1 at 0x110000 would start (blink v2.0.0)")),
             qPrintable(banner(server)));
@@ -237,6 +237,7 @@ private Q_SLOTS:
         cfg.image.replace(
             OtadataOffset, 0x2000,
             encryptedFor(QByteArray(0x2000, char(0xFF)), OtadataOffset, cfg.flashEncryptionKey));
+        RomSerialServer server(cfg);
         auto port = server.listenPty();
         QVERIFY(port);
         const QByteArray before = server.device().flash().contents();
