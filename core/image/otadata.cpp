@@ -176,7 +176,7 @@ BootSelection selectBootPartition(const PartitionTable &table, const QByteArray 
     }
     const quint32 seq = entries[size_t(s.entry)].seq;
     s.partition = otaPartition(table, int((seq - 1) % quint32(count)));
-    s.reason = Tr::tr("otadata copy %1 (seq %2)").arg(s.entry).arg(seq);
+    s.reason = Tr::tr("otadata copy %1, seq %2").arg(s.entry).arg(seq);
     return s;
 }
 

@@ -75,7 +75,7 @@ struct BootSelection
 {
     const Partition *partition = nullptr; // into the table given; null: nothing bootable
     int entry = -1;                       // the otadata copy that decided, or -1
-    QString reason;                       // "otadata copy 1 (seq 2)", "otadata erased" …
+    QString reason;                       // "otadata copy 1, seq 2", "otadata erased" …
 };
 BootSelection selectBootPartition(const PartitionTable &table, const QByteArray &otadata);
 

@@ -144,7 +144,7 @@ private Q_SLOTS:
         QCOMPARE(saved, QByteArray(0x2000, char(0xFF)));
         QVERIFY2(
             banner(server).contains(QStringLiteral(
-                "otadata selects ota_1 (otadata copy 0 (seq 2)); ota_1 at 0x110000 would start (blink v2.0.0)")),
+                "otadata selects ota_1 (otadata copy 0, seq 2); ota_1 at 0x110000 would start (blink v2.0.0)")),
             qPrintable(banner(server)));
 
         // Back to ota_0: the other copy, seq 3 (the smallest seq >= 2 with (seq - 1) % 2 == 0).
@@ -153,7 +153,7 @@ private Q_SLOTS:
         QCOMPARE(server.device().flash().read(OtadataOffset, 0x2000).toHex(),
                  QByteArray(sectorWith(2) + sectorWith(3)).toHex());
         QVERIFY2(banner(server).contains(
-                     QStringLiteral("otadata selects ota_0 (otadata copy 1 (seq 3))")),
+                     QStringLiteral("otadata selects ota_0 (otadata copy 1, seq 3)")),
                  qPrintable(banner(server)));
         // And ota_1 again: copy 0, seq 4.
         r = runJob(job, write(*port, QStringLiteral("ota_1"), app("v2.0.0"), true));
@@ -260,7 +260,7 @@ private Q_SLOTS:
         QVERIFY(otadata);
         QCOMPARE(otadata->left(0x1000).toHex(), sectorWith(2).toHex());
         QVERIFY2(banner(server).contains(QStringLiteral(
-                     "otadata selects ota_1 (otadata copy 0 (seq 2)); ota_1 at 0x110000 would "
+                     "otadata selects ota_1 (otadata copy 0, seq 2); ota_1 at 0x110000 would "
                      "start (blink v4.0.0)")),
                  qPrintable(banner(server)));
     }
