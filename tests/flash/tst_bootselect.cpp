@@ -173,6 +173,58 @@ private Q_SLOTS:
                  qPrintable(banner(server)));
     }
 
+    // Factory as the boot partition: otadata erased (esp_ota_set_boot_partition(factory)),
+    // backed up first; a table without otadata cannot switch to an OTA slot, refused untouched.
+    void setBootToFactoryAndRefusals()
+    {
+        const QString csv = QStringLiteral(
+            "otadata, data, ota, 0xd000, 0x2000\nfactory, app, factory, 0x10000, 1M\n"
+            "ota_0, app, ota_0, 0x110000, 1M\ntest, app, test, 0x210000, 1M\n");
+        RomSerialServer server(board(csv));
+        auto port = server.listenPty();
+        QVERIFY(port);
+        FlashJob job;
+        auto r = runJob(job, write(*port, QStringLiteral("ota_0"), app("v5.0.0"), true));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+        QCOMPARE(server.device().flash().read(OtadataOffset, 0x1000).toHex(),
+                 sectorWith(1).toHex());
+        r = runJob(job, write(*port, QStringLiteral("factory"), app("v6.0.0"), false));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+        QCOMPARE(r->bootPartition, QStringLiteral("ota_0"));
+        QVERIFY2(
+            banner(server).contains(QStringLiteral(
+                "otadata selects ota_0 (otadata copy 0, seq 1); ota_0 at 0x110000 would start (blink v5.0.0)")),
+            qPrintable(banner(server)));
+        r = runJob(job, write(*port, QStringLiteral("factory"), app("v6.0.0"), true));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+        QVERIFY(r->bootSwitched);
+        QCOMPARE(r->bootPartition, QStringLiteral("factory"));
+        QCOMPARE(server.device().flash().read(OtadataOffset, 0x2000),
+                 QByteArray(0x2000, char(0xFF)));
+        QByteArray saved;
+        QVERIFY(BackupStore::load(r->otadataBackupPath, &saved).ok());
+        QCOMPARE(saved.left(0x1000).toHex(), sectorWith(1).toHex());
+        QVERIFY2(
+            banner(server).contains(QStringLiteral(
+                "otadata selects factory (otadata erased); factory at 0x10000 would start (blink v6.0.0)")),
+            qPrintable(banner(server)));
+
+        const QByteArray before = server.device().flash().contents();
+        auto refused = runJob(job, write(*port, QStringLiteral("test"), app("v7.0.0"), true));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("otadata.target"));
+        QCOMPARE(server.device().flash().contents(), before);
+        RomSerialServer plain(board(QStringLiteral(
+            "factory, app, factory, 0x10000, 1M\nota_0, app, ota_0, 0x110000, 1M\n")));
+        auto plainPort = plain.listenPty();
+        QVERIFY(plainPort);
+        const QByteArray plainBefore = plain.device().flash().contents();
+        refused = runJob(job, write(*plainPort, QStringLiteral("ota_0"), app("v7.0.0"), true));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("otadata.missing"));
+        QCOMPARE(plain.device().flash().contents(), plainBefore);
+    }
+
     // With flash encryption on, the board decrypts its app at the partition's address with
     // its key: right address boots, another address, another key or a plaintext app do not.
     void flashEncryptedBoot()
