@@ -163,7 +163,8 @@ void FlashJob::switchOtadata(const Image::Partition &otadata, const QByteArray &
         return finish(
             afterWriteError(m_appTarget->name, m_outcome.otadataBackupPath, next.error()));
     QByteArray bytes = *next;
-    // Erased flash reads as 0xFF whatever the key: an erased otadata stays plain 0xFF.
+    // factory: otadata is erased raw, as esp_partition_erase_range does with encryption on too
+    // (the bootloader then finds no valid copy and starts factory); entries are encrypted.
     if (m_outcome.board.flashEncryptionEnabled() && slot >= 0) {
         auto enc = otadataCrypt(m_outcome.board, m_request, otadata.offset, bytes, true);
         if (!enc)
