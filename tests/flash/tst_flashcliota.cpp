@@ -4,6 +4,8 @@
 // (its boot banner, read with forgeline-cli monitor after a reset).
 #include "../core/imagewriter.h"
 
+#include "core/image/flashencryption.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
+
+using namespace Forgeline;
 
 namespace {
 
@@ -167,6 +171,67 @@ private Q_SLOTS:
             2);
         sim.kill();
         sim.waitForFinished();
+    }
+
+    // A profile gives the board its flash encryption key: an app encrypted for factory's
+    // address with it boots, one encrypted with another key does not; a key of a length the
+    // chip cannot hold stops the board from starting.
+    void flashEncryptionKeyFromProfile()
+    {
+        const QByteArray key(32, '\x6B');
+        file(QStringLiteral("fe-key.bin"), key);
+        const QString profile
+            = file(QStringLiteral("fe.json"),
+                   R"({"chip": "esp32c3", "security": {"flashCryptCnt": 1, "key": "fe-key.bin"}})");
+        QProcess sim;
+        sim.start(QStringLiteral(FORGELINE_SIM_PATH),
+                  {QStringLiteral("--no-timing"), QStringLiteral("--serial"), QStringLiteral("pty"),
+                   QStringLiteral("--profile"), profile});
+        QVERIFY(sim.waitForStarted(10000) && sim.waitForReadyRead(10000));
+        const QString port = QString::fromUtf8(sim.readLine()).trimmed();
+        QVERIFY2(port.startsWith(QLatin1String("/dev/")),
+                 qPrintable(port + QString::fromUtf8(sim.readAllStandardError())));
+        const auto encrypted = [](const QByteArray &k) {
+            Image::FlashCryptParams p;
+            p.key = k;
+            p.address = 0x10000;
+            QByteArray plain = app("v8.0.0");
+            plain.append(QByteArray((128 - plain.size() % 128) % 128, char(0xFF)));
+            auto e = Image::flashEncrypt(p, plain);
+            return e ? *e : QByteArray();
+        };
+        const auto flashFactory = [&](const QByteArray &bytes) {
+            return cli({QStringLiteral("flash"), QStringLiteral("--port"), port,
+                        QStringLiteral("--partition"), QStringLiteral("factory"),
+                        QStringLiteral("--file"), file(QStringLiteral("enc.bin"), bytes),
+                        QStringLiteral("--format"), QStringLiteral("raw")});
+        };
+        CliRun w = flashFactory(encrypted(QByteArray(32, '\x01')));
+        QVERIFY2(w.exitCode == 0, w.err.constData());
+        QString line = bootLine(port);
+        QVERIFY2(line.contains(QStringLiteral(
+                     "factory at 0x10000 would not start: it does not decrypt to an app image")),
+                 qPrintable(line));
+        w = flashFactory(encrypted(key));
+        QVERIFY2(w.exitCode == 0, w.err.constData());
+        line = bootLine(port);
+        QVERIFY2(line.contains(
+                     QStringLiteral("boot check: factory at 0x10000 would start (blink v8.0.0)")),
+                 qPrintable(line));
+        sim.kill();
+        sim.waitForFinished();
+
+        QProcess bad;
+        bad.start(
+            QStringLiteral(FORGELINE_SIM_PATH),
+            {QStringLiteral("--no-timing"), QStringLiteral("--serial"), QStringLiteral("pty"),
+             QStringLiteral("--profile"),
+             file(QStringLiteral("fe-bad.json"),
+                  R"({"chip": "esp32c3", "security": {"flashCryptCnt": 1, "keyHex": "0011"}})")});
+        QVERIFY(bad.waitForFinished(10000));
+        QVERIFY(bad.exitCode() != 0);
+        QVERIFY2(bad.readAllStandardError().contains("Board profile"),
+                 "the error names the profile");
     }
 };
 
