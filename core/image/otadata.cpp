@@ -154,6 +154,7 @@ BootSelection selectBootPartition(const PartitionTable &table, const QByteArray 
     if (!otadataPart) {
         // Without otadata the bootloader only knows the factory app.
         s.partition = factory;
+        s.why = BootSelection::Why::NoOtadata;
         s.reason = Tr::tr("no otadata partition");
         return s;
     }
@@ -161,6 +162,9 @@ BootSelection selectBootPartition(const PartitionTable &table, const QByteArray 
     if ((entries[0].unusable() && entries[1].unusable()) || count == 0) {
         s.partition = factory ? factory : otaPartition(table, 0);
         const bool blank = entries[0].seq == 0xFFFFFFFF && entries[1].seq == 0xFFFFFFFF;
+        s.why = count == 0 ? BootSelection::Why::NoOtaPartitions
+                : blank    ? BootSelection::Why::Erased
+                           : BootSelection::Why::NoUsableCopy;
         s.reason = count == 0 ? Tr::tr("no OTA partitions")
                    : blank    ? Tr::tr("otadata erased")
                               : Tr::tr("no usable otadata copy");
@@ -171,13 +175,29 @@ BootSelection selectBootPartition(const PartitionTable &table, const QByteArray 
         // bootloader_utility: "ota data partition invalid, falling back to factory" (without a
         // factory app it tries every app partition from ota_0 up).
         s.partition = factory ? factory : otaPartition(table, 0);
+        s.why = BootSelection::Why::NoValidCopy;
         s.reason = Tr::tr("no valid otadata copy");
         return s;
     }
     const quint32 seq = entries[size_t(s.entry)].seq;
     s.partition = otaPartition(table, int((seq - 1) % quint32(count)));
+    s.why = BootSelection::Why::Copy;
+    s.seq = seq;
     s.reason = Tr::tr("otadata copy %1, seq %2").arg(s.entry).arg(seq);
     return s;
+}
+
+QString BootSelection::reasonText() const
+{
+    switch (why) {
+    case Why::NoOtadata: return QStringLiteral("no otadata partition");
+    case Why::NoOtaPartitions: return QStringLiteral("no OTA partitions");
+    case Why::Erased: return QStringLiteral("otadata erased");
+    case Why::NoUsableCopy: return QStringLiteral("no usable otadata copy");
+    case Why::NoValidCopy: return QStringLiteral("no valid otadata copy");
+    case Why::Copy: break;
+    }
+    return QStringLiteral("otadata copy %1, seq %2").arg(entry).arg(seq);
 }
 
 Result<QByteArray> switchToSlot(const QByteArray &otadata, int slot, int otaCount)

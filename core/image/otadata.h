@@ -75,7 +75,12 @@ struct BootSelection
 {
     const Partition *partition = nullptr; // into the table given; null: nothing bootable
     int entry = -1;                       // the otadata copy that decided, or -1
-    QString reason;                       // "otadata copy 1, seq 2", "otadata erased" …
+    enum class Why { NoOtadata, NoOtaPartitions, Erased, NoUsableCopy, NoValidCopy, Copy };
+    Why why = Why::NoOtadata;
+    quint32 seq = 0; // Why::Copy: the deciding copy's ota_seq
+    QString reason;  // "otadata copy 1, seq 2", "otadata erased" …
+    // The same reason untranslated, for the virtual board's banner (a wire format, English).
+    QString reasonText() const;
 };
 BootSelection selectBootPartition(const PartitionTable &table, const QByteArray &otadata);
 

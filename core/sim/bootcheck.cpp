@@ -184,7 +184,7 @@ QString bootCheckLine(const BootCheckInput &in)
     if (otadata) {
         prefix = QStringLiteral("otadata selects %1 (%2); ")
                      .arg(selection.partition ? selection.partition->name : QStringLiteral("none"),
-                          selection.reason);
+                          selection.reasonText());
     }
     QStringList steps;
     for (const Image::Partition *p : order) {
