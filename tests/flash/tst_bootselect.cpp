@@ -276,6 +276,52 @@ private Q_SLOTS:
                  qPrintable(banner(server)));
     }
 
+    // The ESP32's own scheme (AES-256 with the address-derived key tweak, FLASH_CRYPT_CONFIG):
+    // encrypted for factory it boots there and not at ota_0.
+    void flashEncryptedBootEsp32()
+    {
+        RomBoardConfig cfg = board(
+            QStringLiteral("nvs, data, nvs, 0x9000, 0x6000\nfactory, app, factory, 0x10000, 1M\n"
+                           "ota_0, app, ota_0, 0x110000, 1M\n"));
+        cfg.chipKey = QStringLiteral("esp32");
+        cfg.revision.clear();
+        cfg.flashCryptCnt = 1;
+        cfg.flashEncryptionKey = QByteArray::fromHex(
+            "0123456789abcdeffedcba98765432100f1e2d3c4b5a69788796a5b4c3d2e1f0");
+        cfg.flashCryptConfig = 0xF;
+        TestImages::ImageSpec spec;
+        spec.chipId = 0;
+        spec.entry = 0x40080000;
+        spec.minRev = 0;
+        spec.segments = {{0x3F400020, TestImages::appDescBytes({}) + TestImages::pattern(740, 1)},
+                         {0x400D0020, TestImages::pattern(2048, 2)},
+                         {0x3FFB0000, TestImages::pattern(512, 3)},
+                         {0x40080000, TestImages::pattern(1024, 4)}};
+        QByteArray plain = TestImages::buildImage(spec);
+        plain.append(QByteArray((128 - plain.size() % 128) % 128, char(0xFF)));
+        Image::FlashCryptParams p;
+        p.scheme = Image::FlashCryptScheme::Esp32Aes;
+        p.key = cfg.flashEncryptionKey;
+        p.address = 0x10000;
+        p.flashCryptConfig = 0xF;
+        auto forFactory = Image::flashEncrypt(p, plain);
+        QVERIFY(forFactory);
+        cfg.image.append(QByteArray(0x10000 - cfg.image.size(), char(0xFF)));
+        cfg.image += *forFactory;
+        cfg.image.append(QByteArray(0x110000 - cfg.image.size(), char(0xFF)));
+        cfg.image += *forFactory;
+        RomSerialServer server(cfg);
+        QVERIFY2(banner(server).contains(
+                     QStringLiteral("boot check: factory at 0x10000 would start (blink v1.2.3)")),
+                 qPrintable(banner(server)));
+        // Factory broken: the bootloader goes on to ota_0, which was encrypted for 0x10000.
+        server.device().flash().load(QByteArray(0x1000, char(0xFF)), 0x10000);
+        QVERIFY2(
+            banner(server).contains(QStringLiteral(
+                "then ota_0 at 0x110000 would not start: the image was encrypted for 0x10000 (factory), not 0x110000")),
+            qPrintable(banner(server)));
+    }
+
     // --set-boot on an encrypted board: otadata is written encrypted with the key, and the
     // board (decrypting it) boots the slot; without the key the switch is refused untouched.
     void setBootOnAnEncryptedBoard()
