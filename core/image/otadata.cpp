@@ -264,8 +264,8 @@ QString describe(const QByteArray &otadata, int otaCount)
         selects
             = Tr::tr("selects ota_%1").arg((entries[size_t(active)].seq - 1) % quint32(otaCount));
     else
-        selects = Tr::tr("seq %1 selects OTA slot (seq - 1) mod the number of OTA partitions "
-                         "(ota_%2 with ota_0 and ota_1)")
+        selects = Tr::tr("seq %1 selects OTA slot (seq - 1) mod the number of OTA partitions: "
+                         "ota_%2 in a table with ota_0 and ota_1")
                       .arg(entries[size_t(active)].seq)
                       .arg((entries[size_t(active)].seq - 1) % 2);
     return Tr::tr("otadata: %1; %2").arg(parts.join(QStringLiteral(", ")), selects);
