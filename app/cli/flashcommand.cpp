@@ -41,6 +41,26 @@ QJsonObject outcomeJson(const FlashJobOutcome &o)
     };
 }
 
+// After an app write: which partition the bootloader starts now, so nobody mistakes a
+// written ota_1 for the running app while otadata still selects ota_0.
+QString bootText(const FlashJobOutcome &o)
+{
+    if (o.bootSwitched) {
+        QString t = Tr::tr("otadata now selects %1: the bootloader starts it (%2)")
+                        .arg(o.bootPartition, o.bootReason);
+        if (!o.otadataBackupPath.isEmpty())
+            t += Tr::tr("\nBackup of the previous otadata: %1").arg(o.otadataBackupPath);
+        return t;
+    }
+    if (o.bootPartition.isEmpty())
+        return Tr::tr("Boot partition unknown: %1").arg(o.bootReason);
+    if (o.bootPartition != o.partition)
+        return Tr::tr("Note: otadata still selects %1 (%2); the bootloader will not start %3. "
+                      "Add --set-boot to make %3 the boot partition.")
+            .arg(o.bootPartition, o.bootReason, o.partition);
+    return Tr::tr("The bootloader starts %1 (%2).").arg(o.bootPartition, o.bootReason);
+}
+
 void printOutcome(const FlashJobOutcome &o, qsizetype payload, const QString &format)
 {
     QString where = o.partition.isEmpty() ? QStringLiteral("0x%1").arg(o.address, 0, 16)
@@ -53,6 +73,8 @@ void printOutcome(const FlashJobOutcome &o, qsizetype payload, const QString &fo
     text += Tr::tr("MD5 verified: %1\n").arg(QString::fromLatin1(o.md5.toHex()));
     if (!o.backupPath.isEmpty())
         text += Tr::tr("Backup of the previous contents: %1\n").arg(o.backupPath);
+    if (!o.bootPartition.isEmpty() || !o.bootReason.isEmpty())
+        text += bootText(o) + QLatin1Char('\n');
     text += Tr::tr("Done in %1 s; board reset.").arg(double(o.elapsedMs) / 1000.0, 0, 'f', 2);
     printText(text);
 }
@@ -79,7 +101,12 @@ int runFlash(const QStringList &arguments)
                                       QStringLiteral("KEY.bin"));
     const QCommandLineOption cryptConf(QStringLiteral("flash-crypt-conf"), Tr::tr("ESP32 only: FLASH_CRYPT_CONFIG (default 0xF)."),
                                        QStringLiteral("N"));
-    parser.addOptions({partition, address, file, format, noBackup, flashKey, cryptConf});
+    const QCommandLineOption setBoot(
+        QStringLiteral("set-boot"),
+        Tr::tr("App partitions: also make the written partition the one the bootloader starts "
+               "(rewrites otadata as ESP-IDF's otatool switch_ota_partition does; factory: erases "
+               "otadata). The previous otadata is backed up."));
+    parser.addOptions({partition, address, file, format, noBackup, flashKey, cryptConf, setBoot});
     FlashPreflightOptions preflight;
     preflight.addTo(parser);
     const int early = parseOrExit(parser, arguments);
@@ -147,6 +174,11 @@ int runFlash(const QStringList &arguments)
         return refused;
     request.payload = payload->bytes;
     request.backup = !parser.isSet(noBackup) && Settings::load().backupBeforeWrite;
+    request.setBootPartition = parser.isSet(setBoot);
+    if (request.setBootPartition && !parser.isSet(partition)) {
+        printError(Tr::tr("--set-boot needs --partition (an app partition such as ota_1)"));
+        return ExitUsage;
+    }
     if (!wantsJson(parser))
         std::fprintf(stderr, "%s, %lld bytes as %s\n", payload->inputKind.toUtf8().constData(), qint64(payload->bytes.size()),
                      Image::payloadFormatName(*fmt).toUtf8().constData());
@@ -160,6 +192,13 @@ int runFlash(const QStringList &arguments)
         o.insert(QStringLiteral("payloadBytes"), qint64(payload->bytes.size()));
         o.insert(QStringLiteral("input"), payload->inputKind);
         o.insert(QStringLiteral("preflight"), preflightJson);
+        if (!r->bootPartition.isEmpty() || !r->bootReason.isEmpty()) {
+            o.insert(QStringLiteral("bootPartition"),
+                     r->bootPartition.isEmpty() ? QJsonValue() : QJsonValue(r->bootPartition));
+            o.insert(QStringLiteral("bootReason"), r->bootReason);
+            o.insert(QStringLiteral("bootSwitched"), r->bootSwitched);
+            o.insert(QStringLiteral("otadataBackup"), r->otadataBackupPath);
+        }
         printJson(QJsonDocument(o));
     } else {
         printOutcome(*r, payload->bytes.size(), Image::payloadFormatName(*fmt));

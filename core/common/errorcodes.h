@@ -27,19 +27,20 @@ inline constexpr QLatin1String Families[] = {
     QLatin1String("address"),    // flasher: flash addresses typed by the user
     QLatin1String("backup"),     // flasher/backupstore
     QLatin1String("chip"),       // flasher/chipdatabase
-    QLatin1String("connect"),   // station: the connect step (monitor after provisioning)
+    QLatin1String("connect"),    // station: the connect step (monitor after provisioning)
     QLatin1String("db"),         // station/stationdatabase (driver text in detail)
     QLatin1String("demo"),       // sim/demopool
     QLatin1String("diagnose"),   // tls: log reading and diagnosis
-    QLatin1String("dissect"),   // tls/records: TLS record dissector inputs
+    QLatin1String("dissect"),    // tls/records: TLS record dissector inputs
     QLatin1String("endpoint"),   // common/endpoint
     QLatin1String("file"),       // generic file reads
     QLatin1String("flash"),      // flasher jobs
-    QLatin1String("flashcrypt"),// image/flashencryption: flash encryption by address
-    QLatin1String("image"),     // image/imageinspector, encryptedimage
+    QLatin1String("flashcrypt"), // image/flashencryption: flash encryption by address
+    QLatin1String("image"),      // image/imageinspector, encryptedimage
     QLatin1String("inflate"),    // flasher/compression
     QLatin1String("lang"),       // common/translations: --lang and the language setting
-    QLatin1String("nvs"),       // image/nvs*: NVS partitions and their CSV
+    QLatin1String("nvs"),        // image/nvs*: NVS partitions and their CSV
+    QLatin1String("otadata"),    // image/otadata, flasher: which app partition boots
     QLatin1String("partition"),  // image/partitiontable, partitioncsv
     QLatin1String("payload"),    // image/certpayload
     QLatin1String("pool"),       // station/certpool
@@ -51,7 +52,7 @@ inline constexpr QLatin1String Families[] = {
     QLatin1String("records"),    // station/records
     QLatin1String("restore"),    // flasher/backupstore
     QLatin1String("rom"),        // flasher/romclient, romprotocol
-    QLatin1String("securecert"),// image/securecert*: esp_secure_cert TLV
+    QLatin1String("securecert"), // image/securecert*: esp_secure_cert TLV
     QLatin1String("serial"),     // flasher/seriallink
     QLatin1String("sim"),        // sim: the virtual board
     QLatin1String("station"),    // station: jobs and boards

@@ -36,6 +36,7 @@ void FlashJob::start(const FlashJobRequest &request)
     m_writeData.clear();
     m_expectMac.clear();
     m_flashTouched = false;
+    m_appTarget.reset();
     m_running = true;
     m_clock.start();
     if (request.kind == FlashJobRequest::Kind::Restore) {
@@ -140,6 +141,10 @@ void FlashJob::resolveTarget()
             if (p->encrypted())
                 return finish(Error::make(QStringLiteral("partition.encrypted"),
                                           tr("\"%1\" is marked encrypted; a plaintext write could not be verified.").arg(p->name)));
+            // Refused before anything is written: a boot switch that cannot happen.
+            if (auto switchable = checkBootSwitch(*p); !switchable)
+                return finish(switchable.error());
+            m_appTarget = *p;
             m_writeData.append(QByteArray((0x1000 - m_writeData.size() % 0x1000) % 0x1000, char(0xFF)));
             m_outcome.partition = p->name;
             m_outcome.address = p->offset;
@@ -242,8 +247,9 @@ void FlashJob::writeTarget()
         if (!r)
             return finish(partialWriteError(r.error()));
         m_outcome.md5 = QCryptographicHash::hash(m_writeData, QCryptographicHash::Md5);
-        Q_EMIT stageChanged(tr("Resetting the board"));
-        m_session->hardReset([this] { finish(m_outcome); });
+        if (m_appTarget)
+            return afterAppWrite();
+        resetAndFinish();
     });
 }
 

@@ -30,6 +30,10 @@ struct FlashJobRequest
     // check that an encrypted image was made for this address (never logged, never stored).
     QByteArray flashEncryptionKey;
     int flashCryptConfig = 0xF;
+    // Write to an app partition: also make it the one the bootloader starts, as ESP-IDF's
+    // esp_ota_set_boot_partition / otatool switch_ota_partition do (ota_N: otadata rewritten;
+    // factory: otadata erased). Without it the job still reports what otadata selects.
+    bool setBootPartition = false;
 };
 
 struct FlashJobOutcome
@@ -43,6 +47,13 @@ struct FlashJobOutcome
     QByteArray data;   // Read
     QByteArray md5;    // of what was written/read, as the chip computed it
     qint64 elapsedMs = 0;
+    // App writes on a table with otadata: the partition the bootloader will start after this
+    // job ("" when otadata could not be read, e.g. encrypted without the key), why, and
+    // whether this job changed it (then otadataBackupPath holds what was there before).
+    QString bootPartition;
+    QString bootReason;
+    bool bootSwitched = false;
+    QString otadataBackupPath;
 };
 
 // One technician action end to end on a board: connect, read the partition table, back up,
@@ -73,6 +84,12 @@ private:
     void takeBackup(std::function<void(Result<void>)> done);
     void writeTarget();
     void readTarget();
+    // After an app write (flashjobota.cpp): read otadata, switch it when asked, then reset.
+    Result<void> checkBootSwitch(const Image::Partition &target) const;
+    void afterAppWrite();
+    void switchOtadata(const Image::Partition &otadata, const QByteArray &raw,
+                       const QByteArray &plain);
+    void resetAndFinish();
     void finish(Result<FlashJobOutcome> result);
     Error partialWriteError(const Error &cause) const;
 
@@ -84,6 +101,7 @@ private:
     QElapsedTimer m_clock;
     bool m_running = false;
     bool m_flashTouched = false;
+    std::optional<Image::Partition> m_appTarget; // set for writes into an app partition
 };
 
 } // namespace Forgeline::Flasher

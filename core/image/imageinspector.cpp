@@ -2,6 +2,7 @@
 #include "core/image/imageinspector.h"
 
 #include "core/image/imagechip.h"
+#include "core/image/otadata.h"
 
 #include <QJsonArray>
 #include <QtEndian>
@@ -170,6 +171,8 @@ QString imageKindName(ImageKind kind)
         return QStringLiteral("partition-table");
     case ImageKind::Nvs:
         return QStringLiteral("nvs");
+    case ImageKind::OtaData:
+        return QStringLiteral("otadata");
     case ImageKind::PreEncrypted:
         return QStringLiteral("pre-encrypted");
     case ImageKind::EncryptedOrRandom:
@@ -289,6 +292,12 @@ ImageInspection inspectImage(const QByteArray &bytes, const InspectOptions &opti
             return r;
         }
         r.failures << t.error().message;
+    }
+    if (OtaData::looksLikeOtadata(bytes)) {
+        // Without the table the slot count is unknown: the summary gives the rule instead.
+        r.kind = ImageKind::OtaData;
+        r.summary = OtaData::describe(bytes);
+        return r;
     }
     if (isNvsPage(bytes, 0)) {
         r.kind = ImageKind::Nvs;

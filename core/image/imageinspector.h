@@ -19,6 +19,7 @@ enum class ImageKind {
     Bootloader,
     PartitionTable,
     Nvs,
+    OtaData, // the otadata partition: which OTA app the bootloader starts
     PreEncrypted,
     EncryptedOrRandom,
     Erased,

@@ -2,6 +2,8 @@
 #include "core/sim/romboardprofile.h"
 
 #include <QCoreApplication>
+#include "core/image/flashencryption.h"
+#include "core/image/imagechip.h"
 #include "core/image/nvscsv.h"
 #include "core/image/nvskeys.h"
 #include "core/image/nvswriter.h"
@@ -191,6 +193,30 @@ Result<RomBoardConfig> romBoardConfigFromProfile(const BoardProfile &profile)
         if (!flags)
             return profileError(Tr::tr("security.flags is not a number"));
         c.securityFlags = *flags;
+    }
+    // The key its eFuse holds: a key file ("key", relative to the profile) or its hex
+    // ("keyHex"), as espsecure takes it; the boot check decrypts flash with it.
+    if (security.contains(QLatin1String("keyHex")))
+        c.flashEncryptionKey
+            = QByteArray::fromHex(security.value(QLatin1String("keyHex")).toString().toLatin1());
+    if (security.contains(QLatin1String("key"))) {
+        auto key
+            = readContentsFile(security.value(QLatin1String("key")).toString(), profile.baseDir);
+        if (!key)
+            return profileError(key.error().message);
+        c.flashEncryptionKey = *key;
+    }
+    if (!c.flashEncryptionKey.isEmpty()) {
+        const Image::ImageChip *chip = Image::imageChipByKey(c.chipKey);
+        const auto scheme = chip ? chip->flashCrypt : Image::FlashCryptScheme::XtsAes;
+        if (auto fits = Image::checkFlashCryptKey(scheme, c.flashEncryptionKey); !fits)
+            return profileError(fits.error().message);
+    }
+    if (security.contains(QLatin1String("flashCryptConfig"))) {
+        const auto conf = number(security.value(QLatin1String("flashCryptConfig")));
+        if (!conf || *conf > 15)
+            return profileError(Tr::tr("security.flashCryptConfig is 0..15"));
+        c.flashCryptConfig = int(*conf);
     }
     if (profile.json.contains(QLatin1String("package"))) {
         const auto package = number(profile.json.value(QLatin1String("package")));

@@ -18,7 +18,9 @@ namespace Forgeline::Sim {
 //   "faults": {"serial": {"dropRate": 0.001, "corruptRate": 0, "resetAt": "0x110800",
 //              "disconnectAt": "0x...", "slowFlash": 4, "seed": 1}}
 //   "revision": "v3.0" (or per chip {"esp32": "v1.0"}, or "unreadable"), "package": 1 (ESP32)
-//   "security": {"flashCryptCnt": 1, "flags": "0x0"} (flash encryption on; GET_SECURITY_INFO flags)
+//   "security": {"flashCryptCnt": 1, "flags": "0x0", "key": "fe_key.bin" or "keyHex": "…",
+//                "flashCryptConfig": 15} (flash encryption on; GET_SECURITY_INFO flags; the key
+//                its eFuse holds, which the boot check decrypts flash with)
 // Without a "flash" section the board gets 4 MiB of Winbond flash and the default partition
 // table (nvs, phy_init, factory, cert, key, storage).
 Result<RomBoardConfig> romBoardConfigFromProfile(const BoardProfile &profile);

@@ -101,7 +101,14 @@ QByteArray RomDevice::bootBanner(bool powerOn) const
     const QByteArray reason = powerOn ? QByteArray("0x1 (POWERON_RESET)") : QByteArray("0xc (SW_CPU_RESET)");
     // Not a ROM message: the virtual board says what a normal boot would do with its flash,
     // so a test or a technician sees whether the app just written would start.
-    const QByteArray check = bootCheckLine(m_flash.contents(), m_chip.chipId).toUtf8() + "\r\n";
+    BootCheckInput boot;
+    boot.flash = m_flash.contents();
+    boot.chipId = m_chip.chipId;
+    boot.chipKey = m_chip.key;
+    boot.flashEncryption = m_config.flashEncryptionEnabled();
+    boot.flashEncryptionKey = m_config.flashEncryptionKey;
+    boot.flashCryptConfig = m_config.flashCryptConfig;
+    const QByteArray check = bootCheckLine(boot).toUtf8() + "\r\n";
     if (m_chip.key == QLatin1String("esp32"))
         return "ets Jun  8 2016 00:22:57\r\n\r\nrst:" + reason
                + ",boot:0x3 (DOWNLOAD_BOOT(UART0/UART1/SDIO_REI_REO_V2))\r\n" + check + "waiting for download\r\n";

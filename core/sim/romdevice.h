@@ -10,6 +10,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QtAlgorithms>
 
 #include <memory>
 #include <optional>
@@ -38,6 +39,11 @@ struct RomBoardConfig
     RomFaults faults;
     quint32 securityFlags = 0;
     quint8 flashCryptCnt = 0;         // odd number of bits set: flash encryption on
+    // The flash encryption key in the chip's eFuse (as espsecure's key file holds it): what the
+    // boot check decrypts flash with when encryption is on. Never sent over the wire.
+    QByteArray flashEncryptionKey;
+    int flashCryptConfig = 0xF; // ESP32 FLASH_CRYPT_CONFIG eFuse
+    bool flashEncryptionEnabled() const { return qPopulationCount(flashCryptCnt) & 1; }
     QString revision;                 // "v3.0"; empty: the chip's usual revision (chips.json simDefault)
     std::optional<quint32> package;   // ESP32 package code; empty: chips.json simPackage
     bool revisionUnreadable = false;  // READ_REG of the revision eFuse words fails

@@ -11,6 +11,7 @@
 
 #include "flashjobwait.h"
 
+#include <QCheckBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -251,6 +252,64 @@ private Q_SLOTS:
         w.write();
         QVERIFY2(waitJob(w), qPrintable(w.bannerText()));
         QCOMPARE(board.device().flash().read(0x10000, quint32(encrypted->size())), *encrypted);
+    }
+
+    // An app written into an OTA slot: "make it the boot partition" is offered (on by
+    // default) beside the write, otadata is rewritten and backed up, and the board boots it;
+    // unticked, the banner says otadata still selects the other slot.
+    void appIntoOtaSlotBecomesTheBootPartition()
+    {
+        QTemporaryDir dir;
+        Sim::RomBoardConfig cfg;
+        cfg.chipKey = QStringLiteral("esp32c3");
+        cfg.revision = QStringLiteral("v0.4");
+        cfg.timing = false;
+        cfg.image = Sim::RomBoardConfig::imageWithPartitionTable(
+            QStringLiteral("nvs, data, nvs, 0x9000, 0x4000\notadata, data, ota, 0xd000, 0x2000\n"
+                           "ota_0, app, ota_0, 0x10000, 1M\nota_1, app, ota_1, 0x110000, 1M\n"));
+        Sim::RomSerialServer board(cfg);
+        auto address = board.listenPty();
+        QVERIFY(address);
+        FlashWorkspace w;
+        w.resize(1024, 768);
+        w.setBackupDirectory(dir.filePath(QStringLiteral("backups")));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setPortText(*address);
+        w.connectBoard();
+        QVERIFY2(waitJob(w), qPrintable(w.bannerText()));
+        auto *setBoot = w.findChild<QCheckBox *>(QStringLiteral("flashSetBoot"));
+        QVERIFY(setBoot);
+        w.selectPartition(QStringLiteral("nvs"));
+        QVERIFY(!setBoot->isVisible());
+        w.selectPartition(QStringLiteral("ota_1"));
+        QVERIFY(setBoot->isVisible());
+        QVERIFY(setBoot->isChecked());
+
+        QFile image(dir.filePath(QStringLiteral("app.bin")));
+        QVERIFY(image.open(QIODevice::WriteOnly));
+        image.write(TestImages::buildImage(TestImages::c3App()));
+        image.close();
+        w.setPayloadFile(image.fileName());
+        if (!w.canWrite())
+            w.setWriteAnyway(true);
+        w.write();
+        QVERIFY2(waitJob(w), qPrintable(w.bannerText()));
+        QVERIFY2(w.bannerText().contains(QLatin1String("The bootloader now starts ota_1")),
+                 qPrintable(w.bannerText()));
+        const QString boot = QString::fromUtf8(board.device().bootBanner(false));
+        QVERIFY2(boot.contains(QLatin1String("ota_1 at 0x110000 would start")), qPrintable(boot));
+        QCOMPARE(w.backupCount(), 2); // ota_1's old contents and otadata's
+        QDir().mkpath(QStringLiteral(TEST_BUILD_DIR "/screenshots"));
+        QVERIFY(w.grab().save(QStringLiteral(TEST_BUILD_DIR "/screenshots/flash-set-boot.png")));
+
+        w.selectPartition(QStringLiteral("ota_0"));
+        QVERIFY(setBoot->isChecked());
+        w.setMakeBootPartition(false);
+        w.write();
+        QVERIFY2(waitJob(w), qPrintable(w.bannerText()));
+        QVERIFY2(w.bannerText().contains(QLatin1String("otadata still selects ota_1")),
+                 qPrintable(w.bannerText()));
     }
 
     void errorsAreShownNotThrown()

@@ -171,6 +171,7 @@ void FlashWorkspace::write()
     FlashJobRequest r = baseRequest(FlashJobRequest::Kind::Write);
     r.partition = m_partition->currentText();
     r.payload = *bytes;
+    r.setBootPartition = makeBootPartition();
     if (m_board.flashEncryptionEnabled() && !m_flashKey->text().isEmpty()) {
         QFile key(m_flashKey->text());
         if (!key.open(QIODevice::ReadOnly)) {
@@ -296,16 +297,20 @@ void FlashWorkspace::onFinished(const Result<FlashJobOutcome> &result)
         if (k >= 0)
             m_partition->setCurrentIndex(k);
         updatePreflightPartitions();
+        updateBootSwitchRow();
     }
     switch (action) {
     case Action::Connect:
         showBanner(true, tr("Connected to %1, MAC %2; %n partition(s).", nullptr, m_table->rowCount()).arg(o.board.chipName, o.board.macText()));
         break;
     case Action::Write:
-        showBanner(true, tr("%1 written and verified (MD5 %2) in %3 s; board reset. Backup: %4")
-                             .arg(o.partition, QString::fromLatin1(o.md5.toHex()))
-                             .arg(double(o.elapsedMs) / 1000.0, 0, 'f', 2)
-                             .arg(o.backupPath.isEmpty() ? tr("none (turned off)") : o.backupPath));
+        showBanner(true,
+                   tr("%1 written and verified (MD5 %2) in %3 s; board reset. Backup: %4")
+                           .arg(o.partition, QString::fromLatin1(o.md5.toHex()))
+                           .arg(double(o.elapsedMs) / 1000.0, 0, 'f', 2)
+                           .arg(o.backupPath.isEmpty() ? tr("none (turned off)") : o.backupPath)
+                       + (bootSwitchText(o).isEmpty() ? QString()
+                                                      : QStringLiteral("\n") + bootSwitchText(o)));
         break;
     case Action::Verify: {
         QByteArray expected = m_lastWritten;
@@ -368,72 +373,6 @@ void FlashWorkspace::updateButtons()
     m_cancel->setEnabled(busy);
     m_restore->setEnabled(!busy && m_backups->count() > 0);
     updateWriteGate();
-}
-
-void FlashWorkspace::reloadBackups()
-{
-    m_backups->clear();
-    for (const BackupRecord &r : BackupStore(m_backupDir).list()) {
-        auto *item = new QListWidgetItem(tr("%1  %2  %3 (%4 bytes at 0x%5)")
-                                             .arg(r.created.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), r.mac,
-                                                  r.partition.isEmpty() ? tr("region") : r.partition)
-                                             .arg(r.size)
-                                             .arg(r.offset, 0, 16),
-                                         m_backups);
-        item->setData(Qt::UserRole, r.path);
-        item->setToolTip(r.path);
-    }
-    if (m_backups->count() > 0)
-        m_backups->setCurrentRow(0);
-    updateButtons();
-}
-
-void FlashWorkspace::showBanner(bool ok, const QString &text)
-{
-    m_banner->setText(text);
-    m_banner->setStyleSheet(ok ? QStringLiteral("QLabel { background: #e6f4ea; color: #1e4620; padding: 8px; border-radius: 4px; }")
-                               : QStringLiteral("QLabel { background: #fdecea; color: #611a15; padding: 8px; border-radius: 4px; }"));
-    m_banner->setVisible(true);
-    Q_EMIT statusMessage(text);
-}
-
-QString FlashWorkspace::bannerText() const
-{
-    return m_banner->isHidden() ? QString() : m_banner->text();
-}
-
-void FlashWorkspace::setPayloadFile(const QString &path)
-{
-    m_file->setText(path);
-}
-
-void FlashWorkspace::selectPartition(const QString &name)
-{
-    const int i = m_partition->findText(name);
-    if (i >= 0)
-        m_partition->setCurrentIndex(i);
-}
-
-void FlashWorkspace::setFormat(const QString &name)
-{
-    const int i = m_format->findData(name);
-    if (i >= 0)
-        m_format->setCurrentIndex(i);
-}
-
-int FlashWorkspace::partitionCount() const
-{
-    return m_table->rowCount();
-}
-
-int FlashWorkspace::backupCount() const
-{
-    return m_backups->count();
-}
-
-QString FlashWorkspace::newestBackup() const
-{
-    return m_backups->count() ? m_backups->item(0)->data(Qt::UserRole).toString() : QString();
 }
 
 } // namespace Forgeline::Ui

@@ -72,6 +72,9 @@ public:
     bool canWrite() const;
     QString writeGateText() const;
     void setWriteAnyway(bool on);
+    // App writes into factory/ota_N of a table with otadata (flashbootswitch.cpp).
+    bool makeBootPartition() const;
+    void setMakeBootPartition(bool on);
 
 public Q_SLOTS:
     void refreshPorts();
@@ -120,6 +123,9 @@ private:
     bool preflightBlocksWrite() const;
     void updateWriteGate();
     QString failingChecksText() const;
+    void buildBootSwitchRow(QFormLayout *form, QWidget *box);
+    void updateBootSwitchRow();
+    QString bootSwitchText(const Flasher::FlashJobOutcome &outcome) const;
 
     QComboBox *m_port = nullptr;
     QComboBox *m_baud = nullptr;
@@ -160,6 +166,7 @@ private:
     QLineEdit *m_pfChain = nullptr;
     QLineEdit *m_pfCa = nullptr;
     QCheckBox *m_writeAnyway = nullptr;
+    QCheckBox *m_setBoot = nullptr;
     QLabel *m_writeGate = nullptr;
     QString m_autoCert; // what adoptPayloadForPreflight() filled in, so a new payload replaces it
     QString m_autoKey;

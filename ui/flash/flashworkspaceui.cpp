@@ -141,6 +141,7 @@ void FlashWorkspace::buildUi()
         if (!f.isEmpty())
             m_flashKey->setText(f);
     });
+    buildBootSwitchRow(writeForm, writeBox);
     writeForm->addRow(QString(), m_payloadInfo);
     writeForm->addRow(QString(), buttons);
     m_writeGate = new QLabel(writeBox);

@@ -65,6 +65,7 @@ QString kindTitle(ImageKind kind)
         return ImageWorkspace::tr("Partition table");
     case ImageKind::Nvs:
         return ImageWorkspace::tr("NVS data");
+    case ImageKind::OtaData: return ImageWorkspace::tr("otadata (which OTA app boots)");
     case ImageKind::PreEncrypted:
         return ImageWorkspace::tr("Pre-encrypted OTA image");
     case ImageKind::EncryptedOrRandom:
