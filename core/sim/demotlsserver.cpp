@@ -34,15 +34,13 @@ constexpr int ConnectionTimeoutMs = 10000;
 // window can wait for it.
 constexpr int PollStepMs = 200;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Forgeline::Sim::DemoTlsServer", text);
-}
-
 Error serverError(const QString &detail)
 {
-    return Error::make(QStringLiteral("sim.tlsserver"),
-                       tr("Could not start the virtual boards' TLS server."), detail);
+    return Error::make(
+        QStringLiteral("sim.tlsserver"),
+        QCoreApplication::translate("Forgeline::Sim::DemoTlsServer",
+                                    "Could not start the virtual boards' TLS server."),
+        detail);
 }
 
 QString lastSslError()

@@ -22,17 +22,13 @@ BoardApplicationFactory &factory()
     return f;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Forgeline::Sim::VirtualFirmware", text);
-}
-
 Result<QByteArray> readPoolFile(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return Error::make(QStringLiteral("sim.firmware"),
-                           tr("Could not read the demo certificate pool."),
+                           QCoreApplication::translate("Forgeline::Sim::VirtualFirmware",
+                                                       "Could not read the demo certificate pool."),
                            path + QStringLiteral(": ") + f.errorString());
     return f.readAll();
 }
