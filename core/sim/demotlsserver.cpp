@@ -149,15 +149,25 @@ Result<quint16> DemoTlsServer::start(const QByteArray &clientCaPem)
     X509_STORE *store = SSL_CTX_get_cert_store(ctx);
     STACK_OF(X509_NAME) *names = sk_X509_NAME_new_null();
     int trusted = 0;
+    bool notCa = false;
     while (X509 *c = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) {
+        // Demo pools made before their CA carried basicConstraints: OpenSSL would refuse every
+        // pair with "invalid CA certificate"; better to say so once, with the way out.
+        notCa = notCa || X509_check_ca(c) == 0;
         X509_STORE_add_cert(store, c);
         sk_X509_NAME_push(names, X509_NAME_dup(X509_get_subject_name(c)));
         X509_free(c);
         ++trusted;
     }
     ERR_clear_error(); // the end of the PEM text reads as an error
-    if (trusted == 0) {
+    if (trusted == 0 || notCa) {
         sk_X509_NAME_pop_free(names, X509_NAME_free);
+        if (notCa)
+            return Error::make(
+                QStringLiteral("sim.tlsserver"),
+                tr("The demo pool's CA is not marked as a CA (a pool made by an "
+                   "older Forgeline): no demo certificate would be accepted."),
+                {}, tr("Delete the demo-pool folder; the next virtual board makes a new one."));
         return serverError(tr("No CA certificate to check the boards' certificates against."));
     }
     // The CertificateRequest names the accepted CA, as a broker set up for device

@@ -70,7 +70,10 @@ Result<void> VirtualFirmware::startServer()
     auto *server = new DemoTlsServer(this);
     if (auto port = server->start(*ca); !port) {
         delete server;
-        return port.error();
+        Error e = port.error();
+        if (e.detail.isEmpty())
+            e.detail = pool; // the folder the fix talks about
+        return e;
     }
     connect(server, &DemoTlsServer::handshakeFinished, this,
             [this](bool ok, const QString &summary) {

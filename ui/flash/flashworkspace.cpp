@@ -114,7 +114,9 @@ void FlashWorkspace::startVirtualBoard()
         }
         if (firmware && firmwareProblem.isEmpty())
             if (auto r = Sim::VirtualFirmware::instance()->attach(*m_virtual, profile.chip); !r)
-                firmwareProblem = r.error().message + QLatin1Char(' ') + r.error().detail;
+                firmwareProblem = QStringList{r.error().message, r.error().detail, r.error().fix}
+                                      .join(QLatin1Char(' '))
+                                      .simplified();
         // The board still flashes without its application; say why Monitor will be quiet.
         if (!firmwareProblem.isEmpty())
             Logger::instance().warning(QStringLiteral("virtual-board"), firmwareProblem);

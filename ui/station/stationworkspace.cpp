@@ -106,9 +106,13 @@ Result<void> StationWorkspace::startVirtualBoards(int count)
                 return address.error();
             // The station flashes a pool pair onto each board; with firmware the boards then
             // connect to the demo server when reset into their app (Monitor, a connect step).
+            // Without its firmware a board still flashes and provisions: a warning, not a stop.
             if (Sim::boardApplicationAvailable())
                 if (auto r = Sim::VirtualFirmware::instance()->attach(*rom, profile.chip); !r)
-                    return r.error();
+                    Logger::instance().warning(
+                        QStringLiteral("virtual-board"),
+                        QStringList{r.error().message, r.error().detail, r.error().fix}
+                            .join(QLatin1Char(' ')));
             auto net = std::make_unique<Sim::ProtocommVirtualBoard>(profile);
             if (auto port = net->start(0); !port)
                 return port.error();
