@@ -3,6 +3,7 @@
 
 #include "core/monitor/serialmonitor.h"
 
+#include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QTimer>
@@ -193,22 +194,23 @@ int runMonitor(const QStringList &arguments)
                          endReason = reason;
                          loop.quit();
                      });
-    QTimer deadline;
-    deadline.setSingleShot(true);
-    QObject::connect(&deadline, &QTimer::timeout, &loop, [&] {
-        monitor.stop(monitor.isPortLost() ? QStringLiteral("port-lost") : QStringLiteral("timeout"),
-                     monitor.isPortLost()
-                         ? QStringLiteral("%1 did not come back.").arg(options.port)
-                         : QStringLiteral("Nothing decisive within %1 s.").arg(timeoutSeconds));
-    });
-    if (timeoutSeconds > 0)
-        deadline.start(int(timeoutSeconds * 1000));
+    // A soak runs for weeks: QTimer counts int milliseconds (24.8 days) and a longer --timeout
+    // overflowed it, so the deadline is 64-bit and the poll below looks at it.
+    QDeadlineTimer deadline(QDeadlineTimer::Forever);
+    if (timeoutSeconds > 0 && timeoutSeconds < 1e12)
+        deadline.setRemainingTime(qint64(timeoutSeconds * 1000));
     monitorInterrupted = 0;
     auto previous = std::signal(SIGINT, onMonitorInterrupt);
     QTimer poll;
     QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
         if (monitorInterrupted)
             monitor.stop(QStringLiteral("interrupted"));
+        else if (deadline.hasExpired())
+            monitor.stop(monitor.isPortLost() ? QStringLiteral("port-lost")
+                                              : QStringLiteral("timeout"),
+                         monitor.isPortLost()
+                             ? QStringLiteral("%1 did not come back.").arg(options.port)
+                             : QStringLiteral("Nothing decisive within %1 s.").arg(timeoutSeconds));
     });
     poll.start(50);
     monitor.start();

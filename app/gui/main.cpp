@@ -8,9 +8,10 @@
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/smoketest.h"
 #include "ui/shell/startupprobe.h"
-#include "ui/flash/flashworkspace.h"
-#include "ui/provision/provisionworkspace.h"
-#include "ui/station/stationworkspace.h"
+
+#ifdef FORGELINE_HAVE_SIM_FIRMWARE
+#include "core/simfirmware/installfirmware.h"
+#endif
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -75,6 +76,10 @@ int main(int argc, char **argv)
         QStringLiteral("NAME")));
     parser.process(arguments);
 
+#ifdef FORGELINE_HAVE_SIM_FIRMWARE
+    // The in-process virtual boards run forgeline-sim's firmware (a real mbedTLS client).
+    Forgeline::SimFirmware::installVirtualBoardFirmware();
+#endif
     Forgeline::Ui::MainWindow window;
     Forgeline::Logger::instance().info(
         QStringLiteral("app"),
@@ -103,15 +108,7 @@ int main(int argc, char **argv)
 
     if (parser.isSet(virtualBoardOption)) {
         // The same in-process boards the workspaces' "Virtual board" buttons start.
-        QTimer::singleShot(0, &window, [&window] {
-            if (auto *flash = qobject_cast<Forgeline::Ui::FlashWorkspace *>(window.workspace(QStringLiteral("flash"))))
-                flash->startVirtualBoard();
-            if (auto *provision = qobject_cast<Forgeline::Ui::ProvisionWorkspace *>(window.workspace(QStringLiteral("provision"))))
-                provision->startVirtualBoard();
-            if (auto *station = qobject_cast<Forgeline::Ui::StationWorkspace *>(window.workspace(QStringLiteral("station"))))
-                if (auto r = station->startVirtualBoards(); !r)
-                    qWarning("virtual station: %s", qPrintable(r.error().message + QLatin1Char(' ') + r.error().detail));
-        });
+        QTimer::singleShot(0, &window, &Forgeline::Ui::MainWindow::startVirtualBoards);
     }
 
     if (parser.isSet(smokeOption)) {

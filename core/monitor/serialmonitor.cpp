@@ -194,6 +194,8 @@ void SerialMonitor::onLine(qint64 number, QByteArrayView raw, bool cut)
         const QByteArray bytes = line.text.toUtf8() + '\n';
         if (m_capture.write(bytes) != bytes.size())
             captureFailed();
+        else
+            m_captureBytes += bytes.size();
     }
     m_tail.push_back(line);
     while (int(m_tail.size()) > m_options.tailLines)
@@ -231,12 +233,17 @@ void SerialMonitor::captureFailed()
 {
     // A full disk ends the capture, not the watch: the board's log still matters more than the
     // file, and the tail still holds the newest lines.
+    // Not only a full disk: a file system's largest file (FAT32: 4 GiB) or a file size limit
+    // ends a long capture the same way, so the status says how far it got.
     const QString why = m_capture.errorString();
     m_capture.close();
     status(QStringLiteral("capture-failed"),
-           tr("Stopped writing the capture to %1: %2 (is the disk full?). Still watching; the "
-              "newest %3 lines stay in memory.")
-               .arg(m_options.capturePath, why)
+           tr("Stopped writing the capture to %1 after %2 MB: %3 (the disk is full, or the file "
+              "is as large as its file system or your limits allow). Still watching; the "
+              "newest %4 lines stay in memory.")
+               .arg(m_options.capturePath)
+               .arg(double(m_captureBytes) / 1e6, 0, 'f', 1)
+               .arg(why)
                .arg(m_options.tailLines));
 }
 

@@ -58,6 +58,8 @@ public:
     bool isPortLost() const { return m_lost; }
     qint64 linesSeen() const { return m_splitter.lines(); }
     qint64 bytesSeen() const { return m_bytes; }
+    // Bytes handed to the capture file (64-bit: a capture passes 4 GiB in a long soak).
+    qint64 captureBytes() const { return m_captureBytes; }
     const std::deque<LineEvent> &tail() const { return m_tail; }
     const MonitorOptions &options() const { return m_options; }
 
@@ -90,6 +92,7 @@ private:
     QTimer *m_presence = nullptr;
     QByteArray m_scratch;
     qint64 m_bytes = 0;
+    qint64 m_captureBytes = 0;
     int m_noiseRun = 0;
     bool m_noiseReported = false;
     bool m_running = false;

@@ -9,7 +9,8 @@ namespace Forgeline::Sim {
 // The firmware a virtual board runs after a reset into its application. The serial server
 // hands it the flash contents at boot and carries its console output; implementations
 // (the MQTT-over-TLS client in core/simfirmware) live outside the core library so only the
-// simulator links the TLS library they use.
+// programs that run them (forgeline-sim, the GUI's in-process boards through
+// virtualfirmware.h, the tests) link the TLS library they use.
 class BoardApplication : public QObject
 {
     Q_OBJECT

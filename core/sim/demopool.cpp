@@ -4,11 +4,13 @@
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
+#include <QStandardPaths>
 
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 #include <memory>
 
@@ -32,6 +34,18 @@ PKey newKey()
     return PKey(EVP_EC_gen("P-256"), EVP_PKEY_free);
 }
 
+bool addExtension(X509 *cert, X509 *issuer, int nid, const char *value)
+{
+    X509V3_CTX ctx;
+    X509V3_set_ctx(&ctx, issuer, cert, nullptr, nullptr, 0);
+    X509_EXTENSION *ext = X509V3_EXT_nconf_nid(nullptr, &ctx, nid, value);
+    if (!ext)
+        return false;
+    const bool ok = X509_add_ext(cert, ext, -1) == 1;
+    X509_EXTENSION_free(ext);
+    return ok;
+}
+
 Cert newCert(EVP_PKEY *key, const QString &commonName, long serial, X509 *issuer, EVP_PKEY *issuerKey)
 {
     Cert cert(X509_new(), X509_free);
@@ -47,7 +61,15 @@ Cert newCert(EVP_PKEY *key, const QString &commonName, long serial, X509 *issuer
     X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("Forgeline demo"), -1, -1, 0);
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>(cn.constData()), -1, -1, 0);
     X509_set_issuer_name(cert.get(), issuer ? X509_get_subject_name(issuer) : name);
-    if (X509_sign(cert.get(), issuerKey ? issuerKey : key, EVP_sha256()) <= 0)
+    // A v3 certificate is a CA only with basicConstraints CA:TRUE (RFC 5280 4.2.1.9): without
+    // it OpenSSL ("invalid CA certificate") and mbedTLS refuse every pair the CA signed, so a
+    // TLS server could not trust the pool.
+    if (!issuer
+        && !(
+            addExtension(cert.get(), cert.get(), NID_basic_constraints, "critical,CA:TRUE")
+            && addExtension(cert.get(), cert.get(), NID_key_usage, "critical,keyCertSign,cRLSign")))
+        cert.reset();
+    if (cert && X509_sign(cert.get(), issuerKey ? issuerKey : key, EVP_sha256()) <= 0)
         cert.reset();
     return cert;
 }
@@ -86,6 +108,12 @@ Result<void> writeFile(const QString &path, const QByteArray &bytes, bool secret
 }
 
 } // namespace
+
+QString defaultDemoPoolDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+           + QStringLiteral("/demo-pool");
+}
 
 Result<QStringList> writeDemoPool(const QString &dirPath, int count, const QString &prefix)
 {

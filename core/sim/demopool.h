@@ -13,4 +13,10 @@ namespace Forgeline::Sim {
 // folder are kept, so a demo pool's claims stay valid across runs. Returns the pair ids.
 Result<QStringList> writeDemoPool(const QString &dir, int count, const QString &prefix = QStringLiteral("demo"));
 
+// Where the GUI keeps its demo pool (the application's data folder): the Station's virtual
+// line claims pairs from it and the virtual boards' TLS server trusts its CA.
+QString defaultDemoPoolDirectory();
+// Pairs the GUI's demo pool holds: enough for a long station demo.
+constexpr int DefaultDemoPoolSize = 32;
+
 } // namespace Forgeline::Sim

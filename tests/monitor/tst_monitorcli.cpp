@@ -293,6 +293,33 @@ private Q_SLOTS:
         QVERIFY(out.contains("\"status\":\"lost\""));
         QVERIFY(out.contains("\"reason\":\"port-lost\""));
     }
+
+    // A soak's --timeout of weeks: 3,000,000 s is 3e9 ms, past the int a QTimer counts in.
+    // The run must not wrap into "no timeout" or an instant one (nor trip UBSan's
+    // float-cast check): it ends on --until, as it would with any timeout.
+    void aTimeoutOfWeeksDoesNotWrap()
+    {
+        FirmwareSetup setup;
+        QJsonObject profile = boardProfileJson(setup);
+        profile.remove(QStringLiteral("firmware"));
+        const QString path = m_dir.filePath(QStringLiteral("rom-soak.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(profile).toJson());
+        f.close();
+        SimProcess sim;
+        QString error;
+        QVERIFY2(sim.start(path, {}, &error), qPrintable(error));
+        const CliRun r = cli({QStringLiteral("monitor"), QStringLiteral("--port"), sim.address(),
+                              QStringLiteral("--until"), QStringLiteral("waiting for download"),
+                              QStringLiteral("--timeout"), QStringLiteral("3000000"),
+                              QStringLiteral("--json")},
+                             60000);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("\"reason\":\"until\""), r.out.constData());
+        QVERIFY2(!r.err.contains("negative") && !r.err.contains("runtime error"),
+                 r.err.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMonitorCli)

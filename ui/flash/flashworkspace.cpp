@@ -8,6 +8,7 @@
 #include "core/image/certpayload.h"
 #include "core/sim/romboardprofile.h"
 #include "core/sim/romserialserver.h"
+#include "core/sim/virtualfirmware.h"
 #include "ui/flash/partitiontablemodel.h"
 #include "ui/preflight/preflightpanel.h"
 
@@ -89,7 +90,16 @@ void FlashWorkspace::setPortText(const QString &port)
 void FlashWorkspace::startVirtualBoard()
 {
     if (!m_virtual) {
-        auto config = Sim::romBoardConfigFromProfile(Sim::BoardProfile::defaultProfile());
+        Sim::BoardProfile profile = Sim::BoardProfile::defaultProfile();
+        // With firmware to run, the board comes with a demo pair in its cert and key
+        // partitions, so Monitor shows a handshake the demo server accepts before anything
+        // was flashed. Without firmware the partitions stay blank, as they always were.
+        QString firmwareProblem;
+        const bool firmware = Sim::boardApplicationAvailable();
+        if (firmware)
+            if (auto r = Sim::addDemoCredentials(profile, QStringLiteral("demo0000")); !r)
+                firmwareProblem = r.error().message + QLatin1Char(' ') + r.error().detail;
+        auto config = Sim::romBoardConfigFromProfile(profile);
         if (!config) {
             showBanner(false, config.error().message);
             return;
@@ -102,6 +112,14 @@ void FlashWorkspace::startVirtualBoard()
             delete m_virtual;
             return;
         }
+        if (firmware && firmwareProblem.isEmpty())
+            if (auto r = Sim::VirtualFirmware::instance()->attach(*m_virtual, profile.chip); !r)
+                firmwareProblem = QStringList{r.error().message, r.error().detail, r.error().fix}
+                                      .join(QLatin1Char(' '))
+                                      .simplified();
+        // The board still flashes without its application; say why Monitor will be quiet.
+        if (!firmwareProblem.isEmpty())
+            Logger::instance().warning(QStringLiteral("virtual-board"), firmwareProblem);
         connect(m_virtual, &Sim::RomSerialServer::addressChanged, this, [this](const QString &a) {
             refreshPorts();
             Q_EMIT virtualBoardStarted(a);

@@ -56,6 +56,7 @@ MonitorWorkspace::MonitorWorkspace(QWidget *parent)
     for (int b : {115200, 74880, 230400, 460800, 921600, 2000000})
         m_baud->addItem(QString::number(b));
     m_reset = new QCheckBox(tr("Reset into firmware"), this);
+    m_reset->setObjectName(QStringLiteral("monitorReset"));
     m_reset->setToolTip(tr("Pulse RTS (or send the ROM's reboot command where there are no modem "
                            "lines) after opening."));
     m_startStop = new QPushButton(tr("Start"), this);
@@ -81,6 +82,11 @@ MonitorWorkspace::MonitorWorkspace(QWidget *parent)
         Q_EMIT decodeRequested(link.section(QLatin1Char(':'), 1));
     });
     layout->addWidget(m_findings);
+    m_serverReport = new QLabel(this);
+    m_serverReport->setObjectName(QStringLiteral("monitorServerReport"));
+    m_serverReport->setWordWrap(true);
+    m_serverReport->setVisible(false);
+    layout->addWidget(m_serverReport);
 
     m_codes = new QLabel(this);
     m_codes->setObjectName(QStringLiteral("decodedCodes"));
@@ -213,6 +219,16 @@ QString MonitorWorkspace::port() const
 void MonitorWorkspace::setBaud(int baud)
 {
     m_baud->setCurrentText(QString::number(baud));
+}
+
+void MonitorWorkspace::setResetIntoFirmware(bool on) { m_reset->setChecked(on); }
+
+void MonitorWorkspace::showServerReport(bool ok, const QString &text)
+{
+    m_serverReport->setText(tr("Server side: %1").arg(text));
+    m_serverReport->setStyleSheet(ok ? QStringLiteral("QLabel { color: #1b5e20; }")
+                                     : QStringLiteral("QLabel { color: #8e1c1c; }"));
+    m_serverReport->setVisible(true);
 }
 
 void MonitorWorkspace::start()

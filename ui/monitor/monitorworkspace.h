@@ -41,10 +41,13 @@ public:
     void offerPort(const QString &label, const QString &address);
     QString port() const;
     void setBaud(int baud);
+    // "Reset into firmware" when the monitor opens (hard reset, or the ROM's reboot command).
+    void setResetIntoFirmware(bool on);
     bool isRunning() const { return m_monitor != nullptr; }
     MonitorLogModel *logModel() const { return m_model; }
     QTableView *logView() const { return m_view; }
     QLabel *findingsStrip() const { return m_findings; }
+    QLabel *serverReportLabel() const { return m_serverReport; }
     const std::optional<Monitor::HandshakeResultEvent> &lastHandshake() const
     {
         return m_lastHandshake;
@@ -62,6 +65,8 @@ public Q_SLOTS:
     void diagnoseThis();
     void compareWithWorking(const QString &workingCapture = {});
     void saveTo(const QString &path = {});
+    // What the virtual boards' TLS server made of a board's handshake: the other end's view.
+    void showServerReport(bool ok, const QString &text);
 
 Q_SIGNALS:
     void diagnoseRequested(const QString &failingLog, const QString &workingLog);
@@ -84,6 +89,7 @@ private:
     QLabel *m_state = nullptr;
     QLabel *m_findings = nullptr;
     QLabel *m_codes = nullptr;
+    QLabel *m_serverReport = nullptr;
     QTableView *m_view = nullptr;
     QLineEdit *m_filter = nullptr;
     QPushButton *m_pause = nullptr;

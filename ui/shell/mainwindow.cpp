@@ -3,17 +3,18 @@
 
 #include "core/common/logger.h"
 #include "core/common/settings.h"
+#include "core/sim/romserialserver.h"
+#include "core/sim/virtualfirmware.h"
 #include "ui/activity/activitypane.h"
 #include "ui/decode/decodeworkspace.h"
 #include "ui/diagnose/diagnoseworkspace.h"
-#include "core/sim/romserialserver.h"
 #include "ui/flash/flashworkspace.h"
 #include "ui/image/imageworkspace.h"
 #include "ui/monitor/monitorworkspace.h"
 #include "ui/provision/provisionworkspace.h"
+#include "ui/records/recordsworkspace.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/languagemenu.h"
-#include "ui/records/recordsworkspace.h"
 #include "ui/station/stationworkspace.h"
 
 #include <QAction>
@@ -171,12 +172,17 @@ void MainWindow::connectMonitor()
     if (flash) {
         connect(flash, &FlashWorkspace::monitorRequested, this, [this, monitor](const QString &port) {
             monitor->setPort(port);
+            // As `idf.py monitor` does: after flashing you want to see the firmware start.
+            if (!monitor->isRunning())
+                monitor->setResetIntoFirmware(true);
             setCurrentWorkspace(QStringLiteral("monitor"));
         });
         if (auto *provision = qobject_cast<ProvisionWorkspace *>(workspace(QStringLiteral("provision"))))
             connect(provision, &ProvisionWorkspace::monitorRequested, this, [this, monitor, flash] {
-                if (!flash->portText().isEmpty() && !monitor->isRunning())
+                if (!flash->portText().isEmpty() && !monitor->isRunning()) {
                     monitor->setPort(flash->portText());
+                    monitor->setResetIntoFirmware(true);
+                }
                 setCurrentWorkspace(QStringLiteral("monitor"));
             });
         connect(flash, &FlashWorkspace::virtualBoardStarted, monitor, [monitor](const QString &address) {
@@ -186,6 +192,9 @@ void MainWindow::connectMonitor()
             monitor->offerPort(MonitorWorkspace::tr("Virtual board (%1)").arg(flash->virtualBoard()->address()),
                                flash->virtualBoard()->address());
     }
+    // The virtual boards' TLS server says what it made of each board, beside the board's log.
+    connect(Sim::VirtualFirmware::instance(), &Sim::VirtualFirmware::serverReport, monitor,
+            &MonitorWorkspace::showServerReport);
     if (diagnose) {
         if (auto *records = qobject_cast<RecordsWorkspace *>(workspace(QStringLiteral("records"))))
             connect(diagnose, &DiagnoseWorkspace::recordsRequested, this, [this, records](const QString &path) {
@@ -204,6 +213,19 @@ void MainWindow::connectMonitor()
             decode->decodeNow();
         });
     }
+}
+
+void MainWindow::startVirtualBoards()
+{
+    if (auto *flash = qobject_cast<FlashWorkspace *>(workspace(QStringLiteral("flash"))))
+        flash->startVirtualBoard();
+    if (auto *provision
+        = qobject_cast<ProvisionWorkspace *>(workspace(QStringLiteral("provision"))))
+        provision->startVirtualBoard();
+    if (auto *station = qobject_cast<StationWorkspace *>(workspace(QStringLiteral("station"))))
+        if (auto r = station->startVirtualBoards(); !r)
+            Logger::instance().warning(QStringLiteral("virtual-board"),
+                                       r.error().message + QLatin1Char(' ') + r.error().detail);
 }
 
 void MainWindow::buildMenus()

@@ -34,6 +34,9 @@ public:
     AboutDialog *aboutDialog() const { return m_about; } // null until first shown
 
 public Q_SLOTS:
+    // `forgeline --virtual-board`: the in-process boards of Flash, Provision and Station, as
+    // their own buttons start them.
+    void startVirtualBoards();
     void showAbout();
     void showStatus(const QString &text);
 

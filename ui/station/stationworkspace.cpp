@@ -5,11 +5,12 @@
 #include "core/common/redactor.h"
 #include "core/common/settings.h"
 #include "core/sim/boardprofile.h"
-#include "core/station/stationevent.h"
 #include "core/sim/demopool.h"
 #include "core/sim/protocommvirtualboard.h"
 #include "core/sim/romboardprofile.h"
 #include "core/sim/romserialserver.h"
+#include "core/sim/virtualfirmware.h"
+#include "core/station/stationevent.h"
 
 #include "ui/station/recipeeditor.h"
 #include "ui/station/recordsmodel.h"
@@ -17,26 +18,25 @@
 
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QFontDatabase>
-#include <QGuiApplication>
-#include <QPlainTextEdit>
-#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGridLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QHostInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStandardPaths>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
@@ -65,10 +65,7 @@ StationWorkspace::StationWorkspace(QWidget *parent) : QWidget(parent), m_line(ne
             setStatus(r.error().message);
 }
 
-QString StationWorkspace::demoPoolDirectory()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo-pool");
-}
+QString StationWorkspace::demoPoolDirectory() { return Sim::defaultDemoPoolDirectory(); }
 
 void StationWorkspace::rememberSettings() const
 {
@@ -93,7 +90,7 @@ Result<void> StationWorkspace::startVirtualBoards(int count)
         return Error::make(QStringLiteral("station.virtual"), tr("Stop the running boards first."));
     const QString poolDir = demoPoolDirectory();
     // Enough pairs for a long demo: every virtual board keeps its pair across re-runs.
-    auto ids = Sim::writeDemoPool(poolDir, 32);
+    auto ids = Sim::writeDemoPool(poolDir, Sim::DefaultDemoPoolSize);
     if (!ids)
         return ids.error();
     if (m_virtualRoms.empty()) {
@@ -107,6 +104,15 @@ Result<void> StationWorkspace::startVirtualBoards(int count)
             auto rom = std::make_unique<Sim::RomSerialServer>(*config);
             if (auto address = rom->listenPty(); !address)
                 return address.error();
+            // The station flashes a pool pair onto each board; with firmware the boards then
+            // connect to the demo server when reset into their app (Monitor, a connect step).
+            // Without its firmware a board still flashes and provisions: a warning, not a stop.
+            if (Sim::boardApplicationAvailable())
+                if (auto r = Sim::VirtualFirmware::instance()->attach(*rom, profile.chip); !r)
+                    Logger::instance().warning(
+                        QStringLiteral("virtual-board"),
+                        QStringList{r.error().message, r.error().detail, r.error().fix}
+                            .join(QLatin1Char(' ')));
             auto net = std::make_unique<Sim::ProtocommVirtualBoard>(profile);
             if (auto port = net->start(0); !port)
                 return port.error();
