@@ -304,7 +304,34 @@ Run &apos;%1 &lt;subcommand&gt; --help&apos; for its options.</source>
 <context>
     <name>Forgeline::Cli::FlashCommand</name>
     <message>
-        <location filename="../../app/cli/flashcommand.cpp" line="+47"/>
+        <location filename="../../app/cli/flashcommand.cpp" line="+49"/>
+        <source>otadata now selects %1: the bootloader starts it (%2)</source>
+        <translation>otadata 现已选择 %1：引导加载程序将启动它（%2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>
+Backup of the previous otadata: %1</source>
+        <translation>
+原 otadata 的备份：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Boot partition unknown: %1</source>
+        <translation>启动分区未知：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note: otadata still selects %1 (%2); the bootloader will not start %3. Add --set-boot to make %3 the boot partition.</source>
+        <translation>注意：otadata 仍选择 %1（%2）；引导加载程序不会启动 %3。请添加 --set-boot 将 %3 设为启动分区。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The bootloader starts %1 (%2).</source>
+        <translation>引导加载程序启动 %1（%2）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>partition %1 (0x%2)</source>
         <translation>分区 %1（0x%2）</translation>
     </message>
@@ -344,7 +371,7 @@ Run &apos;%1 &lt;subcommand&gt; --help&apos; for its options.</source>
 </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Done in %1 s; board reset.</source>
         <translation>用时 %1 秒完成；板子已复位。</translation>
     </message>
@@ -384,7 +411,12 @@ Run &apos;%1 &lt;subcommand&gt; --help&apos; for its options.</source>
         <translation>仅 ESP32：FLASH_CRYPT_CONFIG（默认 0xF）。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+4"/>
+        <source>App partitions: also make the written partition the one the bootloader starts (rewrites otadata as ESP-IDF&apos;s otatool switch_ota_partition does; factory: erases otadata). The previous otadata is backed up.</source>
+        <translation>应用分区：同时将写入的分区设为引导加载程序启动的分区（按 ESP-IDF 的 otatool switch_ota_partition 的方式重写 otadata；factory：擦除 otadata）。原 otadata 会先备份。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>give exactly one of --partition NAME or --address A</source>
         <translation>--partition NAME 和 --address A 必须且只能给出一个</translation>
     </message>
@@ -410,7 +442,12 @@ Run &apos;%1 &lt;subcommand&gt; --help&apos; for its options.</source>
         <translation>--flash-crypt-conf 的取值为 0..15</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+19"/>
+        <source>--set-boot needs --partition (an app partition such as ota_1)</source>
+        <translation>--set-boot 需要 --partition（应用分区，例如 ota_1）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Write a backup taken before an earlier write back to where it came from (MD5-verified).</source>
         <translation>将先前写入前所做的备份写回原处（MD5 校验）。</translation>
     </message>
@@ -1309,7 +1346,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
 <context>
     <name>Forgeline::Flasher::FlashJob</name>
     <message>
-        <location filename="../../core/flasher/flashjob.cpp" line="+53"/>
+        <location filename="../../core/flasher/flashjob.cpp" line="+54"/>
         <source>Connecting</source>
         <translation>正在连接</translation>
     </message>
@@ -1344,13 +1381,13 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>分区：%1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>&quot;%1&quot; is a %2 partition; certificates and keys go into data partitions.</source>
         <translation>“%1”是 %2 分区；证书和私钥应写入 data 分区。</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <location line="+12"/>
+        <location line="-12"/>
+        <location line="+16"/>
         <source>&quot;%1&quot; is marked encrypted; a plaintext write could not be verified.</source>
         <translation>“%1”已标记为加密；明文写入后无法校验。</translation>
     </message>
@@ -1400,12 +1437,77 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../core/flasher/flashjobota.cpp" line="+42"/>
+        <source>%1 was written and verified, but otadata was not updated: %2</source>
+        <translation>%1 已写入并校验通过，但 otadata 未更新：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore otadata with: forgeline-cli restore --port PORT --backup %1</source>
+        <translation>用以下命令恢复 otadata：forgeline-cli restore --port PORT --backup %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&quot;%1&quot; is not a factory or OTA partition; the bootloader cannot be told to start it.</source>
+        <translation>“%1”不是 factory 或 OTA 分区；无法让引导加载程序启动它。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The board&apos;s partition table has no otadata partition; the bootloader cannot be told to start %1.</source>
+        <translation>板子的分区表中没有 otadata 分区；无法让引导加载程序启动 %1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The otadata partition is smaller than its two 4 KiB sectors.</source>
+        <translation>otadata 分区小于其所需的两个 4 KiB 扇区。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not reachable: the table&apos;s OTA partitions are not numbered ota_0, ota_1 … without gaps.</source>
+        <translation>无法启动 %1：分区表中的 OTA 分区未按 ota_0、ota_1 … 连续编号。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Flash encryption is on: otadata is stored encrypted, so making %1 the boot partition needs the board&apos;s flash encryption key.</source>
+        <translation>闪存加密已开启：otadata 以加密形式存储，因此将 %1 设为启动分区需要板子的闪存加密密钥。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the board&apos;s flash encryption key file (CLI: --flash-key), or write without making it the boot partition.</source>
+        <translation>请提供板子的闪存加密密钥文件（CLI：--flash-key），或仅写入而不设为启动分区。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>otadata is encrypted (flash encryption on); give the key to read it</source>
+        <translation>otadata 已加密（闪存加密已开启）；需提供密钥才能读取</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading otadata</source>
+        <translation>正在读取 otadata</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The otadata read back does not match the chip&apos;s MD5.</source>
+        <translation>读回的 otadata 与芯片计算的 MD5 不一致。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Backup of otadata saved to %1</source>
+        <translation>otadata 的备份已保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Making %1 the boot partition</source>
+        <translation>正在将 %1 设为启动分区</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Resetting the board</source>
         <translation>正在复位板子</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../core/flasher/flashjob.cpp" line="+15"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
@@ -1622,7 +1724,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>%1 went away (cable unplugged or board lost power).</source>
         <translation>%1 已消失（线缆被拔出或板子断电）。</translation>
     </message>
@@ -1699,7 +1801,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../core/image/nvswriter.cpp" line="+24"/>
+        <location filename="../../core/image/nvswriter.cpp" line="+25"/>
         <source>Fix the CSV; nothing was written.</source>
         <translation>请修正 CSV；未写入任何内容。</translation>
     </message>
@@ -1794,7 +1896,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>“%1”出现在所有 namespace 行之前</translation>
     </message>
     <message>
-        <location filename="../../core/image/nvsreader.cpp" line="+317"/>
+        <location filename="../../core/image/nvsreader.cpp" line="+318"/>
         <source>blob &apos;%1&apos; is missing chunk(s) %2 of %3 (a page is missing or damaged)</source>
         <translation>blob“%1”缺少分块 %2（共 %3 块；有页缺失或损坏）</translation>
     </message>
@@ -2026,6 +2128,89 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <location line="+10"/>
         <source>%1 &apos;%2&apos;: the data CRC fails (stored 0x%3, computed 0x%4)</source>
         <translation>%1 的“%2”：数据 CRC 校验失败（存储值 0x%3，计算值 0x%4）</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Image::OtaData</name>
+    <message>
+        <location filename="../../core/image/otadata.cpp" line="+158"/>
+        <source>no otadata partition</source>
+        <translation>没有 otadata 分区</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no OTA partitions</source>
+        <translation>没有 OTA 分区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>otadata erased</source>
+        <translation>otadata 已擦除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no usable otadata copy</source>
+        <translation>没有可用的 otadata 副本</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no valid otadata copy</source>
+        <translation>没有有效的 otadata 副本</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>otadata copy %1, seq %2</source>
+        <translation>otadata 副本 %1，seq %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>ota_%1 is not one of the table&apos;s %2 OTA partitions.</source>
+        <translation>ota_%1 不在分区表的 %2 个 OTA 分区之中。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The otadata sequence number is exhausted (0x%1); erase otadata first.</source>
+        <translation>otadata 序号已用尽（0x%1）；请先擦除 otadata。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>copy %1 erased</source>
+        <translation>副本 %1 已擦除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>copy %1 valid (seq %2, %3)</source>
+        <translation>副本 %1 有效（seq %2，%3）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>copy %1 not valid (seq %2, %3%4)</source>
+        <translation>副本 %1 无效（seq %2，%3%4）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, CRC mismatch</source>
+        <translation>，CRC 不匹配</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>selects the factory app (or ota_0 without one)</source>
+        <translation>选择 factory 应用（没有时为 ota_0）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>selects ota_%1</source>
+        <translation>选择 ota_%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>seq %1 selects OTA slot (seq - 1) mod the number of OTA partitions: ota_%2 in a table with ota_0 and ota_1</source>
+        <translation>seq %1 选择 OTA 槽 (seq - 1) mod OTA 分区数：在含 ota_0 和 ota_1 的分区表中为 ota_%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>otadata: %1; %2</source>
+        <translation>otadata：%1；%2</translation>
     </message>
 </context>
 <context>
@@ -2386,14 +2571,14 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>%1 没有调制解调器控制线：已改为发送 ROM 引导程序的重启命令，而不是 RTS 复位。</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>The output is mostly not text: is %1 baud the firmware&apos;s console rate?</source>
         <translation>输出大部分不是文本：%1 波特是固件的控制台波特率吗？</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>Stopped writing the capture to %1: %2 (is the disk full?). Still watching; the newest %3 lines stay in memory.</source>
-        <translation>已停止将抓取的数据写入 %1：%2（磁盘已满？）。仍在监视；最新的 %3 行保留在内存中。</translation>
+        <location line="+32"/>
+        <source>Stopped writing the capture to %1 after %2 MB: %3 (the disk is full, or the file is as large as its file system or your limits allow). Still watching; the newest %4 lines stay in memory.</source>
+        <translation>已写入 %2 MB 后停止将抓取的数据写入 %1：%3（磁盘已满，或文件已达到其文件系统或系统限制所允许的最大大小）。仍在监视；最新的 %4 行保留在内存中。</translation>
     </message>
 </context>
 <context>
@@ -2636,6 +2821,44 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     </message>
 </context>
 <context>
+    <name>Forgeline::Sim::DemoTlsServer</name>
+    <message>
+        <location filename="../../core/sim/demotlsserver.cpp" line="+41"/>
+        <source>Could not start the virtual boards&apos; TLS server.</source>
+        <translation>无法启动虚拟板的 TLS 服务器。</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>The demo pool&apos;s CA is not marked as a CA (a pool made by an older Forgeline): no demo certificate would be accepted.</source>
+        <translation>演示证书池的 CA 未被标记为 CA（该证书池由旧版 Forgeline 创建）：任何演示证书都不会被接受。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the demo-pool folder; the next virtual board makes a new one.</source>
+        <translation>请删除演示证书池文件夹；下一块虚拟板会新建一个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No CA certificate to check the boards&apos; certificates against.</source>
+        <translation>没有可用于校验板子证书的 CA 证书。</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>accepted %1 (certificate issued by %2)</source>
+        <translation>已接受 %1（证书由 %2 签发）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the board closed the connection</source>
+        <translation>板子关闭了连接</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>handshake failed: %1</source>
+        <translation>握手失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>Forgeline::Sim::FirmwareProfile</name>
     <message>
         <location filename="../../core/sim/firmwareprofile.cpp" line="+16"/>
@@ -2646,7 +2869,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
 <context>
     <name>Forgeline::Sim::RomBoardProfile</name>
     <message>
-        <location filename="../../core/sim/romboardprofile.cpp" line="+36"/>
+        <location filename="../../core/sim/romboardprofile.cpp" line="+38"/>
         <source>Board profile: %1</source>
         <translation>板子配置：%1</translation>
     </message>
@@ -2696,6 +2919,11 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>security.flags 不是数字</translation>
     </message>
     <message>
+        <location line="+24"/>
+        <source>security.flashCryptConfig is 0..15</source>
+        <translation>security.flashCryptConfig 的取值为 0..15</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>package is not a number</source>
         <translation>package 不是数字</translation>
@@ -2706,7 +2934,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>flashId 不是已知的 JEDEC ID</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-129"/>
         <source>a contents entry has no valid offset</source>
         <translation>contents 中有一项没有有效的偏移量</translation>
     </message>
@@ -2735,6 +2963,29 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <location line="+73"/>
         <source>Could not listen on TCP port %1.</source>
         <translation>无法监听 TCP 端口 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>Forgeline::Sim::VirtualFirmware</name>
+    <message>
+        <location filename="../../core/sim/virtualfirmware.cpp" line="+30"/>
+        <source>Could not read the demo certificate pool.</source>
+        <translation>无法读取演示证书池。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>TLS server %1: %2</source>
+        <translation>TLS 服务器 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This build has no virtual board firmware (built without mbedTLS): the virtual board runs its ROM loader only.</source>
+        <translation>此版本不含虚拟板固件（构建时未启用 mbedTLS）：虚拟板只运行其 ROM 引导程序。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The virtual board&apos;s firmware did not start.</source>
+        <translation>虚拟板的固件未能启动。</translation>
     </message>
 </context>
 <context>
@@ -3144,13 +3395,13 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
 <context>
     <name>Forgeline::Tls</name>
     <message>
-        <location filename="../../core/tls/records/dissector.cpp" line="+29"/>
+        <location filename="../../core/tls/records/dissector.cpp" line="+30"/>
         <source>raw bytes</source>
         <translation>原始字节</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../core/tls/records/recordfindings.cpp" line="+23"/>
+        <location filename="../../core/tls/records/recordfindings.cpp" line="+24"/>
         <location line="+4"/>
         <source>client</source>
         <translation>客户端</translation>
@@ -3185,7 +3436,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>不带 --stream 运行可列出所有流。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/tls/records/handshakedetails.cpp" line="+95"/>
+        <location filename="../../core/tls/records/handshakedetails.cpp" line="+42"/>
         <source>%n bytes</source>
         <translation>
             <numerusform>%n 字节</numerusform>
@@ -3242,7 +3493,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     </message>
     <message>
         <location line="+11"/>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>version</source>
         <translation>版本</translation>
     </message>
@@ -3369,24 +3620,24 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
     <message>
         <location line="+7"/>
         <location line="+3"/>
-        <location line="+73"/>
+        <location line="+95"/>
         <location line="+3"/>
         <source>signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+76"/>
+        <location line="-101"/>
+        <location line="+98"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-24"/>
         <source>certificate #%1</source>
         <translation>证书 #%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-57"/>
         <source>DER size</source>
         <translation>DER 大小</translation>
     </message>
@@ -3426,7 +3677,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>失效时间</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+30"/>
         <source>type</source>
         <translation>类型</translation>
     </message>
@@ -3461,7 +3712,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cance
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../core/tls/records/recorddissector.cpp" line="+44"/>
+        <location filename="../../core/tls/records/recorddissector.cpp" line="+46"/>
         <source>client→server</source>
         <translation>客户端→服务器</translation>
     </message>
@@ -5282,22 +5533,22 @@ Result: %1
     </message>
     <message>
         <location line="+47"/>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>body</source>
         <translation>消息体</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-6"/>
         <source>not decoded: bytes of its record are missing from the input</source>
         <translation>未解码：输入中缺少其所在记录的字节</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>too large to decode (%1 bytes)</source>
         <translation>太大，无法解码（%1 字节）</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>%1 is incomplete: data is missing from the capture.</source>
         <translation>%1 不完整：抓包数据中缺少部分数据。</translation>
     </message>
@@ -5534,7 +5785,7 @@ Result: %1
 <context>
     <name>Forgeline::Tls::TraceBuilder</name>
     <message>
-        <location filename="../../core/tls/tracebuilder.cpp" line="+413"/>
+        <location filename="../../core/tls/tracebuilder.cpp" line="+415"/>
         <source>No TLS handshake, mbedTLS error or provisioning session found in %1 lines.</source>
         <translation>在 %1 行中没有找到 TLS 握手、mbedTLS 错误或配网会话。</translation>
     </message>
@@ -5836,7 +6087,7 @@ Result: %1
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Handshake ladder</source>
         <translation>握手时序图</translation>
     </message>
@@ -5866,7 +6117,7 @@ Result: %1
         <translation>%1（失败）对比 %2（成功）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
@@ -5927,7 +6178,7 @@ Result: %1
         <translation>报告已保存</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Folder for the redacted copies</source>
         <translation>脱敏副本的保存文件夹</translation>
     </message>
@@ -5955,7 +6206,7 @@ Result: %1
         <translation>打开失败的 mbedTLS 调试日志（可再加一份成功日志），或将其拖放到这里。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Handshake failed with %1 %2</source>
         <translation>握手失败，错误 %1 %2</translation>
     </message>
@@ -6087,7 +6338,7 @@ Result: %1
         <translation>拒绝写入：预检预测设备会失败（%1）。请修正文件或目标设置，或勾选“仍然写入”。</translation>
     </message>
     <message>
-        <location filename="../../ui/flash/flashworkspace.cpp" line="+63"/>
+        <location filename="../../ui/flash/flashworkspace.cpp" line="+64"/>
         <source>Virtual board (%1)</source>
         <translation>虚拟板（%1）</translation>
     </message>
@@ -6097,7 +6348,7 @@ Result: %1
         <translation>虚拟板</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+67"/>
         <source>Virtual board on %1</source>
         <translation>%1 上的虚拟板</translation>
     </message>
@@ -6112,7 +6363,7 @@ Result: %1
         <translation>请选择可读取的证书或私钥文件。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Cannot read the flash encryption key: %1</source>
         <translation>无法读取闪存加密密钥：%1</translation>
     </message>
@@ -6152,14 +6403,14 @@ Result: %1
         <translation>；标志 0x%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Connected to %1, MAC %2; %n partition(s).</source>
         <translation>
             <numerusform>已连接到 %1，MAC %2；%n 个分区。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 written and verified (MD5 %2) in %3 s; board reset. Backup: %4</source>
         <translation>%1 已写入并校验通过（MD5 %2），用时 %3 秒；板子已复位。备份：%4</translation>
     </message>
@@ -6169,7 +6420,7 @@ Result: %1
         <translation>无（已关闭）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>%1 holds this file (MD5 %2).</source>
         <translation>%1 中的内容与此文件一致（MD5 %2）。</translation>
     </message>
@@ -6214,7 +6465,7 @@ Result: %1
         <translation>太大</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../ui/flash/flashworkspacestate.cpp" line="+24"/>
         <source>%1  %2  %3 (%4 bytes at 0x%5)</source>
         <translation>%1  %2  %3（%4 字节，位于 0x%5）</translation>
     </message>
@@ -6531,7 +6782,7 @@ Result: %1
         <translation>闪存加密密钥</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Write anyway (override the failing preflight; recorded in the activity log)</source>
         <translation>仍然写入（覆盖未通过的预检；会记录在活动日志中）</translation>
     </message>
@@ -6551,7 +6802,7 @@ Result: %1
         <translation>将选中的备份写回原处（MD5 校验）。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Certificate or key</source>
         <translation>证书或私钥</translation>
     </message>
@@ -6559,6 +6810,41 @@ Result: %1
         <location line="+1"/>
         <source>Certificates and keys (*.pem *.crt *.key *.der *.bin);;All files (*)</source>
         <translation>证书和私钥 (*.pem *.crt *.key *.der *.bin);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flash/flashbootswitch.cpp" line="+21"/>
+        <source>Make it the boot partition (updates otadata; the old otadata is backed up)</source>
+        <translation>设为启动分区（更新 otadata；原 otadata 会先备份）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The bootloader starts the app partition otadata selects. Without this, an app written into an OTA slot is not started until the firmware switches to it.</source>
+        <translation>引导加载程序启动 otadata 所选的应用分区。不勾选此项时，写入 OTA 槽的应用要等固件切换到该槽后才会启动。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The bootloader now starts %1 (%2).</source>
+        <translation>引导加载程序现在启动 %1（%2）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Previous otadata backed up: %1</source>
+        <translation>原 otadata 已备份：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Boot partition unknown: %1.</source>
+        <translation>启动分区未知：%1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>otadata still selects %1 (%2): the bootloader will not start %3.</source>
+        <translation>otadata 仍选择 %1（%2）：引导加载程序不会启动 %3。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The bootloader starts %1 (%2).</source>
+        <translation>引导加载程序启动 %1（%2）。</translation>
     </message>
 </context>
 <context>
@@ -6620,6 +6906,11 @@ Result: %1
         <location line="+2"/>
         <source>NVS data</source>
         <translation>NVS 数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>otadata (which OTA app boots)</source>
+        <translation>otadata（决定启动哪个 OTA 应用）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7006,7 +7297,7 @@ Result: %1
 <context>
     <name>Forgeline::Ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/mainwindow.cpp" line="+45"/>
+        <location filename="../../ui/shell/mainwindow.cpp" line="+46"/>
         <source>Decode</source>
         <translation>解码</translation>
     </message>
@@ -7091,7 +7382,7 @@ Result: %1
         <translation>工作区</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+123"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -7144,18 +7435,18 @@ Result: %1
         <translation>复位进入固件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Pulse RTS (or send the ROM&apos;s reboot command where there are no modem lines) after opening.</source>
         <translation>打开后拉动 RTS 复位（在没有调制解调器控制线时改为发送 ROM 的重启命令）。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+424"/>
+        <location line="+439"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location line="-420"/>
+        <location line="-435"/>
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
@@ -7165,7 +7456,7 @@ Result: %1
         <translation>波特率：</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>Board log</source>
         <translation>板子日志</translation>
     </message>
@@ -7176,12 +7467,12 @@ Result: %1
     </message>
     <message>
         <location line="+3"/>
-        <location line="+253"/>
+        <location line="+263"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-259"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
@@ -7221,7 +7512,12 @@ Result: %1
         <translation>发送</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+66"/>
+        <source>Server side: %1</source>
+        <translation>服务器端：%1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
@@ -7286,7 +7582,7 @@ Result: %1
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/mainwindow.cpp" line="-63"/>
+        <location filename="../../ui/shell/mainwindow.cpp" line="-79"/>
         <location line="+3"/>
         <source>Virtual board (%1)</source>
         <translation>虚拟板（%1）</translation>
@@ -8465,12 +8761,12 @@ serial %2</source>
 <context>
     <name>Forgeline::Ui::StationWorkspace</name>
     <message>
-        <location filename="../../ui/station/stationworkspace.cpp" line="+93"/>
+        <location filename="../../ui/station/stationworkspace.cpp" line="+90"/>
         <source>Stop the running boards first.</source>
         <translation>请先停止正在运行的板子。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+70"/>
         <source>demo</source>
         <translation>演示</translation>
     </message>
@@ -9103,7 +9399,7 @@ serial %2</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="+48"/>
+        <location filename="../../app/gui/main.cpp" line="+49"/>
         <source>Flash, provision and diagnose ESP32-class boards and their TLS.</source>
         <translation>烧录、配网并诊断 ESP32 系列板子及其 TLS。</translation>
     </message>
@@ -9133,7 +9429,7 @@ serial %2</source>
         <translation>本次运行的界面语言：%1。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Forgeline %1 started (Qt %2, %3, protobuf %4)</source>
         <translation>Forgeline %1 已启动（Qt %2，%3，protobuf %4）</translation>
     </message>
