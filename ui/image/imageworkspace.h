@@ -27,6 +27,8 @@ class ImageSegmentModel;
 // Drop or open a firmware file and see what it is: kind, header, segments, descriptor, hashes,
 // failed checks and notes. Conversions (flash encryption for an address, finding that address,
 // pre-encrypted OTA images) take key files picked here and run in a worker thread.
+// Widgets in imageworkspaceui.cpp, the inspection's presentation in imageinspectionview.cpp,
+// the worker jobs in imageworkspace.cpp.
 class ImageWorkspace : public QWidget
 {
     Q_OBJECT

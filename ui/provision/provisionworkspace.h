@@ -33,6 +33,9 @@ class ScanResultModel;
 // Wi-Fi provisioning of one board at a time over protocomm (SoftAP / HTTP): address or QR
 // payload, PoP (Security 2: username and password), secure session, scan, credentials, live status until Connected or failed
 // with the reason and the next step. Everything runs on the event loop; nothing blocks.
+// Widgets in provisionworkspaceui.cpp, the session (connect, scan, custom endpoint) in
+// provisionsession.cpp, the provisioning run in provisionapply.cpp, QR intake in
+// provisionqrintake.cpp.
 class ProvisionWorkspace : public QWidget
 {
     Q_OBJECT

@@ -17,20 +17,17 @@ class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QComboBox;
-class QTableView;
 class QTimer;
 
 namespace Forgeline::Sim {
-class ProtocommVirtualBoard;
-class RomSerialServer;
+class DemoLine;
 }
 
 namespace Forgeline::Ui {
 
 class RecipeEditor;
 class StationWorkspaceTestAccess;
-class RecordsModel;
+class StationRecordsPanel;
 class StationTile;
 
 // The production line view: an operator name, the recipe (JSON editor), the pool and the
@@ -39,6 +36,9 @@ class StationTile;
 // table with a MAC filter and export. Presents a StationLine (core/station/stationline.h),
 // which decides and owns the job and the database side; the database work runs on the
 // store's thread and every board step is asynchronous I/O, so this window never waits.
+// Widgets in stationworkspaceui.cpp, the records in stationworkspacerecords.cpp (shown by
+// StationRecordsPanel), a board's log window in stationboardlog.cpp, the demo line in
+// stationvirtualboards.cpp; the line's start, stop, auto-start and tiles in stationworkspace.cpp.
 class StationWorkspace : public QWidget
 {
     Q_OBJECT
@@ -99,7 +99,6 @@ private:
     void onEvent(const QJsonObject &event);
     void onFinished(const Station::StationSummary &summary);
     void refreshRecords();
-    Station::RecordFilter currentFilter() const;
     Station::LineSettings lineSettings() const;
     void onStationOpened(const Result<Station::StationOpened> &opened);
     void rememberSettings() const;
@@ -126,10 +125,7 @@ private:
     QPushButton *m_stop = nullptr;
     QLabel *m_status = nullptr;
     QGridLayout *m_grid = nullptr;
-    QLineEdit *m_filter = nullptr;
-    QComboBox *m_resultFilter = nullptr;
-    QTableView *m_records = nullptr;
-    RecordsModel *m_recordsModel = nullptr;
+    StationRecordsPanel *m_recordsPanel = nullptr;
     QTimer *m_tick = nullptr;
     QHash<QString, StationTile *> m_tiles;
     QStringList m_tileOrder;
@@ -140,8 +136,7 @@ private:
     // See StationJob::acceptsAppearedPort.
     qint64 m_quietMs = Station::StationJob::DefaultReenumerationQuietMs;
 
-    std::vector<std::unique_ptr<Sim::RomSerialServer>> m_virtualRoms;
-    std::vector<std::unique_ptr<Sim::ProtocommVirtualBoard>> m_virtualNets;
+    std::unique_ptr<Sim::DemoLine> m_demoLine;  // the virtual boards, once asked for
     Station::StationLine *m_line = nullptr;
     int m_recordsRequest = 0;  // only the latest listing is shown
 };
