@@ -6888,7 +6888,7 @@ Result: %1
 <context>
     <name>Forgeline::Ui::ImageWorkspace</name>
     <message>
-        <location filename="../../ui/image/imageworkspace.cpp" line="+61"/>
+        <location filename="../../ui/image/imageinspectionview.cpp" line="+37"/>
         <source>App image</source>
         <translation>应用镜像</translation>
     </message>
@@ -6908,7 +6908,7 @@ Result: %1
         <translation>NVS 数据</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>otadata (which OTA app boots)</source>
         <translation>otadata（决定启动哪个 OTA 应用）</translation>
     </message>
@@ -6933,7 +6933,7 @@ Result: %1
         <translation>未知数据</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../../ui/image/imageworkspaceui.cpp" line="+35"/>
         <source>Open file…</source>
         <translation>打开文件…</translation>
     </message>
@@ -7003,13 +7003,13 @@ Result: %1
         <translation>RSA 或设备私钥</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+260"/>
+        <location filename="../../ui/image/imageinspectionview.cpp" line="+43"/>
+        <location filename="../../ui/image/imageworkspaceui.cpp" line="+3"/>
         <source>Chip</source>
         <translation>芯片</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location filename="../../ui/image/imageworkspaceui.cpp" line="+2"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -7069,7 +7069,7 @@ Result: %1
         <translation>密钥 (*.bin *.pem *.key);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../ui/image/imageworkspace.cpp" line="+58"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
@@ -7104,7 +7104,7 @@ Result: %1
         <translation> → %1：%2</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../ui/image/imageinspectionview.cpp" line="-27"/>
         <source>&lt;b&gt;No file.&lt;/b&gt; Open or drop an app, bootloader, partition table, NVS image, pre-encrypted OTA image or a dump read from a board.</source>
         <translation>&lt;b&gt;没有文件。&lt;/b&gt;请打开或拖入应用、引导加载程序、分区表、NVS 镜像、预加密 OTA 镜像，或从板子读出的转储。</translation>
     </message>
@@ -7801,7 +7801,7 @@ Result: %1
         <translation>已读取 %1 的二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/provision/provisionworkspace.cpp" line="+60"/>
+        <location filename="../../ui/provision/provisionworkspaceui.cpp" line="+28"/>
         <source>Board</source>
         <translation>板子</translation>
     </message>
@@ -7881,13 +7881,13 @@ Result: %1
         <translation>在“监视”工作区中查看此板子的串口日志（使用“烧录”中选择的端口）。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+359"/>
+        <location filename="../../ui/provision/provisionworkspace.cpp" line="+106"/>
+        <location filename="../../ui/provision/provisionworkspaceui.cpp" line="+3"/>
         <source>Not connected.</source>
         <translation>未连接。</translation>
     </message>
     <message>
-        <location line="-356"/>
+        <location filename="../../ui/provision/provisionworkspaceui.cpp" line="+3"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -7977,7 +7977,7 @@ Result: %1
         <translation>本次会话中已配网</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location filename="../../ui/provision/provisionworkspace.cpp" line="-47"/>
         <source>Virtual board %1 is running at %2. Press Connect.</source>
         <translation>虚拟板 %1 正在 %2 上运行。请按“连接”。</translation>
     </message>
@@ -7987,7 +7987,7 @@ Result: %1
         <translation>已在 %2 启动虚拟板 %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../../ui/provision/provisionsession.cpp" line="+43"/>
         <source>%1 The address should look like 192.168.4.1:80 or [fe80::1]:80.</source>
         <translation>%1 地址应形如 192.168.4.1:80 或 [fe80::1]:80。</translation>
     </message>
@@ -8041,7 +8041,7 @@ Result: %1
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../ui/provision/provisionapply.cpp" line="+33"/>
         <source>Pick or type the network the board should join.</source>
         <translation>选择或输入板子要加入的网络。</translation>
     </message>
@@ -8076,12 +8076,12 @@ Result: %1
         <translation>下一步：</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../../ui/provision/provisionsession.cpp" line="+18"/>
         <source>Reply: %1 (%2 bytes)</source>
         <translation>回复：%1（%2 字节）</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../ui/provision/provisionworkspace.cpp" line="+45"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
@@ -8761,12 +8761,12 @@ serial %2</source>
 <context>
     <name>Forgeline::Ui::StationWorkspace</name>
     <message>
-        <location filename="../../ui/station/stationworkspace.cpp" line="+90"/>
+        <location filename="../../ui/station/stationvirtualboards.cpp" line="+20"/>
         <source>Stop the running boards first.</source>
         <translation>请先停止正在运行的板子。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+13"/>
         <source>demo</source>
         <translation>演示</translation>
     </message>
@@ -8778,7 +8778,7 @@ serial %2</source>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../ui/station/stationworkspaceui.cpp" line="+35"/>
         <source>Operator name</source>
         <translation>操作员姓名</translation>
     </message>
@@ -8880,7 +8880,7 @@ serial %2</source>
         <translation>板子</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../ui/station/stationrecordspanel.cpp" line="+28"/>
         <source>Filter by MAC</source>
         <translation>按 MAC 筛选</translation>
     </message>
@@ -8911,7 +8911,7 @@ serial %2</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Export records</source>
         <translation>导出记录</translation>
     </message>
@@ -8921,7 +8921,7 @@ serial %2</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location line="+121"/>
+        <location filename="../../ui/station/stationworkspace.cpp" line="+101"/>
         <source>%n record(s) kept while the database was away are now stored</source>
         <translation>
             <numerusform>数据库断开期间暂存的 %n 条记录现已保存</numerusform>
@@ -8990,7 +8990,7 @@ serial %2</source>
         <translation>%1 块通过，%2 块失败，用时 %3 秒</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location filename="../../ui/station/stationboardlog.cpp" line="+26"/>
         <source>Board on %1</source>
         <translation>%1 上的板子</translation>
     </message>
@@ -9010,7 +9010,7 @@ serial %2</source>
         <translation>再次运行</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../ui/station/stationworkspacerecords.cpp" line="+44"/>
         <source>Nothing to export yet.</source>
         <translation>还没有可导出的内容。</translation>
     </message>
