@@ -75,6 +75,37 @@ Watched watch(const QByteArray &bytes, quint32 seed, const QRegularExpression &s
     return w;
 }
 
+
+// A pty in raw mode with a non-blocking master: the monitor's side looks like a USB serial
+// adapter, the test writes the board's output into the master.
+struct RawPty
+{
+    int master = -1;
+    int slave = -1;
+    QString name;
+
+    bool open()
+    {
+        char path[256] = {};
+        if (::openpty(&master, &slave, path, nullptr, nullptr) != 0)
+            return false;
+        termios t{};
+        ::tcgetattr(slave, &t);
+        ::cfmakeraw(&t);
+        ::tcsetattr(slave, TCSANOW, &t);
+        ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
+        name = QString::fromLocal8Bit(path);
+        return true;
+    }
+    ~RawPty()
+    {
+        if (master >= 0)
+            ::close(master);
+        if (slave >= 0)
+            ::close(slave);
+    }
+};
+
 } // namespace
 
 class TestMonitorCore : public QObject
@@ -478,16 +509,11 @@ private Q_SLOTS:
 
     void garbageAtAWrongBaudRateIsReportedAndBounded()
     {
-        int master = -1, slave = -1;
-        char name[256] = {};
-        QVERIFY(::openpty(&master, &slave, name, nullptr, nullptr) == 0);
-        termios t{};
-        ::tcgetattr(slave, &t);
-        ::cfmakeraw(&t);
-        ::tcsetattr(slave, TCSANOW, &t);
-        ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
+        RawPty pty;
+        QVERIFY(pty.open());
+        const int master = pty.master;
         MonitorOptions options;
-        options.port = QString::fromLocal8Bit(name);
+        options.port = pty.name;
         options.tailLines = 100;
         SerialMonitor monitor(options);
         QStringList statuses;
@@ -519,8 +545,6 @@ private Q_SLOTS:
         QVERIFY(monitor.tail().size() <= 100);
         QCOMPARE(handshakes, 0);
         monitor.stop();
-        ::close(master);
-        ::close(slave);
     }
     // A capture on a full disk (/dev/full answers every write with ENOSPC): the capture stops
     // with a clear status, the watching goes on, nothing else is lost.
@@ -528,16 +552,11 @@ private Q_SLOTS:
     {
         if (!QFileInfo::exists(QStringLiteral("/dev/full")))
             QSKIP("no /dev/full");
-        int master = -1, slave = -1;
-        char name[256] = {};
-        QVERIFY(::openpty(&master, &slave, name, nullptr, nullptr) == 0);
-        termios t{};
-        ::tcgetattr(slave, &t);
-        ::cfmakeraw(&t);
-        ::tcsetattr(slave, TCSANOW, &t);
-        ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
+        RawPty pty;
+        QVERIFY(pty.open());
+        const int master = pty.master;
         MonitorOptions options;
-        options.port = QString::fromLocal8Bit(name);
+        options.port = pty.name;
         options.capturePath = QStringLiteral("/dev/full");
         options.tailLines = 100;
         SerialMonitor monitor(options);
@@ -576,8 +595,6 @@ private Q_SLOTS:
                 QVERIFY2(s.message.contains(QLatin1String("/dev/full")) && s.message.contains(QLatin1String("Still watching")),
                          qPrintable(s.message));
         monitor.stop();
-        ::close(master);
-        ::close(slave);
     }
 };
 
