@@ -23,13 +23,11 @@ struct Tr
 void addCommonOptions(QCommandLineParser &parser)
 {
     parser.addHelpOption();
-    parser.addOption(QCommandLineOption(QStringLiteral("json"), Tr::tr("Machine-readable JSON output.")));
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("json"), Tr::tr("Machine-readable JSON output.")));
 }
 
-bool wantsJson(const QCommandLineParser &parser)
-{
-    return parser.isSet(QStringLiteral("json"));
-}
+bool wantsJson(const QCommandLineParser &parser) { return parser.isSet(QStringLiteral("json")); }
 
 namespace {
 
@@ -41,7 +39,8 @@ constexpr char16_t StandInMark = u'\x01';
 
 bool looksLikeNegativeNumber(const QString &argument)
 {
-    return argument.size() >= 2 && argument.at(0) == u'-' && argument.at(1) >= u'0' && argument.at(1) <= u'9';
+    return argument.size() >= 2 && argument.at(0) == u'-' && argument.at(1) >= u'0'
+           && argument.at(1) <= u'9';
 }
 
 QString standIn(qsizetype index, const QString &argument)
@@ -152,7 +151,8 @@ int runSubcommand(const QStringList &arguments, const QList<Subcommand> &subcomm
         return ExitOk;
     }
     if (first.isEmpty() || first.startsWith(QLatin1Char('-'))) {
-        printError(Tr::tr("%1 needs a subcommand: %2").arg(command.section(QLatin1Char(' '), -1), list));
+        printError(
+            Tr::tr("%1 needs a subcommand: %2").arg(command.section(QLatin1Char(' '), -1), list));
         return ExitUsage;
     }
     for (const Subcommand &s : subcommands) {

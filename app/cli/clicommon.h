@@ -16,12 +16,12 @@ namespace Forgeline::Cli {
 // Documented in docs/cli.md; scripts depend on these numbers, never renumber them.
 enum ExitCode : int {
     ExitOk = 0,
-    ExitFailure = 1,      // the command ran and the answer is "no" (unknown code, failed check)
-    ExitUsage = 2,        // bad arguments
-    ExitIo = 3,           // file or port could not be read/written
-    ExitVerify = 4,       // written data did not verify
-    ExitDevice = 5,       // device did not answer / connection lost
-    ExitCancelled = 130,  // interrupted by the user (SIGINT)
+    ExitFailure = 1,     // the command ran and the answer is "no" (unknown code, failed check)
+    ExitUsage = 2,       // bad arguments
+    ExitIo = 3,          // file or port could not be read/written
+    ExitVerify = 4,      // written data did not verify
+    ExitDevice = 5,      // device did not answer / connection lost
+    ExitCancelled = 130, // interrupted by the user (SIGINT)
 };
 
 struct Command

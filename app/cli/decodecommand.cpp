@@ -23,16 +23,24 @@ struct Tr
 int runDecode(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Tr::tr("Explain mbedTLS, PSA, esp-tls/esp_err_t, X.509 verify-flag and WICED error codes."));
+    parser.setApplicationDescription(Tr::tr(
+        "Explain mbedTLS, PSA, esp-tls/esp_err_t, X.509 verify-flag and WICED error codes."));
     addCommonOptions(parser);
-    const QCommandLineOption mbedtlsOption(QStringLiteral("mbedtls"),
-        Tr::tr("Pin the mbedTLS version: 2.16, 2.28, 3.0, 3.6 or 4.0 (patch releases accepted)."), QStringLiteral("VER"));
-    const QCommandLineOption idfOption(QStringLiteral("idf"),
-        Tr::tr("ESP-IDF release of the device (e.g. 4.3, 4.4.1, 5.2): selects its mbedTLS and the esp-tls numbering."), QStringLiteral("VER"));
+    const QCommandLineOption mbedtlsOption(
+        QStringLiteral("mbedtls"),
+        Tr::tr("Pin the mbedTLS version: 2.16, 2.28, 3.0, 3.6 or 4.0 (patch releases accepted)."),
+        QStringLiteral("VER"));
+    const QCommandLineOption idfOption(
+        QStringLiteral("idf"),
+        Tr::tr(
+            "ESP-IDF release of the device (e.g. 4.3, 4.4.1, 5.2): selects its mbedTLS and the esp-tls numbering."),
+        QStringLiteral("VER"));
     parser.addOption(mbedtlsOption);
     parser.addOption(idfOption);
-    parser.addPositionalArgument(QStringLiteral("CODE"),
-        Tr::tr("Codes as printed, separated by spaces, commas or semicolons: -0x7500, -29952, FFFF8B00, (FFFFD900), 64416, 0x801A, flags=0x00000208, MBEDTLS_ERR_SSL_CONN_EOF."),
+    parser.addPositionalArgument(
+        QStringLiteral("CODE"),
+        Tr::tr(
+            "Codes as printed, separated by spaces, commas or semicolons: -0x7500, -29952, FFFF8B00, (FFFFD900), 64416, 0x801A, flags=0x00000208, MBEDTLS_ERR_SSL_CONN_EOF."),
         QStringLiteral("CODE..."));
 
     const int early = parseOrExit(parser, arguments);
@@ -47,13 +55,15 @@ int runDecode(const QStringList &arguments)
     if (parser.isSet(mbedtlsOption)) {
         options.mbedtls = Tls::parseMbedtlsVersion(parser.value(mbedtlsOption));
         if (!options.mbedtls) {
-            printError(Tr::tr("unknown mbedTLS version \"%1\"; use 2.16, 2.28, 3.0, 3.6 or 4.0").arg(parser.value(mbedtlsOption)));
+            printError(Tr::tr("unknown mbedTLS version \"%1\"; use 2.16, 2.28, 3.0, 3.6 or 4.0")
+                           .arg(parser.value(mbedtlsOption)));
             return ExitUsage;
         }
     }
     if (parser.isSet(idfOption)) {
         if (!Tls::mbedtlsForIdf(parser.value(idfOption))) {
-            printError(Tr::tr("unknown ESP-IDF version \"%1\"; use e.g. 4.3, 4.4.1 or 5.2").arg(parser.value(idfOption)));
+            printError(Tr::tr("unknown ESP-IDF version \"%1\"; use e.g. 4.3, 4.4.1 or 5.2")
+                           .arg(parser.value(idfOption)));
             return ExitUsage;
         }
         options.idfVersion = parser.value(idfOption);
@@ -75,7 +85,8 @@ int runDecode(const QStringList &arguments)
         if (wantsJson(parser))
             results.append(Tls::decodeResultToJson(result));
         else
-            text += (text.isEmpty() ? QString() : QStringLiteral("\n")) + Tls::decodeResultToText(result);
+            text += (text.isEmpty() ? QString() : QStringLiteral("\n"))
+                    + Tls::decodeResultToText(result);
     }
     if (wantsJson(parser)) {
         QJsonObject root;
@@ -83,7 +94,8 @@ int runDecode(const QStringList &arguments)
             root.insert(QStringLiteral("mbedtls"), Tls::mbedtlsVersionName(*options.mbedtls));
         if (!options.idfVersion.isEmpty()) {
             root.insert(QStringLiteral("idf"), options.idfVersion);
-            root.insert(QStringLiteral("mbedtls"), Tls::mbedtlsVersionName(*Tls::mbedtlsForIdf(options.idfVersion)));
+            root.insert(QStringLiteral("mbedtls"),
+                        Tls::mbedtlsVersionName(*Tls::mbedtlsForIdf(options.idfVersion)));
         }
         root.insert(QStringLiteral("results"), results);
         printJson(QJsonDocument(root));

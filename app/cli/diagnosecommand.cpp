@@ -25,34 +25,42 @@ int runDiagnose(const QStringList &arguments)
         "Explain why a TLS handshake failed, from an mbedTLS debug log (ESP-IDF, raw mbedTLS or Arduino output, "
         "optionally .gz). With --good, the working log is aligned with the failing one and the first divergence is shown."));
     addCommonOptions(parser);
-    const QCommandLineOption goodOption(QStringLiteral("good"), Tr::tr("A log of a working handshake to compare with."),
+    const QCommandLineOption goodOption(QStringLiteral("good"),
+                                        Tr::tr("A log of a working handshake to compare with."),
                                         QStringLiteral("GOOD.log"));
-    const QCommandLineOption reportOption(QStringList{QStringLiteral("report"), QStringLiteral("html")},
-                                          Tr::tr("Also write a self-contained HTML report (secrets removed)."),
-                                          QStringLiteral("OUT.html"));
+    const QCommandLineOption reportOption(
+        QStringList{QStringLiteral("report"), QStringLiteral("html")},
+        Tr::tr("Also write a self-contained HTML report (secrets removed)."),
+        QStringLiteral("OUT.html"));
     parser.addOption(goodOption);
     parser.addOption(reportOption);
-    parser.addPositionalArgument(QStringLiteral("BAD.log"), Tr::tr("The log of the failing handshake."));
+    parser.addPositionalArgument(QStringLiteral("BAD.log"),
+                                 Tr::tr("The log of the failing handshake."));
 
     const int early = parseOrExit(parser, arguments);
     if (early >= 0)
         return early;
     const QStringList positional = positionalArguments(parser);
     if (positional.size() != 1) {
-        printError(Tr::tr("diagnose needs exactly one failing log, e.g. forgeline-cli diagnose --good ok.log bad.log"));
+        printError(Tr::tr(
+            "diagnose needs exactly one failing log, e.g. forgeline-cli diagnose --good ok.log bad.log"));
         return ExitUsage;
     }
 
-    const auto report = Tls::DiagnosisEngine::diagnoseFiles(positional.first(), parser.value(goodOption));
+    const auto report
+        = Tls::DiagnosisEngine::diagnoseFiles(positional.first(), parser.value(goodOption));
     if (!report) {
         printError(report.error());
         const QString code = report.error().code;
-        const bool io = code == QLatin1String("diagnose.notfound") || code == QLatin1String("diagnose.open")
-            || code == QLatin1String("diagnose.read") || code == QLatin1String("diagnose.notfile");
+        const bool io = code == QLatin1String("diagnose.notfound")
+                        || code == QLatin1String("diagnose.open")
+                        || code == QLatin1String("diagnose.read")
+                        || code == QLatin1String("diagnose.notfile");
         return io ? ExitIo : ExitFailure;
     }
     if (parser.isSet(reportOption)) {
-        const auto written = Tls::DiagnosisReportWriter::writeHtml(report.value(), parser.value(reportOption));
+        const auto written
+            = Tls::DiagnosisReportWriter::writeHtml(report.value(), parser.value(reportOption));
         if (!written) {
             printError(written.error());
             return ExitIo;

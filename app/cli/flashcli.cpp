@@ -28,10 +28,7 @@ namespace {
 
 volatile std::sig_atomic_t g_interrupted = 0;
 
-extern "C" void onSigint(int)
-{
-    g_interrupted = 1;
-}
+extern "C" void onSigint(int) { g_interrupted = 1; }
 
 QString stageLabel(const QString &stage)
 {
@@ -77,7 +74,8 @@ bool parseAddress(const QString &text, quint32 *value)
 int FlashLinkOptions::fill(const QCommandLineParser &parser, FlashJobRequest &request) const
 {
     if (!parser.isSet(port)) {
-        printError(Tr::tr("--port is required (a device path or socket://HOST:PORT); 'forgeline-cli ports' lists them"));
+        printError(Tr::tr(
+            "--port is required (a device path or socket://HOST:PORT); 'forgeline-cli ports' lists them"));
         return ExitUsage;
     }
     request.link.port = parser.value(port);
@@ -115,17 +113,19 @@ Result<FlashJobOutcome> runFlashJob(const FlashJobRequest &request, bool quiet)
         QObject::connect(&job, &FlashJob::stageChanged, &loop, [](const QString &s) {
             std::fprintf(stderr, "%s...\n", s.toUtf8().constData());
         });
-        QObject::connect(&job, &FlashJob::progress, &loop, [last = -1](const QString &stage, qint64 done, qint64 total) mutable {
-            // Table reads are a few 64-byte chunks: not worth a progress line.
-            if (total <= 1024 || stage == QLatin1String("erase"))
-                return;
-            const int percent = int(done * 100 / total);
-            if (percent == last && done < total)
-                return;
-            last = done >= total ? -1 : percent;
-            std::fprintf(stderr, "\r%s %lld/%lld bytes (%d%%)%s", stageLabel(stage).toUtf8().constData(), done, total,
-                         int(done * 100 / total), done >= total ? "\n" : "");
-        });
+        QObject::connect(&job, &FlashJob::progress, &loop,
+                         [last = -1](const QString &stage, qint64 done, qint64 total) mutable {
+                             // Table reads are a few 64-byte chunks: not worth a progress line.
+                             if (total <= 1024 || stage == QLatin1String("erase"))
+                                 return;
+                             const int percent = int(done * 100 / total);
+                             if (percent == last && done < total)
+                                 return;
+                             last = done >= total ? -1 : percent;
+                             std::fprintf(stderr, "\r%s %lld/%lld bytes (%d%%)%s",
+                                          stageLabel(stage).toUtf8().constData(), done, total,
+                                          int(done * 100 / total), done >= total ? "\n" : "");
+                         });
     }
     g_interrupted = 0;
     auto previous = std::signal(SIGINT, onSigint);
@@ -158,17 +158,15 @@ int reportFailure(const Error &error, bool json)
         return ExitCancelled;
     if (c.contains(QLatin1String("verify")))
         return ExitVerify;
-    if (c.startsWith(QLatin1String("write.partial:")) || c.startsWith(QLatin1String("rom.")) || c.startsWith(QLatin1String("serial."))
-        || c.startsWith(QLatin1String("chip.")) || c.startsWith(QLatin1String("flash.")))
+    if (c.startsWith(QLatin1String("write.partial:")) || c.startsWith(QLatin1String("rom."))
+        || c.startsWith(QLatin1String("serial.")) || c.startsWith(QLatin1String("chip."))
+        || c.startsWith(QLatin1String("flash.")))
         return c.startsWith(QLatin1String("serial.open")) ? ExitIo : ExitDevice;
     if (c.startsWith(QLatin1String("backup.")))
         return ExitIo;
     return ExitFailure;
 }
 
-QJsonObject boardJson(const BoardInfo &board)
-{
-    return board.toJson();
-}
+QJsonObject boardJson(const BoardInfo &board) { return board.toJson(); }
 
 } // namespace Forgeline::Cli

@@ -12,10 +12,21 @@ namespace Forgeline::Cli {
 // Options every flash command shares: --port, --baud, --before, --table-offset.
 struct FlashLinkOptions
 {
-    QCommandLineOption port{QStringLiteral("port"), QStringLiteral("Serial port (/dev/ttyUSB0, COM5, a pty) or socket://HOST:PORT."), QStringLiteral("P")};
-    QCommandLineOption baud{QStringLiteral("baud"), QStringLiteral("Baud rate after connecting (default: the Flash setting, 921600)."), QStringLiteral("B")};
-    QCommandLineOption before{QStringLiteral("before"), QStringLiteral("Reset into the loader: auto, classic, unix-tight, usb-jtag or no-reset."), QStringLiteral("MODE")};
-    QCommandLineOption tableOffset{QStringLiteral("table-offset"), QStringLiteral("Partition table offset (default 0x8000)."), QStringLiteral("ADDR")};
+    QCommandLineOption port{
+        QStringLiteral("port"),
+        QStringLiteral("Serial port (/dev/ttyUSB0, COM5, a pty) or socket://HOST:PORT."),
+        QStringLiteral("P")};
+    QCommandLineOption baud{
+        QStringLiteral("baud"),
+        QStringLiteral("Baud rate after connecting (default: the Flash setting, 921600)."),
+        QStringLiteral("B")};
+    QCommandLineOption before{
+        QStringLiteral("before"),
+        QStringLiteral("Reset into the loader: auto, classic, unix-tight, usb-jtag or no-reset."),
+        QStringLiteral("MODE")};
+    QCommandLineOption tableOffset{QStringLiteral("table-offset"),
+                                   QStringLiteral("Partition table offset (default 0x8000)."),
+                                   QStringLiteral("ADDR")};
 
     void addTo(QCommandLineParser &parser, bool withTable) const;
     // Fills request.link/tableOffset; prints and returns ExitUsage on bad values, else -1.

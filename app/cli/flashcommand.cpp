@@ -63,11 +63,15 @@ QString bootText(const FlashJobOutcome &o)
 
 void printOutcome(const FlashJobOutcome &o, qsizetype payload, const QString &format)
 {
-    QString where = o.partition.isEmpty() ? QStringLiteral("0x%1").arg(o.address, 0, 16)
-                                          : Tr::tr("partition %1 (0x%2)").arg(o.partition).arg(o.address, 0, 16);
+    QString where = o.partition.isEmpty()
+                        ? QStringLiteral("0x%1").arg(o.address, 0, 16)
+                        : Tr::tr("partition %1 (0x%2)").arg(o.partition).arg(o.address, 0, 16);
     QString text = Tr::tr("%1, MAC %2\n").arg(o.board.chipName, o.board.macText());
     if (payload >= 0)
-        text += Tr::tr("Wrote %1 bytes as %2 to %3; %4 bytes with 0xFF fill\n").arg(payload).arg(format, where).arg(o.length);
+        text += Tr::tr("Wrote %1 bytes as %2 to %3; %4 bytes with 0xFF fill\n")
+                    .arg(payload)
+                    .arg(format, where)
+                    .arg(o.length);
     else
         text += Tr::tr("Restored %1 bytes to %2\n").arg(o.length).arg(where);
     text += Tr::tr("MD5 verified: %1\n").arg(QString::fromLatin1(o.md5.toHex()));
@@ -91,15 +95,27 @@ int runFlash(const QStringList &arguments)
     addCommonOptions(parser);
     FlashLinkOptions link;
     link.addTo(parser, true);
-    const QCommandLineOption partition(QStringLiteral("partition"), Tr::tr("Partition name from the board's table (e.g. cert, key)."), QStringLiteral("NAME"));
-    const QCommandLineOption address(QStringLiteral("address"), Tr::tr("Write at this 4 KiB-aligned address instead."), QStringLiteral("A"));
-    const QCommandLineOption file(QStringLiteral("file"), Tr::tr("PEM or DER certificate/key, or any file with --format raw."), QStringLiteral("F"));
-    const QCommandLineOption format(QStringLiteral("format"), Tr::tr("pem-nul (default: PEM plus NUL), pem, der or raw."), QStringLiteral("FMT"));
-    const QCommandLineOption noBackup(QStringLiteral("no-backup"), Tr::tr("Do not save the partition's current contents first."));
-    const QCommandLineOption flashKey(QStringLiteral("flash-key"),
-                                      Tr::tr("Flash encryption key file: check that an encrypted app was made for this partition's address."),
-                                      QStringLiteral("KEY.bin"));
-    const QCommandLineOption cryptConf(QStringLiteral("flash-crypt-conf"), Tr::tr("ESP32 only: FLASH_CRYPT_CONFIG (default 0xF)."),
+    const QCommandLineOption partition(
+        QStringLiteral("partition"),
+        Tr::tr("Partition name from the board's table (e.g. cert, key)."), QStringLiteral("NAME"));
+    const QCommandLineOption address(QStringLiteral("address"),
+                                     Tr::tr("Write at this 4 KiB-aligned address instead."),
+                                     QStringLiteral("A"));
+    const QCommandLineOption file(
+        QStringLiteral("file"),
+        Tr::tr("PEM or DER certificate/key, or any file with --format raw."), QStringLiteral("F"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    Tr::tr("pem-nul (default: PEM plus NUL), pem, der or raw."),
+                                    QStringLiteral("FMT"));
+    const QCommandLineOption noBackup(
+        QStringLiteral("no-backup"), Tr::tr("Do not save the partition's current contents first."));
+    const QCommandLineOption flashKey(
+        QStringLiteral("flash-key"),
+        Tr::tr(
+            "Flash encryption key file: check that an encrypted app was made for this partition's address."),
+        QStringLiteral("KEY.bin"));
+    const QCommandLineOption cryptConf(QStringLiteral("flash-crypt-conf"),
+                                       Tr::tr("ESP32 only: FLASH_CRYPT_CONFIG (default 0xF)."),
                                        QStringLiteral("N"));
     const QCommandLineOption setBoot(
         QStringLiteral("set-boot"),
@@ -125,7 +141,8 @@ int runFlash(const QStringList &arguments)
         printError(Tr::tr("--file is required"));
         return ExitUsage;
     }
-    auto fmt = Image::payloadFormatFromName(parser.value(format).isEmpty() ? QStringLiteral("pem-nul") : parser.value(format));
+    auto fmt = Image::payloadFormatFromName(
+        parser.value(format).isEmpty() ? QStringLiteral("pem-nul") : parser.value(format));
     if (!fmt) {
         printError(fmt.error());
         return ExitUsage;
@@ -170,7 +187,9 @@ int runFlash(const QStringList &arguments)
     if (!payload)
         return reportFailure(payload.error(), wantsJson(parser));
     QJsonObject preflightJson;
-    if (const int refused = preflight.run(parser, parser.value(file), wantsJson(parser), &preflightJson); refused >= 0)
+    if (const int refused
+        = preflight.run(parser, parser.value(file), wantsJson(parser), &preflightJson);
+        refused >= 0)
         return refused;
     request.payload = payload->bytes;
     request.backup = !parser.isSet(noBackup) && Settings::load().backupBeforeWrite;
@@ -180,7 +199,8 @@ int runFlash(const QStringList &arguments)
         return ExitUsage;
     }
     if (!wantsJson(parser))
-        std::fprintf(stderr, "%s, %lld bytes as %s\n", payload->inputKind.toUtf8().constData(), qint64(payload->bytes.size()),
+        std::fprintf(stderr, "%s, %lld bytes as %s\n", payload->inputKind.toUtf8().constData(),
+                     qint64(payload->bytes.size()),
                      Image::payloadFormatName(*fmt).toUtf8().constData());
 
     auto r = runFlashJob(request, wantsJson(parser));
@@ -209,12 +229,16 @@ int runFlash(const QStringList &arguments)
 int runRestore(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Tr::tr("Write a backup taken before an earlier write back to where it came from (MD5-verified)."));
+    parser.setApplicationDescription(Tr::tr(
+        "Write a backup taken before an earlier write back to where it came from (MD5-verified)."));
     addCommonOptions(parser);
     FlashLinkOptions link;
     link.addTo(parser, false);
-    const QCommandLineOption backup(QStringLiteral("backup"), Tr::tr("Backup file (.bin with its .json beside it)."), QStringLiteral("FILE"));
-    const QCommandLineOption anyBoard(QStringLiteral("any-board"), Tr::tr("Allow restoring onto a board with a different MAC."));
+    const QCommandLineOption backup(QStringLiteral("backup"),
+                                    Tr::tr("Backup file (.bin with its .json beside it)."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption anyBoard(QStringLiteral("any-board"),
+                                      Tr::tr("Allow restoring onto a board with a different MAC."));
     parser.addOptions({backup, anyBoard});
     const int early = parseOrExit(parser, arguments);
     if (early >= 0)

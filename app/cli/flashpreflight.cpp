@@ -61,7 +61,9 @@ QString failingChecksText(const Tls::PreflightReport &report)
         if (!c.predictedError.isEmpty())
             out += Tr::tr("       device error: %1 %2%3\n")
                        .arg(c.predictedError, c.predictedName,
-                            c.predictedMeaning.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(c.predictedMeaning));
+                            c.predictedMeaning.isEmpty()
+                                ? QString()
+                                : QStringLiteral(" (%1)").arg(c.predictedMeaning));
         if (!c.diagnosisId.isEmpty())
             out += Tr::tr("       diagnosis: %1\n").arg(c.diagnosisId);
         if (!c.fix.isEmpty())
@@ -77,7 +79,8 @@ void FlashPreflightOptions::addTo(QCommandLineParser &parser) const
     parser.addOptions({cert, key, chain, ca, target, clock, overrides, force});
 }
 
-int FlashPreflightOptions::run(const QCommandLineParser &parser, const QString &payloadFile, bool jsonOutput, QJsonObject *json) const
+int FlashPreflightOptions::run(const QCommandLineParser &parser, const QString &payloadFile,
+                               bool jsonOutput, QJsonObject *json) const
 {
     const QString clockText = parser.value(clock).toLower();
     if (clockText != QLatin1String("unset") && clockText != QLatin1String("synced")) {
@@ -86,7 +89,8 @@ int FlashPreflightOptions::run(const QCommandLineParser &parser, const QString &
     }
     const Role role = roleOf(payloadFile);
     if (role == Role::None) {
-        *json = QJsonObject{{QStringLiteral("skipped"), QStringLiteral("not a certificate or private key")}};
+        *json = QJsonObject{
+            {QStringLiteral("skipped"), QStringLiteral("not a certificate or private key")}};
         return -1;
     }
     Tls::PreflightInputs in;
@@ -96,12 +100,15 @@ int FlashPreflightOptions::run(const QCommandLineParser &parser, const QString &
     in.caFiles = parser.values(ca);
     in.targetId = parser.value(target);
     in.overrides = parser.values(overrides);
-    in.deviceClock = clockText == QLatin1String("synced") ? Tls::DeviceClock::Synced : Tls::DeviceClock::Unset;
+    in.deviceClock
+        = clockText == QLatin1String("synced") ? Tls::DeviceClock::Synced : Tls::DeviceClock::Unset;
     if (in.certFile.isEmpty() || in.keyFile.isEmpty()) {
-        const QString missing = in.keyFile.isEmpty() ? Tr::tr("--key F (the certificate's private key)")
-                                                     : Tr::tr("--cert F (the key's certificate)");
+        const QString missing = in.keyFile.isEmpty()
+                                    ? Tr::tr("--key F (the certificate's private key)")
+                                    : Tr::tr("--cert F (the key's certificate)");
         *json = QJsonObject{{QStringLiteral("skipped"), QStringLiteral("needs %1").arg(missing)}};
-        note(Tr::tr("Preflight skipped: give %1 to check the pair before writing.").arg(missing), jsonOutput);
+        note(Tr::tr("Preflight skipped: give %1 to check the pair before writing.").arg(missing),
+             jsonOutput);
         return -1;
     }
 
@@ -109,26 +116,33 @@ int FlashPreflightOptions::run(const QCommandLineParser &parser, const QString &
     const bool forced = parser.isSet(force);
     if (!report) {
         const QString code = report.error().code;
-        if (code == QLatin1String("preflight.target") || code == QLatin1String("preflight.override") || code == QLatin1String("preflight.usage")) {
+        if (code == QLatin1String("preflight.target") || code == QLatin1String("preflight.override")
+            || code == QLatin1String("preflight.usage")) {
             printError(report.error());
             return ExitUsage;
         }
-        if (code == QLatin1String("preflight.notfound") || code == QLatin1String("preflight.notfile") || code == QLatin1String("preflight.open")) {
+        if (code == QLatin1String("preflight.notfound")
+            || code == QLatin1String("preflight.notfile")
+            || code == QLatin1String("preflight.open")) {
             printError(report.error());
             return ExitIo;
         }
         // Files the preflight cannot read are a red check: the device would not read them either.
         *json = QJsonObject{{QStringLiteral("result"), QStringLiteral("error")},
-                            {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code},
-                                                                  {QStringLiteral("message"), report.error().message},
-                                                                  {QStringLiteral("fix"), report.error().fix}}}};
+                            {QStringLiteral("error"),
+                             QJsonObject{{QStringLiteral("code"), code},
+                                         {QStringLiteral("message"), report.error().message},
+                                         {QStringLiteral("fix"), report.error().fix}}}};
         if (!forced) {
             printError(report.error());
             if (jsonOutput)
-                printJson(QJsonDocument(QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("preflight"), *json}}));
+                printJson(QJsonDocument(QJsonObject{{QStringLiteral("ok"), false},
+                                                    {QStringLiteral("preflight"), *json}}));
             return ExitFailure;
         }
-        note(Tr::tr("Preflight could not check the files (%1); writing anyway (--force).").arg(report.error().message), jsonOutput);
+        note(Tr::tr("Preflight could not check the files (%1); writing anyway (--force).")
+                 .arg(report.error().message),
+             jsonOutput);
         return -1;
     }
 
@@ -136,27 +150,32 @@ int FlashPreflightOptions::run(const QCommandLineParser &parser, const QString &
     json->insert(QStringLiteral("forced"), forced && report->hasFail());
     if (!report->hasFail()) {
         note(Tr::tr("Preflight against %1: %2 (%3 checks).")
-                 .arg(report->target.title, report->hasWarn() ? Tr::tr("warnings only") : Tr::tr("all pass"))
+                 .arg(report->target.title,
+                      report->hasWarn() ? Tr::tr("warnings only") : Tr::tr("all pass"))
                  .arg(report->checks.size()),
              jsonOutput);
         return -1;
     }
     if (!jsonOutput)
-        std::fprintf(stderr, "Preflight against %s predicts a device failure:\n%s", report->target.title.toUtf8().constData(),
+        std::fprintf(stderr, "Preflight against %s predicts a device failure:\n%s",
+                     report->target.title.toUtf8().constData(),
                      failingChecksText(*report).toUtf8().constData());
     if (forced) {
         note(Tr::tr("Writing anyway (--force)."), jsonOutput);
         return -1;
     }
-    const Error refusal = Error::make(QStringLiteral("preflight.fail"), Tr::tr("Not written: the preflight predicts the device will fail."), {},
-                                      Tr::tr("Fix the certificate/key (see the fixes above) or pass --force to write anyway."));
+    const Error refusal = Error::make(
+        QStringLiteral("preflight.fail"),
+        Tr::tr("Not written: the preflight predicts the device will fail."), {},
+        Tr::tr("Fix the certificate/key (see the fixes above) or pass --force to write anyway."));
     printError(refusal);
     if (jsonOutput)
-        printJson(QJsonDocument(QJsonObject{{QStringLiteral("ok"), false},
-                                            {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), refusal.code},
-                                                                                  {QStringLiteral("message"), refusal.message},
-                                                                                  {QStringLiteral("fix"), refusal.fix}}},
-                                            {QStringLiteral("preflight"), *json}}));
+        printJson(QJsonDocument(QJsonObject{
+            {QStringLiteral("ok"), false},
+            {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), refusal.code},
+                                                  {QStringLiteral("message"), refusal.message},
+                                                  {QStringLiteral("fix"), refusal.fix}}},
+            {QStringLiteral("preflight"), *json}}));
     return ExitFailure;
 }
 

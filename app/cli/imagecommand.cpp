@@ -104,13 +104,13 @@ QString humanReport(const ImageInspection &r)
         }
         for (const SignatureBlock &s : img.signatures) {
             lines << QStringLiteral("Signature %1: secure boot v2, %2, %3")
-                         .arg(s.index)
-                         .arg(s.algorithm())
-                         .arg(s.crcValid && s.digestMatches ? QStringLiteral("block valid")
-                                                            : QStringLiteral("block INVALID"))
-                    + (s.verified ? (*s.verified ? QStringLiteral(", verified with the key")
-                                                 : QStringLiteral(", NOT signed by the key"))
-                                  : QString());
+                             .arg(s.index)
+                             .arg(s.algorithm())
+                             .arg(s.crcValid && s.digestMatches ? QStringLiteral("block valid")
+                                                                : QStringLiteral("block INVALID"))
+                         + (s.verified ? (*s.verified ? QStringLiteral(", verified with the key")
+                                                      : QStringLiteral(", NOT signed by the key"))
+                                       : QString());
         }
     }
     for (const QString &f : r.failures)
@@ -312,8 +312,8 @@ int runFindOffset(const QStringList &arguments)
         if (t.exit >= 0)
             return t.exit;
         auto parsed = t.bytes.startsWith("\xAA\x50")
-            ? PartitionTable::parse(t.bytes)
-            : parsePartitionCsv(QString::fromUtf8(t.bytes));
+                          ? PartitionTable::parse(t.bytes)
+                          : parsePartitionCsv(QString::fromUtf8(t.bytes));
         if (!parsed)
             return usage(QStringLiteral("--table: %1").arg(parsed.error().message));
         partitions = *parsed;
@@ -383,9 +383,9 @@ int runPreEncrypt(const QStringList &arguments)
     if (files.size() != 1 || !parser.isSet(output) || keys != 1)
         return usage(QStringLiteral("give one of --rsa-pub, --ecies-device-pub, --device-hmac-key, "
                                     "one input file and -o OUT"));
-    const QCommandLineOption &keyOption = parser.isSet(rsa) ? rsa
-        : parser.isSet(ecies)                               ? ecies
-                                                            : hmac;
+    const QCommandLineOption &keyOption = parser.isSet(rsa)     ? rsa
+                                          : parser.isSet(ecies) ? ecies
+                                                                : hmac;
     const FileRead key = readFile(parser.value(keyOption), QStringLiteral("key file"));
     if (key.exit >= 0)
         return key.exit;
@@ -393,9 +393,9 @@ int runPreEncrypt(const QStringList &arguments)
     if (in.exit >= 0)
         return in.exit;
     const ImageInspection plain = inspectImage(in.bytes);
-    auto out = parser.isSet(rsa) ? preEncryptRsa(in.bytes, key.bytes)
-        : parser.isSet(ecies)    ? preEncryptEcies(in.bytes, key.bytes)
-                                 : preEncryptEciesHmac(in.bytes, key.bytes);
+    auto out = parser.isSet(rsa)     ? preEncryptRsa(in.bytes, key.bytes)
+               : parser.isSet(ecies) ? preEncryptEcies(in.bytes, key.bytes)
+                                     : preEncryptEciesHmac(in.bytes, key.bytes);
     if (!out)
         return reportFailure(out.error(), wantsJson(parser));
     if (const int w = writeFile(parser.value(output), *out); w != ExitOk)
@@ -475,13 +475,14 @@ int runPreDecrypt(const QStringList &arguments)
 
 int runImage(const QStringList &arguments)
 {
-    return runSubcommand(arguments,
-                         {{QStringLiteral("info"), &runInfo},
-                          {QStringLiteral("flash-encrypt"), [](const QStringList &a) { return runFlashCrypt(a, true); }},
-                          {QStringLiteral("flash-decrypt"), [](const QStringList &a) { return runFlashCrypt(a, false); }},
-                          {QStringLiteral("find-offset"), &runFindOffset},
-                          {QStringLiteral("pre-encrypt"), &runPreEncrypt},
-                          {QStringLiteral("pre-decrypt"), &runPreDecrypt}});
+    return runSubcommand(arguments, {{QStringLiteral("info"), &runInfo},
+                                     {QStringLiteral("flash-encrypt"),
+                                      [](const QStringList &a) { return runFlashCrypt(a, true); }},
+                                     {QStringLiteral("flash-decrypt"),
+                                      [](const QStringList &a) { return runFlashCrypt(a, false); }},
+                                     {QStringLiteral("find-offset"), &runFindOffset},
+                                     {QStringLiteral("pre-encrypt"), &runPreEncrypt},
+                                     {QStringLiteral("pre-decrypt"), &runPreDecrypt}});
 }
 
 } // namespace Forgeline::Cli

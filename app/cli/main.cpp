@@ -24,11 +24,13 @@ namespace {
 
 QString usage()
 {
-    QString text = Tr::tr("Usage: forgeline-cli [--version] [--help] <command> [options] [--json]\n\nCommands:\n");
+    QString text = Tr::tr(
+        "Usage: forgeline-cli [--version] [--help] <command> [options] [--json]\n\nCommands:\n");
     for (const Command &c : commands())
         text += QStringLiteral("  %1  %2\n").arg(c.name.leftJustified(12), c.summary);
-    text += Tr::tr("\nRun 'forgeline-cli <command> --help' for a command's options.\n"
-                           "Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cancelled.\n");
+    text += Tr::tr(
+        "\nRun 'forgeline-cli <command> --help' for a command's options.\n"
+        "Exit codes: 0 ok, 1 failure, 2 usage, 3 I/O, 4 verification, 5 device, 130 cancelled.\n");
     return text;
 }
 
@@ -55,11 +57,13 @@ int main(int argc, char **argv)
         return ExitUsage;
     }
     const QString first = args.at(1);
-    if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {
+    if (first == QLatin1String("--help") || first == QLatin1String("-h")
+        || first == QLatin1String("help")) {
         printText(usage());
         return ExitOk;
     }
-    if (first == QLatin1String("--version") || first == QLatin1String("-v") || first == QLatin1String("version")) {
+    if (first == QLatin1String("--version") || first == QLatin1String("-v")
+        || first == QLatin1String("version")) {
         if (args.contains(QStringLiteral("--json"))) {
             printJson(QJsonDocument(QJsonObject{
                 {QStringLiteral("forgeline"), BuildInfo::applicationVersion()},

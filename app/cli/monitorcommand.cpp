@@ -17,10 +17,7 @@ namespace {
 
 volatile std::sig_atomic_t monitorInterrupted = 0;
 
-void onMonitorInterrupt(int)
-{
-    monitorInterrupted = 1;
-}
+void onMonitorInterrupt(int) { monitorInterrupted = 1; }
 
 void writeLine(FILE *stream, const QString &text)
 {
@@ -69,13 +66,11 @@ int runMonitor(const QStringList &arguments)
     const QCommandLineOption baudOption(QStringLiteral("baud"),
                                         QStringLiteral("Console baud rate (default 115200)."),
                                         QStringLiteral("B"));
-    const QCommandLineOption resetOption(QStringLiteral("reset"),
-                                         QStringLiteral(
-                                             "Reset the board into its firmware first."));
-    const QCommandLineOption captureOption(QStringLiteral("capture"),
-                                           QStringLiteral(
-                                               "Also write every line (secrets removed) to FILE."),
-                                           QStringLiteral("FILE"));
+    const QCommandLineOption resetOption(
+        QStringLiteral("reset"), QStringLiteral("Reset the board into its firmware first."));
+    const QCommandLineOption captureOption(
+        QStringLiteral("capture"),
+        QStringLiteral("Also write every line (secrets removed) to FILE."), QStringLiteral("FILE"));
     const QCommandLineOption untilOption(QStringLiteral("until"),
                                          QStringLiteral("Stop when a line matches REGEX (exit 0)."),
                                          QStringLiteral("REGEX"));
@@ -151,44 +146,43 @@ int runMonitor(const QStringList &arguments)
     bool anyFailure = false;
     bool lastFailed = false;
     QString endReason;
-    QObject::connect(&monitor, &Monitor::SerialMonitor::monitorEvent, &loop,
-                     [&](const Monitor::MonitorEvent &event) {
-                         if (json) {
-                             // JSON Lines: one compact object per event, so a reader can act on
-                             // each as it comes.
-                             writeLine(stdout,
-                                       QString::fromUtf8(QJsonDocument(Monitor::eventToJson(event))
-                                                             .toJson(QJsonDocument::Compact)));
-                         } else if (const auto *line = std::get_if<Monitor::LineEvent>(&event)) {
-                             writeLine(stdout, line->text);
-                         } else if (const auto *hs
-                                    = std::get_if<Monitor::HandshakeResultEvent>(&event)) {
-                             writeLine(stderr, findingText(*hs));
-                         } else if (const auto *code = std::get_if<Monitor::CodeEvent>(&event)) {
-                             writeLine(stderr,
-                                       QStringLiteral("[monitor] line %1: %2 = %3")
-                                           .arg(code->line)
-                                           .arg(code->code, code->name));
-                         } else if (const auto *status
-                                    = std::get_if<Monitor::StatusEvent>(&event)) {
-                             writeLine(stderr, QStringLiteral("[monitor] ") + status->message);
-                         } else if (const auto *end = std::get_if<Monitor::EndEvent>(&event)) {
-                             if (!end->message.isEmpty())
-                                 writeLine(stderr, QStringLiteral("[monitor] ") + end->message);
-                         }
-                         std::fflush(stdout);
+    QObject::connect(
+        &monitor, &Monitor::SerialMonitor::monitorEvent, &loop,
+        [&](const Monitor::MonitorEvent &event) {
+            if (json) {
+                // JSON Lines: one compact object per event, so a reader can act on
+                // each as it comes.
+                writeLine(
+                    stdout,
+                    QString::fromUtf8(
+                        QJsonDocument(Monitor::eventToJson(event)).toJson(QJsonDocument::Compact)));
+            } else if (const auto *line = std::get_if<Monitor::LineEvent>(&event)) {
+                writeLine(stdout, line->text);
+            } else if (const auto *hs = std::get_if<Monitor::HandshakeResultEvent>(&event)) {
+                writeLine(stderr, findingText(*hs));
+            } else if (const auto *code = std::get_if<Monitor::CodeEvent>(&event)) {
+                writeLine(stderr, QStringLiteral("[monitor] line %1: %2 = %3")
+                                      .arg(code->line)
+                                      .arg(code->code, code->name));
+            } else if (const auto *status = std::get_if<Monitor::StatusEvent>(&event)) {
+                writeLine(stderr, QStringLiteral("[monitor] ") + status->message);
+            } else if (const auto *end = std::get_if<Monitor::EndEvent>(&event)) {
+                if (!end->message.isEmpty())
+                    writeLine(stderr, QStringLiteral("[monitor] ") + end->message);
+            }
+            std::fflush(stdout);
 
-                         if (const auto *hs = std::get_if<Monitor::HandshakeResultEvent>(&event)) {
-                             anyFailure = anyFailure || !hs->ok;
-                             lastFailed = !hs->ok;
-                             if (untilHandshake)
-                                 monitor.stop(QStringLiteral("handshake"));
-                         } else if (const auto *line = std::get_if<Monitor::LineEvent>(&event)) {
-                             if (until.isValid() && !until.pattern().isEmpty()
-                                 && until.match(line->text).hasMatch())
-                                 monitor.stop(QStringLiteral("until"));
-                         }
-                     });
+            if (const auto *hs = std::get_if<Monitor::HandshakeResultEvent>(&event)) {
+                anyFailure = anyFailure || !hs->ok;
+                lastFailed = !hs->ok;
+                if (untilHandshake)
+                    monitor.stop(QStringLiteral("handshake"));
+            } else if (const auto *line = std::get_if<Monitor::LineEvent>(&event)) {
+                if (until.isValid() && !until.pattern().isEmpty()
+                    && until.match(line->text).hasMatch())
+                    monitor.stop(QStringLiteral("until"));
+            }
+        });
     QObject::connect(&monitor, &Monitor::SerialMonitor::finished, &loop,
                      [&](const QString &reason) {
                          endReason = reason;

@@ -25,19 +25,25 @@ int runNvsGenerate(const QStringList &arguments)
         "Build an NVS partition image from a CSV in the format of Espressif's nvs_partition_gen.py "
         "(same bytes for the same CSV, size and keys)."));
     addCommonOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("CSV"), QStringLiteral("key,type,encoding,value CSV."));
+    parser.addPositionalArgument(QStringLiteral("CSV"),
+                                 QStringLiteral("key,type,encoding,value CSV."));
     const QCommandLineOption out(QStringList{QStringLiteral("o"), QStringLiteral("out")},
                                  QStringLiteral("Output image."), QStringLiteral("OUT"));
-    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Partition size (multiple of 0x1000)."),
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QStringLiteral("Partition size (multiple of 0x1000)."),
                                   QStringLiteral("N"));
-    const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("NVS format 1 or 2 (default 2)."),
+    const QCommandLineOption version(QStringLiteral("version"),
+                                     QStringLiteral("NVS format 1 or 2 (default 2)."),
                                      QStringLiteral("1|2"), QStringLiteral("2"));
-    const QCommandLineOption encrypt(QStringLiteral("encrypt"), QStringLiteral("Encrypt entries (NVS encryption)."));
-    const QCommandLineOption keys(QStringLiteral("keys"), QStringLiteral("Existing keys file / nvs_keys image."),
+    const QCommandLineOption encrypt(QStringLiteral("encrypt"),
+                                     QStringLiteral("Encrypt entries (NVS encryption)."));
+    const QCommandLineOption keys(QStringLiteral("keys"),
+                                  QStringLiteral("Existing keys file / nvs_keys image."),
                                   QStringLiteral("KEYS.bin"));
-    const QCommandLineOption keysOut(QStringLiteral("keys-out"),
-                                     QStringLiteral("Generate random keys into this nvs_keys image (mode 0600)."),
-                                     QStringLiteral("KEYS.bin"));
+    const QCommandLineOption keysOut(
+        QStringLiteral("keys-out"),
+        QStringLiteral("Generate random keys into this nvs_keys image (mode 0600)."),
+        QStringLiteral("KEYS.bin"));
     parser.addOptions({out, size, version, encrypt, keys, keysOut});
     const int early = parseOrExit(parser, arguments);
     if (early >= 0)
@@ -63,7 +69,8 @@ int runNvsGenerate(const QStringList &arguments)
         return ExitUsage;
     }
     if (parser.isSet(encrypt) && parser.isSet(keys) == parser.isSet(keysOut)) {
-        printError(QStringLiteral("--encrypt needs exactly one of --keys KEYS.bin or --keys-out KEYS.bin"));
+        printError(QStringLiteral(
+            "--encrypt needs exactly one of --keys KEYS.bin or --keys-out KEYS.bin"));
         return ExitUsage;
     }
     if (!parser.isSet(encrypt) && (parser.isSet(keys) || parser.isSet(keysOut))) {
@@ -76,7 +83,8 @@ int runNvsGenerate(const QStringList &arguments)
         return ExitIo;
     }
     Nvs::ResolveOptions resolve;
-    resolve.baseDirectory = QDir::currentPath(); // as the generator: file rows are relative to the cwd
+    resolve.baseDirectory
+        = QDir::currentPath(); // as the generator: file rows are relative to the cwd
     auto items = Nvs::readCsv(QString::fromUtf8(csv.readAll()), resolve);
     if (!items)
         return reportFailure(items.error(), json);
@@ -123,17 +131,18 @@ int runNvsGenerate(const QStringList &arguments)
     } else {
         for (const QString &w : std::as_const(image->warnings))
             printError(QStringLiteral("warning: ") + w);
-        printText(QStringLiteral("Wrote %1 (%2 bytes, NVS format %3, %4 value(s) on %5 page(s)%6)%7")
-                      .arg(parser.value(out))
-                      .arg(image->bytes.size())
-                      .arg(v)
-                      .arg(values)
-                      .arg(image->dataPages)
-                      .arg(options.encryption ? QStringLiteral(", encrypted") : QString())
-                      .arg(parser.isSet(keysOut) ? QStringLiteral("\nKeys written to %1 (owner-only); "
-                                                                  "flash it to the nvs_keys partition.")
-                                                       .arg(parser.value(keysOut))
-                                                 : QString()));
+        printText(
+            QStringLiteral("Wrote %1 (%2 bytes, NVS format %3, %4 value(s) on %5 page(s)%6)%7")
+                .arg(parser.value(out))
+                .arg(image->bytes.size())
+                .arg(v)
+                .arg(values)
+                .arg(image->dataPages)
+                .arg(options.encryption ? QStringLiteral(", encrypted") : QString())
+                .arg(parser.isSet(keysOut) ? QStringLiteral("\nKeys written to %1 (owner-only); "
+                                                            "flash it to the nvs_keys partition.")
+                                                 .arg(parser.value(keysOut))
+                                           : QString()));
     }
     return ExitOk;
 }
@@ -145,12 +154,15 @@ int runNvsDump(const QStringList &arguments)
         "List the namespaces, keys, types and values of an NVS partition image or a board's NVS "
         "partition, with damaged pages and entries shown as such. Secrets are summarised."));
     addCommonOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("NVS partition image (or use --port)."));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("NVS partition image (or use --port)."));
     FlashLinkOptions link;
     link.addTo(parser, true);
-    const QCommandLineOption partition(QStringLiteral("partition"), QStringLiteral("Partition to read with --port."),
+    const QCommandLineOption partition(QStringLiteral("partition"),
+                                       QStringLiteral("Partition to read with --port."),
                                        QStringLiteral("NAME"));
-    const QCommandLineOption keys(QStringLiteral("keys"), QStringLiteral("Keys file / nvs_keys image to decrypt with."),
+    const QCommandLineOption keys(QStringLiteral("keys"),
+                                  QStringLiteral("Keys file / nvs_keys image to decrypt with."),
                                   QStringLiteral("KEYS.bin"));
     const QCommandLineOption showSecrets = showSecretsOption();
     parser.addOptions({partition, keys, showSecrets});
@@ -197,8 +209,9 @@ int runNvsDump(const QStringList &arguments)
     if (json) {
         QJsonObject o = Nvs::dumpJson(dump, secrets);
         o.insert(QStringLiteral("ok"), !dump.hasProblems());
-        o.insert(QStringLiteral("source"), fromBoard ? parser.value(link.port) + QLatin1Char(':') + parser.value(partition)
-                                                     : positional.first());
+        o.insert(QStringLiteral("source"),
+                 fromBoard ? parser.value(link.port) + QLatin1Char(':') + parser.value(partition)
+                           : positional.first());
         printJson(QJsonDocument(o));
     } else {
         printText(Nvs::dumpText(dump, secrets));

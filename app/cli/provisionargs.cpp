@@ -35,7 +35,8 @@ namespace {
 
 void printNote(const QString &text)
 {
-    const QByteArray bytes = (QStringLiteral("forgeline-cli: ") + Redactor::redact(text)).toUtf8() + '\n';
+    const QByteArray bytes
+        = (QStringLiteral("forgeline-cli: ") + Redactor::redact(text)).toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     std::fflush(stderr);
 }
@@ -73,20 +74,42 @@ QString promptHidden(const QString &prompt)
 
 void addDeviceOptions(QCommandLineParser &parser)
 {
-    parser.addOption({{QStringLiteral("host"), QStringLiteral("address")},
-                      Tr::tr("Device address HOST, HOST:PORT or [IPv6]:PORT (default 192.168.4.1:80, the SoftAP address)."), QStringLiteral("host:port")});
-    parser.addOption({QStringLiteral("qr"), Tr::tr("The provisioning QR code's JSON payload."), QStringLiteral("json")});
-    parser.addOption({QStringLiteral("sec"), Tr::tr("Security level 0, 1 or 2 (default: as the device reports)."), QStringLiteral("level")});
-    parser.addOption({QStringLiteral("username"), Tr::tr("Security 2 (SRP6a) username (default: from --qr, else wifiprov as in the ESP-IDF example)."), QStringLiteral("name")});
-    parser.addOption({QStringLiteral("pop"), Tr::tr("Proof of possession; for Security 2 the password (visible in the process list: prefer --pop-file or --pop-env)."), QStringLiteral("pop")});
-    parser.addOption({QStringLiteral("pop-file"), Tr::tr("Read the PoP from the first line of a file ('-' for stdin)."), QStringLiteral("file")});
-    parser.addOption({QStringLiteral("pop-env"), Tr::tr("Read the PoP from an environment variable."), QStringLiteral("var")});
-    parser.addOption({QStringLiteral("timeout"), Tr::tr("Per-request timeout in milliseconds (default 10000)."), QStringLiteral("ms")});
-    parser.addOption({QStringLiteral("legacy-sessions"), Tr::tr("Do not send the session cookie (firmware before ESP-IDF 4.3).")});
-    parser.addOption({QStringLiteral("trace"), Tr::tr("Log every protocol step (secrets are never logged).")});
+    parser.addOption(
+        {{QStringLiteral("host"), QStringLiteral("address")},
+         Tr::tr(
+             "Device address HOST, HOST:PORT or [IPv6]:PORT (default 192.168.4.1:80, the SoftAP address)."),
+         QStringLiteral("host:port")});
+    parser.addOption({QStringLiteral("qr"), Tr::tr("The provisioning QR code's JSON payload."),
+                      QStringLiteral("json")});
+    parser.addOption({QStringLiteral("sec"),
+                      Tr::tr("Security level 0, 1 or 2 (default: as the device reports)."),
+                      QStringLiteral("level")});
+    parser.addOption(
+        {QStringLiteral("username"),
+         Tr::tr(
+             "Security 2 (SRP6a) username (default: from --qr, else wifiprov as in the ESP-IDF example)."),
+         QStringLiteral("name")});
+    parser.addOption(
+        {QStringLiteral("pop"),
+         Tr::tr(
+             "Proof of possession; for Security 2 the password (visible in the process list: prefer --pop-file or --pop-env)."),
+         QStringLiteral("pop")});
+    parser.addOption({QStringLiteral("pop-file"),
+                      Tr::tr("Read the PoP from the first line of a file ('-' for stdin)."),
+                      QStringLiteral("file")});
+    parser.addOption({QStringLiteral("pop-env"),
+                      Tr::tr("Read the PoP from an environment variable."), QStringLiteral("var")});
+    parser.addOption({QStringLiteral("timeout"),
+                      Tr::tr("Per-request timeout in milliseconds (default 10000)."),
+                      QStringLiteral("ms")});
+    parser.addOption({QStringLiteral("legacy-sessions"),
+                      Tr::tr("Do not send the session cookie (firmware before ESP-IDF 4.3).")});
+    parser.addOption(
+        {QStringLiteral("trace"), Tr::tr("Log every protocol step (secrets are never logged).")});
 }
 
-std::optional<QString> readSecret(const QCommandLineParser &parser, const QString &name, const QString &prompt, int *exitCode)
+std::optional<QString> readSecret(const QCommandLineParser &parser, const QString &name,
+                                  const QString &prompt, int *exitCode)
 {
     QString value;
     bool given = false;
@@ -94,11 +117,16 @@ std::optional<QString> readSecret(const QCommandLineParser &parser, const QStrin
         value = parser.value(name);
         Redactor::registerSecret(value);
         given = true;
-        printNote(Tr::tr("warning: --%1 on the command line is visible to other users in the process list; use --%1-file or --%1-env.").arg(name));
+        printNote(
+            Tr::tr(
+                "warning: --%1 on the command line is visible to other users in the process list; use --%1-file or --%1-env.")
+                .arg(name));
     } else if (parser.isSet(name + QStringLiteral("-file"))) {
         const QString path = parser.value(name + QStringLiteral("-file"));
         QFile f;
-        const bool ok = path == QLatin1String("-") ? f.open(stdin, QIODevice::ReadOnly) : (f.setFileName(path), f.open(QIODevice::ReadOnly));
+        const bool ok = path == QLatin1String("-")
+                            ? f.open(stdin, QIODevice::ReadOnly)
+                            : (f.setFileName(path), f.open(QIODevice::ReadOnly));
         if (!ok) {
             printError(Tr::tr("cannot read %1: %2").arg(path, f.errorString()));
             *exitCode = ExitIo;
@@ -128,9 +156,11 @@ std::optional<QString> readSecret(const QCommandLineParser &parser, const QStrin
 std::optional<DeviceArgs> readDeviceArgs(const QCommandLineParser &parser, int *exitCode)
 {
     DeviceArgs args;
-    args.trace = parser.isSet(QStringLiteral("trace")) || qEnvironmentVariableIsSet("FORGELINE_TRACE");
+    args.trace
+        = parser.isSet(QStringLiteral("trace")) || qEnvironmentVariableIsSet("FORGELINE_TRACE");
     const QString address = parser.value(QStringLiteral("host"));
-    Result<Endpoint> endpoint = parseEndpoint(address.isEmpty() ? QStringLiteral("192.168.4.1:80") : address);
+    Result<Endpoint> endpoint
+        = parseEndpoint(address.isEmpty() ? QStringLiteral("192.168.4.1:80") : address);
     if (!endpoint) {
         printError(Tr::tr("--host: %1 %2").arg(endpoint.error().message, endpoint.error().fix));
         *exitCode = ExitUsage;
@@ -148,7 +178,10 @@ std::optional<DeviceArgs> readDeviceArgs(const QCommandLineParser &parser, int *
             return std::nullopt;
         }
         if (qr->transport != QLatin1String("softap")) {
-            printError(Tr::tr("this QR code is for a %1 device; forgeline-cli provisions over SoftAP (HTTP)").arg(qr->transport));
+            printError(
+                Tr::tr(
+                    "this QR code is for a %1 device; forgeline-cli provisions over SoftAP (HTTP)")
+                    .arg(qr->transport));
             *exitCode = ExitUsage;
             return std::nullopt;
         }
@@ -167,14 +200,17 @@ std::optional<DeviceArgs> readDeviceArgs(const QCommandLineParser &parser, int *
             return std::nullopt;
         }
     }
-    const bool popGiven = parser.isSet(QStringLiteral("pop")) || parser.isSet(QStringLiteral("pop-file"))
+    const bool popGiven = parser.isSet(QStringLiteral("pop"))
+                          || parser.isSet(QStringLiteral("pop-file"))
                           || parser.isSet(QStringLiteral("pop-env"));
     if (parser.isSet(QStringLiteral("username")))
         args.client.username = parser.value(QStringLiteral("username")).toUtf8();
     QString prompt;
     if (args.client.security != 0 && qrPop.isEmpty())
-        prompt = args.client.security == 2 ? Tr::tr("Security 2 password (PoP): ") : Tr::tr("Proof of possession (PoP): ");
-    std::optional<QString> pop = readSecret(parser, QStringLiteral("pop"), popGiven ? QString() : prompt, exitCode);
+        prompt = args.client.security == 2 ? Tr::tr("Security 2 password (PoP): ")
+                                           : Tr::tr("Proof of possession (PoP): ");
+    std::optional<QString> pop
+        = readSecret(parser, QStringLiteral("pop"), popGiven ? QString() : prompt, exitCode);
     if (!pop)
         return std::nullopt;
     args.client.pop = (pop->isEmpty() ? qrPop : *pop).toUtf8();
@@ -213,11 +249,12 @@ QJsonObject errorJson(const Error &error)
 void attachConsole(QObject *source, bool trace, bool json)
 {
     if (auto *job = qobject_cast<ProvisionJob *>(source)) {
-        QObject::connect(job, &ProvisionJob::stepChanged, job, [json](ProvisionJob::Step, const QString &text) {
-            Logger::instance().info(QStringLiteral("provision"), text);
-            if (!json)
-                printNote(text);
-        });
+        QObject::connect(job, &ProvisionJob::stepChanged, job,
+                         [json](ProvisionJob::Step, const QString &text) {
+                             Logger::instance().info(QStringLiteral("provision"), text);
+                             if (!json)
+                                 printNote(text);
+                         });
         QObject::connect(job, &ProvisionJob::notice, job, [](const QString &text) {
             Logger::instance().warning(QStringLiteral("provision"), text);
             printNote(text);

@@ -28,8 +28,8 @@ std::optional<DeviceArgs> readDeviceArgs(const QCommandLineParser &parser, int *
 
 // A secret from --NAME (warned about), --NAME-file, --NAME-env, or a no-echo prompt on a
 // terminal. Empty when none was given and there is no terminal.
-std::optional<QString> readSecret(const QCommandLineParser &parser, const QString &name, const QString &prompt,
-                                  int *exitCode);
+std::optional<QString> readSecret(const QCommandLineParser &parser, const QString &name,
+                                  const QString &prompt, int *exitCode);
 
 int exitCodeFor(const Error &error);
 QJsonObject errorJson(const Error &error);

@@ -7,9 +7,9 @@
 #include "core/protocomm/srp6a.h"
 
 #include <QEventLoop>
-#include <QTimer>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTimer>
 
 #include <csignal>
 
@@ -33,10 +33,7 @@ namespace {
 // process mid-request. The handler only sets a flag; a timer on the event loop acts on it.
 volatile std::sig_atomic_t interrupted = 0;
 
-void onInterrupt(int)
-{
-    interrupted = 1;
-}
+void onInterrupt(int) { interrupted = 1; }
 
 QJsonObject outcomeJson(const ProvisionJob::Outcome &o, const QByteArray &ssid, int exitCode)
 {
@@ -49,10 +46,12 @@ QJsonObject outcomeJson(const ProvisionJob::Outcome &o, const QByteArray &ssid, 
     for (const QString &n : o.notices)
         notices.append(Redactor::redact(n));
     out.insert(QStringLiteral("notices"), notices);
-    out.insert(QStringLiteral("device"), QJsonObject{{QStringLiteral("version"), o.device.provVersion},
-                                                     {QStringLiteral("security"), o.device.securityVersion},
-                                                     {QStringLiteral("securityPatch"), o.device.securityPatch},
-                                                     {QStringLiteral("capabilities"), QJsonArray::fromStringList(o.device.capabilities)}});
+    out.insert(QStringLiteral("device"),
+               QJsonObject{{QStringLiteral("version"), o.device.provVersion},
+                           {QStringLiteral("security"), o.device.securityVersion},
+                           {QStringLiteral("securityPatch"), o.device.securityPatch},
+                           {QStringLiteral("capabilities"),
+                            QJsonArray::fromStringList(o.device.capabilities)}});
     if (o.connected) {
         out.insert(QStringLiteral("ip"), o.status.ip4);
         out.insert(QStringLiteral("channel"), o.status.channel);
@@ -62,8 +61,9 @@ QJsonObject outcomeJson(const ProvisionJob::Outcome &o, const QByteArray &ssid, 
     if (o.error) {
         out.insert(QStringLiteral("error"), errorJson(*o.error));
         if (o.status.failReason)
-            out.insert(QStringLiteral("failReason"), *o.status.failReason == FailReason::AuthError ? QStringLiteral("AuthError")
-                                                                                                   : QStringLiteral("NetworkNotFound"));
+            out.insert(QStringLiteral("failReason"), *o.status.failReason == FailReason::AuthError
+                                                         ? QStringLiteral("AuthError")
+                                                         : QStringLiteral("NetworkNotFound"));
         out.insert(QStringLiteral("boardReset"), o.boardReset);
     }
     return out;
@@ -78,7 +78,8 @@ QString cArray(const char *name, const QByteArray &bytes)
             row << QStringLiteral("0x%1").arg(quint8(bytes.at(j)), 2, 16, QLatin1Char('0'));
         lines << QStringLiteral("    ") + row.join(QStringLiteral(", "));
     }
-    return QStringLiteral("static const char %1[] = {\n%2\n};").arg(QString::fromLatin1(name), lines.join(QStringLiteral(",\n")));
+    return QStringLiteral("static const char %1[] = {\n%2\n};")
+        .arg(QString::fromLatin1(name), lines.join(QStringLiteral(",\n")));
 }
 
 // What `esp_prov.py --sec_ver 2 --sec2_gen_cred` does: the salt and verifier a Security 2
@@ -91,11 +92,13 @@ int generateSec2Credentials(const QCommandLineParser &parser, bool json)
         return ExitUsage;
     }
     int code = ExitOk;
-    std::optional<QString> password = readSecret(parser, QStringLiteral("pop"), Tr::tr("Security 2 password (PoP): "), &code);
+    std::optional<QString> password
+        = readSecret(parser, QStringLiteral("pop"), Tr::tr("Security 2 password (PoP): "), &code);
     if (!password)
         return code;
     if (password->isEmpty()) {
-        printError(Tr::tr("--sec2-gen-cred needs the password (--pop-file, --pop-env or the prompt)"));
+        printError(
+            Tr::tr("--sec2-gen-cred needs the password (--pop-file, --pop-env or the prompt)"));
         return ExitUsage;
     }
     QByteArray salt;
@@ -107,23 +110,29 @@ int generateSec2Credentials(const QCommandLineParser &parser, bool json)
         }
     }
     bool lengthOk = true;
-    const int saltBytes = parser.isSet(QStringLiteral("sec2-salt-len")) ? parser.value(QStringLiteral("sec2-salt-len")).toInt(&lengthOk) : 16;
+    const int saltBytes = parser.isSet(QStringLiteral("sec2-salt-len"))
+                              ? parser.value(QStringLiteral("sec2-salt-len")).toInt(&lengthOk)
+                              : 16;
     if (!lengthOk || saltBytes < 1 || saltBytes > 64) {
         printError(Tr::tr("--sec2-salt-len is 1 to 64"));
         return ExitUsage;
     }
-    Result<Srp::Credentials> creds = Srp::makeCredentials(username, password->toUtf8(), salt, saltBytes);
+    Result<Srp::Credentials> creds
+        = Srp::makeCredentials(username, password->toUtf8(), salt, saltBytes);
     if (!creds) {
         printError(creds.error());
         return ExitFailure;
     }
     if (json) {
-        printJson(QJsonDocument(QJsonObject{{QStringLiteral("username"), QString::fromUtf8(username)},
-                                            {QStringLiteral("salt"), QString::fromLatin1(creds->salt.toHex())},
-                                            {QStringLiteral("verifier"), QString::fromLatin1(creds->verifier.toHex())}}));
+        printJson(QJsonDocument(QJsonObject{
+            {QStringLiteral("username"), QString::fromUtf8(username)},
+            {QStringLiteral("salt"), QString::fromLatin1(creds->salt.toHex())},
+            {QStringLiteral("verifier"), QString::fromLatin1(creds->verifier.toHex())}}));
         return ExitOk;
     }
-    printText(QStringLiteral("// Security 2 credentials for username \"%1\" (protocomm_security2_params_t)").arg(QString::fromUtf8(username)));
+    printText(QStringLiteral(
+                  "// Security 2 credentials for username \"%1\" (protocomm_security2_params_t)")
+                  .arg(QString::fromUtf8(username)));
     printText(cArray("sec2_salt", creds->salt));
     printText(cArray("sec2_verifier", creds->verifier));
     return ExitOk;
@@ -141,18 +150,40 @@ int runProvision(const QStringList &arguments)
     addCommonOptions(parser);
     addDeviceOptions(parser);
     parser.addOption({QStringLiteral("ssid"), Tr::tr("Network to join."), QStringLiteral("ssid")});
-    parser.addOption({QStringLiteral("passphrase"), Tr::tr("Wi-Fi passphrase (visible in the process list: prefer --passphrase-file or --passphrase-env)."), QStringLiteral("passphrase")});
-    parser.addOption({QStringLiteral("passphrase-file"), Tr::tr("Read the passphrase from the first line of a file ('-' for stdin)."), QStringLiteral("file")});
-    parser.addOption({QStringLiteral("passphrase-env"), Tr::tr("Read the passphrase from an environment variable."), QStringLiteral("var")});
-    parser.addOption({QStringLiteral("bssid"), Tr::tr("Only join this access point (aa:bb:cc:dd:ee:ff)."), QStringLiteral("bssid")});
-    parser.addOption({QStringLiteral("channel"), Tr::tr("Channel hint for the device."), QStringLiteral("channel")});
+    parser.addOption(
+        {QStringLiteral("passphrase"),
+         Tr::tr(
+             "Wi-Fi passphrase (visible in the process list: prefer --passphrase-file or --passphrase-env)."),
+         QStringLiteral("passphrase")});
+    parser.addOption({QStringLiteral("passphrase-file"),
+                      Tr::tr("Read the passphrase from the first line of a file ('-' for stdin)."),
+                      QStringLiteral("file")});
+    parser.addOption({QStringLiteral("passphrase-env"),
+                      Tr::tr("Read the passphrase from an environment variable."),
+                      QStringLiteral("var")});
+    parser.addOption({QStringLiteral("bssid"),
+                      Tr::tr("Only join this access point (aa:bb:cc:dd:ee:ff)."),
+                      QStringLiteral("bssid")});
+    parser.addOption({QStringLiteral("channel"), Tr::tr("Channel hint for the device."),
+                      QStringLiteral("channel")});
     parser.addOption({QStringLiteral("scan"), Tr::tr("Scan for networks first and report them.")});
-    parser.addOption({QStringLiteral("poll-interval"), Tr::tr("Status poll interval in ms (default 1000)."), QStringLiteral("ms")});
-    parser.addOption({QStringLiteral("wait"), Tr::tr("Seconds to wait for Connected (default 60)."), QStringLiteral("s")});
-    parser.addOption({QStringLiteral("no-reset"), Tr::tr("Do not reset the board's provisioning state after a failed attempt.")});
-    parser.addOption({QStringLiteral("sec2-gen-cred"), Tr::tr("Only print the Security 2 salt and verifier for --username and the password (--pop-*), for the firmware.")});
-    parser.addOption({QStringLiteral("sec2-salt"), Tr::tr("With --sec2-gen-cred: use this salt (hex) instead of a random one."), QStringLiteral("hex")});
-    parser.addOption({QStringLiteral("sec2-salt-len"), Tr::tr("With --sec2-gen-cred: random salt length in bytes (default 16)."), QStringLiteral("n")});
+    parser.addOption({QStringLiteral("poll-interval"),
+                      Tr::tr("Status poll interval in ms (default 1000)."), QStringLiteral("ms")});
+    parser.addOption({QStringLiteral("wait"), Tr::tr("Seconds to wait for Connected (default 60)."),
+                      QStringLiteral("s")});
+    parser.addOption(
+        {QStringLiteral("no-reset"),
+         Tr::tr("Do not reset the board's provisioning state after a failed attempt.")});
+    parser.addOption(
+        {QStringLiteral("sec2-gen-cred"),
+         Tr::tr(
+             "Only print the Security 2 salt and verifier for --username and the password (--pop-*), for the firmware.")});
+    parser.addOption({QStringLiteral("sec2-salt"),
+                      Tr::tr("With --sec2-gen-cred: use this salt (hex) instead of a random one."),
+                      QStringLiteral("hex")});
+    parser.addOption({QStringLiteral("sec2-salt-len"),
+                      Tr::tr("With --sec2-gen-cred: random salt length in bytes (default 16)."),
+                      QStringLiteral("n")});
     const int parsed = parseOrExit(parser, arguments);
     if (parsed >= 0)
         return parsed;
@@ -169,8 +200,9 @@ int runProvision(const QStringList &arguments)
         printError(Tr::tr("--ssid is required"));
         return ExitUsage;
     }
-    std::optional<QString> passphrase = readSecret(parser, QStringLiteral("passphrase"),
-                                                   Tr::tr("Wi-Fi passphrase for %1 (empty for an open network): ").arg(ssid), &code);
+    std::optional<QString> passphrase = readSecret(
+        parser, QStringLiteral("passphrase"),
+        Tr::tr("Wi-Fi passphrase for %1 (empty for an open network): ").arg(ssid), &code);
     if (!passphrase)
         return code;
 
@@ -221,13 +253,19 @@ int runProvision(const QStringList &arguments)
     } else {
         if (request.scanFirst) {
             for (const ScanEntry &e : o.networks)
-                printText(QStringLiteral("%1  %2 dBm  ch %3  %4").arg(QString::fromUtf8(e.ssid).leftJustified(32))
-                              .arg(e.rssi, 4).arg(e.channel, 2).arg(authModeName(e.authMode)));
+                printText(QStringLiteral("%1  %2 dBm  ch %3  %4")
+                              .arg(QString::fromUtf8(e.ssid).leftJustified(32))
+                              .arg(e.rssi, 4)
+                              .arg(e.channel, 2)
+                              .arg(authModeName(e.authMode)));
         }
         if (o.connected)
             printText(Tr::tr("Connected to %1: IP %2, channel %3%4")
-                          .arg(QString::fromUtf8(request.wifi.ssid), o.status.ip4).arg(o.status.channel)
-                          .arg(o.recoveries ? Tr::tr(" (after %1 session recovery)").arg(o.recoveries) : QString()));
+                          .arg(QString::fromUtf8(request.wifi.ssid), o.status.ip4)
+                          .arg(o.status.channel)
+                          .arg(o.recoveries
+                                   ? Tr::tr(" (after %1 session recovery)").arg(o.recoveries)
+                                   : QString()));
         else
             printError(*o.error);
     }

@@ -26,12 +26,18 @@ using namespace Station;
 int runRecords(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Tr::tr("List or export the station's records (one per board attempt)."));
+    parser.setApplicationDescription(
+        Tr::tr("List or export the station's records (one per board attempt)."));
     addCommonOptions(parser);
-    const QCommandLineOption dbOpt(QStringLiteral("db"), Tr::tr("Station database (default: app data)."), QStringLiteral("URL"));
-    const QCommandLineOption macOpt(QStringLiteral("mac"), Tr::tr("Only this board."), QStringLiteral("M"));
-    const QCommandLineOption resultOpt(QStringLiteral("result"), Tr::tr("Only pass or fail."), QStringLiteral("R"));
-    const QCommandLineOption exportOpt(QStringLiteral("export"), Tr::tr("csv or json on stdout."), QStringLiteral("FMT"));
+    const QCommandLineOption dbOpt(QStringLiteral("db"),
+                                   Tr::tr("Station database (default: app data)."),
+                                   QStringLiteral("URL"));
+    const QCommandLineOption macOpt(QStringLiteral("mac"), Tr::tr("Only this board."),
+                                    QStringLiteral("M"));
+    const QCommandLineOption resultOpt(QStringLiteral("result"), Tr::tr("Only pass or fail."),
+                                       QStringLiteral("R"));
+    const QCommandLineOption exportOpt(QStringLiteral("export"), Tr::tr("csv or json on stdout."),
+                                       QStringLiteral("FMT"));
     parser.addOptions({dbOpt, macOpt, resultOpt, exportOpt});
     const int early = parseOrExit(parser, arguments);
     if (early >= 0)
@@ -67,7 +73,8 @@ int runRecords(const QStringList &arguments)
         QString text;
         for (const StationRecord &r : *list)
             text += QStringLiteral("%1  %2  %3  %4  %5  %6%7\n")
-                        .arg(r.time.toLocalTime().toString(Qt::ISODate), r.mac, r.port, r.result.toUpper(),
+                        .arg(r.time.toLocalTime().toString(Qt::ISODate), r.mac, r.port,
+                             r.result.toUpper(),
                              r.pairId.isEmpty() ? QStringLiteral("-") : r.pairId, r.provision,
                              r.error.isEmpty() ? QString() : QStringLiteral("  ") + r.error);
         text += Tr::tr("%1 record(s)").arg(list->size());

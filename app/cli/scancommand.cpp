@@ -44,7 +44,8 @@ int withSession(const DeviceArgs &args, bool json,
     client.connectDevice([&](Result<DeviceInfo> info) {
         if (!info) {
             if (json)
-                printJson(QJsonDocument(QJsonObject{{QStringLiteral("error"), errorJson(info.error())}}));
+                printJson(
+                    QJsonDocument(QJsonObject{{QStringLiteral("error"), errorJson(info.error())}}));
             else
                 printError(info.error());
             return finish(exitCodeFor(info.error()));
@@ -69,7 +70,8 @@ void reportError(const Error &e, bool json)
 int runScan(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Tr::tr("List the Wi-Fi networks an ESP device in provisioning mode can see."));
+    parser.setApplicationDescription(
+        Tr::tr("List the Wi-Fi networks an ESP device in provisioning mode can see."));
     addCommonOptions(parser);
     addDeviceOptions(parser);
     const int parsed = parseOrExit(parser, arguments);
@@ -80,42 +82,51 @@ int runScan(const QStringList &arguments)
     std::optional<DeviceArgs> args = readDeviceArgs(parser, &code);
     if (!args)
         return code;
-    return withSession(*args, json, [json](ProvisionClient &client, std::function<void(int)> finish) {
-        client.scan(ScanStartOptions(), [json, finish](Result<QList<ScanEntry>> list) {
-            if (!list) {
-                reportError(list.error(), json);
-                return finish(exitCodeFor(list.error()));
-            }
-            if (json) {
-                QJsonArray arr;
-                for (const ScanEntry &e : list.value())
-                    arr.append(QJsonObject{{QStringLiteral("ssid"), QString::fromUtf8(e.ssid)},
-                                           {QStringLiteral("rssi"), e.rssi},
-                                           {QStringLiteral("channel"), int(e.channel)},
-                                           {QStringLiteral("auth"), authModeName(e.authMode)},
-                                           {QStringLiteral("bssid"), QString::fromLatin1(e.bssid.toHex(':'))}});
-                printJson(QJsonDocument(QJsonObject{{QStringLiteral("networks"), arr}}));
-            } else {
-                printText(Tr::tr("%1  RSSI  CH  AUTH            BSSID").arg(QStringLiteral("SSID").leftJustified(32)));
-                for (const ScanEntry &e : list.value())
-                    printText(QStringLiteral("%1  %2  %3  %4  %5")
-                                  .arg(QString::fromUtf8(e.ssid).leftJustified(32)).arg(e.rssi, 4).arg(e.channel, 2)
-                                  .arg(authModeName(e.authMode).leftJustified(14), QString::fromLatin1(e.bssid.toHex(':'))));
-            }
-            finish(ExitOk);
+    return withSession(
+        *args, json, [json](ProvisionClient &client, std::function<void(int)> finish) {
+            client.scan(ScanStartOptions(), [json, finish](Result<QList<ScanEntry>> list) {
+                if (!list) {
+                    reportError(list.error(), json);
+                    return finish(exitCodeFor(list.error()));
+                }
+                if (json) {
+                    QJsonArray arr;
+                    for (const ScanEntry &e : list.value())
+                        arr.append(QJsonObject{
+                            {QStringLiteral("ssid"), QString::fromUtf8(e.ssid)},
+                            {QStringLiteral("rssi"), e.rssi},
+                            {QStringLiteral("channel"), int(e.channel)},
+                            {QStringLiteral("auth"), authModeName(e.authMode)},
+                            {QStringLiteral("bssid"), QString::fromLatin1(e.bssid.toHex(':'))}});
+                    printJson(QJsonDocument(QJsonObject{{QStringLiteral("networks"), arr}}));
+                } else {
+                    printText(Tr::tr("%1  RSSI  CH  AUTH            BSSID")
+                                  .arg(QStringLiteral("SSID").leftJustified(32)));
+                    for (const ScanEntry &e : list.value())
+                        printText(QStringLiteral("%1  %2  %3  %4  %5")
+                                      .arg(QString::fromUtf8(e.ssid).leftJustified(32))
+                                      .arg(e.rssi, 4)
+                                      .arg(e.channel, 2)
+                                      .arg(authModeName(e.authMode).leftJustified(14),
+                                           QString::fromLatin1(e.bssid.toHex(':'))));
+                }
+                finish(ExitOk);
+            });
         });
-    });
 }
 
 int runEndpoint(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Tr::tr("Send data to a named protocomm endpoint (e.g. custom-data) and print the reply."));
+    parser.setApplicationDescription(
+        Tr::tr("Send data to a named protocomm endpoint (e.g. custom-data) and print the reply."));
     addCommonOptions(parser);
     addDeviceOptions(parser);
     parser.addOption({QStringLiteral("hex"), Tr::tr("DATA is hexadecimal bytes.")});
-    parser.addPositionalArgument(QStringLiteral("name"), Tr::tr("Endpoint name, e.g. custom-data."));
-    parser.addPositionalArgument(QStringLiteral("data"), Tr::tr("Text (or hex with --hex) to send."));
+    parser.addPositionalArgument(QStringLiteral("name"),
+                                 Tr::tr("Endpoint name, e.g. custom-data."));
+    parser.addPositionalArgument(QStringLiteral("data"),
+                                 Tr::tr("Text (or hex with --hex) to send."));
     const int parsed = parseOrExit(parser, arguments);
     if (parsed >= 0)
         return parsed;
@@ -126,7 +137,9 @@ int runEndpoint(const QStringList &arguments)
         return ExitUsage;
     }
     const QString name = pos.at(0);
-    const QByteArray data = parser.isSet(QStringLiteral("hex")) ? QByteArray::fromHex(pos.at(1).toLatin1()) : pos.at(1).toUtf8();
+    const QByteArray data = parser.isSet(QStringLiteral("hex"))
+                                ? QByteArray::fromHex(pos.at(1).toLatin1())
+                                : pos.at(1).toUtf8();
     int code = ExitOk;
     std::optional<DeviceArgs> args = readDeviceArgs(parser, &code);
     if (!args)
@@ -141,11 +154,14 @@ int runEndpoint(const QStringList &arguments)
             while (text.endsWith('\0'))
                 text.chop(1);
             if (json)
-                printJson(QJsonDocument(QJsonObject{{QStringLiteral("endpoint"), name},
-                                                    {QStringLiteral("text"), QString::fromUtf8(text)},
-                                                    {QStringLiteral("hex"), QString::fromLatin1(reply.value().toHex())}}));
+                printJson(QJsonDocument(QJsonObject{
+                    {QStringLiteral("endpoint"), name},
+                    {QStringLiteral("text"), QString::fromUtf8(text)},
+                    {QStringLiteral("hex"), QString::fromLatin1(reply.value().toHex())}}));
             else
-                printText(Tr::tr("%1\n(hex %2)").arg(QString::fromUtf8(text), QString::fromLatin1(reply.value().toHex(' '))));
+                printText(Tr::tr("%1\n(hex %2)")
+                              .arg(QString::fromUtf8(text),
+                                   QString::fromLatin1(reply.value().toHex(' '))));
             finish(ExitOk);
         });
     });
@@ -164,11 +180,13 @@ int runProvCtrl(const QStringList &arguments)
         return parsed;
     const bool json = wantsJson(parser);
     const QStringList pos = positionalArguments(parser);
-    if (pos.size() != 1 || (pos.first() != QLatin1String("reset") && pos.first() != QLatin1String("reprov"))) {
+    if (pos.size() != 1
+        || (pos.first() != QLatin1String("reset") && pos.first() != QLatin1String("reprov"))) {
         printError(Tr::tr("give 'reset' or 'reprov'"));
         return ExitUsage;
     }
-    const CtrlCommand command = pos.first() == QLatin1String("reset") ? CtrlCommand::Reset : CtrlCommand::Reprov;
+    const CtrlCommand command
+        = pos.first() == QLatin1String("reset") ? CtrlCommand::Reset : CtrlCommand::Reprov;
     int code = ExitOk;
     std::optional<DeviceArgs> args = readDeviceArgs(parser, &code);
     if (!args)
@@ -180,7 +198,8 @@ int runProvCtrl(const QStringList &arguments)
                 return finish(exitCodeFor(r.error()));
             }
             if (json)
-                printJson(QJsonDocument(QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("command"), pos.first()}}));
+                printJson(QJsonDocument(QJsonObject{{QStringLiteral("ok"), true},
+                                                    {QStringLiteral("command"), pos.first()}}));
             else
                 printText(Tr::tr("prov-ctrl %1: done").arg(pos.first()));
             finish(ExitOk);

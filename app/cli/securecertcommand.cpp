@@ -33,16 +33,20 @@ int runGenerate(const QStringList &arguments)
         "Build an esp_secure_cert partition (TLV) from a device certificate and key, as "
         "configure_esp_secure_cert.py does for a plaintext key."));
     addCommonOptions(parser);
-    const QCommandLineOption cert(QStringLiteral("cert"), QStringLiteral("Device certificate (PEM or DER)."),
+    const QCommandLineOption cert(QStringLiteral("cert"),
+                                  QStringLiteral("Device certificate (PEM or DER)."),
                                   QStringLiteral("C"));
-    const QCommandLineOption key(QStringLiteral("key"), QStringLiteral("Device private key (PEM or DER)."),
+    const QCommandLineOption key(QStringLiteral("key"),
+                                 QStringLiteral("Device private key (PEM or DER)."),
                                  QStringLiteral("K"));
-    const QCommandLineOption ca(QStringLiteral("ca"), QStringLiteral("CA certificate (optional)."), QStringLiteral("CA"));
+    const QCommandLineOption ca(QStringLiteral("ca"), QStringLiteral("CA certificate (optional)."),
+                                QStringLiteral("CA"));
     const QCommandLineOption out(QStringList{QStringLiteral("o"), QStringLiteral("out")},
                                  QStringLiteral("Output image."), QStringLiteral("OUT"));
-    const QCommandLineOption size(QStringLiteral("size"),
-                                  QStringLiteral("Pad to the partition size with 0xFF (default: records only)."),
-                                  QStringLiteral("N"));
+    const QCommandLineOption size(
+        QStringLiteral("size"),
+        QStringLiteral("Pad to the partition size with 0xFF (default: records only)."),
+        QStringLiteral("N"));
     parser.addOptions({cert, key, ca, out, size});
     const int early = parseOrExit(parser, arguments);
     if (early >= 0)
@@ -57,7 +61,8 @@ int runGenerate(const QStringList &arguments)
         printError(QStringLiteral("--size must be a number such as 0x2000 or 8K"));
         return ExitUsage;
     }
-    if (!readFile(parser.value(cert), &input.deviceCert) || !readFile(parser.value(key), &input.privateKey)
+    if (!readFile(parser.value(cert), &input.deviceCert)
+        || !readFile(parser.value(key), &input.privateKey)
         || (parser.isSet(ca) && !readFile(parser.value(ca), &input.caCert)))
         return ExitIo;
     auto image = SecureCert::generate(input);
@@ -91,12 +96,14 @@ int runDump(const QStringList &arguments)
         "List the records of an esp_secure_cert partition image or of a board's partition. "
         "Private keys are summarised."));
     addCommonOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Partition image (or use --port)."));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("Partition image (or use --port)."));
     FlashLinkOptions link;
     link.addTo(parser, true);
-    const QCommandLineOption partition(QStringLiteral("partition"),
-                                       QStringLiteral("Partition to read with --port (default esp_secure_cert)."),
-                                       QStringLiteral("NAME"), QStringLiteral("esp_secure_cert"));
+    const QCommandLineOption partition(
+        QStringLiteral("partition"),
+        QStringLiteral("Partition to read with --port (default esp_secure_cert)."),
+        QStringLiteral("NAME"), QStringLiteral("esp_secure_cert"));
     const QCommandLineOption showSecrets = showSecretsOption();
     parser.addOptions({partition, showSecrets});
     const int early = parseOrExit(parser, arguments);
@@ -141,11 +148,12 @@ int runDump(const QStringList &arguments)
                 o.insert(QStringLiteral("problem"), r.problem);
             entries.append(o);
         }
-        printJson(QJsonDocument(QJsonObject{{QStringLiteral("ok"), !part.hasProblems()},
-                                            {QStringLiteral("layout"), part.layout},
-                                            {QStringLiteral("usedBytes"), qint64(part.usedBytes)},
-                                            {QStringLiteral("entries"), entries},
-                                            {QStringLiteral("problems"), QJsonArray::fromStringList(part.problems)}}));
+        printJson(QJsonDocument(
+            QJsonObject{{QStringLiteral("ok"), !part.hasProblems()},
+                        {QStringLiteral("layout"), part.layout},
+                        {QStringLiteral("usedBytes"), qint64(part.usedBytes)},
+                        {QStringLiteral("entries"), entries},
+                        {QStringLiteral("problems"), QJsonArray::fromStringList(part.problems)}}));
     } else {
         QString text = QStringLiteral("Layout: %1, %2 record(s), %3 bytes used\n")
                            .arg(part.layout)

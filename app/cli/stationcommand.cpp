@@ -5,8 +5,8 @@
 #include "core/common/redactor.h"
 #include "core/station/portwatcher.h"
 #include "core/station/stationevent.h"
-#include "core/station/stationsetup.h"
 #include "core/station/stationjob.h"
+#include "core/station/stationsetup.h"
 
 #include <QEventLoop>
 #include <QHostInfo>
@@ -33,16 +33,14 @@ using namespace Station;
 namespace {
 
 volatile std::sig_atomic_t g_stop = 0;
-void onStop(int)
-{
-    g_stop = 1;
-}
+void onStop(int) { g_stop = 1; }
 
 void printEventLine(const QJsonObject &e, bool json)
 {
     if (json) {
         const QByteArray line = QJsonDocument(e).toJson(QJsonDocument::Compact);
-        std::fprintf(stdout, "%s\n", Redactor::redact(QString::fromUtf8(line)).toUtf8().constData());
+        std::fprintf(stdout, "%s\n",
+                     Redactor::redact(QString::fromUtf8(line)).toUtf8().constData());
         std::fflush(stdout);
         return;
     }
@@ -50,35 +48,34 @@ void printEventLine(const QJsonObject &e, bool json)
     const QString &port = ev.port;
     QString text;
     switch (ev.kind) {
-    case StationEvent::Kind::Step:
-        text = ev.step + QStringLiteral("...");
-        break;
+    case StationEvent::Kind::Step: text = ev.step + QStringLiteral("..."); break;
     case StationEvent::Kind::Identified:
-        text = (ev.description.isEmpty() ? ev.chip : ev.description) + QStringLiteral(", MAC ") + ev.mac;
+        text = (ev.description.isEmpty() ? ev.chip : ev.description) + QStringLiteral(", MAC ")
+               + ev.mac;
         break;
     case StationEvent::Kind::Claimed:
-        text = Tr::tr("certificate %1%2").arg(ev.pair, ev.reused ? Tr::tr(" (already this board's)") : QString());
+        text = Tr::tr("certificate %1%2")
+                   .arg(ev.pair, ev.reused ? Tr::tr(" (already this board's)") : QString());
         break;
-    case StationEvent::Kind::Appeared:
-        text = Tr::tr("board plugged in");
-        break;
-    case StationEvent::Kind::Retry:
-        text = Tr::tr("retrying %1: %2").arg(ev.step, ev.reason);
-        break;
+    case StationEvent::Kind::Appeared: text = Tr::tr("board plugged in"); break;
+    case StationEvent::Kind::Retry: text = Tr::tr("retrying %1: %2").arg(ev.step, ev.reason); break;
     case StationEvent::Kind::Result:
         text = ev.verdict == StationEvent::Verdict::Pass
-            ? Tr::tr("PASS (%1 s)").arg(double(ev.elapsedMs) / 1000.0, 0, 'f', 1)
-            : Tr::tr("%1 at %2: %3").arg(StationEvent::verdictName(ev.verdict).toUpper(), ev.failedStep, ev.error);
+                   ? Tr::tr("PASS (%1 s)").arg(double(ev.elapsedMs) / 1000.0, 0, 'f', 1)
+                   : Tr::tr("%1 at %2: %3")
+                         .arg(StationEvent::verdictName(ev.verdict).toUpper(), ev.failedStep,
+                              ev.error);
         break;
-    default:
-        return; // progress and log lines only in --json
+    default: return; // progress and log lines only in --json
     }
-    std::fprintf(stderr, "[%s] %s\n", port.toUtf8().constData(), Redactor::redact(text).toUtf8().constData());
+    std::fprintf(stderr, "[%s] %s\n", port.toUtf8().constData(),
+                 Redactor::redact(text).toUtf8().constData());
 }
 
 void printDbError(const Error &error)
 {
-    printError(error.detail.isEmpty() ? error.message : error.message + QStringLiteral(" ") + error.detail);
+    printError(error.detail.isEmpty() ? error.message
+                                      : error.message + QStringLiteral(" ") + error.detail);
 }
 
 } // namespace
@@ -89,18 +86,37 @@ int runStation(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Run a recipe (identify, claim a certificate, preflight, flash, verify, provision, record) on many boards at once."));
     addCommonOptions(parser);
-    const QCommandLineOption recipeOpt(QStringLiteral("recipe"), Tr::tr("Recipe JSON file."), QStringLiteral("R.json"));
-    const QCommandLineOption portsOpt(QStringLiteral("ports"), Tr::tr("Comma-separated ports: serial, pty or socket://host:port."), QStringLiteral("P1,P2"));
-    const QCommandLineOption poolOpt(QStringLiteral("pool"), Tr::tr("Folder of <id>.crt + <id>.key pairs (or manifest.csv)."), QStringLiteral("DIR"));
-    const QCommandLineOption dbOpt(QStringLiteral("db"), Tr::tr("Station database: sqlite:///path or postgresql://user@host:port/db (default: app data)."), QStringLiteral("URL"));
-    const QCommandLineOption operatorOpt(QStringLiteral("operator"), Tr::tr("Operator name for the records."), QStringLiteral("NAME"));
-    const QCommandLineOption stationOpt(QStringLiteral("station"), Tr::tr("Station name for the records (default: host name)."), QStringLiteral("NAME"));
-    const QCommandLineOption watchOpt(QStringLiteral("watch"),
-        Tr::tr("Keep running and start every board plugged in (a serial port that appears) until Ctrl+C."));
-    const QCommandLineOption watchPatternOpt(QStringLiteral("watch-pattern"),
-        Tr::tr("With --watch, only ports whose path matches, e.g. '/dev/serial/by-id/usb-Silicon_Labs*' (implies --watch)."),
+    const QCommandLineOption recipeOpt(QStringLiteral("recipe"), Tr::tr("Recipe JSON file."),
+                                       QStringLiteral("R.json"));
+    const QCommandLineOption portsOpt(
+        QStringLiteral("ports"),
+        Tr::tr("Comma-separated ports: serial, pty or socket://host:port."),
+        QStringLiteral("P1,P2"));
+    const QCommandLineOption poolOpt(
+        QStringLiteral("pool"), Tr::tr("Folder of <id>.crt + <id>.key pairs (or manifest.csv)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption dbOpt(
+        QStringLiteral("db"),
+        Tr::tr(
+            "Station database: sqlite:///path or postgresql://user@host:port/db (default: app data)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption operatorOpt(QStringLiteral("operator"),
+                                         Tr::tr("Operator name for the records."),
+                                         QStringLiteral("NAME"));
+    const QCommandLineOption stationOpt(
+        QStringLiteral("station"), Tr::tr("Station name for the records (default: host name)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption watchOpt(
+        QStringLiteral("watch"),
+        Tr::tr(
+            "Keep running and start every board plugged in (a serial port that appears) until Ctrl+C."));
+    const QCommandLineOption watchPatternOpt(
+        QStringLiteral("watch-pattern"),
+        Tr::tr(
+            "With --watch, only ports whose path matches, e.g. '/dev/serial/by-id/usb-Silicon_Labs*' (implies --watch)."),
         QStringLiteral("GLOB"));
-    parser.addOptions({recipeOpt, portsOpt, poolOpt, dbOpt, operatorOpt, stationOpt, watchOpt, watchPatternOpt});
+    parser.addOptions(
+        {recipeOpt, portsOpt, poolOpt, dbOpt, operatorOpt, stationOpt, watchOpt, watchPatternOpt});
     const int early = parseOrExit(parser, arguments);
     if (early >= 0)
         return early;
@@ -136,12 +152,14 @@ int runStation(const QStringList &arguments)
         return ExitIo;
     }
     if ((*station)->flushedFromSpool > 0 && !json)
-        std::fprintf(stderr, "%d record(s) kept while the database was away are now stored.\n", (*station)->flushedFromSpool);
+        std::fprintf(stderr, "%d record(s) kept while the database was away are now stored.\n",
+                     (*station)->flushedFromSpool);
     if ((*station)->spoolError)
         printDbError(*(*station)->spoolError);
 
     StationContext context;
-    context.station = parser.isSet(stationOpt) ? parser.value(stationOpt) : QHostInfo::localHostName();
+    context.station
+        = parser.isSet(stationOpt) ? parser.value(stationOpt) : QHostInfo::localHostName();
     context.operatorName = parser.value(operatorOpt);
     context.pool = (*station)->pool ? &*(*station)->pool : nullptr;
     context.records = &*(*station)->records;
@@ -151,7 +169,8 @@ int runStation(const QStringList &arguments)
     StationJob job(*recipe, context);
     std::optional<StationSummary> summary;
     bool stopping = false;
-    QObject::connect(&job, &StationJob::stationEvent, &loop, [json](const QJsonObject &e) { printEventLine(e, json); });
+    QObject::connect(&job, &StationJob::stationEvent, &loop,
+                     [json](const QJsonObject &e) { printEventLine(e, json); });
     QObject::connect(&job, &StationJob::finished, &loop, [&](const StationSummary &s) {
         summary = s;
         // Watching, an idle line waits for the next board; only Ctrl+C ends it.
@@ -184,7 +203,8 @@ int runStation(const QStringList &arguments)
         }
         if (!json)
             std::fprintf(stderr, "Watching %s for boards; Ctrl+C to stop.\n",
-                         parser.isSet(watchPatternOpt) ? qPrintable(parser.value(watchPatternOpt)) : "serial ports");
+                         parser.isSet(watchPatternOpt) ? qPrintable(parser.value(watchPatternOpt))
+                                                       : "serial ports");
     }
     g_stop = 0;
     auto previous = std::signal(SIGINT, onStop);
@@ -216,12 +236,16 @@ int runStation(const QStringList &arguments)
     done.failed = summary->failed;
     done.cancelled = summary->cancelled;
     done.elapsedMs = summary->elapsedMs;
-    done.boardsPerHour = summary->elapsedMs > 0 ? summary->passed * 3600000.0 / double(summary->elapsedMs) : 0.0;
+    done.boardsPerHour
+        = summary->elapsedMs > 0 ? summary->passed * 3600000.0 / double(summary->elapsedMs) : 0.0;
     if (json)
         printEventLine(done.toJson(), true);
     else
-        printText(Tr::tr("%1 passed, %2 failed%3 in %4 s").arg(summary->passed).arg(summary->failed)
-                      .arg(summary->cancelled ? Tr::tr(", %1 stopped").arg(summary->cancelled) : QString())
+        printText(Tr::tr("%1 passed, %2 failed%3 in %4 s")
+                      .arg(summary->passed)
+                      .arg(summary->failed)
+                      .arg(summary->cancelled ? Tr::tr(", %1 stopped").arg(summary->cancelled)
+                                              : QString())
                       .arg(double(summary->elapsedMs) / 1000.0, 0, 'f', 1));
     // A watching line stopped while idle ended normally; boards cut off mid-run did not.
     if (summary->cancelled || (stopping && !watch))

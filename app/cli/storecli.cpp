@@ -8,12 +8,14 @@ namespace Forgeline::Cli {
 
 QCommandLineOption showSecretsOption()
 {
-    return QCommandLineOption(QStringLiteral("show-secrets"),
-                              QStringLiteral("Print private keys and secret values instead of their summary."));
+    return QCommandLineOption(
+        QStringLiteral("show-secrets"),
+        QStringLiteral("Print private keys and secret values instead of their summary."));
 }
 
-Result<QByteArray> readPartitionFromBoard(const QCommandLineParser &parser, const FlashLinkOptions &link,
-                                          const QString &partition, bool quiet, int *usageExit)
+Result<QByteArray> readPartitionFromBoard(const QCommandLineParser &parser,
+                                          const FlashLinkOptions &link, const QString &partition,
+                                          bool quiet, int *usageExit)
 {
     Flasher::FlashJobRequest request;
     request.kind = Flasher::FlashJobRequest::Kind::Read;

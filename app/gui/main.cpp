@@ -30,7 +30,8 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(Forgeline::BuildInfo::applicationVersion());
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Forgeline"));
     QGuiApplication::setDesktopFileName(QStringLiteral("org.forgeline.Forgeline"));
-    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/forgeline/icons/org.forgeline.Forgeline.svg")));
+    QGuiApplication::setWindowIcon(
+        QIcon(QStringLiteral(":/forgeline/icons/org.forgeline.Forgeline.svg")));
     Forgeline::Logger::installQtMessageHandler();
 
     // Before any text is made: --lang NAME for this run, else the language chosen in the
@@ -42,11 +43,12 @@ int main(int argc, char **argv)
                      qPrintable(language.error().fix));
         return 2;
     }
-    Forgeline::Translations::install(language->isEmpty() ? Forgeline::Settings::load().language : *language);
+    Forgeline::Translations::install(language->isEmpty() ? Forgeline::Settings::load().language
+                                                         : *language);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Flash, provision and diagnose ESP32-class boards and their TLS."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Flash, provision and diagnose ESP32-class boards and their TLS."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption workspaceOption(
@@ -56,14 +58,17 @@ int main(int argc, char **argv)
         QStringLiteral("NAME"));
     const QCommandLineOption smokeOption(
         QStringLiteral("smoke-test"),
-        QCoreApplication::translate("main", "Show the main window, visit every workspace and exit (0 = all worked)."));
+        QCoreApplication::translate(
+            "main", "Show the main window, visit every workspace and exit (0 = all worked)."));
     const QCommandLineOption shownOption(
         QStringLiteral("exit-when-shown"),
-        QCoreApplication::translate("main", "Exit as soon as the main window has painted; print the start-up time."));
+        QCoreApplication::translate(
+            "main", "Exit as soon as the main window has painted; print the start-up time."));
     const QCommandLineOption virtualBoardOption(
         QStringLiteral("virtual-board"),
-        QCoreApplication::translate("main", "Start a virtual board (serial ROM loader and protocomm) and select it, "
-                                            "so everything can be tried without hardware."));
+        QCoreApplication::translate(
+            "main", "Start a virtual board (serial ROM loader and protocomm) and select it, "
+                    "so everything can be tried without hardware."));
     parser.addOption(workspaceOption);
     parser.addOption(virtualBoardOption);
     parser.addOption(smokeOption);
@@ -89,8 +94,9 @@ int main(int argc, char **argv)
     if (parser.isSet(workspaceOption)) {
         const QString id = parser.value(workspaceOption).trimmed().toLower();
         if (!window.setCurrentWorkspace(id)) {
-            std::fprintf(stderr, "forgeline: unknown workspace '%s' (known: %s)\n", qPrintable(id),
-                         qPrintable(Forgeline::Ui::MainWindow::workspaceIds().join(QStringLiteral(", "))));
+            std::fprintf(
+                stderr, "forgeline: unknown workspace '%s' (known: %s)\n", qPrintable(id),
+                qPrintable(Forgeline::Ui::MainWindow::workspaceIds().join(QStringLiteral(", "))));
             return 2;
         }
     }

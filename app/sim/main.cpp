@@ -13,8 +13,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QHostAddress>
 #include <QFileInfo>
+#include <QHostAddress>
 
 #include <cstdio>
 
@@ -35,21 +35,31 @@ void printLine(FILE *stream, const QString &line)
 
 struct HttpSide
 {
-    QCommandLineOption http{QStringList{QStringLiteral("http"), QStringLiteral("http-port")},
-                            QStringLiteral("Serve protocomm over HTTP on 127.0.0.1:<port> (0 picks a free port)."),
-                            QStringLiteral("port")};
-    QCommandLineOption fault{QStringLiteral("fault"),
-                             QStringLiteral("Inject an HTTP fault (repeatable): close-between, close-after:N, drop-response:N, corrupt-response:N, restart-at:N, slow:MS."),
-                             QStringLiteral("name")};
-    QCommandLineOption sessionMode{QStringLiteral("session-mode"),
-                                   QStringLiteral("cookie (ESP-IDF >= 4.3) or socket (older firmware: the session dies with the connection)."),
-                                   QStringLiteral("mode")};
-    QCommandLineOption noDelays{QStringLiteral("no-delays"), QStringLiteral("Set every simulated delay to zero.")};
-    QCommandLineOption bind{QStringLiteral("http-bind"),
-                            QStringLiteral("Loopback address to serve on: 127.0.0.1 (default) or ::1 (IPv6)."),
-                            QStringLiteral("address")};
+    QCommandLineOption http{
+        QStringList{QStringLiteral("http"), QStringLiteral("http-port")},
+        QStringLiteral("Serve protocomm over HTTP on 127.0.0.1:<port> (0 picks a free port)."),
+        QStringLiteral("port")};
+    QCommandLineOption fault{
+        QStringLiteral("fault"),
+        QStringLiteral(
+            "Inject an HTTP fault (repeatable): close-between, close-after:N, drop-response:N, corrupt-response:N, restart-at:N, slow:MS."),
+        QStringLiteral("name")};
+    QCommandLineOption sessionMode{
+        QStringLiteral("session-mode"),
+        QStringLiteral(
+            "cookie (ESP-IDF >= 4.3) or socket (older firmware: the session dies with the connection)."),
+        QStringLiteral("mode")};
+    QCommandLineOption noDelays{QStringLiteral("no-delays"),
+                                QStringLiteral("Set every simulated delay to zero.")};
+    QCommandLineOption bind{
+        QStringLiteral("http-bind"),
+        QStringLiteral("Loopback address to serve on: 127.0.0.1 (default) or ::1 (IPv6)."),
+        QStringLiteral("address")};
 
-    void addTo(QCommandLineParser &parser) const { parser.addOptions({http, fault, sessionMode, noDelays, bind}); }
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.addOptions({http, fault, sessionMode, noDelays, bind});
+    }
     bool requested(const QCommandLineParser &parser) const { return parser.isSet(http); }
 
     // Returns false after printing why.
@@ -65,7 +75,8 @@ struct HttpSide
         if (parser.isSet(sessionMode)) {
             const QString mode = parser.value(sessionMode);
             if (mode != QLatin1String("cookie") && mode != QLatin1String("socket")) {
-                printLine(stderr, QStringLiteral("forgeline-sim: --session-mode is cookie or socket"));
+                printLine(stderr,
+                          QStringLiteral("forgeline-sim: --session-mode is cookie or socket"));
                 return false;
             }
             profile.protocomm.sessionMode = mode;
@@ -89,12 +100,16 @@ struct HttpSide
         }
         auto *device = new ProtocommDevice(profile, owner);
         auto *server = new ProtocommHttpServer(device, profile.httpFaults, owner);
-        QObject::connect(device, &ProtocommDevice::logLine, owner, [](const QString &line) { printLine(stdout, line); });
+        QObject::connect(device, &ProtocommDevice::logLine, owner,
+                         [](const QString &line) { printLine(stdout, line); });
         QObject::connect(server, &ProtocommHttpServer::faultInjected, owner,
-                         [](const QString &what) { printLine(stderr, QStringLiteral("forgeline-sim: fault: ") + what); });
+                         [](const QString &what) {
+                             printLine(stderr, QStringLiteral("forgeline-sim: fault: ") + what);
+                         });
         Result<quint16> bound = server->listen(quint16(port), address);
         if (!bound) {
-            printLine(stderr, QStringLiteral("forgeline-sim: %1 (%2)").arg(bound.error().message, bound.error().detail));
+            printLine(stderr, QStringLiteral("forgeline-sim: %1 (%2)")
+                                  .arg(bound.error().message, bound.error().detail));
             return false;
         }
         printLine(stdout, server->url());
@@ -103,28 +118,42 @@ struct HttpSide
     }
 };
 
-
 // The serial side: the ESP ROM loader on a pseudo-terminal or a TCP port (ser2net style).
 struct SerialSide
 {
-    QCommandLineOption serial{QStringLiteral("serial"),
-                              QStringLiteral("Serve the ROM loader: \"pty\" (prints the pty path) or \"tcp:PORT\" (prints socket://127.0.0.1:PORT; 0 picks a free port)."),
-                              QStringLiteral("pty|tcp:PORT")};
-    QCommandLineOption chip{QStringLiteral("chip"), QStringLiteral("Chip for the serial side (esp32, esp32s2, esp32s3, esp32c2, esp32c3, esp32c6, esp32h2)."),
-                            QStringLiteral("name")};
-    QCommandLineOption serialFault{QStringLiteral("serial-fault"),
-                                   QStringLiteral("Inject a serial fault (repeatable): drop:RATE, corrupt:RATE, reset-at:ADDR, disconnect-at:ADDR, slow-flash:FACTOR."),
-                                   QStringLiteral("spec")};
-    QCommandLineOption noTiming{QStringLiteral("no-timing"), QStringLiteral("Serial side: do not pace bytes at the baud rate or charge flash time.")};
-    QCommandLineOption boot{QStringLiteral("boot"),
-                            QStringLiteral("Power on into \"download\" mode (default) or into the \"app\" of the profile's firmware section."),
-                            QStringLiteral("download|app")};
+    QCommandLineOption serial{
+        QStringLiteral("serial"),
+        QStringLiteral(
+            "Serve the ROM loader: \"pty\" (prints the pty path) or \"tcp:PORT\" (prints socket://127.0.0.1:PORT; 0 picks a free port)."),
+        QStringLiteral("pty|tcp:PORT")};
+    QCommandLineOption chip{
+        QStringLiteral("chip"),
+        QStringLiteral(
+            "Chip for the serial side (esp32, esp32s2, esp32s3, esp32c2, esp32c3, esp32c6, esp32h2)."),
+        QStringLiteral("name")};
+    QCommandLineOption serialFault{
+        QStringLiteral("serial-fault"),
+        QStringLiteral(
+            "Inject a serial fault (repeatable): drop:RATE, corrupt:RATE, reset-at:ADDR, disconnect-at:ADDR, slow-flash:FACTOR."),
+        QStringLiteral("spec")};
+    QCommandLineOption noTiming{
+        QStringLiteral("no-timing"),
+        QStringLiteral("Serial side: do not pace bytes at the baud rate or charge flash time.")};
+    QCommandLineOption boot{
+        QStringLiteral("boot"),
+        QStringLiteral(
+            "Power on into \"download\" mode (default) or into the \"app\" of the profile's firmware section."),
+        QStringLiteral("download|app")};
     QString profileDir;
 
-    void addTo(QCommandLineParser &parser) const { parser.addOptions({serial, chip, serialFault, noTiming, boot}); }
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.addOptions({serial, chip, serialFault, noTiming, boot});
+    }
     bool requested(const QCommandLineParser &parser) const { return parser.isSet(serial); }
 
-    bool start(const QCommandLineParser &parser, BoardProfile profile, bool noDelays, QObject *owner)
+    bool start(const QCommandLineParser &parser, BoardProfile profile, bool noDelays,
+               QObject *owner)
     {
         if (parser.isSet(chip))
             profile.chip = parser.value(chip);
@@ -143,7 +172,8 @@ struct SerialSide
             config->timing = false;
         const QString mode = parser.value(serial);
         auto *server = new RomSerialServer(*config, owner);
-        Result<QString> address = Error::make(QStringLiteral("sim.serial"), QStringLiteral("--serial is pty or tcp:PORT"));
+        Result<QString> address = Error::make(QStringLiteral("sim.serial"),
+                                              QStringLiteral("--serial is pty or tcp:PORT"));
         if (mode == QLatin1String("pty")) {
             address = server->listenPty();
         } else if (mode.startsWith(QLatin1String("tcp:"))) {
@@ -153,35 +183,43 @@ struct SerialSide
                 address = server->listenTcp(quint16(port));
         }
         if (!address) {
-            printLine(stderr, QStringLiteral("forgeline-sim: %1 %2").arg(address.error().message, address.error().detail));
+            printLine(stderr, QStringLiteral("forgeline-sim: %1 %2")
+                                  .arg(address.error().message, address.error().detail));
             return false;
         }
         printLine(stdout, *address);
         if (!startFirmware(parser, profile, server, owner))
             return false;
-        QObject::connect(server, &RomSerialServer::addressChanged, owner, [](const QString &a) { printLine(stdout, a); });
-        QObject::connect(server, &RomSerialServer::disconnectedByFault, owner,
-                         [] { printLine(stderr, QStringLiteral("forgeline-sim: fault: serial disconnect")); });
+        QObject::connect(server, &RomSerialServer::addressChanged, owner,
+                         [](const QString &a) { printLine(stdout, a); });
+        QObject::connect(server, &RomSerialServer::disconnectedByFault, owner, [] {
+            printLine(stderr, QStringLiteral("forgeline-sim: fault: serial disconnect"));
+        });
         return true;
     }
 
     // The application in flash (the profile's "firmware" section): started by a reboot
     // after flashing, or at power-on with --boot app.
-    bool startFirmware(const QCommandLineParser &parser, const BoardProfile &profile, RomSerialServer *server, QObject *owner)
+    bool startFirmware(const QCommandLineParser &parser, const BoardProfile &profile,
+                       RomSerialServer *server, QObject *owner)
     {
         const QString mode = parser.value(boot);
         if (!mode.isEmpty() && mode != QLatin1String("app") && mode != QLatin1String("download")) {
             printLine(stderr, QStringLiteral("forgeline-sim: --boot is download or app"));
             return false;
         }
-        Result<FirmwareProfile> firmware = FirmwareProfile::fromJson(profile.json.value(QLatin1String("firmware")).toObject(), profileDir);
+        Result<FirmwareProfile> firmware = FirmwareProfile::fromJson(
+            profile.json.value(QLatin1String("firmware")).toObject(), profileDir);
         if (!firmware) {
             printLine(stderr, QStringLiteral("forgeline-sim: ") + firmware.error().message);
             return false;
         }
         if (!firmware->enabled) {
             if (mode == QLatin1String("app")) {
-                printLine(stderr, QStringLiteral("forgeline-sim: --boot app needs a \"firmware\" section in the profile"));
+                printLine(
+                    stderr,
+                    QStringLiteral(
+                        "forgeline-sim: --boot app needs a \"firmware\" section in the profile"));
                 return false;
             }
             return true;
@@ -195,7 +233,9 @@ struct SerialSide
 #else
         Q_UNUSED(server);
         Q_UNUSED(owner);
-        printLine(stderr, QStringLiteral("forgeline-sim: built without mbedTLS: the profile's firmware cannot run"));
+        printLine(stderr,
+                  QStringLiteral(
+                      "forgeline-sim: built without mbedTLS: the profile's firmware cannot run"));
         return false;
 #endif
     }
@@ -210,12 +250,14 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(BuildInfo::applicationVersion());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Forgeline virtual board (ESP ROM loader and protocomm device)."));
+    parser.setApplicationDescription(
+        QStringLiteral("Forgeline virtual board (ESP ROM loader and protocomm device)."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption profileOption(QStringLiteral("profile"),
-                                           QStringLiteral("Board profile JSON (default: the built-in PROV_FL0001 board)."),
-                                           QStringLiteral("file"));
+    const QCommandLineOption profileOption(
+        QStringLiteral("profile"),
+        QStringLiteral("Board profile JSON (default: the built-in PROV_FL0001 board)."),
+        QStringLiteral("file"));
     parser.addOption(profileOption);
     HttpSide httpSide;
     httpSide.addTo(parser);
@@ -227,7 +269,8 @@ int main(int argc, char **argv)
     if (parser.isSet(profileOption)) {
         Result<BoardProfile> loaded = BoardProfile::load(parser.value(profileOption));
         if (!loaded) {
-            printLine(stderr, QStringLiteral("forgeline-sim: %1 %2").arg(loaded.error().message, loaded.error().detail));
+            printLine(stderr, QStringLiteral("forgeline-sim: %1 %2")
+                                  .arg(loaded.error().message, loaded.error().detail));
             return 2;
         }
         profile = loaded.value();
@@ -246,7 +289,10 @@ int main(int argc, char **argv)
         anySide = true;
     }
     if (!anySide) {
-        printLine(stderr, QStringLiteral("forgeline-sim: nothing to serve; give --http PORT and/or --serial pty|tcp:PORT (see --help)"));
+        printLine(
+            stderr,
+            QStringLiteral(
+                "forgeline-sim: nothing to serve; give --http PORT and/or --serial pty|tcp:PORT (see --help)"));
         return 2;
     }
     return app.exec();

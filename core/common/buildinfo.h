@@ -6,8 +6,8 @@
 namespace Forgeline::BuildInfo {
 
 QString applicationVersion();
-QString qtVersion();       // the Qt the process runs with (may differ from the build's)
-QString openSslVersion();  // OpenSSL runtime version string
+QString qtVersion();      // the Qt the process runs with (may differ from the build's)
+QString openSslVersion(); // OpenSSL runtime version string
 QString protobufVersion();
 QString zlibVersion();
 

@@ -8,15 +8,13 @@ namespace Forgeline {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Forgeline", text);
-}
+QString tr(const char *text) { return QCoreApplication::translate("Forgeline", text); }
 
 Error endpointError(const QString &message, const QString &text)
 {
-    return Error::make(ErrorCode::EndpointInvalid, message, text,
-                       tr("Type HOST, HOST:PORT or [IPv6]:PORT, e.g. 192.168.4.1:80 or [fe80::1]:80."));
+    return Error::make(
+        ErrorCode::EndpointInvalid, message, text,
+        tr("Type HOST, HOST:PORT or [IPv6]:PORT, e.g. 192.168.4.1:80 or [fe80::1]:80."));
 }
 
 // Host names as RFC 1123 allows them (letters, digits, '-', '.'), plus '_' which mDNS
@@ -89,7 +87,8 @@ Result<Endpoint> parseEndpoint(const QString &input, quint16 defaultPort)
             return endpointError(tr("The '[' before the IPv6 address has no ']'."), input);
         e.host = text.mid(1, close - 1);
         if (!isIpv6Literal(e.host))
-            return endpointError(tr("\"%1\" between the brackets is not an IPv6 address.").arg(e.host), input);
+            return endpointError(
+                tr("\"%1\" between the brackets is not an IPv6 address.").arg(e.host), input);
         const QString rest = text.mid(close + 1);
         if (!rest.isEmpty()) {
             if (!rest.startsWith(QLatin1Char(':')))
@@ -100,7 +99,8 @@ Result<Endpoint> parseEndpoint(const QString &input, quint16 defaultPort)
     } else if (text.count(QLatin1Char(':')) > 1) {
         // Without brackets, "fe80::1:80" could be either; only a whole IPv6 address is read.
         if (!isIpv6Literal(text))
-            return endpointError(tr("Put an IPv6 address in brackets to give a port: [fe80::1]:80."), input);
+            return endpointError(
+                tr("Put an IPv6 address in brackets to give a port: [fe80::1]:80."), input);
         e.host = text;
     } else {
         const qsizetype colon = text.indexOf(QLatin1Char(':'));
@@ -112,7 +112,8 @@ Result<Endpoint> parseEndpoint(const QString &input, quint16 defaultPort)
         if (e.host.isEmpty())
             return endpointError(tr("The host before ':' is missing."), input);
         if (!isHostName(e.host))
-            return endpointError(tr("\"%1\" is not a host name or an IP address.").arg(e.host), input);
+            return endpointError(tr("\"%1\" is not a host name or an IP address.").arg(e.host),
+                                 input);
     }
     if (hasPort) {
         Result<quint16> port = parsePort(portText, input);
@@ -123,7 +124,7 @@ Result<Endpoint> parseEndpoint(const QString &input, quint16 defaultPort)
         e.port = defaultPort;
     }
     if (e.isIpv6())
-        e.host = QHostAddress(e.host).toString();  // one spelling: "::1", lower case
+        e.host = QHostAddress(e.host).toString(); // one spelling: "::1", lower case
     return e;
 }
 

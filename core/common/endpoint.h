@@ -13,14 +13,14 @@ namespace Forgeline {
 // same text with the same message.
 struct Endpoint
 {
-    QString host;      // a name, an IPv4 address, or an IPv6 address without brackets
-    quint16 port = 0;  // 1..65535
+    QString host;     // a name, an IPv4 address, or an IPv6 address without brackets
+    quint16 port = 0; // 1..65535
 
     bool isIpv6() const { return host.contains(QLatin1Char(':')); }
     // "host:port", with brackets around an IPv6 host: the form parseEndpoint() reads back,
     // and the form an HTTP Host header wants (RFC 7230 section 5.4, RFC 3986 section 3.2.2).
     QString toString() const;
-    QString hostForUrl() const;  // "host" or "[v6]"
+    QString hostForUrl() const; // "host" or "[v6]"
 };
 
 // Accepts "host", "host:port", "[v6]", "[v6]:port", a bare IPv6 address (no port then), an

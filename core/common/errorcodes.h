@@ -12,7 +12,7 @@ namespace Forgeline::ErrorCode {
 
 // The operator (or the caller) stopped the work. Four spellings reached JSON outputs before
 // this registry existed and are kept byte for byte; Error::isCancelled() treats them as one.
-inline constexpr QLatin1String Cancelled("cancelled");  // serial ROM loader, flash jobs
+inline constexpr QLatin1String Cancelled("cancelled"); // serial ROM loader, flash jobs
 inline constexpr QLatin1String ProtocommCancelled("protocomm.cancelled");
 inline constexpr QLatin1String StationCancelled("station.cancelled");
 inline constexpr QLatin1String DiagnoseCancelled("diagnose.cancelled");
@@ -62,7 +62,8 @@ inline constexpr QLatin1String Families[] = {
 
 inline bool isCancellation(QStringView code)
 {
-    return code == Cancelled || code == ProtocommCancelled || code == StationCancelled || code == DiagnoseCancelled;
+    return code == Cancelled || code == ProtocommCancelled || code == StationCancelled
+           || code == DiagnoseCancelled;
 }
 
 // The family of a code: the text before the first '.', or the whole code ("cancelled").

@@ -16,7 +16,8 @@ namespace Forgeline {
 template<typename F>
 auto guarded(QObject *context, F &&callback)
 {
-    return [guard = QPointer<QObject>(context), callback = std::forward<F>(callback)](auto &&...args) mutable {
+    return [guard = QPointer<QObject>(context),
+            callback = std::forward<F>(callback)](auto &&...args) mutable {
         if (guard)
             callback(std::forward<decltype(args)>(args)...);
     };

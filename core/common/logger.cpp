@@ -58,7 +58,8 @@ void Logger::installQtMessageHandler()
         case QtCriticalMsg:
         case QtFatalMsg: level = LogEntry::Level::Error; break;
         }
-        const QString category = ctx.category ? QString::fromLatin1(ctx.category) : QStringLiteral("qt");
+        const QString category
+            = ctx.category ? QString::fromLatin1(ctx.category) : QStringLiteral("qt");
         Logger::instance().log(level, category, clean);
     });
 }

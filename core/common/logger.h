@@ -14,8 +14,8 @@ struct LogEntry
     enum class Level { Debug, Info, Warning, Error };
     QDateTime time;
     Level level = Level::Info;
-    QString category;  // "flash", "provision", "decode", ...
-    QString message;   // already redacted
+    QString category; // "flash", "provision", "decode", ...
+    QString message;  // already redacted
 
     static QString levelName(Level level);
 };
@@ -30,10 +30,22 @@ public:
     static Logger &instance();
 
     void log(LogEntry::Level level, const QString &category, const QString &message);
-    void debug(const QString &category, const QString &message) { log(LogEntry::Level::Debug, category, message); }
-    void info(const QString &category, const QString &message) { log(LogEntry::Level::Info, category, message); }
-    void warning(const QString &category, const QString &message) { log(LogEntry::Level::Warning, category, message); }
-    void error(const QString &category, const QString &message) { log(LogEntry::Level::Error, category, message); }
+    void debug(const QString &category, const QString &message)
+    {
+        log(LogEntry::Level::Debug, category, message);
+    }
+    void info(const QString &category, const QString &message)
+    {
+        log(LogEntry::Level::Info, category, message);
+    }
+    void warning(const QString &category, const QString &message)
+    {
+        log(LogEntry::Level::Warning, category, message);
+    }
+    void error(const QString &category, const QString &message)
+    {
+        log(LogEntry::Level::Error, category, message);
+    }
 
     // The most recent entries, so a pane opened late still shows what happened.
     QList<LogEntry> recent() const;

@@ -24,7 +24,8 @@ QSet<QString> &secrets()
 const QRegularExpression &pemPrivateKey()
 {
     static const QRegularExpression re(
-        QStringLiteral("-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----.*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|$)"),
+        QStringLiteral(
+            "-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----.*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|$)"),
         QRegularExpression::DotMatchesEverythingOption);
     return re;
 }
@@ -33,7 +34,8 @@ const QRegularExpression &pemPrivateKey()
 const QRegularExpression &namedSecret()
 {
     static const QRegularExpression re(
-        QStringLiteral(R"((\"?\b(?:pop|passphrase|password|passwd|psk|wifi_pass|secret|private_key)\b\"?\s*[:=]\s*)(\"[^\"]*\"|'[^']*'|[^\s,;&}]+))"),
+        QStringLiteral(
+            R"((\"?\b(?:pop|passphrase|password|passwd|psk|wifi_pass|secret|private_key)\b\"?\s*[:=]\s*)(\"[^\"]*\"|'[^']*'|[^\s,;&}]+))"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
 }

@@ -14,7 +14,7 @@ namespace Forgeline {
 // `detail` is for the log and bug reports; `fix` is the next step when one is known.
 struct Error
 {
-    QString code;      // stable machine id, e.g. "serial.open" (registry: core/common/errorcodes.h)
+    QString code; // stable machine id, e.g. "serial.open" (registry: core/common/errorcodes.h)
     QString message;
     QString detail;
     QString fix;

@@ -15,26 +15,26 @@ struct Settings
     static constexpr int CurrentVersion = 1;
 
     // Decode
-    QString decodeMbedtlsVersion;   // "" = all versions, else "2.16", "2.28", "3.0", "3.6", "4.0"
-    QString decodeIdfVersion;       // "" = unknown, else e.g. "4.3", "5.2"
+    QString decodeMbedtlsVersion; // "" = all versions, else "2.16", "2.28", "3.0", "3.6", "4.0"
+    QString decodeIdfVersion;     // "" = unknown, else e.g. "4.3", "5.2"
 
     // Shell
     QString lastWorkspace = QStringLiteral("decode");
     bool activityPaneVisible = true;
-    QString language;               // "" = the system locale, else "en" or "zh_CN" (on restart)
+    QString language; // "" = the system locale, else "en" or "zh_CN" (on restart)
 
     // Flash
     int flashBaudRate = 921600;
     bool backupBeforeWrite = true;
-    QString backupDirectory;        // "" = app data dir / backups
+    QString backupDirectory; // "" = app data dir / backups
 
     // Station (auto-start is deliberately not kept: a line must never start boards by itself
     // just because the app was reopened)
     QString stationOperator;
     QString stationPool;
-    QString stationDatabaseUrl;     // saved without its password (see save())
+    QString stationDatabaseUrl; // saved without its password (see save())
     QString stationRecipeFile;
-    QString stationWatchPattern;    // "" = every serial port
+    QString stationWatchPattern; // "" = every serial port
 
     static Settings load(QSettings &store);
     void save(QSettings &store) const;

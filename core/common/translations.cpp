@@ -33,10 +33,7 @@ QLocale localeFromName(QString name)
 
 } // namespace
 
-QStringList languages()
-{
-    return {english, simplifiedChinese};
-}
+QStringList languages() { return {english, simplifiedChinese}; }
 
 Result<QString> parseLanguage(const QString &name)
 {
@@ -97,10 +94,7 @@ QString install(const QString &choice)
     return language;
 }
 
-QString current()
-{
-    return installed;
-}
+QString current() { return installed; }
 
 Result<QString> takeLanguageArgument(QStringList &arguments)
 {

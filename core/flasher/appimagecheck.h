@@ -26,6 +26,7 @@ struct AppWriteContext
 };
 
 Result<void> checkAppImageForBoard(const QByteArray &image, const BoardInfo &board,
-                                   const Image::Partition &partition, const AppWriteContext &context = {});
+                                   const Image::Partition &partition,
+                                   const AppWriteContext &context = {});
 
 } // namespace Forgeline::Flasher

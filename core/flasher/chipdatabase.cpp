@@ -40,9 +40,10 @@ ChipDatabase::ChipDatabase()
         for (const QJsonValue &m : o.value(QStringLiteral("magic")).toArray())
             c.magic.append(hexValue(m));
         const QString sec = o.value(QStringLiteral("securityInfo")).toString();
-        c.securityInfo = sec == QLatin1String("full")    ? ChipDescription::SecurityInfo::Full
-                         : sec == QLatin1String("short") ? ChipDescription::SecurityInfo::Short
-                                                         : ChipDescription::SecurityInfo::Unsupported;
+        c.securityInfo = sec == QLatin1String("full") ? ChipDescription::SecurityInfo::Full
+                         : sec == QLatin1String("short")
+                             ? ChipDescription::SecurityInfo::Short
+                             : ChipDescription::SecurityInfo::Unsupported;
         c.macEfuseReg = hexValue(o.value(QStringLiteral("macEfuseReg")));
         c.spiRegBase = hexValue(o.value(QStringLiteral("spiRegBase")));
         const QJsonObject r = o.value(QStringLiteral("spiRegs")).toObject();
@@ -78,7 +79,8 @@ ChipDatabase::ChipDatabase()
 const ChipDescription *ChipDatabase::byKey(const QString &key) const
 {
     for (const ChipDescription &c : m_chips)
-        if (c.key.compare(key, Qt::CaseInsensitive) == 0 || c.name.compare(key, Qt::CaseInsensitive) == 0)
+        if (c.key.compare(key, Qt::CaseInsensitive) == 0
+            || c.name.compare(key, Qt::CaseInsensitive) == 0)
             return &c;
     return nullptr;
 }

@@ -15,8 +15,8 @@ namespace Forgeline::Flasher {
 struct ChipDescription
 {
     enum class SecurityInfo { Unsupported, Short, Full }; // Short: ESP32-S2's 12 bytes
-    QString key;   // "esp32c3"
-    QString name;  // "ESP32-C3"
+    QString key;                                          // "esp32c3"
+    QString name;                                         // "ESP32-C3"
     int chipId = -1;
     QList<quint32> magic;
     SecurityInfo securityInfo = SecurityInfo::Unsupported;

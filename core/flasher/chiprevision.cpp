@@ -15,10 +15,7 @@ quint32 number(const QJsonValue &v)
     return v.toString().toUInt(nullptr, 0);
 }
 
-quint32 mask(int bits)
-{
-    return bits >= 32 ? 0xFFFFFFFFu : ((1u << bits) - 1u);
-}
+quint32 mask(int bits) { return bits >= 32 ? 0xFFFFFFFFu : ((1u << bits) - 1u); }
 
 EfuseField fieldFromJson(const QJsonValue &v)
 {
@@ -51,7 +48,8 @@ quint32 EfuseField::value(const QHash<quint32, quint32> &registers) const
 {
     quint32 v = 0;
     for (const RegisterBits &p : parts)
-        v = (p.bits >= 32 ? 0 : v << p.bits) | ((registers.value(p.address, 0) >> p.shift) & mask(p.bits));
+        v = (p.bits >= 32 ? 0 : v << p.bits)
+            | ((registers.value(p.address, 0) >> p.shift) & mask(p.bits));
     return v;
 }
 
@@ -95,7 +93,8 @@ RevisionLayout RevisionLayout::fromJson(const QJsonObject &o)
         l.majorMap.insert(it.key().toUInt(nullptr, 0), it.value().toInt());
     for (const QJsonValue &cv : o.value(QStringLiteral("zeroWhen")).toArray()) {
         const QJsonObject c = cv.toObject();
-        l.zeroWhen.append({fieldFromJson(c.value(QStringLiteral("field"))), number(c.value(QStringLiteral("equals")))});
+        l.zeroWhen.append({fieldFromJson(c.value(QStringLiteral("field"))),
+                           number(c.value(QStringLiteral("equals")))});
     }
     l.package = fieldFromJson(o.value(QStringLiteral("package")));
     l.singleCore = fieldFromJson(o.value(QStringLiteral("singleCore")));
@@ -103,7 +102,8 @@ RevisionLayout RevisionLayout::fromJson(const QJsonObject &o)
     for (auto it = names.begin(); it != names.end(); ++it) {
         const QJsonObject n = it.value().toObject();
         l.packageNames.insert(it.key().toUInt(nullptr, 0),
-                              {n.value(QStringLiteral("name")).toString(), n.value(QStringLiteral("singleCore")).toString(),
+                              {n.value(QStringLiteral("name")).toString(),
+                               n.value(QStringLiteral("singleCore")).toString(),
                                n.value(QStringLiteral("major3")).toString()});
     }
     l.unknownPackage = o.value(QStringLiteral("unknownPackage")).toString();
@@ -117,7 +117,8 @@ QString ChipRevision::text() const
     return known ? QStringLiteral("v%1.%2").arg(major).arg(minor) : QStringLiteral("unknown");
 }
 
-ChipRevision decodeChipRevision(const RevisionLayout &layout, const QString &chipName, const QHash<quint32, quint32> &registers)
+ChipRevision decodeChipRevision(const RevisionLayout &layout, const QString &chipName,
+                                const QHash<quint32, quint32> &registers)
 {
     ChipRevision r;
     if (layout.isEmpty())
@@ -141,8 +142,9 @@ ChipRevision decodeChipRevision(const RevisionLayout &layout, const QString &chi
         if (it == layout.packageNames.constEnd()) {
             name = layout.unknownPackage.isEmpty() ? chipName : layout.unknownPackage;
         } else {
-            const bool single = !layout.singleCore.isEmpty() && layout.singleCore.value(registers) != 0;
-            name = single && !it->singleCore.isEmpty()   ? it->singleCore
+            const bool single
+                = !layout.singleCore.isEmpty() && layout.singleCore.value(registers) != 0;
+            name = single && !it->singleCore.isEmpty()     ? it->singleCore
                    : r.major == 3 && !it->major3.isEmpty() ? it->major3
                                                            : it->name;
         }

@@ -47,13 +47,13 @@ struct RevisionLayout
     EfuseField major;
     QHash<quint32, int> majorMap; // raw field value to major version; unlisted values read as 0
     EfuseField minor;
-    QList<Condition> zeroWhen;    // all hold: the chip is v0.0 whatever the fields say
+    QList<Condition> zeroWhen; // all hold: the chip is v0.0 whatever the fields say
     EfuseField package;
     EfuseField singleCore;
     QHash<quint32, PackageName> packageNames;
     QString unknownPackage;
     QString source;
-    QString simDefault;   // the virtual board's revision unless its profile says otherwise
+    QString simDefault; // the virtual board's revision unless its profile says otherwise
     quint32 simPackage = 0;
 
     bool isEmpty() const { return major.isEmpty() || minor.isEmpty(); }
@@ -74,7 +74,8 @@ struct ChipRevision
 };
 
 // Decodes the revision from the registers read; `chipName` names chips without a package table.
-ChipRevision decodeChipRevision(const RevisionLayout &layout, const QString &chipName, const QHash<quint32, quint32> &registers);
+ChipRevision decodeChipRevision(const RevisionLayout &layout, const QString &chipName,
+                                const QHash<quint32, quint32> &registers);
 
 // The register bits a chip of this revision (and package) shows; false if the layout cannot
 // express it (a major version outside the field or the map).

@@ -11,8 +11,9 @@ QByteArray zlibCompress(const QByteArray &data, int level)
 {
     uLongf bound = compressBound(uLong(data.size()));
     QByteArray out(qsizetype(bound), Qt::Uninitialized);
-    const int rc = compress2(reinterpret_cast<Bytef *>(out.data()), &bound,
-                             reinterpret_cast<const Bytef *>(data.constData()), uLong(data.size()), level);
+    const int rc
+        = compress2(reinterpret_cast<Bytef *>(out.data()), &bound,
+                    reinterpret_cast<const Bytef *>(data.constData()), uLong(data.size()), level);
     if (rc != Z_OK)
         return {};
     out.resize(qsizetype(bound));
@@ -35,10 +36,7 @@ struct Inflater::State
     bool initialised = false;
 };
 
-Inflater::Inflater() : m_state(std::make_unique<State>())
-{
-    reset();
-}
+Inflater::Inflater() : m_state(std::make_unique<State>()) { reset(); }
 
 Inflater::~Inflater()
 {
@@ -59,12 +57,14 @@ void Inflater::reset()
 Result<QByteArray> Inflater::feed(const QByteArray &input)
 {
     if (!m_state->initialised)
-        return Error::make(QStringLiteral("inflate.init"), QStringLiteral("Decompression could not start."));
+        return Error::make(QStringLiteral("inflate.init"),
+                           QStringLiteral("Decompression could not start."));
     QByteArray out;
     if (m_finished) {
         if (input.isEmpty())
             return out;
-        return Error::make(QStringLiteral("inflate.extra"), QStringLiteral("Data after the end of the compressed stream."));
+        return Error::make(QStringLiteral("inflate.extra"),
+                           QStringLiteral("Data after the end of the compressed stream."));
     }
     z_stream &z = m_state->z;
     z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(input.constData()));
@@ -78,7 +78,8 @@ Result<QByteArray> Inflater::feed(const QByteArray &input)
         if (rc == Z_STREAM_END) {
             m_finished = true;
             if (z.avail_in != 0)
-                return Error::make(QStringLiteral("inflate.extra"), QStringLiteral("Data after the end of the compressed stream."));
+                return Error::make(QStringLiteral("inflate.extra"),
+                                   QStringLiteral("Data after the end of the compressed stream."));
             break;
         }
         if (rc == Z_BUF_ERROR || (rc == Z_OK && z.avail_in == 0 && z.avail_out != 0))
@@ -86,7 +87,8 @@ Result<QByteArray> Inflater::feed(const QByteArray &input)
         if (rc != Z_OK) {
             const QString msg = z.msg ? QString::fromLatin1(z.msg) : QString::number(rc);
             m_adlerError = msg.contains(QLatin1String("check"));
-            return Error::make(QStringLiteral("inflate.corrupt"), QStringLiteral("The compressed data is corrupt."), msg);
+            return Error::make(QStringLiteral("inflate.corrupt"),
+                               QStringLiteral("The compressed data is corrupt."), msg);
         }
     }
     return out;

@@ -18,14 +18,14 @@ struct FlashJobRequest
     Kind kind = Kind::Identify;
     LoaderSession::Options link;
     quint32 tableOffset = Image::PartitionTable::DefaultOffset;
-    QString partition;               // Write/Read by name
-    std::optional<quint32> address;  // Write/Read by address
-    quint32 size = 0;                // Read by address
-    QByteArray payload;              // Write: bytes for flash (already encoded)
-    QString backupFile;              // Restore
-    bool backup = true;              // Settings::backupBeforeWrite
-    QString backupDirectory;         // "" = BackupStore::defaultDirectory()
-    bool allowAnyMac = false;        // Restore onto a different board
+    QString partition;              // Write/Read by name
+    std::optional<quint32> address; // Write/Read by address
+    quint32 size = 0;               // Read by address
+    QByteArray payload;             // Write: bytes for flash (already encoded)
+    QString backupFile;             // Restore
+    bool backup = true;             // Settings::backupBeforeWrite
+    QString backupDirectory;        // "" = BackupStore::defaultDirectory()
+    bool allowAnyMac = false;       // Restore onto a different board
     // Write to an app partition of a board with flash encryption on: the key lets the job
     // check that an encrypted image was made for this address (never logged, never stored).
     QByteArray flashEncryptionKey;
@@ -44,8 +44,8 @@ struct FlashJobOutcome
     quint32 address = 0;
     quint32 length = 0;
     QString backupPath;
-    QByteArray data;   // Read
-    QByteArray md5;    // of what was written/read, as the chip computed it
+    QByteArray data; // Read
+    QByteArray md5;  // of what was written/read, as the chip computed it
     qint64 elapsedMs = 0;
     // App writes on a table with otadata: the partition the bootloader will start after this
     // job ("" when otadata could not be read, e.g. encrypted without the key), why, and
@@ -79,7 +79,8 @@ Q_SIGNALS:
 private:
     void onConnected();
     void readTable(std::function<void(Result<Image::PartitionTable>)> done);
-    void readTableChunk(std::shared_ptr<QByteArray> buf, std::function<void(Result<Image::PartitionTable>)> done);
+    void readTableChunk(std::shared_ptr<QByteArray> buf,
+                        std::function<void(Result<Image::PartitionTable>)> done);
     void resolveTarget();
     void takeBackup(std::function<void(Result<void>)> done);
     void writeTarget();

@@ -35,7 +35,10 @@ struct BoardInfo
     // SPI_BOOT_CRYPT_CNT / FLASH_CRYPT_CNT: from GET_SECURITY_INFO, or (ESP32) its eFuse word.
     // Flash encryption is on when an odd number of its bits are set. Empty: not read.
     std::optional<quint8> flashCryptCnt;
-    bool flashEncryptionEnabled() const { return flashCryptCnt && (qPopulationCount(*flashCryptCnt) & 1); }
+    bool flashEncryptionEnabled() const
+    {
+        return flashCryptCnt && (qPopulationCount(*flashCryptCnt) & 1);
+    }
     QString flashEncryptionText() const; // "on (FLASH_CRYPT_CNT 0x1)", "off (...)", "unknown"
     QString resetUsed;
     qint32 baud = 115200;
@@ -69,7 +72,8 @@ public:
     void flashMd5(quint32 address, quint32 size, std::function<void(Result<QByteArray>)> done);
     // Compressed write (plain if compression does not help), per-block retry, MD5 check,
     // whole-write retry on a mismatch or a chip reset. Succeeds only with a matching MD5.
-    void writeFlash(quint32 address, const QByteArray &data, std::function<void(Result<void>)> done);
+    void writeFlash(quint32 address, const QByteArray &data,
+                    std::function<void(Result<void>)> done);
     // RTS pulse where the port has modem lines, else the ROM's reboot command.
     void hardReset(std::function<void()> done);
     void cancel();
@@ -101,7 +105,8 @@ private:
         std::function<void(Result<void>)> done;
     };
     using Next = std::function<void(Result<RomResponse>)>;
-    void cmd(quint8 op, const QByteArray &data, quint32 checksum, int timeoutMs, Next next, bool acceptFailure = false);
+    void cmd(quint8 op, const QByteArray &data, quint32 checksum, int timeoutMs, Next next,
+             bool acceptFailure = false);
     void tryAttempt(int attempt);
     void syncTry(int attempt, int tryIndex);
     void afterSync();

@@ -37,7 +37,9 @@ QList<PortEntry> discoverPorts()
                 e.label = b->label;
                 e.usbJtag = b->usbJtag;
             } else {
-                e.label = Tr::tr("USB %1:%2").arg(e.vid, 4, 16, QLatin1Char('0')).arg(e.pid, 4, 16, QLatin1Char('0'));
+                e.label = Tr::tr("USB %1:%2")
+                              .arg(e.vid, 4, 16, QLatin1Char('0'))
+                              .arg(e.pid, 4, 16, QLatin1Char('0'));
             }
         } else {
             e.label = e.description.isEmpty() ? Tr::tr("serial port") : e.description;
@@ -55,7 +57,8 @@ bool isUsbJtagPort(const QString &port)
     const auto ports = QSerialPortInfo::availablePorts();
     for (const QSerialPortInfo &info : ports) {
         if (info.systemLocation() == port || info.portName() == port)
-            return info.hasVendorIdentifier() && info.vendorIdentifier() == 0x303A && info.productIdentifier() == 0x1001;
+            return info.hasVendorIdentifier() && info.vendorIdentifier() == 0x303A
+                   && info.productIdentifier() == 0x1001;
     }
     return false;
 }

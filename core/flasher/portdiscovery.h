@@ -8,13 +8,13 @@ namespace Forgeline::Flasher {
 
 struct PortEntry
 {
-    QString name;          // what to pass to --port: "/dev/ttyUSB0", "COM5"
-    QString description;   // driver's description
-    QString label;         // "Silicon Labs CP210x" etc. from the VID/PID table
+    QString name;        // what to pass to --port: "/dev/ttyUSB0", "COM5"
+    QString description; // driver's description
+    QString label;       // "Silicon Labs CP210x" etc. from the VID/PID table
     quint16 vid = 0;
     quint16 pid = 0;
     bool hasUsbIds = false;
-    bool usbJtag = false;  // Espressif USB-Serial/JTAG: use its own reset
+    bool usbJtag = false; // Espressif USB-Serial/JTAG: use its own reset
     QString serialNumber;
 };
 

@@ -28,7 +28,8 @@ QString resetKindName(ResetKind kind)
 
 bool resetKindFromName(const QString &name, ResetKind *kind)
 {
-    for (ResetKind k : {ResetKind::Auto, ResetKind::Classic, ResetKind::UnixTight, ResetKind::UsbJtag, ResetKind::NoReset}) {
+    for (ResetKind k : {ResetKind::Auto, ResetKind::Classic, ResetKind::UnixTight,
+                        ResetKind::UsbJtag, ResetKind::NoReset}) {
         if (resetKindName(k) == name) {
             *kind = k;
             return true;
@@ -41,24 +42,21 @@ QList<ResetStep> resetSequence(ResetKind kind, int releaseDelayMs)
 {
     switch (kind) {
     case ResetKind::Classic:
-        return {dtr(false), rts(true), wait(100), dtr(true), rts(false), wait(releaseDelayMs), dtr(false)};
+        return {dtr(false),           rts(true), wait(100), dtr(true), rts(false),
+                wait(releaseDelayMs), dtr(false)};
     case ResetKind::UnixTight:
-        return {both(false, false), both(true, true), both(false, true), wait(100), both(true, false),
-                wait(releaseDelayMs), both(false, false), dtr(false)};
+        return {both(false, false), both(true, true),     both(false, true),  wait(100),
+                both(true, false),  wait(releaseDelayMs), both(false, false), dtr(false)};
     case ResetKind::UsbJtag:
-        return {rts(false), dtr(false), wait(100), dtr(true), rts(false), wait(100), rts(true), dtr(false), rts(true),
-                wait(100), dtr(false), rts(false)};
+        return {rts(false), dtr(false), wait(100), dtr(true), rts(false), wait(100),
+                rts(true),  dtr(false), rts(true), wait(100), dtr(false), rts(false)};
     case ResetKind::Auto:
-    case ResetKind::NoReset:
-        break;
+    case ResetKind::NoReset: break;
     }
     return {};
 }
 
-QList<ResetStep> hardResetSequence()
-{
-    return {rts(true), wait(100), rts(false)};
-}
+QList<ResetStep> hardResetSequence() { return {rts(true), wait(100), rts(false)}; }
 
 QList<ResetAttempt> resetAttempts(ResetKind requested, bool usbJtag, bool modemLines)
 {
@@ -73,7 +71,10 @@ QList<ResetAttempt> resetAttempts(ResetKind requested, bool usbJtag, bool modemL
 #ifdef Q_OS_WIN
         base = {{ResetKind::Classic, 50}, {ResetKind::Classic, 550}};
 #else
-        base = {{ResetKind::UnixTight, 50}, {ResetKind::UnixTight, 550}, {ResetKind::Classic, 50}, {ResetKind::Classic, 550}};
+        base = {{ResetKind::UnixTight, 50},
+                {ResetKind::UnixTight, 550},
+                {ResetKind::Classic, 50},
+                {ResetKind::Classic, 550}};
 #endif
     }
     QList<ResetAttempt> out;

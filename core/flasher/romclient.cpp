@@ -8,21 +8,26 @@
 
 namespace Forgeline::Flasher {
 
-RomClient::RomClient(SerialLink *link, QObject *parent) : QObject(parent), m_link(link), m_timer(new QTimer(this))
+RomClient::RomClient(SerialLink *link, QObject *parent)
+    : QObject(parent), m_link(link), m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, [this] {
         complete(Error::make(QStringLiteral("rom.timeout"),
                              tr("The chip did not answer %1.").arg(opName(m_op)),
-                             QStringLiteral("no reply to %1 within %2 ms").arg(opName(m_op)).arg(m_timer->interval())));
+                             QStringLiteral("no reply to %1 within %2 ms")
+                                 .arg(opName(m_op))
+                                 .arg(m_timer->interval())));
     });
     connect(link, &SerialLink::dataReceived, this, &RomClient::onData);
 }
 
-void RomClient::command(quint8 op, const QByteArray &data, quint32 checksum, int timeoutMs, Done done, bool acceptFailure)
+void RomClient::command(quint8 op, const QByteArray &data, quint32 checksum, int timeoutMs,
+                        Done done, bool acceptFailure)
 {
     if (m_done) {
-        done(Error::make(QStringLiteral("rom.busy"), tr("Internal error: a command is already in flight."),
+        done(Error::make(QStringLiteral("rom.busy"),
+                         tr("Internal error: a command is already in flight."),
                          QStringLiteral("%1 while %2 pending").arg(opName(op), opName(m_op))));
         return;
     }
@@ -65,7 +70,8 @@ void RomClient::onData(const QByteArray &bytes)
             m_banner.clear();
             Q_EMIT chipReset(banner);
             if (m_done)
-                complete(Error::make(QStringLiteral("rom.reset"), tr("The chip reset during %1.").arg(opName(m_op)),
+                complete(Error::make(QStringLiteral("rom.reset"),
+                                     tr("The chip reset during %1.").arg(opName(m_op)),
                                      QString::fromLatin1(banner).simplified()));
         }
     }

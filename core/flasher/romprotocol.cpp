@@ -100,7 +100,8 @@ std::optional<RomResponse> parseResponse(const QByteArray &frame, int statusByte
     return r;
 }
 
-QByteArray encodeResponse(quint8 op, quint32 value, const QByteArray &data, quint8 status, quint8 error)
+QByteArray encodeResponse(quint8 op, quint32 value, const QByteArray &data, quint8 status,
+                          quint8 error)
 {
     QByteArray out;
     out.append(char(0x01));
@@ -140,7 +141,9 @@ QString romErrorText(quint8 code)
     case 0x02: return QStringLiteral("malloc failed");
     case 0x03: return QStringLiteral("send message failed");
     case 0x04: return QStringLiteral("receive message failed");
-    case 0x05: return QStringLiteral("received message has invalid format (or the command is not supported)");
+    case 0x05:
+        return QStringLiteral(
+            "received message has invalid format (or the command is not supported)");
     case 0x06: return QStringLiteral("message OK but the result is wrong");
     case 0x07: return QStringLiteral("checksum error");
     case 0x08: return QStringLiteral("flash write error (read-back did not match)");

@@ -40,7 +40,7 @@ constexpr quint8 RunUserCode = 0xD3;
 
 namespace Rom {
 constexpr quint8 ChecksumSeed = 0xEF;
-constexpr int StatusBytes = 4;          // ESP32 and later ROMs
+constexpr int StatusBytes = 4; // ESP32 and later ROMs
 constexpr int StubStatusBytes = 2;
 constexpr quint32 FlashWriteSize = 0x400;
 constexpr quint32 RamBlock = 0x1800;
@@ -79,14 +79,16 @@ struct RomResponse
 {
     quint8 op = 0;
     quint32 value = 0;
-    QByteArray data;    // command data without status bytes
-    quint8 status = 0;  // 0 ok, 1 failure
-    quint8 error = 0;   // ROM error code when status = 1
+    QByteArray data;   // command data without status bytes
+    quint8 status = 0; // 0 ok, 1 failure
+    quint8 error = 0;  // ROM error code when status = 1
     bool ok() const { return status == 0; }
 };
 // Parses a decoded response frame (host side) with the ROM's 4 status bytes at the end.
-std::optional<RomResponse> parseResponse(const QByteArray &frame, int statusBytes = Rom::StatusBytes);
-QByteArray encodeResponse(quint8 op, quint32 value, const QByteArray &data, quint8 status, quint8 error);
+std::optional<RomResponse> parseResponse(const QByteArray &frame,
+                                         int statusBytes = Rom::StatusBytes);
+QByteArray encodeResponse(quint8 op, quint32 value, const QByteArray &data, quint8 status,
+                          quint8 error);
 // A flasher stub's reply: data then 2 bytes [error code (0 = ok), 0].
 QByteArray encodeStubResponse(quint8 op, quint32 value, const QByteArray &data, quint8 error);
 

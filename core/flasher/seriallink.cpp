@@ -16,10 +16,7 @@ namespace Forgeline::Flasher {
 
 SerialLink::SerialLink(QObject *parent) : QObject(parent) {}
 
-SerialLink::~SerialLink()
-{
-    close();
-}
+SerialLink::~SerialLink() { close(); }
 
 bool SerialLink::isSocketAddress(const QString &port)
 {
@@ -64,7 +61,8 @@ void SerialLink::open(const QString &port, qint32 baud)
         const QUrl url(port);
         if (url.host().isEmpty() || url.port() <= 0) {
             QTimer::singleShot(0, this, [this, port] {
-                fail(QStringLiteral("serial.address"), tr("\"%1\" is not a valid socket://HOST:PORT address.").arg(port), port);
+                fail(QStringLiteral("serial.address"),
+                     tr("\"%1\" is not a valid socket://HOST:PORT address.").arg(port), port);
             });
             return;
         }
@@ -72,13 +70,16 @@ void SerialLink::open(const QString &port, qint32 baud)
         m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         m_modemLines = false;
         connect(m_socket, &QTcpSocket::connected, this, &SerialLink::opened);
-        connect(m_socket, &QTcpSocket::readyRead, this, [this] { Q_EMIT dataReceived(m_socket->readAll()); });
-        connect(m_socket, &QTcpSocket::errorOccurred, this, [this, port](QAbstractSocket::SocketError e) {
-            const bool lost = e == QAbstractSocket::RemoteHostClosedError;
-            fail(lost ? QStringLiteral("serial.lost") : QStringLiteral("serial.open"),
-                 lost ? tr("The connection to %1 was lost.").arg(port) : tr("Could not connect to %1.").arg(port),
-                 m_socket->errorString());
-        });
+        connect(m_socket, &QTcpSocket::readyRead, this,
+                [this] { Q_EMIT dataReceived(m_socket->readAll()); });
+        connect(m_socket, &QTcpSocket::errorOccurred, this,
+                [this, port](QAbstractSocket::SocketError e) {
+                    const bool lost = e == QAbstractSocket::RemoteHostClosedError;
+                    fail(lost ? QStringLiteral("serial.lost") : QStringLiteral("serial.open"),
+                         lost ? tr("The connection to %1 was lost.").arg(port)
+                              : tr("Could not connect to %1.").arg(port),
+                         m_socket->errorString());
+                });
         m_socket->connectToHost(url.host(), quint16(url.port()));
         return;
     }
@@ -93,10 +94,13 @@ void SerialLink::open(const QString &port, qint32 baud)
         const QString detail = m_serial->errorString();
         const bool busy = m_serial->error() == QSerialPort::PermissionError;
         QTimer::singleShot(0, this, [this, port, detail, busy] {
-            fail(QStringLiteral("serial.open"),
-                 busy ? tr("%1 is in use or not permitted (another program, or missing dialout group).").arg(port)
-                      : tr("Could not open %1.").arg(port),
-                 detail);
+            fail(
+                QStringLiteral("serial.open"),
+                busy
+                    ? tr("%1 is in use or not permitted (another program, or missing dialout group).")
+                          .arg(port)
+                    : tr("Could not open %1.").arg(port),
+                detail);
         });
         return;
     }
@@ -107,23 +111,26 @@ void SerialLink::open(const QString &port, qint32 baud)
         m_emptyReads = 0;
         Q_EMIT dataReceived(m_serial->readAll());
     });
-    connect(m_serial, &QSerialPort::errorOccurred, this, [this, port](QSerialPort::SerialPortError e) {
-        if (e != QSerialPort::ResourceError)
-            return;
-        // A driver that signals "readable" forever and never delivers a byte would spin here:
-        // after that many empty reads in a row the port counts as lost after all.
-        constexpr int MaxEmptyReadsInARow = 200;
-        if (!portIsGone() && ++m_emptyReads < MaxEmptyReadsInARow) {
-            // QSerialPort takes a read that found nothing (the notifier fired, then a flush or
-            // the board's own read emptied the queue; a non-blocking tty read then returns 0 or
-            // EAGAIN) for a lost device and stops reading. The port is still there: resume.
-            m_serial->clearError();
-            m_serial->setReadBufferSize(m_serial->readBufferSize()); // re-arms Qt's read notifier
-            return;
-        }
-        fail(QStringLiteral("serial.lost"), tr("%1 went away (cable unplugged or board lost power).").arg(port),
-             m_serial->errorString());
-    });
+    connect(
+        m_serial, &QSerialPort::errorOccurred, this, [this, port](QSerialPort::SerialPortError e) {
+            if (e != QSerialPort::ResourceError)
+                return;
+            // A driver that signals "readable" forever and never delivers a byte would spin here:
+            // after that many empty reads in a row the port counts as lost after all.
+            constexpr int MaxEmptyReadsInARow = 200;
+            if (!portIsGone() && ++m_emptyReads < MaxEmptyReadsInARow) {
+                // QSerialPort takes a read that found nothing (the notifier fired, then a flush or
+                // the board's own read emptied the queue; a non-blocking tty read then returns 0 or
+                // EAGAIN) for a lost device and stops reading. The port is still there: resume.
+                m_serial->clearError();
+                m_serial->setReadBufferSize(
+                    m_serial->readBufferSize()); // re-arms Qt's read notifier
+                return;
+            }
+            fail(QStringLiteral("serial.lost"),
+                 tr("%1 went away (cable unplugged or board lost power).").arg(port),
+                 m_serial->errorString());
+        });
     QTimer::singleShot(0, this, &SerialLink::opened);
 }
 
@@ -145,7 +152,8 @@ void SerialLink::close()
 
 bool SerialLink::isOpen() const
 {
-    return (m_serial && m_serial->isOpen()) || (m_socket && m_socket->state() == QAbstractSocket::ConnectedState);
+    return (m_serial && m_serial->isOpen())
+           || (m_socket && m_socket->state() == QAbstractSocket::ConnectedState);
 }
 
 void SerialLink::write(const QByteArray &bytes)

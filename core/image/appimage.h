@@ -65,8 +65,8 @@ struct SignatureBlock
     int index = 0;
     int version = 0;
     bool crcValid = false;
-    bool digestMatches = false; // its image digest is the hash of the signed content
-    bool sha384 = false;        // ECDSA P-384 blocks hash with SHA-384
+    bool digestMatches = false;   // its image digest is the hash of the signed content
+    bool sha384 = false;          // ECDSA P-384 blocks hash with SHA-384
     std::optional<bool> verified; // signed by the key given to verifySignatureBlocks()
     QString algorithm() const;
     QByteArray raw;
@@ -93,14 +93,14 @@ struct AppImage
     bool hashAppended() const { return hashAppendedByte == 1; }
 
     QList<ImageSegment> segments;
-    bool truncated = false;    // the file ends before the checksum (and hash) it promises
+    bool truncated = false; // the file ends before the checksum (and hash) it promises
     quint8 storedChecksum = 0;
     quint8 computedChecksum = 0;
     bool checksumValid = false;
     QByteArray storedSha256;   // empty without an appended hash
     QByteArray computedSha256; // SHA-256 of the bytes before the stored one
     std::optional<bool> sha256Valid;
-    qsizetype length = 0;      // bytes through the checksum and hash
+    qsizetype length = 0; // bytes through the checksum and hash
 
     std::optional<AppDescriptor> appDesc;
     std::optional<BootloaderDescriptor> bootloaderDesc;

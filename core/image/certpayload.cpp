@@ -27,14 +27,16 @@ struct PemBlock
 PemBlock firstPemBlock(const QByteArray &text)
 {
     PemBlock b;
-    static const QRegularExpression re(QStringLiteral("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----"));
+    static const QRegularExpression re(
+        QStringLiteral("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----"));
     const auto m = re.match(QString::fromLatin1(text));
     if (!m.hasMatch())
         return b;
     b.label = m.captured(1).toLatin1();
     QByteArray body = m.captured(2).toLatin1();
     body = body.simplified().replace(' ', QByteArray());
-    const auto decoded = QByteArray::fromBase64Encoding(body, QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded
+        = QByteArray::fromBase64Encoding(body, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return b;
     b.der = decoded.decoded;
@@ -67,7 +69,8 @@ DerKind classifyDer(const QByteArray &der)
 {
     const unsigned char *p = reinterpret_cast<const unsigned char *>(der.constData());
     if (X509 *x = d2i_X509(nullptr, &p, long(der.size())); x) {
-        const bool whole = p == reinterpret_cast<const unsigned char *>(der.constData()) + der.size();
+        const bool whole
+            = p == reinterpret_cast<const unsigned char *>(der.constData()) + der.size();
         X509_free(x);
         if (whole)
             return DerKind::Certificate;
@@ -105,11 +108,13 @@ QString payloadFormatName(PayloadFormat format)
 
 Result<PayloadFormat> payloadFormatFromName(const QString &name)
 {
-    for (PayloadFormat f : {PayloadFormat::PemNul, PayloadFormat::Pem, PayloadFormat::Der, PayloadFormat::Raw})
+    for (PayloadFormat f :
+         {PayloadFormat::PemNul, PayloadFormat::Pem, PayloadFormat::Der, PayloadFormat::Raw})
         if (payloadFormatName(f) == name.toLower())
             return f;
-    return Error::make(QStringLiteral("payload.format"),
-                       Tr::tr("Unknown payload format \"%1\"; use pem-nul, pem, der or raw.").arg(name));
+    return Error::make(
+        QStringLiteral("payload.format"),
+        Tr::tr("Unknown payload format \"%1\"; use pem-nul, pem, der or raw.").arg(name));
 }
 
 Result<CertPayload> encodeCertPayload(const QByteArray &input, PayloadFormat format)
@@ -130,14 +135,19 @@ Result<CertPayload> encodeCertPayload(const QByteArray &input, PayloadFormat for
         label = pem.label;
         der = pem.der;
         out.isPrivateKey = label.contains("PRIVATE KEY");
-        out.inputKind = out.isPrivateKey ? Tr::tr("PEM private key") : Tr::tr("PEM %1").arg(QString::fromLatin1(label).toLower());
+        out.inputKind = out.isPrivateKey
+                            ? Tr::tr("PEM private key")
+                            : Tr::tr("PEM %1").arg(QString::fromLatin1(label).toLower());
     } else {
         const DerKind kind = classifyDer(input);
         if (kind == DerKind::Unknown)
-            return Error::make(QStringLiteral("payload.unrecognised"),
-                               Tr::tr("The file is neither PEM nor a DER certificate or private key."),
-                               QStringLiteral("%1 bytes, first byte 0x%2").arg(input.size()).arg(quint8(input.at(0)), 2, 16, QLatin1Char('0')),
-                               Tr::tr("Choose the \"raw\" format to write it unchanged."));
+            return Error::make(
+                QStringLiteral("payload.unrecognised"),
+                Tr::tr("The file is neither PEM nor a DER certificate or private key."),
+                QStringLiteral("%1 bytes, first byte 0x%2")
+                    .arg(input.size())
+                    .arg(quint8(input.at(0)), 2, 16, QLatin1Char('0')),
+                Tr::tr("Choose the \"raw\" format to write it unchanged."));
         der = input;
         out.isPrivateKey = kind == DerKind::PrivateKey;
         label = out.isPrivateKey ? privateKeyLabel(input) : QByteArray("CERTIFICATE");
@@ -145,9 +155,7 @@ Result<CertPayload> encodeCertPayload(const QByteArray &input, PayloadFormat for
     }
 
     switch (format) {
-    case PayloadFormat::Der:
-        out.bytes = der;
-        break;
+    case PayloadFormat::Der: out.bytes = der; break;
     case PayloadFormat::Pem:
     case PayloadFormat::PemNul: {
         QByteArray text = pem.found ? input : toPem(label, der);
@@ -158,19 +166,22 @@ Result<CertPayload> encodeCertPayload(const QByteArray &input, PayloadFormat for
         out.bytes = text;
         break;
     }
-    case PayloadFormat::Raw:
-        break;
+    case PayloadFormat::Raw: break;
     }
     return out;
 }
 
-Result<void> checkPayloadFits(qsizetype payloadSize, quint32 partitionSize, const QString &partitionName)
+Result<void> checkPayloadFits(qsizetype payloadSize, quint32 partitionSize,
+                              const QString &partitionName)
 {
     if (payloadSize > qsizetype(partitionSize))
-        return Error::make(QStringLiteral("payload.too-large"),
-                           Tr::tr("The payload (%1 bytes) does not fit partition \"%2\" (%3 bytes).")
-                               .arg(payloadSize).arg(partitionName).arg(partitionSize),
-                           QStringLiteral("payload %1 > partition %2").arg(payloadSize).arg(partitionSize));
+        return Error::make(
+            QStringLiteral("payload.too-large"),
+            Tr::tr("The payload (%1 bytes) does not fit partition \"%2\" (%3 bytes).")
+                .arg(payloadSize)
+                .arg(partitionName)
+                .arg(partitionSize),
+            QStringLiteral("payload %1 > partition %2").arg(payloadSize).arg(partitionSize));
     if (payloadSize == 0)
         return Error::make(QStringLiteral("payload.empty"), Tr::tr("Nothing to write."));
     return {};

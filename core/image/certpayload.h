@@ -16,13 +16,13 @@ enum class PayloadFormat {
     Raw,    // the file's bytes, untouched
 };
 
-QString payloadFormatName(PayloadFormat format);           // "pem-nul", "pem", "der", "raw"
+QString payloadFormatName(PayloadFormat format); // "pem-nul", "pem", "der", "raw"
 Result<PayloadFormat> payloadFormatFromName(const QString &name);
 
 struct CertPayload
 {
-    QByteArray bytes;        // what goes to flash
-    QString inputKind;       // "PEM certificate", "DER private key", ...
+    QByteArray bytes;  // what goes to flash
+    QString inputKind; // "PEM certificate", "DER private key", ...
     bool isPrivateKey = false;
 };
 
@@ -31,6 +31,7 @@ struct CertPayload
 Result<CertPayload> encodeCertPayload(const QByteArray &input, PayloadFormat format);
 
 // "8193 of 8192 bytes" style check before writing.
-Result<void> checkPayloadFits(qsizetype payloadSize, quint32 partitionSize, const QString &partitionName);
+Result<void> checkPayloadFits(qsizetype payloadSize, quint32 partitionSize,
+                              const QString &partitionName);
 
 } // namespace Forgeline::Image

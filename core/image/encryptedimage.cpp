@@ -42,7 +42,8 @@ const QByteArray &hmacSalt()
 }
 constexpr int HmacIterations = 2048;
 
-template <typename T, void (*F)(T *)> struct Deleter
+template<typename T, void (*F)(T *)>
+struct Deleter
 {
     void operator()(T *p) const { F(p); }
 };
@@ -58,14 +59,8 @@ using Params = std::unique_ptr<OSSL_PARAM, Deleter<OSSL_PARAM, OSSL_PARAM_free>>
 using Kdf = std::unique_ptr<EVP_KDF, Deleter<EVP_KDF, EVP_KDF_free>>;
 using KdfCtx = std::unique_ptr<EVP_KDF_CTX, Deleter<EVP_KDF_CTX, EVP_KDF_CTX_free>>;
 
-const uchar *u(const QByteArray &b)
-{
-    return reinterpret_cast<const uchar *>(b.constData());
-}
-uchar *u(QByteArray &b)
-{
-    return reinterpret_cast<uchar *>(b.data());
-}
+const uchar *u(const QByteArray &b) { return reinterpret_cast<const uchar *>(b.constData()); }
+uchar *u(QByteArray &b) { return reinterpret_cast<uchar *>(b.data()); }
 
 Error err(const char *code, const QString &message, const QString &fix = {})
 {
@@ -116,10 +111,10 @@ PKey p256PublicFromPoint(const QByteArray &point)
     ParamBld bld(OSSL_PARAM_BLD_new());
     if (!bld
         || OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0)
-            != 1
+               != 1
         || OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, point.constData(),
                                             size_t(point.size()))
-            != 1)
+               != 1)
         return {};
     Params params(OSSL_PARAM_BLD_to_param(bld.get()));
     PKeyCtx ctx(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
@@ -138,8 +133,9 @@ bool onP256(const QByteArray &xy)
     Point point(EC_POINT_new(group.get()));
     const QByteArray encoded = QByteArray(1, '\x04') + xy;
     return point
-        && EC_POINT_oct2point(group.get(), point.get(), u(encoded), size_t(encoded.size()), nullptr)
-        == 1;
+           && EC_POINT_oct2point(group.get(), point.get(), u(encoded), size_t(encoded.size()),
+                                 nullptr)
+                  == 1;
 }
 
 // The device's key pair from its HMAC key (esp_enc_img_gen.py generate_hmac_key).
@@ -166,16 +162,16 @@ Result<PKey> deviceKeyFromHmac(const QByteArray &hmacKey)
     if (!pub || EC_POINT_mul(group.get(), pub.get(), priv.get(), nullptr, nullptr, nullptr) != 1
         || EC_POINT_point2oct(group.get(), pub.get(), POINT_CONVERSION_UNCOMPRESSED, u(pubBytes),
                               65, nullptr)
-            != 65)
+               != 65)
         return err("preenc.openssl", QStringLiteral("OpenSSL could not compute the public key"));
     ParamBld bld(OSSL_PARAM_BLD_new());
     if (!bld
         || OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0)
-            != 1
+               != 1
         || OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_PRIV_KEY, priv.get()) != 1
         || OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY,
                                             pubBytes.constData(), 65)
-            != 1)
+               != 1)
         return err("preenc.openssl", QStringLiteral("OpenSSL could not build the device key"));
     Params params(OSSL_PARAM_BLD_to_param(bld.get()));
     PKeyCtx ctx(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
@@ -335,9 +331,8 @@ Result<QByteArray> eciesDecrypt(const QByteArray &image, const EncryptedImageHea
 {
     PKey server = p256PublicFromPoint(QByteArray(1, '\x04') + h.serverPublicKey);
     if (!server)
-        return err("preenc.header",
-                   QStringLiteral("the server public key in the header is "
-                                  "not a P-256 point"));
+        return err("preenc.header", QStringLiteral("the server public key in the header is "
+                                                   "not a P-256 point"));
     auto secret = ecdhSecret(device, server.get());
     if (!secret)
         return secret.error();
@@ -362,9 +357,8 @@ bool EncryptedImageHeader::hasMagic(const QByteArray &bytes)
 Result<EncryptedImageHeader> EncryptedImageHeader::parse(const QByteArray &bytes)
 {
     if (!hasMagic(bytes)) {
-        return err("preenc.magic",
-                   QStringLiteral("not an esp_encrypted_img image: it does not "
-                                  "start with CF B6 88 07"));
+        return err("preenc.magic", QStringLiteral("not an esp_encrypted_img image: it does not "
+                                                  "start with CF B6 88 07"));
     }
     if (bytes.size() < Size) {
         return err("preenc.truncated",
@@ -448,15 +442,13 @@ Result<QByteArray> preDecrypt(const QByteArray &image, const QByteArray &private
         return err("preenc.key", QStringLiteral("the file is not a private key in PEM form"));
     if (header->scheme == EncryptedImageHeader::Scheme::EciesP256) {
         if (!isP256(key.get()))
-            return err("preenc.key",
-                       QStringLiteral("this image is ECIES-P256; it needs the "
-                                      "device's P-256 key or HMAC key"));
+            return err("preenc.key", QStringLiteral("this image is ECIES-P256; it needs the "
+                                                    "device's P-256 key or HMAC key"));
         return eciesDecrypt(image, *header, key.get());
     }
     if (EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_RSA)
-        return err("preenc.key",
-                   QStringLiteral("this image is RSA-3072; it needs the RSA "
-                                  "private key"));
+        return err("preenc.key", QStringLiteral("this image is RSA-3072; it needs the RSA "
+                                                "private key"));
     PKeyCtx ctx(EVP_PKEY_CTX_new(key.get(), nullptr));
     QByteArray gcmKey(512, '\0');
     size_t len = size_t(gcmKey.size());
@@ -464,7 +456,7 @@ Result<QByteArray> preDecrypt(const QByteArray &image, const QByteArray &private
         || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) != 1
         || EVP_PKEY_decrypt(ctx.get(), u(gcmKey), &len, u(header->wrappedKey),
                             size_t(header->wrappedKey.size()))
-            != 1
+               != 1
         || len != size_t(GcmKeySize)) {
         return err("preenc.unwrap",
                    QStringLiteral("the RSA key does not unwrap this image's key: it is not the "
@@ -480,9 +472,8 @@ Result<QByteArray> preDecryptHmac(const QByteArray &image, const QByteArray &hma
     if (!header)
         return header.error();
     if (header->scheme != EncryptedImageHeader::Scheme::EciesP256)
-        return err("preenc.key",
-                   QStringLiteral("this image is RSA-3072; an HMAC key cannot "
-                                  "decrypt it, the RSA private key can"));
+        return err("preenc.key", QStringLiteral("this image is RSA-3072; an HMAC key cannot "
+                                                "decrypt it, the RSA private key can"));
     auto device = deviceKeyFromHmac(hmacKey);
     if (!device)
         return device.error();

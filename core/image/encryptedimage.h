@@ -27,7 +27,7 @@ struct EncryptedImageHeader
     QByteArray kdfSalt;         // ECIES: 32 bytes
     QByteArray iv;              // 16
     quint32 binSize = 0;
-    QByteArray tag;             // 16
+    QByteArray tag;                 // 16
     qsizetype payloadAvailable = 0; // ciphertext bytes present after the header
 
     QString schemeName() const; // "rsa-3072" / "ecies-p256"

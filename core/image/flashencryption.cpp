@@ -34,7 +34,7 @@ public:
             || EVP_CipherInit_ex(m_ctx.get(), cipher, nullptr,
                                  reinterpret_cast<const uchar *>(key.constData()), nullptr,
                                  encrypt ? 1 : 0)
-                != 1)
+                   != 1)
             return false;
         EVP_CIPHER_CTX_set_padding(m_ctx.get(), 0);
         return true;
@@ -43,7 +43,7 @@ public:
     {
         return EVP_CipherInit_ex(m_ctx.get(), nullptr, nullptr,
                                  reinterpret_cast<const uchar *>(key.constData()), nullptr, -1)
-            == 1;
+               == 1;
     }
     // `len` is a multiple of 16.
     bool run(const quint8 *in, quint8 *out, int len = 16)
@@ -94,10 +94,7 @@ QByteArray toBigEndian(const U256 &v)
     return b;
 }
 
-U256 fromHex(const char *hex)
-{
-    return fromBigEndian(QByteArray::fromHex(hex));
-}
+U256 fromHex(const char *hex) { return fromBigEndian(QByteArray::fromHex(hex)); }
 
 U256 mul(const U256 &a, quint64 m)
 {

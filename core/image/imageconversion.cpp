@@ -35,10 +35,7 @@ Result<void> writeAll(const QString &path, const QByteArray &bytes)
     return {};
 }
 
-QString hex(quint32 v)
-{
-    return QStringLiteral("0x%1").arg(v, 0, 16);
-}
+QString hex(quint32 v) { return QStringLiteral("0x%1").arg(v, 0, 16); }
 
 } // namespace
 
@@ -92,13 +89,14 @@ Result<ConversionOutcome> runConversion(const ConversionRequest &r)
                 out.offsets << hex(c.address);
             out.found = !s.matches.isEmpty();
             out.message = out.found
-                ? QStringLiteral("Encrypted for %1%2")
-                      .arg(out.offsets.join(QStringLiteral(", ")),
-                           s.matches.first().imageValid
-                               ? QStringLiteral(" (decrypts to a valid image)")
-                               : QString())
-                : QStringLiteral("No address among the %1 tried decrypts this file to an image")
-                      .arg(s.tried.size());
+                              ? QStringLiteral("Encrypted for %1%2")
+                                    .arg(out.offsets.join(QStringLiteral(", ")),
+                                         s.matches.first().imageValid
+                                             ? QStringLiteral(" (decrypts to a valid image)")
+                                             : QString())
+                              : QStringLiteral(
+                                    "No address among the %1 tried decrypts this file to an image")
+                                    .arg(s.tried.size());
             return out;
         }
         auto result
@@ -113,8 +111,9 @@ Result<ConversionOutcome> runConversion(const ConversionRequest &r)
                           .arg(hex(r.address));
     } else if (r.kind == Kind::PreEncrypt) {
         Result<QByteArray> result = r.keyKind == KeyKind::RsaPublic ? preEncryptRsa(*input, *key)
-            : r.keyKind == KeyKind::DeviceHmac ? preEncryptEciesHmac(*input, *key)
-                                               : preEncryptEcies(*input, *key);
+                                    : r.keyKind == KeyKind::DeviceHmac
+                                        ? preEncryptEciesHmac(*input, *key)
+                                        : preEncryptEcies(*input, *key);
         if (!result)
             return result.error();
         produced = *result;

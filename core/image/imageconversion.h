@@ -19,20 +19,20 @@ struct ConversionRequest
     Kind kind = Kind::FlashEncrypt;
     KeyKind keyKind = KeyKind::FlashKey;
     QString input;
-    QString output;      // not for FindOffset
+    QString output; // not for FindOffset
     QString keyFile;
     QString chip;        // flash encryption: "esp32", "esp32c3" …
     quint32 address = 0; // flash encryption
     int flashCryptConfig = 0xF;
-    QString tableFile;   // FindOffset: optional CSV or binary table
+    QString tableFile; // FindOffset: optional CSV or binary table
 };
 
 struct ConversionOutcome
 {
-    QString message;         // one line for the user
-    QStringList offsets;     // FindOffset: matching addresses, "0x10000"
-    ImageInspection result;  // what the output (or the decrypted input) is
-    bool found = true;       // FindOffset: false when no address matched
+    QString message;        // one line for the user
+    QStringList offsets;    // FindOffset: matching addresses, "0x10000"
+    ImageInspection result; // what the output (or the decrypted input) is
+    bool found = true;      // FindOffset: false when no address matched
 };
 
 Result<ConversionOutcome> runConversion(const ConversionRequest &request);

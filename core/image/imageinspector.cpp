@@ -20,10 +20,7 @@ namespace {
 constexpr qsizetype EntropySample = 64 * 1024;
 constexpr int NvsPageSize = 4096;
 
-QString hex32(quint32 v)
-{
-    return QStringLiteral("0x%1").arg(v, 8, 16, QLatin1Char('0'));
-}
+QString hex32(quint32 v) { return QStringLiteral("0x%1").arg(v, 8, 16, QLatin1Char('0')); }
 
 // An NVS page header (ESP-IDF components/nvs_flash/src/nvs_page.hpp): state active, full or
 // erasing, and the CRC32 of bytes 4..27 (seeded 0xFFFFFFFF as esp_rom_crc32_le) at 28.
@@ -57,8 +54,9 @@ bool looksRandom(const QByteArray &sample, double entropy)
 void inspectApp(ImageInspection &r, const AppImage &img, const InspectOptions &options)
 {
     const ImageChip *chip = imageChipById(img.chipId);
-    const bool looksBootloader = img.bootloaderDesc.has_value()
-        || (!img.appDesc && !img.segments.isEmpty() && img.allSegmentsInRam());
+    const bool looksBootloader
+        = img.bootloaderDesc.has_value()
+          || (!img.appDesc && !img.segments.isEmpty() && img.allSegmentsInRam());
     r.kind = looksBootloader ? ImageKind::Bootloader : ImageKind::App;
     const QString chipName = chip ? QString::fromLatin1(chip->name)
                                   : QStringLiteral("unknown chip id %1").arg(img.chipId);
@@ -163,24 +161,15 @@ const char *kRandomExplanation
 QString imageKindName(ImageKind kind)
 {
     switch (kind) {
-    case ImageKind::App:
-        return QStringLiteral("app");
-    case ImageKind::Bootloader:
-        return QStringLiteral("bootloader");
-    case ImageKind::PartitionTable:
-        return QStringLiteral("partition-table");
-    case ImageKind::Nvs:
-        return QStringLiteral("nvs");
-    case ImageKind::OtaData:
-        return QStringLiteral("otadata");
-    case ImageKind::PreEncrypted:
-        return QStringLiteral("pre-encrypted");
-    case ImageKind::EncryptedOrRandom:
-        return QStringLiteral("encrypted-or-random");
-    case ImageKind::Erased:
-        return QStringLiteral("erased");
-    case ImageKind::Unknown:
-        break;
+    case ImageKind::App: return QStringLiteral("app");
+    case ImageKind::Bootloader: return QStringLiteral("bootloader");
+    case ImageKind::PartitionTable: return QStringLiteral("partition-table");
+    case ImageKind::Nvs: return QStringLiteral("nvs");
+    case ImageKind::OtaData: return QStringLiteral("otadata");
+    case ImageKind::PreEncrypted: return QStringLiteral("pre-encrypted");
+    case ImageKind::EncryptedOrRandom: return QStringLiteral("encrypted-or-random");
+    case ImageKind::Erased: return QStringLiteral("erased");
+    case ImageKind::Unknown: break;
     }
     return QStringLiteral("unknown");
 }

@@ -30,7 +30,7 @@ QString imageKindName(ImageKind kind); // the CLI's JSON "kind" values
 
 struct InspectOptions
 {
-    QString expectedChip; // "esp32c3": a different chip id in the header is a failed check
+    QString expectedChip;    // "esp32c3": a different chip id in the header is a failed check
     QByteArray verifyKeyPem; // secure boot v2: some signature block must verify with this key
 };
 

@@ -14,15 +14,12 @@ namespace Forgeline::Image::Nvs {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Forgeline::Image::Nvs", text);
-}
+QString tr(const char *text) { return QCoreApplication::translate("Forgeline::Image::Nvs", text); }
 
 Error csvError(int line, int column, const QString &what)
 {
-    const QString where = column > 0 ? tr("line %1, column %2").arg(line).arg(column)
-                                     : tr("line %1").arg(line);
+    const QString where
+        = column > 0 ? tr("line %1, column %2").arg(line).arg(column) : tr("line %1").arg(line);
     return Error::make(QStringLiteral("nvs.csv"), QStringLiteral("%1: %2").arg(where, what), {},
                        tr("Fix the CSV; nothing was written."));
 }
@@ -70,29 +67,36 @@ Result<QList<Field>> splitLine(const QString &line, int lineNumber)
         }
     }
     if (inQuotes)
-        return csvError(lineNumber, quoteColumn,
-                        tr("the quoted field is not closed on this line"));
+        return csvError(lineNumber, quoteColumn, tr("the quoted field is not closed on this line"));
     fields.append(cur);
     return fields;
 }
 
 const QStringList &encodings()
 {
-    static const QStringList list = {
-        QStringLiteral("u8"), QStringLiteral("i8"), QStringLiteral("u16"), QStringLiteral("i16"),
-        QStringLiteral("u32"), QStringLiteral("i32"), QStringLiteral("u64"), QStringLiteral("i64"),
-        QStringLiteral("string"), QStringLiteral("hex2bin"), QStringLiteral("base64"),
-        QStringLiteral("binary"), QStringLiteral("blob_fill(N;0xPP)"),
-        QStringLiteral("blob_sz_fill(N;0xPP)")};
+    static const QStringList list = {QStringLiteral("u8"),
+                                     QStringLiteral("i8"),
+                                     QStringLiteral("u16"),
+                                     QStringLiteral("i16"),
+                                     QStringLiteral("u32"),
+                                     QStringLiteral("i32"),
+                                     QStringLiteral("u64"),
+                                     QStringLiteral("i64"),
+                                     QStringLiteral("string"),
+                                     QStringLiteral("hex2bin"),
+                                     QStringLiteral("base64"),
+                                     QStringLiteral("binary"),
+                                     QStringLiteral("blob_fill(N;0xPP)"),
+                                     QStringLiteral("blob_sz_fill(N;0xPP)")};
     return list;
 }
 
 quint8 primitiveType(const QString &encoding)
 {
-    static const QHash<QString, quint8> map = {
-        {QStringLiteral("u8"), U8},   {QStringLiteral("i8"), I8},   {QStringLiteral("u16"), U16},
-        {QStringLiteral("i16"), I16}, {QStringLiteral("u32"), U32}, {QStringLiteral("i32"), I32},
-        {QStringLiteral("u64"), U64}, {QStringLiteral("i64"), I64}};
+    static const QHash<QString, quint8> map
+        = {{QStringLiteral("u8"), U8},   {QStringLiteral("i8"), I8},   {QStringLiteral("u16"), U16},
+           {QStringLiteral("i16"), I16}, {QStringLiteral("u32"), U32}, {QStringLiteral("i32"), I32},
+           {QStringLiteral("u64"), U64}, {QStringLiteral("i64"), I64}};
     return map.value(encoding, 0);
 }
 
@@ -114,8 +118,10 @@ Result<quint64> parsePrimitive(const CsvRow &row, const QString &text, quint8 ty
     const QString outOfRange = tr("%1 is out of range for %2").arg(t, typeName(type));
     if (isSigned(type)) {
         const qint64 v = t.toLongLong(&ok);
-        const qint64 lo = bits == 64 ? std::numeric_limits<qint64>::min() : -(qint64(1) << (bits - 1));
-        const qint64 hi = bits == 64 ? std::numeric_limits<qint64>::max() : (qint64(1) << (bits - 1)) - 1;
+        const qint64 lo
+            = bits == 64 ? std::numeric_limits<qint64>::min() : -(qint64(1) << (bits - 1));
+        const qint64 hi
+            = bits == 64 ? std::numeric_limits<qint64>::max() : (qint64(1) << (bits - 1)) - 1;
         if (!ok || v < lo || v > hi)
             return csvError(row.line, column, outOfRange);
         return quint64(v) & (bits == 64 ? ~quint64(0) : ((quint64(1) << bits) - 1));
@@ -145,7 +151,9 @@ Result<QByteArray> decodeHex(const CsvRow &row, const QString &text)
 Result<QByteArray> decodeBase64(const CsvRow &row, const QString &text)
 {
     QByteArray t = text.toLatin1();
-    t.replace(' ', QByteArray()).replace('\t', QByteArray()).replace('\r', QByteArray())
+    t.replace(' ', QByteArray())
+        .replace('\t', QByteArray())
+        .replace('\r', QByteArray())
         .replace('\n', QByteArray());
     const auto decoded = QByteArray::fromBase64Encoding(t, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || (t.size() % 4) != 0)
@@ -161,9 +169,9 @@ Result<QByteArray> fillBlob(const CsvRow &row, const QString &encoding, const QB
         QStringLiteral("^(blob_fill|blob_sz_fill)\\((\\d+);0x([0-9a-fA-F]{2})\\)$"));
     const auto m = re.match(encoding);
     if (!m.hasMatch())
-        return csvError(row.line, row.encodingColumn,
-                        tr("'%1' is not a valid fill encoding; write blob_fill(16;0xff)")
-                            .arg(encoding));
+        return csvError(
+            row.line, row.encodingColumn,
+            tr("'%1' is not a valid fill encoding; write blob_fill(16;0xff)").arg(encoding));
     bool ok = false;
     const qint64 length = m.captured(2).toLongLong(&ok);
     if (!ok || length > 1 << 20)
@@ -215,10 +223,9 @@ Result<Item> resolveRow(const CsvRow &row, const ResolveOptions &options)
     if (keyBytes.isEmpty())
         return csvError(row.line, row.keyColumn, tr("the key is empty"));
     if (keyBytes.size() > MaxKeyLength)
-        return csvError(row.line, row.keyColumn,
-                        tr("key '%1' is %2 bytes; NVS keys are at most 15")
-                            .arg(row.key)
-                            .arg(keyBytes.size()));
+        return csvError(
+            row.line, row.keyColumn,
+            tr("key '%1' is %2 bytes; NVS keys are at most 15").arg(row.key).arg(keyBytes.size()));
     if (row.type == QLatin1String("namespace")) {
         item.kind = Item::Kind::Namespace;
         return item;
@@ -228,7 +235,7 @@ Result<Item> resolveRow(const CsvRow &row, const ResolveOptions &options)
                         tr("type '%1' is not one of namespace, data, file").arg(row.type));
     const QString &encoding = row.encoding;
     const bool fill = encoding.startsWith(QLatin1String("blob_fill"))
-        || encoding.startsWith(QLatin1String("blob_sz_fill"));
+                      || encoding.startsWith(QLatin1String("blob_sz_fill"));
     const quint8 primitive = primitiveType(encoding);
     if (!fill && !primitive && !encodings().contains(encoding))
         return csvError(row.line, row.encodingColumn,
@@ -336,10 +343,11 @@ Result<QList<CsvRow>> parseCsv(const QString &text)
         field("encoding", &row.encoding, &row.encodingColumn);
         field("value", &row.value, &row.valueColumn);
         const int needed = row.type == QLatin1String("namespace")
-            ? columns.value(QStringLiteral("type"))
-            : std::max({columns.value(QStringLiteral("key")), columns.value(QStringLiteral("type")),
-                        columns.value(QStringLiteral("encoding")),
-                        columns.value(QStringLiteral("value"))});
+                               ? columns.value(QStringLiteral("type"))
+                               : std::max({columns.value(QStringLiteral("key")),
+                                           columns.value(QStringLiteral("type")),
+                                           columns.value(QStringLiteral("encoding")),
+                                           columns.value(QStringLiteral("value"))});
         if (needed >= fields->size())
             return csvError(lineNumber, int(line.size()) + 1,
                             tr("the row has %1 fields; it needs %2 (key,type,encoding,value)")

@@ -15,11 +15,11 @@ struct Item
 {
     enum class Kind { Namespace, Primitive, String, Blob };
     Kind kind = Kind::Primitive;
-    QString key;        // namespace name for Kind::Namespace
-    quint8 type = 0;    // nvs Type for primitives
-    quint64 raw = 0;    // primitive value, two's complement in `primitiveSize(type)` bytes
-    QByteArray bytes;   // string (with its NUL) or blob bytes
-    int line = 0;       // CSV line it came from, 0 when built in code
+    QString key;      // namespace name for Kind::Namespace
+    quint8 type = 0;  // nvs Type for primitives
+    quint64 raw = 0;  // primitive value, two's complement in `primitiveSize(type)` bytes
+    QByteArray bytes; // string (with its NUL) or blob bytes
+    int line = 0;     // CSV line it came from, 0 when built in code
 };
 
 // A row of the generator's CSV (header `key,type,encoding,value`; `#` lines are comments).

@@ -79,8 +79,9 @@ QJsonObject dumpJson(const Dump &dump, bool showSecrets)
             const ShownValue v = showValue(e, showSecrets);
             if (v.hasValue) {
                 if (e.isNumber() && !(e.type == U64 && e.unsignedNumber() > (quint64(1) << 53)))
-                    o.insert(QStringLiteral("value"), isSigned(e.type) ? double(e.signedNumber())
-                                                                       : double(e.unsignedNumber()));
+                    o.insert(QStringLiteral("value"), isSigned(e.type)
+                                                          ? double(e.signedNumber())
+                                                          : double(e.unsignedNumber()));
                 else
                     o.insert(QStringLiteral("value"), v.text);
             }
@@ -100,14 +101,17 @@ QJsonObject dumpJson(const Dump &dump, bool showSecrets)
         QJsonObject o{{QStringLiteral("index"), p.index}, {QStringLiteral("state"), p.stateName}};
         if (p.state != PageEmpty) {
             o.insert(QStringLiteral("seq"), qint64(p.seq));
-            o.insert(QStringLiteral("version"), p.version == Version1 ? 1 : p.version == Version2 ? 2 : 0);
+            o.insert(QStringLiteral("version"), p.version == Version1   ? 1
+                                                : p.version == Version2 ? 2
+                                                                        : 0);
             o.insert(QStringLiteral("crcOk"), p.headerCrcOk);
         }
         pages.append(o);
     }
     QJsonArray namespaces;
     for (const NamespaceInfo &n : dump.namespaces)
-        namespaces.append(QJsonObject{{QStringLiteral("index"), n.index}, {QStringLiteral("name"), n.name}});
+        namespaces.append(
+            QJsonObject{{QStringLiteral("index"), n.index}, {QStringLiteral("name"), n.name}});
     return QJsonObject{{QStringLiteral("entries"), entries},
                        {QStringLiteral("pages"), pages},
                        {QStringLiteral("namespaces"), namespaces},
@@ -139,9 +143,10 @@ QString dumpText(const Dump &dump, bool showSecrets)
                     .arg(p.headerCrcOk ? QString() : QStringLiteral(", HEADER CRC FAILS"));
     }
     text += QStringLiteral("\n%1  %2  %3  %4  %5\n")
-                .arg(QStringLiteral("Namespace").leftJustified(15), QStringLiteral("Key").leftJustified(15),
-                     QStringLiteral("Type").leftJustified(6), QStringLiteral("Length").rightJustified(6),
-                     QStringLiteral("Value"));
+                .arg(QStringLiteral("Namespace").leftJustified(15),
+                     QStringLiteral("Key").leftJustified(15),
+                     QStringLiteral("Type").leftJustified(6),
+                     QStringLiteral("Length").rightJustified(6), QStringLiteral("Value"));
     for (const Entry &e : dump.entries) {
         const ShownValue v = showValue(e, showSecrets);
         QString value = v.text;

@@ -13,10 +13,10 @@ namespace Forgeline::Image::Nvs {
 // CLI's explicit --show-secrets sets it).
 struct ShownValue
 {
-    QString text;        // what to print in the value column
+    QString text;          // what to print in the value column
     bool hasValue = false; // numbers and non-secret strings: `text` is the value itself
     bool secret = false;
-    QString summary;     // certificate / private key / size line
+    QString summary; // certificate / private key / size line
 };
 
 ShownValue showValue(const Entry &entry, bool showSecrets);

@@ -5,35 +5,24 @@
 
 namespace Forgeline::Image::Nvs {
 
-bool isPrimitive(quint8 type)
-{
-    return primitiveSize(type) != 0;
-}
+bool isPrimitive(quint8 type) { return primitiveSize(type) != 0; }
 
 int primitiveSize(quint8 type)
 {
     switch (type) {
     case U8:
-    case I8:
-        return 1;
+    case I8: return 1;
     case U16:
-    case I16:
-        return 2;
+    case I16: return 2;
     case U32:
-    case I32:
-        return 4;
+    case I32: return 4;
     case U64:
-    case I64:
-        return 8;
-    default:
-        return 0;
+    case I64: return 8;
+    default: return 0;
     }
 }
 
-bool isSigned(quint8 type)
-{
-    return isPrimitive(type) && (type & 0x10);
-}
+bool isSigned(quint8 type) { return isPrimitive(type) && (type & 0x10); }
 
 QString typeName(quint8 type)
 {
@@ -59,7 +48,8 @@ quint32 espCrc32(QByteArrayView data, quint32 running)
     // zlib answers 0 for a null buffer; the CRC of nothing must be the running value unchanged.
     if (data.isEmpty())
         return running;
-    return quint32(::crc32(running, reinterpret_cast<const Bytef *>(data.data()), uInt(data.size())));
+    return quint32(
+        ::crc32(running, reinterpret_cast<const Bytef *>(data.data()), uInt(data.size())));
 }
 
 quint32 entryCrc(QByteArrayView entry)

@@ -59,10 +59,7 @@ enum Type : quint8 {
 
 // Largest variable-length value on one page, by version (the generator's max_blob_size;
 // in format 2 it limits strings only, blobs are split into chunks).
-constexpr int maxSinglePageValue(quint8 version)
-{
-    return version == Version1 ? 1984 : 4000;
-}
+constexpr int maxSinglePageValue(quint8 version) { return version == Version1 ? 1984 : 4000; }
 
 bool isPrimitive(quint8 type);
 int primitiveSize(quint8 type); // 1, 2, 4 or 8; 0 for non-primitives

@@ -36,15 +36,18 @@ QByteArray xts(const Keys &keys, quint32 offset, const QByteArray &in, bool encr
         tweak[i] = uchar((offset >> (8 * i)) & 0xFF);
     const QByteArray key = keys.xtsKey();
     std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)> ctx(EVP_CIPHER_CTX_new(),
-                                                                       &EVP_CIPHER_CTX_free);
+                                                                        &EVP_CIPHER_CTX_free);
     QByteArray out(in.size(), '\0');
     int len = 0;
     const auto *k = reinterpret_cast<const uchar *>(key.constData());
-    const bool ok = ctx
-        && EVP_CipherInit_ex(ctx.get(), EVP_aes_256_xts(), nullptr, k, tweak, encrypt ? 1 : 0) == 1
-        && EVP_CipherUpdate(ctx.get(), reinterpret_cast<uchar *>(out.data()), &len,
-                            reinterpret_cast<const uchar *>(in.constData()), int(in.size())) == 1
-        && len == in.size();
+    const bool ok
+        = ctx
+          && EVP_CipherInit_ex(ctx.get(), EVP_aes_256_xts(), nullptr, k, tweak, encrypt ? 1 : 0)
+                 == 1
+          && EVP_CipherUpdate(ctx.get(), reinterpret_cast<uchar *>(out.data()), &len,
+                              reinterpret_cast<const uchar *>(in.constData()), int(in.size()))
+                 == 1
+          && len == in.size();
     // XTS with distinct 32-byte keys on 32-byte units cannot fail; a failure is a broken
     // OpenSSL, and an all-FF entry reads back as "empty" rather than as wrong data.
     return ok ? out : QByteArray(in.size(), '\xFF');
@@ -126,7 +129,8 @@ Result<void> Keys::saveOwnerOnly(const QString &path) const
     // An existing file keeps its mode through O_TRUNC: narrow it before any key byte lands.
     const bool narrowed = ::fchmod(fd, 0600) == 0;
     const QByteArray image = toPartitionImage();
-    const bool written = narrowed && ::write(fd, image.constData(), size_t(image.size())) == image.size();
+    const bool written
+        = narrowed && ::write(fd, image.constData(), size_t(image.size())) == image.size();
     const bool closed = ::close(fd) == 0;
     if (!written || !closed)
         return Error::make(QStringLiteral("nvs.keys.write"),

@@ -55,10 +55,7 @@ QString keyOf(const QByteArray &entry)
     return QString::fromUtf8(nul >= 0 ? field.first(nul) : field);
 }
 
-bool isVarlen(quint8 type)
-{
-    return type == Str || type == BlobV1 || type == BlobData;
-}
+bool isVarlen(quint8 type) { return type == Str || type == BlobV1 || type == BlobData; }
 
 struct ChunkKey
 {
@@ -68,10 +65,7 @@ struct ChunkKey
     bool operator==(const ChunkKey &) const = default;
 };
 
-size_t qHash(const ChunkKey &k, size_t seed = 0)
-{
-    return qHashMulti(seed, k.ns, k.key, k.chunk);
-}
+size_t qHash(const ChunkKey &k, size_t seed = 0) { return qHashMulti(seed, k.ns, k.key, k.chunk); }
 
 class PageReader
 {
@@ -79,8 +73,7 @@ public:
     PageReader(const QByteArray &page, int index, const std::optional<Keys> &keys, Dump &dump,
                QHash<ChunkKey, QByteArray> &chunks)
         : m_page(page), m_index(index), m_keys(keys), m_dump(dump), m_chunks(chunks)
-    {
-    }
+    {}
 
     void read()
     {
@@ -106,8 +99,9 @@ public:
                         .arg(pageHeaderCrc(QByteArrayView(m_page).first(HeaderSize)), 8, 16,
                              QLatin1Char('0')));
         if (info.version != Version1 && info.version != Version2)
-            problem(tr("page %1: unknown format version 0x%2").arg(m_index).arg(info.version, 2, 16,
-                                                                               QLatin1Char('0')));
+            problem(tr("page %1: unknown format version 0x%2")
+                        .arg(m_index)
+                        .arg(info.version, 2, 16, QLatin1Char('0')));
         if (info.state != PageActive && info.state != PageFull && info.state != PageFreeing)
             problem(tr("page %1 is in state %2").arg(m_index).arg(info.stateName));
         m_dump.pages.append(info);

@@ -14,11 +14,11 @@ namespace Forgeline::Image::Nvs {
 
 struct PageInfo
 {
-    int index = 0;        // position in the partition
-    quint32 state = 0;    // header word 0
-    QString stateName;    // "empty", "active", "full", "freeing", "corrupt", "invalid", "0x..."
+    int index = 0;     // position in the partition
+    quint32 state = 0; // header word 0
+    QString stateName; // "empty", "active", "full", "freeing", "corrupt", "invalid", "0x..."
     quint32 seq = 0;
-    quint8 version = 0;   // Version1 / Version2 (0xFF / 0xFE)
+    quint8 version = 0; // Version1 / Version2 (0xFF / 0xFE)
     bool headerCrcOk = true;
 };
 
@@ -30,19 +30,19 @@ struct Entry
     // chunk missing).
     QString state;
     int page = -1;
-    int index = -1;       // first entry slot on that page
+    int index = -1; // first entry slot on that page
     quint8 namespaceIndex = 0;
     QString namespaceName;
     QString key;
-    quint8 type = 0;      // the item type (BlobIndex for a format-2 blob)
+    quint8 type = 0; // the item type (BlobIndex for a format-2 blob)
     quint8 span = 0;
     quint8 chunkIndex = ChunkAny;
     quint8 chunkCount = 0; // format-2 blob index: chunks it names, from chunkStart
     quint8 chunkStart = 0;
-    qint64 length = 0;    // stored size: strings include their NUL
-    QByteArray value;     // value bytes: little-endian for numbers, strings without the NUL
+    qint64 length = 0; // stored size: strings include their NUL
+    QByteArray value;  // value bytes: little-endian for numbers, strings without the NUL
     bool valueKnown = false;
-    QString problem;      // why it is not "written"
+    QString problem; // why it is not "written"
 
     bool isNumber() const;
     qint64 signedNumber() const;
@@ -60,8 +60,8 @@ struct Dump
 {
     QList<PageInfo> pages;
     QList<NamespaceInfo> namespaces;
-    QList<Entry> entries;  // in flash order; format-2 blobs appear once, at their index entry
-    QStringList problems;  // everything nvs_check would flag, one sentence each
+    QList<Entry> entries; // in flash order; format-2 blobs appear once, at their index entry
+    QStringList problems; // everything nvs_check would flag, one sentence each
     bool decrypted = false;
     bool looksEncrypted = false; // entries fail their CRC the way encrypted ones do
 

@@ -14,8 +14,8 @@ namespace {
 
 QString tr(const char *text)
 {
-    return Translations::translateFirst(
-        {"Forgeline::Image::Nvs::Builder", "Forgeline::Image::Nvs"}, text);
+    return Translations::translateFirst({"Forgeline::Image::Nvs::Builder", "Forgeline::Image::Nvs"},
+                                        text);
 }
 
 Error lineError(const Item &item, const QString &what)
@@ -26,7 +26,8 @@ Error lineError(const Item &item, const QString &what)
 }
 
 // Thrown-free signal that the page budget ran out; the caller turns it into "needs N pages".
-struct OutOfPages {};
+struct OutOfPages
+{};
 
 // The generator's page-by-page writer. Each decision below mirrors nvs_partition_gen.py
 // because byte identity with it is the contract; ESP-IDF itself would pack some values
@@ -36,8 +37,7 @@ class Builder
 public:
     Builder(quint8 version, const std::optional<Keys> &keys, int pageBudget)
         : m_version(version), m_keys(keys), m_budget(pageBudget)
-    {
-    }
+    {}
 
     bool ranOut() const { return m_ranOut; }
     QStringList warnings() const { return m_warnings; }
@@ -97,7 +97,8 @@ private:
                 entry = encryptEntry(*m_keys, quint32(pageIndex * PageSize + offset), entry);
             page().replace(offset, EntrySize, entry);
             const int bit = (m_entry + i) * 2;
-            page()[BitmapOffset + bit / 8] = char(uchar(page().at(BitmapOffset + bit / 8)) & ~(1u << (bit % 8)));
+            page()[BitmapOffset + bit / 8]
+                = char(uchar(page().at(BitmapOffset + bit / 8)) & ~(1u << (bit % 8)));
         }
         m_entry += count;
     }
@@ -180,7 +181,8 @@ private:
         }
         if (chunked)
             return addChunkedBlob(item);
-        QByteArray h = header(m_namespace, isString ? Str : BlobV1, quint8(total), ChunkAny, item.key);
+        QByteArray h
+            = header(m_namespace, isString ? Str : BlobV1, quint8(total), ChunkAny, item.key);
         writeLe16(h.data() + 24, quint16(length));
         writeLe32(h.data() + 28, espCrc32(item.bytes));
         seal(h);
@@ -205,8 +207,8 @@ private:
             const int chunkEntries = (chunkSize + EntrySize - 1) / EntrySize;
             if (chunks > 253)
                 return lineError(item, tr("'%1' needs more than 254 chunks").arg(item.key));
-            QByteArray h = header(m_namespace, BlobData, quint8(chunkEntries + 1), quint8(chunks),
-                                  item.key);
+            QByteArray h
+                = header(m_namespace, BlobData, quint8(chunkEntries + 1), quint8(chunks), item.key);
             const QByteArray chunk = item.bytes.mid(offset, chunkSize);
             writeLe16(h.data() + 24, quint16(chunkSize));
             writeLe32(h.data() + 28, espCrc32(chunk));
@@ -267,7 +269,8 @@ Result<int> pagesNeeded(const QList<Item> &items, quint8 version)
 Result<WrittenImage> writeImage(const QList<Item> &items, const WriteOptions &options)
 {
     if (options.version != Version1 && options.version != Version2)
-        return Error::make(QStringLiteral("nvs.version"), tr("The NVS format version must be 1 or 2"));
+        return Error::make(QStringLiteral("nvs.version"),
+                           tr("The NVS format version must be 1 or 2"));
     if (options.size == 0 || options.size % PageSize != 0)
         return Error::make(QStringLiteral("nvs.size"),
                            tr("The NVS partition size must be a non-zero multiple of 4096 "
@@ -294,7 +297,8 @@ Result<WrittenImage> writeImage(const QList<Item> &items, const WriteOptions &op
                                .arg(n - 1)
                                .arg(totalPages)
                                .arg(options.size, 0, 16),
-                           {}, tr("Give a larger --size or store fewer values; nothing was written."));
+                           {},
+                           tr("Give a larger --size or store fewer values; nothing was written."));
     }
     WrittenImage out;
     out.dataPages = b->pages();

@@ -15,15 +15,15 @@ namespace Forgeline::Image::Nvs {
 
 struct WriteOptions
 {
-    quint32 size = 0;              // partition size in bytes, a multiple of 4096
-    quint8 version = Version2;     // Version1 or Version2
+    quint32 size = 0;               // partition size in bytes, a multiple of 4096
+    quint8 version = Version2;      // Version1 or Version2
     std::optional<Keys> encryption; // set: XTS-AES per entry (NVS encryption)
 };
 
 struct WrittenImage
 {
-    QByteArray bytes;   // the image, byte for byte what Espressif's generator writes
-    int dataPages = 0;  // pages holding entries
+    QByteArray bytes;      // the image, byte for byte what Espressif's generator writes
+    int dataPages = 0;     // pages holding entries
     bool readOnly = false; // under 3 pages: the generator makes a read-only image (no spare page)
     QStringList warnings;  // CSV that means something other than it seems (repeated namespace)
 };

@@ -59,14 +59,14 @@ OffsetSearch findEncryptionOffset(const FlashCryptParams &params, const QByteArr
             const auto segments = quint8(head->at(1));
             const int chipId = quint8(head->at(12)) | (quint8(head->at(13)) << 8);
             c.headerValid = segments >= 1 && segments <= AppImage::MaxSegments
-                && chipForScheme(params, chipId) != nullptr;
+                            && chipForScheme(params, chipId) != nullptr;
         }
         if (c.headerValid) {
             auto whole = flashDecrypt(p, encrypted.left(encrypted.size() / 16 * 16));
             if (whole) {
                 auto img = AppImage::parse(*whole);
                 c.imageValid = img && !img->truncated && img->checksumValid
-                    && img->sha256Valid.value_or(true);
+                               && img->sha256Valid.value_or(true);
             }
         }
         search.tried << c;

@@ -19,7 +19,7 @@ namespace Forgeline::Image {
 struct OffsetCandidate
 {
     quint32 address = 0;
-    QString label;          // partition name, "bootloader" or "" for a 64 KiB boundary
+    QString label;            // partition name, "bootloader" or "" for a 64 KiB boundary
     bool headerValid = false; // decrypts to 0xE9, 1..16 segments, the chip's id
     bool imageValid = false;  // and the whole image checks (checksum, hash when present)
 };

@@ -46,24 +46,31 @@ std::optional<qint64> parseNumber(QString s)
 
 const QHash<QString, int> &typeNames()
 {
-    static const QHash<QString, int> names = {
-        {QStringLiteral("app"), 0x00}, {QStringLiteral("data"), 0x01},
-        {QStringLiteral("bootloader"), 0x02}, {QStringLiteral("partition_table"), 0x03}};
+    static const QHash<QString, int> names = {{QStringLiteral("app"), 0x00},
+                                              {QStringLiteral("data"), 0x01},
+                                              {QStringLiteral("bootloader"), 0x02},
+                                              {QStringLiteral("partition_table"), 0x03}};
     return names;
 }
 
 std::optional<int> subtypeValue(int type, const QString &name)
 {
-    static const QHash<QString, int> app = {{QStringLiteral("factory"), 0x00}, {QStringLiteral("test"), 0x20},
-                                           {QStringLiteral("tee_0"), 0x30}, {QStringLiteral("tee_1"), 0x31}};
-    static const QHash<QString, int> data = {
-        {QStringLiteral("ota"), 0x00}, {QStringLiteral("phy"), 0x01}, {QStringLiteral("nvs"), 0x02},
-        {QStringLiteral("coredump"), 0x03}, {QStringLiteral("nvs_keys"), 0x04}, {QStringLiteral("efuse"), 0x05},
-        {QStringLiteral("undefined"), 0x06}, {QStringLiteral("esphttpd"), 0x80}, {QStringLiteral("fat"), 0x81},
-        {QStringLiteral("spiffs"), 0x82}, {QStringLiteral("littlefs"), 0x83}, {QStringLiteral("tee_ota"), 0x90}};
-    static const QHash<QString, int> boot = {{QStringLiteral("primary"), 0}, {QStringLiteral("ota"), 1},
-                                            {QStringLiteral("recovery"), 2}};
-    static const QHash<QString, int> table = {{QStringLiteral("primary"), 0}, {QStringLiteral("ota"), 1}};
+    static const QHash<QString, int> app = {{QStringLiteral("factory"), 0x00},
+                                            {QStringLiteral("test"), 0x20},
+                                            {QStringLiteral("tee_0"), 0x30},
+                                            {QStringLiteral("tee_1"), 0x31}};
+    static const QHash<QString, int> data
+        = {{QStringLiteral("ota"), 0x00},       {QStringLiteral("phy"), 0x01},
+           {QStringLiteral("nvs"), 0x02},       {QStringLiteral("coredump"), 0x03},
+           {QStringLiteral("nvs_keys"), 0x04},  {QStringLiteral("efuse"), 0x05},
+           {QStringLiteral("undefined"), 0x06}, {QStringLiteral("esphttpd"), 0x80},
+           {QStringLiteral("fat"), 0x81},       {QStringLiteral("spiffs"), 0x82},
+           {QStringLiteral("littlefs"), 0x83},  {QStringLiteral("tee_ota"), 0x90}};
+    static const QHash<QString, int> boot = {{QStringLiteral("primary"), 0},
+                                             {QStringLiteral("ota"), 1},
+                                             {QStringLiteral("recovery"), 2}};
+    static const QHash<QString, int> table
+        = {{QStringLiteral("primary"), 0}, {QStringLiteral("ota"), 1}};
     const QString n = name.toLower();
     if (type == 0x00) {
         static const QRegularExpression ota(QStringLiteral("^ota_(\\d+)$"));
@@ -131,10 +138,14 @@ Result<PartitionTable> parsePartitionCsv(const QString &text, quint32 tableOffse
             return lineError(ln, Tr::tr("the partition has no name"), raw);
         for (const QChar ch : p.name) {
             if (ch.unicode() < 0x20 || ch.unicode() > 0x7E)
-                return lineError(ln, Tr::tr("the name \"%1\" has characters other than printable ASCII").arg(p.name), raw);
+                return lineError(
+                    ln,
+                    Tr::tr("the name \"%1\" has characters other than printable ASCII").arg(p.name),
+                    raw);
         }
         if (p.name.toLatin1().size() > 16)
-            return lineError(ln, Tr::tr("the name \"%1\" is longer than 16 characters").arg(p.name), raw);
+            return lineError(ln, Tr::tr("the name \"%1\" is longer than 16 characters").arg(p.name),
+                             raw);
         const QString typeText = f.at(1).toLower();
         int type = -1;
         if (typeNames().contains(typeText)) {
@@ -186,7 +197,8 @@ Result<PartitionTable> parsePartitionCsv(const QString &text, quint32 tableOffse
         table.partitions.append(p);
     }
     if (table.partitions.isEmpty())
-        return Error::make(QStringLiteral("partition.csv"), Tr::tr("The partition CSV has no partitions."));
+        return Error::make(QStringLiteral("partition.csv"),
+                           Tr::tr("The partition CSV has no partitions."));
     if (auto v = table.verify(tableOffset); !v)
         return v.error();
     return table;

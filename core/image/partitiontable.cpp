@@ -10,8 +10,8 @@ namespace {
 
 quint32 le32(const QByteArray &b, qsizetype o)
 {
-    return quint32(quint8(b[o])) | (quint32(quint8(b[o + 1])) << 8) | (quint32(quint8(b[o + 2])) << 16)
-           | (quint32(quint8(b[o + 3])) << 24);
+    return quint32(quint8(b[o])) | (quint32(quint8(b[o + 1])) << 8)
+           | (quint32(quint8(b[o + 2])) << 16) | (quint32(quint8(b[o + 3])) << 24);
 }
 
 void put32(QByteArray &b, quint32 v)
@@ -55,10 +55,14 @@ QString Partition::typeName() const
 QString Partition::subtypeName() const
 {
     if (type == 0x00) {
-        if (subtype == 0x00) return QStringLiteral("factory");
-        if (subtype >= 0x10 && subtype <= 0x1F) return QStringLiteral("ota_%1").arg(subtype - 0x10);
-        if (subtype == 0x20) return QStringLiteral("test");
-        if (subtype == 0x30 || subtype == 0x31) return QStringLiteral("tee_%1").arg(subtype - 0x30);
+        if (subtype == 0x00)
+            return QStringLiteral("factory");
+        if (subtype >= 0x10 && subtype <= 0x1F)
+            return QStringLiteral("ota_%1").arg(subtype - 0x10);
+        if (subtype == 0x20)
+            return QStringLiteral("test");
+        if (subtype == 0x30 || subtype == 0x31)
+            return QStringLiteral("tee_%1").arg(subtype - 0x30);
     } else if (type == 0x01) {
         switch (subtype) {
         case 0x00: return QStringLiteral("ota");
@@ -115,12 +119,14 @@ Result<PartitionTable> PartitionTable::parse(const QByteArray &binary)
             if (!allFF(row.mid(2, 14)))
                 return tableError(Tr::tr("The partition table's MD5 row is malformed."),
                                   QStringLiteral("row at 0x%1").arg(off, 0, 16));
-            const QByteArray computed = QCryptographicHash::hash(entryBytes, QCryptographicHash::Md5);
+            const QByteArray computed
+                = QCryptographicHash::hash(entryBytes, QCryptographicHash::Md5);
             if (computed != row.mid(16, 16))
-                return tableError(Tr::tr("The partition table is corrupt (its MD5 checksum does not match)."),
-                                  QStringLiteral("stored %1, computed %2")
-                                      .arg(QString::fromLatin1(row.mid(16, 16).toHex()),
-                                           QString::fromLatin1(computed.toHex())));
+                return tableError(
+                    Tr::tr("The partition table is corrupt (its MD5 checksum does not match)."),
+                    QStringLiteral("stored %1, computed %2")
+                        .arg(QString::fromLatin1(row.mid(16, 16).toHex()),
+                             QString::fromLatin1(computed.toHex())));
             table.hadMd5 = true;
             continue;
         }
@@ -146,7 +152,8 @@ Result<PartitionTable> PartitionTable::parse(const QByteArray &binary)
     }
     if (!ended)
         return tableError(Tr::tr("The partition table has no end marker."),
-                          QStringLiteral("no all-FF row within %1 bytes").arg(qMin<qsizetype>(binary.size(), MaxLength)));
+                          QStringLiteral("no all-FF row within %1 bytes")
+                              .arg(qMin<qsizetype>(binary.size(), MaxLength)));
     if (table.partitions.isEmpty())
         return tableError(Tr::tr("The partition table is empty (the flash may be blank)."),
                           QStringLiteral("first row is all FF"));
@@ -187,22 +194,30 @@ Result<void> PartitionTable::verify(quint32 tableOffset, quint32 flashSize) cons
     QStringList names;
     for (qsizetype i = 0; i < partitions.size(); ++i) {
         const Partition &p = partitions.at(i);
-        const QString where = QStringLiteral("%1 @0x%2 size 0x%3").arg(p.name).arg(p.offset, 0, 16).arg(p.size, 0, 16);
+        const QString where = QStringLiteral("%1 @0x%2 size 0x%3")
+                                  .arg(p.name)
+                                  .arg(p.offset, 0, 16)
+                                  .arg(p.size, 0, 16);
         if (names.contains(p.name))
             return tableError(Tr::tr("Two partitions are named \"%1\".").arg(p.name), where);
         names << p.name;
         if (p.offset % 0x1000 != 0)
-            return tableError(Tr::tr("Partition \"%1\" is not aligned to 4 KiB.").arg(p.name), where);
+            return tableError(Tr::tr("Partition \"%1\" is not aligned to 4 KiB.").arg(p.name),
+                              where);
         if (p.type == 0x00 && p.offset % 0x10000 != 0)
-            return tableError(Tr::tr("App partition \"%1\" is not aligned to 64 KiB.").arg(p.name), where);
+            return tableError(Tr::tr("App partition \"%1\" is not aligned to 64 KiB.").arg(p.name),
+                              where);
         if (p.offset < tableOffset + 0x1000 && p.type != 0x02 && p.type != 0x03)
-            return tableError(Tr::tr("Partition \"%1\" overlaps the partition table.").arg(p.name), where);
+            return tableError(Tr::tr("Partition \"%1\" overlaps the partition table.").arg(p.name),
+                              where);
         if (flashSize && quint64(p.offset) + p.size > flashSize)
-            return tableError(Tr::tr("Partition \"%1\" ends beyond the flash size.").arg(p.name), where);
+            return tableError(Tr::tr("Partition \"%1\" ends beyond the flash size.").arg(p.name),
+                              where);
         for (qsizetype j = 0; j < i; ++j) {
             const Partition &q = partitions.at(j);
             if (p.offset < quint64(q.offset) + q.size && q.offset < quint64(p.offset) + p.size)
-                return tableError(Tr::tr("Partitions \"%1\" and \"%2\" overlap.").arg(q.name, p.name), where);
+                return tableError(
+                    Tr::tr("Partitions \"%1\" and \"%2\" overlap.").arg(q.name, p.name), where);
         }
     }
     return {};

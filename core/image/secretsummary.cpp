@@ -30,8 +30,8 @@ EVP_PKEY *parsePrivateKey(const QByteArray &bytes)
     if (text.contains("-----BEGIN")) {
         BIO *bio = BIO_new_mem_buf(text.constData(), int(text.size()));
         // No passphrase callback: an encrypted key must not prompt on a terminal.
-        EVP_PKEY *key = PEM_read_bio_PrivateKey(bio, nullptr, [](char *, int, int, void *) { return 0; },
-                                                nullptr);
+        EVP_PKEY *key = PEM_read_bio_PrivateKey(
+            bio, nullptr, [](char *, int, int, void *) { return 0; }, nullptr);
         BIO_free(bio);
         return key;
     }

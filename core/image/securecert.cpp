@@ -27,10 +27,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("Forgeline::Image::SecureCert", text);
 }
 
-int paddingFor(int length)
-{
-    return (Alignment - length % Alignment) % Alignment;
-}
+int paddingFor(int length) { return (Alignment - length % Alignment) % Alignment; }
 
 QByteArray bioBytes(BIO *bio)
 {
@@ -39,10 +36,7 @@ QByteArray bioBytes(BIO *bio)
     return QByteArray(data, int(len));
 }
 
-bool isPem(const QByteArray &bytes)
-{
-    return bytes.contains("-----BEGIN ");
-}
+bool isPem(const QByteArray &bytes) { return bytes.contains("-----BEGIN "); }
 
 // The tool loads the file with cryptography and writes it back out: PEM in canonical armour
 // (plus the NUL the firmware's mbedTLS parser needs), DER as DER.
@@ -83,7 +77,8 @@ Result<QByteArray> encodePrivateKey(const QByteArray &input)
     const bool pem = isPem(input);
     if (pem) {
         BIO *in = BIO_new_mem_buf(input.constData(), int(input.size()));
-        key = PEM_read_bio_PrivateKey(in, nullptr, [](char *, int, int, void *) { return 0; }, nullptr);
+        key = PEM_read_bio_PrivateKey(
+            in, nullptr, [](char *, int, int, void *) { return 0; }, nullptr);
         BIO_free(in);
     } else {
         const auto *p = reinterpret_cast<const unsigned char *>(input.constData());
@@ -107,7 +102,8 @@ Result<QByteArray> encodePrivateKey(const QByteArray &input)
     }
     EVP_PKEY_free(key);
     if (out.isEmpty())
-        return Error::make(QStringLiteral("securecert.key"), tr("The private key cannot be encoded"));
+        return Error::make(QStringLiteral("securecert.key"),
+                           tr("The private key cannot be encoded"));
     return out;
 }
 
@@ -125,7 +121,8 @@ Partition parseTlv(const QByteArray &image)
         r.type = quint8(h[8]);
         r.subtype = quint8(h[9]);
         r.length = readLe16(h + 10);
-        const quint32 end = offset + HeaderSize + r.length + quint32(paddingFor(r.length)) + FooterSize;
+        const quint32 end
+            = offset + HeaderSize + r.length + quint32(paddingFor(r.length)) + FooterSize;
         if (end > quint32(image.size())) {
             part.problems.append(tr("the %1 record at offset 0x%2 says %3 bytes, past the end of "
                                     "the partition")
@@ -136,7 +133,8 @@ Partition parseTlv(const QByteArray &image)
             return part;
         }
         r.data = image.mid(offset + HeaderSize, r.length);
-        const QByteArrayView covered = QByteArrayView(image).sliced(offset, end - offset - FooterSize);
+        const QByteArrayView covered
+            = QByteArrayView(image).sliced(offset, end - offset - FooterSize);
         r.storedCrc = readLe32(image.constData() + end - FooterSize);
         r.computedCrc = espCrc32(covered);
         r.crcOk = r.storedCrc == r.computedCrc;
@@ -151,7 +149,8 @@ Partition parseTlv(const QByteArray &image)
             part.problems.append(r.problem);
         }
         if (r.type == Integrity && r.crcOk) {
-            const QByteArray sha = QCryptographicHash::hash(image.first(offset), QCryptographicHash::Sha256);
+            const QByteArray sha
+                = QCryptographicHash::hash(image.first(offset), QCryptographicHash::Sha256);
             if (r.data != sha) {
                 r.problem = tr("the integrity record at offset 0x%1 does not match the SHA-256 of "
                                "the %2 bytes before it")
@@ -278,7 +277,8 @@ Result<QByteArray> generate(const GenerateInput &input)
         return key.error();
     out += encodeRecord(PrivKey, 0, 0, *key);
     if (input.integrity)
-        out += encodeRecord(Integrity, 0, 0, QCryptographicHash::hash(out, QCryptographicHash::Sha256));
+        out += encodeRecord(Integrity, 0, 0,
+                            QCryptographicHash::hash(out, QCryptographicHash::Sha256));
     const quint32 limit = input.size ? input.size : DefaultPartitionSize;
     if (quint32(out.size()) > limit)
         return Error::make(QStringLiteral("securecert.size"),
@@ -328,13 +328,15 @@ QString summary(const Record &record, bool showSecrets)
         else if ((record.flags & 0x38) == FlagKeyEcdsaPeripheral)
             return tr("private key held in an eFuse block for the ECDSA peripheral");
         if (showSecrets)
-            return kind + (d.contains("-----BEGIN") ? QString::fromUtf8(QByteArray(d).replace('\0', ""))
-                                                    : QString::fromLatin1(d.toHex()));
+            return kind
+                   + (d.contains("-----BEGIN") ? QString::fromUtf8(QByteArray(d).replace('\0', ""))
+                                               : QString::fromLatin1(d.toHex()));
         if (const auto s = privateKeySummary(d))
             return kind + *s;
-        return kind + QStringLiteral("[private key: %1 bytes, sha256 %2…]")
-                          .arg(d.size())
-                          .arg(sha256Hex(d).left(16));
+        return kind
+               + QStringLiteral("[private key: %1 bytes, sha256 %2…]")
+                     .arg(d.size())
+                     .arg(sha256Hex(d).left(16));
     }
     case DsData:
         if (d.size() >= 20)

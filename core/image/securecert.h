@@ -59,9 +59,9 @@ struct Record
 
 struct Partition
 {
-    QString layout;         // "tlv", "cust_flash", "cust_flash_ds" or "empty"
-    QList<Record> records;  // for cust_flash: the same types, offsets of the legacy slots
-    quint32 usedBytes = 0;  // end of the last record
+    QString layout;        // "tlv", "cust_flash", "cust_flash_ds" or "empty"
+    QList<Record> records; // for cust_flash: the same types, offsets of the legacy slots
+    quint32 usedBytes = 0; // end of the last record
     QStringList problems;
 
     const Record *find(quint8 type, quint8 subtype = 0) const; // first record that passes its CRC

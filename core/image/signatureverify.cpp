@@ -17,7 +17,8 @@ namespace Forgeline::Image {
 
 namespace {
 
-template <typename T, void (*F)(T *)> struct Deleter
+template<typename T, void (*F)(T *)>
+struct Deleter
 {
     void operator()(T *p) const { F(p); }
 };
@@ -30,10 +31,7 @@ constexpr int DigestOffset = 4;
 constexpr int RsaSignatureOffset = 36 + 384 + 4 + 384 + 4; // after n, e, rinv, mdash
 constexpr int RsaSignatureSize = 384;
 
-const uchar *u(const QByteArray &b)
-{
-    return reinterpret_cast<const uchar *>(b.constData());
-}
+const uchar *u(const QByteArray &b) { return reinterpret_cast<const uchar *>(b.constData()); }
 
 QByteArray reversed(QByteArray b)
 {
@@ -47,13 +45,13 @@ bool verifyRsa(EVP_PKEY *key, const QByteArray &block)
     const QByteArray signature = reversed(block.mid(RsaSignatureOffset, RsaSignatureSize));
     PKeyCtx ctx(EVP_PKEY_CTX_new(key, nullptr));
     return ctx && EVP_PKEY_verify_init(ctx.get()) == 1
-        && EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PSS_PADDING) == 1
-        && EVP_PKEY_CTX_set_signature_md(ctx.get(), EVP_sha256()) == 1
-        && EVP_PKEY_CTX_set_rsa_mgf1_md(ctx.get(), EVP_sha256()) == 1
-        && EVP_PKEY_CTX_set_rsa_pss_saltlen(ctx.get(), 32) == 1
-        && EVP_PKEY_verify(ctx.get(), u(signature), size_t(signature.size()), u(digest),
-                           size_t(digest.size()))
-        == 1;
+           && EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PSS_PADDING) == 1
+           && EVP_PKEY_CTX_set_signature_md(ctx.get(), EVP_sha256()) == 1
+           && EVP_PKEY_CTX_set_rsa_mgf1_md(ctx.get(), EVP_sha256()) == 1
+           && EVP_PKEY_CTX_set_rsa_pss_saltlen(ctx.get(), 32) == 1
+           && EVP_PKEY_verify(ctx.get(), u(signature), size_t(signature.size()), u(digest),
+                              size_t(digest.size()))
+                  == 1;
 }
 
 bool verifyEcdsa(EVP_PKEY *key, const SignatureBlock &b)
@@ -86,9 +84,9 @@ bool verifyEcdsa(EVP_PKEY *key, const SignatureBlock &b)
     const QByteArray digest = b.raw.mid(DigestOffset, digestLen);
     PKeyCtx ctx(EVP_PKEY_CTX_new(key, nullptr));
     return ctx && EVP_PKEY_verify_init(ctx.get()) == 1
-        && EVP_PKEY_verify(ctx.get(), u(derSig), size_t(derSig.size()), u(digest),
-                           size_t(digest.size()))
-        == 1;
+           && EVP_PKEY_verify(ctx.get(), u(derSig), size_t(derSig.size()), u(digest),
+                              size_t(digest.size()))
+                  == 1;
 }
 
 } // namespace

@@ -73,9 +73,10 @@ StoreInspection inspectStore(const QByteArray &bytes, const std::optional<Nvs::K
         return out;
     }
     const Nvs::Dump dump = Nvs::readImage(bytes, nvsKeys);
-    const bool nvsPages = std::any_of(dump.pages.begin(), dump.pages.end(), [](const Nvs::PageInfo &p) {
-        return p.stateName == QLatin1String("active") || p.stateName == QLatin1String("full");
-    });
+    const bool nvsPages
+        = std::any_of(dump.pages.begin(), dump.pages.end(), [](const Nvs::PageInfo &p) {
+              return p.stateName == QLatin1String("active") || p.stateName == QLatin1String("full");
+          });
     if (nvsPages) {
         out.kind = QStringLiteral("nvs");
         out.text = Nvs::dumpText(dump, false);
@@ -88,7 +89,8 @@ StoreInspection inspectStore(const QByteArray &bytes, const std::optional<Nvs::K
         if (dump.looksEncrypted && !dump.decrypted)
             out.headline = Tr::tr("NVS, encrypted: give the nvs_keys file to read it");
         else if (certs.isEmpty())
-            out.headline = Tr::tr("NVS with %1 entries, no certificate among them").arg(dump.entries.size());
+            out.headline
+                = Tr::tr("NVS with %1 entries, no certificate among them").arg(dump.entries.size());
         else
             out.headline = Tr::tr("NVS holds %1").arg(certs.join(QStringLiteral("; ")));
         return out;

@@ -16,12 +16,14 @@ namespace Forgeline::Image {
 // data). Secrets are always summarised, never shown.
 struct StoreInspection
 {
-    QString kind;      // "esp_secure_cert", "nvs", "erased", else the image inspector's kind ("app", ...)
-    QString headline;  // one line: "nvs: certificate CN=dev-0001 …" / "erased" / ...
-    QString text;      // the full dump
+    QString
+        kind; // "esp_secure_cert", "nvs", "erased", else the image inspector's kind ("app", ...)
+    QString headline; // one line: "nvs: certificate CN=dev-0001 …" / "erased" / ...
+    QString text;     // the full dump
     bool problems = false;
 };
 
-StoreInspection inspectStore(const QByteArray &bytes, const std::optional<Nvs::Keys> &nvsKeys = std::nullopt);
+StoreInspection inspectStore(const QByteArray &bytes,
+                             const std::optional<Nvs::Keys> &nvsKeys = std::nullopt);
 
 } // namespace Forgeline::Image

@@ -61,10 +61,10 @@ double noiseRatio(QByteArrayView line)
         if (c < 0x80)
             continue;
         // A UTF-8 sequence: lead byte and the right number of continuation bytes.
-        const int more = (c & 0xE0) == 0xC0 ? 1
-            : (c & 0xF0) == 0xE0            ? 2
-            : (c & 0xF8) == 0xF0            ? 3
-                                            : -1;
+        const int more = (c & 0xE0) == 0xC0   ? 1
+                         : (c & 0xF0) == 0xE0 ? 2
+                         : (c & 0xF8) == 0xF0 ? 3
+                                              : -1;
         if (more < 0 || i + more >= line.size()) {
             ++bad;
             continue;

@@ -21,9 +21,7 @@ public:
     // counts as one physical line only when its '\n' arrives.
     using Handler = std::function<void(qint64 lineNumber, QByteArrayView line, bool cut)>;
 
-    explicit LineSplitter(Handler handler)
-        : m_handler(std::move(handler))
-    { }
+    explicit LineSplitter(Handler handler) : m_handler(std::move(handler)) {}
 
     void push(QByteArrayView bytes);
     // Delivers a pending partial line (end of stream, port lost).

@@ -30,10 +30,9 @@ char levelLetter(QByteArrayView line)
 } // namespace
 
 SerialMonitor::SerialMonitor(MonitorOptions options, QObject *parent)
-    : QObject(parent)
-    , m_options(std::move(options))
-    , m_splitter([this](qint64 n, QByteArrayView line, bool cut) { onLine(n, line, cut); })
-    , m_watcher(m_options.capturePath.isEmpty() ? m_options.port : m_options.capturePath)
+    : QObject(parent), m_options(std::move(options)),
+      m_splitter([this](qint64 n, QByteArrayView line, bool cut) { onLine(n, line, cut); }),
+      m_watcher(m_options.capturePath.isEmpty() ? m_options.port : m_options.capturePath)
 {
     m_watcher.setSuccessPattern(m_options.successPattern);
     m_reset = new Flasher::ResetRunner(this);
@@ -72,9 +71,8 @@ void SerialMonitor::start()
     if (!m_options.capturePath.isEmpty()) {
         m_capture.setFileName(m_options.capturePath);
         if (!m_capture.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            stop(QStringLiteral("error"),
-                 tr("Cannot write the capture to %1: %2")
-                     .arg(m_options.capturePath, m_capture.errorString()));
+            stop(QStringLiteral("error"), tr("Cannot write the capture to %1: %2")
+                                              .arg(m_options.capturePath, m_capture.errorString()));
             return;
         }
     }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/monitor/linesplitter.h"
 #include "core/monitor/lineredactor.h"
+#include "core/monitor/linesplitter.h"
 #include "core/monitor/monitorevents.h"
 #include "core/monitor/tlswatcher.h"
 

@@ -10,9 +10,7 @@ namespace Forgeline::Monitor {
 
 using T = Tls::HandshakeEvent::Type;
 
-TlsWatcher::TlsWatcher(QString sourceName)
-    : m_source(std::move(sourceName))
-{ }
+TlsWatcher::TlsWatcher(QString sourceName) : m_source(std::move(sourceName)) {}
 
 TlsWatcher::~TlsWatcher() = default;
 
@@ -77,11 +75,12 @@ QList<MonitorEvent> TlsWatcher::addLine(qint64 number, QByteArrayView cleaned)
     } else if (!line.message.isEmpty()) {
         tls = Tls::TraceText::classifyApplicationLine(line, e) && e.type != T::SessionError;
     }
-    const bool starts = tls && line.isMbedtlsDebug()
-        && (e.type == T::HandshakeStart
-            || (e.type == T::MessageWritten && e.text == QLatin1String("client hello")));
+    const bool starts
+        = tls && line.isMbedtlsDebug()
+          && (e.type == T::HandshakeStart
+              || (e.type == T::MessageWritten && e.text == QLatin1String("client hello")));
     const bool success = m_success.isValid() && !m_success.pattern().isEmpty()
-        && m_success.match(QString::fromUtf8(line.message)).hasMatch();
+                         && m_success.match(QString::fromUtf8(line.message)).hasMatch();
 
     // A new connection closes the previous one when that one already ended, or when a
     // second "=> handshake" shows the previous one was abandoned (a retry after a timeout).
@@ -90,9 +89,10 @@ QList<MonitorEvent> TlsWatcher::addLine(qint64 number, QByteArrayView cleaned)
     // A connection opens at its start, or at the application's report of a failure when the
     // start was not seen (no debug output, or the monitor attached mid-handshake). Record
     // traffic after a handshake opens nothing: it belongs to no handshake.
-    const bool failureLine = tls && !line.isMbedtlsDebug()
-        && (e.type == T::HandshakeReturned || e.type == T::Timeout || e.type == T::AppVerifyFailed
-            || (e.type == T::AppError && e.code != 0));
+    const bool failureLine
+        = tls && !line.isMbedtlsDebug()
+          && (e.type == T::HandshakeReturned || e.type == T::Timeout || e.type == T::AppVerifyFailed
+              || (e.type == T::AppError && e.code != 0));
     if (!m_builder && (starts || failureLine))
         open(number, out);
     if (m_builder)
@@ -114,14 +114,9 @@ QList<MonitorEvent> TlsWatcher::addLine(qint64 number, QByteArrayView cleaned)
         case T::HandshakeReturned:
         case T::Timeout:
         case T::AppVerifyFailed:
-        case T::AppVerified:
-            m_ended = true;
-            break;
-        case T::AppError:
-            m_ended = m_ended || e.code != 0;
-            break;
-        default:
-            break;
+        case T::AppVerified: m_ended = true; break;
+        case T::AppError: m_ended = m_ended || e.code != 0; break;
+        default: break;
         }
     } else if (m_builder && m_ended && ++m_linesSinceTls >= SettleLines) {
         close(out);

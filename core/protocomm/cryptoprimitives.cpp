@@ -17,9 +17,10 @@ Error cryptoError(const char *what)
 {
     char buf[256] = {};
     ERR_error_string_n(ERR_get_error(), buf, sizeof buf);
-    return Error::make(QStringLiteral("protocomm.crypto"),
-                       QCoreApplication::translate("Protocomm", "A cryptographic operation failed."),
-                       QStringLiteral("%1: %2").arg(QString::fromLatin1(what), QString::fromLatin1(buf)));
+    return Error::make(
+        QStringLiteral("protocomm.crypto"),
+        QCoreApplication::translate("Protocomm", "A cryptographic operation failed."),
+        QStringLiteral("%1: %2").arg(QString::fromLatin1(what), QString::fromLatin1(buf)));
 }
 
 } // namespace
@@ -48,16 +49,14 @@ QByteArray randomBytes(int count)
     return out;
 }
 
-void X25519KeyPair::Free::operator()(EVP_PKEY *key) const
-{
-    EVP_PKEY_free(key);
-}
+void X25519KeyPair::Free::operator()(EVP_PKEY *key) const { EVP_PKEY_free(key); }
 
 static Result<QByteArray> rawPublicKey(EVP_PKEY *key)
 {
     size_t len = 32;
     QByteArray pub(32, Qt::Uninitialized);
-    if (EVP_PKEY_get_raw_public_key(key, reinterpret_cast<unsigned char *>(pub.data()), &len) != 1 || len != 32)
+    if (EVP_PKEY_get_raw_public_key(key, reinterpret_cast<unsigned char *>(pub.data()), &len) != 1
+        || len != 32)
         return cryptoError("EVP_PKEY_get_raw_public_key");
     return pub;
 }
@@ -82,9 +81,11 @@ Result<X25519KeyPair> X25519KeyPair::generate()
 Result<X25519KeyPair> X25519KeyPair::fromPrivateKey(const QByteArray &privateKey32)
 {
     if (privateKey32.size() != 32)
-        return Error::make(QStringLiteral("protocomm.crypto"), QStringLiteral("X25519 private key must be 32 bytes"));
-    EVP_PKEY *key = EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519, nullptr,
-                                                 reinterpret_cast<const unsigned char *>(privateKey32.constData()), 32);
+        return Error::make(QStringLiteral("protocomm.crypto"),
+                           QStringLiteral("X25519 private key must be 32 bytes"));
+    EVP_PKEY *key = EVP_PKEY_new_raw_private_key(
+        EVP_PKEY_X25519, nullptr, reinterpret_cast<const unsigned char *>(privateKey32.constData()),
+        32);
     if (!key)
         return cryptoError("EVP_PKEY_new_raw_private_key");
     X25519KeyPair pair;
@@ -99,18 +100,22 @@ Result<X25519KeyPair> X25519KeyPair::fromPrivateKey(const QByteArray &privateKey
 Result<QByteArray> X25519KeyPair::sharedSecret(const QByteArray &peerPublicKey32) const
 {
     if (peerPublicKey32.size() != 32)
-        return Error::make(QStringLiteral("protocomm.crypto"),
-                           QCoreApplication::translate("Protocomm", "The peer's public key has the wrong length."),
-                           QStringLiteral("%1 bytes, expected 32").arg(peerPublicKey32.size()));
-    EVP_PKEY *peer = EVP_PKEY_new_raw_public_key(EVP_PKEY_X25519, nullptr,
-                                                 reinterpret_cast<const unsigned char *>(peerPublicKey32.constData()), 32);
+        return Error::make(
+            QStringLiteral("protocomm.crypto"),
+            QCoreApplication::translate("Protocomm", "The peer's public key has the wrong length."),
+            QStringLiteral("%1 bytes, expected 32").arg(peerPublicKey32.size()));
+    EVP_PKEY *peer = EVP_PKEY_new_raw_public_key(
+        EVP_PKEY_X25519, nullptr,
+        reinterpret_cast<const unsigned char *>(peerPublicKey32.constData()), 32);
     if (!peer)
         return cryptoError("EVP_PKEY_new_raw_public_key");
     EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new(m_key.get(), nullptr);
     QByteArray secret(32, Qt::Uninitialized);
     size_t len = 32;
-    const bool ok = ctx && EVP_PKEY_derive_init(ctx) == 1 && EVP_PKEY_derive_set_peer(ctx, peer) == 1
-                    && EVP_PKEY_derive(ctx, reinterpret_cast<unsigned char *>(secret.data()), &len) == 1 && len == 32;
+    const bool ok
+        = ctx && EVP_PKEY_derive_init(ctx) == 1 && EVP_PKEY_derive_set_peer(ctx, peer) == 1
+          && EVP_PKEY_derive(ctx, reinterpret_cast<unsigned char *>(secret.data()), &len) == 1
+          && len == 32;
     EVP_PKEY_CTX_free(ctx);
     EVP_PKEY_free(peer);
     if (!ok)
@@ -120,18 +125,17 @@ Result<QByteArray> X25519KeyPair::sharedSecret(const QByteArray &peerPublicKey32
 
 CtrStream::CtrStream() : m_ctx(EVP_CIPHER_CTX_new()) {}
 
-CtrStream::~CtrStream()
-{
-    EVP_CIPHER_CTX_free(m_ctx);
-}
+CtrStream::~CtrStream() { EVP_CIPHER_CTX_free(m_ctx); }
 
 Result<void> CtrStream::start(const QByteArray &key32, const QByteArray &iv16)
 {
     m_started = false;
     if (key32.size() != 32 || iv16.size() != 16)
-        return Error::make(QStringLiteral("protocomm.crypto"), QStringLiteral("AES-256-CTR needs a 32-byte key and a 16-byte IV"));
+        return Error::make(QStringLiteral("protocomm.crypto"),
+                           QStringLiteral("AES-256-CTR needs a 32-byte key and a 16-byte IV"));
     if (EVP_CIPHER_CTX_reset(m_ctx) != 1
-        || EVP_EncryptInit_ex(m_ctx, EVP_aes_256_ctr(), nullptr, reinterpret_cast<const unsigned char *>(key32.constData()),
+        || EVP_EncryptInit_ex(m_ctx, EVP_aes_256_ctr(), nullptr,
+                              reinterpret_cast<const unsigned char *>(key32.constData()),
                               reinterpret_cast<const unsigned char *>(iv16.constData()))
                != 1)
         return cryptoError("EVP_EncryptInit_ex aes-256-ctr");
@@ -194,7 +198,10 @@ Result<QByteArray> gcmSeal(const QByteArray &key32, const QByteArray &iv, const 
     int len = 0;
     int total = 0;
     if (!plain.isEmpty()) {
-        if (EVP_EncryptUpdate(c.ctx, dst, &len, reinterpret_cast<const unsigned char *>(plain.constData()), int(plain.size())) != 1)
+        if (EVP_EncryptUpdate(c.ctx, dst, &len,
+                              reinterpret_cast<const unsigned char *>(plain.constData()),
+                              int(plain.size()))
+            != 1)
             return cryptoError("AES-256-GCM encrypt");
         total = len;
     }
@@ -207,7 +214,8 @@ Result<QByteArray> gcmSeal(const QByteArray &key32, const QByteArray &iv, const 
     return out;
 }
 
-std::optional<QByteArray> gcmOpen(const QByteArray &key32, const QByteArray &iv, const QByteArray &sealed)
+std::optional<QByteArray> gcmOpen(const QByteArray &key32, const QByteArray &iv,
+                                  const QByteArray &sealed)
 {
     if (sealed.size() < GcmTagBytes)
         return std::nullopt;
@@ -220,7 +228,10 @@ std::optional<QByteArray> gcmOpen(const QByteArray &key32, const QByteArray &iv,
     int len = 0;
     int total = 0;
     if (bodyLen > 0) {
-        if (EVP_DecryptUpdate(c.ctx, dst, &len, reinterpret_cast<const unsigned char *>(sealed.constData()), int(bodyLen)) != 1)
+        if (EVP_DecryptUpdate(c.ctx, dst, &len,
+                              reinterpret_cast<const unsigned char *>(sealed.constData()),
+                              int(bodyLen))
+            != 1)
             return std::nullopt;
         total = len;
     }
@@ -229,14 +240,15 @@ std::optional<QByteArray> gcmOpen(const QByteArray &key32, const QByteArray &iv,
         return std::nullopt;
     unsigned char finalBlock[16];
     if (EVP_DecryptFinal_ex(c.ctx, bodyLen > 0 ? dst + total : finalBlock, &len) != 1)
-        return std::nullopt;  // tag mismatch: never hand out the unauthenticated plaintext
+        return std::nullopt; // tag mismatch: never hand out the unauthenticated plaintext
     out.resize(total + len);
     return out;
 }
 
 bool equalConstantTime(const QByteArray &a, const QByteArray &b)
 {
-    return a.size() == b.size() && CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
+    return a.size() == b.size()
+           && CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
 }
 
 } // namespace Forgeline::Protocomm::Crypto

@@ -30,7 +30,10 @@ public:
     Result<QByteArray> sharedSecret(const QByteArray &peerPublicKey32) const;
 
 private:
-    struct Free { void operator()(EVP_PKEY *key) const; };
+    struct Free
+    {
+        void operator()(EVP_PKEY *key) const;
+    };
     std::shared_ptr<EVP_PKEY> m_key;
     QByteArray m_public;
 };
@@ -62,7 +65,8 @@ QByteArray sec1SessionKey(const QByteArray &sharedSecret, const QByteArray &pop)
 // is 12 bytes (sec_patch_ver 1) or 16 (sec_patch_ver 0, GHASH-derived J0).
 Result<QByteArray> gcmSeal(const QByteArray &key32, const QByteArray &iv, const QByteArray &plain);
 // nullopt when the tag does not verify (or the input is shorter than a tag).
-std::optional<QByteArray> gcmOpen(const QByteArray &key32, const QByteArray &iv, const QByteArray &sealed);
+std::optional<QByteArray> gcmOpen(const QByteArray &key32, const QByteArray &iv,
+                                  const QByteArray &sealed);
 constexpr int GcmTagBytes = 16;
 
 // Constant-time comparison for verifier checks.

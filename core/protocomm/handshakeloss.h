@@ -14,18 +14,18 @@ namespace Forgeline::Protocomm {
 // PoP is blamed only when SessionCmd1 reached the session step 0 opened.
 struct HandshakeStepOneEvidence
 {
-    Error transportError;                // what the transport reported for SessionCmd1
-    HttpTransport::Delivery command1;    // how SessionCmd1 travelled
-    int response0Connection = 0;         // the connection that carried SessionResp0
-    bool cookiesEnabled = true;          // the client sends session cookies at all
-    int securityVersion = 1;             // 2: SessionCmd1 carried the SRP6a client proof
+    Error transportError;             // what the transport reported for SessionCmd1
+    HttpTransport::Delivery command1; // how SessionCmd1 travelled
+    int response0Connection = 0;      // the connection that carried SessionResp0
+    bool cookiesEnabled = true;       // the client sends session cookies at all
+    int securityVersion = 1;          // 2: SessionCmd1 carried the SRP6a client proof
 };
 
 enum class HandshakeLoss {
-    PopRejected,        // the device dropped SessionCmd1 inside the live session: it checked the PoP
-    SessionLost,        // SessionCmd1 never reached the session of step 0 (connection changed, no cookie)
-    DeviceUnreachable,  // after step 0 the device stopped accepting connections (reset, out of range)
-    NoAnswer,           // SessionCmd1 reached the device, which stayed silent until the timeout
+    PopRejected, // the device dropped SessionCmd1 inside the live session: it checked the PoP
+    SessionLost, // SessionCmd1 never reached the session of step 0 (connection changed, no cookie)
+    DeviceUnreachable, // after step 0 the device stopped accepting connections (reset, out of range)
+    NoAnswer,          // SessionCmd1 reached the device, which stayed silent until the timeout
 };
 
 HandshakeLoss classifyStepOneFailure(const HandshakeStepOneEvidence &evidence);

@@ -45,7 +45,8 @@ bool HttpParser::parseHead(const QByteArray &head)
     const QByteArray start = lines.first().trimmed();
     const QList<QByteArray> parts = start.split(' ');
     if (m_kind == Kind::Request) {
-        if (parts.size() != 3 || parts.at(0).isEmpty() || !parts.at(1).startsWith('/') || !parts.at(2).startsWith("HTTP/1."))
+        if (parts.size() != 3 || parts.at(0).isEmpty() || !parts.at(1).startsWith('/')
+            || !parts.at(2).startsWith("HTTP/1."))
             return false;
         m_message.method = parts.at(0);
         m_message.target = parts.at(1);
@@ -76,12 +77,14 @@ HttpParser::State HttpParser::advance()
         const qsizetype end = m_buffer.indexOf("\r\n\r\n");
         if (end < 0) {
             if (m_buffer.size() > MaxHeaderBytes)
-                return fail(Failure::HeadersTooLarge, QStringLiteral("HTTP header longer than %1 bytes").arg(MaxHeaderBytes));
+                return fail(Failure::HeadersTooLarge,
+                            QStringLiteral("HTTP header longer than %1 bytes").arg(MaxHeaderBytes));
             m_state = State::NeedMore;
             return m_state;
         }
         if (end > MaxHeaderBytes)
-            return fail(Failure::HeadersTooLarge, QStringLiteral("HTTP header longer than %1 bytes").arg(MaxHeaderBytes));
+            return fail(Failure::HeadersTooLarge,
+                        QStringLiteral("HTTP header longer than %1 bytes").arg(MaxHeaderBytes));
         if (!parseHead(m_buffer.left(end)))
             return fail(Failure::Malformed, QStringLiteral("malformed HTTP head"));
         m_buffer.remove(0, end + 4);
@@ -95,10 +98,12 @@ HttpParser::State HttpParser::advance()
             if (!ok || n < 0)
                 return fail(Failure::Malformed, QStringLiteral("bad Content-Length"));
             if (n > m_maxBody)
-                return fail(Failure::BodyTooLarge, QStringLiteral("body of %1 bytes exceeds %2").arg(n).arg(m_maxBody));
+                return fail(Failure::BodyTooLarge,
+                            QStringLiteral("body of %1 bytes exceeds %2").arg(n).arg(m_maxBody));
             m_message.contentLength = qsizetype(n);
         } else if (m_kind == Kind::Response) {
-            return fail(Failure::NoContentLength, QStringLiteral("response without Content-Length"));
+            return fail(Failure::NoContentLength,
+                        QStringLiteral("response without Content-Length"));
         }
     }
     const qsizetype want = qMax<qsizetype>(0, m_message.contentLength);

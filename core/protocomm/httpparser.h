@@ -17,9 +17,9 @@ struct HttpMessage
     int status = 0;
     QByteArray reason;
 
-    QList<QPair<QByteArray, QByteArray>> headers;  // names as sent
+    QList<QPair<QByteArray, QByteArray>> headers; // names as sent
     QByteArray body;
-    qsizetype contentLength = -1;  // -1: header absent
+    qsizetype contentLength = -1; // -1: header absent
 
     // First value of a header, case-insensitive name; null when absent.
     QByteArray header(const QByteArray &name) const;

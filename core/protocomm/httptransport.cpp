@@ -30,13 +30,15 @@ HttpTransport::~HttpTransport()
     dropSocket();
 }
 
-void HttpTransport::post(const QString &endpoint, const QByteArray &body, int timeoutMs, Callback done)
+void HttpTransport::post(const QString &endpoint, const QByteArray &body, int timeoutMs,
+                         Callback done)
 {
     if (body.isEmpty() || body.size() > MaxBodyBytes) {
         m_lastDelivery = Delivery{};
         done(Error::make(QStringLiteral("protocomm.bodysize"),
                          tr("The request for '%1' is %2 bytes; the device accepts 1 to 4096 bytes.")
-                             .arg(endpoint).arg(body.size())));
+                             .arg(endpoint)
+                             .arg(body.size())));
         return;
     }
     m_queue.enqueue(Pending{endpoint, body, timeoutMs, std::move(done), false, 0, false});
@@ -94,7 +96,8 @@ void HttpTransport::startNext()
         return;
     }
     if (m_socket)
-        Q_EMIT trace(QStringLiteral("the device closed the previous connection; opening a new one"));
+        Q_EMIT trace(
+            QStringLiteral("the device closed the previous connection; opening a new one"));
     dropSocket();
     openConnection();
 }
@@ -110,7 +113,10 @@ void HttpTransport::openConnection()
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpTransport::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpTransport::onDisconnected);
     connect(m_socket, &QTcpSocket::errorOccurred, this, &HttpTransport::onSocketError);
-    Q_EMIT trace(QStringLiteral("connecting to %1:%2 (connection #%3)").arg(m_host).arg(m_port).arg(m_connectionsOpened));
+    Q_EMIT trace(QStringLiteral("connecting to %1:%2 (connection #%3)")
+                     .arg(m_host)
+                     .arg(m_port)
+                     .arg(m_connectionsOpened));
     m_socket->connectToHost(m_host, m_port);
 }
 
@@ -137,7 +143,9 @@ void HttpTransport::writeCurrent()
     Q_EMIT trace(QStringLiteral("POST /%1 (%2 bytes%3)")
                      .arg(m_current->endpoint)
                      .arg(m_current->body.size())
-                     .arg(m_useCookies && !m_cookie.isEmpty() ? QStringLiteral(", with session cookie") : QString()));
+                     .arg(m_useCookies && !m_cookie.isEmpty()
+                              ? QStringLiteral(", with session cookie")
+                              : QString()));
     m_socket->write(request);
 }
 
@@ -155,7 +163,8 @@ void HttpTransport::onReadyRead()
     if (state == HttpParser::State::Error) {
         const QString why = m_parser.errorString();
         dropSocket();
-        finish(Error::make(QStringLiteral("protocomm.http"), tr("The device sent a malformed HTTP reply."), why));
+        finish(Error::make(QStringLiteral("protocomm.http"),
+                           tr("The device sent a malformed HTTP reply."), why));
         return;
     }
     if (state != HttpParser::State::Complete)
@@ -175,10 +184,12 @@ void HttpTransport::onReadyRead()
     Q_EMIT trace(QStringLiteral("HTTP %1, %2 bytes").arg(reply.status).arg(reply.body.size()));
     if (reply.status != 200) {
         const QString endpoint = m_current->endpoint;
-        finish(Error::make(QStringLiteral("protocomm.http"),
-                           reply.status == 404 ? tr("The device has no endpoint '%1'.").arg(endpoint)
-                                               : tr("The device answered HTTP %1 for '%2'.").arg(reply.status).arg(endpoint),
-                           QStringLiteral("HTTP %1 %2").arg(reply.status).arg(QString::fromLatin1(reply.reason))));
+        finish(Error::make(
+            QStringLiteral("protocomm.http"),
+            reply.status == 404
+                ? tr("The device has no endpoint '%1'.").arg(endpoint)
+                : tr("The device answered HTTP %1 for '%2'.").arg(reply.status).arg(endpoint),
+            QStringLiteral("HTTP %1 %2").arg(reply.status).arg(QString::fromLatin1(reply.reason))));
         return;
     }
     finish(std::move(reply.body));
@@ -193,8 +204,10 @@ void HttpTransport::onDisconnected()
     const bool written = m_written;
     dropSocket();
     finish(Error::make(QStringLiteral("protocomm.noresponse"),
-                       written ? tr("The device closed the connection without answering '%1'.").arg(m_current->endpoint)
-                               : tr("The device closed the connection before '%1' could be sent.").arg(m_current->endpoint)));
+                       written ? tr("The device closed the connection without answering '%1'.")
+                                     .arg(m_current->endpoint)
+                               : tr("The device closed the connection before '%1' could be sent.")
+                                     .arg(m_current->endpoint)));
 }
 
 void HttpTransport::onSocketError()
@@ -208,12 +221,15 @@ void HttpTransport::onSocketError()
     const bool connecting = !m_written;
     dropSocket();
     if (connecting)
-        finish(Error::make(QStringLiteral("protocomm.connect"),
-                           tr("Could not connect to the device at %1:%2.").arg(m_host).arg(m_port), text,
-                           tr("Join the device's Wi-Fi access point (PROV_...) and check the address.")));
+        finish(Error::make(
+            QStringLiteral("protocomm.connect"),
+            tr("Could not connect to the device at %1:%2.").arg(m_host).arg(m_port), text,
+            tr("Join the device's Wi-Fi access point (PROV_...) and check the address.")));
     else
         finish(Error::make(QStringLiteral("protocomm.noresponse"),
-                           tr("The connection to the device failed while waiting for '%1'.").arg(m_current->endpoint), text));
+                           tr("The connection to the device failed while waiting for '%1'.")
+                               .arg(m_current->endpoint),
+                           text));
 }
 
 void HttpTransport::onTimeout()
@@ -223,8 +239,13 @@ void HttpTransport::onTimeout()
     const bool written = m_written;
     dropSocket();
     finish(Error::make(QStringLiteral("protocomm.timeout"),
-                       written ? tr("The device did not answer '%1' within %2 ms.").arg(m_current->endpoint).arg(m_current->timeoutMs)
-                               : tr("Could not connect to the device at %1:%2 within %3 ms.").arg(m_host).arg(m_port).arg(m_current->timeoutMs)));
+                       written ? tr("The device did not answer '%1' within %2 ms.")
+                                     .arg(m_current->endpoint)
+                                     .arg(m_current->timeoutMs)
+                               : tr("Could not connect to the device at %1:%2 within %3 ms.")
+                                     .arg(m_host)
+                                     .arg(m_port)
+                                     .arg(m_current->timeoutMs)));
 }
 
 void HttpTransport::finish(Result<QByteArray> result)

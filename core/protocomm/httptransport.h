@@ -29,7 +29,7 @@ class HttpTransport : public QObject
 public:
     using Callback = std::function<void(Result<QByteArray>)>;
 
-    static constexpr qsizetype MaxBodyBytes = 4096;  // protocomm_httpd MAX_REQ_BODY_LEN
+    static constexpr qsizetype MaxBodyBytes = 4096; // protocomm_httpd MAX_REQ_BODY_LEN
     static constexpr qsizetype MaxReplyBytes = 64 * 1024;
 
     HttpTransport(QString host, quint16 port, QObject *parent = nullptr);
@@ -59,9 +59,9 @@ public:
     // had the session it was meant for; the connection and cookie tell those apart.
     struct Delivery
     {
-        int connection = 0;       // 1-based serial of the connection, 0 if none was opened
-        bool written = false;     // the request went out on that connection
-        bool cookieSent = false;  // it carried the session cookie, so the session outlives sockets
+        int connection = 0;      // 1-based serial of the connection, 0 if none was opened
+        bool written = false;    // the request went out on that connection
+        bool cookieSent = false; // it carried the session cookie, so the session outlives sockets
     };
     Delivery lastDelivery() const { return m_lastDelivery; }
 

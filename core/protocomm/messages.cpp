@@ -27,35 +27,31 @@ bool parse(Message &message, const QByteArray &bytes)
     return message.ParseFromArray(bytes.constData(), int(bytes.size()));
 }
 
-QByteArray toBytes(const std::string &s)
-{
-    return QByteArray(s.data(), qsizetype(s.size()));
-}
+QByteArray toBytes(const std::string &s) { return QByteArray(s.data(), qsizetype(s.size())); }
 
-std::string toStd(const QByteArray &b)
-{
-    return std::string(b.constData(), size_t(b.size()));
-}
+std::string toStd(const QByteArray &b) { return std::string(b.constData(), size_t(b.size())); }
 
 Error decodeError(const char *what, const QByteArray &bytes)
 {
     return Error::make(QStringLiteral("protocomm.decode"),
-                       QCoreApplication::translate("Protocomm", "The device sent a reply that is not a valid %1 message.")
+                       QCoreApplication::translate(
+                           "Protocomm", "The device sent a reply that is not a valid %1 message.")
                            .arg(QString::fromLatin1(what)),
-                       QStringLiteral("%1 bytes: %2").arg(bytes.size()).arg(QString::fromLatin1(bytes.left(64).toHex())));
+                       QStringLiteral("%1 bytes: %2")
+                           .arg(bytes.size())
+                           .arg(QString::fromLatin1(bytes.left(64).toHex())));
 }
 
 Error unexpectedType(const char *what, int got)
 {
-    return Error::make(QStringLiteral("protocomm.decode"),
-                       QCoreApplication::translate("Protocomm", "The device answered with the wrong message type."),
-                       QStringLiteral("expected %1, got msg=%2").arg(QString::fromLatin1(what)).arg(got));
+    return Error::make(
+        QStringLiteral("protocomm.decode"),
+        QCoreApplication::translate("Protocomm",
+                                    "The device answered with the wrong message type."),
+        QStringLiteral("expected %1, got msg=%2").arg(QString::fromLatin1(what)).arg(got));
 }
 
-Status toStatus(int value)
-{
-    return static_cast<Status>(value);
-}
+Status toStatus(int value) { return static_cast<Status>(value); }
 
 } // namespace
 
@@ -155,8 +151,7 @@ Result<WifiStatus> decodeRespGetStatus(const QByteArray &bytes)
     case w::RespGetStatus::kAttemptFailed:
         s.attemptsRemaining = r.attempt_failed().attempts_remaining();
         break;
-    case w::RespGetStatus::STATE_NOT_SET:
-        break;
+    case w::RespGetStatus::STATE_NOT_SET: break;
     }
     return s;
 }
@@ -189,9 +184,7 @@ Result<ConfigRequest> decodeConfigRequest(const QByteArray &bytes)
     ConfigRequest r;
     r.msg = static_cast<ConfigMsg>(p.msg());
     switch (p.msg()) {
-    case w::TypeCmdGetStatus:
-        r.hasPayload = p.has_cmd_get_status();
-        break;
+    case w::TypeCmdGetStatus: r.hasPayload = p.has_cmd_get_status(); break;
     case w::TypeCmdSetConfig:
         r.hasPayload = p.has_cmd_set_config();
         r.config.ssid = toBytes(p.cmd_set_config().ssid());
@@ -199,11 +192,8 @@ Result<ConfigRequest> decodeConfigRequest(const QByteArray &bytes)
         r.config.bssid = toBytes(p.cmd_set_config().bssid());
         r.config.channel = p.cmd_set_config().channel();
         break;
-    case w::TypeCmdApplyConfig:
-        r.hasPayload = p.has_cmd_apply_config();
-        break;
-    default:
-        break;
+    case w::TypeCmdApplyConfig: r.hasPayload = p.has_cmd_apply_config(); break;
+    default: break;
     }
     return r;
 }
@@ -285,9 +275,10 @@ Result<void> decodeRespScanStart(const QByteArray &bytes)
     if (p.msg() != w::TypeRespScanStart)
         return unexpectedType("RespScanStart", p.msg());
     if (p.status() != w::Success)
-        return Error::make(QStringLiteral("protocomm.scan"),
-                           QCoreApplication::translate("Protocomm", "The device could not start a Wi-Fi scan."),
-                           statusName(toStatus(p.status())));
+        return Error::make(
+            QStringLiteral("protocomm.scan"),
+            QCoreApplication::translate("Protocomm", "The device could not start a Wi-Fi scan."),
+            statusName(toStatus(p.status())));
     return {};
 }
 
@@ -298,7 +289,8 @@ Result<ScanStatusInfo> decodeRespScanStatus(const QByteArray &bytes)
         return decodeError("RespScanStatus", bytes);
     if (p.msg() != w::TypeRespScanStatus)
         return unexpectedType("RespScanStatus", p.msg());
-    return ScanStatusInfo{p.resp_scan_status().scan_finished(), p.resp_scan_status().result_count()};
+    return ScanStatusInfo{p.resp_scan_status().scan_finished(),
+                          p.resp_scan_status().result_count()};
 }
 
 Result<ScanResultPage> decodeRespScanResult(const QByteArray &bytes)
@@ -311,7 +303,8 @@ Result<ScanResultPage> decodeRespScanResult(const QByteArray &bytes)
     ScanResultPage page;
     page.status = toStatus(p.status());
     for (const w::WiFiScanResult &e : p.resp_scan_result().entries())
-        page.entries.append(ScanEntry{toBytes(e.ssid()), e.channel(), e.rssi(), toBytes(e.bssid()), e.auth()});
+        page.entries.append(
+            ScanEntry{toBytes(e.ssid()), e.channel(), e.rssi(), toBytes(e.bssid()), e.auth()});
     return page;
 }
 
@@ -325,19 +318,17 @@ Result<ScanRequest> decodeScanRequest(const QByteArray &bytes)
     switch (p.msg()) {
     case w::TypeCmdScanStart:
         r.hasPayload = p.has_cmd_scan_start();
-        r.start = ScanStartOptions{p.cmd_scan_start().blocking(), p.cmd_scan_start().passive(),
-                                   p.cmd_scan_start().group_channels(), p.cmd_scan_start().period_ms()};
+        r.start
+            = ScanStartOptions{p.cmd_scan_start().blocking(), p.cmd_scan_start().passive(),
+                               p.cmd_scan_start().group_channels(), p.cmd_scan_start().period_ms()};
         break;
-    case w::TypeCmdScanStatus:
-        r.hasPayload = p.has_cmd_scan_status();
-        break;
+    case w::TypeCmdScanStatus: r.hasPayload = p.has_cmd_scan_status(); break;
     case w::TypeCmdScanResult:
         r.hasPayload = p.has_cmd_scan_result();
         r.startIndex = p.cmd_scan_result().start_index();
         r.count = p.cmd_scan_result().count();
         break;
-    default:
-        break;
+    default: break;
     }
     return r;
 }

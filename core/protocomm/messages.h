@@ -26,7 +26,12 @@ enum class Status : int {
     InvalidSession = 7,
 };
 
-enum class StationState : int { Connected = 0, Connecting = 1, Disconnected = 2, ConnectionFailed = 3 };
+enum class StationState : int {
+    Connected = 0,
+    Connecting = 1,
+    Disconnected = 2,
+    ConnectionFailed = 3
+};
 enum class FailReason : int { AuthError = 0, NetworkNotFound = 1 };
 
 // Open set: devices send raw wifi_auth_mode_t values beyond the .proto enum.
@@ -37,7 +42,7 @@ struct WifiConfig
 {
     QByteArray ssid;
     QByteArray passphrase;
-    QByteArray bssid;  // empty or 6 bytes
+    QByteArray bssid; // empty or 6 bytes
     int channel = 0;
 };
 
@@ -60,7 +65,8 @@ struct ScanStartOptions
 {
     bool blocking = true;
     bool passive = false;
-    quint32 groupChannels = 5;  // SoftAP: pause between channel groups so the phone/PC stays associated
+    quint32 groupChannels
+        = 5; // SoftAP: pause between channel groups so the phone/PC stays associated
     quint32 periodMs = 120;
 };
 
@@ -88,7 +94,14 @@ struct ScanResultPage
 enum class CtrlCommand : int { Reset = 1, Reprov = 3 };
 
 // ---- prov-config ----
-enum class ConfigMsg : int { CmdGetStatus = 0, RespGetStatus = 1, CmdSetConfig = 2, RespSetConfig = 3, CmdApplyConfig = 4, RespApplyConfig = 5 };
+enum class ConfigMsg : int {
+    CmdGetStatus = 0,
+    RespGetStatus = 1,
+    CmdSetConfig = 2,
+    RespSetConfig = 3,
+    CmdApplyConfig = 4,
+    RespApplyConfig = 5
+};
 
 QByteArray encodeGetStatus();
 QByteArray encodeSetConfig(const WifiConfig &config);
@@ -102,7 +115,7 @@ struct ConfigRequest
 {
     ConfigMsg msg = ConfigMsg::CmdGetStatus;
     bool hasPayload = false;
-    WifiConfig config;  // for CmdSetConfig
+    WifiConfig config; // for CmdSetConfig
 };
 Result<ConfigRequest> decodeConfigRequest(const QByteArray &bytes);
 QByteArray encodeRespGetStatus(const WifiStatus &status);
@@ -110,7 +123,14 @@ QByteArray encodeRespSetConfig(Status status);
 QByteArray encodeRespApplyConfig(Status status);
 
 // ---- prov-scan ----
-enum class ScanMsg : int { CmdScanStart = 0, RespScanStart = 1, CmdScanStatus = 2, RespScanStatus = 3, CmdScanResult = 4, RespScanResult = 5 };
+enum class ScanMsg : int {
+    CmdScanStart = 0,
+    RespScanStart = 1,
+    CmdScanStatus = 2,
+    RespScanStatus = 3,
+    CmdScanResult = 4,
+    RespScanResult = 5
+};
 
 QByteArray encodeScanStart(const ScanStartOptions &options);
 QByteArray encodeScanStatus();

@@ -19,10 +19,12 @@ namespace {
 
 bool isLostSession(const Error &e)
 {
-    return e.code == QLatin1String("protocomm.noresponse") || e.code == QLatin1String("protocomm.timeout");
+    return e.code == QLatin1String("protocomm.noresponse")
+           || e.code == QLatin1String("protocomm.timeout");
 }
 
-constexpr int ScanPageSize = 4;  // fits every transport's attribute limit, see docs/dev/protocomm.md, "Wi-Fi scan paging"
+constexpr int ScanPageSize
+    = 4; // fits every transport's attribute limit, see docs/dev/protocomm.md, "Wi-Fi scan paging"
 constexpr int HandshakeSettleMs = 150;
 
 } // namespace
@@ -32,7 +34,8 @@ FailureKind classify(const Error &e)
     const QString &c = e.code;
     if (e.isCancelled())
         return FailureKind::Cancelled;
-    if (c == QLatin1String("protocomm.popmissing") || c == QLatin1String("protocomm.qr") || c == QLatin1String("usage"))
+    if (c == QLatin1String("protocomm.popmissing") || c == QLatin1String("protocomm.qr")
+        || c == QLatin1String("usage"))
         return FailureKind::Usage;
     if (c == QLatin1String("protocomm.connect") || c == QLatin1String("protocomm.noresponse")
         || c == QLatin1String("protocomm.timeout") || c == QLatin1String("protocomm.sessionlost")
@@ -50,7 +53,7 @@ Result<DeviceInfo> parseVersionReply(const QByteArray &reply)
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(reply, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject()) {
-        info.provVersion = info.raw.trimmed();  // old firmware: a bare version string
+        info.provVersion = info.raw.trimmed(); // old firmware: a bare version string
         return info;
     }
     info.json = true;
@@ -64,14 +67,16 @@ Result<DeviceInfo> parseVersionReply(const QByteArray &reply)
         info.securityVersion = prov.value(QLatin1String("sec_ver")).toInt(-1);
         info.securityFromDevice = true;
     } else {
-        info.securityVersion = info.noSec ? 0 : 1;  // before IDF 5.0 only 0 and 1 existed
+        info.securityVersion = info.noSec ? 0 : 1; // before IDF 5.0 only 0 and 1 existed
     }
     info.securityPatch = prov.value(QLatin1String("sec_patch_ver")).toInt(0);
     return info;
 }
 
-ProvisionClient::ProvisionClient(const QString &host, quint16 port, Options options, QObject *parent)
-    : QObject(parent), m_options(std::move(options)), m_transport(new HttpTransport(host, port, this))
+ProvisionClient::ProvisionClient(const QString &host, quint16 port, Options options,
+                                 QObject *parent)
+    : QObject(parent), m_options(std::move(options)),
+      m_transport(new HttpTransport(host, port, this))
 {
     // Whoever read the PoP should have registered it already; doing it here too means no
     // caller of the core API can forget.
@@ -82,10 +87,7 @@ ProvisionClient::ProvisionClient(const QString &host, quint16 port, Options opti
 
 ProvisionClient::~ProvisionClient() = default;
 
-bool ProvisionClient::established() const
-{
-    return m_security && m_security->established();
-}
+bool ProvisionClient::established() const { return m_security && m_security->established(); }
 
 void ProvisionClient::cancel()
 {
@@ -96,59 +98,73 @@ void ProvisionClient::cancel()
 void ProvisionClient::connectDevice(Callback<DeviceInfo> done)
 {
     m_cancelled = false;
-    m_transport->post(QStringLiteral("proto-ver"), QByteArrayLiteral("---"), m_options.timeoutMs,
-                      [this, done](Result<QByteArray> reply) {
-        if (!reply)
-            return done(reply.error());
-        Result<DeviceInfo> info = parseVersionReply(reply.value());
-        if (!info)
-            return done(info.error());
-        m_info = info.value();
-        Q_EMIT trace(QStringLiteral("proto-ver: %1").arg(m_info.raw.simplified()));
-        int level = m_info.securityVersion;
-        if (m_options.security >= 0) {
-            if (m_info.securityFromDevice && level != m_options.security)
-                return done(Error::make(QStringLiteral("protocomm.security"),
-                                        tr("The device uses Security%1, but Security%2 was requested.").arg(level).arg(m_options.security),
-                                        m_info.raw.simplified(), tr("Leave the security level on automatic or match the device.")));
-            // Security 2 only exists since IDF 5.0, which always reports sec_ver; a JSON reply
-            // without it is older firmware, whatever the QR code (or the apps' default) says.
-            if (m_options.security == 2 && m_info.json && !m_info.securityFromDevice)
-                Q_EMIT notice(tr("The device predates Security 2 (its proto-ver has no sec_ver); using Security %1.").arg(level));
-            else
-                level = m_options.security;
-        }
-        if (level < 0)
-            level = 1;
-        if (level != 0 && level != 1 && level != 2)
-            return done(Error::make(QStringLiteral("protocomm.security"),
-                                    tr("The device reports an unknown security level %1.").arg(level)));
-        QByteArray pop = m_options.pop;
-        if (level == 1 && m_info.noPop) {
-            if (!pop.isEmpty())
-                Q_EMIT notice(tr("The device does not use a proof of possession; the PoP given is ignored."));
-            pop.clear();
-        } else if (level == 1 && pop.isEmpty()) {
-            return done(Error::make(QStringLiteral("protocomm.popmissing"),
-                                    tr("This device needs its proof of possession (PoP)."), QString(),
-                                    tr("Give the PoP from the board's label or scan its QR code.")));
-        }
-        QByteArray username = m_options.username;
-        if (level == 2 && username.isEmpty()) {
-            // What the ESP-IDF example firmware and Espressif's phone apps use when the QR code names none.
-            username = QByteArrayLiteral("wifiprov");
-            Q_EMIT notice(tr("No Security 2 username was given; using 'wifiprov', the ESP-IDF example's."));
-        }
-        if (level == 2 && pop.isEmpty())
-            return done(Error::make(QStringLiteral("protocomm.popmissing"),
-                                    tr("This device uses Security 2 and needs its proof-of-possession password."), QString(),
-                                    tr("Give the password from the board's label or scan its QR code.")));
-        m_info.securityVersion = level;
-        startSession(level, pop, username, done);
-    });
+    m_transport->post(
+        QStringLiteral("proto-ver"), QByteArrayLiteral("---"), m_options.timeoutMs,
+        [this, done](Result<QByteArray> reply) {
+            if (!reply)
+                return done(reply.error());
+            Result<DeviceInfo> info = parseVersionReply(reply.value());
+            if (!info)
+                return done(info.error());
+            m_info = info.value();
+            Q_EMIT trace(QStringLiteral("proto-ver: %1").arg(m_info.raw.simplified()));
+            int level = m_info.securityVersion;
+            if (m_options.security >= 0) {
+                if (m_info.securityFromDevice && level != m_options.security)
+                    return done(Error::make(
+                        QStringLiteral("protocomm.security"),
+                        tr("The device uses Security%1, but Security%2 was requested.")
+                            .arg(level)
+                            .arg(m_options.security),
+                        m_info.raw.simplified(),
+                        tr("Leave the security level on automatic or match the device.")));
+                // Security 2 only exists since IDF 5.0, which always reports sec_ver; a JSON reply
+                // without it is older firmware, whatever the QR code (or the apps' default) says.
+                if (m_options.security == 2 && m_info.json && !m_info.securityFromDevice)
+                    Q_EMIT notice(
+                        tr("The device predates Security 2 (its proto-ver has no sec_ver); using Security %1.")
+                            .arg(level));
+                else
+                    level = m_options.security;
+            }
+            if (level < 0)
+                level = 1;
+            if (level != 0 && level != 1 && level != 2)
+                return done(
+                    Error::make(QStringLiteral("protocomm.security"),
+                                tr("The device reports an unknown security level %1.").arg(level)));
+            QByteArray pop = m_options.pop;
+            if (level == 1 && m_info.noPop) {
+                if (!pop.isEmpty())
+                    Q_EMIT notice(tr(
+                        "The device does not use a proof of possession; the PoP given is ignored."));
+                pop.clear();
+            } else if (level == 1 && pop.isEmpty()) {
+                return done(
+                    Error::make(QStringLiteral("protocomm.popmissing"),
+                                tr("This device needs its proof of possession (PoP)."), QString(),
+                                tr("Give the PoP from the board's label or scan its QR code.")));
+            }
+            QByteArray username = m_options.username;
+            if (level == 2 && username.isEmpty()) {
+                // What the ESP-IDF example firmware and Espressif's phone apps use when the QR code names none.
+                username = QByteArrayLiteral("wifiprov");
+                Q_EMIT notice(tr(
+                    "No Security 2 username was given; using 'wifiprov', the ESP-IDF example's."));
+            }
+            if (level == 2 && pop.isEmpty())
+                return done(Error::make(
+                    QStringLiteral("protocomm.popmissing"),
+                    tr("This device uses Security 2 and needs its proof-of-possession password."),
+                    QString(),
+                    tr("Give the password from the board's label or scan its QR code.")));
+            m_info.securityVersion = level;
+            startSession(level, pop, username, done);
+        });
 }
 
-void ProvisionClient::startSession(int level, const QByteArray &pop, const QByteArray &username, Callback<DeviceInfo> done)
+void ProvisionClient::startSession(int level, const QByteArray &pop, const QByteArray &username,
+                                   Callback<DeviceInfo> done)
 {
     m_security = makeClientSecurity(level, pop, username, m_info.securityPatch);
     handshake(HandshakeRun{}, [this, level, pop, username, done](Result<void> hs) {
@@ -158,17 +174,21 @@ void ProvisionClient::startSession(int level, const QByteArray &pop, const QByte
         // whose inner digest starts with 0x00 (docs/dev/protocomm.md, "Fixed-length pitfalls"): try that form once.
         auto *sec2 = dynamic_cast<Sec2Client *>(m_security.get());
         if (level != 2 || hs.error().code != QLatin1String("protocomm.pop") || !sec2
-            || sec2->srp().innerDigest() != Srp::InnerDigest::Full || !Srp::innerDigestHasLeadingZero(username, pop))
+            || sec2->srp().innerDigest() != Srp::InnerDigest::Full
+            || !Srp::innerDigestHasLeadingZero(username, pop))
             return done(hs.error());
-        Q_EMIT trace(QStringLiteral("Security2 proof rejected; this password's H(I:p) starts with 0x00, trying the esp_prov form of x"));
+        Q_EMIT trace(QStringLiteral(
+            "Security2 proof rejected; this password's H(I:p) starts with 0x00, trying the esp_prov form of x"));
         auto retry = std::make_unique<Sec2Client>(username, pop, m_info.securityPatch);
         retry->srp().setInnerDigest(Srp::InnerDigest::LeadingZerosStripped);
         m_security = std::move(retry);
         m_transport->closeConnection();
         handshake(HandshakeRun{}, [this, done, first = hs.error()](Result<void> again) {
             if (!again)
-                return done(again.error().code == QLatin1String("protocomm.pop") ? first : again.error());
-            Q_EMIT notice(tr("The board's Security 2 verifier was made by esp_prov; the session uses its form of the password hash."));
+                return done(again.error().code == QLatin1String("protocomm.pop") ? first
+                                                                                 : again.error());
+            Q_EMIT notice(tr(
+                "The board's Security 2 verifier was made by esp_prov; the session uses its form of the password hash."));
             done(m_info);
         });
     });
@@ -177,54 +197,62 @@ void ProvisionClient::startSession(int level, const QByteArray &pop, const QByte
 void ProvisionClient::handshake(HandshakeRun run, Callback<void> done)
 {
     if (!m_security)
-        return done(Error::make(QStringLiteral("protocomm.handshake"), tr("Connect to the device first.")));
+        return done(
+            Error::make(QStringLiteral("protocomm.handshake"), tr("Connect to the device first.")));
     Result<QByteArray> first = m_security->begin();
     if (!first)
         return done(first.error());
     handshakeStep(first.value(), run, std::move(done));
 }
 
-void ProvisionClient::handshakeStep(const QByteArray &request, HandshakeRun run, Callback<void> done)
+void ProvisionClient::handshakeStep(const QByteArray &request, HandshakeRun run,
+                                    Callback<void> done)
 {
     const int step = m_security->handshakeStep();
-    m_transport->post(QStringLiteral("prov-session"), request, m_options.timeoutMs,
-                      [this, step, run, done](Result<QByteArray> reply) mutable {
-        if (!reply)
-            return onHandshakeFailure(step, run, reply.error(), done);
-        if (step == 0)
-            run.response0Connection = m_transport->lastDelivery().connection;
-        Result<std::optional<QByteArray>> next = m_security->next(reply.value());
-        if (!next)
-            return done(next.error());
-        if (!next.value()) {
-            const QString how = m_security->sessionSummary();
-            Q_EMIT trace(QStringLiteral("Security%1 session established%2").arg(m_security->version())
-                             .arg(how.isEmpty() ? QString() : QStringLiteral(": ") + how));
-            return done({});
-        }
-        if (run.retried) {
-            // The deciding attempt: give a device (or network) that closes the connection after
-            // every reply the time to show it. Otherwise its FIN crosses SessionCmd1, which then
-            // never reaches the device, and that looks exactly like a rejected PoP.
-            QTimer::singleShot(HandshakeSettleMs, this, [this, request = *next.value(), run, done] {
-                if (m_cancelled)
-                    return done(Error::make(ErrorCode::ProtocommCancelled, tr("Cancelled.")));
-                handshakeStep(request, run, done);
-            });
-            return;
-        }
-        handshakeStep(*next.value(), run, done);
-    });
+    m_transport->post(
+        QStringLiteral("prov-session"), request, m_options.timeoutMs,
+        [this, step, run, done](Result<QByteArray> reply) mutable {
+            if (!reply)
+                return onHandshakeFailure(step, run, reply.error(), done);
+            if (step == 0)
+                run.response0Connection = m_transport->lastDelivery().connection;
+            Result<std::optional<QByteArray>> next = m_security->next(reply.value());
+            if (!next)
+                return done(next.error());
+            if (!next.value()) {
+                const QString how = m_security->sessionSummary();
+                Q_EMIT trace(QStringLiteral("Security%1 session established%2")
+                                 .arg(m_security->version())
+                                 .arg(how.isEmpty() ? QString() : QStringLiteral(": ") + how));
+                return done({});
+            }
+            if (run.retried) {
+                // The deciding attempt: give a device (or network) that closes the connection after
+                // every reply the time to show it. Otherwise its FIN crosses SessionCmd1, which then
+                // never reaches the device, and that looks exactly like a rejected PoP.
+                QTimer::singleShot(HandshakeSettleMs, this,
+                                   [this, request = *next.value(), run, done] {
+                                       if (m_cancelled)
+                                           return done(Error::make(ErrorCode::ProtocommCancelled,
+                                                                   tr("Cancelled.")));
+                                       handshakeStep(request, run, done);
+                                   });
+                return;
+            }
+            handshakeStep(*next.value(), run, done);
+        });
 }
 
-void ProvisionClient::onHandshakeFailure(int step, HandshakeRun run, const Error &e, Callback<void> done)
+void ProvisionClient::onHandshakeFailure(int step, HandshakeRun run, const Error &e,
+                                         Callback<void> done)
 {
     if (m_cancelled || e.isCancelled())
         return done(e);
     const bool refused = e.code == QLatin1String("protocomm.connect");
     // A restarting device refuses connections for a moment; keep knocking while recovering or
     // starting over after step 1, for as long as one request may take.
-    if ((run.recovering || run.retried) && refused && run.knocks < qMax(4, m_options.timeoutMs / 250)) {
+    if ((run.recovering || run.retried) && refused
+        && run.knocks < qMax(4, m_options.timeoutMs / 250)) {
         ++run.knocks;
         QTimer::singleShot(250, this, [this, run, done] { handshake(run, done); });
         return;
@@ -234,21 +262,29 @@ void ProvisionClient::onHandshakeFailure(int step, HandshakeRun run, const Error
     // opening one is safe to repeat, once, on a fresh connection. Step 1 is never repeated
     // here, because whether it reached the session decides what the user is told.
     if (step == 0 && !run.step0Resent && e.code == QLatin1String("protocomm.noresponse")) {
-        Q_EMIT trace(QStringLiteral("prov-session step 0 got no answer (%1); sending it again on a new connection").arg(e.message));
+        Q_EMIT trace(
+            QStringLiteral(
+                "prov-session step 0 got no answer (%1); sending it again on a new connection")
+                .arg(e.message));
         m_transport->closeConnection();
         run.step0Resent = true;
         return handshake(run, done);
     }
     const bool twoSteps = m_security->version() != 0;
     if (twoSteps && (step == 1 || run.retried) && (refused || isLostSession(e))) {
-        const HandshakeStepOneEvidence evidence{e, m_transport->lastDelivery(), run.response0Connection, m_options.useCookies,
+        const HandshakeStepOneEvidence evidence{e, m_transport->lastDelivery(),
+                                                run.response0Connection, m_options.useCookies,
                                                 m_security->version()};
         if (!run.retried) {
             // Once on a fresh connection: a single lost socket or a reboot right here is
             // survivable, and the second attempt is what decides what to tell the user.
-            Q_EMIT trace(QStringLiteral("prov-session step 1 got no answer on connection #%1%2: %3 Starting the handshake over.")
-                             .arg(evidence.command1.connection)
-                             .arg(evidence.command1.cookieSent ? QStringLiteral(" (session cookie sent)") : QString(), e.message));
+            Q_EMIT trace(
+                QStringLiteral(
+                    "prov-session step 1 got no answer on connection #%1%2: %3 Starting the handshake over.")
+                    .arg(evidence.command1.connection)
+                    .arg(evidence.command1.cookieSent ? QStringLiteral(" (session cookie sent)")
+                                                      : QString(),
+                         e.message));
             m_transport->closeConnection();
             run.retried = true;
             run.knocks = 0;
@@ -260,18 +296,23 @@ void ProvisionClient::onHandshakeFailure(int step, HandshakeRun run, const Error
     }
     if (!isLostSession(e))
         return done(e);
-    done(Error::make(QStringLiteral("protocomm.handshake"), tr("The device did not answer the session handshake."), e.message,
-                     tr("Check the security level; a device restarting or busy with another client also does this.")));
+    done(Error::make(
+        QStringLiteral("protocomm.handshake"),
+        tr("The device did not answer the session handshake."), e.message,
+        tr("Check the security level; a device restarting or busy with another client also does this.")));
 }
 
-void ProvisionClient::recover(const QString &endpoint, const Error &why, std::function<void(Result<void>)> then)
+void ProvisionClient::recover(const QString &endpoint, const Error &why,
+                              std::function<void(Result<void>)> then)
 {
     if (m_recoveries >= m_options.maxRecoveries)
         return then(Error::make(QStringLiteral("protocomm.sessionlost"),
-                                tr("The secure session with the device keeps getting lost."), why.message,
+                                tr("The secure session with the device keeps getting lost."),
+                                why.message,
                                 tr("Move closer to the board or power-cycle it, then try again.")));
     ++m_recoveries;
-    Q_EMIT notice(tr("Lost the secure session with the device (%1) Re-establishing it.").arg(why.message));
+    Q_EMIT notice(
+        tr("Lost the secure session with the device (%1) Re-establishing it.").arg(why.message));
     m_transport->closeConnection();
     handshake(HandshakeRun{true, false, 0, 0}, [this, endpoint, then](Result<void> hs) {
         if (!hs)
@@ -281,11 +322,12 @@ void ProvisionClient::recover(const QString &endpoint, const Error &why, std::fu
     });
 }
 
-void ProvisionClient::secure(const QString &endpoint, const QByteArray &plain, int timeoutMs, Validator valid,
-                             Callback<QByteArray> done, bool recovered)
+void ProvisionClient::secure(const QString &endpoint, const QByteArray &plain, int timeoutMs,
+                             Validator valid, Callback<QByteArray> done, bool recovered)
 {
     if (!established())
-        return done(Error::make(QStringLiteral("protocomm.handshake"), tr("No secure session: connect to the device first.")));
+        return done(Error::make(QStringLiteral("protocomm.handshake"),
+                                tr("No secure session: connect to the device first.")));
     const QByteArray wire = m_security->encrypt(plain);
     m_transport->post(endpoint, wire, timeoutMs, [=, this](Result<QByteArray> reply) {
         Error why;
@@ -293,17 +335,19 @@ void ProvisionClient::secure(const QString &endpoint, const QByteArray &plain, i
             const QByteArray clear = m_security->decrypt(reply.value());
             if (!m_security->lastDecryptFailed() && (!valid || valid(clear)))
                 return done(clear);
-            why = Error::make(QStringLiteral("protocomm.undecryptable"),
-                              tr("the reply to '%1' did not decrypt to a valid message.").arg(endpoint));
+            why = Error::make(
+                QStringLiteral("protocomm.undecryptable"),
+                tr("the reply to '%1' did not decrypt to a valid message.").arg(endpoint));
         } else {
             if (m_cancelled || !isLostSession(reply.error()))
                 return done(reply.error());
             why = reply.error();
         }
         if (recovered)
-            return done(Error::make(QStringLiteral("protocomm.sessionlost"),
-                                    tr("The secure session was lost again right after it had been re-established."),
-                                    why.message, tr("Power-cycle the board and try again.")));
+            return done(Error::make(
+                QStringLiteral("protocomm.sessionlost"),
+                tr("The secure session was lost again right after it had been re-established."),
+                why.message, tr("Power-cycle the board and try again.")));
         recover(endpoint, why, [=, this](Result<void> r) {
             if (!r)
                 return done(r.error());
@@ -316,74 +360,89 @@ void ProvisionClient::secure(const QString &endpoint, const QByteArray &plain, i
 void ProvisionClient::setConfig(const WifiConfig &config, Callback<void> done)
 {
     m_cancelled = false;
-    Q_EMIT trace(QStringLiteral("prov-config SetConfig ssid=%1, a passphrase of %2 bytes, bssid %3, channel %4")
-                     .arg(QString::fromUtf8(config.ssid)).arg(config.passphrase.size())
-                     .arg(QString::fromLatin1(config.bssid.toHex(':'))).arg(config.channel));
-    secure(QStringLiteral("prov-config"), encodeSetConfig(config), m_options.timeoutMs,
-           [](const QByteArray &b) { return decodeRespSetConfig(b).ok(); },
-           [done](Result<QByteArray> reply) {
-        if (!reply)
-            return done(reply.error());
-        const Status s = decodeRespSetConfig(reply.value()).value();
-        if (s != Status::Success)
-            return done(Error::make(QStringLiteral("provision.config"),
-                                    tr("The device rejected the Wi-Fi settings."), statusName(s),
-                                    tr("An SSID has at most 32 bytes, a passphrase at most 63, a BSSID exactly 6.")));
-        done({});
-    });
+    Q_EMIT trace(
+        QStringLiteral(
+            "prov-config SetConfig ssid=%1, a passphrase of %2 bytes, bssid %3, channel %4")
+            .arg(QString::fromUtf8(config.ssid))
+            .arg(config.passphrase.size())
+            .arg(QString::fromLatin1(config.bssid.toHex(':')))
+            .arg(config.channel));
+    secure(
+        QStringLiteral("prov-config"), encodeSetConfig(config), m_options.timeoutMs,
+        [](const QByteArray &b) { return decodeRespSetConfig(b).ok(); },
+        [done](Result<QByteArray> reply) {
+            if (!reply)
+                return done(reply.error());
+            const Status s = decodeRespSetConfig(reply.value()).value();
+            if (s != Status::Success)
+                return done(Error::make(
+                    QStringLiteral("provision.config"),
+                    tr("The device rejected the Wi-Fi settings."), statusName(s),
+                    tr("An SSID has at most 32 bytes, a passphrase at most 63, a BSSID exactly 6.")));
+            done({});
+        });
 }
 
 void ProvisionClient::applyConfig(Callback<bool> done)
 {
     m_cancelled = false;
     m_lastRecovered = false;
-    secure(QStringLiteral("prov-config"), encodeApplyConfig(), m_options.timeoutMs,
-           [](const QByteArray &b) { return decodeRespApplyConfig(b).ok(); },
-           [this, done](Result<QByteArray> reply) {
-        if (!reply)
-            return done(reply.error());
-        const Status s = decodeRespApplyConfig(reply.value()).value();
-        if (s == Status::Success)
-            return done(false);
-        if (m_lastRecovered)
-            return done(true);
-        done(Error::make(QStringLiteral("provision.apply"), tr("The device refused to apply the Wi-Fi settings."),
-                         statusName(s), tr("It may already have credentials: reset it with prov-ctrl or power-cycle it.")));
-    });
+    secure(
+        QStringLiteral("prov-config"), encodeApplyConfig(), m_options.timeoutMs,
+        [](const QByteArray &b) { return decodeRespApplyConfig(b).ok(); },
+        [this, done](Result<QByteArray> reply) {
+            if (!reply)
+                return done(reply.error());
+            const Status s = decodeRespApplyConfig(reply.value()).value();
+            if (s == Status::Success)
+                return done(false);
+            if (m_lastRecovered)
+                return done(true);
+            done(Error::make(
+                QStringLiteral("provision.apply"),
+                tr("The device refused to apply the Wi-Fi settings."), statusName(s),
+                tr("It may already have credentials: reset it with prov-ctrl or power-cycle it.")));
+        });
 }
 
 void ProvisionClient::getStatus(Callback<WifiStatus> done)
 {
     m_cancelled = false;
-    secure(QStringLiteral("prov-config"), encodeGetStatus(), m_options.timeoutMs,
-           [](const QByteArray &b) { return decodeRespGetStatus(b).ok(); },
-           [done](Result<QByteArray> reply) {
-        if (!reply)
-            return done(reply.error());
-        done(decodeRespGetStatus(reply.value()));
-    });
+    secure(
+        QStringLiteral("prov-config"), encodeGetStatus(), m_options.timeoutMs,
+        [](const QByteArray &b) { return decodeRespGetStatus(b).ok(); },
+        [done](Result<QByteArray> reply) {
+            if (!reply)
+                return done(reply.error());
+            done(decodeRespGetStatus(reply.value()));
+        });
 }
 
 void ProvisionClient::control(CtrlCommand command, Callback<void> done)
 {
     m_cancelled = false;
-    secure(QStringLiteral("prov-ctrl"), encodeCtrl(command), m_options.timeoutMs,
-           [command](const QByteArray &b) { return decodeRespCtrl(b, command).ok(); },
-           [command, done](Result<QByteArray> reply) {
-        if (!reply)
-            return done(reply.error());
-        const Status s = decodeRespCtrl(reply.value(), command).value();
-        if (s != Status::Success)
-            return done(Error::make(QStringLiteral("provision.ctrl"),
-                                    command == CtrlCommand::Reset
-                                        ? tr("The device refused the reset: it only resets after a failed connection attempt.")
-                                        : tr("The device refused re-provisioning: its firmware keeps auto-stop enabled."),
-                                    statusName(s)));
-        done({});
-    });
+    secure(
+        QStringLiteral("prov-ctrl"), encodeCtrl(command), m_options.timeoutMs,
+        [command](const QByteArray &b) { return decodeRespCtrl(b, command).ok(); },
+        [command, done](Result<QByteArray> reply) {
+            if (!reply)
+                return done(reply.error());
+            const Status s = decodeRespCtrl(reply.value(), command).value();
+            if (s != Status::Success)
+                return done(Error::make(
+                    QStringLiteral("provision.ctrl"),
+                    command == CtrlCommand::Reset
+                        ? tr(
+                            "The device refused the reset: it only resets after a failed connection attempt.")
+                        : tr(
+                            "The device refused re-provisioning: its firmware keeps auto-stop enabled."),
+                    statusName(s)));
+            done({});
+        });
 }
 
-void ProvisionClient::sendCustom(const QString &endpoint, const QByteArray &data, Callback<QByteArray> done)
+void ProvisionClient::sendCustom(const QString &endpoint, const QByteArray &data,
+                                 Callback<QByteArray> done)
 {
     m_cancelled = false;
     secure(endpoint, data, m_options.timeoutMs, Validator(), std::move(done));
@@ -400,43 +459,47 @@ void ProvisionClient::scan(const ScanStartOptions &options, Callback<QList<ScanE
         if (start >= total)
             return done(*results);
         const quint32 count = qMin<quint32>(ScanPageSize, total - start);
-        secure(QStringLiteral("prov-scan"), encodeScanResult(start, count), m_options.timeoutMs,
-               [](const QByteArray &b) { return decodeRespScanResult(b).ok(); },
-               [results, fetch, start, count, total, done](Result<QByteArray> reply) {
-            if (!reply)
-                return done(reply.error());
-            const ScanResultPage page = decodeRespScanResult(reply.value()).value();
-            results->append(page.entries);
-            if (page.entries.isEmpty())
-                return done(*results);
-            (*fetch)(start + count, total);
-        });
+        secure(
+            QStringLiteral("prov-scan"), encodeScanResult(start, count), m_options.timeoutMs,
+            [](const QByteArray &b) { return decodeRespScanResult(b).ok(); },
+            [results, fetch, start, count, total, done](Result<QByteArray> reply) {
+                if (!reply)
+                    return done(reply.error());
+                const ScanResultPage page = decodeRespScanResult(reply.value()).value();
+                results->append(page.entries);
+                if (page.entries.isEmpty())
+                    return done(*results);
+                (*fetch)(start + count, total);
+            });
     };
     auto poll = std::make_shared<std::function<void(int)>>();
     *poll = [this, fetch, weak = std::weak_ptr(poll), done](int round) {
         auto poll = weak.lock();
-        secure(QStringLiteral("prov-scan"), encodeScanStatus(), m_options.timeoutMs,
-               [](const QByteArray &b) { return decodeRespScanStatus(b).ok(); },
-               [this, fetch, poll, round, done](Result<QByteArray> reply) {
+        secure(
+            QStringLiteral("prov-scan"), encodeScanStatus(), m_options.timeoutMs,
+            [](const QByteArray &b) { return decodeRespScanStatus(b).ok(); },
+            [this, fetch, poll, round, done](Result<QByteArray> reply) {
+                if (!reply)
+                    return done(reply.error());
+                const ScanStatusInfo st = decodeRespScanStatus(reply.value()).value();
+                if (st.finished) {
+                    Q_EMIT trace(QStringLiteral("scan finished: %1 networks").arg(st.resultCount));
+                    return (*fetch)(0, st.resultCount);
+                }
+                if (round * 200 > m_options.scanTimeoutMs)
+                    return done(Error::make(QStringLiteral("provision.scan"),
+                                            tr("The device's Wi-Fi scan did not finish.")));
+                QTimer::singleShot(200, this, [poll, round] { (*poll)(round + 1); });
+            });
+    };
+    secure(
+        QStringLiteral("prov-scan"), encodeScanStart(options), m_options.scanTimeoutMs,
+        [](const QByteArray &b) { return decodeRespScanStart(b).ok(); },
+        [poll, done](Result<QByteArray> reply) {
             if (!reply)
                 return done(reply.error());
-            const ScanStatusInfo st = decodeRespScanStatus(reply.value()).value();
-            if (st.finished) {
-                Q_EMIT trace(QStringLiteral("scan finished: %1 networks").arg(st.resultCount));
-                return (*fetch)(0, st.resultCount);
-            }
-            if (round * 200 > m_options.scanTimeoutMs)
-                return done(Error::make(QStringLiteral("provision.scan"), tr("The device's Wi-Fi scan did not finish.")));
-            QTimer::singleShot(200, this, [poll, round] { (*poll)(round + 1); });
+            (*poll)(0);
         });
-    };
-    secure(QStringLiteral("prov-scan"), encodeScanStart(options), m_options.scanTimeoutMs,
-           [](const QByteArray &b) { return decodeRespScanStart(b).ok(); },
-           [poll, done](Result<QByteArray> reply) {
-        if (!reply)
-            return done(reply.error());
-        (*poll)(0);
-    });
 }
 
 } // namespace Forgeline::Protocomm

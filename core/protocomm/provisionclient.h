@@ -20,10 +20,10 @@ class HttpTransport;
 // What proto-ver told us.
 struct DeviceInfo
 {
-    QString raw;                // the reply as sent
+    QString raw; // the reply as sent
     bool json = false;
-    QString provVersion;        // "v1.1"
-    int securityVersion = -1;   // from sec_ver, or inferred from cap; -1 unknown
+    QString provVersion;      // "v1.1"
+    int securityVersion = -1; // from sec_ver, or inferred from cap; -1 unknown
     bool securityFromDevice = false;
     int securityPatch = 0;
     QStringList capabilities;
@@ -47,13 +47,14 @@ public:
 
     struct Options
     {
-        int security = -1;        // -1: as the device reports in proto-ver
-        QByteArray pop;           // Security1 PoP or Security2 password; registered with the Redactor by whoever read it
-        QByteArray username;      // Security2 (SRP6a) username; empty: "wifiprov"; not a secret
+        int security = -1; // -1: as the device reports in proto-ver
+        QByteArray
+            pop; // Security1 PoP or Security2 password; registered with the Redactor by whoever read it
+        QByteArray username; // Security2 (SRP6a) username; empty: "wifiprov"; not a secret
         int timeoutMs = 10000;
         int scanTimeoutMs = 30000;
         bool useCookies = true;
-        int maxRecoveries = 3;    // per client, so a broken device cannot keep us looping
+        int maxRecoveries = 3; // per client, so a broken device cannot keep us looping
     };
 
     ProvisionClient(const QString &host, quint16 port, Options options, QObject *parent = nullptr);
@@ -77,21 +78,22 @@ public:
     HttpTransport *transport() const { return m_transport; }
 
 Q_SIGNALS:
-    void notice(const QString &message);  // user-facing
-    void trace(const QString &line);      // protocol detail, secrets never included
+    void notice(const QString &message); // user-facing
+    void trace(const QString &line);     // protocol detail, secrets never included
 
 private:
     using Validator = std::function<bool(const QByteArray &)>;
     struct HandshakeRun
     {
-        bool recovering = false;      // re-establishing a session that was lost mid-flow
-        bool retried = false;         // step 1 failed once and the handshake started over
-        int knocks = 0;               // refused connections so far, while waiting for a restart
-        int response0Connection = 0;  // the transport connection that answered step 0
-        bool step0Resent = false;     // step 0 went out again after a connection closed under it
+        bool recovering = false;     // re-establishing a session that was lost mid-flow
+        bool retried = false;        // step 1 failed once and the handshake started over
+        int knocks = 0;              // refused connections so far, while waiting for a restart
+        int response0Connection = 0; // the transport connection that answered step 0
+        bool step0Resent = false;    // step 0 went out again after a connection closed under it
     };
     void handshake(HandshakeRun run, Callback<void> done);
-    void startSession(int level, const QByteArray &pop, const QByteArray &username, Callback<DeviceInfo> done);
+    void startSession(int level, const QByteArray &pop, const QByteArray &username,
+                      Callback<DeviceInfo> done);
     void handshakeStep(const QByteArray &request, HandshakeRun run, Callback<void> done);
     void onHandshakeFailure(int step, HandshakeRun run, const Error &error, Callback<void> done);
     void secure(const QString &endpoint, const QByteArray &plain, int timeoutMs, Validator valid,

@@ -18,18 +18,17 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Protocomm)
 };
 
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
+qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 
 } // namespace
 
 QString failReasonText(FailReason reason, const QByteArray &ssid)
 {
     if (reason == FailReason::AuthError)
-        return Tr::tr("The board could not join '%1': the Wi-Fi passphrase is wrong (AuthError).").arg(QString::fromUtf8(ssid));
-    return Tr::tr("The board could not find the network '%1' (NetworkNotFound).").arg(QString::fromUtf8(ssid));
+        return Tr::tr("The board could not join '%1': the Wi-Fi passphrase is wrong (AuthError).")
+            .arg(QString::fromUtf8(ssid));
+    return Tr::tr("The board could not find the network '%1' (NetworkNotFound).")
+        .arg(QString::fromUtf8(ssid));
 }
 
 QString ProvisionJob::stepName(Step step)
@@ -45,7 +44,8 @@ QString ProvisionJob::stepName(Step step)
     return {};
 }
 
-ProvisionJob::ProvisionJob(Request request, QObject *parent) : QObject(parent), m_request(std::move(request))
+ProvisionJob::ProvisionJob(Request request, QObject *parent)
+    : QObject(parent), m_request(std::move(request))
 {
     qRegisterMetaType<Forgeline::Protocomm::ProvisionJob::Outcome>();
     Redactor::registerSecret(QString::fromUtf8(m_request.wifi.passphrase));
@@ -53,18 +53,16 @@ ProvisionJob::ProvisionJob(Request request, QObject *parent) : QObject(parent), 
 
 ProvisionJob::~ProvisionJob() = default;
 
-void ProvisionJob::setStep(Step step, const QString &text)
-{
-    Q_EMIT stepChanged(step, text);
-}
+void ProvisionJob::setStep(Step step, const QString &text) { Q_EMIT stepChanged(step, text); }
 
 void ProvisionJob::attachClient()
 {
     m_clientConnections << connect(m_client, &ProvisionClient::trace, this, &ProvisionJob::trace);
-    m_clientConnections << connect(m_client, &ProvisionClient::notice, this, [this](const QString &text) {
-        m_outcome.notices << text;
-        Q_EMIT notice(text);
-    });
+    m_clientConnections << connect(m_client, &ProvisionClient::notice, this,
+                                   [this](const QString &text) {
+                                       m_outcome.notices << text;
+                                       Q_EMIT notice(text);
+                                   });
 }
 
 void ProvisionJob::start()
@@ -136,7 +134,8 @@ void ProvisionJob::doScan()
 
 void ProvisionJob::doSetConfig()
 {
-    setStep(Step::SetConfig, Tr::tr("Sending credentials for '%1'").arg(QString::fromUtf8(m_request.wifi.ssid)));
+    setStep(Step::SetConfig,
+            Tr::tr("Sending credentials for '%1'").arg(QString::fromUtf8(m_request.wifi.ssid)));
     m_client->setConfig(m_request.wifi, [this](Result<void> r) {
         if (!r)
             return fail(r.error());
@@ -155,7 +154,8 @@ void ProvisionJob::doApply()
             if (r.error().code == QLatin1String("provision.apply") && !m_resentAfterRestart
                 && m_client->recoveries() > m_recoveriesAtStart) {
                 m_resentAfterRestart = true;
-                const QString text = Tr::tr("The board seems to have restarted and lost the credentials; sending them again.");
+                const QString text = Tr::tr(
+                    "The board seems to have restarted and lost the credentials; sending them again.");
                 m_outcome.notices << text;
                 Q_EMIT notice(text);
                 return doSetConfig();
@@ -163,12 +163,14 @@ void ProvisionJob::doApply()
             return fail(r.error());
         }
         if (r.value()) {
-            const QString text = Tr::tr("The board had already applied the settings before the connection dropped.");
+            const QString text = Tr::tr(
+                "The board had already applied the settings before the connection dropped.");
             m_outcome.notices << text;
             Q_EMIT notice(text);
         }
         m_waitStartedMs = nowMs();
-        setStep(Step::Wait, Tr::tr("Waiting for the board to join '%1'").arg(QString::fromUtf8(m_request.wifi.ssid)));
+        setStep(Step::Wait, Tr::tr("Waiting for the board to join '%1'")
+                                .arg(QString::fromUtf8(m_request.wifi.ssid)));
         poll();
     });
 }
@@ -183,11 +185,14 @@ void ProvisionJob::poll()
                 return fail(st.error());
             // Firmware stops its provisioning service right after reporting Connected, so
             // losing contact now does not mean it failed.
-            return fail(Error::make(QStringLiteral("provision.unconfirmed"),
-                                    Tr::tr("Lost contact with the board after it received the credentials; it may have joined '%1' and closed its access point.")
-                                        .arg(QString::fromUtf8(m_request.wifi.ssid)),
-                                    st.error().message,
-                                    Tr::tr("Check your router or the board's log; if it did not join, power-cycle it and provision again.")));
+            return fail(Error::make(
+                QStringLiteral("provision.unconfirmed"),
+                Tr::tr(
+                    "Lost contact with the board after it received the credentials; it may have joined '%1' and closed its access point.")
+                    .arg(QString::fromUtf8(m_request.wifi.ssid)),
+                st.error().message,
+                Tr::tr(
+                    "Check your router or the board's log; if it did not join, power-cycle it and provision again.")));
         }
         onStatus(st.value());
     });
@@ -200,12 +205,15 @@ void ProvisionJob::onStatus(const WifiStatus &status)
         return succeed();
     if (status.state == StationState::ConnectionFailed) {
         const FailReason reason = status.failReason.value_or(FailReason::AuthError);
-        const Error error = Error::make(reason == FailReason::AuthError ? QStringLiteral("provision.autherror")
-                                                                        : QStringLiteral("provision.notfound"),
-                                        failReasonText(reason, m_request.wifi.ssid),
-                                        QStringLiteral("RespGetStatus sta_state=ConnectionFailed fail_reason=%1").arg(int(reason)),
-                                        reason == FailReason::AuthError ? Tr::tr("Check the passphrase and provision again.")
-                                                                        : Tr::tr("Check the SSID and that the network is in range."));
+        const Error error
+            = Error::make(reason == FailReason::AuthError ? QStringLiteral("provision.autherror")
+                                                          : QStringLiteral("provision.notfound"),
+                          failReasonText(reason, m_request.wifi.ssid),
+                          QStringLiteral("RespGetStatus sta_state=ConnectionFailed fail_reason=%1")
+                              .arg(int(reason)),
+                          reason == FailReason::AuthError
+                              ? Tr::tr("Check the passphrase and provision again.")
+                              : Tr::tr("Check the SSID and that the network is in range."));
         if (!m_request.resetOnFailure || !m_running)
             return fail(error);
         // Leave the board ready for new credentials instead of stranding it.
@@ -213,25 +221,32 @@ void ProvisionJob::onStatus(const WifiStatus &status)
             m_outcome.boardReset = r.ok();
             Error e = error;
             if (r.ok())
-                e.fix += QStringLiteral(" ") + Tr::tr("The board was reset and accepts new credentials.");
+                e.fix += QStringLiteral(" ")
+                         + Tr::tr("The board was reset and accepts new credentials.");
             fail(e);
         });
         return;
     }
-    if (status.state == StationState::Disconnected && !m_resentAfterRestart && m_client->recoveries() > m_recoveriesAtApply) {
+    if (status.state == StationState::Disconnected && !m_resentAfterRestart
+        && m_client->recoveries() > m_recoveriesAtApply) {
         m_resentAfterRestart = true;
-        const QString text = Tr::tr("The board restarted while connecting; sending the credentials again.");
+        const QString text
+            = Tr::tr("The board restarted while connecting; sending the credentials again.");
         m_outcome.notices << text;
         Q_EMIT notice(text);
         return doSetConfig();
     }
     if (status.attemptsRemaining)
-        setStep(Step::Wait, Tr::tr("Connection attempt failed; %1 attempts left").arg(*status.attemptsRemaining));
+        setStep(
+            Step::Wait,
+            Tr::tr("Connection attempt failed; %1 attempts left").arg(*status.attemptsRemaining));
     if (nowMs() - m_waitStartedMs > m_request.waitTimeoutMs)
-        return fail(Error::make(QStringLiteral("provision.timeout"),
-                                Tr::tr("The board did not report a result within %1 s.").arg(m_request.waitTimeoutMs / 1000),
-                                QStringLiteral("last sta_state=%1").arg(int(status.state)),
-                                Tr::tr("Check that the network is in range, then power-cycle the board.")));
+        return fail(
+            Error::make(QStringLiteral("provision.timeout"),
+                        Tr::tr("The board did not report a result within %1 s.")
+                            .arg(m_request.waitTimeoutMs / 1000),
+                        QStringLiteral("last sta_state=%1").arg(int(status.state)),
+                        Tr::tr("Check that the network is in range, then power-cycle the board.")));
     if (m_request.pollIntervalMs <= 0)
         QMetaObject::invokeMethod(this, &ProvisionJob::poll, Qt::QueuedConnection);
     else
@@ -240,7 +255,9 @@ void ProvisionJob::onStatus(const WifiStatus &status)
 
 void ProvisionJob::succeed()
 {
-    setStep(Step::Done, Tr::tr("Connected: IP %1, channel %2").arg(m_outcome.status.ip4).arg(m_outcome.status.channel));
+    setStep(Step::Done, Tr::tr("Connected: IP %1, channel %2")
+                            .arg(m_outcome.status.ip4)
+                            .arg(m_outcome.status.channel));
     m_outcome.connected = true;
     finish();
 }

@@ -32,7 +32,7 @@ public:
         bool scanFirst = false;
         int pollIntervalMs = 1000;
         int waitTimeoutMs = 60000;
-        bool resetOnFailure = true;  // prov-ctrl reset, so the board accepts new credentials
+        bool resetOnFailure = true; // prov-ctrl reset, so the board accepts new credentials
     };
 
     struct Outcome

@@ -14,13 +14,13 @@ namespace Forgeline::Protocomm {
 struct QrPayload
 {
     QString version;
-    QString name;       // SoftAP SSID or BLE device name
-    QString transport;  // "softap" | "ble"
-    QString pop;        // Security1 PoP or Security2 password
-    QString username;   // Security2
-    QString password;   // SoftAP Wi-Fi passphrase
-    QString network;    // "wifi" | "thread"
-    std::optional<int> security;  // absent: the phone apps assume 2, then ask proto-ver
+    QString name;                // SoftAP SSID or BLE device name
+    QString transport;           // "softap" | "ble"
+    QString pop;                 // Security1 PoP or Security2 password
+    QString username;            // Security2
+    QString password;            // SoftAP Wi-Fi passphrase
+    QString network;             // "wifi" | "thread"
+    std::optional<int> security; // absent: the phone apps assume 2, then ask proto-ver
 };
 
 // Accepts the JSON as pasted or as a USB barcode scanner types it (stray whitespace, CR/LF,

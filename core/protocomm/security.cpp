@@ -20,20 +20,15 @@ QByteArray serialize(const w::SessionData &message)
     return QByteArray(out.data(), qsizetype(out.size()));
 }
 
-std::string toStd(const QByteArray &b)
-{
-    return std::string(b.constData(), size_t(b.size()));
-}
+std::string toStd(const QByteArray &b) { return std::string(b.constData(), size_t(b.size())); }
 
-QByteArray toBytes(const std::string &s)
-{
-    return QByteArray(s.data(), qsizetype(s.size()));
-}
+QByteArray toBytes(const std::string &s) { return QByteArray(s.data(), qsizetype(s.size())); }
 
 Error handshakeError(const QString &detail)
 {
     return Error::make(QStringLiteral("protocomm.handshake"),
-                       QCoreApplication::translate("Protocomm", "The device's session handshake reply was not valid."),
+                       QCoreApplication::translate(
+                           "Protocomm", "The device's session handshake reply was not valid."),
                        detail);
 }
 
@@ -42,13 +37,22 @@ Error handshakeError(const QString &detail)
 Error popRejectedError(const QString &detail, int securityVersion)
 {
     if (securityVersion == 2)
-        return Error::make(QStringLiteral("protocomm.pop"),
-                           QCoreApplication::translate("Protocomm", "the device rejected the client proof: wrong username or proof-of-possession password"),
-                           detail,
-                           QCoreApplication::translate("Protocomm", "Check the username and the password (PoP) on the board's label or QR code; both are case-sensitive."));
-    return Error::make(QStringLiteral("protocomm.pop"),
-                       QCoreApplication::translate("Protocomm", "the device rejected the proof of possession (PoP)"), detail,
-                       QCoreApplication::translate("Protocomm", "Check the PoP on the board's label or QR code; it is case-sensitive."));
+        return Error::make(
+            QStringLiteral("protocomm.pop"),
+            QCoreApplication::translate(
+                "Protocomm",
+                "the device rejected the client proof: wrong username or proof-of-possession password"),
+            detail,
+            QCoreApplication::translate(
+                "Protocomm",
+                "Check the username and the password (PoP) on the board's label or QR code; both are case-sensitive."));
+    return Error::make(
+        QStringLiteral("protocomm.pop"),
+        QCoreApplication::translate("Protocomm",
+                                    "the device rejected the proof of possession (PoP)"),
+        detail,
+        QCoreApplication::translate(
+            "Protocomm", "Check the PoP on the board's label or QR code; it is case-sensitive."));
 }
 
 namespace SessionWire {
@@ -153,8 +157,8 @@ QByteArray sec2Response1(const QByteArray &deviceProof, const QByteArray &nonce)
 
 } // namespace SessionWire
 
-std::unique_ptr<ClientSecurity> makeClientSecurity(int version, const QByteArray &pop, const QByteArray &username,
-                                                   int securityPatch)
+std::unique_ptr<ClientSecurity> makeClientSecurity(int version, const QByteArray &pop,
+                                                   const QByteArray &username, int securityPatch)
 {
     if (version == 0)
         return std::make_unique<Sec0Client>();
@@ -178,7 +182,8 @@ Result<std::optional<QByteArray>> Sec0Client::next(const QByteArray &reply)
     w::SessionData d;
     if (!d.ParseFromArray(reply.constData(), int(reply.size())) || !d.has_sec0()
         || d.sec0().msg() != w::S0_Session_Response)
-        return handshakeError(QStringLiteral("Security0 response: %1").arg(QString::fromLatin1(reply.toHex())));
+        return handshakeError(
+            QStringLiteral("Security0 response: %1").arg(QString::fromLatin1(reply.toHex())));
     if (d.sec0().sr().status() != w::Success)
         return handshakeError(QStringLiteral("Security0 status %1").arg(d.sec0().sr().status()));
     m_established = true;
@@ -193,7 +198,8 @@ Result<QByteArray> Sec0Device::handleSession(const QByteArray &request)
         return handshakeError(QStringLiteral("Unable to unpack setup_req"));
     }
     if (d.sec_ver() != w::SecScheme0) {
-        m_log('E', QStringLiteral("security0"), QStringLiteral("Security version mismatch. Closing connection"));
+        m_log('E', QStringLiteral("security0"),
+              QStringLiteral("Security version mismatch. Closing connection"));
         return handshakeError(QStringLiteral("Security version mismatch"));
     }
     return SessionWire::sec0Response();
@@ -203,8 +209,9 @@ Result<QByteArray> Sec0Device::handleSession(const QByteArray &request)
 
 Result<QByteArray> Sec1Client::begin()
 {
-    Result<Crypto::X25519KeyPair> keys = m_fixedPrivateKey.isEmpty() ? Crypto::X25519KeyPair::generate()
-                                                                      : Crypto::X25519KeyPair::fromPrivateKey(m_fixedPrivateKey);
+    Result<Crypto::X25519KeyPair> keys
+        = m_fixedPrivateKey.isEmpty() ? Crypto::X25519KeyPair::generate()
+                                      : Crypto::X25519KeyPair::fromPrivateKey(m_fixedPrivateKey);
     if (!keys)
         return keys.error();
     m_keys = keys.value();
@@ -215,21 +222,27 @@ Result<QByteArray> Sec1Client::begin()
 Result<std::optional<QByteArray>> Sec1Client::next(const QByteArray &reply)
 {
     w::SessionData d;
-    if (!d.ParseFromArray(reply.constData(), int(reply.size())) || d.sec_ver() != w::SecScheme1 || !d.has_sec1())
-        return handshakeError(QStringLiteral("not a Security1 SessionData: %1").arg(QString::fromLatin1(reply.left(64).toHex())));
+    if (!d.ParseFromArray(reply.constData(), int(reply.size())) || d.sec_ver() != w::SecScheme1
+        || !d.has_sec1())
+        return handshakeError(QStringLiteral("not a Security1 SessionData: %1")
+                                  .arg(QString::fromLatin1(reply.left(64).toHex())));
     const w::Sec1Payload &p = d.sec1();
     if (m_step == 0) {
         if (p.msg() != w::Session_Response0 || p.sr0().status() != w::Success)
-            return handshakeError(QStringLiteral("expected SessionResp0, msg=%1 status=%2").arg(p.msg()).arg(p.sr0().status()));
+            return handshakeError(QStringLiteral("expected SessionResp0, msg=%1 status=%2")
+                                      .arg(p.msg())
+                                      .arg(p.sr0().status()));
         const QByteArray devicePublic = toBytes(p.sr0().device_pubkey());
         const QByteArray deviceRandom = toBytes(p.sr0().device_random());
         if (devicePublic.size() != 32 || deviceRandom.size() != 16)
             return handshakeError(QStringLiteral("device_pubkey %1 bytes, device_random %2 bytes")
-                                      .arg(devicePublic.size()).arg(deviceRandom.size()));
+                                      .arg(devicePublic.size())
+                                      .arg(deviceRandom.size()));
         Result<QByteArray> shared = m_keys->sharedSecret(devicePublic);
         if (!shared)
             return shared.error();
-        Result<void> started = m_stream.start(Crypto::sec1SessionKey(shared.value(), m_pop), deviceRandom);
+        Result<void> started
+            = m_stream.start(Crypto::sec1SessionKey(shared.value(), m_pop), deviceRandom);
         if (!started)
             return started.error();
         m_devicePublic = devicePublic;
@@ -245,10 +258,14 @@ Result<std::optional<QByteArray>> Sec1Client::next(const QByteArray &reply)
             return popRejectedError(QStringLiteral("SessionResp1 status %1").arg(p.sr1().status()));
         const QByteArray proof = m_stream.apply(toBytes(p.sr1().device_verify_data()));
         if (!Crypto::equalConstantTime(proof, m_keys->publicKey()))
-            return Error::make(QStringLiteral("protocomm.deviceproof"),
-                               QCoreApplication::translate("Protocomm", "The device's proof of possession did not verify: it does not hold the same PoP."),
-                               QStringLiteral("device_verify_data does not decrypt to the client public key"),
-                               QCoreApplication::translate("Protocomm", "Check that you are talking to the right board."));
+            return Error::make(
+                QStringLiteral("protocomm.deviceproof"),
+                QCoreApplication::translate(
+                    "Protocomm",
+                    "The device's proof of possession did not verify: it does not hold the same PoP."),
+                QStringLiteral("device_verify_data does not decrypt to the client public key"),
+                QCoreApplication::translate("Protocomm",
+                                            "Check that you are talking to the right board."));
         m_step = 2;
         return std::optional<QByteArray>();
     }
@@ -257,7 +274,8 @@ Result<std::optional<QByteArray>> Sec1Client::next(const QByteArray &reply)
 
 // ---- Security1 device ----
 
-std::unique_ptr<DeviceSecurity> makeDeviceSecurity(int version, const QByteArray &pop, DeviceLogFn log)
+std::unique_ptr<DeviceSecurity> makeDeviceSecurity(int version, const QByteArray &pop,
+                                                   DeviceLogFn log)
 {
     if (version == 0)
         return std::make_unique<Sec0Device>(std::move(log));
@@ -294,15 +312,17 @@ Result<QByteArray> Sec1Device::handleSession(const QByteArray &request)
     if (p.msg() == w::Session_Command0) {
         if (m_state != State::Cmd0) {
             m_log('W', QStringLiteral("security1"),
-                  QStringLiteral("Invalid state of session 0 (expected %1). Restarting session.").arg(int(m_state)));
+                  QStringLiteral("Invalid state of session 0 (expected %1). Restarting session.")
+                      .arg(int(m_state)));
             reset();
         }
         const QByteArray clientPublic = toBytes(p.sc0().client_pubkey());
         if (clientPublic.size() != 32)
             return fail(QStringLiteral("Invalid parameters"));
-        Result<Crypto::X25519KeyPair> keys = m_fixedPrivateKey.isEmpty()
-                                                 ? Crypto::X25519KeyPair::generate()
-                                                 : Crypto::X25519KeyPair::fromPrivateKey(m_fixedPrivateKey);
+        Result<Crypto::X25519KeyPair> keys
+            = m_fixedPrivateKey.isEmpty()
+                  ? Crypto::X25519KeyPair::generate()
+                  : Crypto::X25519KeyPair::fromPrivateKey(m_fixedPrivateKey);
         if (!keys)
             return fail(QStringLiteral("Failed to generate device keypair"));
         Result<QByteArray> shared = keys->sharedSecret(clientPublic);
@@ -318,15 +338,18 @@ Result<QByteArray> Sec1Device::handleSession(const QByteArray &request)
     }
     if (p.msg() == w::Session_Command1) {
         if (m_state != State::Cmd1)
-            return fail(QStringLiteral("Invalid state of session 1 (expected %1)").arg(int(m_state)));
+            return fail(
+                QStringLiteral("Invalid state of session 1 (expected %1)").arg(int(m_state)));
         const QByteArray verify = toBytes(p.sc1().client_verify_data());
         if (verify.size() != 32)
-            return fail(QStringLiteral("Invalid client verifier (ptr=%1 len=%2)")
-                            .arg(verify.isEmpty() ? QStringLiteral("0x0") : QStringLiteral("0x3ffb0000"))
-                            .arg(verify.size()));
+            return fail(
+                QStringLiteral("Invalid client verifier (ptr=%1 len=%2)")
+                    .arg(verify.isEmpty() ? QStringLiteral("0x0") : QStringLiteral("0x3ffb0000"))
+                    .arg(verify.size()));
         const QByteArray check = m_stream.apply(verify);
         if (!Crypto::equalConstantTime(check, m_devicePublic)) {
-            m_log('E', QStringLiteral("security1"), QStringLiteral("Key mismatch. Close connection"));
+            m_log('E', QStringLiteral("security1"),
+                  QStringLiteral("Key mismatch. Close connection"));
             reset();
             return handshakeError(QStringLiteral("Key mismatch. Close connection"));
         }

@@ -38,7 +38,8 @@ public:
 
 // pop is the Security1 PoP or the Security2 password; username and securityPatch
 // (proto-ver's sec_patch_ver) only matter for Security2.
-std::unique_ptr<ClientSecurity> makeClientSecurity(int version, const QByteArray &pop, const QByteArray &username = {},
+std::unique_ptr<ClientSecurity> makeClientSecurity(int version, const QByteArray &pop,
+                                                   const QByteArray &username = {},
                                                    int securityPatch = 0);
 
 // The one error that tells the user the PoP (Security2: username or password) is wrong. Only
@@ -83,7 +84,7 @@ private:
     std::optional<Crypto::X25519KeyPair> m_keys;
     QByteArray m_devicePublic;
     Crypto::CtrStream m_stream;
-    int m_step = 0;  // 0: sent Command0, 1: sent Command1, 2: established
+    int m_step = 0; // 0: sent Command0, 1: sent Command1, 2: established
 };
 
 // Device side. A rejected request produces no reply (like the firmware): the error's
@@ -103,7 +104,8 @@ public:
     virtual void reset() = 0;
 };
 
-std::unique_ptr<DeviceSecurity> makeDeviceSecurity(int version, const QByteArray &pop, DeviceLogFn log);
+std::unique_ptr<DeviceSecurity> makeDeviceSecurity(int version, const QByteArray &pop,
+                                                   DeviceLogFn log);
 
 class Sec0Device final : public DeviceSecurity
 {

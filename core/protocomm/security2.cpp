@@ -12,15 +12,13 @@ namespace w = forgeline::wire;
 
 namespace {
 
-QByteArray toBytes(const std::string &s)
-{
-    return QByteArray(s.data(), qsizetype(s.size()));
-}
+QByteArray toBytes(const std::string &s) { return QByteArray(s.data(), qsizetype(s.size())); }
 
 Error handshakeError(const QString &detail)
 {
     return Error::make(QStringLiteral("protocomm.handshake"),
-                       QCoreApplication::translate("Protocomm", "The device's session handshake reply was not valid."),
+                       QCoreApplication::translate(
+                           "Protocomm", "The device's session handshake reply was not valid."),
                        detail);
 }
 
@@ -35,14 +33,19 @@ QByteArray bigEndian32(quint32 value)
 
 // ---- GCM framing ----
 
-Result<void> Sec2Cipher::start(const QByteArray &sessionKey, const QByteArray &deviceNonce, NonceMode mode)
+Result<void> Sec2Cipher::start(const QByteArray &sessionKey, const QByteArray &deviceNonce,
+                               NonceMode mode)
 {
     m_started = false;
     const int expected = mode == NonceMode::Counter ? CounterNonceBytes : StaticNonceBytes;
     if (sessionKey.size() < 32 || deviceNonce.size() != expected)
-        return handshakeError(QStringLiteral("Security2 needs a 64-byte session key and a %1-byte nonce, got %2 and %3")
-                                  .arg(expected).arg(sessionKey.size()).arg(deviceNonce.size()));
-    m_key = sessionKey.left(32);  // mbedtls_gcm_setkey(…, 256) on the 64-byte K
+        return handshakeError(
+            QStringLiteral(
+                "Security2 needs a 64-byte session key and a %1-byte nonce, got %2 and %3")
+                .arg(expected)
+                .arg(sessionKey.size())
+                .arg(deviceNonce.size()));
+    m_key = sessionKey.left(32); // mbedtls_gcm_setkey(…, 256) on the 64-byte K
     m_mode = mode;
     if (mode == NonceMode::Counter) {
         m_nonce = deviceNonce.left(8);
@@ -93,8 +96,7 @@ std::optional<QByteArray> Sec2Cipher::open(const QByteArray &sealed)
 
 Sec2Client::Sec2Client(QByteArray username, QByteArray password, int securityPatch)
     : m_username(username), m_srp(std::move(username), std::move(password)), m_patch(securityPatch)
-{
-}
+{}
 
 Result<QByteArray> Sec2Client::begin()
 {
@@ -111,16 +113,22 @@ Result<QByteArray> Sec2Client::begin()
 Result<std::optional<QByteArray>> Sec2Client::next(const QByteArray &reply)
 {
     w::SessionData d;
-    if (!d.ParseFromArray(reply.constData(), int(reply.size())) || d.sec_ver() != w::SecScheme2 || !d.has_sec2())
-        return handshakeError(QStringLiteral("not a Security2 SessionData: %1").arg(QString::fromLatin1(reply.left(64).toHex())));
+    if (!d.ParseFromArray(reply.constData(), int(reply.size())) || d.sec_ver() != w::SecScheme2
+        || !d.has_sec2())
+        return handshakeError(QStringLiteral("not a Security2 SessionData: %1")
+                                  .arg(QString::fromLatin1(reply.left(64).toHex())));
     const w::Sec2Payload &p = d.sec2();
     if (m_step == 0) {
         if (p.msg() != w::S2Session_Response0 || p.sr0().status() != w::Success)
-            return handshakeError(QStringLiteral("expected S2SessionResp0, msg=%1 status=%2").arg(p.msg()).arg(p.sr0().status()));
+            return handshakeError(QStringLiteral("expected S2SessionResp0, msg=%1 status=%2")
+                                      .arg(p.msg())
+                                      .arg(p.sr0().status()));
         const QByteArray deviceB = toBytes(p.sr0().device_pubkey());
         const QByteArray salt = toBytes(p.sr0().device_salt());
         if (deviceB.isEmpty() || deviceB.size() > Srp::GroupBytes || salt.isEmpty())
-            return handshakeError(QStringLiteral("device_pubkey %1 bytes, device_salt %2 bytes").arg(deviceB.size()).arg(salt.size()));
+            return handshakeError(QStringLiteral("device_pubkey %1 bytes, device_salt %2 bytes")
+                                      .arg(deviceB.size())
+                                      .arg(salt.size()));
         Result<Srp::Client::Proof> proof = m_srp.respond(salt, deviceB);
         if (!proof)
             return handshakeError(proof.error().detail);
@@ -134,20 +142,29 @@ Result<std::optional<QByteArray>> Sec2Client::next(const QByteArray &reply)
         // ESP-IDF closes the socket instead, but a firmware that answers the proof with a
         // failure status has checked the password and said no.
         if (p.sr1().status() != w::Success)
-            return popRejectedError(QStringLiteral("S2SessionResp1 status %1").arg(p.sr1().status()), 2);
+            return popRejectedError(
+                QStringLiteral("S2SessionResp1 status %1").arg(p.sr1().status()), 2);
         const QByteArray deviceProof = toBytes(p.sr1().device_proof());
         if (!Crypto::equalConstantTime(deviceProof, m_proof->expectedDeviceProof))
-            return Error::make(QStringLiteral("protocomm.deviceproof"),
-                               QCoreApplication::translate("Protocomm", "The device's Security2 proof did not verify: it does not hold the verifier for this username and password."),
-                               QStringLiteral("device_proof (%1 bytes) differs from H(A | M | K)").arg(deviceProof.size()),
-                               QCoreApplication::translate("Protocomm", "Check that you are talking to the right board."));
+            return Error::make(
+                QStringLiteral("protocomm.deviceproof"),
+                QCoreApplication::translate(
+                    "Protocomm",
+                    "The device's Security2 proof did not verify: it does not hold the verifier for this username and password."),
+                QStringLiteral("device_proof (%1 bytes) differs from H(A | M | K)")
+                    .arg(deviceProof.size()),
+                QCoreApplication::translate("Protocomm",
+                                            "Check that you are talking to the right board."));
         const QByteArray nonce = toBytes(p.sr1().device_nonce());
-        Sec2Cipher::NonceMode mode = m_patch >= 1 ? Sec2Cipher::NonceMode::Counter : Sec2Cipher::NonceMode::StaticIv;
+        Sec2Cipher::NonceMode mode
+            = m_patch >= 1 ? Sec2Cipher::NonceMode::Counter : Sec2Cipher::NonceMode::StaticIv;
         // The nonce length is what the firmware actually does; proto-ver may be customised.
-        if (nonce.size() == Sec2Cipher::CounterNonceBytes && mode != Sec2Cipher::NonceMode::Counter) {
+        if (nonce.size() == Sec2Cipher::CounterNonceBytes
+            && mode != Sec2Cipher::NonceMode::Counter) {
             mode = Sec2Cipher::NonceMode::Counter;
             m_patchOverridden = true;
-        } else if (nonce.size() == Sec2Cipher::StaticNonceBytes && mode != Sec2Cipher::NonceMode::StaticIv) {
+        } else if (nonce.size() == Sec2Cipher::StaticNonceBytes
+                   && mode != Sec2Cipher::NonceMode::StaticIv) {
             mode = Sec2Cipher::NonceMode::StaticIv;
             m_patchOverridden = true;
         }
@@ -177,11 +194,16 @@ QString Sec2Client::sessionSummary() const
 {
     if (!m_cipher.started())
         return {};
-    QString text = m_cipher.mode() == Sec2Cipher::NonceMode::Counter
-                       ? QStringLiteral("AES-256-GCM, sec_patch_ver 1 nonce (8-byte session id + counter from %1)").arg(m_cipher.counter())
-                       : QStringLiteral("AES-256-GCM, sec_patch_ver 0 nonce (fixed 16-byte IV)");
+    QString text
+        = m_cipher.mode() == Sec2Cipher::NonceMode::Counter
+              ? QStringLiteral(
+                    "AES-256-GCM, sec_patch_ver 1 nonce (8-byte session id + counter from %1)")
+                    .arg(m_cipher.counter())
+              : QStringLiteral("AES-256-GCM, sec_patch_ver 0 nonce (fixed 16-byte IV)");
     if (m_patchOverridden)
-        text += QStringLiteral("; proto-ver said sec_patch_ver %1 but the device nonce length says otherwise").arg(m_patch);
+        text += QStringLiteral(
+                    "; proto-ver said sec_patch_ver %1 but the device nonce length says otherwise")
+                    .arg(m_patch);
     return text;
 }
 
@@ -189,8 +211,7 @@ QString Sec2Client::sessionSummary() const
 
 Sec2Device::Sec2Device(Srp::Credentials stored, int securityPatch, DeviceLogFn log)
     : m_stored(std::move(stored)), m_patch(securityPatch), m_log(std::move(log))
-{
-}
+{}
 
 Result<QByteArray> Sec2Device::fail(const QString &line)
 {
@@ -219,7 +240,8 @@ Result<QByteArray> Sec2Device::handleSession(const QByteArray &request)
     if (p.msg() == w::S2Session_Command0) {
         if (m_state != State::Cmd0) {
             m_log('W', QStringLiteral("security2"),
-                  QStringLiteral("Invalid state of session 0 (expected %1). Restarting session.").arg(int(m_state)));
+                  QStringLiteral("Invalid state of session 0 (expected %1). Restarting session.")
+                      .arg(int(m_state)));
             reset();
         }
         const QByteArray username = toBytes(p.sc0().client_username());
@@ -241,7 +263,8 @@ Result<QByteArray> Sec2Device::handleSession(const QByteArray &request)
     }
     if (p.msg() == w::S2Session_Command1) {
         if (m_state != State::Cmd1 || !m_srp)
-            return fail(QStringLiteral("Invalid state of session 1 (expected %1)").arg(int(m_state)));
+            return fail(
+                QStringLiteral("Invalid state of session 1 (expected %1)").arg(int(m_state)));
         Result<QByteArray> deviceProof = m_srp->verify(toBytes(p.sc1().client_proof()));
         if (!deviceProof) {
             // Wrong username or password: the firmware raises CREDENTIALS_MISMATCH and drops the request.
@@ -251,9 +274,11 @@ Result<QByteArray> Sec2Device::handleSession(const QByteArray &request)
         }
         QByteArray nonce = m_fixedNonce;
         if (nonce.isEmpty())
-            nonce = m_patch >= 1 ? Crypto::randomBytes(8) + bigEndian32(1) : Crypto::randomBytes(Sec2Cipher::StaticNonceBytes);
-        const auto mode = nonce.size() == Sec2Cipher::CounterNonceBytes ? Sec2Cipher::NonceMode::Counter
-                                                                        : Sec2Cipher::NonceMode::StaticIv;
+            nonce = m_patch >= 1 ? Crypto::randomBytes(8) + bigEndian32(1)
+                                 : Crypto::randomBytes(Sec2Cipher::StaticNonceBytes);
+        const auto mode = nonce.size() == Sec2Cipher::CounterNonceBytes
+                              ? Sec2Cipher::NonceMode::Counter
+                              : Sec2Cipher::NonceMode::StaticIv;
         if (!m_cipher.start(m_srp->sessionKey(), nonce, mode))
             return fail(QStringLiteral("Failed at mbedtls_gcm_setkey"));
         m_state = State::Done;
@@ -269,12 +294,14 @@ std::optional<QByteArray> Sec2Device::decrypt(const QByteArray &cipher)
         return std::nullopt;
     }
     if (m_cipher.mode() == Sec2Cipher::NonceMode::Counter && m_cipher.counter() == 0) {
-        m_log('E', QStringLiteral("security2"), QStringLiteral("Invalid counter value, restart session"));
+        m_log('E', QStringLiteral("security2"),
+              QStringLiteral("Invalid counter value, restart session"));
         return std::nullopt;
     }
     std::optional<QByteArray> plain = m_cipher.open(cipher);
     if (!plain)
-        m_log('E', QStringLiteral("security2"), QStringLiteral("Failed at mbedtls_gcm_auth_decrypt : -18"));
+        m_log('E', QStringLiteral("security2"),
+              QStringLiteral("Failed at mbedtls_gcm_auth_decrypt : -18"));
     return plain;
 }
 

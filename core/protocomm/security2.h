@@ -32,7 +32,7 @@ public:
 
 private:
     QByteArray m_key;
-    QByteArray m_nonce;  // 16-byte IV, or the 8-byte session id in counter mode
+    QByteArray m_nonce; // 16-byte IV, or the 8-byte session id in counter mode
     quint32 m_counter = 0;
     NonceMode m_mode = NonceMode::Counter;
     bool m_started = false;
@@ -65,7 +65,7 @@ private:
     Sec2Cipher m_cipher;
     bool m_patchOverridden = false;
     bool m_decryptFailed = false;
-    int m_step = 0;  // 0: sent Command0, 1: sent Command1, 2: established
+    int m_step = 0; // 0: sent Command0, 1: sent Command1, 2: established
 };
 
 // Device side: knows only the salt and verifier, like protocomm_security2_params_t.

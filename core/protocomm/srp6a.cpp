@@ -29,13 +29,16 @@ constexpr unsigned long Generator = 5;
 
 Error srpError(const QString &detail)
 {
-    return Error::make(QStringLiteral("protocomm.crypto"),
-                       QCoreApplication::translate("Protocomm", "The Security2 (SRP6a) computation failed."), detail);
+    return Error::make(
+        QStringLiteral("protocomm.crypto"),
+        QCoreApplication::translate("Protocomm", "The Security2 (SRP6a) computation failed."),
+        detail);
 }
 
 Bn fromBytes(const QByteArray &bytes)
 {
-    return Bn(BN_bin2bn(reinterpret_cast<const unsigned char *>(bytes.constData()), int(bytes.size()), nullptr));
+    return Bn(BN_bin2bn(reinterpret_cast<const unsigned char *>(bytes.constData()),
+                        int(bytes.size()), nullptr));
 }
 
 Bn fromWord(unsigned long w)
@@ -100,8 +103,8 @@ QByteArray groupDigest()
     return out;
 }
 
-QByteArray clientProof(const QByteArray &username, const QByteArray &salt, const QByteArray &A, const QByteArray &B,
-                       const QByteArray &K)
+QByteArray clientProof(const QByteArray &username, const QByteArray &salt, const QByteArray &A,
+                       const QByteArray &B, const QByteArray &K)
 {
     return Crypto::sha512(groupDigest() + Crypto::sha512(username) + salt + A + B + K);
 }
@@ -129,10 +132,7 @@ bool innerDigestHasLeadingZero(const QByteArray &username, const QByteArray &pas
     return Crypto::sha512(username + ':' + password).at(0) == 0;
 }
 
-QByteArray groupPrime()
-{
-    return padded(prime());
-}
+QByteArray groupPrime() { return padded(prime()); }
 
 QByteArray padToGroup(const QByteArray &bigEndian)
 {
@@ -146,8 +146,8 @@ QByteArray multiplier()
     return Crypto::sha512(groupPrime() + padToGroup(QByteArray(1, char(Generator))));
 }
 
-Result<Credentials> makeCredentials(const QByteArray &username, const QByteArray &password, const QByteArray &salt,
-                                    int saltBytes, InnerDigest inner)
+Result<Credentials> makeCredentials(const QByteArray &username, const QByteArray &password,
+                                    const QByteArray &salt, int saltBytes, InnerDigest inner)
 {
     Credentials c;
     c.salt = salt.isEmpty() ? Crypto::randomBytes(qBound(1, saltBytes, 64)) : salt;
@@ -164,8 +164,7 @@ Result<Credentials> makeCredentials(const QByteArray &username, const QByteArray
 
 Client::Client(QByteArray username, QByteArray password)
     : m_username(std::move(username)), m_password(std::move(password))
-{
-}
+{}
 
 Result<QByteArray> Client::start()
 {
@@ -197,7 +196,8 @@ Result<Client::Proof> Client::respond(const QByteArray &salt, const QByteArray &
     if (m_A.size() != GroupBytes)
         return srpError(QStringLiteral("respond() before start()"));
     if (salt.isEmpty() || deviceB.isEmpty() || deviceB.size() > GroupBytes)
-        return srpError(QStringLiteral("salt of %1 bytes, B of %2 bytes").arg(salt.size()).arg(deviceB.size()));
+        return srpError(
+            QStringLiteral("salt of %1 bytes, B of %2 bytes").arg(salt.size()).arg(deviceB.size()));
     BnCtx ctx(BN_CTX_new());
     const Bn B = fromBytes(deviceB);
     const Bn reduced(BN_new());
@@ -239,7 +239,9 @@ Result<Client::Proof> Client::respond(const QByteArray &salt, const QByteArray &
 
 // ---- device ----
 
-Server::Server(QByteArray salt, QByteArray verifier) : m_salt(std::move(salt)), m_verifier(std::move(verifier)) {}
+Server::Server(QByteArray salt, QByteArray verifier)
+    : m_salt(std::move(salt)), m_verifier(std::move(verifier))
+{}
 
 Result<QByteArray> Server::start(const QByteArray &username, const QByteArray &clientA)
 {

@@ -15,8 +15,8 @@
 // this is written out instead of borrowed.
 namespace Forgeline::Protocomm::Srp {
 
-constexpr int GroupBytes = 384;  // len(N); A is always sent at this width
-constexpr int HashBytes = 64;    // SHA-512; M, H_AMK and K are always this width
+constexpr int GroupBytes = 384; // len(N); A is always sent at this width
+constexpr int HashBytes = 64;   // SHA-512; M, H_AMK and K are always this width
 constexpr int PrivateKeyBytes = 32;
 
 // The group prime N, big-endian, 384 bytes.
@@ -37,7 +37,7 @@ bool innerDigestHasLeadingZero(const QByteArray &username, const QByteArray &pas
 struct Credentials
 {
     QByteArray salt;
-    QByteArray verifier;  // g^x mod N, 384 bytes
+    QByteArray verifier; // g^x mod N, 384 bytes
 };
 
 // Like esp_srp_gen_salt_verifier() and `esp_prov.py --sec2_gen_cred`: x from the full 64-byte
@@ -68,12 +68,12 @@ public:
 
     struct Proof
     {
-        QByteArray clientProof;          // M, 64 bytes
-        QByteArray expectedDeviceProof;  // H_AMK, 64 bytes
-        QByteArray sessionKey;           // K, 64 bytes
-        QByteArray u;                    // for test vectors and traces of the maths only
+        QByteArray clientProof;         // M, 64 bytes
+        QByteArray expectedDeviceProof; // H_AMK, 64 bytes
+        QByteArray sessionKey;          // K, 64 bytes
+        QByteArray u;                   // for test vectors and traces of the maths only
         QByteArray x;
-        QByteArray premasterSecret;      // S, minimal big-endian
+        QByteArray premasterSecret; // S, minimal big-endian
     };
     // SessionResp0's salt and B exactly as received.
     Result<Proof> respond(const QByteArray &salt, const QByteArray &deviceB) const;

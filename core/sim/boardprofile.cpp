@@ -39,19 +39,26 @@ Result<void> loadSecurity2(const QJsonObject &pc, ProtocommProfile &c)
 {
     // No default username: the label (or QR code) of a Security 2 board always names one.
     c.username = pc.value(QLatin1String("username")).toString();
-    const QByteArray salt = QByteArray::fromHex(pc.value(QLatin1String("sec2Salt")).toString().toLatin1());
-    const QByteArray verifier = QByteArray::fromHex(pc.value(QLatin1String("sec2Verifier")).toString().toLatin1());
+    const QByteArray salt
+        = QByteArray::fromHex(pc.value(QLatin1String("sec2Salt")).toString().toLatin1());
+    const QByteArray verifier
+        = QByteArray::fromHex(pc.value(QLatin1String("sec2Verifier")).toString().toLatin1());
     if (!verifier.isEmpty()) {
         if (salt.isEmpty())
-            return profileError(QCoreApplication::translate("Sim", "sec2Verifier needs its sec2Salt."));
+            return profileError(
+                QCoreApplication::translate("Sim", "sec2Verifier needs its sec2Salt."));
         c.sec2Salt = salt;
         c.sec2Verifier = verifier;
         return {};
     }
     if (c.username.isEmpty() || c.pop.isEmpty())
-        return profileError(QCoreApplication::translate("Sim", "A Security 2 board needs a username and a password (pop)."),
-                            QStringLiteral("protocomm.username and protocomm.pop, or protocomm.sec2Salt and protocomm.sec2Verifier"));
-    Result<Protocomm::Srp::Credentials> creds = Protocomm::Srp::makeCredentials(c.username.toUtf8(), c.pop.toUtf8(), salt);
+        return profileError(
+            QCoreApplication::translate(
+                "Sim", "A Security 2 board needs a username and a password (pop)."),
+            QStringLiteral(
+                "protocomm.username and protocomm.pop, or protocomm.sec2Salt and protocomm.sec2Verifier"));
+    Result<Protocomm::Srp::Credentials> creds
+        = Protocomm::Srp::makeCredentials(c.username.toUtf8(), c.pop.toUtf8(), salt);
     if (!creds)
         return creds.error();
     c.sec2Salt = creds->salt;
@@ -63,10 +70,11 @@ Result<void> loadSecurity2(const QJsonObject &pc, ProtocommProfile &c)
 
 int authModeFromName(const QString &name, bool *ok)
 {
-    static const QStringList names{QStringLiteral("Open"), QStringLiteral("WEP"), QStringLiteral("WPA_PSK"),
-                                   QStringLiteral("WPA2_PSK"), QStringLiteral("WPA_WPA2_PSK"),
-                                   QStringLiteral("WPA2_ENTERPRISE"), QStringLiteral("WPA3_PSK"),
-                                   QStringLiteral("WPA2_WPA3_PSK")};
+    static const QStringList names{
+        QStringLiteral("Open"),         QStringLiteral("WEP"),
+        QStringLiteral("WPA_PSK"),      QStringLiteral("WPA2_PSK"),
+        QStringLiteral("WPA_WPA2_PSK"), QStringLiteral("WPA2_ENTERPRISE"),
+        QStringLiteral("WPA3_PSK"),     QStringLiteral("WPA2_WPA3_PSK")};
     for (int i = 0; i < names.size(); ++i) {
         if (names.at(i).compare(name, Qt::CaseInsensitive) == 0) {
             if (ok)
@@ -86,7 +94,9 @@ Result<BoardProfile> BoardProfile::fromJson(const QByteArray &json)
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return profileError(QCoreApplication::translate("Sim", "The board profile is not a JSON object."), err.errorString());
+        return profileError(
+            QCoreApplication::translate("Sim", "The board profile is not a JSON object."),
+            err.errorString());
     BoardProfile p;
     p.json = doc.object();
     p.name = p.json.value(QLatin1String("name")).toString();
@@ -100,8 +110,9 @@ Result<BoardProfile> BoardProfile::fromJson(const QByteArray &json)
     c.deviceName = pc.value(QLatin1String("deviceName")).toString(c.deviceName);
     c.security = intOr(pc, "security", c.security);
     if (c.security != 0 && c.security != 1 && c.security != 2)
-        return profileError(QCoreApplication::translate("Sim", "The virtual board supports Security 0, 1 and 2."),
-                            QStringLiteral("security=%1").arg(c.security));
+        return profileError(
+            QCoreApplication::translate("Sim", "The virtual board supports Security 0, 1 and 2."),
+            QStringLiteral("security=%1").arg(c.security));
     c.pop = pc.value(QLatin1String("pop")).toString(c.pop);
     c.securityPatch = intOr(pc, "secPatchVer", c.security == 2 ? 1 : 0);
     if (c.securityPatch != 0 && c.securityPatch != 1)
@@ -113,7 +124,8 @@ Result<BoardProfile> BoardProfile::fromJson(const QByteArray &json)
     }
     c.sessionMode = pc.value(QLatin1String("sessionMode")).toString(c.sessionMode);
     if (c.sessionMode != QLatin1String("cookie") && c.sessionMode != QLatin1String("socket"))
-        return profileError(QCoreApplication::translate("Sim", "sessionMode must be \"cookie\" or \"socket\"."));
+        return profileError(
+            QCoreApplication::translate("Sim", "sessionMode must be \"cookie\" or \"socket\"."));
     if (pc.contains(QLatin1String("customEndpoints"))) {
         c.customEndpoints = jsonStringList(pc.value(QLatin1String("customEndpoints")));
     }
@@ -135,12 +147,16 @@ Result<BoardProfile> BoardProfile::fromJson(const QByteArray &json)
         WifiNetwork net;
         net.ssid = n.value(QLatin1String("ssid")).toString();
         if (net.ssid.isEmpty() || net.ssid.toUtf8().size() > 32)
-            return profileError(QCoreApplication::translate("Sim", "Every network needs an SSID of 1 to 32 bytes."));
+            return profileError(QCoreApplication::translate(
+                "Sim", "Every network needs an SSID of 1 to 32 bytes."));
         bool ok = false;
         const QJsonValue auth = n.value(QLatin1String("auth"));
-        net.authMode = auth.isDouble() ? auth.toInt() : authModeFromName(auth.toString(QStringLiteral("WPA2_PSK")), &ok);
+        net.authMode = auth.isDouble()
+                           ? auth.toInt()
+                           : authModeFromName(auth.toString(QStringLiteral("WPA2_PSK")), &ok);
         if (!auth.isDouble() && !ok)
-            return profileError(QCoreApplication::translate("Sim", "Unknown auth mode '%1'.").arg(auth.toString()));
+            return profileError(
+                QCoreApplication::translate("Sim", "Unknown auth mode '%1'.").arg(auth.toString()));
         net.passphrase = n.value(QLatin1String("passphrase")).toString();
         net.rssi = intOr(n, "rssi", net.rssi);
         net.channel = intOr(n, "channel", net.channel);
@@ -151,7 +167,8 @@ Result<BoardProfile> BoardProfile::fromJson(const QByteArray &json)
         ++index;
     }
 
-    const QJsonObject faults = p.json.value(QLatin1String("faults")).toObject().value(QLatin1String("http")).toObject();
+    const QJsonObject faults
+        = p.json.value(QLatin1String("faults")).toObject().value(QLatin1String("http")).toObject();
     p.httpFaults.closeBetween = faults.value(QLatin1String("closeBetween")).toBool(false);
     p.httpFaults.closeAfter = intOr(faults, "closeAfter", 0);
     p.httpFaults.dropResponse = intOr(faults, "dropResponse", 0);
@@ -165,8 +182,10 @@ Result<BoardProfile> BoardProfile::load(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("sim.profile"),
-                           QCoreApplication::translate("Sim", "Cannot read the board profile %1.").arg(path), f.errorString());
+        return Error::make(
+            QStringLiteral("sim.profile"),
+            QCoreApplication::translate("Sim", "Cannot read the board profile %1.").arg(path),
+            f.errorString());
     auto profile = fromJson(f.readAll());
     if (profile)
         profile->baseDir = QFileInfo(path).absolutePath();
@@ -186,8 +205,9 @@ BoardProfile BoardProfile::defaultProfile()
 
 QStringList BoardProfile::faultNames()
 {
-    return {QStringLiteral("close-between"), QStringLiteral("close-after:N"), QStringLiteral("drop-response:N"),
-            QStringLiteral("corrupt-response:N"), QStringLiteral("restart-at:N"), QStringLiteral("slow:MS")};
+    return {QStringLiteral("close-between"),   QStringLiteral("close-after:N"),
+            QStringLiteral("drop-response:N"), QStringLiteral("corrupt-response:N"),
+            QStringLiteral("restart-at:N"),    QStringLiteral("slow:MS")};
 }
 
 Result<void> BoardProfile::applyFault(const QString &spec)
@@ -198,7 +218,9 @@ Result<void> BoardProfile::applyFault(const QString &spec)
     const int n = arg.isEmpty() ? 0 : arg.toInt(&ok);
     const bool needsN = name != QLatin1String("close-between");
     if (!ok || (needsN && n <= 0))
-        return Error::make(QStringLiteral("usage"), QCoreApplication::translate("Sim", "Fault '%1' needs a positive number.").arg(spec));
+        return Error::make(
+            QStringLiteral("usage"),
+            QCoreApplication::translate("Sim", "Fault '%1' needs a positive number.").arg(spec));
     if (name == QLatin1String("close-between"))
         httpFaults.closeBetween = true;
     else if (name == QLatin1String("close-after"))
@@ -213,7 +235,8 @@ Result<void> BoardProfile::applyFault(const QString &spec)
         httpFaults.slowMs = n;
     else
         return Error::make(QStringLiteral("usage"),
-                           QCoreApplication::translate("Sim", "Unknown fault '%1'; known: %2").arg(spec, faultNames().join(QStringLiteral(", "))));
+                           QCoreApplication::translate("Sim", "Unknown fault '%1'; known: %2")
+                               .arg(spec, faultNames().join(QStringLiteral(", "))));
     return {};
 }
 

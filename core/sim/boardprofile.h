@@ -15,7 +15,7 @@ namespace Forgeline::Sim {
 struct WifiNetwork
 {
     QString ssid;
-    QByteArray bssid;   // 6 bytes
+    QByteArray bssid; // 6 bytes
     int rssi = -50;
     int channel = 1;
     int authMode = 3;   // wire value of WifiAuthMode
@@ -29,9 +29,9 @@ struct ProtocommProfile
     // Security1 PoP, or the Security2 password. It is the board's label: the device side
     // itself only ever sees the Security2 salt and verifier computed from it at load time.
     QString pop = QStringLiteral("abcd1234");
-    QString username;          // Security2 (SRP6a) username
-    int securityPatch = 0;     // proto-ver sec_patch_ver; Security2 nonce mode (0 fixed IV, 1 counter)
-    QByteArray sec2Salt;       // what a Security2 firmware stores (protocomm_security2_params_t)
+    QString username;      // Security2 (SRP6a) username
+    int securityPatch = 0; // proto-ver sec_patch_ver; Security2 nonce mode (0 fixed IV, 1 counter)
+    QByteArray sec2Salt;   // what a Security2 firmware stores (protocomm_security2_params_t)
     QByteArray sec2Verifier;
     // "cookie": ESP-IDF >= 4.3 (session survives reconnects); "socket": older firmware that
     // binds the session to the TCP connection.
@@ -56,12 +56,13 @@ struct WifiWorldProfile
 // Faults on the HTTP side; request numbers count every POST since start, from 1.
 struct HttpFaults
 {
-    bool closeBetween = false;  // close the socket after every response (case: session lost on socket change, docs/dev/cases.md)
-    int closeAfter = 0;         // close the socket after the response to request N
-    int dropResponse = 0;       // handle request N but close without answering
-    int restartAt = 0;          // restart the device when request N arrives
-    int corruptResponse = 0;    // flip the bits of the first body byte of response N
-    int slowMs = 0;             // extra delay on every response
+    bool closeBetween
+        = false; // close the socket after every response (case: session lost on socket change, docs/dev/cases.md)
+    int closeAfter = 0;      // close the socket after the response to request N
+    int dropResponse = 0;    // handle request N but close without answering
+    int restartAt = 0;       // restart the device when request N arrives
+    int corruptResponse = 0; // flip the bits of the first body byte of response N
+    int slowMs = 0;          // extra delay on every response
 };
 
 // The virtual board's description. Each side of the simulator reads its own section; the

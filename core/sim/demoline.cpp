@@ -40,8 +40,8 @@ Result<void> DemoLine::start(const QString &poolDir, int count)
                 if (auto r = VirtualFirmware::instance()->attach(*rom, profile.chip); !r)
                     Logger::instance().warning(
                         QStringLiteral("virtual-board"),
-                        QStringList{r.error().message, r.error().detail, r.error().fix}
-                            .join(QLatin1Char(' ')));
+                        QStringList{r.error().message, r.error().detail, r.error().fix}.join(
+                            QLatin1Char(' ')));
             auto net = std::make_unique<ProtocommVirtualBoard>(profile);
             if (auto port = net->start(0); !port)
                 return port.error();

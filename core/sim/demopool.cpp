@@ -25,14 +25,12 @@ Error sslError(const QString &what)
 {
     char buf[256] = {};
     ERR_error_string_n(ERR_get_error(), buf, sizeof buf);
-    return Error::make(QStringLiteral("demo.pool"), QStringLiteral("Could not make the demo certificate pool."),
+    return Error::make(QStringLiteral("demo.pool"),
+                       QStringLiteral("Could not make the demo certificate pool."),
                        what + QStringLiteral(": ") + QString::fromLatin1(buf));
 }
 
-PKey newKey()
-{
-    return PKey(EVP_EC_gen("P-256"), EVP_PKEY_free);
-}
+PKey newKey() { return PKey(EVP_EC_gen("P-256"), EVP_PKEY_free); }
 
 bool addExtension(X509 *cert, X509 *issuer, int nid, const char *value)
 {
@@ -46,7 +44,8 @@ bool addExtension(X509 *cert, X509 *issuer, int nid, const char *value)
     return ok;
 }
 
-Cert newCert(EVP_PKEY *key, const QString &commonName, long serial, X509 *issuer, EVP_PKEY *issuerKey)
+Cert newCert(EVP_PKEY *key, const QString &commonName, long serial, X509 *issuer,
+             EVP_PKEY *issuerKey)
 {
     Cert cert(X509_new(), X509_free);
     if (!cert)
@@ -58,8 +57,11 @@ Cert newCert(EVP_PKEY *key, const QString &commonName, long serial, X509 *issuer
     X509_set_pubkey(cert.get(), key);
     X509_NAME *name = X509_get_subject_name(cert.get());
     const QByteArray cn = commonName.toUtf8();
-    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("Forgeline demo"), -1, -1, 0);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>(cn.constData()), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char *>("Forgeline demo"), -1, -1,
+                               0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char *>(cn.constData()), -1, -1, 0);
     X509_set_issuer_name(cert.get(), issuer ? X509_get_subject_name(issuer) : name);
     // A v3 certificate is a CA only with basicConstraints CA:TRUE (RFC 5280 4.2.1.9): without
     // it OpenSSL ("invalid CA certificate") and mbedTLS refuse every pair the CA signed, so a
@@ -96,13 +98,15 @@ Result<void> writeFile(const QString &path, const QByteArray &bytes, bool secret
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
-        return Error::make(QStringLiteral("demo.pool"), QStringLiteral("Could not write the demo certificate pool."),
+        return Error::make(QStringLiteral("demo.pool"),
+                           QStringLiteral("Could not write the demo certificate pool."),
                            path + QStringLiteral(": ") + f.errorString());
     if (secret)
         f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     f.write(bytes);
     if (!f.commit())
-        return Error::make(QStringLiteral("demo.pool"), QStringLiteral("Could not write the demo certificate pool."),
+        return Error::make(QStringLiteral("demo.pool"),
+                           QStringLiteral("Could not write the demo certificate pool."),
                            path + QStringLiteral(": ") + f.errorString());
     return {};
 }
@@ -119,11 +123,13 @@ Result<QStringList> writeDemoPool(const QString &dirPath, int count, const QStri
 {
     const QDir dir(dirPath);
     if (!QDir().mkpath(dirPath))
-        return Error::make(QStringLiteral("demo.pool"), QStringLiteral("Could not make the demo certificate pool."), dirPath);
+        return Error::make(QStringLiteral("demo.pool"),
+                           QStringLiteral("Could not make the demo certificate pool."), dirPath);
     PKey caKey = newKey();
     if (!caKey)
         return sslError(QStringLiteral("CA key"));
-    Cert ca = newCert(caKey.get(), QStringLiteral("Forgeline demo CA, not for production"), 1, nullptr, nullptr);
+    Cert ca = newCert(caKey.get(), QStringLiteral("Forgeline demo CA, not for production"), 1,
+                      nullptr, nullptr);
     if (!ca)
         return sslError(QStringLiteral("CA certificate"));
     bool wroteCa = false;

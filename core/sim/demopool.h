@@ -11,7 +11,8 @@ namespace Forgeline::Sim {
 // CA, not for production") and `count` per-device EC P-256 pairs signed by it, written as
 // `<prefix>NNNN.crt` + `<prefix>NNNN.key` (keys owner-only) plus `ca.pem`. Pairs already in the
 // folder are kept, so a demo pool's claims stay valid across runs. Returns the pair ids.
-Result<QStringList> writeDemoPool(const QString &dir, int count, const QString &prefix = QStringLiteral("demo"));
+Result<QStringList> writeDemoPool(const QString &dir, int count,
+                                  const QString &prefix = QStringLiteral("demo"));
 
 // Where the GUI keeps its demo pool (the application's data folder): the Station's virtual
 // line claims pairs from it and the virtual boards' TLS server trusts its CA.

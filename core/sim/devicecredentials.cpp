@@ -14,10 +14,7 @@ namespace Forgeline::Sim {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Forgeline::Sim", text);
-}
+QString tr(const char *text) { return QCoreApplication::translate("Forgeline::Sim", text); }
 
 // A DER SEQUENCE's total length from its header, 0 when the bytes are not one.
 qsizetype derLength(const QByteArray &d)
@@ -71,7 +68,8 @@ Error credentialError(const QString &message, const QString &detail = {})
 }
 
 // nullopt: this store is not on the board (no partition, erased, or without the records).
-Result<std::optional<DeviceCredentials>> fromSecureCert(const QByteArray &flash, const Image::PartitionTable &table,
+Result<std::optional<DeviceCredentials>> fromSecureCert(const QByteArray &flash,
+                                                        const Image::PartitionTable &table,
                                                         const CredentialLookup &lookup)
 {
     const Image::Partition *part = table.find(lookup.secureCertPartition);
@@ -84,16 +82,19 @@ Result<std::optional<DeviceCredentials>> fromSecureCert(const QByteArray &flash,
     const auto *cert = parsed.find(Image::SecureCert::DevCert);
     const auto *key = parsed.find(Image::SecureCert::PrivKey);
     if (!cert || !key)
-        return credentialError(tr("The esp_secure_cert partition holds no usable device certificate and key."),
-                               parsed.problems.join(QStringLiteral("; ")));
+        return credentialError(
+            tr("The esp_secure_cert partition holds no usable device certificate and key."),
+            parsed.problems.join(QStringLiteral("; ")));
     DeviceCredentials found;
     found.certificate = partitionPayload(cert->data);
     found.privateKey = partitionPayload(key->data);
-    found.source = QStringLiteral("esp_secure_cert@0x%1 (%2)").arg(part->offset, 0, 16).arg(parsed.layout);
+    found.source
+        = QStringLiteral("esp_secure_cert@0x%1 (%2)").arg(part->offset, 0, 16).arg(parsed.layout);
     return std::optional<DeviceCredentials>(found);
 }
 
-Result<std::optional<DeviceCredentials>> fromNvs(const QByteArray &flash, const Image::PartitionTable &table,
+Result<std::optional<DeviceCredentials>> fromNvs(const QByteArray &flash,
+                                                 const Image::PartitionTable &table,
                                                  const CredentialLookup &lookup)
 {
     const Image::Partition *part = table.find(lookup.nvsPartition);
@@ -111,7 +112,8 @@ Result<std::optional<DeviceCredentials>> fromNvs(const QByteArray &flash, const 
             break;
         auto read = Image::Nvs::Keys::fromPartitionImage(keyBytes);
         if (!read)
-            return credentialError(tr("The nvs_keys partition does not hold valid keys."), read.error().message);
+            return credentialError(tr("The nvs_keys partition does not hold valid keys."),
+                                   read.error().message);
         keys = *read;
         break;
     }
@@ -121,20 +123,23 @@ Result<std::optional<DeviceCredentials>> fromNvs(const QByteArray &flash, const 
     if (!cert && !key)
         return std::optional<DeviceCredentials>(); // an NVS without credentials: Wi-Fi data only
     if (!cert || !key || !cert->valueKnown || !key->valueKnown)
-        return credentialError(tr("The NVS partition holds only part of the credentials (%1/%2, %1/%3).")
-                                   .arg(lookup.nvsNamespace, lookup.certKey, lookup.keyKey),
-                               dump.problems.join(QStringLiteral("; ")));
+        return credentialError(
+            tr("The NVS partition holds only part of the credentials (%1/%2, %1/%3).")
+                .arg(lookup.nvsNamespace, lookup.certKey, lookup.keyKey),
+            dump.problems.join(QStringLiteral("; ")));
     DeviceCredentials found;
     found.certificate = partitionPayload(cert->value);
     found.privateKey = partitionPayload(key->value);
     found.source = QStringLiteral("NVS %1@0x%2 %3/%4%5")
                        .arg(part->name)
                        .arg(part->offset, 0, 16)
-                       .arg(lookup.nvsNamespace, lookup.certKey, keys ? QStringLiteral(" (encrypted)") : QString());
+                       .arg(lookup.nvsNamespace, lookup.certKey,
+                            keys ? QStringLiteral(" (encrypted)") : QString());
     return std::optional<DeviceCredentials>(found);
 }
 
-std::optional<DeviceCredentials> fromRawPartitions(const QByteArray &flash, const Image::PartitionTable &table,
+std::optional<DeviceCredentials> fromRawPartitions(const QByteArray &flash,
+                                                   const Image::PartitionTable &table,
                                                    const CredentialLookup &lookup)
 {
     const Image::Partition *cert = table.find(lookup.certPartition);
@@ -154,7 +159,8 @@ std::optional<DeviceCredentials> fromRawPartitions(const QByteArray &flash, cons
 
 } // namespace
 
-Result<DeviceCredentials> findDeviceCredentials(const QByteArray &flash, const CredentialLookup &lookup)
+Result<DeviceCredentials> findDeviceCredentials(const QByteArray &flash,
+                                                const CredentialLookup &lookup)
 {
     const quint32 at = Image::PartitionTable::DefaultOffset;
     if (flash.size() < qsizetype(at + Image::PartitionTable::MaxLength))

@@ -39,7 +39,8 @@ struct CredentialLookup
 // (what `flash --partition cert` writes). An erased or missing store counts as absent, not as
 // an error; a store that is there but broken (bad CRC, keys that do not decrypt) is an error,
 // because the real firmware would fail to read it too.
-Result<DeviceCredentials> findDeviceCredentials(const QByteArray &flash, const CredentialLookup &lookup = {});
+Result<DeviceCredentials> findDeviceCredentials(const QByteArray &flash,
+                                                const CredentialLookup &lookup = {});
 
 // The payload of a raw partition: PEM up to its first NUL or 0xFF, DER by its length.
 QByteArray partitionPayload(const QByteArray &partition);

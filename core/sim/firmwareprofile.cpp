@@ -65,10 +65,13 @@ Result<FirmwareProfile> FirmwareProfile::fromJson(const QJsonObject &s, const QS
         return c.value(QLatin1String(name)).toString(fallback);
     };
     p.credentials.store = text("store", p.credentials.store);
-    if (!QStringList{QStringLiteral("auto"), QStringLiteral("secure-cert"), QStringLiteral("nvs"), QStringLiteral("raw")}
+    if (!QStringList{QStringLiteral("auto"), QStringLiteral("secure-cert"), QStringLiteral("nvs"),
+                     QStringLiteral("raw")}
              .contains(p.credentials.store))
-        return profileError(QStringLiteral("credentials.store is one of auto, secure-cert, nvs, raw"));
-    p.credentials.secureCertPartition = text("secureCertPartition", p.credentials.secureCertPartition);
+        return profileError(
+            QStringLiteral("credentials.store is one of auto, secure-cert, nvs, raw"));
+    p.credentials.secureCertPartition
+        = text("secureCertPartition", p.credentials.secureCertPartition);
     p.credentials.nvsPartition = text("nvsPartition", p.credentials.nvsPartition);
     p.credentials.nvsNamespace = text("nvsNamespace", p.credentials.nvsNamespace);
     p.credentials.certKey = text("certKey", p.credentials.certKey);

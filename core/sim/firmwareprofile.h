@@ -30,7 +30,7 @@ struct FirmwareProfile
     int retryMs = 5000;    // MQTT reconnect_timeout_ms after a failure
     int maxAttempts = 0;   // 0 = keep retrying
     int handshakeTimeoutMs = 10000;
-    bool bootAfterReset = true; // a reboot command starts the app (the strap released)
+    bool bootAfterReset = true;   // a reboot command starts the app (the strap released)
     CredentialLookup credentials; // where the app looks for its client certificate and key
 
     // `section` is the profile's "firmware" object; `baseDir` resolves a "caFile".

@@ -20,7 +20,8 @@ double FlashModel::erase(quint32 offset, quint32 length)
     if (length == 0 || offset >= size())
         return 0.0;
     quint64 start = offset / SectorSize * SectorSize;
-    const quint64 end = qMin<quint64>(size(), (quint64(offset) + length + SectorSize - 1) / SectorSize * SectorSize);
+    const quint64 end = qMin<quint64>(size(), (quint64(offset) + length + SectorSize - 1)
+                                                  / SectorSize * SectorSize);
     double ms = 0.0;
     while (start < end) {
         const bool block = start % BlockSize == 0 && end - start >= BlockSize;

@@ -13,8 +13,8 @@ struct FlashTiming
     double sectorEraseMs = 40.0;
     double blockEraseMs = 200.0;
     double pageProgramMs = 0.7;
-    double md5MsPerMiB = 25.0;    // the ROM reads flash to hash it
-    double slowFactor = 1.0;      // "slow flash" fault multiplies every figure
+    double md5MsPerMiB = 25.0; // the ROM reads flash to hash it
+    double slowFactor = 1.0;   // "slow flash" fault multiplies every figure
 };
 
 // NOR flash: erase sets whole 4 KiB sectors to 0xFF; programming can only clear bits.

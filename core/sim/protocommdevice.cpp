@@ -11,27 +11,24 @@ using namespace Forgeline::Protocomm;
 
 namespace {
 
-Error handlerError(const QString &why)
-{
-    return Error::make(QStringLiteral("sim.handler"), why);
-}
+Error handlerError(const QString &why) { return Error::make(QStringLiteral("sim.handler"), why); }
 
-QString macText(const QByteArray &mac)
-{
-    return QString::fromLatin1(mac.toHex(':'));
-}
+QString macText(const QByteArray &mac) { return QString::fromLatin1(mac.toHex(':')); }
 
 } // namespace
 
 ProtocommDevice::ProtocommDevice(const BoardProfile &profile, QObject *parent)
     : QObject(parent), m_profile(profile), m_world(profile.wifi)
 {
-    DeviceLogFn deviceLog = [this](char level, const QString &tag, const QString &msg) { log(level, tag, msg); };
+    DeviceLogFn deviceLog
+        = [this](char level, const QString &tag, const QString &msg) { log(level, tag, msg); };
     if (m_profile.protocomm.security == 2)
-        m_security = std::make_unique<Sec2Device>(Srp::Credentials{m_profile.protocomm.sec2Salt, m_profile.protocomm.sec2Verifier},
-                                                  m_profile.protocomm.securityPatch, std::move(deviceLog));
+        m_security = std::make_unique<Sec2Device>(
+            Srp::Credentials{m_profile.protocomm.sec2Salt, m_profile.protocomm.sec2Verifier},
+            m_profile.protocomm.securityPatch, std::move(deviceLog));
     else
-        m_security = makeDeviceSecurity(m_profile.protocomm.security, m_profile.protocomm.pop.toUtf8(), std::move(deviceLog));
+        m_security = makeDeviceSecurity(m_profile.protocomm.security,
+                                        m_profile.protocomm.pop.toUtf8(), std::move(deviceLog));
     m_clock.start();
     for (QTimer *t : {&m_applyTimer, &m_connectTimer, &m_stopTimer})
         t->setSingleShot(true);
@@ -58,15 +55,18 @@ void ProtocommDevice::printBootLog()
 {
     const ProtocommProfile &p = m_profile.protocomm;
     log('I', QStringLiteral("boot"), QStringLiteral("ESP-IDF v5.5.5 2nd stage bootloader"));
-    log('I', QStringLiteral("wifi"), QStringLiteral("mode : sta (%1) + softAP (%1)").arg(macText(m_profile.mac)));
-    log('I', QStringLiteral("wifi_prov_mgr"), QStringLiteral("Provisioning started with service name : %1 ").arg(p.deviceName));
+    log('I', QStringLiteral("wifi"),
+        QStringLiteral("mode : sta (%1) + softAP (%1)").arg(macText(m_profile.mac)));
+    log('I', QStringLiteral("wifi_prov_mgr"),
+        QStringLiteral("Provisioning started with service name : %1 ").arg(p.deviceName));
     log('I', QStringLiteral("app"), QStringLiteral("Provisioning started"));
 }
 
 bool ProtocommDevice::hasEndpoint(const QString &endpoint) const
 {
-    static const QStringList builtIn{QStringLiteral("proto-ver"), QStringLiteral("prov-session"), QStringLiteral("prov-config"),
-                                     QStringLiteral("prov-scan"), QStringLiteral("prov-ctrl")};
+    static const QStringList builtIn{QStringLiteral("proto-ver"), QStringLiteral("prov-session"),
+                                     QStringLiteral("prov-config"), QStringLiteral("prov-scan"),
+                                     QStringLiteral("prov-ctrl")};
     return builtIn.contains(endpoint) || m_profile.protocomm.customEndpoints.contains(endpoint);
 }
 
@@ -79,8 +79,9 @@ QString ProtocommDevice::versionJson() const
     else if (m_profile.protocomm.security == 1 && m_profile.protocomm.pop.isEmpty())
         caps << QStringLiteral("\"no_pop\"");
     caps << QStringLiteral("\"wifi_scan\"");
-    return QStringLiteral("{\n\t\"prov\":\t{\n\t\t\"ver\":\t\"v1.1\",\n\t\t\"sec_ver\":\t%1,\n\t\t\"sec_patch_ver\":\t%2,\n"
-                          "\t\t\"cap\":\t[%3]\n\t}\n}")
+    return QStringLiteral(
+               "{\n\t\"prov\":\t{\n\t\t\"ver\":\t\"v1.1\",\n\t\t\"sec_ver\":\t%1,\n\t\t\"sec_patch_ver\":\t%2,\n"
+               "\t\t\"cap\":\t[%3]\n\t}\n}")
         .arg(m_profile.protocomm.security)
         .arg(m_profile.protocomm.securityPatch)
         .arg(caps.join(QStringLiteral(", ")));
@@ -120,7 +121,8 @@ ProtocommDevice::Reply ProtocommDevice::handle(const QString &endpoint, const QB
     }
     std::optional<QByteArray> plain = m_security->decrypt(request);
     if (!plain) {
-        log('E', QStringLiteral("protocomm"), QStringLiteral("Decryption of response failed for endpoint %1").arg(endpoint));
+        log('E', QStringLiteral("protocomm"),
+            QStringLiteral("Decryption of response failed for endpoint %1").arg(endpoint));
         return reply;
     }
     Result<QByteArray> out = handlerError(QStringLiteral("no handler"));
@@ -132,11 +134,13 @@ ProtocommDevice::Reply ProtocommDevice::handle(const QString &endpoint, const QB
     else if (endpoint == QLatin1String("prov-ctrl"))
         out = handleCtrl(*plain);
     else {
-        log('I', QStringLiteral("app"), QStringLiteral("Received data: %1").arg(QString::fromUtf8(plain->left(256))));
-        out = QByteArray("SUCCESS", 8);  // the example firmware's reply includes the NUL
+        log('I', QStringLiteral("app"),
+            QStringLiteral("Received data: %1").arg(QString::fromUtf8(plain->left(256))));
+        out = QByteArray("SUCCESS", 8); // the example firmware's reply includes the NUL
     }
     if (!out) {
-        log('E', QStringLiteral("protocomm"), QStringLiteral("Request handler for %1 failed").arg(endpoint));
+        log('E', QStringLiteral("protocomm"),
+            QStringLiteral("Request handler for %1 failed").arg(endpoint));
         return reply;
     }
     reply.body = m_security->encrypt(out.value());
@@ -154,7 +158,8 @@ Result<QByteArray> ProtocommDevice::handleConfig(const QByteArray &plain)
     switch (req->msg) {
     case ConfigMsg::CmdGetStatus: {
         const WifiStatus st = currentStatus();
-        if (st.state == StationState::Connected && m_profile.protocomm.autoStop && !m_stopScheduled) {
+        if (st.state == StationState::Connected && m_profile.protocomm.autoStop
+            && !m_stopScheduled) {
             m_stopScheduled = true;
             m_stopTimer.start(m_profile.protocomm.autoStopDelayMs);
         }
@@ -164,22 +169,27 @@ Result<QByteArray> ProtocommDevice::handleConfig(const QByteArray &plain)
         if (!req->hasPayload)
             return handlerError(QStringLiteral("SetConfig without payload"));
         if (m_applied) {
-            log('E', QStringLiteral("wifi_prov_mgr"), QStringLiteral("Wi-Fi credentials already received by provisioning app"));
+            log('E', QStringLiteral("wifi_prov_mgr"),
+                QStringLiteral("Wi-Fi credentials already received by provisioning app"));
             return encodeRespSetConfig(Status::InternalError);
         }
         const WifiConfig &c = req->config;
-        if (c.ssid.size() > 32 || c.passphrase.size() > 63 || (!c.bssid.isEmpty() && c.bssid.size() != 6)) {
-            log('E', QStringLiteral("wifi_prov_handlers"), QStringLiteral("Invalid Wi-Fi credentials length"));
+        if (c.ssid.size() > 32 || c.passphrase.size() > 63
+            || (!c.bssid.isEmpty() && c.bssid.size() != 6)) {
+            log('E', QStringLiteral("wifi_prov_handlers"),
+                QStringLiteral("Invalid Wi-Fi credentials length"));
             return encodeRespSetConfig(Status::InvalidArgument);
         }
         // Never the passphrase: the log is shown to users and ends up in reports.
-        log('I', QStringLiteral("wifi_prov_handlers"), QStringLiteral("Wi-Fi Credentials Received : ssid %1").arg(QString::fromUtf8(c.ssid)));
+        log('I', QStringLiteral("wifi_prov_handlers"),
+            QStringLiteral("Wi-Fi Credentials Received : ssid %1").arg(QString::fromUtf8(c.ssid)));
         m_pending = c;
         return encodeRespSetConfig(Status::Success);
     }
     case ConfigMsg::CmdApplyConfig:
         if (m_applied) {
-            log('E', QStringLiteral("wifi_prov_mgr"), QStringLiteral("Wi-Fi credentials already received by provisioning app"));
+            log('E', QStringLiteral("wifi_prov_mgr"),
+                QStringLiteral("Wi-Fi credentials already received by provisioning app"));
             return encodeRespApplyConfig(Status::InternalError);
         }
         if (!m_pending) {
@@ -193,7 +203,8 @@ Result<QByteArray> ProtocommDevice::handleConfig(const QByteArray &plain)
         m_applyTimer.start(m_profile.protocomm.applyDelayMs);
         return encodeRespApplyConfig(Status::Success);
     default:
-        log('E', QStringLiteral("WiFiProvConfig"), QStringLiteral("Invalid message type %1").arg(int(req->msg)));
+        log('E', QStringLiteral("WiFiProvConfig"),
+            QStringLiteral("Invalid message type %1").arg(int(req->msg)));
         return handlerError(QStringLiteral("bad msg"));
     }
 }
@@ -221,23 +232,26 @@ Result<QByteArray> ProtocommDevice::handleScan(const QByteArray &plain, int *ext
         return encodeRespScanStart(Status::Success);
     case ScanMsg::CmdScanStatus: {
         const bool finished = m_scanFinishedAt >= 0 && m_clock.elapsed() >= m_scanFinishedAt;
-        return encodeRespScanStatus(Status::Success, ScanStatusInfo{finished, finished ? quint32(m_scanResults.size()) : 0});
+        return encodeRespScanStatus(
+            Status::Success,
+            ScanStatusInfo{finished, finished ? quint32(m_scanResults.size()) : 0});
     }
     case ScanMsg::CmdScanResult: {
         if (!req->hasPayload)
             return handlerError(QStringLiteral("ScanResult without payload"));
         if (req->startIndex >= quint32(max) || req->startIndex + req->count > quint32(max)) {
-            log('E', QStringLiteral("WiFiProvScan"), QStringLiteral("Scan result index out of range"));
+            log('E', QStringLiteral("WiFiProvScan"),
+                QStringLiteral("Scan result index out of range"));
             return handlerError(QStringLiteral("index"));
         }
         QList<ScanEntry> page;
-        for (quint32 i = req->startIndex; i < req->startIndex + req->count && i < quint32(m_scanResults.size()); ++i)
+        for (quint32 i = req->startIndex;
+             i < req->startIndex + req->count && i < quint32(m_scanResults.size()); ++i)
             page << m_scanResults.at(qsizetype(i));
         const bool beyond = req->startIndex + req->count > quint32(m_scanResults.size());
         return encodeRespScanResult(beyond ? Status::InternalError : Status::Success, page);
     }
-    default:
-        return handlerError(QStringLiteral("bad msg"));
+    default: return handlerError(QStringLiteral("bad msg"));
     }
 }
 
@@ -248,20 +262,25 @@ Result<QByteArray> ProtocommDevice::handleCtrl(const QByteArray &plain)
         return req.error();
     if (req->msg == int(CtrlCommand::Reset)) {
         if (m_wifi != Wifi::Failed) {
-            log('E', QStringLiteral("wifi_prov_mgr"), QStringLiteral("Trying reset when not in failure state. Current state: %1").arg(int(m_wifi)));
+            log('E', QStringLiteral("wifi_prov_mgr"),
+                QStringLiteral("Trying reset when not in failure state. Current state: %1")
+                    .arg(int(m_wifi)));
             return encodeRespCtrl(CtrlCommand::Reset, Status::InternalError);
         }
         clearWifi();
-        log('I', QStringLiteral("wifi_prov_mgr"), QStringLiteral("Resetting provisioning state machine to start"));
+        log('I', QStringLiteral("wifi_prov_mgr"),
+            QStringLiteral("Resetting provisioning state machine to start"));
         return encodeRespCtrl(CtrlCommand::Reset, Status::Success);
     }
     if (req->msg == int(CtrlCommand::Reprov)) {
         if (m_profile.protocomm.autoStop) {
-            log('E', QStringLiteral("wifi_prov_mgr"), QStringLiteral("Trying reprovision when auto stop is enabled"));
+            log('E', QStringLiteral("wifi_prov_mgr"),
+                QStringLiteral("Trying reprovision when auto stop is enabled"));
             return encodeRespCtrl(CtrlCommand::Reprov, Status::InternalError);
         }
         clearWifi();
-        log('I', QStringLiteral("wifi_prov_mgr"), QStringLiteral("Re-provisioning: credentials cleared"));
+        log('I', QStringLiteral("wifi_prov_mgr"),
+            QStringLiteral("Re-provisioning: credentials cleared"));
         return encodeRespCtrl(CtrlCommand::Reprov, Status::Success);
     }
     return handlerError(QStringLiteral("bad ctrl msg"));
@@ -294,7 +313,8 @@ WifiStatus ProtocommDevice::currentStatus() const
 void ProtocommDevice::startConnecting()
 {
     m_wifi = Wifi::Connecting;
-    log('I', QStringLiteral("wifi_prov_mgr"), QStringLiteral("Connecting to %1").arg(QString::fromUtf8(m_pending->ssid)));
+    log('I', QStringLiteral("wifi_prov_mgr"),
+        QStringLiteral("Connecting to %1").arg(QString::fromUtf8(m_pending->ssid)));
     m_connectTimer.start(m_world.profile().connectDelayMs);
 }
 
@@ -304,20 +324,27 @@ void ProtocommDevice::finishConnecting()
     if (m_attempt.connected) {
         const WifiNetwork &n = m_attempt.network;
         m_wifi = Wifi::Connected;
-        log('I', QStringLiteral("wifi"), QStringLiteral("connected with %1, aid = 1, channel %2, BW20, bssid = %3")
-                                             .arg(n.ssid).arg(n.channel).arg(macText(n.bssid)));
-        log('I', QStringLiteral("esp_netif_handlers"), QStringLiteral("sta ip: %1, mask: 255.255.255.0").arg(m_world.profile().ip));
-        log('I', QStringLiteral("app"), QStringLiteral("Connected with IP Address:%1").arg(m_world.profile().ip));
+        log('I', QStringLiteral("wifi"),
+            QStringLiteral("connected with %1, aid = 1, channel %2, BW20, bssid = %3")
+                .arg(n.ssid)
+                .arg(n.channel)
+                .arg(macText(n.bssid)));
+        log('I', QStringLiteral("esp_netif_handlers"),
+            QStringLiteral("sta ip: %1, mask: 255.255.255.0").arg(m_world.profile().ip));
+        log('I', QStringLiteral("app"),
+            QStringLiteral("Connected with IP Address:%1").arg(m_world.profile().ip));
         log('I', QStringLiteral("app"), QStringLiteral("Provisioning successful"));
         return;
     }
     m_wifi = Wifi::Failed;
     if (m_attempt.reason == FailReason::AuthError) {
         log('E', QStringLiteral("wifi_prov_mgr"), QStringLiteral("STA Auth Error"));
-        log('E', QStringLiteral("app"), QStringLiteral("Provisioning failed! Reason : Wi-Fi station authentication failed"));
+        log('E', QStringLiteral("app"),
+            QStringLiteral("Provisioning failed! Reason : Wi-Fi station authentication failed"));
     } else {
         log('E', QStringLiteral("wifi_prov_mgr"), QStringLiteral("STA AP Not found"));
-        log('E', QStringLiteral("app"), QStringLiteral("Provisioning failed! Reason : Wi-Fi access-point not found"));
+        log('E', QStringLiteral("app"),
+            QStringLiteral("Provisioning failed! Reason : Wi-Fi access-point not found"));
     }
 }
 

@@ -36,7 +36,7 @@ public:
 
     struct Reply
     {
-        std::optional<QByteArray> body;  // nullopt: the handler failed, no response
+        std::optional<QByteArray> body; // nullopt: the handler failed, no response
         int delayMs = 0;
     };
     Reply handle(const QString &endpoint, const QByteArray &request);

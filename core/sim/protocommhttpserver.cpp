@@ -22,10 +22,11 @@ struct ProtocommHttpServer::Connection
     QPointer<QTcpSocket> socket;
     HttpParser parser{HttpParser::Kind::Request, MaxRequestBody};
     int fd = 0;
-    bool busy = false;  // a reply is pending (delayed); the next request waits for it
+    bool busy = false; // a reply is pending (delayed); the next request waits for it
 };
 
-ProtocommHttpServer::ProtocommHttpServer(ProtocommDevice *device, HttpFaults faults, QObject *parent)
+ProtocommHttpServer::ProtocommHttpServer(ProtocommDevice *device, HttpFaults faults,
+                                         QObject *parent)
     : QObject(parent), m_device(device), m_faults(faults)
 {
     connect(m_device, &ProtocommDevice::stopped, this, [this] {
@@ -36,10 +37,7 @@ ProtocommHttpServer::ProtocommHttpServer(ProtocommDevice *device, HttpFaults fau
     });
 }
 
-ProtocommHttpServer::~ProtocommHttpServer()
-{
-    dropAll();
-}
+ProtocommHttpServer::~ProtocommHttpServer() { dropAll(); }
 
 Result<quint16> ProtocommHttpServer::listen(quint16 port, const QHostAddress &address)
 {
@@ -51,9 +49,10 @@ Result<quint16> ProtocommHttpServer::listen(quint16 port, const QHostAddress &ad
     m_address = address;
     const QString where = Endpoint{address.toString(), port}.toString();
     if (!m_server->listen(address, port))
-        return Error::make(QStringLiteral("sim.listen"),
-                           QCoreApplication::translate("Sim", "The virtual board cannot listen on %1.").arg(where),
-                           m_server->errorString());
+        return Error::make(
+            QStringLiteral("sim.listen"),
+            QCoreApplication::translate("Sim", "The virtual board cannot listen on %1.").arg(where),
+            m_server->errorString());
     m_port = m_server->serverPort();
     return m_port;
 }
@@ -83,7 +82,10 @@ void ProtocommHttpServer::onNewConnection()
         ++m_accepted;
         // max_open_sockets = 1 with lru_purge_enable: the newcomer evicts the old socket.
         while (!m_connections.isEmpty() && m_device) {
-            m_device->log('W', QStringLiteral("httpd"), QStringLiteral("httpd_accept_conn: Closing least recently used socket (%1)").arg(m_connections.first()->fd));
+            m_device->log(
+                'W', QStringLiteral("httpd"),
+                QStringLiteral("httpd_accept_conn: Closing least recently used socket (%1)")
+                    .arg(m_connections.first()->fd));
             closeConnection(m_connections.first());
         }
         auto *c = new Connection;
@@ -135,21 +137,25 @@ void ProtocommHttpServer::onReadyRead(Connection *c)
     }
     if (st == HttpParser::State::Error) {
         if (c->parser.failure() == HttpParser::Failure::BodyTooLarge)
-            m_device->log('E', QStringLiteral("protocomm_httpd"), QStringLiteral("Request content length should be less than 4kb"));
+            m_device->log('E', QStringLiteral("protocomm_httpd"),
+                          QStringLiteral("Request content length should be less than 4kb"));
         else
-            m_device->log('W', QStringLiteral("httpd_parse"), QStringLiteral("parse_block: %1").arg(c->parser.errorString()));
+            m_device->log('W', QStringLiteral("httpd_parse"),
+                          QStringLiteral("parse_block: %1").arg(c->parser.errorString()));
         closeConnection(c);
     }
 }
 
 bool ProtocommHttpServer::sameSession(const Connection *c, const HttpMessage &request) const
 {
-    if (m_device->profile().protocomm.sessionMode == QLatin1String("cookie") && request.hasHeader("Cookie")) {
+    if (m_device->profile().protocomm.sessionMode == QLatin1String("cookie")
+        && request.hasHeader("Cookie")) {
         const QByteArray value = request.header("Cookie");
         // httpd_req_get_hdr_value_str into a 20-byte buffer: longer values fail and fall
         // back to the socket check; otherwise the whole value must be exactly session=<id>.
         if (value.size() < 20)
-            return m_cookieSessionValid && value == "session=" + QByteArray::number(m_cookieSessionId);
+            return m_cookieSessionValid
+                   && value == "session=" + QByteArray::number(m_cookieSessionId);
     }
     return m_sockSessionFd == c->fd && m_device->hasSession();
 }
@@ -158,24 +164,32 @@ void ProtocommHttpServer::process(Connection *c, const HttpMessage &request)
 {
     const QString endpoint = QString::fromUtf8(request.target.mid(1));
     if (!m_device->hasEndpoint(endpoint)) {
-        m_device->log('W', QStringLiteral("httpd_uri"), QStringLiteral("httpd_uri: URI '%1' not found").arg(QString::fromUtf8(request.target)));
-        send(c, "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n", "This URI does not exist", false);
+        m_device->log(
+            'W', QStringLiteral("httpd_uri"),
+            QStringLiteral("httpd_uri: URI '%1' not found").arg(QString::fromUtf8(request.target)));
+        send(c, "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n", "This URI does not exist",
+             false);
         return;
     }
     if (request.method != "POST") {
-        m_device->log('W', QStringLiteral("httpd_uri"), QStringLiteral("httpd_uri: Method '%1' not allowed for URI '%2'")
-                                                       .arg(QString::fromUtf8(request.method), QString::fromUtf8(request.target)));
-        send(c, "HTTP/1.1 405 Method Not Allowed\r\nContent-Type: text/html\r\n", "Request method for this URI is not handled by server", false);
+        m_device->log(
+            'W', QStringLiteral("httpd_uri"),
+            QStringLiteral("httpd_uri: Method '%1' not allowed for URI '%2'")
+                .arg(QString::fromUtf8(request.method), QString::fromUtf8(request.target)));
+        send(c, "HTTP/1.1 405 Method Not Allowed\r\nContent-Type: text/html\r\n",
+             "Request method for this URI is not handled by server", false);
         return;
     }
     if (request.contentLength <= 0) {
-        m_device->log('E', QStringLiteral("protocomm_httpd"), QStringLiteral("Content length not found"));
+        m_device->log('E', QStringLiteral("protocomm_httpd"),
+                      QStringLiteral("Content length not found"));
         closeConnection(c);
         return;
     }
     const int number = ++m_requests;
     if (m_faults.restartAt == number) {
-        Q_EMIT faultInjected(QStringLiteral("restarting the device on request %1 (/%2)").arg(number).arg(endpoint));
+        Q_EMIT faultInjected(
+            QStringLiteral("restarting the device on request %1 (/%2)").arg(number).arg(endpoint));
         restartDevice();
         return;
     }
@@ -184,7 +198,8 @@ void ProtocommHttpServer::process(Connection *c, const HttpMessage &request)
     const bool cookieMode = m_device->profile().protocomm.sessionMode == QLatin1String("cookie");
     if (!sameSession(c, request)) {
         if (cookieMode) {
-            m_cookieSessionId = QByteArray(Protocomm::Crypto::randomBytes(4)).toHex().toUInt(nullptr, 16);
+            m_cookieSessionId
+                = QByteArray(Protocomm::Crypto::randomBytes(4)).toHex().toUInt(nullptr, 16);
             m_cookieSessionValid = true;
             m_device->newTransportSession(m_cookieSessionId);
             setCookie = true;
@@ -196,13 +211,16 @@ void ProtocommHttpServer::process(Connection *c, const HttpMessage &request)
 
     const ProtocommDevice::Reply reply = m_device->handle(endpoint, request.body);
     if (!reply.body) {
-        m_device->log('E', QStringLiteral("protocomm_httpd"), QStringLiteral("Data handler failed"));
-        m_device->log('W', QStringLiteral("httpd_uri"), QStringLiteral("httpd_uri: uri handler execution failed"));
+        m_device->log('E', QStringLiteral("protocomm_httpd"),
+                      QStringLiteral("Data handler failed"));
+        m_device->log('W', QStringLiteral("httpd_uri"),
+                      QStringLiteral("httpd_uri: uri handler execution failed"));
         closeConnection(c);
         return;
     }
     if (m_faults.dropResponse == number) {
-        Q_EMIT faultInjected(QStringLiteral("dropping the response to request %1 (/%2)").arg(number).arg(endpoint));
+        Q_EMIT faultInjected(
+            QStringLiteral("dropping the response to request %1 (/%2)").arg(number).arg(endpoint));
         closeConnection(c);
         return;
     }
@@ -211,11 +229,16 @@ void ProtocommHttpServer::process(Connection *c, const HttpMessage &request)
         head += "Set-Cookie: session=" + QByteArray::number(m_cookieSessionId) + "\r\n";
     const bool closeAfter = m_faults.closeBetween || m_faults.closeAfter == number;
     if (closeAfter)
-        Q_EMIT faultInjected(QStringLiteral("closing the socket after the response to request %1 (/%2)").arg(number).arg(endpoint));
+        Q_EMIT faultInjected(
+            QStringLiteral("closing the socket after the response to request %1 (/%2)")
+                .arg(number)
+                .arg(endpoint));
     const int delay = reply.delayMs + m_faults.slowMs;
     QByteArray body = *reply.body;
     if (m_faults.corruptResponse == number && !body.isEmpty()) {
-        Q_EMIT faultInjected(QStringLiteral("corrupting the response to request %1 (/%2)").arg(number).arg(endpoint));
+        Q_EMIT faultInjected(QStringLiteral("corrupting the response to request %1 (/%2)")
+                                 .arg(number)
+                                 .arg(endpoint));
         body[0] = char(~body.at(0));
     }
     if (delay <= 0) {
@@ -234,7 +257,8 @@ void ProtocommHttpServer::process(Connection *c, const HttpMessage &request)
     });
 }
 
-void ProtocommHttpServer::send(Connection *c, const QByteArray &head, const QByteArray &body, bool closeAfter)
+void ProtocommHttpServer::send(Connection *c, const QByteArray &head, const QByteArray &body,
+                               bool closeAfter)
 {
     if (!c->socket)
         return;

@@ -53,13 +53,13 @@ private:
     void restartDevice();
     bool sameSession(const Connection *c, const Protocomm::HttpMessage &request) const;
 
-    QPointer<ProtocommDevice> m_device;  // may go first when both die with their parent
+    QPointer<ProtocommDevice> m_device; // may go first when both die with their parent
     HttpFaults m_faults;
     QTcpServer *m_server = nullptr;
     quint16 m_port = 0;
     QHostAddress m_address{QHostAddress::LocalHost};
-    QList<Connection *> m_connections;  // LRU order, most recent last
-    int m_nextFd = 54;                  // lwIP-style socket numbers, for the log
+    QList<Connection *> m_connections; // LRU order, most recent last
+    int m_nextFd = 54;                 // lwIP-style socket numbers, for the log
     int m_sockSessionFd = -1;
     bool m_cookieSessionValid = false;
     quint32 m_cookieSessionId = 0;

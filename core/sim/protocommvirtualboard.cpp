@@ -7,8 +7,7 @@
 namespace Forgeline::Sim {
 
 ProtocommVirtualBoard::ProtocommVirtualBoard(const BoardProfile &profile, QObject *parent)
-    : QObject(parent),
-      m_device(new ProtocommDevice(profile, this)),
+    : QObject(parent), m_device(new ProtocommDevice(profile, this)),
       m_server(new ProtocommHttpServer(m_device, profile.httpFaults, this))
 {
     connect(m_device, &ProtocommDevice::logLine, this, [this](const QString &line) {
@@ -19,7 +18,7 @@ ProtocommVirtualBoard::ProtocommVirtualBoard(const BoardProfile &profile, QObjec
 
 ProtocommVirtualBoard::~ProtocommVirtualBoard()
 {
-    delete m_server;  // before the device it serves
+    delete m_server; // before the device it serves
 }
 
 Result<quint16> ProtocommVirtualBoard::start(quint16 port)
@@ -30,10 +29,7 @@ Result<quint16> ProtocommVirtualBoard::start(quint16 port)
     return bound;
 }
 
-quint16 ProtocommVirtualBoard::port() const
-{
-    return m_server->port();
-}
+quint16 ProtocommVirtualBoard::port() const { return m_server->port(); }
 
 QString ProtocommVirtualBoard::address() const
 {

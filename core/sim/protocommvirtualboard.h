@@ -24,7 +24,7 @@ public:
 
     Result<quint16> start(quint16 port = 0);
     quint16 port() const;
-    QString address() const;  // "127.0.0.1:PORT"
+    QString address() const; // "127.0.0.1:PORT"
     ProtocommDevice *device() const { return m_device; }
     ProtocommHttpServer *server() const { return m_server; }
     const QStringList &deviceLog() const { return m_log; }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sim/romboardprofile.h"
 
-#include <QCoreApplication>
 #include "core/image/flashencryption.h"
 #include "core/image/imagechip.h"
 #include "core/image/nvscsv.h"
@@ -9,6 +8,7 @@
 #include "core/image/nvswriter.h"
 #include "core/image/partitiontable.h"
 #include "core/image/securecert.h"
+#include <QCoreApplication>
 
 #include <QDir>
 #include <QFile>
@@ -42,8 +42,9 @@ Error profileError(const QString &what)
 
 QStringList romFaultNames()
 {
-    return {QStringLiteral("drop:RATE"), QStringLiteral("corrupt:RATE"), QStringLiteral("reset-at:ADDR"),
-            QStringLiteral("disconnect-at:ADDR"), QStringLiteral("slow-flash:FACTOR")};
+    return {QStringLiteral("drop:RATE"), QStringLiteral("corrupt:RATE"),
+            QStringLiteral("reset-at:ADDR"), QStringLiteral("disconnect-at:ADDR"),
+            QStringLiteral("slow-flash:FACTOR")};
 }
 
 Result<void> applyRomFault(RomFaults &faults, const QString &spec)
@@ -51,22 +52,29 @@ Result<void> applyRomFault(RomFaults &faults, const QString &spec)
     const QString name = spec.section(QLatin1Char(':'), 0, 0);
     const QString arg = spec.section(QLatin1Char(':'), 1);
     bool ok = false;
-    if (name == QLatin1String("drop") || name == QLatin1String("corrupt") || name == QLatin1String("slow-flash")) {
+    if (name == QLatin1String("drop") || name == QLatin1String("corrupt")
+        || name == QLatin1String("slow-flash")) {
         const double v = arg.toDouble(&ok);
         if (!ok || v < 0 || (name != QLatin1String("slow-flash") && v > 1))
-            return Error::make(QStringLiteral("sim.fault"), Tr::tr("Bad value in serial fault \"%1\".").arg(spec));
-        (name == QLatin1String("drop") ? faults.dropRate : name == QLatin1String("corrupt") ? faults.corruptRate : faults.slowFlash) = v;
+            return Error::make(QStringLiteral("sim.fault"),
+                               Tr::tr("Bad value in serial fault \"%1\".").arg(spec));
+        (name == QLatin1String("drop")      ? faults.dropRate
+         : name == QLatin1String("corrupt") ? faults.corruptRate
+                                            : faults.slowFlash)
+            = v;
         return {};
     }
     if (name == QLatin1String("reset-at") || name == QLatin1String("disconnect-at")) {
         const quint32 a = arg.toUInt(&ok, 0);
         if (!ok)
-            return Error::make(QStringLiteral("sim.fault"), Tr::tr("Bad address in serial fault \"%1\".").arg(spec));
+            return Error::make(QStringLiteral("sim.fault"),
+                               Tr::tr("Bad address in serial fault \"%1\".").arg(spec));
         (name == QLatin1String("reset-at") ? faults.resetAt : faults.disconnectAt) = a;
         return {};
     }
     return Error::make(QStringLiteral("sim.fault"),
-                       Tr::tr("Unknown serial fault \"%1\"; known: %2").arg(spec, romFaultNames().join(QStringLiteral(", "))));
+                       Tr::tr("Unknown serial fault \"%1\"; known: %2")
+                           .arg(spec, romFaultNames().join(QStringLiteral(", "))));
 }
 
 namespace {
@@ -75,7 +83,8 @@ Result<QByteArray> readContentsFile(const QString &path, const QString &baseDir)
 {
     QFile f(QDir(baseDir.isEmpty() ? QDir::currentPath() : baseDir).absoluteFilePath(path));
     if (!f.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("sim.profile"), Tr::tr("cannot read %1").arg(f.fileName()), f.errorString());
+        return Error::make(QStringLiteral("sim.profile"),
+                           Tr::tr("cannot read %1").arg(f.fileName()), f.errorString());
     return f.readAll();
 }
 
@@ -89,19 +98,23 @@ Result<void> placeContents(RomBoardConfig &c, const QJsonObject &o, const QStrin
     std::optional<Image::Partition> partition;
     std::optional<Image::PartitionTable> table;
     if (o.contains(QLatin1String("partition"))) {
-        if (auto parsed = Image::PartitionTable::parse(c.image.mid(Image::PartitionTable::DefaultOffset, Image::PartitionTable::MaxLength)))
+        if (auto parsed = Image::PartitionTable::parse(c.image.mid(
+                Image::PartitionTable::DefaultOffset, Image::PartitionTable::MaxLength)))
             table = *parsed;
         const QString name = o.value(QLatin1String("partition")).toString();
         const Image::Partition *p = table ? table->find(name) : nullptr;
         if (!p)
-            return Error::make(QStringLiteral("sim.profile"), Tr::tr("a contents entry names no partition of the table: %1").arg(name));
+            return Error::make(
+                QStringLiteral("sim.profile"),
+                Tr::tr("a contents entry names no partition of the table: %1").arg(name));
         partition = *p;
         offset = p->offset;
     } else {
         offset = number(o.value(QLatin1String("offset")));
     }
     if (!offset || *offset >= c.flashSize())
-        return Error::make(QStringLiteral("sim.profile"), Tr::tr("a contents entry has no valid offset"));
+        return Error::make(QStringLiteral("sim.profile"),
+                           Tr::tr("a contents entry has no valid offset"));
     QByteArray bytes;
     if (o.contains(QLatin1String("text"))) {
         bytes = o.value(QLatin1String("text")).toString().toUtf8();
@@ -114,7 +127,8 @@ Result<void> placeContents(RomBoardConfig &c, const QJsonObject &o, const QStrin
         bytes = *read;
     } else if (o.contains(QLatin1String("nvsCsv")) || o.contains(QLatin1String("secureCert"))) {
         if (!partition)
-            return Error::make(QStringLiteral("sim.profile"), Tr::tr("a certificate store in contents needs \"partition\""));
+            return Error::make(QStringLiteral("sim.profile"),
+                               Tr::tr("a certificate store in contents needs \"partition\""));
         if (o.contains(QLatin1String("nvsCsv"))) {
             Image::Nvs::ResolveOptions resolve;
             resolve.baseDirectory = baseDir;
@@ -124,14 +138,17 @@ Result<void> placeContents(RomBoardConfig &c, const QJsonObject &o, const QStrin
             Image::Nvs::WriteOptions write;
             write.size = partition->size;
             if (o.contains(QLatin1String("keysPartition"))) {
-                const Image::Partition *keysPart = table->find(o.value(QLatin1String("keysPartition")).toString());
+                const Image::Partition *keysPart
+                    = table->find(o.value(QLatin1String("keysPartition")).toString());
                 if (!keysPart)
-                    return Error::make(QStringLiteral("sim.profile"), Tr::tr("the keysPartition is not in the table"));
+                    return Error::make(QStringLiteral("sim.profile"),
+                                       Tr::tr("the keysPartition is not in the table"));
                 auto keys = Image::Nvs::Keys::generate();
                 if (!keys)
                     return keys.error();
                 write.encryption = *keys;
-                c.image.replace(qsizetype(keysPart->offset), Image::Nvs::Keys::PartitionImageSize, keys->toPartitionImage());
+                c.image.replace(qsizetype(keysPart->offset), Image::Nvs::Keys::PartitionImageSize,
+                                keys->toPartitionImage());
             }
             auto image = Image::Nvs::writeImage(*items, write);
             if (!image)
@@ -140,8 +157,9 @@ Result<void> placeContents(RomBoardConfig &c, const QJsonObject &o, const QStrin
         } else {
             const QJsonObject sc = o.value(QLatin1String("secureCert")).toObject();
             Image::SecureCert::GenerateInput in;
-            for (const auto &[field, target] : {std::pair{"cert", &in.deviceCert}, std::pair{"key", &in.privateKey},
-                                                std::pair{"ca", &in.caCert}}) {
+            for (const auto &[field, target] :
+                 {std::pair{"cert", &in.deviceCert}, std::pair{"key", &in.privateKey},
+                  std::pair{"ca", &in.caCert}}) {
                 if (!sc.contains(QLatin1String(field)))
                     continue;
                 auto read = readContentsFile(sc.value(QLatin1String(field)).toString(), baseDir);
@@ -175,7 +193,9 @@ Result<RomBoardConfig> romBoardConfigFromProfile(const BoardProfile &profile)
     // "revision": "v3.0" for whatever chip runs, or {"esp32": "v1.0", "esp32c3": "v0.3"} per
     // chip (--chip may swap the chip under a profile); "unreadable" makes the words fail.
     const QJsonValue revision = profile.json.value(QLatin1String("revision"));
-    const QString revisionText = revision.isObject() ? revision.toObject().value(c.chipKey.toLower()).toString() : revision.toString();
+    const QString revisionText = revision.isObject()
+                                     ? revision.toObject().value(c.chipKey.toLower()).toString()
+                                     : revision.toString();
     if (revisionText == QLatin1String("unreadable"))
         c.revisionUnreadable = true;
     else
@@ -234,7 +254,8 @@ Result<RomBoardConfig> romBoardConfigFromProfile(const BoardProfile &profile)
         c.flashId = *id;
     }
     c.timing = flash.value(QLatin1String("timing")).toBool(true);
-    const QString csv = flash.value(QLatin1String("partitionCsv")).toString(RomBoardConfig::defaultPartitionCsv());
+    const QString csv = flash.value(QLatin1String("partitionCsv"))
+                            .toString(RomBoardConfig::defaultPartitionCsv());
     QString csvError;
     c.image = RomBoardConfig::imageWithPartitionTable(csv, &csvError);
     if (c.image.isEmpty())
@@ -244,7 +265,10 @@ Result<RomBoardConfig> romBoardConfigFromProfile(const BoardProfile &profile)
         if (!placed)
             return profileError(placed.error().message);
     }
-    const QJsonObject f = profile.json.value(QLatin1String("faults")).toObject().value(QLatin1String("serial")).toObject();
+    const QJsonObject f = profile.json.value(QLatin1String("faults"))
+                              .toObject()
+                              .value(QLatin1String("serial"))
+                              .toObject();
     c.faults.dropRate = f.value(QLatin1String("dropRate")).toDouble(0);
     c.faults.corruptRate = f.value(QLatin1String("corruptRate")).toDouble(0);
     c.faults.slowFlash = f.value(QLatin1String("slowFlash")).toDouble(1.0);

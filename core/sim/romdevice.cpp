@@ -51,7 +51,8 @@ QByteArray RomBoardConfig::imageWithPartitionTable(const QString &csv, QString *
     return image;
 }
 
-Result<QHash<quint32, quint32>> revisionEfuses(const ChipDescription &chip, const RomBoardConfig &config)
+Result<QHash<quint32, quint32>> revisionEfuses(const ChipDescription &chip,
+                                               const RomBoardConfig &config)
 {
     const RevisionLayout &layout = chip.revision;
     if (layout.isEmpty())
@@ -61,13 +62,17 @@ Result<QHash<quint32, quint32>> revisionEfuses(const ChipDescription &chip, cons
     int minor = 0;
     QHash<quint32, quint32> regs;
     if (!parseRevisionText(text, &major, &minor)
-        || !encodeChipRevision(layout, major, minor, config.package.value_or(layout.simPackage), regs))
+        || !encodeChipRevision(layout, major, minor, config.package.value_or(layout.simPackage),
+                               regs))
         return Error::make(QStringLiteral("sim.revision"),
-                           QCoreApplication::translate("Forgeline::Sim::RomDevice", "%1 cannot be revision \"%2\".").arg(chip.name, text));
+                           QCoreApplication::translate("Forgeline::Sim::RomDevice",
+                                                       "%1 cannot be revision \"%2\".")
+                               .arg(chip.name, text));
     return regs;
 }
 
-RomDevice::RomDevice(const RomBoardConfig &config) : m_config(config), m_flash(config.flashSize() ? config.flashSize() : 4 * 1024 * 1024)
+RomDevice::RomDevice(const RomBoardConfig &config)
+    : m_config(config), m_flash(config.flashSize() ? config.flashSize() : 4 * 1024 * 1024)
 {
     if (const ChipDescription *c = ChipDatabase::instance().byKey(config.chipKey))
         m_chip = *c;
@@ -98,7 +103,8 @@ void RomDevice::reset()
 
 QByteArray RomDevice::bootBanner(bool powerOn) const
 {
-    const QByteArray reason = powerOn ? QByteArray("0x1 (POWERON_RESET)") : QByteArray("0xc (SW_CPU_RESET)");
+    const QByteArray reason
+        = powerOn ? QByteArray("0x1 (POWERON_RESET)") : QByteArray("0xc (SW_CPU_RESET)");
     // Not a ROM message: the virtual board says what a normal boot would do with its flash,
     // so a test or a technician sees whether the app just written would start.
     BootCheckInput boot;
@@ -111,9 +117,10 @@ QByteArray RomDevice::bootBanner(bool powerOn) const
     const QByteArray check = bootCheckLine(boot).toUtf8() + "\r\n";
     if (m_chip.key == QLatin1String("esp32"))
         return "ets Jun  8 2016 00:22:57\r\n\r\nrst:" + reason
-               + ",boot:0x3 (DOWNLOAD_BOOT(UART0/UART1/SDIO_REI_REO_V2))\r\n" + check + "waiting for download\r\n";
-    return "ESP-ROM:" + m_chip.key.toLatin1() + "-api1-20210207\r\nBuild:Feb  7 2021\r\nrst:" + reason
-           + ",boot:0x5 (DOWNLOAD(USB/UART0/1))\r\n" + check + "waiting for download\r\n";
+               + ",boot:0x3 (DOWNLOAD_BOOT(UART0/UART1/SDIO_REI_REO_V2))\r\n" + check
+               + "waiting for download\r\n";
+    return "ESP-ROM:" + m_chip.key.toLatin1() + "-api1-20210207\r\nBuild:Feb  7 2021\r\nrst:"
+           + reason + ",boot:0x5 (DOWNLOAD(USB/UART0/1))\r\n" + check + "waiting for download\r\n";
 }
 
 RomDevice::Output RomDevice::reply(quint8 op, const QByteArray &data, quint32 value) const
@@ -159,10 +166,11 @@ quint32 RomDevice::readRegister(quint32 addr) const
     const quint32 efuse = m_efuse.value(addr, 0);
     const QByteArray &mac = m_config.mac;
     if (mac.size() == 6 && addr == m_chip.macEfuseReg) // mac0: last four bytes
-        return (quint32(quint8(mac[2])) << 24) | (quint32(quint8(mac[3])) << 16) | (quint32(quint8(mac[4])) << 8)
-               | quint32(quint8(mac[5])) | efuse;
+        return (quint32(quint8(mac[2])) << 24) | (quint32(quint8(mac[3])) << 16)
+               | (quint32(quint8(mac[4])) << 8) | quint32(quint8(mac[5])) | efuse;
     if (mac.size() == 6 && addr == m_chip.macEfuseReg + 4) // mac1: first two bytes, CRC byte on top
-        return (quint32(0x5A) << 24) | (quint32(quint8(mac[0])) << 8) | quint32(quint8(mac[1])) | efuse;
+        return (quint32(0x5A) << 24) | (quint32(quint8(mac[0])) << 8) | quint32(quint8(mac[1]))
+               | efuse;
     quint32 cryptCnt = 0;
     if (m_chip.key == QLatin1String("esp32") && addr == Rom::Esp32EfuseBlk0Rdata0)
         cryptCnt = quint32(m_config.flashCryptCnt & 0x7F) << 20;
@@ -291,8 +299,7 @@ RomDevice::Output RomDevice::handleFrame(const QByteArray &frame)
         if (m_config.revisionUnreadable && m_efuse.contains(readU32(d, 0)))
             return fail(req->op, ErrInvalidParam);
         return reply(Op::ReadReg, {}, readRegister(readU32(d, 0)));
-    case Op::WriteReg:
-        return handleWriteReg(d);
+    case Op::WriteReg: return handleWriteReg(d);
     case Op::SpiAttach:
         if (d.size() != 8)
             return fail(req->op, ErrInvalidFormat);
@@ -319,7 +326,7 @@ RomDevice::Output RomDevice::handleFrame(const QByteArray &frame)
         QByteArray info;
         appendU32(info, m_config.securityFlags);
         info.append(char(m_config.flashCryptCnt)); // flash_crypt_cnt
-        info.append(QByteArray(7, char(0)));  // key purposes
+        info.append(QByteArray(7, char(0)));       // key purposes
         if (m_chip.securityInfo == ChipDescription::SecurityInfo::Full) {
             appendU32(info, quint32(m_chip.chipId));
             appendU32(info, 1); // api/eco version
@@ -327,11 +334,9 @@ RomDevice::Output RomDevice::handleFrame(const QByteArray &frame)
         return reply(req->op, info);
     }
     case Op::FlashBegin:
-    case Op::FlashDeflBegin:
-        return handleBegin(req->op, d);
+    case Op::FlashDeflBegin: return handleBegin(req->op, d);
     case Op::FlashData:
-    case Op::FlashDeflData:
-        return handleData(req->op, d, req->checksum);
+    case Op::FlashDeflData: return handleData(req->op, d, req->checksum);
     case Op::FlashEnd:
     case Op::FlashDeflEnd: {
         if (d.size() != 4)
@@ -351,7 +356,8 @@ RomDevice::Output RomDevice::handleFrame(const QByteArray &frame)
         const quint32 size = readU32(d, 4);
         if (quint64(addr) + size > m_flash.size())
             return fail(req->op, ErrInvalidParam);
-        const QByteArray hex = QCryptographicHash::hash(m_flash.read(addr, size), QCryptographicHash::Md5).toHex();
+        const QByteArray hex
+            = QCryptographicHash::hash(m_flash.read(addr, size), QCryptographicHash::Md5).toHex();
         Output o = reply(req->op, hex);
         o.busyMs = m_flash.md5Time(size);
         return o;
@@ -371,10 +377,8 @@ RomDevice::Output RomDevice::handleFrame(const QByteArray &frame)
     }
     case Op::MemBegin:
     case Op::MemData:
-    case Op::MemEnd:
-        return handleMem(*req);
-    default:
-        return unsupported(req->op);
+    case Op::MemEnd: return handleMem(*req);
+    default: return unsupported(req->op);
     }
 }
 

@@ -21,11 +21,11 @@ namespace Forgeline::Sim {
 // when a write first reaches that address, so a retry afterwards can succeed.
 struct RomFaults
 {
-    double dropRate = 0.0;      // probability that a received byte is lost
-    double corruptRate = 0.0;   // probability that a received byte has a bit flipped
-    std::optional<quint32> resetAt;       // chip resets (back into download mode)
-    std::optional<quint32> disconnectAt;  // the cable goes away
-    double slowFlash = 1.0;     // erase/program time multiplier
+    double dropRate = 0.0;               // probability that a received byte is lost
+    double corruptRate = 0.0;            // probability that a received byte has a bit flipped
+    std::optional<quint32> resetAt;      // chip resets (back into download mode)
+    std::optional<quint32> disconnectAt; // the cable goes away
+    double slowFlash = 1.0;              // erase/program time multiplier
     quint32 seed = 1;
 };
 
@@ -38,15 +38,15 @@ struct RomBoardConfig
     bool timing = true;         // pace bytes at the baud rate and charge flash time
     RomFaults faults;
     quint32 securityFlags = 0;
-    quint8 flashCryptCnt = 0;         // odd number of bits set: flash encryption on
+    quint8 flashCryptCnt = 0; // odd number of bits set: flash encryption on
     // The flash encryption key in the chip's eFuse (as espsecure's key file holds it): what the
     // boot check decrypts flash with when encryption is on. Never sent over the wire.
     QByteArray flashEncryptionKey;
     int flashCryptConfig = 0xF; // ESP32 FLASH_CRYPT_CONFIG eFuse
     bool flashEncryptionEnabled() const { return qPopulationCount(flashCryptCnt) & 1; }
-    QString revision;                 // "v3.0"; empty: the chip's usual revision (chips.json simDefault)
-    std::optional<quint32> package;   // ESP32 package code; empty: chips.json simPackage
-    bool revisionUnreadable = false;  // READ_REG of the revision eFuse words fails
+    QString revision; // "v3.0"; empty: the chip's usual revision (chips.json simDefault)
+    std::optional<quint32> package;  // ESP32 package code; empty: chips.json simPackage
+    bool revisionUnreadable = false; // READ_REG of the revision eFuse words fails
 
     quint32 flashSize() const { return Flasher::flashSizeFromJedec(flashId); }
     // A 4 KiB-aligned image holding a partition table built from `csv` at 0x8000.
@@ -56,7 +56,8 @@ struct RomBoardConfig
 
 // The eFuse register bits that show `config`'s chip revision (and package), laid out as
 // esptool reads them; an error names a revision this chip's fields cannot hold.
-Result<QHash<quint32, quint32>> revisionEfuses(const Flasher::ChipDescription &chip, const RomBoardConfig &config);
+Result<QHash<quint32, quint32>> revisionEfuses(const Flasher::ChipDescription &chip,
+                                               const RomBoardConfig &config);
 
 // The ESP32-family serial ROM loader as seen from the wire (docs §1-§4): one decoded SLIP
 // frame in, reply frames out, plus how long the chip was busy. No I/O here: the server paces
@@ -69,9 +70,9 @@ public:
 
     struct Output
     {
-        QList<QByteArray> frames;  // unencoded response frames, in order
-        double busyMs = 0.0;       // flash erase/program time before the first reply
-        quint32 newBaud = 0;       // switch after sending the replies
+        QList<QByteArray> frames; // unencoded response frames, in order
+        double busyMs = 0.0;      // flash erase/program time before the first reply
+        quint32 newBaud = 0;      // switch after sending the replies
         enum class Event { None, Reset, Disconnect } event = Event::None;
     };
     Output handleFrame(const QByteArray &frame);

@@ -31,20 +31,11 @@ RomSerialServer::RomSerialServer(const RomBoardConfig &config, QObject *parent)
     connect(m_timer, &QTimer::timeout, this, &RomSerialServer::runDue);
 }
 
-RomSerialServer::~RomSerialServer()
-{
-    closePty();
-}
+RomSerialServer::~RomSerialServer() { closePty(); }
 
-double RomSerialServer::now() const
-{
-    return double(m_clock.nsecsElapsed()) / 1e6;
-}
+double RomSerialServer::now() const { return double(m_clock.nsecsElapsed()) / 1e6; }
 
-double RomSerialServer::byteMs() const
-{
-    return m_timing ? 10.0 * 1000.0 / double(m_baud) : 0.0;
-}
+double RomSerialServer::byteMs() const { return m_timing ? 10.0 * 1000.0 / double(m_baud) : 0.0; }
 
 Result<QString> RomSerialServer::openPty()
 {
@@ -124,7 +115,8 @@ Result<QString> RomSerialServer::listenTcp(quint16 port)
 {
     m_server = new QTcpServer(this);
     if (!m_server->listen(QHostAddress::LocalHost, port))
-        return Error::make(QStringLiteral("sim.tcp"), tr("Could not listen on TCP port %1.").arg(port),
+        return Error::make(QStringLiteral("sim.tcp"),
+                           tr("Could not listen on TCP port %1.").arg(port),
                            m_server->errorString());
     connect(m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *s = m_server->nextPendingConnection()) {

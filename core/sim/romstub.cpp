@@ -61,8 +61,7 @@ RomDevice::Output RomDevice::handleMem(const RomRequest &req)
         }
         return o;
     }
-    default:
-        return fail(req.op, 0x05);
+    default: return fail(req.op, 0x05);
     }
 }
 
@@ -72,7 +71,8 @@ double RomDevice::stubEraseTo(quint32 end)
     if (end <= m_erasedTo)
         return 0.0;
     const quint32 from = m_erasedTo;
-    const quint32 to = (end + FlashModel::SectorSize - 1) / FlashModel::SectorSize * FlashModel::SectorSize;
+    const quint32 to
+        = (end + FlashModel::SectorSize - 1) / FlashModel::SectorSize * FlashModel::SectorSize;
     m_erasedTo = to;
     return m_flash.erase(from, to - from);
 }
@@ -89,7 +89,8 @@ RomDevice::Output RomDevice::stubBegin(const RomRequest &req)
         return stubFail(req.op, BadBlockSize);
     if (quint64(offset) + size > m_flash.size())
         return stubFail(req.op, TooMuchData);
-    m_write = Write{true, req.op == Op::FlashDeflBegin, offset, size, readU32(d, 4), blockSize, offset};
+    m_write
+        = Write{true, req.op == Op::FlashDeflBegin, offset, size, readU32(d, 4), blockSize, offset};
     m_inflater.reset();
     m_erasedTo = offset / FlashModel::SectorSize * FlashModel::SectorSize;
     return stubReply(req.op);
@@ -134,7 +135,8 @@ RomDevice::Output RomDevice::stubReadFlashAck(const QByteArray &frame)
     }
     if (m_read.sent >= m_read.length) {
         m_read.active = false;
-        o.frames.append(QCryptographicHash::hash(m_flash.read(m_read.offset, m_read.length), QCryptographicHash::Md5));
+        o.frames.append(QCryptographicHash::hash(m_flash.read(m_read.offset, m_read.length),
+                                                 QCryptographicHash::Md5));
         return o;
     }
     const quint32 n = qMin(m_read.packet, m_read.length - m_read.sent);
@@ -154,16 +156,17 @@ RomDevice::Output RomDevice::handleStub(const RomRequest &req)
         return o;
     }
     case Op::ReadReg:
-        return d.size() == 4 ? stubReply(req.op, {}, readRegister(readU32(d, 0))) : stubFail(req.op, BadDataLen);
+        return d.size() == 4 ? stubReply(req.op, {}, readRegister(readU32(d, 0)))
+                             : stubFail(req.op, BadDataLen);
     case Op::WriteReg: {
         Output r = handleWriteReg(d);
-        return parseResponse(r.frames.first())->ok() ? stubReply(req.op) : stubFail(req.op, BadDataLen);
+        return parseResponse(r.frames.first())->ok() ? stubReply(req.op)
+                                                     : stubFail(req.op, BadDataLen);
     }
     case Op::SpiAttach:
         m_attached = true;
         return (d.size() == 4 || d.size() == 8) ? stubReply(req.op) : stubFail(req.op, BadDataLen);
-    case Op::SpiSetParams:
-        return d.size() == 24 ? stubReply(req.op) : stubFail(req.op, BadDataLen);
+    case Op::SpiSetParams: return d.size() == 24 ? stubReply(req.op) : stubFail(req.op, BadDataLen);
     case Op::ChangeBaudrate: {
         if (d.size() != 8)
             return stubFail(req.op, BadDataLen);
@@ -173,11 +176,9 @@ RomDevice::Output RomDevice::handleStub(const RomRequest &req)
         return o;
     }
     case Op::FlashBegin:
-    case Op::FlashDeflBegin:
-        return stubBegin(req);
+    case Op::FlashDeflBegin: return stubBegin(req);
     case Op::FlashData:
-    case Op::FlashDeflData:
-        return stubData(req);
+    case Op::FlashDeflData: return stubData(req);
     case Op::FlashEnd:
     case Op::FlashDeflEnd: {
         if (d.size() != 4)
@@ -194,7 +195,8 @@ RomDevice::Output RomDevice::handleStub(const RomRequest &req)
         const quint32 addr = readU32(d, 0), size = readU32(d, 4);
         if (quint64(addr) + size > m_flash.size())
             return stubFail(req.op, TooMuchData);
-        Output o = stubReply(req.op, QCryptographicHash::hash(m_flash.read(addr, size), QCryptographicHash::Md5));
+        Output o = stubReply(
+            req.op, QCryptographicHash::hash(m_flash.read(addr, size), QCryptographicHash::Md5));
         o.busyMs = m_flash.md5Time(size);
         return o;
     }
@@ -207,7 +209,8 @@ RomDevice::Output RomDevice::handleStub(const RomRequest &req)
         if (d.size() != 8)
             return stubFail(req.op, BadDataLen);
         const quint32 off = readU32(d, 0), size = readU32(d, 4);
-        if (off % FlashModel::SectorSize || size % FlashModel::SectorSize || quint64(off) + size > m_flash.size())
+        if (off % FlashModel::SectorSize || size % FlashModel::SectorSize
+            || quint64(off) + size > m_flash.size())
             return stubFail(req.op, BadDataLen);
         Output o = stubReply(req.op);
         o.busyMs = m_flash.erase(off, size);
@@ -232,8 +235,7 @@ RomDevice::Output RomDevice::handleStub(const RomRequest &req)
         o.event = Output::Event::Reset;
         return o;
     }
-    default:
-        return stubFail(req.op, InvalidCommand);
+    default: return stubFail(req.op, InvalidCommand);
     }
 }
 

@@ -8,12 +8,14 @@ namespace Forgeline::Sim {
 QList<Protocomm::ScanEntry> WifiWorld::scan(int maxEntries) const
 {
     QList<WifiNetwork> nets = m_profile.networks;
-    std::stable_sort(nets.begin(), nets.end(), [](const WifiNetwork &a, const WifiNetwork &b) { return a.rssi > b.rssi; });
+    std::stable_sort(nets.begin(), nets.end(),
+                     [](const WifiNetwork &a, const WifiNetwork &b) { return a.rssi > b.rssi; });
     QList<Protocomm::ScanEntry> out;
     for (const WifiNetwork &n : nets) {
         if (out.size() >= maxEntries)
             break;
-        out.append(Protocomm::ScanEntry{n.ssid.toUtf8(), quint32(n.channel), n.rssi, n.bssid, n.authMode});
+        out.append(
+            Protocomm::ScanEntry{n.ssid.toUtf8(), quint32(n.channel), n.rssi, n.bssid, n.authMode});
     }
     return out;
 }

@@ -14,48 +14,34 @@ namespace {
 QByteArray colourFor(char level)
 {
     switch (level) {
-    case 'E':
-        return QByteArrayLiteral("\033[0;31m");
-    case 'W':
-        return QByteArrayLiteral("\033[0;33m");
-    case 'I':
-        return QByteArrayLiteral("\033[0;32m");
-    default:
-        return {};
+    case 'E': return QByteArrayLiteral("\033[0;31m");
+    case 'W': return QByteArrayLiteral("\033[0;33m");
+    case 'I': return QByteArrayLiteral("\033[0;32m");
+    default: return {};
     }
 }
 
 int levelRank(char level)
 {
     switch (level) {
-    case 'E':
-        return 1;
-    case 'W':
-        return 2;
-    case 'I':
-        return 3;
-    case 'D':
-        return 4;
-    default:
-        return 5;
+    case 'E': return 1;
+    case 'W': return 2;
+    case 'I': return 3;
+    case 'D': return 4;
+    default: return 5;
     }
 }
 
 } // namespace
 
 MqttFirmware::MqttFirmware(Sim::FirmwareProfile profile, QString chip, QObject *parent)
-    : BoardApplication(parent)
-    , m_profile(std::move(profile))
-    , m_chip(std::move(chip))
+    : BoardApplication(parent), m_profile(std::move(profile)), m_chip(std::move(chip))
 {
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
 }
 
-MqttFirmware::~MqttFirmware()
-{
-    halt();
-}
+MqttFirmware::~MqttFirmware() { halt(); }
 
 void MqttFirmware::printNow(char level, const QByteArray &tag, const QByteArray &text)
 {
@@ -65,7 +51,7 @@ void MqttFirmware::printNow(char level, const QByteArray &tag, const QByteArray 
     // The Wi-Fi driver logs as "wifi:text", everything else as "tag: text".
     const QByteArray separator = tag.endsWith(':') ? QByteArray() : QByteArrayLiteral(": ");
     QByteArray line = colour + level + " (" + QByteArray::number(m_clock.elapsed()) + ") " + tag
-        + separator + text;
+                      + separator + text;
     if (!colour.isEmpty())
         line += "\033[0m";
     line += '\n';

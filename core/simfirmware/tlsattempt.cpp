@@ -142,9 +142,8 @@ TlsOutcome runTlsAttempt(const TlsAttempt &a, const ConsoleSink &print,
         }
         if (!a.caPem.isEmpty()) {
             const QByteArray pem = parserInput(a.caPem);
-            ret = mbedtls_x509_crt_parse(&ca,
-                                         reinterpret_cast<const unsigned char *>(pem.constData()),
-                                         size_t(pem.size()));
+            ret = mbedtls_x509_crt_parse(
+                &ca, reinterpret_cast<const unsigned char *>(pem.constData()), size_t(pem.size()));
             if (ret < 0) {
                 fail("mbedtls_x509_crt_parse of CA cert", ret, EspErrX509CrtParseFailed,
                      "ESP_ERR_MBEDTLS_X509_CRT_PARSE_FAILED");
@@ -157,9 +156,8 @@ TlsOutcome runTlsAttempt(const TlsAttempt &a, const ConsoleSink &print,
         }
         if (!a.clientCertificate.isEmpty() && !a.clientKey.isEmpty()) {
             const QByteArray crt = parserInput(a.clientCertificate);
-            ret = mbedtls_x509_crt_parse(&own,
-                                         reinterpret_cast<const unsigned char *>(crt.constData()),
-                                         size_t(crt.size()));
+            ret = mbedtls_x509_crt_parse(
+                &own, reinterpret_cast<const unsigned char *>(crt.constData()), size_t(crt.size()));
             if (ret < 0) {
                 fail("mbedtls_x509_crt_parse of public cert", ret, EspErrX509CrtParseFailed,
                      "ESP_ERR_MBEDTLS_X509_CRT_PARSE_FAILED");

@@ -29,7 +29,8 @@ struct Tr
 
 using Flasher::LoaderSession;
 
-BoardRun::BoardRun(const Recipe &recipe, const QString &port, const StationContext &context, QObject *parent)
+BoardRun::BoardRun(const Recipe &recipe, const QString &port, const StationContext &context,
+                   QObject *parent)
     : QObject(parent), m_recipe(recipe), m_port(port), m_context(context), m_steps(recipe.steps())
 {
     m_record.station = context.station;
@@ -112,7 +113,8 @@ void BoardRun::runStep(Recipe::Step step)
 {
     m_step = Recipe::stepName(step);
     m_percent = m_steps.isEmpty() ? 0 : 100 * m_stepIndex / int(m_steps.size());
-    emitEvent(QStringLiteral("step"), {{QStringLiteral("step"), m_step}, {QStringLiteral("attempt"), m_attempt + 1},
+    emitEvent(QStringLiteral("step"), {{QStringLiteral("step"), m_step},
+                                       {QStringLiteral("attempt"), m_attempt + 1},
                                        {QStringLiteral("percent"), m_percent}});
     switch (step) {
     case Recipe::Step::Identify: doIdentify(); break;
@@ -134,7 +136,8 @@ void BoardRun::stepFailed(const Error &error)
     addLog(Tr::tr("%1 failed: %2 (%3)").arg(m_step, error.message, error.detail));
     if (m_attempt < m_recipe.retriesFor(step) && error.code != ErrorCode::PoolEmpty) {
         ++m_attempt;
-        emitEvent(QStringLiteral("retry"), {{QStringLiteral("step"), m_step}, {QStringLiteral("attempt"), m_attempt + 1},
+        emitEvent(QStringLiteral("retry"), {{QStringLiteral("step"), m_step},
+                                            {QStringLiteral("attempt"), m_attempt + 1},
                                             {QStringLiteral("reason"), error.message}});
         dropSession(); // a retry starts from a fresh connection: the old one may be what broke
         runStep(step);
@@ -184,10 +187,13 @@ void BoardRun::withSession(std::function<void()> then)
     }
     auto *session = new LoaderSession(this);
     m_session = session;
-    connect(session, &LoaderSession::progress, this, [this](const QString &stage, qint64 done, qint64 total) {
-        emitEvent(QStringLiteral("progress"), {{QStringLiteral("step"), m_step}, {QStringLiteral("stage"), stage},
-                                               {QStringLiteral("done"), done}, {QStringLiteral("total"), total}});
-    });
+    connect(session, &LoaderSession::progress, this,
+            [this](const QString &stage, qint64 done, qint64 total) {
+                emitEvent(QStringLiteral("progress"), {{QStringLiteral("step"), m_step},
+                                                       {QStringLiteral("stage"), stage},
+                                                       {QStringLiteral("done"), done},
+                                                       {QStringLiteral("total"), total}});
+            });
     connect(session, &LoaderSession::message, this, [this](const QString &line) { addLog(line); });
     LoaderSession::Options options;
     options.port = m_port;
@@ -200,9 +206,10 @@ void BoardRun::withSession(std::function<void()> then)
             return;
         }
         if (!m_board.mac.isEmpty() && r->mac != m_board.mac) {
-            stepFailed(Error::make(QStringLiteral("station.board-changed"),
-                                   Tr::tr("A different board answered on this port (MAC %1, expected %2).")
-                                       .arg(r->macText(), m_board.macText())));
+            stepFailed(
+                Error::make(QStringLiteral("station.board-changed"),
+                            Tr::tr("A different board answered on this port (MAC %1, expected %2).")
+                                .arg(r->macText(), m_board.macText())));
             return;
         }
         m_board = *r;
@@ -217,56 +224,62 @@ void BoardRun::doIdentify()
         // problem is often one silicon revision.
         m_record.chip = m_board.chipDescription();
         m_record.mac = m_board.macText();
-        emitEvent(QStringLiteral("identified"), {{QStringLiteral("chip"), m_board.chipName},
-                                                 {QStringLiteral("revision"), m_board.revision.text()},
-                                                 {QStringLiteral("description"), m_board.chipDescription()},
-                                                 {QStringLiteral("mac"), m_board.macText()}});
-        const bool needTable = std::any_of(m_recipe.flash.begin(), m_recipe.flash.end(),
-                                           [](const FlashItem &f) { return !f.partition.isEmpty(); });
+        emitEvent(QStringLiteral("identified"),
+                  {{QStringLiteral("chip"), m_board.chipName},
+                   {QStringLiteral("revision"), m_board.revision.text()},
+                   {QStringLiteral("description"), m_board.chipDescription()},
+                   {QStringLiteral("mac"), m_board.macText()}});
+        const bool needTable
+            = std::any_of(m_recipe.flash.begin(), m_recipe.flash.end(),
+                          [](const FlashItem &f) { return !f.partition.isEmpty(); });
         if (!needTable) {
             nextStep();
             return;
         }
         QPointer<LoaderSession> session = m_session;
-        m_session->readFlash(m_recipe.tableOffset, Image::PartitionTable::MaxLength, [this, session](Result<QByteArray> r) {
-            if (m_session != session)
-                return;
-            if (!r) {
-                stepFailed(r.error());
-                return;
-            }
-            auto table = Image::PartitionTable::parse(*r);
-            if (!table) {
-                stepFailed(table.error());
-                return;
-            }
-            m_table = *table;
-            nextStep();
-        });
+        m_session->readFlash(m_recipe.tableOffset, Image::PartitionTable::MaxLength,
+                             [this, session](Result<QByteArray> r) {
+                                 if (m_session != session)
+                                     return;
+                                 if (!r) {
+                                     stepFailed(r.error());
+                                     return;
+                                 }
+                                 auto table = Image::PartitionTable::parse(*r);
+                                 if (!table) {
+                                     stepFailed(table.error());
+                                     return;
+                                 }
+                                 m_table = *table;
+                                 nextStep();
+                             });
     });
 }
 
 void BoardRun::doClaim()
 {
     if (!m_context.store || !m_context.store->hasPool()) {
-        stepFailed(Error::make(ErrorCode::StationNoPool, Tr::tr("The recipe writes a certificate but no pool was given."),
-                               {}, Tr::tr("Pass --pool DIR or --db URL.")));
+        stepFailed(Error::make(ErrorCode::StationNoPool,
+                               Tr::tr("The recipe writes a certificate but no pool was given."), {},
+                               Tr::tr("Pass --pool DIR or --db URL.")));
         return;
     }
     const int attempt = m_attempt;
-    m_context.store->claim(m_board.macText(), m_context.station, this, [this, attempt](Result<PoolClaim> claim) {
-        if (m_state != State::Running || m_cancelled || m_recording || attempt != m_attempt) {
-            // Stopped while the database answered: a pair new to this board goes back.
-            if (claim && !claim->reused && m_context.store)
-                m_context.store->release(claim->pair.id, m_board.macText(), this, [](Result<void>) {});
-            return;
-        }
-        if (!claim) {
-            stepFailed(claim.error());
-            return;
-        }
-        claimed(claim->pair, claim->reused);
-    });
+    m_context.store->claim(
+        m_board.macText(), m_context.station, this, [this, attempt](Result<PoolClaim> claim) {
+            if (m_state != State::Running || m_cancelled || m_recording || attempt != m_attempt) {
+                // Stopped while the database answered: a pair new to this board goes back.
+                if (claim && !claim->reused && m_context.store)
+                    m_context.store->release(claim->pair.id, m_board.macText(), this,
+                                             [](Result<void>) {});
+                return;
+            }
+            if (!claim) {
+                stepFailed(claim.error());
+                return;
+            }
+            claimed(claim->pair, claim->reused);
+        });
 }
 
 void BoardRun::claimed(const CertPair &pair, bool reused)
@@ -283,7 +296,8 @@ void BoardRun::claimed(const CertPair &pair, bool reused)
     m_record.pairId = m_pair->id;
     m_record.certFingerprint = identity->first;
     m_record.certSerial = identity->second;
-    emitEvent(QStringLiteral("claimed"), {{QStringLiteral("pair"), m_pair->id}, {QStringLiteral("reused"), reused},
+    emitEvent(QStringLiteral("claimed"), {{QStringLiteral("pair"), m_pair->id},
+                                          {QStringLiteral("reused"), reused},
                                           {QStringLiteral("fingerprint"), identity->first}});
     nextStep();
 }
@@ -305,7 +319,8 @@ void BoardRun::doFlash()
             else {
                 QFile file(f.file);
                 if (!file.open(QIODevice::ReadOnly)) {
-                    stepFailed(Error::make(QStringLiteral("station.file"), Tr::tr("Cannot read a file to flash."),
+                    stepFailed(Error::make(QStringLiteral("station.file"),
+                                           Tr::tr("Cannot read a file to flash."),
                                            f.file + QStringLiteral(": ") + file.errorString()));
                     return;
                 }
@@ -328,9 +343,11 @@ void BoardRun::doFlash()
                         stepFailed(ok.error());
                         return;
                     }
-                    p.data.append(QByteArray((0x1000 - p.data.size() % 0x1000) % 0x1000, char(0xFF)));
+                    p.data.append(
+                        QByteArray((0x1000 - p.data.size() % 0x1000) % 0x1000, char(0xFF)));
                 }
-                if (auto fits = Image::checkPayloadFits(p.data.size(), part->size, part->name); !fits) {
+                if (auto fits = Image::checkPayloadFits(p.data.size(), part->size, part->name);
+                    !fits) {
                     stepFailed(fits.error());
                     return;
                 }
@@ -377,9 +394,12 @@ bool BoardRun::queueStore(const FlashItem &f)
         stepFailed(images.error());
         return false;
     }
-    addLog(Tr::tr("%1 for %2: %3").arg(part->name, m_pair ? m_pair->id : values.mac, images->summary));
+    addLog(
+        Tr::tr("%1 for %2: %3").arg(part->name, m_pair ? m_pair->id : values.mac, images->summary));
     if (images->keysImage) {
-        if (auto fits = Image::checkPayloadFits(images->keysImage->size(), keysPart->size, keysPart->name); !fits) {
+        if (auto fits
+            = Image::checkPayloadFits(images->keysImage->size(), keysPart->size, keysPart->name);
+            !fits) {
             stepFailed(fits.error());
             return false;
         }
@@ -411,7 +431,10 @@ void BoardRun::flashItem(int index)
     const Pending &p = m_pending[index];
     if (p.pairPart)
         m_pairTouched = true; // from the first byte on, this pair belongs to this board
-    addLog(Tr::tr("writing %1 bytes to %2 at 0x%3").arg(p.data.size()).arg(p.name).arg(p.address, 0, 16));
+    addLog(Tr::tr("writing %1 bytes to %2 at 0x%3")
+               .arg(p.data.size())
+               .arg(p.name)
+               .arg(p.address, 0, 16));
     QPointer<LoaderSession> session = m_session;
     m_session->writeFlash(p.address, p.data, [this, session, index](Result<void> r) {
         if (m_session != session)
@@ -422,9 +445,12 @@ void BoardRun::flashItem(int index)
         }
         const Pending &done = m_pending[index];
         // An nvs_keys image is the keys themselves: not even its digest goes into a record.
-        m_record.written.append({done.name, done.address, quint32(done.data.size()),
-                                 done.secret ? QStringLiteral("secret")
-                                             : QString::fromLatin1(QCryptographicHash::hash(done.data, QCryptographicHash::Md5).toHex())});
+        m_record.written.append(
+            {done.name, done.address, quint32(done.data.size()),
+             done.secret
+                 ? QStringLiteral("secret")
+                 : QString::fromLatin1(
+                     QCryptographicHash::hash(done.data, QCryptographicHash::Md5).toHex())});
         m_flashIndex = index + 1;
         flashItem(index + 1);
     });
@@ -450,33 +476,44 @@ void BoardRun::verifyRegion(int index)
     }
     const Pending &p = m_pending[index];
     QPointer<LoaderSession> session = m_session;
-    m_session->flashMd5(p.address, quint32(p.data.size()), [this, session, index](Result<QByteArray> r) {
-        if (m_session != session)
-            return;
-        if (!r) {
-            stepFailed(r.error());
-            return;
-        }
-        const Pending &p = m_pending[index];
-        const QByteArray expected = QCryptographicHash::hash(p.data, QCryptographicHash::Md5);
-        if (*r != expected) {
-            stepFailed(Error::make(QStringLiteral("station.verify"),
-                                   Tr::tr("%1 does not read back as written.").arg(p.name.isEmpty() ? QStringLiteral("flash") : p.name),
-                                   Tr::tr("md5 chip %1, expected %2").arg(QString::fromLatin1(r->toHex()),
-                                                                                  QString::fromLatin1(expected.toHex()))));
-            return;
-        }
-        verifyRegion(index + 1);
-    });
+    m_session->flashMd5(
+        p.address, quint32(p.data.size()), [this, session, index](Result<QByteArray> r) {
+            if (m_session != session)
+                return;
+            if (!r) {
+                stepFailed(r.error());
+                return;
+            }
+            const Pending &p = m_pending[index];
+            const QByteArray expected = QCryptographicHash::hash(p.data, QCryptographicHash::Md5);
+            if (*r != expected) {
+                stepFailed(
+                    Error::make(QStringLiteral("station.verify"),
+                                Tr::tr("%1 does not read back as written.")
+                                    .arg(p.name.isEmpty() ? QStringLiteral("flash") : p.name),
+                                Tr::tr("md5 chip %1, expected %2")
+                                    .arg(QString::fromLatin1(r->toHex()),
+                                         QString::fromLatin1(expected.toHex()))));
+                return;
+            }
+            verifyRegion(index + 1);
+        });
 }
 
 void BoardRun::doRecord()
 {
     if (m_record.provision.isEmpty())
-        m_record.provision = m_recipe.provision ? QStringLiteral("not reached") : QStringLiteral("skipped");
+        m_record.provision
+            = m_recipe.provision ? QStringLiteral("not reached") : QStringLiteral("skipped");
     const bool pass = m_error.code.isEmpty();
-    m_record.result = pass ? QStringLiteral("pass") : m_cancelled ? QStringLiteral("cancelled") : QStringLiteral("fail");
-    m_record.error = pass ? QString() : m_error.message + (m_error.detail.isEmpty() ? QString() : QStringLiteral(" (") + m_error.detail + QLatin1Char(')'));
+    m_record.result = pass          ? QStringLiteral("pass")
+                      : m_cancelled ? QStringLiteral("cancelled")
+                                    : QStringLiteral("fail");
+    m_record.error = pass ? QString()
+                          : m_error.message
+                                + (m_error.detail.isEmpty()
+                                       ? QString()
+                                       : QStringLiteral(" (") + m_error.detail + QLatin1Char(')'));
     if (!pass && m_record.diagnosisId.isEmpty())
         m_record.diagnosisId = m_error.code;
     m_record.elapsedMs = m_clock.elapsed();
@@ -490,11 +527,14 @@ void BoardRun::doRecord()
         m_recording = false;
         Result<qint64> id = outcome.stored;
         if (outcome.spooled) {
-            addLog(Tr::tr("the station database did not take the record (%1); kept in %2 and sent on the next run")
-                       .arg(id.error().message, outcome.spoolPath));
+            addLog(
+                Tr::tr(
+                    "the station database did not take the record (%1); kept in %2 and sent on the next run")
+                    .arg(id.error().message, outcome.spoolPath));
             id = qint64(0);
         } else if (outcome.spoolError) {
-            addLog(Tr::tr("record spool: %1 %2").arg(outcome.spoolError->message, outcome.spoolError->detail));
+            addLog(Tr::tr("record spool: %1 %2")
+                       .arg(outcome.spoolError->message, outcome.spoolError->detail));
         }
         State state = verdict;
         if (!id) {

@@ -24,7 +24,7 @@ class SerialMonitor;
 namespace Forgeline::Protocomm {
 class ProvisionClient;
 class ProvisionJob;
-}
+} // namespace Forgeline::Protocomm
 
 namespace Forgeline::Station {
 
@@ -34,7 +34,8 @@ struct StationContext
     QString operatorName;
     CertPool *pool = nullptr;       // null when the recipe writes no certificate
     RecordStore *records = nullptr; // null: nothing recorded (dry runs)
-    RecordSpool *spool = nullptr;   // where a record waits if `records` refuses it; null: fail the board
+    RecordSpool *spool
+        = nullptr; // where a record waits if `records` refuses it; null: fail the board
     // The database side as queued calls (see StationStore). Null: StationJob makes one over
     // `pool`, `records` and `spool` on this thread. BoardRun talks to the database only here.
     StationStore *store = nullptr;
@@ -50,7 +51,8 @@ class BoardRun : public QObject
 public:
     enum class State { Waiting, Running, Passed, Failed, Cancelled };
 
-    BoardRun(const Recipe &recipe, const QString &port, const StationContext &context, QObject *parent = nullptr);
+    BoardRun(const Recipe &recipe, const QString &port, const StationContext &context,
+             QObject *parent = nullptr);
     ~BoardRun() override;
 
     void start();
@@ -63,7 +65,10 @@ public:
     int percent() const { return m_percent; }
     QStringList log() const { return m_log; }
     // -1 while not finished.
-    qint64 msSinceFinished() const { return m_sinceFinish.isValid() ? m_sinceFinish.elapsed() : -1; }
+    qint64 msSinceFinished() const
+    {
+        return m_sinceFinish.isValid() ? m_sinceFinish.elapsed() : -1;
+    }
     static QString stateName(State state);
 
 Q_SIGNALS:
@@ -117,8 +122,15 @@ private:
     bool m_pairTouched = false;
     bool m_pairUsed = false;
     bool m_cancelled = false;
-    bool m_recording = false;  // the record is on its way to the database: nothing else happens
-    struct Pending { quint32 address; QByteArray data; QString name; bool pairPart; bool secret; };
+    bool m_recording = false; // the record is on its way to the database: nothing else happens
+    struct Pending
+    {
+        quint32 address;
+        QByteArray data;
+        QString name;
+        bool pairPart;
+        bool secret;
+    };
     QList<Pending> m_pending; // resolved flash items, in order
     int m_flashIndex = 0;     // first item not yet written and verified by the write's MD5
     QPointer<Protocomm::ProvisionClient> m_provisionClient;

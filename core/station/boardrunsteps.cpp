@@ -57,7 +57,8 @@ void BoardRun::doPreflight()
         if (check.status != Tls::PreflightCheck::Status::Fail)
             continue;
         m_record.diagnosisId = check.diagnosisId.isEmpty() ? check.id : check.diagnosisId;
-        stepFailed(Error::make(QStringLiteral("station.preflight"), check.title + QStringLiteral(": ") + check.message,
+        stepFailed(Error::make(QStringLiteral("station.preflight"),
+                               check.title + QStringLiteral(": ") + check.message,
                                check.predictedError, check.fix));
         return;
     }
@@ -73,7 +74,8 @@ void BoardRun::doProvision()
     if (address.isEmpty() || !endpoint) {
         stepFailed(Error::make(QStringLiteral("station.provision-address"),
                                Tr::tr("No usable provisioning address for this port."),
-                               endpoint ? address : endpoint.error().message, endpoint ? QString() : endpoint.error().fix));
+                               endpoint ? address : endpoint.error().message,
+                               endpoint ? QString() : endpoint.error().fix));
         return;
     }
     const QString host = endpoint->host;
@@ -93,7 +95,8 @@ void BoardRun::doProvision()
         m_provisionClient->deleteLater();
     auto *client = new Protocomm::ProvisionClient(host, port, request.client, this);
     m_provisionClient = client;
-    connect(client, &Protocomm::ProvisionClient::notice, this, [this](const QString &line) { addLog(line); });
+    connect(client, &Protocomm::ProvisionClient::notice, this,
+            [this](const QString &line) { addLog(line); });
     client->connectDevice([this, client, request, s](Result<Protocomm::DeviceInfo> info) {
         if (m_provisionClient != client)
             return;
@@ -106,20 +109,22 @@ void BoardRun::doProvision()
             m_provisionJob = job;
             connect(job, &Protocomm::ProvisionJob::stepChanged, this,
                     [this](Protocomm::ProvisionJob::Step, const QString &text) { addLog(text); });
-            connect(job, &Protocomm::ProvisionJob::finished, this, [this, job](const Protocomm::ProvisionJob::Outcome &o) {
-                job->deleteLater();
-                if (m_provisionJob != job)
-                    return;
-                if (!o.connected) {
-                    const Error e = o.error.value_or(Error::make(QStringLiteral("provision.failed"),
-                                                                 Tr::tr("The board did not join Wi-Fi.")));
-                    m_record.provision = QStringLiteral("failed: ") + e.message;
-                    stepFailed(e);
-                    return;
-                }
-                m_record.provision = QStringLiteral("connected");
-                nextStep();
-            });
+            connect(job, &Protocomm::ProvisionJob::finished, this,
+                    [this, job](const Protocomm::ProvisionJob::Outcome &o) {
+                        job->deleteLater();
+                        if (m_provisionJob != job)
+                            return;
+                        if (!o.connected) {
+                            const Error e = o.error.value_or(
+                                Error::make(QStringLiteral("provision.failed"),
+                                            Tr::tr("The board did not join Wi-Fi.")));
+                            m_record.provision = QStringLiteral("failed: ") + e.message;
+                            stepFailed(e);
+                            return;
+                        }
+                        m_record.provision = QStringLiteral("connected");
+                        nextStep();
+                    });
             job->startOn(client);
         };
         if (s.customEndpoint.isEmpty()) {
@@ -129,16 +134,17 @@ void BoardRun::doProvision()
         QByteArray data = s.customData;
         data.replace("{mac}", m_board.macText().toUtf8());
         data.replace("{pair}", m_pair ? m_pair->id.toUtf8() : QByteArray());
-        client->sendCustom(s.customEndpoint, data, [this, client, runJob](Result<QByteArray> reply) {
-            if (m_provisionClient != client)
-                return;
-            if (!reply) {
-                stepFailed(reply.error());
-                return;
-            }
-            addLog(Tr::tr("custom data accepted (%1 reply bytes)").arg(reply->size()));
-            runJob();
-        });
+        client->sendCustom(
+            s.customEndpoint, data, [this, client, runJob](Result<QByteArray> reply) {
+                if (m_provisionClient != client)
+                    return;
+                if (!reply) {
+                    stepFailed(reply.error());
+                    return;
+                }
+                addLog(Tr::tr("custom data accepted (%1 reply bytes)").arg(reply->size()));
+                runJob();
+            });
     });
 }
 

@@ -33,12 +33,14 @@ Result<std::pair<QString, QString>> certificateIdentity(const QByteArray &certif
         cert = d2i_X509(nullptr, &p, long(certificate.size()));
     }
     if (!cert)
-        return Error::make(QStringLiteral("pool.certificate"), Tr::tr("The pool's certificate cannot be read."),
-                           Tr::tr("neither PEM nor DER X.509"), Tr::tr("Replace the pair in the pool."));
+        return Error::make(
+            QStringLiteral("pool.certificate"), Tr::tr("The pool's certificate cannot be read."),
+            Tr::tr("neither PEM nor DER X.509"), Tr::tr("Replace the pair in the pool."));
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
     X509_digest(cert, EVP_sha256(), md, &len);
-    const QString fingerprint = QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(md), int(len)).toHex(':'));
+    const QString fingerprint
+        = QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(md), int(len)).toHex(':'));
     QString serial;
     if (BIGNUM *bn = ASN1_INTEGER_to_BN(X509_get_serialNumber(cert), nullptr)) {
         if (char *hex = BN_bn2hex(bn)) {

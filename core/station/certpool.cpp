@@ -27,10 +27,7 @@ namespace {
 
 const QString kComponent = QStringLiteral("certpool");
 
-QString nowText()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
+QString nowText() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
 
 Result<QByteArray> readAll(const QString &path)
 {
@@ -73,10 +70,14 @@ Result<int> CertPool::importFolder(const QString &dir)
 {
     QDir d(dir);
     if (!d.exists())
-        return Error::make(QStringLiteral("pool.folder"), Tr::tr("The certificate pool folder does not exist."), dir);
+        return Error::make(QStringLiteral("pool.folder"),
+                           Tr::tr("The certificate pool folder does not exist."), dir);
     m_pool = d.absolutePath();
 
-    struct Entry { QString id, cert, key; };
+    struct Entry
+    {
+        QString id, cert, key;
+    };
     QList<Entry> entries;
     const QString manifest = d.absoluteFilePath(QStringLiteral("manifest.csv"));
     if (QFileInfo::exists(manifest)) {
@@ -102,12 +103,17 @@ Result<int> CertPool::importFolder(const QString &dir)
     auto imported = m_db.runExclusive([&]() -> Result<void> {
         for (const Entry &e : entries) {
             QSqlQuery q(m_db.db());
-            if (auto r = m_db.exec(q, QStringLiteral("SELECT 1 FROM cert_pool WHERE pool = ? AND id = ?"), {m_pool, e.id}); !r)
+            if (auto r
+                = m_db.exec(q, QStringLiteral("SELECT 1 FROM cert_pool WHERE pool = ? AND id = ?"),
+                            {m_pool, e.id});
+                !r)
                 return r;
             if (q.next())
                 continue;
-            if (auto r = m_db.exec(QStringLiteral("INSERT INTO cert_pool (pool, id, cert_path, key_path, state) VALUES (?, ?, ?, ?, 'free')"),
-                                   {m_pool, e.id, e.cert, e.key});
+            if (auto r = m_db.exec(
+                    QStringLiteral(
+                        "INSERT INTO cert_pool (pool, id, cert_path, key_path, state) VALUES (?, ?, ?, ?, 'free')"),
+                    {m_pool, e.id, e.cert, e.key});
                 !r)
                 return r;
             ++added;
@@ -119,16 +125,20 @@ Result<int> CertPool::importFolder(const QString &dir)
     return added;
 }
 
-Result<void> CertPool::addPair(const QString &id, const QByteArray &certPem, const QByteArray &keyPem)
+Result<void> CertPool::addPair(const QString &id, const QByteArray &certPem,
+                               const QByteArray &keyPem)
 {
-    return m_db.exec(QStringLiteral("INSERT INTO cert_pool (pool, id, cert_pem, key_pem, state) VALUES (?, ?, ?, ?, 'free')"),
-                     {m_pool, id, QString::fromLatin1(certPem), QString::fromLatin1(keyPem)});
+    return m_db.exec(
+        QStringLiteral(
+            "INSERT INTO cert_pool (pool, id, cert_pem, key_pem, state) VALUES (?, ?, ?, ?, 'free')"),
+        {m_pool, id, QString::fromLatin1(certPem), QString::fromLatin1(keyPem)});
 }
 
 Result<CertPair> CertPool::claim(const QString &mac, const QString &station, bool *reused)
 {
     if (mac.isEmpty())
-        return Error::make(QStringLiteral("pool.mac"), Tr::tr("A pair can only be claimed for a known MAC."));
+        return Error::make(QStringLiteral("pool.mac"),
+                           Tr::tr("A pair can only be claimed for a known MAC."));
     if (auto r = m_db.beginWrite(); !r)
         return r.error();
     auto fail = [this](const Error &e) -> Result<CertPair> {
@@ -137,7 +147,9 @@ Result<CertPair> CertPool::claim(const QString &mac, const QString &station, boo
     };
 
     QSqlQuery q(m_db.db());
-    if (auto r = m_db.exec(q, QStringLiteral("SELECT id FROM cert_pool WHERE pool = ? AND mac = ?"), {m_pool, mac}); !r)
+    if (auto r = m_db.exec(q, QStringLiteral("SELECT id FROM cert_pool WHERE pool = ? AND mac = ?"),
+                           {m_pool, mac});
+        !r)
         return fail(r.error());
     QString id;
     if (q.next()) {
@@ -147,24 +159,32 @@ Result<CertPair> CertPool::claim(const QString &mac, const QString &station, boo
     } else {
         if (reused)
             *reused = false;
-        const QString pick = m_db.kind() == StationDatabase::Kind::Postgres
-            ? QStringLiteral("SELECT id FROM cert_pool WHERE pool = ? AND state = 'free' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED")
-            : QStringLiteral("SELECT id FROM cert_pool WHERE pool = ? AND state = 'free' ORDER BY id LIMIT 1");
+        const QString pick
+            = m_db.kind() == StationDatabase::Kind::Postgres
+                  ? QStringLiteral(
+                      "SELECT id FROM cert_pool WHERE pool = ? AND state = 'free' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED")
+                  : QStringLiteral(
+                      "SELECT id FROM cert_pool WHERE pool = ? AND state = 'free' ORDER BY id LIMIT 1");
         QSqlQuery p(m_db.db());
         if (auto r = m_db.exec(p, pick, {m_pool}); !r)
             return fail(r.error());
         if (!p.next())
-            return fail(Error::make(QStringLiteral("pool.empty"), Tr::tr("The certificate pool has no free pair left."),
-                                    m_pool, Tr::tr("Add certificate/key pairs to the pool.")));
+            return fail(Error::make(QStringLiteral("pool.empty"),
+                                    Tr::tr("The certificate pool has no free pair left."), m_pool,
+                                    Tr::tr("Add certificate/key pairs to the pool.")));
         id = p.value(0).toString();
         QSqlQuery u(m_db.db());
-        if (auto r = m_db.exec(u, QStringLiteral("UPDATE cert_pool SET state = 'claimed', mac = ?, station = ?, claimed_at = ? "
-                                                 "WHERE pool = ? AND id = ? AND state = 'free'"),
-                               {mac, station, nowText(), m_pool, id});
+        if (auto r = m_db.exec(
+                u,
+                QStringLiteral(
+                    "UPDATE cert_pool SET state = 'claimed', mac = ?, station = ?, claimed_at = ? "
+                    "WHERE pool = ? AND id = ? AND state = 'free'"),
+                {mac, station, nowText(), m_pool, id});
             !r)
             return fail(r.error());
         if (u.numRowsAffected() != 1)
-            return fail(Error::make(QStringLiteral("pool.race"), Tr::tr("Another station took the pair; try again."), id));
+            return fail(Error::make(QStringLiteral("pool.race"),
+                                    Tr::tr("Another station took the pair; try again."), id));
     }
     if (auto r = m_db.commit(); !r)
         return r.error();
@@ -174,12 +194,16 @@ Result<CertPair> CertPool::claim(const QString &mac, const QString &station, boo
 Result<CertPair> CertPool::load(const QString &id)
 {
     QSqlQuery q(m_db.db());
-    if (auto r = m_db.exec(q, QStringLiteral("SELECT cert_path, key_path, cert_pem, key_pem FROM cert_pool WHERE pool = ? AND id = ?"),
-                           {m_pool, id});
+    if (auto r = m_db.exec(
+            q,
+            QStringLiteral(
+                "SELECT cert_path, key_path, cert_pem, key_pem FROM cert_pool WHERE pool = ? AND id = ?"),
+            {m_pool, id});
         !r)
         return r.error();
     if (!q.next())
-        return Error::make(QStringLiteral("pool.missing"), Tr::tr("The pair vanished from the pool."), id);
+        return Error::make(QStringLiteral("pool.missing"),
+                           Tr::tr("The pair vanished from the pool."), id);
     CertPair pair;
     pair.id = id;
     pair.certPath = q.value(0).toString();
@@ -203,21 +227,29 @@ Result<CertPair> CertPool::load(const QString &id)
 Result<void> CertPool::release(const QString &id, const QString &mac)
 {
     // Only a claim that was never written goes back; a used pair stays with its board.
-    return m_db.exec(QStringLiteral("UPDATE cert_pool SET state = 'free', mac = NULL, station = NULL, claimed_at = NULL "
-                                    "WHERE pool = ? AND id = ? AND mac = ? AND state = 'claimed'"),
-                     {m_pool, id, mac});
+    return m_db.exec(
+        QStringLiteral(
+            "UPDATE cert_pool SET state = 'free', mac = NULL, station = NULL, claimed_at = NULL "
+            "WHERE pool = ? AND id = ? AND mac = ? AND state = 'claimed'"),
+        {m_pool, id, mac});
 }
 
 Result<void> CertPool::markUsed(const QString &id, const QString &mac)
 {
-    return m_db.exec(QStringLiteral("UPDATE cert_pool SET state = 'used', used_at = ? WHERE pool = ? AND id = ? AND mac = ?"),
-                     {nowText(), m_pool, id, mac});
+    return m_db.exec(
+        QStringLiteral(
+            "UPDATE cert_pool SET state = 'used', used_at = ? WHERE pool = ? AND id = ? AND mac = ?"),
+        {nowText(), m_pool, id, mac});
 }
 
 Result<PoolCounts> CertPool::counts()
 {
     QSqlQuery q(m_db.db());
-    if (auto r = m_db.exec(q, QStringLiteral("SELECT state, COUNT(*) FROM cert_pool WHERE pool = ? GROUP BY state"), {m_pool}); !r)
+    if (auto r = m_db.exec(
+            q,
+            QStringLiteral("SELECT state, COUNT(*) FROM cert_pool WHERE pool = ? GROUP BY state"),
+            {m_pool});
+        !r)
         return r.error();
     PoolCounts c;
     while (q.next()) {
@@ -236,7 +268,9 @@ Result<PoolCounts> CertPool::counts()
 Result<QString> CertPool::macOf(const QString &id)
 {
     QSqlQuery q(m_db.db());
-    if (auto r = m_db.exec(q, QStringLiteral("SELECT mac FROM cert_pool WHERE pool = ? AND id = ?"), {m_pool, id}); !r)
+    if (auto r = m_db.exec(q, QStringLiteral("SELECT mac FROM cert_pool WHERE pool = ? AND id = ?"),
+                           {m_pool, id});
+        !r)
         return r.error();
     return q.next() ? q.value(0).toString() : QString();
 }

@@ -14,7 +14,7 @@ class StationDatabase;
 struct CertPair
 {
     QString id;
-    QString certPath;   // empty when the pair lives in the database rows
+    QString certPath; // empty when the pair lives in the database rows
     QString keyPath;
     QByteArray cert;
     QByteArray key;

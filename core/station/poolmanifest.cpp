@@ -22,8 +22,7 @@ namespace {
 Error manifestError(int lineNo, const QString &what, const QString &line)
 {
     return Error::make(QStringLiteral("pool.manifest"),
-                       Tr::tr("manifest.csv line %1: %2").arg(lineNo).arg(what),
-                       line.left(200));
+                       Tr::tr("manifest.csv line %1: %2").arg(lineNo).arg(what), line.left(200));
 }
 
 } // namespace
@@ -42,7 +41,9 @@ Result<QList<ManifestEntry>> parsePoolManifest(const QByteArray &bytes)
         if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
             continue;
         if (line.contains(QLatin1Char('"')))
-            return manifestError(lineNo, Tr::tr("quoted fields are not supported; write id,cert,key without quotes"), line);
+            return manifestError(
+                lineNo, Tr::tr("quoted fields are not supported; write id,cert,key without quotes"),
+                line);
         const QStringList cols = line.split(QLatin1Char(','));
         if (cols.size() < 3)
             return manifestError(lineNo, Tr::tr("a line needs id,cert,key"), line);
@@ -50,14 +51,16 @@ Result<QList<ManifestEntry>> parsePoolManifest(const QByteArray &bytes)
         if (e.id.compare(QStringLiteral("id"), Qt::CaseInsensitive) == 0) {
             // Mid-file, a header means two manifests pasted together: ask rather than guess.
             if (!entries.isEmpty() || seen.contains(QString()))
-                return manifestError(lineNo, Tr::tr("a header line (id,cert,key) may only be the first line"), line);
+                return manifestError(
+                    lineNo, Tr::tr("a header line (id,cert,key) may only be the first line"), line);
             seen.insert(QString());
             continue;
         }
         if (e.id.isEmpty() || e.cert.isEmpty() || e.key.isEmpty())
             return manifestError(lineNo, Tr::tr("id, cert and key must all be given"), line);
         if (e.cert == e.key)
-            return manifestError(lineNo, Tr::tr("the certificate and the key are the same file"), line);
+            return manifestError(lineNo, Tr::tr("the certificate and the key are the same file"),
+                                 line);
         if (seen.contains(e.id))
             return manifestError(lineNo, Tr::tr("the id \"%1\" appears twice").arg(e.id), line);
         seen.insert(e.id);

@@ -8,9 +8,7 @@
 
 namespace Forgeline::Station {
 
-PortWatcher::PortWatcher(QObject *parent)
-    : QObject(parent)
-    , m_lister(serialPortLister())
+PortWatcher::PortWatcher(QObject *parent) : QObject(parent), m_lister(serialPortLister())
 {
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &PortWatcher::scan);
@@ -40,7 +38,8 @@ std::function<QStringList()> PortWatcher::patternLister(const QString &pattern)
         QStringList paths;
         // System: device nodes and symlinks to them (by-id names) are "system" entries to QDir.
         const QDir dir(folder);
-        for (const QString &entry : dir.entryList({name}, QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot, QDir::Name))
+        for (const QString &entry : dir.entryList(
+                 {name}, QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot, QDir::Name))
             paths << dir.filePath(entry);
         return paths;
     };

@@ -30,7 +30,8 @@ namespace {
 
 Error recipeError(const QString &what, const QString &detail = {})
 {
-    return Error::make(QStringLiteral("recipe.invalid"), Tr::tr("The recipe is not valid: %1").arg(what), detail,
+    return Error::make(QStringLiteral("recipe.invalid"),
+                       Tr::tr("The recipe is not valid: %1").arg(what), detail,
                        Tr::tr("Fix the recipe file (see docs/cli.md, station)."));
 }
 
@@ -49,7 +50,8 @@ Result<QByteArray> readRecipeFile(const QString &path, const QString &what)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return recipeError(Tr::tr("cannot read the %1 file").arg(what), path + QStringLiteral(": ") + f.errorString());
+        return recipeError(Tr::tr("cannot read the %1 file").arg(what),
+                           path + QStringLiteral(": ") + f.errorString());
     return f.readAll();
 }
 
@@ -75,26 +77,29 @@ Result<FlashItem> storeItemFromJson(const QJsonObject &item, const QDir &base)
         if (version != 1 && version != 2)
             return recipeError(Tr::tr("an NVS item's version must be 1 or 2"));
         f.nvsVersion = quint8(version);
-        const QStringList known{QStringLiteral("certificate"), QStringLiteral("key"), QStringLiteral("mac"),
-                                QStringLiteral("pair")};
+        const QStringList known{QStringLiteral("certificate"), QStringLiteral("key"),
+                                QStringLiteral("mac"), QStringLiteral("pair")};
         Image::Nvs::ResolveOptions probe;
         probe.baseDirectory = f.nvsBaseDir;
         for (const QString &name : Image::Nvs::placeholdersIn(f.nvsCsv)) {
             if (!known.contains(name))
-                return recipeError(Tr::tr("the NVS CSV uses an unknown placeholder {%1} (known: {certificate}, "
-                                          "{key}, {mac}, {pair})")
-                                       .arg(name),
-                                   path);
+                return recipeError(
+                    Tr::tr("the NVS CSV uses an unknown placeholder {%1} (known: {certificate}, "
+                           "{key}, {mac}, {pair})")
+                        .arg(name),
+                    path);
             probe.placeholders.insert(name, QByteArray("x"));
         }
         if (auto items = Image::Nvs::readCsv(f.nvsCsv, probe); !items)
-            return recipeError(Tr::tr("the NVS CSV %1: %2").arg(QFileInfo(path).fileName(), items.error().message),
-                               items.error().detail);
+            return recipeError(
+                Tr::tr("the NVS CSV %1: %2").arg(QFileInfo(path).fileName(), items.error().message),
+                items.error().detail);
         if (item.contains(QStringLiteral("encrypt"))) {
             const QJsonObject e = item.value(QStringLiteral("encrypt")).toObject();
             f.keysPartition = e.value(QStringLiteral("keysPartition")).toString();
             if (f.keysPartition.isEmpty())
-                return recipeError(Tr::tr("NVS encryption needs \"keysPartition\" (for example nvs_keys)"));
+                return recipeError(
+                    Tr::tr("NVS encryption needs \"keysPartition\" (for example nvs_keys)"));
             if (e.contains(QStringLiteral("keys"))) {
                 f.keysFile = base.absoluteFilePath(e.value(QStringLiteral("keys")).toString());
                 if (auto keys = Image::Nvs::Keys::load(f.keysFile); !keys)
@@ -140,8 +145,8 @@ bool FlashItem::usesPair() const
     case Source::SecureCert: return true;
     case Source::Nvs: {
         const QStringList names = Image::Nvs::placeholdersIn(nvsCsv);
-        return names.contains(QStringLiteral("certificate")) || names.contains(QStringLiteral("key"))
-            || names.contains(QStringLiteral("pair"));
+        return names.contains(QStringLiteral("certificate"))
+               || names.contains(QStringLiteral("key")) || names.contains(QStringLiteral("pair"));
     }
     case Source::File: return false;
     }
@@ -156,10 +161,7 @@ bool Recipe::needsPair() const
     return false;
 }
 
-int Recipe::retriesFor(Step step) const
-{
-    return retries.value(stepName(step), 0);
-}
+int Recipe::retriesFor(Step step) const { return retries.value(stepName(step), 0); }
 
 QList<Recipe::Step> Recipe::steps() const
 {
@@ -196,7 +198,8 @@ Result<Recipe> Recipe::load(const QString &path)
     return fromJson(f.readAll(), QFileInfo(path).absolutePath());
 }
 
-Result<Recipe> Recipe::fromJson(const QByteArray &json, const QString &baseDir, bool registerSecrets)
+Result<Recipe> Recipe::fromJson(const QByteArray &json, const QString &baseDir,
+                                bool registerSecrets)
 {
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
@@ -239,7 +242,8 @@ Result<Recipe> Recipe::fromJson(const QByteArray &json, const QString &baseDir, 
             continue;
         }
         FlashItem f;
-        const QString source = item.value(QStringLiteral("source")).toString(QStringLiteral("file"));
+        const QString source
+            = item.value(QStringLiteral("source")).toString(QStringLiteral("file"));
         if (source == QStringLiteral("certificate"))
             f.source = FlashItem::Source::Certificate;
         else if (source == QStringLiteral("key"))
@@ -263,8 +267,10 @@ Result<Recipe> Recipe::fromJson(const QByteArray &json, const QString &baseDir, 
         }
         if (f.partition.isEmpty() && !f.address)
             return recipeError(Tr::tr("a flash item needs a partition or an address"));
-        const QString fmt = item.value(QStringLiteral("format")).toString(
-            f.source == FlashItem::Source::File ? QStringLiteral("raw") : QStringLiteral("pem-nul"));
+        const QString fmt
+            = item.value(QStringLiteral("format"))
+                  .toString(f.source == FlashItem::Source::File ? QStringLiteral("raw")
+                                                                : QStringLiteral("pem-nul"));
         auto format = Image::payloadFormatFromName(fmt);
         if (!format)
             return format.error();
@@ -299,7 +305,8 @@ Result<Recipe> Recipe::fromJson(const QByteArray &json, const QString &baseDir, 
             typed << s.defaultAddress;
         for (const QString &address : std::as_const(typed)) {
             if (Result<Endpoint> e = parseEndpoint(address); !e)
-                return recipeError(QStringLiteral("provision address: ") + e.error().message, address);
+                return recipeError(QStringLiteral("provision address: ") + e.error().message,
+                                   address);
         }
         if (s.addresses.isEmpty() && s.defaultAddress.isEmpty())
             return recipeError(Tr::tr("provision needs \"addresses\" per port or an \"address\""));
@@ -318,7 +325,8 @@ Result<Recipe> Recipe::fromJson(const QByteArray &json, const QString &baseDir, 
             return recipeError(QStringLiteral("connect.timeoutMs must be positive"));
         s.success = c.value(QStringLiteral("success")).toString(s.success);
         if (s.success.isEmpty() || !QRegularExpression(s.success).isValid())
-            return recipeError(QStringLiteral("connect.success must be a valid regular expression"));
+            return recipeError(
+                QStringLiteral("connect.success must be a valid regular expression"));
         s.baud = c.value(QStringLiteral("baud")).toInt(s.baud);
         if (s.baud <= 0)
             return recipeError(QStringLiteral("connect.baud must be positive"));

@@ -46,16 +46,16 @@ struct FlashItem
 struct ProvisionSettings
 {
     QByteArray ssid;
-    QByteArray passphrase;  // a secret: registered with the Redactor when the recipe loads
-    QByteArray pop;         // idem (Security 2: the password)
-    QByteArray username;    // Security 2 (SRP6a) username; empty: the ESP-IDF default "wifiprov"
-    int security = -1;      // -1: as the board reports in proto-ver
+    QByteArray passphrase; // a secret: registered with the Redactor when the recipe loads
+    QByteArray pop;        // idem (Security 2: the password)
+    QByteArray username;   // Security 2 (SRP6a) username; empty: the ESP-IDF default "wifiprov"
+    int security = -1;     // -1: as the board reports in proto-ver
     // Where each board's protocomm answers: per port ("/dev/ttyUSB0" -> "192.168.4.1:80"),
     // else `defaultAddress` (a line with one SoftAP at a time uses the ESP default).
     QHash<QString, QString> addresses;
     QString defaultAddress;
     QString customEndpoint;
-    QByteArray customData;  // "{mac}" and "{pair}" are replaced per board
+    QByteArray customData; // "{mac}" and "{pair}" are replaced per board
     int timeoutMs = 60000;
     int pollIntervalMs = 500;
 };
@@ -94,7 +94,7 @@ struct Recipe
     QString name;
     qint32 baud = 921600;
     quint32 tableOffset = 0x8000;
-    QHash<QString, int> retries;    // step name -> extra attempts
+    QHash<QString, int> retries; // step name -> extra attempts
     bool preflight = false;
     QString preflightTarget;
     QStringList preflightCa;
@@ -111,7 +111,8 @@ struct Recipe
     static QString stepName(Step step);
     // `registerSecrets` false is for validating text while someone types it: registering every
     // prefix of a half-typed passphrase would redact innocent substrings from every log.
-    static Result<Recipe> fromJson(const QByteArray &json, const QString &baseDir = {}, bool registerSecrets = true);
+    static Result<Recipe> fromJson(const QByteArray &json, const QString &baseDir = {},
+                                   bool registerSecrets = true);
     static Result<Recipe> load(const QString &path);
 };
 

@@ -16,10 +16,11 @@ QJsonArray writtenToJson(const QList<WrittenRegion> &written)
 {
     QJsonArray a;
     for (const WrittenRegion &w : written)
-        a.append(QJsonObject{{QStringLiteral("partition"), w.name},
-                             {QStringLiteral("address"), QStringLiteral("0x%1").arg(w.address, 0, 16)},
-                             {QStringLiteral("length"), qint64(w.length)},
-                             {QStringLiteral("md5"), w.md5}});
+        a.append(
+            QJsonObject{{QStringLiteral("partition"), w.name},
+                        {QStringLiteral("address"), QStringLiteral("0x%1").arg(w.address, 0, 16)},
+                        {QStringLiteral("length"), qint64(w.length)},
+                        {QStringLiteral("md5"), w.md5}});
     return a;
 }
 
@@ -48,8 +49,8 @@ QString defuseFormula(const QString &s)
         return s;
     const QChar c = s.front();
     const bool negativeNumber = c == QLatin1Char('-') && s.size() > 1 && s.at(1).isDigit();
-    if ((c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('@') || c == QLatin1Char('-')
-         || c == QLatin1Char('\t') || c == QLatin1Char('\r'))
+    if ((c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('@')
+         || c == QLatin1Char('-') || c == QLatin1Char('\t') || c == QLatin1Char('\r'))
         && !negativeNumber)
         return QLatin1Char('\'') + s;
     return s;
@@ -58,7 +59,8 @@ QString defuseFormula(const QString &s)
 QString csvField(const QString &raw)
 {
     const QString s = defuseFormula(raw);
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
+    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"'))
+        && !s.contains(QLatin1Char('\n')))
         return s;
     QString q = s;
     q.replace(QStringLiteral("\""), QStringLiteral("\"\""));
@@ -79,7 +81,8 @@ StationRecord StationRecord::fromJson(const QJsonObject &o)
     r.pairId = o.value(QStringLiteral("pairId")).toString();
     r.certFingerprint = o.value(QStringLiteral("certFingerprint")).toString();
     r.certSerial = o.value(QStringLiteral("certSerial")).toString();
-    r.written = writtenFromJson(QString::fromUtf8(QJsonDocument(o.value(QStringLiteral("written")).toArray()).toJson()));
+    r.written = writtenFromJson(
+        QString::fromUtf8(QJsonDocument(o.value(QStringLiteral("written")).toArray()).toJson()));
     r.provision = o.value(QStringLiteral("provision")).toString();
     r.result = o.value(QStringLiteral("result")).toString();
     r.failedStep = o.value(QStringLiteral("failedStep")).toString();
@@ -127,26 +130,35 @@ Result<void> RecordStore::prepareLocked()
         return version.error();
     // Each step migrates one version forward, so an older database catches up in order.
     if (*version < 1) {
-        const QString idColumn = m_db.kind() == StationDatabase::Kind::Postgres ? QStringLiteral("id BIGSERIAL PRIMARY KEY")
-                                                                               : QStringLiteral("id INTEGER PRIMARY KEY AUTOINCREMENT");
-        if (auto r = m_db.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS station_records (") + idColumn
-                               + QStringLiteral(", time VARCHAR(40) NOT NULL, station VARCHAR(255), operator VARCHAR(255),"
-                                                " port VARCHAR(512), chip VARCHAR(64), mac VARCHAR(32), pair_id VARCHAR(255),"
-                                                " cert_fingerprint VARCHAR(128), cert_serial VARCHAR(128), written TEXT,"
-                                                " provision TEXT, result VARCHAR(16), failed_step VARCHAR(64), error TEXT,"
-                                                " diagnosis_id VARCHAR(128))"));
+        const QString idColumn = m_db.kind() == StationDatabase::Kind::Postgres
+                                     ? QStringLiteral("id BIGSERIAL PRIMARY KEY")
+                                     : QStringLiteral("id INTEGER PRIMARY KEY AUTOINCREMENT");
+        if (auto r = m_db.exec(
+                QStringLiteral("CREATE TABLE IF NOT EXISTS station_records (") + idColumn
+                + QStringLiteral(
+                    ", time VARCHAR(40) NOT NULL, station VARCHAR(255), operator VARCHAR(255),"
+                    " port VARCHAR(512), chip VARCHAR(64), mac VARCHAR(32), pair_id VARCHAR(255),"
+                    " cert_fingerprint VARCHAR(128), cert_serial VARCHAR(128), written TEXT,"
+                    " provision TEXT, result VARCHAR(16), failed_step VARCHAR(64), error TEXT,"
+                    " diagnosis_id VARCHAR(128))"));
             !r)
             return r;
-        if (auto r = m_db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS station_records_mac ON station_records (mac)")); !r)
+        if (auto r = m_db.exec(QStringLiteral(
+                "CREATE INDEX IF NOT EXISTS station_records_mac ON station_records (mac)"));
+            !r)
             return r;
         if (auto r = m_db.setSchemaVersion(kComponent, 1); !r)
             return r;
         version = 1;
     }
     if (*version < 2) {
-        if (auto r = m_db.exec(QStringLiteral("ALTER TABLE station_records ADD COLUMN attempt INTEGER DEFAULT 1")); !r)
+        if (auto r = m_db.exec(
+                QStringLiteral("ALTER TABLE station_records ADD COLUMN attempt INTEGER DEFAULT 1"));
+            !r)
             return r;
-        if (auto r = m_db.exec(QStringLiteral("ALTER TABLE station_records ADD COLUMN elapsed_ms BIGINT DEFAULT 0")); !r)
+        if (auto r = m_db.exec(QStringLiteral(
+                "ALTER TABLE station_records ADD COLUMN elapsed_ms BIGINT DEFAULT 0"));
+            !r)
             return r;
         if (auto r = m_db.setSchemaVersion(kComponent, 2); !r)
             return r;
@@ -157,17 +169,22 @@ Result<void> RecordStore::prepareLocked()
 Result<qint64> RecordStore::add(const StationRecord &r)
 {
     QSqlQuery q(m_db.db());
-    const QString returning = m_db.kind() == StationDatabase::Kind::Postgres ? QStringLiteral(" RETURNING id") : QString();
+    const QString returning = m_db.kind() == StationDatabase::Kind::Postgres
+                                  ? QStringLiteral(" RETURNING id")
+                                  : QString();
     const QDateTime time = r.time.isValid() ? r.time : QDateTime::currentDateTimeUtc();
-    if (auto e = m_db.exec(q,
-                           QStringLiteral("INSERT INTO station_records (time, station, operator, port, chip, mac, pair_id, "
-                                          "cert_fingerprint, cert_serial, written, provision, result, failed_step, error, "
-                                          "diagnosis_id, attempt, elapsed_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                               + returning,
-                           {time.toUTC().toString(Qt::ISODateWithMs), r.station, r.operatorName, r.port, r.chip, r.mac,
-                            r.pairId, r.certFingerprint, r.certSerial,
-                            QString::fromUtf8(QJsonDocument(writtenToJson(r.written)).toJson(QJsonDocument::Compact)),
-                            r.provision, r.result, r.failedStep, r.error, r.diagnosisId, r.attempt, r.elapsedMs});
+    if (auto e = m_db.exec(
+            q,
+            QStringLiteral(
+                "INSERT INTO station_records (time, station, operator, port, chip, mac, pair_id, "
+                "cert_fingerprint, cert_serial, written, provision, result, failed_step, error, "
+                "diagnosis_id, attempt, elapsed_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                + returning,
+            {time.toUTC().toString(Qt::ISODateWithMs), r.station, r.operatorName, r.port, r.chip,
+             r.mac, r.pairId, r.certFingerprint, r.certSerial,
+             QString::fromUtf8(
+                 QJsonDocument(writtenToJson(r.written)).toJson(QJsonDocument::Compact)),
+             r.provision, r.result, r.failedStep, r.error, r.diagnosisId, r.attempt, r.elapsedMs});
         !e)
         return e.error();
     if (!returning.isEmpty())
@@ -177,9 +194,10 @@ Result<qint64> RecordStore::add(const StationRecord &r)
 
 Result<QList<StationRecord>> RecordStore::list(const RecordFilter &filter)
 {
-    QString sql = QStringLiteral("SELECT id, time, station, operator, port, chip, mac, pair_id, cert_fingerprint, cert_serial, "
-                                 "written, provision, result, failed_step, error, diagnosis_id, attempt, elapsed_ms "
-                                 "FROM station_records WHERE 1 = 1");
+    QString sql = QStringLiteral(
+        "SELECT id, time, station, operator, port, chip, mac, pair_id, cert_fingerprint, cert_serial, "
+        "written, provision, result, failed_step, error, diagnosis_id, attempt, elapsed_ms "
+        "FROM station_records WHERE 1 = 1");
     QVariantList bind;
     if (!filter.mac.isEmpty() && filter.macPartial) {
         // Operators type the last bytes printed on the label; '%' and '_' are not MAC characters.
@@ -199,7 +217,8 @@ Result<QList<StationRecord>> RecordStore::list(const RecordFilter &filter)
         sql += QStringLiteral(" AND result = ?");
         bind << filter.result;
     }
-    sql += filter.newestFirst ? QStringLiteral(" ORDER BY id DESC") : QStringLiteral(" ORDER BY id");
+    sql += filter.newestFirst ? QStringLiteral(" ORDER BY id DESC")
+                              : QStringLiteral(" ORDER BY id");
     if (filter.limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
     QSqlQuery q(m_db.db());
@@ -233,16 +252,35 @@ Result<QList<StationRecord>> RecordStore::list(const RecordFilter &filter)
 
 QString RecordStore::toCsv(const QList<StationRecord> &records)
 {
-    QString out = QStringLiteral("id,time,station,operator,port,chip,mac,pair_id,cert_fingerprint,cert_serial,written,"
-                                 "provision,result,failed_step,error,diagnosis_id,attempt,elapsed_ms\n");
+    QString out = QStringLiteral(
+        "id,time,station,operator,port,chip,mac,pair_id,cert_fingerprint,cert_serial,written,"
+        "provision,result,failed_step,error,diagnosis_id,attempt,elapsed_ms\n");
     for (const StationRecord &r : records) {
         QStringList written;
         for (const WrittenRegion &w : r.written)
-            written << QStringLiteral("%1@0x%2:%3:%4").arg(w.name).arg(w.address, 0, 16).arg(w.length).arg(w.md5);
-        const QStringList cols{QString::number(r.id), r.time.toUTC().toString(Qt::ISODateWithMs), r.station, r.operatorName,
-                               r.port, r.chip, r.mac, r.pairId, r.certFingerprint, r.certSerial,
-                               written.join(QLatin1Char(' ')), r.provision, r.result, r.failedStep, r.error, r.diagnosisId,
-                               QString::number(r.attempt), QString::number(r.elapsedMs)};
+            written << QStringLiteral("%1@0x%2:%3:%4")
+                           .arg(w.name)
+                           .arg(w.address, 0, 16)
+                           .arg(w.length)
+                           .arg(w.md5);
+        const QStringList cols{QString::number(r.id),
+                               r.time.toUTC().toString(Qt::ISODateWithMs),
+                               r.station,
+                               r.operatorName,
+                               r.port,
+                               r.chip,
+                               r.mac,
+                               r.pairId,
+                               r.certFingerprint,
+                               r.certSerial,
+                               written.join(QLatin1Char(' ')),
+                               r.provision,
+                               r.result,
+                               r.failedStep,
+                               r.error,
+                               r.diagnosisId,
+                               QString::number(r.attempt),
+                               QString::number(r.elapsedMs)};
         QStringList quoted;
         for (const QString &c : cols)
             quoted << csvField(c);

@@ -15,10 +15,10 @@ class StationDatabase;
 
 struct WrittenRegion
 {
-    QString name;       // partition name, or "" when written by address
+    QString name; // partition name, or "" when written by address
     quint32 address = 0;
     quint32 length = 0;
-    QString md5;        // hex, as the chip computed it
+    QString md5; // hex, as the chip computed it
 };
 
 // One attempt at one board. Never the private key: the certificate is identified by its
@@ -36,8 +36,8 @@ struct StationRecord
     QString certFingerprint; // SHA-256, hex
     QString certSerial;      // hex
     QList<WrittenRegion> written;
-    QString provision;       // "connected", "failed: ...", "skipped"
-    QString result;          // "pass" / "fail"
+    QString provision; // "connected", "failed: ...", "skipped"
+    QString result;    // "pass" / "fail"
     QString failedStep;
     QString error;
     QString diagnosisId;
@@ -52,7 +52,7 @@ struct StationRecord
 struct RecordFilter
 {
     QString mac;
-    bool macPartial = false;  // "f1:00:01" finds 24:0a:c4:f1:00:01 (the GUI filter box)
+    bool macPartial = false; // "f1:00:01" finds 24:0a:c4:f1:00:01 (the GUI filter box)
     QString station;
     QString result;
     bool newestFirst = false; // with `limit`: the latest N attempts

@@ -51,9 +51,11 @@ QString RecordSpool::defaultPath(const QString &databaseUrl)
     // Without the password: changing it must not strand what waits.
     QUrl url(databaseUrl.trimmed());
     const QString key = url.isValid() ? url.toString(QUrl::RemovePassword) : databaseUrl.trimmed();
-    const QByteArray hash = QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex().left(12);
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/station-spool-")
-        + QString::fromLatin1(hash) + QStringLiteral(".jsonl");
+    const QByteArray hash
+        = QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex().left(12);
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+           + QStringLiteral("/station-spool-") + QString::fromLatin1(hash)
+           + QStringLiteral(".jsonl");
 }
 
 Result<void> RecordSpool::append(const StationRecord &record)
@@ -62,19 +64,18 @@ Result<void> RecordSpool::append(const StationRecord &record)
     QFile f(m_path);
     // Records name operators and boards: owner-only, like the rest of the station's data.
     if (!f.open(QIODevice::Append))
-        return spoolError(Tr::tr("Could not keep the record locally either."), m_path, f.errorString());
+        return spoolError(Tr::tr("Could not keep the record locally either."), m_path,
+                          f.errorString());
     f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const QByteArray line = QJsonDocument(record.toJson()).toJson(QJsonDocument::Compact) + '\n';
     // One write() of a whole line: a crash leaves at most a torn last line, skipped on flush.
     if (f.write(line) != line.size() || !f.flush())
-        return spoolError(Tr::tr("Could not keep the record locally either."), m_path, f.errorString());
+        return spoolError(Tr::tr("Could not keep the record locally either."), m_path,
+                          f.errorString());
     return {};
 }
 
-int RecordSpool::pending() const
-{
-    return int(spoolLines(m_path).size());
-}
+int RecordSpool::pending() const { return int(spoolLines(m_path).size()); }
 
 Result<int> RecordSpool::flushInto(RecordStore &store)
 {
@@ -97,8 +98,8 @@ Result<int> RecordSpool::flushInto(RecordStore &store)
     }
     if (kept.isEmpty()) {
         if (!QFile::remove(m_path))
-            return spoolError(Tr::tr("Sent the waiting records but could not empty the spool."), m_path,
-                              Tr::tr("remove failed"));
+            return spoolError(Tr::tr("Sent the waiting records but could not empty the spool."),
+                              m_path, Tr::tr("remove failed"));
         return sent;
     }
     QSaveFile out(m_path);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/station/stationdatabase.h"
 
-#include <QCoreApplication>
 #include <QAtomicInt>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
@@ -31,36 +31,38 @@ bool isBusy(const QSqlError &error)
 {
     // SQLITE_BUSY (5) and SQLITE_LOCKED (6).
     const QString code = error.nativeErrorCode();
-    return code == QStringLiteral("5") || code == QStringLiteral("6") || error.text().contains(QStringLiteral("locked"));
+    return code == QStringLiteral("5") || code == QStringLiteral("6")
+           || error.text().contains(QStringLiteral("locked"));
 }
-}
+} // namespace
 
-StationDatabase::~StationDatabase()
-{
-    close();
-}
+StationDatabase::~StationDatabase() { close(); }
 
 QString StationDatabase::defaultUrl()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(dir);
-    return QStringLiteral("sqlite://") + QDir(dir).absoluteFilePath(QStringLiteral("station.sqlite"));
+    return QStringLiteral("sqlite://")
+           + QDir(dir).absoluteFilePath(QStringLiteral("station.sqlite"));
 }
 
 Result<void> StationDatabase::open(const QString &url)
 {
     close();
     m_url = url.isEmpty() ? defaultUrl() : url;
-    m_connection = QStringLiteral("forgeline-station-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
+    m_connection
+        = QStringLiteral("forgeline-station-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
 
-    const bool postgres = m_url.startsWith(QStringLiteral("postgres://")) || m_url.startsWith(QStringLiteral("postgresql://"));
+    const bool postgres = m_url.startsWith(QStringLiteral("postgres://"))
+                          || m_url.startsWith(QStringLiteral("postgresql://"));
     if (postgres) {
         m_kind = Kind::Postgres;
         if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
-            return Error::make(QStringLiteral("db.driver"),
-                               Tr::tr("PostgreSQL is not available in this build (Qt driver QPSQL missing)."),
-                               QStringLiteral("drivers: ") + QSqlDatabase::drivers().join(QLatin1Char(',')),
-                               Tr::tr("Install libqt6sql6-psql, or use an SQLite file."));
+            return Error::make(
+                QStringLiteral("db.driver"),
+                Tr::tr("PostgreSQL is not available in this build (Qt driver QPSQL missing)."),
+                QStringLiteral("drivers: ") + QSqlDatabase::drivers().join(QLatin1Char(',')),
+                Tr::tr("Install libqt6sql6-psql, or use an SQLite file."));
         const QUrl u(m_url);
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connection);
         db.setHostName(u.host());
@@ -96,7 +98,8 @@ Result<void> StationDatabase::open(const QString &url)
     else if (path.startsWith(QStringLiteral("sqlite:")))
         path = path.mid(7);
     if (path.isEmpty())
-        return Error::make(QStringLiteral("db.url"), Tr::tr("The database address names no file."), m_url);
+        return Error::make(QStringLiteral("db.url"), Tr::tr("The database address names no file."),
+                           m_url);
     QDir().mkpath(QFileInfo(path).absolutePath());
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(path);
@@ -123,15 +126,9 @@ void StationDatabase::close()
     m_connection.clear();
 }
 
-bool StationDatabase::isOpen() const
-{
-    return !m_connection.isEmpty() && db().isOpen();
-}
+bool StationDatabase::isOpen() const { return !m_connection.isEmpty() && db().isOpen(); }
 
-QSqlDatabase StationDatabase::db() const
-{
-    return QSqlDatabase::database(m_connection, false);
-}
+QSqlDatabase StationDatabase::db() const { return QSqlDatabase::database(m_connection, false); }
 
 Error StationDatabase::sqlError(const QString &what, const QString &driverText) const
 {
@@ -139,7 +136,8 @@ Error StationDatabase::sqlError(const QString &what, const QString &driverText) 
     const QUrl u(m_url);
     if (!u.password().isEmpty())
         where = u.toString(QUrl::RemovePassword);
-    return Error::make(QStringLiteral("db.") + what, Tr::tr("The station database failed (%1).").arg(what),
+    return Error::make(QStringLiteral("db.") + what,
+                       Tr::tr("The station database failed (%1).").arg(what),
                        where + QStringLiteral(": ") + driverText);
 }
 
@@ -177,7 +175,8 @@ Result<void> StationDatabase::exec(QSqlQuery &query, const QString &sql, const Q
 Result<void> StationDatabase::beginWrite()
 {
     QSqlQuery q(db());
-    const QString sql = m_kind == Kind::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+    const QString sql
+        = m_kind == Kind::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
     for (int attempt = 0;; ++attempt) {
         if (q.exec(sql))
             return {};
@@ -232,12 +231,15 @@ Result<void> StationDatabase::runExclusive(const std::function<Result<void>()> &
 
 Result<int> StationDatabase::schemaVersion(const QString &component)
 {
-    if (auto r = exec(QStringLiteral("CREATE TABLE IF NOT EXISTS forgeline_schema (component VARCHAR(64) PRIMARY KEY, "
-                                     "version INTEGER NOT NULL)"));
+    if (auto r = exec(QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS forgeline_schema (component VARCHAR(64) PRIMARY KEY, "
+            "version INTEGER NOT NULL)"));
         !r)
         return r.error();
     QSqlQuery q(db());
-    if (auto r = exec(q, QStringLiteral("SELECT version FROM forgeline_schema WHERE component = ?"), {component}); !r)
+    if (auto r = exec(q, QStringLiteral("SELECT version FROM forgeline_schema WHERE component = ?"),
+                      {component});
+        !r)
         return r.error();
     return q.next() ? q.value(0).toInt() : 0;
 }
@@ -246,9 +248,12 @@ Result<void> StationDatabase::setSchemaVersion(const QString &component, int ver
 {
     if (auto r = schemaVersion(component); !r)
         return r.error(); // creates the bookkeeping table on a fresh database
-    if (auto r = exec(QStringLiteral("DELETE FROM forgeline_schema WHERE component = ?"), {component}); !r)
+    if (auto r
+        = exec(QStringLiteral("DELETE FROM forgeline_schema WHERE component = ?"), {component});
+        !r)
         return r;
-    return exec(QStringLiteral("INSERT INTO forgeline_schema (component, version) VALUES (?, ?)"), {component, version});
+    return exec(QStringLiteral("INSERT INTO forgeline_schema (component, version) VALUES (?, ?)"),
+                {component, version});
 }
 
 } // namespace Forgeline::Station

@@ -12,14 +12,22 @@ using Kind = StationEvent::Kind;
 using Verdict = StationEvent::Verdict;
 
 constexpr std::array<std::pair<Kind, const char *>, 10> kKinds{{
-    {Kind::Step, "step"},         {Kind::Progress, "progress"}, {Kind::Log, "log"},
-    {Kind::Retry, "retry"},       {Kind::Identified, "identified"}, {Kind::Claimed, "claimed"},
-    {Kind::Result, "result"},     {Kind::Appeared, "appeared"}, {Kind::Watching, "watching"},
+    {Kind::Step, "step"},
+    {Kind::Progress, "progress"},
+    {Kind::Log, "log"},
+    {Kind::Retry, "retry"},
+    {Kind::Identified, "identified"},
+    {Kind::Claimed, "claimed"},
+    {Kind::Result, "result"},
+    {Kind::Appeared, "appeared"},
+    {Kind::Watching, "watching"},
     {Kind::Summary, "summary"},
 }};
 
 constexpr std::array<std::pair<Verdict, const char *>, 3> kVerdicts{{
-    {Verdict::Pass, "pass"}, {Verdict::Fail, "fail"}, {Verdict::Cancelled, "cancelled"},
+    {Verdict::Pass, "pass"},
+    {Verdict::Fail, "fail"},
+    {Verdict::Cancelled, "cancelled"},
 }};
 
 QString str(const QJsonObject &o, const char *key)
@@ -74,8 +82,7 @@ QJsonObject StationEvent::toJson() const
         o.insert(QStringLiteral("ms"), ms);
     };
     switch (kind) {
-    case Kind::Unknown:
-        break;
+    case Kind::Unknown: break;
     case Kind::Step:
         boardFields();
         o.insert(QStringLiteral("step"), step);
@@ -128,12 +135,8 @@ QJsonObject StationEvent::toJson() const
                 o.insert(QStringLiteral("fix"), fix);
         }
         break;
-    case Kind::Appeared:
-        o.insert(QStringLiteral("port"), port);
-        break;
-    case Kind::Watching:
-        o.insert(QStringLiteral("pattern"), pattern);
-        break;
+    case Kind::Appeared: o.insert(QStringLiteral("port"), port); break;
+    case Kind::Watching: o.insert(QStringLiteral("pattern"), pattern); break;
     case Kind::Summary:
         o.insert(QStringLiteral("passed"), passed);
         o.insert(QStringLiteral("failed"), failed);

@@ -13,44 +13,56 @@ namespace Forgeline::Station {
 // every event of a real run reads back to the same JSON).
 struct StationEvent
 {
-    enum class Kind { Unknown, Step, Progress, Log, Retry, Identified, Claimed, Result, Appeared, Watching, Summary };
+    enum class Kind {
+        Unknown,
+        Step,
+        Progress,
+        Log,
+        Retry,
+        Identified,
+        Claimed,
+        Result,
+        Appeared,
+        Watching,
+        Summary
+    };
     // A board's verdict in a "result" event.
     enum class Verdict { None, Pass, Fail, Cancelled };
 
     Kind kind = Kind::Unknown;
     QString port;
-    qint64 ms = 0;  // since the board started
+    qint64 ms = 0; // since the board started
 
-    QString step;     // step, progress, retry
-    int attempt = 0;  // step, retry
-    int percent = 0;  // step
-    QString stage;    // progress
-    qint64 done = 0;  // progress
+    QString step;    // step, progress, retry
+    int attempt = 0; // step, retry
+    int percent = 0; // step
+    QString stage;   // progress
+    qint64 done = 0; // progress
     qint64 total = 0;
-    QString text;     // log (already redacted)
-    QString reason;   // retry
-    QString chip;     // identified, result
+    QString text;   // log (already redacted)
+    QString reason; // retry
+    QString chip;   // identified, result
     QString revision;
     QString description;
-    QString mac;          // identified, result
-    QString pair;         // claimed, result
-    bool reused = false;  // claimed
-    QString fingerprint;  // claimed, result
-    Verdict verdict = Verdict::None;  // result
-    qint64 elapsedMs = 0;             // result, summary
-    QString failedStep;               // result when not passed
+    QString mac;                     // identified, result
+    QString pair;                    // claimed, result
+    bool reused = false;             // claimed
+    QString fingerprint;             // claimed, result
+    Verdict verdict = Verdict::None; // result
+    qint64 elapsedMs = 0;            // result, summary
+    QString failedStep;              // result when not passed
     QString error;
     QString code;
     QString fix;
-    QString pattern;  // watching
-    int passed = 0;   // summary
+    QString pattern; // watching
+    int passed = 0;  // summary
     int failed = 0;
     int cancelled = 0;
     double boardsPerHour = 0;
 
     static QString kindName(Kind kind);
     static Kind kindFromName(const QString &name);
-    static QString verdictName(Verdict verdict);  // "pass", "fail", "cancelled" (records too)
+    static QString verdictName(Verdict verdict); // "pass", "fail", "cancelled" (records too)
     static Verdict verdictFromName(const QString &name);
 
     QJsonObject toJson() const;

@@ -9,7 +9,8 @@ StationJob::StationJob(const Recipe &recipe, const StationContext &context, QObj
     : QObject(parent), m_recipe(recipe), m_context(context)
 {
     if (!m_context.store)
-        m_context.store = new StationStore(m_context.pool, m_context.records, m_context.spool, this);
+        m_context.store
+            = new StationStore(m_context.pool, m_context.records, m_context.spool, this);
 }
 
 void StationJob::start(const QStringList &ports)

@@ -33,7 +33,8 @@ public:
     // and not within `quietMs` of one finishing there: boards on native USB (USB-Serial/JTAG,
     // USB-OTG CDC) drop off the bus and come back when the final step resets them into their
     // firmware, and that must not start the same board over and over.
-    bool acceptsAppearedPort(const QString &port, qint64 quietMs = DefaultReenumerationQuietMs) const;
+    bool acceptsAppearedPort(const QString &port,
+                             qint64 quietMs = DefaultReenumerationQuietMs) const;
     static constexpr qint64 DefaultReenumerationQuietMs = 4000;
     bool running() const { return m_active > 0; }
     const QList<BoardRun *> &boards() const { return m_boards; }

@@ -38,7 +38,7 @@ Result<StationLine::Join> StationLine::startPort(const LineSettings &settings, c
     }
     if (m_preparing && settings.fingerprint() == m_pendingFingerprint) {
         if (!m_pendingPorts.contains(port))
-            m_pendingPorts << port;  // starts with the others when the station is open
+            m_pendingPorts << port; // starts with the others when the station is open
         return Join::Preparing;
     }
     if (running() || m_preparing)
@@ -51,7 +51,8 @@ Result<StationLine::Join> StationLine::startPort(const LineSettings &settings, c
 Result<void> StationLine::prepare(const LineSettings &settings, const QStringList &ports,
                                   std::function<void(Result<StationOpened>)> ready)
 {
-    Result<Recipe> recipe = Recipe::fromJson(settings.recipeText.toUtf8(), settings.recipeBaseDirectory);
+    Result<Recipe> recipe
+        = Recipe::fromJson(settings.recipeText.toUtf8(), settings.recipeBaseDirectory);
     if (!recipe)
         return recipe.error();
     // The old boards use the old store: both go, boards first.
@@ -73,25 +74,27 @@ Result<void> StationLine::prepare(const LineSettings &settings, const QStringLis
     m_pendingFingerprint = settings.fingerprint();
     m_pendingPorts = ports;
     const Recipe parsed = *recipe;
-    m_store->open(request, this, [this, generation, context, parsed,
-                                  ready = std::move(ready)](Result<StationOpened> opened) mutable {
-        if (generation != m_generation)
-            return;
-        m_preparing = false;
-        const QStringList ports = std::exchange(m_pendingPorts, {});
-        const QString fingerprint = std::exchange(m_pendingFingerprint, {});
-        if (opened) {
-            context.store = m_store.get();
-            m_job = new StationJob(parsed, context, this);
-            m_fingerprint = fingerprint;
-            connect(m_job, &StationJob::stationEvent, this, &StationLine::stationEvent);
-            connect(m_job, &StationJob::finished, this, &StationLine::finished);
-        }
-        if (ready)
-            ready(opened);
-        if (opened && m_job)
-            m_job->start(ports);
-    });
+    m_store->open(request, this,
+                  [this, generation, context, parsed,
+                   ready = std::move(ready)](Result<StationOpened> opened) mutable {
+                      if (generation != m_generation)
+                          return;
+                      m_preparing = false;
+                      const QStringList ports = std::exchange(m_pendingPorts, {});
+                      const QString fingerprint = std::exchange(m_pendingFingerprint, {});
+                      if (opened) {
+                          context.store = m_store.get();
+                          m_job = new StationJob(parsed, context, this);
+                          m_fingerprint = fingerprint;
+                          connect(m_job, &StationJob::stationEvent, this,
+                                  &StationLine::stationEvent);
+                          connect(m_job, &StationJob::finished, this, &StationLine::finished);
+                      }
+                      if (ready)
+                          ready(opened);
+                      if (opened && m_job)
+                          m_job->start(ports);
+                  });
     return {};
 }
 

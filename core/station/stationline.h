@@ -20,10 +20,10 @@ struct LineSettings
     QString recipeText;
     QString recipeBaseDirectory;
     QString poolDirectory;
-    QString databaseUrl;  // with the password put in; never shown
-    QString spoolKey;     // the address as shown (no password): the spool is keyed by it
+    QString databaseUrl; // with the password put in; never shown
+    QString spoolKey;    // the address as shown (no password): the spool is keyed by it
     QString operatorName;
-    QString station;      // "" = this host's name
+    QString station; // "" = this host's name
 
     // What a running job was made from: a board that appears joins it only if unchanged.
     QString fingerprint() const;
@@ -70,9 +70,9 @@ private:
     StationJob *m_job = nullptr;
     QString m_fingerprint;
     bool m_preparing = false;
-    QString m_pendingFingerprint;  // while preparing: what the job is being made from
-    QStringList m_pendingPorts;    // and the ports that start when it is ready
-    int m_generation = 0;  // a newer prepare() outdates the answer of an older one
+    QString m_pendingFingerprint; // while preparing: what the job is being made from
+    QStringList m_pendingPorts;   // and the ports that start when it is ready
+    int m_generation = 0;         // a newer prepare() outdates the answer of an older one
 };
 
 } // namespace Forgeline::Station

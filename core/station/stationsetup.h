@@ -31,9 +31,9 @@ struct StationResources
     std::optional<RecordStore> records;
     std::unique_ptr<RecordSpool> spool;
     std::optional<CertPool> pool;
-    int flushedFromSpool = 0;         // records an earlier run kept that are now stored
-    std::optional<Error> spoolError;  // the spool could not be sent; the run goes on
-    int importedPairs = 0;            // pairs new to the pool from the folder
+    int flushedFromSpool = 0;        // records an earlier run kept that are now stored
+    std::optional<Error> spoolError; // the spool could not be sent; the run goes on
+    int importedPairs = 0;           // pairs new to the pool from the folder
 };
 
 // The one way a station starts, for `forgeline-cli station` and the Station workspace alike:

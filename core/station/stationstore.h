@@ -17,7 +17,7 @@ namespace Forgeline::Station {
 struct PoolClaim
 {
     CertPair pair;
-    bool reused = false;  // the board already held it (it may be on its flash)
+    bool reused = false; // the board already held it (it may be on its flash)
 };
 
 // Where a record went: stored (id), or kept in the spool because the database refused it.
@@ -26,7 +26,7 @@ struct RecordOutcome
     Result<qint64> stored = qint64(0);
     bool spooled = false;
     QString spoolPath;
-    std::optional<Error> spoolError;  // the spool refused it too
+    std::optional<Error> spoolError; // the spool refused it too
 };
 
 struct StationOpened
@@ -51,7 +51,8 @@ class StationStore : public QObject
     Q_OBJECT
 public:
     explicit StationStore(QObject *parent = nullptr);
-    StationStore(CertPool *pool, RecordStore *records, RecordSpool *spool, QObject *parent = nullptr);
+    StationStore(CertPool *pool, RecordStore *records, RecordSpool *spool,
+                 QObject *parent = nullptr);
     ~StationStore() override;
 
     // Runs openStation() on the worker; until it answers, the store has no pool or records.
@@ -62,10 +63,13 @@ public:
 
     void claim(const QString &mac, const QString &station, QObject *context,
                std::function<void(Result<PoolClaim>)> done);
-    void release(const QString &id, const QString &mac, QObject *context, std::function<void(Result<void>)> done);
-    void markUsed(const QString &id, const QString &mac, QObject *context, std::function<void(Result<void>)> done);
+    void release(const QString &id, const QString &mac, QObject *context,
+                 std::function<void(Result<void>)> done);
+    void markUsed(const QString &id, const QString &mac, QObject *context,
+                  std::function<void(Result<void>)> done);
     // Stores the record; if the database refuses it, keeps it in the spool.
-    void addRecord(const StationRecord &record, QObject *context, std::function<void(RecordOutcome)> done);
+    void addRecord(const StationRecord &record, QObject *context,
+                   std::function<void(RecordOutcome)> done);
     void listRecords(const RecordFilter &filter, QObject *context,
                      std::function<void(Result<QList<StationRecord>>)> done);
 
@@ -75,7 +79,7 @@ private:
     template<typename R>
     void run(std::function<R(Worker &)> work, QObject *context, std::function<void(R)> done);
 
-    QThread *m_thread = nullptr;  // null: work runs on this object's thread
+    QThread *m_thread = nullptr; // null: work runs on this object's thread
     Worker *m_worker = nullptr;
     bool m_hasPool = false;
     bool m_hasRecords = false;

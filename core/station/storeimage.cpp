@@ -19,7 +19,8 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Forgeline::Station::StoreImage)
 };
 
-Result<StoreImages> buildNvs(const FlashItem &item, const BoardValues &values, quint32 partitionSize)
+Result<StoreImages> buildNvs(const FlashItem &item, const BoardValues &values,
+                             quint32 partitionSize)
 {
     Image::Nvs::ResolveOptions options;
     options.baseDirectory = item.nvsBaseDir;
@@ -36,7 +37,8 @@ Result<StoreImages> buildNvs(const FlashItem &item, const BoardValues &values, q
     write.version = item.nvsVersion == 1 ? Image::Nvs::Version1 : Image::Nvs::Version2;
     StoreImages out;
     if (!item.keysPartition.isEmpty()) {
-        auto keys = item.keysFile.isEmpty() ? Image::Nvs::Keys::generate() : Image::Nvs::Keys::load(item.keysFile);
+        auto keys = item.keysFile.isEmpty() ? Image::Nvs::Keys::generate()
+                                            : Image::Nvs::Keys::load(item.keysFile);
         if (!keys)
             return keys.error();
         write.encryption = *keys;
@@ -53,7 +55,8 @@ Result<StoreImages> buildNvs(const FlashItem &item, const BoardValues &values, q
     return out;
 }
 
-Result<StoreImages> buildSecureCert(const FlashItem &item, const BoardValues &values, quint32 partitionSize)
+Result<StoreImages> buildSecureCert(const FlashItem &item, const BoardValues &values,
+                                    quint32 partitionSize)
 {
     Image::SecureCert::GenerateInput in;
     in.deviceCert = values.certificate;
@@ -66,20 +69,24 @@ Result<StoreImages> buildSecureCert(const FlashItem &item, const BoardValues &va
         return image.error();
     StoreImages out;
     out.image = *image;
-    out.summary = item.secureCertCa.isEmpty() ? Tr::tr("esp_secure_cert TLV: device certificate, private key")
-                                              : Tr::tr("esp_secure_cert TLV: CA certificate, device certificate, private key");
+    out.summary
+        = item.secureCertCa.isEmpty()
+              ? Tr::tr("esp_secure_cert TLV: device certificate, private key")
+              : Tr::tr("esp_secure_cert TLV: CA certificate, device certificate, private key");
     return out;
 }
 
 } // namespace
 
-Result<StoreImages> buildStoreImage(const FlashItem &item, const BoardValues &values, quint32 partitionSize)
+Result<StoreImages> buildStoreImage(const FlashItem &item, const BoardValues &values,
+                                    quint32 partitionSize)
 {
     if (item.source == FlashItem::Source::Nvs)
         return buildNvs(item, values, partitionSize);
     if (item.source == FlashItem::Source::SecureCert)
         return buildSecureCert(item, values, partitionSize);
-    return Error::make(QStringLiteral("station.store"), Tr::tr("This flash item is not a certificate store."));
+    return Error::make(QStringLiteral("station.store"),
+                       Tr::tr("This flash item is not a certificate store."));
 }
 
 } // namespace Forgeline::Station

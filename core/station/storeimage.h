@@ -31,6 +31,7 @@ struct StoreImages
 // Builds an NVS (from the item's CSV template, placeholders filled from `values`) or an
 // esp_secure_cert image sized for a partition of `partitionSize` bytes. Errors name what does
 // not fit or what the template got wrong, with its line.
-Result<StoreImages> buildStoreImage(const FlashItem &item, const BoardValues &values, quint32 partitionSize);
+Result<StoreImages> buildStoreImage(const FlashItem &item, const BoardValues &values,
+                                    quint32 partitionSize);
 
 } // namespace Forgeline::Station

@@ -20,14 +20,15 @@ struct Tr
 
 namespace {
 
-constexpr int MaxInputLength = 200;   // longer pastes are not a single code
-constexpr int MaxHexDigits = 16;      // beyond this nothing fits in 64 bits
+constexpr int MaxInputLength = 200; // longer pastes are not a single code
+constexpr int MaxHexDigits = 16;    // beyond this nothing fits in 64 bits
 constexpr int MaxDecimalDigits = 18;
 
 bool isHexDigit(QChar c)
 {
-    return (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))
-        || (c >= QLatin1Char('A') && c <= QLatin1Char('F'));
+    return (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+           || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))
+           || (c >= QLatin1Char('A') && c <= QLatin1Char('F'));
 }
 
 bool isIdentifierChar(QChar c)
@@ -46,9 +47,12 @@ QString stripDecoration(QString s)
         if (s.size() >= 2) {
             const QChar a = s.front();
             const QChar b = s.back();
-            if ((a == QLatin1Char('(') && b == QLatin1Char(')')) || (a == QLatin1Char('[') && b == QLatin1Char(']'))
-                || (a == QLatin1Char('{') && b == QLatin1Char('}')) || (a == QLatin1Char('"') && b == QLatin1Char('"'))
-                || (a == QLatin1Char('\'') && b == QLatin1Char('\'')) || (a == QLatin1Char('`') && b == QLatin1Char('`')))
+            if ((a == QLatin1Char('(') && b == QLatin1Char(')'))
+                || (a == QLatin1Char('[') && b == QLatin1Char(']'))
+                || (a == QLatin1Char('{') && b == QLatin1Char('}'))
+                || (a == QLatin1Char('"') && b == QLatin1Char('"'))
+                || (a == QLatin1Char('\'') && b == QLatin1Char('\''))
+                || (a == QLatin1Char('`') && b == QLatin1Char('`')))
                 s = s.mid(1, s.size() - 2);
         }
         if (s == before)
@@ -65,7 +69,8 @@ ParsedCode parseCode(QStringView input)
     if (input.size() > MaxInputLength) {
         out.kind = ParsedCode::Kind::Invalid;
         out.cleaned = input.left(40).toString() + QStringLiteral("…");
-        out.problem = Tr::tr("the input is %1 characters long; paste a single error code").arg(input.size());
+        out.problem = Tr::tr("the input is %1 characters long; paste a single error code")
+                          .arg(input.size());
         return out;
     }
     QString s = stripDecoration(input.toString());
@@ -73,10 +78,13 @@ ParsedCode parseCode(QStringView input)
     // "flags 0x208", "flags=0x00000208", "flags: 208"
     if (s.startsWith(QStringLiteral("flags"), Qt::CaseInsensitive)) {
         const QString rest = s.mid(5);
-        if (rest.isEmpty() || rest.front().isSpace() || rest.front() == QLatin1Char('=') || rest.front() == QLatin1Char(':')) {
+        if (rest.isEmpty() || rest.front().isSpace() || rest.front() == QLatin1Char('=')
+            || rest.front() == QLatin1Char(':')) {
             out.flagsHint = true;
             s = rest;
-            while (!s.isEmpty() && (s.front().isSpace() || s.front() == QLatin1Char('=') || s.front() == QLatin1Char(':')))
+            while (!s.isEmpty()
+                   && (s.front().isSpace() || s.front() == QLatin1Char('=')
+                       || s.front() == QLatin1Char(':')))
                 s.remove(0, 1);
             s = stripDecoration(s);
         }
@@ -99,18 +107,23 @@ ParsedCode parseCode(QStringView input)
             ++pos;
     }
     bool hexPrefix = false;
-    if (pos + 1 < s.size() && s.at(pos) == QLatin1Char('0') && (s.at(pos + 1) == QLatin1Char('x') || s.at(pos + 1) == QLatin1Char('X'))) {
+    if (pos + 1 < s.size() && s.at(pos) == QLatin1Char('0')
+        && (s.at(pos + 1) == QLatin1Char('x') || s.at(pos + 1) == QLatin1Char('X'))) {
         hexPrefix = true;
         pos += 2;
     }
     QString digits = s.mid(pos);
-    if (!hexPrefix && digits.size() > 1 && (digits.back() == QLatin1Char('h') || digits.back() == QLatin1Char('H'))
+    if (!hexPrefix && digits.size() > 1
+        && (digits.back() == QLatin1Char('h') || digits.back() == QLatin1Char('H'))
         && isHexDigit(digits.at(0)) && digits.at(0).isDigit()) {
         hexPrefix = true; // assembler style "7500h"
         digits.chop(1);
     }
-    const bool allHex = !digits.isEmpty() && std::all_of(digits.cbegin(), digits.cend(), isHexDigit);
-    const bool allDecimal = allHex && std::all_of(digits.cbegin(), digits.cend(), [](QChar c) { return c.isDigit(); });
+    const bool allHex
+        = !digits.isEmpty() && std::all_of(digits.cbegin(), digits.cend(), isHexDigit);
+    const bool allDecimal = allHex && std::all_of(digits.cbegin(), digits.cend(), [](QChar c) {
+                                return c.isDigit();
+                            });
     // A word made only of hex digits ("FBA0", "FFFF8B00") is a number: no error name looks like that.
     if (allHex) {
         // Leading zeros carry no value but do carry the "zero-padded flags" hint.
@@ -125,7 +138,9 @@ ParsedCode parseCode(QStringView input)
         if (!allDecimal || hexPrefix || out.flagsHint) { // flags are always printed in hex
             if (significant > MaxHexDigits) {
                 out.kind = ParsedCode::Kind::Invalid;
-                out.problem = Tr::tr("%1 hex digits is far too long for an error code (they are at most 8)").arg(digits.size());
+                out.problem
+                    = Tr::tr("%1 hex digits is far too long for an error code (they are at most 8)")
+                          .arg(digits.size());
                 return out;
             }
             NumberReading r;
@@ -149,7 +164,9 @@ ParsedCode parseCode(QStringView input)
         // Only decimal digits and no 0x: both bases are possible.
         if (significant > MaxDecimalDigits) {
             out.kind = ParsedCode::Kind::Invalid;
-            out.problem = Tr::tr("%1 digits is far too long for an error code (they fit in 32 bits)").arg(digits.size());
+            out.problem
+                = Tr::tr("%1 digits is far too long for an error code (they fit in 32 bits)")
+                      .arg(digits.size());
             return out;
         }
         NumberReading dec;
@@ -178,7 +195,8 @@ ParsedCode parseCode(QStringView input)
     }
 
     // Name: identifier characters only (underscores, letters, digits).
-    if (std::all_of(s.cbegin(), s.cend(), isIdentifierChar) && !s.at(0).isDigit() && !hexPrefix && pos == 0) {
+    if (std::all_of(s.cbegin(), s.cend(), isIdentifierChar) && !s.at(0).isDigit() && !hexPrefix
+        && pos == 0) {
         out.kind = ParsedCode::Kind::Name;
         out.name = s.toUpper();
         return out;

@@ -9,7 +9,8 @@ namespace Forgeline::Tls {
 QStringList splitCodes(const QString &text)
 {
     static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
-    static const QRegularExpression flagsWord(QStringLiteral("^flags[:=]?$"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression flagsWord(QStringLiteral("^flags[:=]?$"),
+                                              QRegularExpression::CaseInsensitiveOption);
     const QStringList tokens = text.split(separators, Qt::SkipEmptyParts);
     QStringList codes;
     codes.reserve(tokens.size());

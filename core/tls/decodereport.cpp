@@ -84,7 +84,8 @@ QJsonObject decodeResultToJson(const DecodeResult &result)
     return o;
 }
 
-static void appendList(QString &out, const QString &title, const QStringList &items, const QString &indent)
+static void appendList(QString &out, const QString &title, const QStringList &items,
+                       const QString &indent)
 {
     if (items.isEmpty())
         return;
@@ -97,7 +98,8 @@ static void appendList(QString &out, const QString &title, const QStringList &it
 // whole is already printed above them.
 static void appendPart(QString &out, const Reading &p, const QString &indent)
 {
-    out += indent % p.canonical % QStringLiteral("  ") % p.name % QStringLiteral("  [") % p.module % QStringLiteral("]\n");
+    out += indent % p.canonical % QStringLiteral("  ") % p.name % QStringLiteral("  [") % p.module
+           % QStringLiteral("]\n");
     if (!p.meaning.isEmpty())
         out += indent % QStringLiteral("  ") % p.meaning % QLatin1Char('\n');
 }
@@ -122,7 +124,8 @@ static void appendReading(QString &out, const Reading &r, const QString &indent)
             appendPart(out, p, indent + QStringLiteral("    "));
     }
     if (!r.versions.isEmpty())
-        out += indent % Tr::tr("  defined in: ") % r.versions.join(QStringLiteral(", ")) % QLatin1Char('\n');
+        out += indent % Tr::tr("  defined in: ") % r.versions.join(QStringLiteral(", "))
+               % QLatin1Char('\n');
     if (!r.versionNote.isEmpty())
         out += indent % Tr::tr("  versions: ") % r.versionNote % QLatin1Char('\n');
     if (!r.diagnosisId.isEmpty())
@@ -135,7 +138,8 @@ static void appendReading(QString &out, const Reading &r, const QString &indent)
 
 QString decodeResultToText(const DecodeResult &result)
 {
-    QString out = Tr::tr("Input: ") % (result.input.isEmpty() ? Tr::tr("(empty)") : result.input) % QLatin1Char('\n');
+    QString out = Tr::tr("Input: ") % (result.input.isEmpty() ? Tr::tr("(empty)") : result.input)
+                  % QLatin1Char('\n');
     if (!result.known()) {
         out += result.message % QLatin1Char('\n');
         appendList(out, Tr::tr("closest readings"), result.closest, QString());

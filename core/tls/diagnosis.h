@@ -14,9 +14,9 @@ namespace Forgeline::Tls {
 
 struct EvidenceLine
 {
-    QString file;      // the log it comes from, as the user named it
-    qint64 line = 0;   // 1-based
-    QString text;      // what the line says, in words
+    QString file;    // the log it comes from, as the user named it
+    qint64 line = 0; // 1-based
+    QString text;    // what the line says, in words
     bool fromWorkingLog = false;
 };
 
@@ -26,15 +26,15 @@ struct Diagnosis
     QString id;
     QString title;
     QString explanation;
-    double confidence = 0;  // 0..1; the list is sorted by it
+    double confidence = 0; // 0..1; the list is sorted by it
     QList<EvidenceLine> evidence;
     QStringList fixes;
 };
 
 struct FinalError
 {
-    int code = 0;        // e.g. -0x7280
-    QString name;        // MBEDTLS_ERR_SSL_CONN_EOF
+    int code = 0; // e.g. -0x7280
+    QString name; // MBEDTLS_ERR_SSL_CONN_EOF
     QString meaning;
     qint64 line = 0;
 };
@@ -51,11 +51,11 @@ struct DecodedError
 struct DiagnosisReport
 {
     QString badFile;
-    QString goodFile;             // empty without a working log
+    QString goodFile; // empty without a working log
     LogAnalysis bad;
     std::optional<LogAnalysis> good;
-    int badTrace = -1;            // index into bad.traces of the diagnosed handshake, -1 if none
-    int goodTrace = -1;           // index into good->traces
+    int badTrace = -1;  // index into bad.traces of the diagnosed handshake, -1 if none
+    int goodTrace = -1; // index into good->traces
     std::optional<FinalError> finalError; // unset when the handshake succeeded (or none was seen)
     QList<DecodedError> decodedErrors;    // every distinct error code in the diagnosed handshake
     std::optional<TraceDiffResult> diff;  // when a working log was given
@@ -67,7 +67,9 @@ struct DiagnosisReport
     }
     const HandshakeTrace *goodHandshake() const
     {
-        return good && goodTrace >= 0 && goodTrace < good->traces.size() ? &good->traces.at(goodTrace) : nullptr;
+        return good && goodTrace >= 0 && goodTrace < good->traces.size()
+                   ? &good->traces.at(goodTrace)
+                   : nullptr;
     }
 };
 

@@ -54,7 +54,8 @@ Diagnosis toDiagnosis(const Finding &f, const QString &file, const HandshakeTrac
         seen.insert(e.line);
         d.evidence.append({file, e.line, describeEvent(e, trace), false});
     }
-    std::sort(d.evidence.begin(), d.evidence.end(), [](const EvidenceLine &a, const EvidenceLine &b) { return a.line < b.line; });
+    std::sort(d.evidence.begin(), d.evidence.end(),
+              [](const EvidenceLine &a, const EvidenceLine &b) { return a.line < b.line; });
     return d;
 }
 
@@ -68,7 +69,8 @@ DecodedError DiagnosisEngine::nameError(int code, MbedtlsGeneration generation)
     options.mbedtls = versionFor(generation);
     const DecodeResult result = ErrorDecoder::instance().decode(formatCode(code), options);
     for (const Reading &r : result.readings) {
-        if (r.kind == Reading::Kind::Mbedtls || r.kind == Reading::Kind::MbedtlsComposite || r.kind == Reading::Kind::Psa) {
+        if (r.kind == Reading::Kind::Mbedtls || r.kind == Reading::Kind::MbedtlsComposite
+            || r.kind == Reading::Kind::Psa) {
             out.name = r.name;
             out.meaning = r.meaning;
             break;
@@ -130,16 +132,19 @@ DiagnosisReport DiagnosisEngine::diagnose(LogAnalysis bad, std::optional<LogAnal
             for (const EvidenceLine &ev : d.evidence) {
                 if (ev.line == divergence->badLine) {
                     d.confidence = std::min(0.99, d.confidence + 0.05);
-                    d.evidence.append({report.goodFile, divergence->goodLine,
-                                       Tr::tr("the working log at this point: %1").arg(divergence->summary), true});
+                    d.evidence.append(
+                        {report.goodFile, divergence->goodLine,
+                         Tr::tr("the working log at this point: %1").arg(divergence->summary),
+                         true});
                     break;
                 }
             }
         }
         report.diagnoses.append(std::move(d));
     }
-    std::stable_sort(report.diagnoses.begin(), report.diagnoses.end(),
-                     [](const Diagnosis &a, const Diagnosis &b) { return a.confidence > b.confidence; });
+    std::stable_sort(
+        report.diagnoses.begin(), report.diagnoses.end(),
+        [](const Diagnosis &a, const Diagnosis &b) { return a.confidence > b.confidence; });
     return report;
 }
 
@@ -158,7 +163,8 @@ Result<DiagnosisReport> DiagnosisEngine::diagnoseBytes(QByteArrayView bad, QByte
     return diagnose(std::move(badAnalysis.value()), std::move(goodAnalysis));
 }
 
-Result<DiagnosisReport> DiagnosisEngine::diagnoseFiles(const QString &badPath, const QString &goodPath,
+Result<DiagnosisReport> DiagnosisEngine::diagnoseFiles(const QString &badPath,
+                                                       const QString &goodPath,
                                                        const LogReader::Progress &progress)
 {
     const qint64 badSize = QFileInfo(badPath).size();
@@ -181,7 +187,8 @@ Result<DiagnosisReport> DiagnosisEngine::diagnoseFiles(const QString &badPath, c
     std::thread goodThread;
     if (!goodPath.isEmpty()) {
         // The two logs are independent: read them on both cores.
-        goodThread = std::thread([&] { goodResult.emplace(TraceBuilder::analyseFile(goodPath, reporter(goodDone))); });
+        goodThread = std::thread(
+            [&] { goodResult.emplace(TraceBuilder::analyseFile(goodPath, reporter(goodDone))); });
     }
     Result<LogAnalysis> badResult = TraceBuilder::analyseFile(badPath, reporter(badDone));
     if (goodThread.joinable())

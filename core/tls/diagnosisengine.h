@@ -18,7 +18,8 @@ class DiagnosisEngine
 {
 public:
     // progress may be called from two worker threads at once; return false to cancel.
-    static Result<DiagnosisReport> diagnoseFiles(const QString &badPath, const QString &goodPath = {},
+    static Result<DiagnosisReport> diagnoseFiles(const QString &badPath,
+                                                 const QString &goodPath = {},
                                                  const LogReader::Progress &progress = {});
     static Result<DiagnosisReport> diagnoseBytes(QByteArrayView bad, QByteArrayView good = {});
 

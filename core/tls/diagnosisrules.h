@@ -16,15 +16,15 @@ struct Finding
 {
     QString id;
     double confidence = 0;
-    QList<HandshakeEvent> evidence;        // from the failing log
-    QHash<QString, QString> values;        // placeholders for the explanation and fixes
+    QList<HandshakeEvent> evidence; // from the failing log
+    QHash<QString, QString> values; // placeholders for the explanation and fixes
 };
 
 struct RuleInput
 {
     const LogAnalysis &bad;
-    const HandshakeTrace *trace = nullptr;          // the failing handshake, may be null (session-only logs)
-    const HandshakeTrace *workingTrace = nullptr;   // from the working log, when given
+    const HandshakeTrace *trace = nullptr; // the failing handshake, may be null (session-only logs)
+    const HandshakeTrace *workingTrace = nullptr; // from the working log, when given
     const TraceDiffResult *diff = nullptr;
 };
 

@@ -24,7 +24,10 @@ DiagnosisVocabulary::DiagnosisVocabulary()
     QFile file(QStringLiteral(":/forgeline/data/diagnoses/diagnoses.json"));
     if (!file.open(QIODevice::ReadOnly))
         qFatal("diagnosis vocabulary missing from the resources");
-    const QJsonArray list = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("diagnoses")).toArray();
+    const QJsonArray list = QJsonDocument::fromJson(file.readAll())
+                                .object()
+                                .value(QStringLiteral("diagnoses"))
+                                .toArray();
     for (const QJsonValue &v : list) {
         const QJsonObject o = v.toObject();
         Entry e;
@@ -77,7 +80,8 @@ QString DiagnosisVocabulary::fill(QString text, const QHash<QString, QString> &v
     for (auto it = values.cbegin(); it != values.cend(); ++it)
         text.replace(QLatin1Char('{') + it.key() + QLatin1Char('}'), it.value());
     static const QRegularExpression leftover(QStringLiteral("\\{[a-z]+\\}"));
-    text.replace(leftover, QCoreApplication::translate("Forgeline::Tls::DiagnosisVocabulary", "details in the evidence"));
+    text.replace(leftover, QCoreApplication::translate("Forgeline::Tls::DiagnosisVocabulary",
+                                                       "details in the evidence"));
     return text;
 }
 

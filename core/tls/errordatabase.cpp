@@ -43,8 +43,9 @@ qint64 parseValue(const QString &text)
         t.remove(0, 1);
     }
     bool ok = false;
-    const qint64 v = t.startsWith(QStringLiteral("0x"), Qt::CaseInsensitive) ? t.mid(2).toLongLong(&ok, 16)
-                                                                              : t.toLongLong(&ok, 10);
+    const qint64 v = t.startsWith(QStringLiteral("0x"), Qt::CaseInsensitive)
+                         ? t.mid(2).toLongLong(&ok, 16)
+                         : t.toLongLong(&ok, 10);
     return negative ? -v : v;
 }
 
@@ -111,7 +112,8 @@ void ErrorDatabase::loadEspTls()
     }
 }
 
-void ErrorDatabase::loadSimple(const QString &file, QList<SimpleEntry> &out, const QString &defaultModule, bool psaAliases)
+void ErrorDatabase::loadSimple(const QString &file, QList<SimpleEntry> &out,
+                               const QString &defaultModule, bool psaAliases)
 {
     for (const QStringList &row : readTsv(file)) {
         if (row.size() < 3)
@@ -166,12 +168,14 @@ void ErrorDatabase::loadKnowledge()
     }
     // Causes, fixes and notes in the interface language where translated, keyed by the English
     // sentence; a sentence without a translation stays English.
-    QFile local(QStringLiteral(":/forgeline/data/errors/knowledge.%1.json")
-                    .arg(Translations::current()));
+    QFile local(
+        QStringLiteral(":/forgeline/data/errors/knowledge.%1.json").arg(Translations::current()));
     if (!local.open(QIODevice::ReadOnly))
         return;
-    const QJsonObject texts =
-        QJsonDocument::fromJson(local.readAll()).object().value(QStringLiteral("texts")).toObject();
+    const QJsonObject texts = QJsonDocument::fromJson(local.readAll())
+                                  .object()
+                                  .value(QStringLiteral("texts"))
+                                  .toObject();
     const auto translate = [&texts](QString &text) { text = texts.value(text).toString(text); };
     for (Knowledge &k : m_knowledge) {
         std::for_each(k.causes.begin(), k.causes.end(), translate);

@@ -22,19 +22,19 @@ struct Knowledge
 
 struct MbedtlsEntry
 {
-    int value = 0;                    // negative, as the headers define it
-    QString name;                     // MBEDTLS_ERR_SSL_CONN_EOF
-    QList<MbedtlsVersion> versions;   // where the value has this name
+    int value = 0;                  // negative, as the headers define it
+    QString name;                   // MBEDTLS_ERR_SSL_CONN_EOF
+    QList<MbedtlsVersion> versions; // where the value has this name
     QString meaning;
-    QString module;                   // MBEDTLS_ERR_<module>_...: "SSL", "MPI", "CTR_DRBG"
+    QString module; // MBEDTLS_ERR_<module>_...: "SSL", "MPI", "CTR_DRBG"
 };
 
 struct EspTlsEntry
 {
     int value = 0;
     QString name;
-    QString idfFrom;                  // "4.4"
-    QString idfTo;                    // "" = still current
+    QString idfFrom; // "4.4"
+    QString idfTo;   // "" = still current
     QString meaning;
 };
 
@@ -44,13 +44,13 @@ struct SimpleEntry
     QString name;
     QString module;
     QString meaning;
-    QStringList aliases;              // PSA: mbedTLS 4.0 names that equal this value
+    QStringList aliases; // PSA: mbedTLS 4.0 names that equal this value
 };
 
 struct ModuleInfo
 {
-    QString prefix;                   // MPI
-    QString strerrorName;             // BIGNUM
+    QString prefix;       // MPI
+    QString strerrorName; // BIGNUM
     QString description;
     QString reference;
 };
@@ -77,8 +77,10 @@ public:
     const QList<SimpleEntry> &legacyEntries() const { return m_legacy; }
     const QList<EspTlsEntry> &espTlsEntries() const { return m_espTls; }
     const ModuleInfo *module(const QString &prefix) const;
-    const Knowledge *knowledge(const QString &key) const; // macro name or canonical code ("-0x4290")
-    QString psaAliasOf(const QString &mbedtlsName) const;  // "PSA_ERROR_INSUFFICIENT_MEMORY" in 4.0, or ""
+    const Knowledge *knowledge(
+        const QString &key) const; // macro name or canonical code ("-0x4290")
+    QString psaAliasOf(
+        const QString &mbedtlsName) const; // "PSA_ERROR_INSUFFICIENT_MEMORY" in 4.0, or ""
     // Every name the decoder accepts in reverse, upper-case.
     const QStringList &allNames() const { return m_allNames; }
 
@@ -86,7 +88,8 @@ private:
     static const SimpleEntry *find(const QList<SimpleEntry> &list, qint64 value);
     void loadMbedtls();
     void loadEspTls();
-    void loadSimple(const QString &file, QList<SimpleEntry> &out, const QString &defaultModule, bool psaAliases);
+    void loadSimple(const QString &file, QList<SimpleEntry> &out, const QString &defaultModule,
+                    bool psaAliases);
     void loadModules();
     void loadKnowledge();
 

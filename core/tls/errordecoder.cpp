@@ -101,7 +101,8 @@ public:
         }
         const auto exact = m_db.mbedtlsByValue(int(code));
         for (const MbedtlsEntry *e : exact)
-            add(m_b.mbedtls(*e), weight + (m_b.inPinned(*e) ? ExactInVersion : ExactOtherVersion), how);
+            add(m_b.mbedtls(*e), weight + (m_b.inPinned(*e) ? ExactInVersion : ExactOtherVersion),
+                how);
         if (exact.isEmpty() && !wrapped16)
             compositeOf(m, weight, how);
         if (const SimpleEntry *l = m_db.legacy(code))
@@ -141,7 +142,8 @@ public:
 
     QList<Reading> take()
     {
-        std::stable_sort(m_out.begin(), m_out.end(), [](const Reading &a, const Reading &b) { return a.score > b.score; });
+        std::stable_sort(m_out.begin(), m_out.end(),
+                         [](const Reading &a, const Reading &b) { return a.score > b.score; });
         return m_out;
     }
     bool empty() const { return m_out.isEmpty(); }
@@ -160,9 +162,11 @@ private:
 
 QString describe(const NumberReading &n)
 {
-    const QString base = n.base == NumberReading::Base::Hex ? QStringLiteral("hex") : QStringLiteral("decimal");
-    return QStringLiteral("%1 %2").arg(base, n.base == NumberReading::Base::Hex ? ReadingBuilder::hexCode(n.value, 1)
-                                                                                : QString::number(n.value));
+    const QString base
+        = n.base == NumberReading::Base::Hex ? QStringLiteral("hex") : QStringLiteral("decimal");
+    return QStringLiteral("%1 %2").arg(base, n.base == NumberReading::Base::Hex
+                                                 ? ReadingBuilder::hexCode(n.value, 1)
+                                                 : QString::number(n.value));
 }
 
 bool allBitsAreFlags(const ErrorDatabase &db, quint64 v)
@@ -173,14 +177,16 @@ bool allBitsAreFlags(const ErrorDatabase &db, quint64 v)
     return v != 0 && (v & ~known) == 0;
 }
 
-void decodeNumber(const ErrorDatabase &db, const ReadingBuilder &b, Collector &c, const ParsedCode &parsed, const NumberReading &n)
+void decodeNumber(const ErrorDatabase &db, const ReadingBuilder &b, Collector &c,
+                  const ParsedCode &parsed, const NumberReading &n)
 {
     const qint64 v = n.value;
     const int w = n.weight;
     const QString as = describe(n);
     const bool flagsPreferred = parsed.flagsHint || n.zeroPadded8;
     if (flagsPreferred && v >= 0 && v <= 0xFFFFFFFFLL)
-        c.add(b.flags(quint32(v)), w + FlagsHinted, Tr::tr("read as X.509 verify-result flags (%1)").arg(as));
+        c.add(b.flags(quint32(v)), w + FlagsHinted,
+              Tr::tr("read as X.509 verify-result flags (%1)").arg(as));
     if (parsed.flagsHint)
         return;
     if (v == 0) {
@@ -194,16 +200,20 @@ void decodeNumber(const ErrorDatabase &db, const ReadingBuilder &b, Collector &c
     if (v >= 0x8000 && v <= 0x80FF)
         c.espTls(v, w, Tr::tr("read as esp_err_t %1").arg(ReadingBuilder::hexCode(v)));
     if (const SimpleEntry *e = db.espErr(v))
-        c.add(b.espErr(*e), w + EspErrMatch, Tr::tr("read as esp_err_t %1").arg(ReadingBuilder::hexCode(v, 1)));
+        c.add(b.espErr(*e), w + EspErrMatch,
+              Tr::tr("read as esp_err_t %1").arg(ReadingBuilder::hexCode(v, 1)));
     if (n.base == NumberReading::Base::Decimal) {
         if (const SimpleEntry *e = db.wiced(v))
-            c.add(b.wiced(*e), w + WicedMatch, Tr::tr("read as a WICED result code (decimal %1)").arg(v));
+            c.add(b.wiced(*e), w + WicedMatch,
+                  Tr::tr("read as a WICED result code (decimal %1)").arg(v));
     }
     if (v <= 0x7FFF) {
-        c.negative(-v, w - MissingSignPenalty,
-                   Tr::tr("read as %1 with the minus sign restored (%2); esp-tls stores the mbedTLS code positive")
-                       .arg(as, ReadingBuilder::hexCode(-v)),
-                   false);
+        c.negative(
+            -v, w - MissingSignPenalty,
+            Tr::tr(
+                "read as %1 with the minus sign restored (%2); esp-tls stores the mbedTLS code positive")
+                .arg(as, ReadingBuilder::hexCode(-v)),
+            false);
     } else if (v <= 0xFFFF) {
         c.negative(v - 0x10000, w - Wrap16Penalty,
                    Tr::tr("read as %1 truncated to 16 bits: %2 as int16 is %3 (%4)")
@@ -219,7 +229,8 @@ void decodeNumber(const ErrorDatabase &db, const ReadingBuilder &b, Collector &c
                        .arg(ReadingBuilder::hexCode(v - 0x100000000LL)),
                    false);
         if (v == 0xFFFFFFFFLL)
-            c.add(b.flags(0xFFFFFFFFu), w + 10, Tr::tr("read as the value of mbedtls_ssl_get_verify_result()"));
+            c.add(b.flags(0xFFFFFFFFu), w + 10,
+                  Tr::tr("read as the value of mbedtls_ssl_get_verify_result()"));
     }
 }
 
@@ -252,22 +263,30 @@ void decodeName(const ErrorDatabase &db, const ReadingBuilder &b, Collector &c, 
             const QString alias = db.psaAliasOf(full);
             for (const SimpleEntry &p : db.psaEntries()) {
                 if (!alias.isEmpty() && p.name == alias)
-                    c.add(b.psa(p), w + (b.pinned() == MbedtlsVersion::V4_0 ? ExactInVersion + 5 : ExactOtherVersion),
+                    c.add(b.psa(p),
+                          w
+                              + (b.pinned() == MbedtlsVersion::V4_0 ? ExactInVersion + 5
+                                                                    : ExactOtherVersion),
                           Tr::tr("%1 is %2 in mbedTLS 4.0").arg(full, alias));
             }
         }
         for (const EspTlsEntry *e : db.espTlsByName(full))
             c.add(b.espTls(*e), w + espTlsBonus(b, *e), how);
         for (const SimpleEntry &e : db.psaEntries())
-            if (e.name == full) c.add(b.psa(e), w + PsaMatch, how);
+            if (e.name == full)
+                c.add(b.psa(e), w + PsaMatch, how);
         for (const SimpleEntry &e : db.espErrEntries())
-            if (e.name == full) c.add(b.espErr(e), w + EspErrMatch, how);
+            if (e.name == full)
+                c.add(b.espErr(e), w + EspErrMatch, how);
         for (const SimpleEntry &e : db.wicedEntries())
-            if (e.name == full) c.add(b.wiced(e), w + WicedMatch, how);
+            if (e.name == full)
+                c.add(b.wiced(e), w + WicedMatch, how);
         for (const SimpleEntry &e : db.legacyEntries())
-            if (e.name == full) c.add(b.legacy(e), w + LegacyMatch, how);
+            if (e.name == full)
+                c.add(b.legacy(e), w + LegacyMatch, how);
         for (const SimpleEntry &e : db.x509Flags())
-            if (e.name == full) c.add(b.flags(quint32(e.value)), w + FlagsHinted, how);
+            if (e.name == full)
+                c.add(b.flags(quint32(e.value)), w + FlagsHinted, how);
     }
 }
 
@@ -275,7 +294,12 @@ void decodeName(const ErrorDatabase &db, const ReadingBuilder &b, Collector &c, 
 QStringList closestNumbers(const ErrorDatabase &db, const QList<NumberReading> &numbers)
 {
     // Rank by distance first and spell out only the winners: this runs on every unknown input.
-    struct Candidate { qint64 distance; qint64 value; const QString *name; };
+    struct Candidate
+    {
+        qint64 distance;
+        qint64 value;
+        const QString *name;
+    };
     QList<Candidate> scored;
     for (const NumberReading &n : numbers) {
         if (n.value >= 0x8000 && n.value <= 0x80FF) { // the esp-tls block: nearest esp-tls codes
@@ -295,7 +319,9 @@ QStringList closestNumbers(const ErrorDatabase &db, const QList<NumberReading> &
         for (const MbedtlsEntry &e : db.mbedtlsEntries())
             scored.append({std::llabs(e.value - target), e.value, &e.name});
     }
-    std::stable_sort(scored.begin(), scored.end(), [](const Candidate &a, const Candidate &b) { return a.distance < b.distance; });
+    std::stable_sort(scored.begin(), scored.end(), [](const Candidate &a, const Candidate &b) {
+        return a.distance < b.distance;
+    });
     QStringList out;
     for (const Candidate &c : std::as_const(scored)) {
         const QString text = ReadingBuilder::hexCode(c.value) + QLatin1Char(' ') + *c.name;
@@ -347,7 +373,9 @@ QStringList closestNames(const ErrorDatabase &db, const QString &name)
             scored.append({0, n});
             continue;
         }
-        if (!words.isEmpty() && std::none_of(words.cbegin(), words.cend(), [&n](QStringView w) { return n.contains(w); }))
+        if (!words.isEmpty() && std::none_of(words.cbegin(), words.cend(), [&n](QStringView w) {
+                return n.contains(w);
+            }))
             continue;
         // Compare with the same-length tail, so a missing prefix (MBEDTLS_ERR_) costs nothing.
         const QStringView tail = QStringView(n).right(std::min(n.size(), name.size() + 2));
@@ -355,7 +383,8 @@ QStringList closestNames(const ErrorDatabase &db, const QString &name)
         if (distance <= limit)
             scored.append({distance, n});
     }
-    std::stable_sort(scored.begin(), scored.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
     QStringList out;
     for (const auto &s : scored) {
         out << s.second;
@@ -395,15 +424,16 @@ DecodeResult ErrorDecoder::decode(QStringView input, const DecodeOptions &option
     const ParsedCode parsed = parseCode(input);
     switch (parsed.kind) {
     case ParsedCode::Kind::Empty:
-        result.message = Tr::tr("Nothing to decode: paste an error code such as -0x7500, -29952, FFFF8B00 or MBEDTLS_ERR_SSL_CONN_EOF.");
+        result.message = Tr::tr(
+            "Nothing to decode: paste an error code such as -0x7500, -29952, FFFF8B00 or MBEDTLS_ERR_SSL_CONN_EOF.");
         return result;
     case ParsedCode::Kind::Invalid:
-        result.message = Tr::tr("Not a known code: %1. Paste the number as printed (e.g. -0x7500, -29952, (FFFFD900)) or a macro name.")
-                             .arg(parsed.problem);
+        result.message
+            = Tr::tr(
+                  "Not a known code: %1. Paste the number as printed (e.g. -0x7500, -29952, (FFFFD900)) or a macro name.")
+                  .arg(parsed.problem);
         return result;
-    case ParsedCode::Kind::Name:
-        decodeName(d->db, builder, collector, parsed.name);
-        break;
+    case ParsedCode::Kind::Name: decodeName(d->db, builder, collector, parsed.name); break;
     case ParsedCode::Kind::Number: {
         QStringList barren; // bases that explained nothing, said so on the readings of the others
         for (const NumberReading &n : parsed.numbers) {
@@ -413,14 +443,20 @@ DecodeResult ErrorDecoder::decode(QStringView input, const DecodeOptions &option
                 barren << describe(n);
         }
         if (!barren.isEmpty() && !collector.empty())
-            collector.appendToInterpretations(Tr::tr("; read as %1 it matches no known code").arg(barren.join(QStringLiteral(" or "))));
+            collector.appendToInterpretations(Tr::tr("; read as %1 it matches no known code")
+                                                  .arg(barren.join(QStringLiteral(" or "))));
         if (collector.empty()) {
             // Last resort: a positive value made only of verify-flag bits.
             for (const NumberReading &n : parsed.numbers) {
-                const bool espTlsBlock = n.value >= 0x8000 && n.value <= 0x80FF; // an esp-tls code we lack
-                if (n.value > 0 && n.base == NumberReading::Base::Hex && !espTlsBlock && allBitsAreFlags(d->db, quint64(n.value)))
-                    collector.add(builder.flags(quint32(n.value)), n.weight + FlagsFallback,
-                                  Tr::tr("read as X.509 verify-result flags (%1), because no error code has this value").arg(describe(n)));
+                const bool espTlsBlock
+                    = n.value >= 0x8000 && n.value <= 0x80FF; // an esp-tls code we lack
+                if (n.value > 0 && n.base == NumberReading::Base::Hex && !espTlsBlock
+                    && allBitsAreFlags(d->db, quint64(n.value)))
+                    collector.add(
+                        builder.flags(quint32(n.value)), n.weight + FlagsFallback,
+                        Tr::tr(
+                            "read as X.509 verify-result flags (%1), because no error code has this value")
+                            .arg(describe(n)));
             }
         }
         break;
@@ -429,11 +465,16 @@ DecodeResult ErrorDecoder::decode(QStringView input, const DecodeOptions &option
 
     result.readings = collector.take();
     if (result.readings.isEmpty()) {
-        result.closest = parsed.kind == ParsedCode::Kind::Name ? closestNames(d->db, parsed.name) : closestNumbers(d->db, parsed.numbers);
-        result.message = Tr::tr("Not a known code: no mbedTLS, PSA, esp-tls, ESP-IDF, WICED or X.509 value matches \"%1\".")
-                             .arg(parsed.cleaned);
+        result.closest = parsed.kind == ParsedCode::Kind::Name
+                             ? closestNames(d->db, parsed.name)
+                             : closestNumbers(d->db, parsed.numbers);
+        result.message
+            = Tr::tr(
+                  "Not a known code: no mbedTLS, PSA, esp-tls, ESP-IDF, WICED or X.509 value matches \"%1\".")
+                  .arg(parsed.cleaned);
         if (!result.closest.isEmpty())
-            result.message += Tr::tr(" Closest readings: %1.").arg(result.closest.join(QStringLiteral("; ")));
+            result.message
+                += Tr::tr(" Closest readings: %1.").arg(result.closest.join(QStringLiteral("; ")));
     }
     return result;
 }

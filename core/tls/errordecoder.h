@@ -13,7 +13,7 @@ namespace Forgeline::Tls {
 // The mbedTLS releases whose error sets we know exactly (see resources/data/errors/).
 enum class MbedtlsVersion { V2_16, V2_28, V3_0, V3_6, V4_0 };
 
-QString mbedtlsVersionName(MbedtlsVersion v);                       // "2.28"
+QString mbedtlsVersionName(MbedtlsVersion v);                        // "2.28"
 std::optional<MbedtlsVersion> parseMbedtlsVersion(QStringView text); // "2.28", "2.28.10", "v3.6.2"
 QList<MbedtlsVersion> allMbedtlsVersions();
 // ESP-IDF release -> the mbedTLS it ships ("4.3" -> 2.16, "4.4.1" -> 2.28, "5.2" -> 3.6 family).
@@ -42,17 +42,19 @@ struct Reading
 
     Kind kind = Kind::Mbedtls;
     QString interpretation; // how the input was read, in words: "read as negative hex -0x7500"
-    qint64 value = 0;       // the code this reading is about, as the library defines it (e.g. -29952)
-    QString canonical;      // the conventional spelling: "-0x7500", "0x801A", "0x00000208"
-    QString name;           // MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE
-    QString module;         // "SSL", "X509", "esp-tls", "PSA", "WICED"
-    QString meaning;        // plain words
-    QStringList causes;     // likely causes on embedded devices
-    QStringList fixes;      // concrete: Kconfig option and value, or the server-side change
-    QStringList versions;   // versions defining this value with this meaning ("2.16", "2.28", or IDF ranges)
+    qint64 value = 0;   // the code this reading is about, as the library defines it (e.g. -29952)
+    QString canonical;  // the conventional spelling: "-0x7500", "0x801A", "0x00000208"
+    QString name;       // MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE
+    QString module;     // "SSL", "X509", "esp-tls", "PSA", "WICED"
+    QString meaning;    // plain words
+    QStringList causes; // likely causes on embedded devices
+    QStringList fixes;  // concrete: Kconfig option and value, or the server-side change
+    QStringList
+        versions; // versions defining this value with this meaning ("2.16", "2.28", or IDF ranges)
     QString versionNote;    // how the meaning changed across versions, if it did
     QStringList references; // where to read more
-    QString diagnosisId;    // stable diagnosis id from resources/data/diagnoses/diagnoses.json, when one applies
+    QString
+        diagnosisId; // stable diagnosis id from resources/data/diagnoses/diagnoses.json, when one applies
     bool inference = false; // true when the reading is our inference rather than a defined value
     QList<Reading> parts;   // composite halves / individual X.509 flags
     int score = 0;          // higher = more plausible; readings are sorted by it
@@ -60,10 +62,10 @@ struct Reading
 
 struct DecodeResult
 {
-    QString input;            // as given, trimmed
-    QList<Reading> readings;  // best first; empty when nothing matched
-    QString message;          // when empty readings: the clear answer ("not a known code; ...")
-    QStringList closest;      // nearby known codes when nothing matched exactly
+    QString input;           // as given, trimmed
+    QList<Reading> readings; // best first; empty when nothing matched
+    QString message;         // when empty readings: the clear answer ("not a known code; ...")
+    QStringList closest;     // nearby known codes when nothing matched exactly
 
     bool known() const { return !readings.isEmpty(); }
 };

@@ -17,24 +17,62 @@ struct Tr
 
 // docs/dev/tls.md, "Handshake states": 2.16 – 3.1 (TLS 1.2 part; 3.1 adds 19..21).
 const char *const kStates2x[] = {
-    "HELLO_REQUEST", "CLIENT_HELLO", "SERVER_HELLO", "SERVER_CERTIFICATE", "SERVER_KEY_EXCHANGE",
-    "CERTIFICATE_REQUEST", "SERVER_HELLO_DONE", "CLIENT_CERTIFICATE", "CLIENT_KEY_EXCHANGE",
-    "CERTIFICATE_VERIFY", "CLIENT_CHANGE_CIPHER_SPEC", "CLIENT_FINISHED", "SERVER_CHANGE_CIPHER_SPEC",
-    "SERVER_FINISHED", "FLUSH_BUFFERS", "HANDSHAKE_WRAPUP", "HANDSHAKE_OVER",
-    "SERVER_NEW_SESSION_TICKET", "SERVER_HELLO_VERIFY_REQUEST_SENT", "ENCRYPTED_EXTENSIONS",
-    "CLIENT_CERTIFICATE_VERIFY", "CLIENT_CCS_AFTER_SERVER_FINISHED",
+    "HELLO_REQUEST",
+    "CLIENT_HELLO",
+    "SERVER_HELLO",
+    "SERVER_CERTIFICATE",
+    "SERVER_KEY_EXCHANGE",
+    "CERTIFICATE_REQUEST",
+    "SERVER_HELLO_DONE",
+    "CLIENT_CERTIFICATE",
+    "CLIENT_KEY_EXCHANGE",
+    "CERTIFICATE_VERIFY",
+    "CLIENT_CHANGE_CIPHER_SPEC",
+    "CLIENT_FINISHED",
+    "SERVER_CHANGE_CIPHER_SPEC",
+    "SERVER_FINISHED",
+    "FLUSH_BUFFERS",
+    "HANDSHAKE_WRAPUP",
+    "HANDSHAKE_OVER",
+    "SERVER_NEW_SESSION_TICKET",
+    "SERVER_HELLO_VERIFY_REQUEST_SENT",
+    "ENCRYPTED_EXTENSIONS",
+    "CLIENT_CERTIFICATE_VERIFY",
+    "CLIENT_CCS_AFTER_SERVER_FINISHED",
 };
 
 // 3.4 – 4.0. Numeric states in 3.2/3.3 logs come with their names anyway ("tls13 client state: %s(%d)").
 const char *const kStates34[] = {
-    "HELLO_REQUEST", "CLIENT_HELLO", "SERVER_HELLO", "SERVER_CERTIFICATE", "SERVER_KEY_EXCHANGE",
-    "CERTIFICATE_REQUEST", "SERVER_HELLO_DONE", "CLIENT_CERTIFICATE", "CLIENT_KEY_EXCHANGE",
-    "CERTIFICATE_VERIFY", "CLIENT_CHANGE_CIPHER_SPEC", "CLIENT_FINISHED", "SERVER_CHANGE_CIPHER_SPEC",
-    "SERVER_FINISHED", "FLUSH_BUFFERS", "HANDSHAKE_WRAPUP", "NEW_SESSION_TICKET",
-    "SERVER_HELLO_VERIFY_REQUEST_SENT", "HELLO_RETRY_REQUEST", "ENCRYPTED_EXTENSIONS", "END_OF_EARLY_DATA",
-    "CLIENT_CERTIFICATE_VERIFY", "CLIENT_CCS_AFTER_SERVER_FINISHED", "CLIENT_CCS_BEFORE_2ND_CLIENT_HELLO",
-    "SERVER_CCS_AFTER_SERVER_HELLO", "CLIENT_CCS_AFTER_CLIENT_HELLO", "SERVER_CCS_AFTER_HELLO_RETRY_REQUEST",
-    "HANDSHAKE_OVER", "TLS1_3_NEW_SESSION_TICKET", "TLS1_3_NEW_SESSION_TICKET_FLUSH",
+    "HELLO_REQUEST",
+    "CLIENT_HELLO",
+    "SERVER_HELLO",
+    "SERVER_CERTIFICATE",
+    "SERVER_KEY_EXCHANGE",
+    "CERTIFICATE_REQUEST",
+    "SERVER_HELLO_DONE",
+    "CLIENT_CERTIFICATE",
+    "CLIENT_KEY_EXCHANGE",
+    "CERTIFICATE_VERIFY",
+    "CLIENT_CHANGE_CIPHER_SPEC",
+    "CLIENT_FINISHED",
+    "SERVER_CHANGE_CIPHER_SPEC",
+    "SERVER_FINISHED",
+    "FLUSH_BUFFERS",
+    "HANDSHAKE_WRAPUP",
+    "NEW_SESSION_TICKET",
+    "SERVER_HELLO_VERIFY_REQUEST_SENT",
+    "HELLO_RETRY_REQUEST",
+    "ENCRYPTED_EXTENSIONS",
+    "END_OF_EARLY_DATA",
+    "CLIENT_CERTIFICATE_VERIFY",
+    "CLIENT_CCS_AFTER_SERVER_FINISHED",
+    "CLIENT_CCS_BEFORE_2ND_CLIENT_HELLO",
+    "SERVER_CCS_AFTER_SERVER_HELLO",
+    "CLIENT_CCS_AFTER_CLIENT_HELLO",
+    "SERVER_CCS_AFTER_HELLO_RETRY_REQUEST",
+    "HANDSHAKE_OVER",
+    "TLS1_3_NEW_SESSION_TICKET",
+    "TLS1_3_NEW_SESSION_TICKET_FLUSH",
 };
 
 } // namespace
@@ -158,7 +196,7 @@ QString formatCode(int code)
         return QStringLiteral("0");
     const qint64 magnitude = code < 0 ? -qint64(code) : qint64(code);
     return (code < 0 ? QStringLiteral("-0x") : QStringLiteral("0x"))
-        + QString::number(magnitude, 16).toUpper().rightJustified(4, QLatin1Char('0'));
+           + QString::number(magnitude, 16).toUpper().rightJustified(4, QLatin1Char('0'));
 }
 
 bool HandshakeTrace::succeeded() const
@@ -182,7 +220,9 @@ const HandshakeEvent *HandshakeTrace::finalErrorEvent() const
             continue;
         if (e.type == HandshakeEvent::Type::HandshakeReturned && e.code != 0)
             return &e;
-        if ((e.type == HandshakeEvent::Type::ErrorReturned || e.type == HandshakeEvent::Type::AppError) && e.code != 0)
+        if ((e.type == HandshakeEvent::Type::ErrorReturned
+             || e.type == HandshakeEvent::Type::AppError)
+            && e.code != 0)
             last = &e;
         if (e.type == HandshakeEvent::Type::Received && e.a < 0 && e.code != 0)
             last = &e;
@@ -229,9 +269,12 @@ QString describeEvent(const HandshakeEvent &e, const HandshakeTrace *trace)
     case T::StateChange: return Tr::tr("the state machine enters %1").arg(e.text);
     case T::MessageWritten: return Tr::tr("the client writes %1").arg(e.text);
     case T::MessageParsed: return Tr::tr("it parses %1").arg(e.text);
-    case T::RecordIn: return Tr::tr("a %1 record of %2 bytes arrives").arg(contentTypeName(int(e.a))).arg(e.b);
-    case T::RecordOut: return Tr::tr("a %1 record of %2 bytes is sent").arg(contentTypeName(int(e.a))).arg(e.b);
-    case T::HandshakeMessage: return Tr::tr("a %1 message (%2 bytes) is read").arg(handshakeTypeName(int(e.a))).arg(e.b);
+    case T::RecordIn:
+        return Tr::tr("a %1 record of %2 bytes arrives").arg(contentTypeName(int(e.a))).arg(e.b);
+    case T::RecordOut:
+        return Tr::tr("a %1 record of %2 bytes is sent").arg(contentTypeName(int(e.a))).arg(e.b);
+    case T::HandshakeMessage:
+        return Tr::tr("a %1 message (%2 bytes) is read").arg(handshakeTypeName(int(e.a))).arg(e.b);
     case T::FetchWant: return Tr::tr("it waits for %1 bytes").arg(e.b);
     case T::Received:
         if (e.a == 0)
@@ -245,34 +288,47 @@ QString describeEvent(const HandshakeEvent &e, const HandshakeTrace *trace)
         return Tr::tr("%1 bytes are sent").arg(e.a);
     case T::AlertReceived:
         return Tr::tr("the peer sends a %1 alert %2 (%3)")
-            .arg(e.a == 2 ? Tr::tr("fatal") : Tr::tr("warning")).arg(e.b).arg(alertDescriptionName(int(e.b)));
+            .arg(e.a == 2 ? Tr::tr("fatal") : Tr::tr("warning"))
+            .arg(e.b)
+            .arg(alertDescriptionName(int(e.b)));
     case T::AlertSent:
         return Tr::tr("the device sends a %1 alert %2 (%3)")
-            .arg(e.a == 2 ? Tr::tr("fatal") : Tr::tr("warning")).arg(e.b).arg(alertDescriptionName(int(e.b)));
+            .arg(e.a == 2 ? Tr::tr("fatal") : Tr::tr("warning"))
+            .arg(e.b)
+            .arg(alertDescriptionName(int(e.b)));
     case T::ErrorReturned: return Tr::tr("%1 returns %2").arg(e.text, formatCode(e.code));
-    case T::CiphersuiteOffered: return Tr::tr("the client offers ciphersuite %1").arg(e.a, 4, 16, QLatin1Char('0'));
-    case T::CiphersuiteChosen: return Tr::tr("the server chooses ciphersuite %1").arg(e.a, 4, 16, QLatin1Char('0'));
+    case T::CiphersuiteOffered:
+        return Tr::tr("the client offers ciphersuite %1").arg(e.a, 4, 16, QLatin1Char('0'));
+    case T::CiphersuiteChosen:
+        return Tr::tr("the server chooses ciphersuite %1").arg(e.a, 4, 16, QLatin1Char('0'));
     case T::VersionInfo: return e.text;
     case T::ExtensionFound: return Tr::tr("the peer sends the %1 extension").arg(e.text);
     case T::Certificate:
         if (trace && e.a >= 0 && e.a < trace->certificates.size()) {
             const CertificateFacts &c = trace->certificates.at(e.a);
             return Tr::tr("%1 certificate #%2: %3 (%4 %5 bits)")
-                .arg(c.own ? Tr::tr("own") : Tr::tr("peer")).arg(c.index).arg(c.subject, c.keyType).arg(c.keyBits);
+                .arg(c.own ? Tr::tr("own") : Tr::tr("peer"))
+                .arg(c.index)
+                .arg(c.subject, c.keyType)
+                .arg(c.keyBits);
         }
         return Tr::tr("a certificate");
     case T::VerifyFlags:
         return e.a == 0 ? Tr::tr("certificate verification passes")
-                        : Tr::tr("certificate verification fails with flags 0x%1").arg(e.a, 8, 16, QLatin1Char('0'));
+                        : Tr::tr("certificate verification fails with flags 0x%1")
+                              .arg(e.a, 8, 16, QLatin1Char('0'));
     case T::VerifyInfo: return e.text;
     case T::CertificateRequested: return Tr::tr("the server asks for a client certificate");
     case T::NoCertificateToSend: return Tr::tr("the client has no certificate to send");
-    case T::BufferLimit: return Tr::tr("a message of %1 bytes does not fit the %2-byte buffer").arg(e.a).arg(e.b);
+    case T::BufferLimit:
+        return Tr::tr("a message of %1 bytes does not fit the %2-byte buffer").arg(e.a).arg(e.b);
     case T::Notice: return e.text;
     case T::AllocFailed: return Tr::tr("allocating %1 bytes fails").arg(e.a);
-    case T::HandshakeReturned: return Tr::tr("mbedtls_ssl_handshake returns %1").arg(formatCode(e.code));
+    case T::HandshakeReturned:
+        return Tr::tr("mbedtls_ssl_handshake returns %1").arg(formatCode(e.code));
     case T::AppError: return e.text;
-    case T::AppVerifyFailed: return Tr::tr("the application reports that the peer certificate failed verification");
+    case T::AppVerifyFailed:
+        return Tr::tr("the application reports that the peer certificate failed verification");
     case T::AppVerified: return Tr::tr("the application prints \"Certificate verified.\"");
     case T::Timeout: return Tr::tr("the connection times out");
     case T::SessionError: return e.text;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tls/idfversions.h"
 
-
 namespace Forgeline::Tls {
 
 QString mbedtlsVersionName(MbedtlsVersion v)
@@ -18,8 +17,8 @@ QString mbedtlsVersionName(MbedtlsVersion v)
 
 QList<MbedtlsVersion> allMbedtlsVersions()
 {
-    return {MbedtlsVersion::V2_16, MbedtlsVersion::V2_28, MbedtlsVersion::V3_0, MbedtlsVersion::V3_6,
-            MbedtlsVersion::V4_0};
+    return {MbedtlsVersion::V2_16, MbedtlsVersion::V2_28, MbedtlsVersion::V3_0,
+            MbedtlsVersion::V3_6, MbedtlsVersion::V4_0};
 }
 
 std::optional<MbedtlsVersion> parseMbedtlsVersion(QStringView text)
@@ -50,7 +49,8 @@ std::optional<MbedtlsVersion> mbedtlsForIdf(QStringView idfVersion)
     if (idf->major < 4)
         return MbedtlsVersion::V2_16; // the oldest error set we know; v3.x shipped 2.6-2.16
     if (idf->major == 4)
-        return (idf->minor > 4 || (idf->minor == 4 && idf->patch >= 1)) ? MbedtlsVersion::V2_28 : MbedtlsVersion::V2_16;
+        return (idf->minor > 4 || (idf->minor == 4 && idf->patch >= 1)) ? MbedtlsVersion::V2_28
+                                                                        : MbedtlsVersion::V2_16;
     if (idf->major == 5)
         return MbedtlsVersion::V3_6;
     if (idf->major == 6)
@@ -79,7 +79,8 @@ std::optional<IdfVersion> IdfVersion::parse(QStringView text)
         if (i < t.size() && t.at(i).isDigit())
             return std::nullopt; // absurdly long component
         numbers[count++] = value;
-        if (i < t.size() && t.at(i) == QLatin1Char('.') && i + 1 < t.size() && t.at(i + 1).isDigit() && count < 3)
+        if (i < t.size() && t.at(i) == QLatin1Char('.') && i + 1 < t.size() && t.at(i + 1).isDigit()
+            && count < 3)
             ++i;
         else
             break;

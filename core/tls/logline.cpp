@@ -189,7 +189,8 @@ bool tryArduino(QByteArrayView s, LogLine &line)
             return false;
         i = close + 1;
     }
-    if (i + 4 >= s.size() || s[i] != '[' || !isLevelLetter(s[i + 1]) || s[i + 2] != ']' || s[i + 3] != '[')
+    if (i + 4 >= s.size() || s[i] != '[' || !isLevelLetter(s[i + 1]) || s[i + 2] != ']'
+        || s[i + 3] != '[')
         return false;
     const qsizetype close = s.indexOf(']', i + 4);
     if (close < 0)
@@ -258,7 +259,9 @@ QByteArrayView cleanLogLine(QByteArrayView raw, QByteArray &scratch)
             // CSI: ESC [ params final, e.g. "\x1b[0;32m"; other escapes are two bytes.
             if (i + 1 < raw.size() && raw[i + 1] == '[') {
                 i += 2;
-                while (i < raw.size() && !(static_cast<unsigned char>(raw[i]) >= 0x40 && static_cast<unsigned char>(raw[i]) <= 0x7e))
+                while (i < raw.size()
+                       && !(static_cast<unsigned char>(raw[i]) >= 0x40
+                            && static_cast<unsigned char>(raw[i]) <= 0x7e))
                     ++i;
             } else {
                 ++i;
@@ -319,8 +322,10 @@ LogLine parseLogLine(QByteArrayView s)
 bool isHexDumpRow(QByteArrayView m)
 {
     // "0000:  16 03 03 ..." (DEBUG_BUF) — 4 hex digits, colon, then hex pairs.
-    if (m.size() >= 8 && isHex(m[0]) && isHex(m[1]) && isHex(m[2]) && isHex(m[3]) && m[4] == ':' && m[5] == ' ')
-        return m[6] == ' ' ? (m.size() >= 9 && isHex(m[7]) && isHex(m[8])) : (isHex(m[6]) && isHex(m[7]));
+    if (m.size() >= 8 && isHex(m[0]) && isHex(m[1]) && isHex(m[2]) && isHex(m[3]) && m[4] == ':'
+        && m[5] == ' ')
+        return m[6] == ' ' ? (m.size() >= 9 && isHex(m[7]) && isHex(m[8]))
+                           : (isHex(m[6]) && isHex(m[7]));
     // MPI / ECP rows: " 00 d4 5a ..." — only two-digit hex tokens separated by blanks.
     const QByteArrayView t = trimLeft(m);
     if (t.size() < 2 || t.size() > 64)

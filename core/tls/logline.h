@@ -20,13 +20,13 @@ struct LogLine
     };
 
     Format format = Format::Plain;
-    char level = 0;          // ESP/Arduino level letter E W I D V; 0 when the format has none
-    int debugLevel = -1;     // mbedTLS debug level 1..4 when this is an mbedTLS debug line
-    int sourceLine = 0;      // line number inside `file`
-    QByteArrayView tag;      // ESP-IDF tag: "mbedtls", "esp-tls", "security1"...
-    QByteArrayView file;     // basename of the source file, both '/' and '\\' stripped
-    QByteArrayView context;  // "0x7ffc1234" ssl-context pointer that threaded 2.28 builds print
-    QByteArrayView message;  // the text after every prefix, trailing blanks removed
+    char level = 0;         // ESP/Arduino level letter E W I D V; 0 when the format has none
+    int debugLevel = -1;    // mbedTLS debug level 1..4 when this is an mbedTLS debug line
+    int sourceLine = 0;     // line number inside `file`
+    QByteArrayView tag;     // ESP-IDF tag: "mbedtls", "esp-tls", "security1"...
+    QByteArrayView file;    // basename of the source file, both '/' and '\\' stripped
+    QByteArrayView context; // "0x7ffc1234" ssl-context pointer that threaded 2.28 builds print
+    QByteArrayView message; // the text after every prefix, trailing blanks removed
 
     bool isMbedtlsDebug() const { return debugLevel >= 0 || !file.isEmpty(); }
 };

@@ -26,8 +26,7 @@ class LineSplitter
 public:
     LineSplitter(const LogReader::LineHandler &handler, LogReadStats &stats)
         : m_handler(handler), m_stats(stats)
-    {
-    }
+    {}
 
     void feed(QByteArrayView data)
     {
@@ -116,8 +115,8 @@ Result<LogReadStats> LogReader::readBytes(QByteArrayView data, const LineHandler
         return Error::make(QStringLiteral("diagnose.empty"), Tr::tr("The log is empty."));
     if (looksBinary(data.first(qMin<qsizetype>(data.size(), 65536))))
         return Error::make(QStringLiteral("diagnose.binary"),
-                           Tr::tr("This is not a text log: it contains binary data."),
-                           {}, Tr::tr("Save the serial monitor output as text and open that file."));
+                           Tr::tr("This is not a text log: it contains binary data."), {},
+                           Tr::tr("Save the serial monitor output as text and open that file."));
     LineSplitter splitter(handler, stats);
     splitter.feed(data);
     splitter.finish();
@@ -125,16 +124,20 @@ Result<LogReadStats> LogReader::readBytes(QByteArrayView data, const LineHandler
     return stats;
 }
 
-Result<LogReadStats> LogReader::readFile(const QString &path, const LineHandler &handler, const Progress &progress)
+Result<LogReadStats> LogReader::readFile(const QString &path, const LineHandler &handler,
+                                         const Progress &progress)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return Error::make(QStringLiteral("diagnose.notfound"), Tr::tr("The log file %1 does not exist.").arg(path));
+        return Error::make(QStringLiteral("diagnose.notfound"),
+                           Tr::tr("The log file %1 does not exist.").arg(path));
     if (info.isDir())
-        return Error::make(QStringLiteral("diagnose.notfile"), Tr::tr("%1 is a folder, not a log file.").arg(path));
+        return Error::make(QStringLiteral("diagnose.notfile"),
+                           Tr::tr("%1 is a folder, not a log file.").arg(path));
     const qint64 total = info.size();
     if (total == 0)
-        return Error::make(QStringLiteral("diagnose.empty"), Tr::tr("The log file %1 is empty.").arg(path));
+        return Error::make(QStringLiteral("diagnose.empty"),
+                           Tr::tr("The log file %1 is empty.").arg(path));
 
     const QByteArray native = QFile::encodeName(path);
     gzFile gz = gzopen(native.constData(), "rb");
@@ -159,7 +162,8 @@ Result<LogReadStats> LogReader::readFile(const QString &path, const LineHandler 
                 break;
             }
             gzclose(gz);
-            return Error::make(QStringLiteral("diagnose.read"), Tr::tr("Cannot read %1: the file is damaged.").arg(path), detail);
+            return Error::make(QStringLiteral("diagnose.read"),
+                               Tr::tr("Cannot read %1: the file is damaged.").arg(path), detail);
         }
         if (stats.compressed) {
             // gzdirect is only reliable after the first read.
@@ -172,22 +176,25 @@ Result<LogReadStats> LogReader::readFile(const QString &path, const LineHandler 
             first = false;
             if (looksBinary(data.first(qMin<qsizetype>(n, 65536)))) {
                 gzclose(gz);
-                return Error::make(QStringLiteral("diagnose.binary"),
-                                   Tr::tr("%1 is not a text log: it contains binary data.").arg(path),
-                                   {}, Tr::tr("Save the serial monitor output as text and open that file."));
+                return Error::make(
+                    QStringLiteral("diagnose.binary"),
+                    Tr::tr("%1 is not a text log: it contains binary data.").arg(path), {},
+                    Tr::tr("Save the serial monitor output as text and open that file."));
             }
         }
         stats.bytes += n;
         splitter.feed(data);
         if (progress && !progress(qMin<qint64>(gzoffset(gz), total), total)) {
             gzclose(gz);
-            return Error::make(QStringLiteral("diagnose.cancelled"), Tr::tr("Reading %1 was cancelled.").arg(path));
+            return Error::make(QStringLiteral("diagnose.cancelled"),
+                               Tr::tr("Reading %1 was cancelled.").arg(path));
         }
     }
     gzclose(gz);
     splitter.finish();
     if (stats.bytes == 0)
-        return Error::make(QStringLiteral("diagnose.empty"), Tr::tr("The log file %1 is empty.").arg(path));
+        return Error::make(QStringLiteral("diagnose.empty"),
+                           Tr::tr("The log file %1 is empty.").arg(path));
     return stats;
 }
 

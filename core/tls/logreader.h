@@ -13,11 +13,11 @@ namespace Forgeline::Tls {
 
 struct LogReadStats
 {
-    qint64 lines = 0;          // physical lines delivered (1-based numbering ends here)
-    qint64 bytes = 0;          // uncompressed bytes read
-    bool compressed = false;   // the file was gzip
+    qint64 lines = 0;               // physical lines delivered (1-based numbering ends here)
+    qint64 bytes = 0;               // uncompressed bytes read
+    bool compressed = false;        // the file was gzip
     bool truncatedLastLine = false; // the file did not end with a newline
-    qint64 longLinesCut = 0;   // lines longer than the limit, delivered cut
+    qint64 longLinesCut = 0;        // lines longer than the limit, delivered cut
 };
 
 // Streams a log file line by line in fixed-size chunks, so memory stays bounded whatever

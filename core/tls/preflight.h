@@ -33,7 +33,7 @@ struct PreflightInputs
     QString p12File;
     QByteArray password; // PKCS#12 or encrypted-key password; empty = none
     QString targetId = TargetProfiles::defaultId();
-    QStringList overrides;          // "out_content_len=16384"
+    QStringList overrides; // "out_content_len=16384"
     DeviceClock deviceClock = DeviceClock::Unset;
     std::optional<qint64> partitionSize;    // the certificate partition
     std::optional<qint64> keyPartitionSize; // the key partition
@@ -45,15 +45,15 @@ struct PreflightCheck
 {
     enum class Status { Pass, Warn, Fail };
 
-    QString id;             // "certificate-message-size"
-    QString title;          // "Certificate message fits the TX buffer"
+    QString id;    // "certificate-message-size"
+    QString title; // "Certificate message fits the TX buffer"
     Status status = Status::Pass;
     QString predictedError; // the code the device would report, "-0x7500"; empty when none
     QString predictedName;  // from the decoder: MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE
     QString predictedMeaning;
-    QString diagnosisId;    // id from resources/data/diagnoses/diagnoses.json ("tx-buffer-too-small")
-    QString message;        // what was found, in plain words
-    QString fix;            // what to change; empty when nothing is needed
+    QString diagnosisId; // id from resources/data/diagnoses/diagnoses.json ("tx-buffer-too-small")
+    QString message;     // what was found, in plain words
+    QString fix;         // what to change; empty when nothing is needed
 };
 
 QString statusName(PreflightCheck::Status status); // "pass", "warn", "fail"

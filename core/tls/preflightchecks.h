@@ -26,7 +26,8 @@ struct ParsePrediction
     QString code;   // "-0x3C80"
     QString reason; // plain words
 };
-std::optional<ParsePrediction> predictKeyParse(const KeyDescription &key, const TargetProfile &target);
+std::optional<ParsePrediction> predictKeyParse(const KeyDescription &key,
+                                               const TargetProfile &target);
 
 // Where every check starts: passing, until its rule finds otherwise.
 inline PreflightCheck make(const QString &id, const QString &title)
@@ -49,7 +50,8 @@ PreflightCheck extendedKeyUsage(const Material &m);
 PreflightCheck validity(const Material &m, const QDateTime &now);
 PreflightCheck deviceClock(const TargetProfile &target, DeviceClock clock);
 PreflightCheck certificateMessageSize(const Material &m, const TargetProfile &target);
-PreflightCheck partitionSize(const Material &m, std::optional<qint64> certPartition, std::optional<qint64> keyPartition);
+PreflightCheck partitionSize(const Material &m, std::optional<qint64> certPartition,
+                             std::optional<qint64> keyPartition);
 
 // 4-byte handshake header + 3-byte list length + (3-byte length + DER) per certificate:
 // exactly what mbedtls_ssl_write_certificate() compares with the out buffer.

@@ -85,23 +85,29 @@ Result<Material> PreflightEngine::load(const PreflightInputs &in)
         m.key = p12->key;
     } else {
         if (in.certFile.isEmpty() && in.certData.isEmpty())
-            return Error::make(QStringLiteral("preflight.usage"), Tr::tr("No device certificate given."), {},
+            return Error::make(QStringLiteral("preflight.usage"),
+                               Tr::tr("No device certificate given."), {},
                                Tr::tr("Give --cert FILE and --key FILE, or --p12 FILE."));
         if (in.keyFile.isEmpty() && in.keyData.isEmpty())
-            return Error::make(QStringLiteral("preflight.usage"), Tr::tr("No private key given."), {},
-                               Tr::tr("Give --key FILE with the device certificate's private key."));
-        auto certData = in.certFile.isEmpty()
-            ? Result<QByteArray>(in.certData)
-            : PreflightLoader::readInputFile(in.certFile, Tr::tr("device certificate"));
+            return Error::make(
+                QStringLiteral("preflight.usage"), Tr::tr("No private key given."), {},
+                Tr::tr("Give --key FILE with the device certificate's private key."));
+        auto certData
+            = in.certFile.isEmpty()
+                  ? Result<QByteArray>(in.certData)
+                  : PreflightLoader::readInputFile(in.certFile, Tr::tr("device certificate"));
         if (!certData)
             return certData.error();
-        auto certs = PreflightLoader::parseCertificates(*certData, Tr::tr("device certificate file"));
+        auto certs
+            = PreflightLoader::parseCertificates(*certData, Tr::tr("device certificate file"));
         if (!certs)
             return certs.error();
         m.deviceChain = *certs;
         // A private copy either way: it is wiped as soon as the key is parsed.
-        auto keyData = in.keyFile.isEmpty() ? Result<QByteArray>(QByteArray(in.keyData.constData(), in.keyData.size()))
-                                            : PreflightLoader::readInputFile(in.keyFile, Tr::tr("private key"));
+        auto keyData
+            = in.keyFile.isEmpty()
+                  ? Result<QByteArray>(QByteArray(in.keyData.constData(), in.keyData.size()))
+                  : PreflightLoader::readInputFile(in.keyFile, Tr::tr("private key"));
         if (!keyData)
             return keyData.error();
         auto key = PreflightLoader::parsePrivateKey(*keyData, in.password);
@@ -150,25 +156,29 @@ void PreflightEngine::explain(PreflightCheck &check, const TargetProfile &target
     }
 }
 
-PreflightReport PreflightEngine::evaluate(const Material &m, const TargetProfile &target, const PreflightInputs &in)
+PreflightReport PreflightEngine::evaluate(const Material &m, const TargetProfile &target,
+                                          const PreflightInputs &in)
 {
     namespace C = PreflightChecks;
     PreflightReport report;
     report.target = target;
     report.deviceClock = in.deviceClock;
     const CertificateInfo &leaf = m.deviceChain.first();
-    report.inputs << Tr::tr("device certificate: %1 (%2, signed with %3)").arg(leaf.subject, leaf.key.text(), leaf.signatureAlgorithm);
+    report.inputs << Tr::tr("device certificate: %1 (%2, signed with %3)")
+                         .arg(leaf.subject, leaf.key.text(), leaf.signatureAlgorithm);
     for (qsizetype i = 1; i < m.deviceChain.size(); ++i)
         report.inputs << Tr::tr("chain certificate %1: %2").arg(i).arg(m.deviceChain[i].subject);
     report.inputs << Tr::tr("private key: %1 %2, %3%4")
-                         .arg(m.key.encoding, m.key.form, m.key.pkey ? m.key.key.text() : Tr::tr("not decrypted"),
+                         .arg(m.key.encoding, m.key.form,
+                              m.key.pkey ? m.key.key.text() : Tr::tr("not decrypted"),
                               m.key.encrypted ? QStringLiteral(", encrypted") : QString());
     for (const CertificateInfo &ca : m.cas)
         report.inputs << Tr::tr("CA: %1").arg(ca.subject);
 
     const QDateTime now = in.now.isValid() ? in.now : QDateTime::currentDateTimeUtc();
-    report.checks << C::keyFormat(m, target) << C::keyMatchesCertificate(m) << C::keyAlgorithm(m, target)
-                  << C::certificateParse(m, target) << C::chain(m) << C::extendedKeyUsage(m) << C::validity(m, now)
+    report.checks << C::keyFormat(m, target) << C::keyMatchesCertificate(m)
+                  << C::keyAlgorithm(m, target) << C::certificateParse(m, target) << C::chain(m)
+                  << C::extendedKeyUsage(m) << C::validity(m, now)
                   << C::deviceClock(target, in.deviceClock) << C::certificateMessageSize(m, target);
     if (in.partitionSize || in.keyPartitionSize)
         report.checks << C::partitionSize(m, in.partitionSize, in.keyPartitionSize);
@@ -194,9 +204,11 @@ Result<PreflightReport> PreflightEngine::run(const PreflightInputs &in)
     int fails = 0;
     for (const PreflightCheck &c : report.checks)
         fails += c.status == PreflightCheck::Status::Fail;
-    Logger::instance().info(QStringLiteral("preflight"), QStringLiteral("%1 against %2: %3 check(s), %4 failed")
-                                                             .arg(material->deviceChain.first().subject, target->id)
-                                                             .arg(report.checks.size()).arg(fails));
+    Logger::instance().info(QStringLiteral("preflight"),
+                            QStringLiteral("%1 against %2: %3 check(s), %4 failed")
+                                .arg(material->deviceChain.first().subject, target->id)
+                                .arg(report.checks.size())
+                                .arg(fails));
     return report;
 }
 

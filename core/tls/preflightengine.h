@@ -18,8 +18,8 @@ public:
     static Result<PreflightReport> run(const PreflightInputs &inputs);
 
     static Result<PreflightChecks::Material> load(const PreflightInputs &inputs);
-    static PreflightReport evaluate(const PreflightChecks::Material &material, const TargetProfile &target,
-                                    const PreflightInputs &inputs);
+    static PreflightReport evaluate(const PreflightChecks::Material &material,
+                                    const TargetProfile &target, const PreflightInputs &inputs);
 
     // Fills predictedName / predictedMeaning from the error decoder, pinned to the target's mbedTLS.
     static void explain(PreflightCheck &check, const TargetProfile &target);

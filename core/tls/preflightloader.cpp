@@ -36,7 +36,10 @@ namespace {
 // Certificates and keys are a few KiB; anything much larger is the wrong file.
 constexpr qint64 kMaxInputBytes = 1024 * 1024;
 
-struct BioDeleter { void operator()(BIO *b) const { BIO_free(b); } };
+struct BioDeleter
+{
+    void operator()(BIO *b) const { BIO_free(b); }
+};
 using BioPtr = std::unique_ptr<BIO, BioDeleter>;
 
 BioPtr memoryBio(const QByteArray &data)
@@ -72,7 +75,8 @@ QDateTime asn1Time(const ASN1_TIME *t)
     std::memset(&tm, 0, sizeof tm);
     if (!t || ASN1_TIME_to_tm(t, &tm) != 1)
         return {};
-    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), QTimeZone::utc());
+    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
+                     QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), QTimeZone::utc());
 }
 
 struct PasswordContext
@@ -91,10 +95,7 @@ int passwordCallback(char *buf, int size, int /*rwflag*/, void *userdata)
     return int(ctx->password->size());
 }
 
-bool looksLikePem(const QByteArray &data)
-{
-    return data.contains("-----BEGIN ");
-}
+bool looksLikePem(const QByteArray &data) { return data.contains("-----BEGIN "); }
 
 QString firstPemLabel(const QByteArray &data)
 {
@@ -114,7 +115,8 @@ struct PemBlock
 
 PemBlock privateKeyBlock(const QByteArray &data)
 {
-    static const QRegularExpression re(QStringLiteral("-----BEGIN ([A-Z0-9 ]{0,40}PRIVATE KEY)-----"));
+    static const QRegularExpression re(
+        QStringLiteral("-----BEGIN ([A-Z0-9 ]{0,40}PRIVATE KEY)-----"));
     const QString text = QString::fromLatin1(data);
     const auto m = re.match(text);
     if (!m.hasMatch())
@@ -123,7 +125,8 @@ PemBlock privateKeyBlock(const QByteArray &data)
     const qsizetype stop = data.indexOf(end, m.capturedStart());
     if (stop < 0)
         return {m.captured(1), data.mid(m.capturedStart())};
-    return {m.captured(1), data.mid(m.capturedStart(), stop + end.size() - m.capturedStart()) + '\n'};
+    return {m.captured(1),
+            data.mid(m.capturedStart(), stop + end.size() - m.capturedStart()) + '\n'};
 }
 
 Error keyError(const QString &message, const QString &detail = {}, const QString &fix = {})
@@ -217,18 +220,26 @@ Result<QByteArray> readInputFile(const QString &path, const QString &what)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return Error::make(QStringLiteral("preflight.notfound"), Tr::tr("The %1 file %2 does not exist.").arg(what, path));
+        return Error::make(QStringLiteral("preflight.notfound"),
+                           Tr::tr("The %1 file %2 does not exist.").arg(what, path));
     if (!info.isFile())
-        return Error::make(QStringLiteral("preflight.notfile"), Tr::tr("The %1 path %2 is not a file.").arg(what, path));
+        return Error::make(QStringLiteral("preflight.notfile"),
+                           Tr::tr("The %1 path %2 is not a file.").arg(what, path));
     if (info.size() > kMaxInputBytes)
-        return Error::make(QStringLiteral("preflight.toolarge"),
-                           Tr::tr("The %1 file %2 is %3 bytes: too large to be a certificate or key.").arg(what, path).arg(info.size()));
+        return Error::make(
+            QStringLiteral("preflight.toolarge"),
+            Tr::tr("The %1 file %2 is %3 bytes: too large to be a certificate or key.")
+                .arg(what, path)
+                .arg(info.size()));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("preflight.open"), Tr::tr("Cannot read the %1 file %2.").arg(what, path), file.errorString());
+        return Error::make(QStringLiteral("preflight.open"),
+                           Tr::tr("Cannot read the %1 file %2.").arg(what, path),
+                           file.errorString());
     QByteArray data = file.readAll();
     if (data.trimmed().isEmpty())
-        return Error::make(QStringLiteral("preflight.empty"), Tr::tr("The %1 file %2 is empty.").arg(what, path), {},
+        return Error::make(QStringLiteral("preflight.empty"),
+                           Tr::tr("The %1 file %2 is empty.").arg(what, path), {},
                            Tr::tr("Export the %1 again; the file has no content.").arg(what));
     return data;
 }
@@ -249,12 +260,16 @@ Result<QList<CertificateInfo>> parseCertificates(const QByteArray &data, const Q
         if (out.isEmpty()) {
             const QString label = firstPemLabel(data);
             if (label.contains(QLatin1String("PRIVATE KEY")))
-                return Error::make(QStringLiteral("preflight.cert"),
-                                   Tr::tr("The %1 holds a private key (%2), not a certificate.").arg(what, label), detail,
-                                   QStringLiteral("Choose the certificate file (-----BEGIN CERTIFICATE-----)."));
-            return Error::make(QStringLiteral("preflight.cert"),
-                               Tr::tr("The %1 contains no readable certificate.").arg(what), detail,
-                               QStringLiteral("Provide a PEM (-----BEGIN CERTIFICATE-----) or DER X.509 certificate."));
+                return Error::make(
+                    QStringLiteral("preflight.cert"),
+                    Tr::tr("The %1 holds a private key (%2), not a certificate.").arg(what, label),
+                    detail,
+                    QStringLiteral("Choose the certificate file (-----BEGIN CERTIFICATE-----)."));
+            return Error::make(
+                QStringLiteral("preflight.cert"),
+                Tr::tr("The %1 contains no readable certificate.").arg(what), detail,
+                QStringLiteral(
+                    "Provide a PEM (-----BEGIN CERTIFICATE-----) or DER X.509 certificate."));
         }
         return out;
     }
@@ -263,18 +278,25 @@ Result<QList<CertificateInfo>> parseCertificates(const QByteArray &data, const Q
     while (p < end) {
         // Some exporters pad DER files with NULs or a newline; mbedTLS ignores bytes after the
         // certificate's SEQUENCE as well.
-        if (!out.isEmpty() && std::all_of(p, end, [](unsigned char b) { return b == 0 || b == '\n' || b == '\r' || b == ' '; }))
+        if (!out.isEmpty() && std::all_of(p, end, [](unsigned char b) {
+                return b == 0 || b == '\n' || b == '\r' || b == ' ';
+            }))
             break;
         const unsigned char *start = p;
         X509 *x = d2i_X509(nullptr, &p, long(end - p));
         if (!x) {
             const QString detail = opensslErrors();
             if (out.isEmpty() || start == reinterpret_cast<const unsigned char *>(data.constData()))
-                return Error::make(QStringLiteral("preflight.cert"),
-                                   Tr::tr("The %1 is neither a PEM nor a DER certificate.").arg(what), detail,
-                                   QStringLiteral("Provide a PEM (-----BEGIN CERTIFICATE-----) or DER X.509 certificate."));
+                return Error::make(
+                    QStringLiteral("preflight.cert"),
+                    Tr::tr("The %1 is neither a PEM nor a DER certificate.").arg(what), detail,
+                    QStringLiteral(
+                        "Provide a PEM (-----BEGIN CERTIFICATE-----) or DER X.509 certificate."));
             return Error::make(QStringLiteral("preflight.cert"),
-                               Tr::tr("The %1 has unreadable data after certificate %2.").arg(what).arg(out.size()), detail);
+                               Tr::tr("The %1 has unreadable data after certificate %2.")
+                                   .arg(what)
+                                   .arg(out.size()),
+                               detail);
         }
         out << describeCertificate(x);
         X509_free(x);
@@ -304,13 +326,19 @@ Result<PrivateKeyInfo> parsePrivateKey(const QByteArray &data, const QByteArray 
         else if (label == QLatin1String("ENCRYPTED PRIVATE KEY"))
             info.form = Tr::tr("encrypted PKCS#8");
         else if (label == QLatin1String("OPENSSH PRIVATE KEY"))
-            return keyError(Tr::tr("The private key is in OpenSSH format, which neither mbedTLS nor this check reads."), {},
-                            Tr::tr("Convert it: ssh-keygen -p -m PEM -f KEYFILE, or export the key as PKCS#8 PEM."));
+            return keyError(
+                Tr::tr(
+                    "The private key is in OpenSSH format, which neither mbedTLS nor this check reads."),
+                {},
+                Tr::tr(
+                    "Convert it: ssh-keygen -p -m PEM -f KEYFILE, or export the key as PKCS#8 PEM."));
         else if (label.contains(QLatin1String("CERTIFICATE")))
-            return keyError(Tr::tr("The key file holds a certificate, not a private key."), {},
-                            QStringLiteral("Choose the private key file (-----BEGIN PRIVATE KEY-----)."));
+            return keyError(
+                Tr::tr("The key file holds a certificate, not a private key."), {},
+                QStringLiteral("Choose the private key file (-----BEGIN PRIVATE KEY-----)."));
         else
-            return keyError(Tr::tr("The key file contains no private key (found \"%1\").").arg(label.isEmpty() ? Tr::tr("no PEM block") : label));
+            return keyError(Tr::tr("The key file contains no private key (found \"%1\").")
+                                .arg(label.isEmpty() ? Tr::tr("no PEM block") : label));
         if (block.text.contains("Proc-Type: 4,ENCRYPTED"))
             info.form = Tr::tr("encrypted PEM (Proc-Type)");
         info.encrypted = info.form.startsWith(QLatin1String("encrypted"));
@@ -321,7 +349,8 @@ Result<PrivateKeyInfo> parsePrivateKey(const QByteArray &data, const QByteArray 
         info.encoding = QStringLiteral("DER");
         const auto *begin = reinterpret_cast<const unsigned char *>(data.constData());
         const auto *p = begin;
-        if (X509_SIG *sig = d2i_X509_SIG(nullptr, &p, long(data.size())); sig && p == begin + data.size()) {
+        if (X509_SIG *sig = d2i_X509_SIG(nullptr, &p, long(data.size()));
+            sig && p == begin + data.size()) {
             X509_SIG_free(sig);
             info.form = Tr::tr("encrypted PKCS#8");
             info.encrypted = true;
@@ -331,7 +360,8 @@ Result<PrivateKeyInfo> parsePrivateKey(const QByteArray &data, const QByteArray 
             if (sig)
                 X509_SIG_free(sig);
             p = begin;
-            if (PKCS8_PRIV_KEY_INFO *p8 = d2i_PKCS8_PRIV_KEY_INFO(nullptr, &p, long(data.size())); p8 && p == begin + data.size()) {
+            if (PKCS8_PRIV_KEY_INFO *p8 = d2i_PKCS8_PRIV_KEY_INFO(nullptr, &p, long(data.size()));
+                p8 && p == begin + data.size()) {
                 info.form = QStringLiteral("PKCS#8");
                 pkey = EVP_PKCS82PKEY(p8);
                 PKCS8_PRIV_KEY_INFO_free(p8);
@@ -345,7 +375,9 @@ Result<PrivateKeyInfo> parsePrivateKey(const QByteArray &data, const QByteArray 
                     pkey = nullptr;
                 }
                 if (pkey)
-                    info.form = EVP_PKEY_get_base_id(pkey) == EVP_PKEY_EC ? QStringLiteral("SEC1") : QStringLiteral("PKCS#1");
+                    info.form = EVP_PKEY_get_base_id(pkey) == EVP_PKEY_EC
+                                    ? QStringLiteral("SEC1")
+                                    : QStringLiteral("PKCS#1");
             }
         }
     }
@@ -361,9 +393,13 @@ Result<PrivateKeyInfo> parsePrivateKey(const QByteArray &data, const QByteArray 
                                Tr::tr("The password does not decrypt the private key."), detail,
                                Tr::tr("Check the password file (only its first line is used)."));
         if (info.encoding == QLatin1String("DER"))
-            return keyError(Tr::tr("The key file is neither a PEM nor a DER private key."), detail,
-                            QStringLiteral("Provide the key as PEM (-----BEGIN PRIVATE KEY-----) or DER (PKCS#1, SEC1 or PKCS#8)."));
-        return keyError(Tr::tr("The %1 private key cannot be read; the file is damaged.").arg(info.form), detail);
+            return keyError(
+                Tr::tr("The key file is neither a PEM nor a DER private key."), detail,
+                QStringLiteral(
+                    "Provide the key as PEM (-----BEGIN PRIVATE KEY-----) or DER (PKCS#1, SEC1 or PKCS#8)."));
+        return keyError(
+            Tr::tr("The %1 private key cannot be read; the file is damaged.").arg(info.form),
+            detail);
     }
     info.pkey = std::shared_ptr<EVP_PKEY>(pkey, EVP_PKEY_free);
     info.key = describeKey(pkey);
@@ -378,21 +414,29 @@ Result<Pkcs12Contents> parsePkcs12(const QByteArray &data, const QByteArray &pas
     const auto *p = reinterpret_cast<const unsigned char *>(data.constData());
     PKCS12 *p12 = d2i_PKCS12(nullptr, &p, long(data.size()));
     if (!p12)
-        return Error::make(QStringLiteral("preflight.p12"), Tr::tr("The file is not a PKCS#12 (.p12/.pfx) archive."), opensslErrors(),
-                           Tr::tr("Export the certificate and key again as PKCS#12, or give them as PEM with --cert and --key."));
+        return Error::make(
+            QStringLiteral("preflight.p12"),
+            Tr::tr("The file is not a PKCS#12 (.p12/.pfx) archive."), opensslErrors(),
+            Tr::tr(
+                "Export the certificate and key again as PKCS#12, or give them as PEM with --cert and --key."));
     std::unique_ptr<PKCS12, decltype(&PKCS12_free)> guard(p12, PKCS12_free);
 
     // An archive exported "without password" may use no password or the empty one.
     const QByteArray pass = password;
     const char *passArg = pass.isEmpty() ? nullptr : pass.constData();
     if (PKCS12_mac_present(p12)) {
-        const bool ok = pass.isEmpty() ? (PKCS12_verify_mac(p12, nullptr, 0) == 1 || PKCS12_verify_mac(p12, "", 0) == 1)
-                                       : PKCS12_verify_mac(p12, pass.constData(), int(pass.size())) == 1;
+        const bool ok
+            = pass.isEmpty()
+                  ? (PKCS12_verify_mac(p12, nullptr, 0) == 1 || PKCS12_verify_mac(p12, "", 0) == 1)
+                  : PKCS12_verify_mac(p12, pass.constData(), int(pass.size())) == 1;
         if (!ok)
-            return Error::make(QStringLiteral("preflight.p12-password"),
-                               pass.isEmpty() ? Tr::tr("The PKCS#12 archive is protected by a password; none was given.")
-                                              : Tr::tr("Wrong password for the PKCS#12 archive."),
-                               opensslErrors(), Tr::tr("Give the right password with --password-file (first line of the file)."));
+            return Error::make(
+                QStringLiteral("preflight.p12-password"),
+                pass.isEmpty()
+                    ? Tr::tr("The PKCS#12 archive is protected by a password; none was given.")
+                    : Tr::tr("Wrong password for the PKCS#12 archive."),
+                opensslErrors(),
+                Tr::tr("Give the right password with --password-file (first line of the file)."));
         if (pass.isEmpty() && PKCS12_verify_mac(p12, nullptr, 0) != 1)
             passArg = "";
     }
@@ -400,8 +444,11 @@ Result<Pkcs12Contents> parsePkcs12(const QByteArray &data, const QByteArray &pas
     X509 *cert = nullptr;
     STACK_OF(X509) *ca = nullptr;
     if (PKCS12_parse(p12, passArg, &pkey, &cert, &ca) != 1)
-        return Error::make(QStringLiteral("preflight.p12"), Tr::tr("The PKCS#12 archive cannot be opened."), opensslErrors(),
-                           Tr::tr("Archives using RC2/3DES need OpenSSL's legacy provider; export again with AES (openssl pkcs12 -export)."));
+        return Error::make(
+            QStringLiteral("preflight.p12"), Tr::tr("The PKCS#12 archive cannot be opened."),
+            opensslErrors(),
+            Tr::tr(
+                "Archives using RC2/3DES need OpenSSL's legacy provider; export again with AES (openssl pkcs12 -export)."));
     Pkcs12Contents out;
     if (cert) {
         out.certificates << describeCertificate(cert);
@@ -418,8 +465,10 @@ Result<Pkcs12Contents> parsePkcs12(const QByteArray &data, const QByteArray &pas
     }
     ERR_clear_error();
     if (out.certificates.isEmpty() || !out.key.pkey)
-        return Error::make(QStringLiteral("preflight.p12"),
-                           Tr::tr("The PKCS#12 archive lacks %1.").arg(out.key.pkey ? QStringLiteral("a certificate") : Tr::tr("a private key")));
+        return Error::make(
+            QStringLiteral("preflight.p12"),
+            Tr::tr("The PKCS#12 archive lacks %1.")
+                .arg(out.key.pkey ? QStringLiteral("a certificate") : Tr::tr("a private key")));
     return out;
 }
 

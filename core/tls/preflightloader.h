@@ -20,7 +20,7 @@ struct KeyDescription
 {
     QString algorithm; // "RSA", "RSA-PSS", "EC", "ED25519", "ED448", "X25519", "DSA", ...
     int bits = 0;
-    QString curve;     // mbedTLS spelling: "secp256r1", "secp256k1", "brainpoolP256r1"
+    QString curve; // mbedTLS spelling: "secp256r1", "secp256k1", "brainpoolP256r1"
 
     QString text() const; // "EC secp256r1", "RSA 2048"
 };
@@ -48,9 +48,9 @@ struct PrivateKeyInfo
 {
     std::shared_ptr<EVP_PKEY> pkey; // null when encrypted and no (right) password was given
     QString encoding;               // "PEM", "DER", "PKCS#12"
-    QString form;                   // "PKCS#1", "SEC1", "PKCS#8", "encrypted PKCS#8", "encrypted PEM (Proc-Type)"
+    QString form; // "PKCS#1", "SEC1", "PKCS#8", "encrypted PKCS#8", "encrypted PEM (Proc-Type)"
     bool encrypted = false;
-    KeyDescription key;             // filled when pkey is set
+    KeyDescription key; // filled when pkey is set
 };
 
 struct Pkcs12Contents

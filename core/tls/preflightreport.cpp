@@ -22,7 +22,9 @@ namespace {
 
 QString overall(const PreflightReport &r)
 {
-    return r.hasFail() ? QStringLiteral("fail") : r.hasWarn() ? QStringLiteral("warn") : QStringLiteral("pass");
+    return r.hasFail()   ? QStringLiteral("fail")
+           : r.hasWarn() ? QStringLiteral("warn")
+                         : QStringLiteral("pass");
 }
 
 } // namespace
@@ -60,7 +62,8 @@ QJsonObject toJson(const PreflightReport &r)
         inputs.append(Redactor::redact(line));
     return QJsonObject{
         {QStringLiteral("target"), target},
-        {QStringLiteral("device_clock"), r.deviceClock == DeviceClock::Synced ? QStringLiteral("synced") : QStringLiteral("unset")},
+        {QStringLiteral("device_clock"),
+         r.deviceClock == DeviceClock::Synced ? QStringLiteral("synced") : QStringLiteral("unset")},
         {QStringLiteral("inputs"), inputs},
         {QStringLiteral("result"), overall(r)},
         {QStringLiteral("checks"), checks},
@@ -70,7 +73,9 @@ QJsonObject toJson(const PreflightReport &r)
 QString toText(const PreflightReport &r)
 {
     QString out = Tr::tr("Preflight against %1, device clock %2\n")
-                      .arg(r.target.title, r.deviceClock == DeviceClock::Synced ? QStringLiteral("synced") : QStringLiteral("unset (1970)"));
+                      .arg(r.target.title, r.deviceClock == DeviceClock::Synced
+                                               ? QStringLiteral("synced")
+                                               : QStringLiteral("unset (1970)"));
     if (!r.target.overridden.isEmpty())
         out += Tr::tr("  overrides: %1\n").arg(r.target.overridden.join(QStringLiteral(", ")));
     for (const QString &line : r.inputs)
@@ -81,7 +86,9 @@ QString toText(const PreflightReport &r)
         if (!c.predictedError.isEmpty())
             out += Tr::tr("       device error: %1 %2%3\n")
                        .arg(c.predictedError, c.predictedName,
-                            c.predictedMeaning.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(c.predictedMeaning));
+                            c.predictedMeaning.isEmpty()
+                                ? QString()
+                                : QStringLiteral(" (%1)").arg(c.predictedMeaning));
         if (!c.diagnosisId.isEmpty() && c.status != PreflightCheck::Status::Pass)
             out += Tr::tr("       diagnosis: %1\n").arg(c.diagnosisId);
         if (!c.fix.isEmpty())

@@ -35,13 +35,15 @@ QString shortName(const QString &name)
 QString debugLogFix(const QStringList &strerrorNames)
 {
     if (strerrorNames.size() == 2) {
-        return Tr::tr("Enable CONFIG_MBEDTLS_DEBUG=y with CONFIG_MBEDTLS_DEBUG_LEVEL_DEBUG (level 3) and read the "
-                              "lines just before the error to see which %1 call failed and which %2 call under it caused that.")
-            .arg(strerrorNames.at(0), strerrorNames.at(1));
+        return Tr::
+            tr("Enable CONFIG_MBEDTLS_DEBUG=y with CONFIG_MBEDTLS_DEBUG_LEVEL_DEBUG (level 3) and read the "
+               "lines just before the error to see which %1 call failed and which %2 call under it caused that.")
+                .arg(strerrorNames.at(0), strerrorNames.at(1));
     }
-    return Tr::tr("Enable CONFIG_MBEDTLS_DEBUG=y with CONFIG_MBEDTLS_DEBUG_LEVEL_DEBUG (level 3) and read the "
-                          "line just before the error to see which %1 call failed.")
-        .arg(strerrorNames.join(QStringLiteral(" / ")));
+    return Tr::
+        tr("Enable CONFIG_MBEDTLS_DEBUG=y with CONFIG_MBEDTLS_DEBUG_LEVEL_DEBUG (level 3) and read the "
+           "line just before the error to see which %1 call failed.")
+            .arg(strerrorNames.join(QStringLiteral(" / ")));
 }
 
 const QString EspTlsDocs = QStringLiteral(
@@ -51,16 +53,16 @@ const QString ErrorCodesDocs = QStringLiteral(
 
 } // namespace
 
-ReadingBuilder::ReadingBuilder(const ErrorDatabase &db, std::optional<MbedtlsVersion> pinned, std::optional<IdfVersion> idf)
+ReadingBuilder::ReadingBuilder(const ErrorDatabase &db, std::optional<MbedtlsVersion> pinned,
+                               std::optional<IdfVersion> idf)
     : m_db(db), m_pinned(pinned), m_idf(idf)
-{
-}
+{}
 
 QString ReadingBuilder::hexCode(qint64 value, int width)
 {
     const quint64 magnitude = value < 0 ? quint64(-(value + 1)) + 1 : quint64(value);
     return (value < 0 ? QStringLiteral("-0x") : QStringLiteral("0x"))
-        + QString::number(magnitude, 16).toUpper().rightJustified(width, QLatin1Char('0'));
+           + QString::number(magnitude, 16).toUpper().rightJustified(width, QLatin1Char('0'));
 }
 
 bool ReadingBuilder::inPinned(const MbedtlsEntry &entry) const
@@ -77,7 +79,8 @@ void ReadingBuilder::applyKnowledge(Reading &r, const QString &key) const
         if (r.diagnosisId.isEmpty())
             r.diagnosisId = k->diagnosisId;
         if (!k->note.isEmpty())
-            r.versionNote = r.versionNote.isEmpty() ? k->note : r.versionNote + QLatin1Char(' ') + k->note;
+            r.versionNote
+                = r.versionNote.isEmpty() ? k->note : r.versionNote + QLatin1Char(' ') + k->note;
     }
 }
 
@@ -94,14 +97,16 @@ Reading ReadingBuilder::mbedtls(const MbedtlsEntry &e) const
 
     QStringList notes;
     if (m_pinned && !e.versions.contains(*m_pinned))
-        notes << Tr::tr("Not defined with this meaning in mbedTLS %1 (the version you pinned).").arg(mbedtlsVersionName(*m_pinned));
+        notes << Tr::tr("Not defined with this meaning in mbedTLS %1 (the version you pinned).")
+                     .arg(mbedtlsVersionName(*m_pinned));
     bool sharedValue = false;
     for (const MbedtlsEntry *other : m_db.mbedtlsByValue(e.value)) {
         if (other->name == e.name || other->versions == e.versions)
             continue; // same-version aliases (deprecated *_INVALID_KEY_LENGTH) are not a meaning change
         sharedValue = true;
         notes << Tr::tr("In mbedTLS %1 the same value is %2 (%3).")
-                     .arg(versionNames(other->versions).join(QStringLiteral(", ")), shortName(other->name), other->meaning);
+                     .arg(versionNames(other->versions).join(QStringLiteral(", ")),
+                          shortName(other->name), other->meaning);
     }
     QList<MbedtlsVersion> missing;
     for (MbedtlsVersion v : allMbedtlsVersions()) {
@@ -109,12 +114,15 @@ Reading ReadingBuilder::mbedtls(const MbedtlsEntry &e) const
             missing << v;
     }
     if (!missing.isEmpty() && !sharedValue && notes.isEmpty())
-        notes << Tr::tr("%1 is not defined in mbedTLS %2.").arg(shortName(e.name), versionNames(missing).join(QStringLiteral(", ")));
+        notes << Tr::tr("%1 is not defined in mbedTLS %2.")
+                     .arg(shortName(e.name), versionNames(missing).join(QStringLiteral(", ")));
     const QString alias = m_db.psaAliasOf(e.name);
     if (!alias.isEmpty()) {
         for (const SimpleEntry &p : m_db.psaEntries()) {
             if (p.name == alias)
-                notes << Tr::tr("In mbedTLS 4.0 %1 is an alias of %2 (%3).").arg(shortName(e.name), alias).arg(p.value);
+                notes << Tr::tr("In mbedTLS 4.0 %1 is an alias of %2 (%3).")
+                             .arg(shortName(e.name), alias)
+                             .arg(p.value);
         }
     }
     r.versionNote = notes.join(QLatin1Char(' '));
@@ -144,9 +152,12 @@ Reading ReadingBuilder::composite(const MbedtlsEntry &high, const MbedtlsEntry &
         if (low.versions.contains(v))
             r.versions << mbedtlsVersionName(v);
     }
-    r.versionNote = Tr::tr("A composite code: the high-level %1 (%2) plus the low-level %3 (%4) that caused it "
-                                   "(MBEDTLS_ERROR_ADD). mbedTLS 4.0 no longer adds codes together.")
-                        .arg(shortName(high.name), hexCode(high.value), shortName(low.name), hexCode(low.value));
+    r.versionNote
+        = Tr::tr(
+              "A composite code: the high-level %1 (%2) plus the low-level %3 (%4) that caused it "
+              "(MBEDTLS_ERROR_ADD). mbedTLS 4.0 no longer adds codes together.")
+              .arg(shortName(high.name), hexCode(high.value), shortName(low.name),
+                   hexCode(low.value));
     r.parts << mbedtls(high) << mbedtls(low);
     // Each half without hand-written fixes carries the same debug-log advice; a composite gives it
     // once, for the halves that need it, and its parts keep only advice specific to them.
@@ -168,7 +179,8 @@ Reading ReadingBuilder::composite(const MbedtlsEntry &high, const MbedtlsEntry &
     if (r.fixes.isEmpty() && !needDebugLog.isEmpty())
         r.fixes << debugLogFix(needDebugLog);
     if (r.diagnosisId.isEmpty())
-        r.diagnosisId = !r.parts.at(1).diagnosisId.isEmpty() ? r.parts.at(1).diagnosisId : r.parts.at(0).diagnosisId;
+        r.diagnosisId = !r.parts.at(1).diagnosisId.isEmpty() ? r.parts.at(1).diagnosisId
+                                                             : r.parts.at(0).diagnosisId;
     r.fixes.removeDuplicates();
     r.causes.removeDuplicates();
     r.references.removeDuplicates();
@@ -186,10 +198,12 @@ Reading ReadingBuilder::psa(const SimpleEntry &e) const
     r.meaning = e.meaning;
     const bool firmwareFramework = e.value >= -131;
     r.versions = firmwareFramework ? QStringList{QStringLiteral("PSA-FF")}
-                                   : QStringList{QStringLiteral("2.28"), QStringLiteral("3.0"), QStringLiteral("3.6"), QStringLiteral("4.0")};
+                                   : QStringList{QStringLiteral("2.28"), QStringLiteral("3.0"),
+                                                 QStringLiteral("3.6"), QStringLiteral("4.0")};
     QString note = Tr::tr("PSA status %1 = %2.").arg(e.value).arg(hexCode(e.value, 2));
     if (!e.aliases.isEmpty())
-        note += Tr::tr(" In mbedTLS 4.0 these legacy names have this value: %1.").arg(e.aliases.join(QStringLiteral(", ")));
+        note += Tr::tr(" In mbedTLS 4.0 these legacy names have this value: %1.")
+                    .arg(e.aliases.join(QStringLiteral(", ")));
     r.versionNote = note;
     applyKnowledge(r, e.name);
     r.references << QStringLiteral("https://arm-software.github.io/psa-api/crypto/");
@@ -210,13 +224,16 @@ Reading ReadingBuilder::espTls(const EspTlsEntry &e) const
     r.name = e.name;
     r.module = QStringLiteral("esp-tls");
     r.meaning = e.meaning;
-    r.versions << (e.idfTo.isEmpty() ? Tr::tr("ESP-IDF v%1+").arg(e.idfFrom)
-                                     : e.idfFrom == e.idfTo ? Tr::tr("ESP-IDF v%1").arg(e.idfFrom)
-                                                            : Tr::tr("ESP-IDF v%1–v%2").arg(e.idfFrom, e.idfTo));
+    r.versions << (e.idfTo.isEmpty()      ? Tr::tr("ESP-IDF v%1+").arg(e.idfFrom)
+                   : e.idfFrom == e.idfTo ? Tr::tr("ESP-IDF v%1").arg(e.idfFrom)
+                                          : Tr::tr("ESP-IDF v%1–v%2").arg(e.idfFrom, e.idfTo));
     QStringList others;
     for (const EspTlsEntry *o : m_db.espTlsByValue(e.value)) {
         if (o != &e)
-            others << Tr::tr("%1 in ESP-IDF v%2%3").arg(o->name, o->idfFrom, o->idfTo.isEmpty() ? QStringLiteral("+") : QStringLiteral("–v") + o->idfTo);
+            others << Tr::tr("%1 in ESP-IDF v%2%3")
+                          .arg(o->name, o->idfFrom,
+                               o->idfTo.isEmpty() ? QStringLiteral("+")
+                                                  : QStringLiteral("–v") + o->idfTo);
     }
     r.versionNote = Tr::tr("esp-tls codes were renumbered in ESP-IDF v4.4.");
     if (!others.isEmpty())
@@ -225,7 +242,8 @@ Reading ReadingBuilder::espTls(const EspTlsEntry &e) const
         r.versionNote += Tr::tr(" Not this meaning in ESP-IDF v%1.").arg(m_idf->toString());
     applyKnowledge(r, e.name);
     if (r.fixes.isEmpty())
-        r.fixes << Tr::tr("Print the underlying mbedTLS code with esp_tls_get_and_clear_last_error() (\"Last tls stack error number\") and decode that.");
+        r.fixes << Tr::tr(
+            "Print the underlying mbedTLS code with esp_tls_get_and_clear_last_error() (\"Last tls stack error number\") and decode that.");
     r.references << EspTlsDocs;
     return r;
 }
@@ -256,12 +274,14 @@ Reading ReadingBuilder::wiced(const SimpleEntry &e) const
     r.meaning = e.meaning;
     r.versions << Tr::tr("WICED Studio 4.x");
     r.versionNote = e.name.startsWith(QStringLiteral("TLS_"))
-        ? Tr::tr("Also reported as WICED_%1 in wiced_result_t.").arg(e.name)
-        : QString();
+                        ? Tr::tr("Also reported as WICED_%1 in wiced_result_t.").arg(e.name)
+                        : QString();
     applyKnowledge(r, e.name);
     if (r.fixes.isEmpty())
-        r.fixes << Tr::tr("Enable BESL/TLS debug output in the WICED application and compare with a working peer; WICED 6.x replaced this TLS engine with mbedTLS.");
-    r.references << Tr::tr("WICED Studio 4.1 SDK: WICED/security/BESL/include/besl_structures.h (TLS_RESULT_LIST)");
+        r.fixes << Tr::tr(
+            "Enable BESL/TLS debug output in the WICED application and compare with a working peer; WICED 6.x replaced this TLS engine with mbedTLS.");
+    r.references << Tr::tr(
+        "WICED Studio 4.1 SDK: WICED/security/BESL/include/besl_structures.h (TLS_RESULT_LIST)");
     return r;
 }
 
@@ -276,8 +296,9 @@ Reading ReadingBuilder::legacy(const SimpleEntry &e) const
     r.meaning = e.meaning;
     r.inference = true;
     r.versions << Tr::tr("XySSL / TropicSSL / early PolarSSL (WICED 4.x BESL)");
-    r.versionNote = Tr::tr("Inference: this value is not an mbedTLS code (it has no high-level module); it matches "
-                                   "the older XySSL/TropicSSL numbering that the WICED 4.x BESL TLS engine inherits.");
+    r.versionNote = Tr::tr(
+        "Inference: this value is not an mbedTLS code (it has no high-level module); it matches "
+        "the older XySSL/TropicSSL numbering that the WICED 4.x BESL TLS engine inherits.");
     applyKnowledge(r, e.name);
     return r;
 }
@@ -287,12 +308,14 @@ Reading ReadingBuilder::flags(quint32 bits) const
     Reading r;
     r.kind = Reading::Kind::X509Flags;
     r.value = bits;
-    r.canonical = QStringLiteral("0x") + QString::number(bits, 16).toUpper().rightJustified(8, QLatin1Char('0'));
+    r.canonical = QStringLiteral("0x")
+                  + QString::number(bits, 16).toUpper().rightJustified(8, QLatin1Char('0'));
     r.module = QStringLiteral("X509");
     r.versions = versionNames(allMbedtlsVersions());
     if (bits == 0xFFFFFFFFu) {
         r.name = Tr::tr("(verify result unavailable)");
-        r.meaning = Tr::tr("mbedtls_ssl_get_verify_result() returns 0xFFFFFFFF when there is no session or no verification result.");
+        r.meaning = Tr::tr(
+            "mbedtls_ssl_get_verify_result() returns 0xFFFFFFFF when there is no session or no verification result.");
         applyKnowledge(r, QStringLiteral("X509_FLAGS_UNAVAILABLE"));
         return r;
     }
@@ -325,8 +348,9 @@ Reading ReadingBuilder::flags(quint32 bits) const
         meanings << Tr::tr("Unknown bits %1 (\"Unknown reason\").").arg(hexCode(bits & ~known, 1));
     r.name = names.isEmpty() ? Tr::tr("(no flags)") : names.join(QStringLiteral(" + "));
     r.meaning = bits == 0 ? Tr::tr("No verification problem.") : meanings.join(QLatin1Char(' '));
-    r.versionNote = Tr::tr("X.509 verify-result flags (mbedtls_x509_crt_verify / mbedtls_ssl_get_verify_result), identical from 2.16 to 4.0. "
-                                   "With authmode REQUIRED any set flag makes the handshake fail with -0x2700.");
+    r.versionNote = Tr::tr(
+        "X.509 verify-result flags (mbedtls_x509_crt_verify / mbedtls_ssl_get_verify_result), identical from 2.16 to 4.0. "
+        "With authmode REQUIRED any set flag makes the handshake fail with -0x2700.");
     r.causes.removeDuplicates();
     r.fixes.removeDuplicates();
     r.references.removeDuplicates();

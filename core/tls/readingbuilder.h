@@ -12,7 +12,8 @@ namespace Forgeline::Tls {
 class ReadingBuilder
 {
 public:
-    ReadingBuilder(const ErrorDatabase &db, std::optional<MbedtlsVersion> pinned, std::optional<IdfVersion> idf);
+    ReadingBuilder(const ErrorDatabase &db, std::optional<MbedtlsVersion> pinned,
+                   std::optional<IdfVersion> idf);
 
     static QString hexCode(qint64 value, int width = 4); // -0x7500, 0x801A
 
@@ -25,7 +26,7 @@ public:
     Reading espErr(const SimpleEntry &entry) const;
     Reading wiced(const SimpleEntry &entry) const;
     Reading legacy(const SimpleEntry &entry) const;
-    Reading flags(quint32 bits) const;       // parts: one per set bit
+    Reading flags(quint32 bits) const; // parts: one per set bit
     Reading success() const;
 
     std::optional<MbedtlsVersion> pinned() const { return m_pinned; }

@@ -31,11 +31,14 @@ const QString kDir = QStringLiteral(":/forgeline/data/targets");
 Result<bool> parseBool(const QString &name, const QString &value)
 {
     const QString v = value.trimmed().toLower();
-    if (v == QLatin1String("1") || v == QLatin1String("y") || v == QLatin1String("yes") || v == QLatin1String("true") || v == QLatin1String("on"))
+    if (v == QLatin1String("1") || v == QLatin1String("y") || v == QLatin1String("yes")
+        || v == QLatin1String("true") || v == QLatin1String("on"))
         return true;
-    if (v == QLatin1String("0") || v == QLatin1String("n") || v == QLatin1String("no") || v == QLatin1String("false") || v == QLatin1String("off"))
+    if (v == QLatin1String("0") || v == QLatin1String("n") || v == QLatin1String("no")
+        || v == QLatin1String("false") || v == QLatin1String("off"))
         return false;
-    return Error::make(QStringLiteral("preflight.override"), Tr::tr("%1 takes y or n, not \"%2\".").arg(name, value));
+    return Error::make(QStringLiteral("preflight.override"),
+                       Tr::tr("%1 takes y or n, not \"%2\".").arg(name, value));
 }
 
 Result<int> parseLength(const QString &name, const QString &value)
@@ -44,8 +47,9 @@ Result<int> parseLength(const QString &name, const QString &value)
     const int n = value.trimmed().toInt(&ok);
     // The Kconfig range of every *_CONTENT_LEN option.
     if (!ok || n < 512 || n > 16384)
-        return Error::make(QStringLiteral("preflight.override"),
-                           Tr::tr("%1 must be a number of bytes from 512 to 16384, not \"%2\".").arg(name, value));
+        return Error::make(
+            QStringLiteral("preflight.override"),
+            Tr::tr("%1 must be a number of bytes from 512 to 16384, not \"%2\".").arg(name, value));
     return n;
 }
 
@@ -53,7 +57,8 @@ Result<int> parseLength(const QString &name, const QString &value)
 
 QString TargetProfile::outContentLenOption() const
 {
-    return asymmetricContentLen ? QStringLiteral("CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN") : QStringLiteral("CONFIG_MBEDTLS_SSL_MAX_CONTENT_LEN");
+    return asymmetricContentLen ? QStringLiteral("CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN")
+                                : QStringLiteral("CONFIG_MBEDTLS_SSL_MAX_CONTENT_LEN");
 }
 
 QStringList TargetProfiles::ids()
@@ -89,7 +94,8 @@ Result<TargetProfile> TargetProfiles::load(const QString &requested)
     QJsonParseError parseError;
     const QJsonObject root = QJsonDocument::fromJson(file.readAll(), &parseError).object();
     if (parseError.error != QJsonParseError::NoError)
-        return Error::make(QStringLiteral("preflight.target"), Tr::tr("The target profile %1 is damaged.").arg(id),
+        return Error::make(QStringLiteral("preflight.target"),
+                           Tr::tr("The target profile %1 is damaged.").arg(id),
                            parseError.errorString());
     TargetProfile p;
     p.id = root.value(QLatin1String("id")).toString(id);
@@ -98,7 +104,8 @@ Result<TargetProfile> TargetProfiles::load(const QString &requested)
     p.mbedtls = root.value(QLatin1String("mbedtls")).toString();
     const auto version = parseMbedtlsVersion(p.mbedtls);
     if (!version)
-        return Error::make(QStringLiteral("preflight.target"), Tr::tr("The target profile %1 is damaged.").arg(id),
+        return Error::make(QStringLiteral("preflight.target"),
+                           Tr::tr("The target profile %1 is damaged.").arg(id),
                            Tr::tr("unknown mbedTLS version %1").arg(p.mbedtls));
     p.mbedtlsVersion = *version;
     const QJsonObject d = root.value(QLatin1String("defaults")).toObject();
@@ -120,9 +127,15 @@ Result<TargetProfile> TargetProfiles::load(const QString &requested)
 
 QStringList TargetProfiles::overrideNames()
 {
-    return {QStringLiteral("out_content_len"),   QStringLiteral("in_content_len"),         QStringLiteral("max_content_len"),
-            QStringLiteral("asymmetric_content_len"), QStringLiteral("have_time_date"),     QStringLiteral("ecp"),
-            QStringLiteral("curves"),            QStringLiteral("hardware_mpi"),           QStringLiteral("large_key_software_mpi"),
+    return {QStringLiteral("out_content_len"),
+            QStringLiteral("in_content_len"),
+            QStringLiteral("max_content_len"),
+            QStringLiteral("asymmetric_content_len"),
+            QStringLiteral("have_time_date"),
+            QStringLiteral("ecp"),
+            QStringLiteral("curves"),
+            QStringLiteral("hardware_mpi"),
+            QStringLiteral("large_key_software_mpi"),
             QStringLiteral("rsa_hw_limit_bits")};
 }
 
@@ -130,8 +143,10 @@ Result<void> TargetProfiles::applyOverride(TargetProfile &p, const QString &assi
 {
     const qsizetype eq = assignment.indexOf(QLatin1Char('='));
     if (eq <= 0)
-        return Error::make(QStringLiteral("preflight.override"),
-                           Tr::tr("An override is name=value, e.g. out_content_len=8192; got \"%1\".").arg(assignment));
+        return Error::make(
+            QStringLiteral("preflight.override"),
+            Tr::tr("An override is name=value, e.g. out_content_len=8192; got \"%1\".")
+                .arg(assignment));
     QString name = assignment.left(eq).trimmed().toLower();
     if (name.startsWith(QLatin1String("config_mbedtls_")))
         name = name.mid(15);
@@ -178,14 +193,17 @@ Result<void> TargetProfiles::applyOverride(TargetProfile &p, const QString &assi
         bool ok = false;
         const int n = value.toInt(&ok);
         if (!ok || n < 1024 || n > 16384)
-            return Error::make(QStringLiteral("preflight.override"), Tr::tr("rsa_hw_limit_bits must be from 1024 to 16384."));
+            return Error::make(QStringLiteral("preflight.override"),
+                               Tr::tr("rsa_hw_limit_bits must be from 1024 to 16384."));
         p.rsaHwLimitBits = n;
     } else if (name == QLatin1String("curves")) {
         // "curves=secp256r1,secp384r1" replaces the list; "+secp256k1" / "-secp256k1" edit it.
         const QStringList items = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
-        const bool edit = !items.isEmpty() && std::all_of(items.begin(), items.end(), [](const QString &s) {
-            return s.trimmed().startsWith(QLatin1Char('+')) || s.trimmed().startsWith(QLatin1Char('-'));
-        });
+        const bool edit
+            = !items.isEmpty() && std::all_of(items.begin(), items.end(), [](const QString &s) {
+                  return s.trimmed().startsWith(QLatin1Char('+'))
+                         || s.trimmed().startsWith(QLatin1Char('-'));
+              });
         if (!edit)
             p.curves.clear();
         for (QString item : items) {
@@ -200,7 +218,8 @@ Result<void> TargetProfiles::applyOverride(TargetProfile &p, const QString &assi
             }
         }
     } else {
-        return Error::make(QStringLiteral("preflight.override"), Tr::tr("Unknown override \"%1\".").arg(name), {},
+        return Error::make(QStringLiteral("preflight.override"),
+                           Tr::tr("Unknown override \"%1\".").arg(name), {},
                            Tr::tr("Known: %1").arg(overrideNames().join(QStringLiteral(", "))));
     }
     if (!applied)

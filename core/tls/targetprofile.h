@@ -14,10 +14,10 @@ namespace Forgeline::Tls {
 // its default Kconfig (resources/data/targets/*.json), optionally with the user's overrides.
 struct TargetProfile
 {
-    QString id;       // "idf-4.0"
-    QString title;    // "ESP-IDF v4.0 (mbedTLS 2.16)"
-    QString idf;      // "4.0"
-    QString mbedtls;  // "2.16", "3.2.1"
+    QString id;      // "idf-4.0"
+    QString title;   // "ESP-IDF v4.0 (mbedTLS 2.16)"
+    QString idf;     // "4.0"
+    QString mbedtls; // "2.16", "3.2.1"
     MbedtlsVersion mbedtlsVersion = MbedtlsVersion::V2_28;
 
     bool asymmetricContentLen = true;
@@ -35,9 +35,15 @@ struct TargetProfile
     QStringList notes;
     QStringList overridden; // "out_content_len=16384" for every override applied
 
-    bool isMbedtls3() const { return mbedtlsVersion != MbedtlsVersion::V2_16 && mbedtlsVersion != MbedtlsVersion::V2_28; }
+    bool isMbedtls3() const
+    {
+        return mbedtlsVersion != MbedtlsVersion::V2_16 && mbedtlsVersion != MbedtlsVersion::V2_28;
+    }
     // The size the Certificate handshake message must fit in.
-    int effectiveOutContentLen() const { return asymmetricContentLen ? outContentLen : maxContentLen; }
+    int effectiveOutContentLen() const
+    {
+        return asymmetricContentLen ? outContentLen : maxContentLen;
+    }
     // The Kconfig option that sets effectiveOutContentLen().
     QString outContentLenOption() const;
 };
@@ -45,7 +51,7 @@ struct TargetProfile
 class TargetProfiles
 {
 public:
-    static QStringList ids();                       // "idf-3.3" ... "idf-5.5", in release order
+    static QStringList ids(); // "idf-3.3" ... "idf-5.5", in release order
     static QString defaultId() { return QStringLiteral("idf-4.0"); }
     static Result<TargetProfile> load(const QString &id); // "idf-4.0", "4.0", "v4.0" all work
 

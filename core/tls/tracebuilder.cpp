@@ -20,9 +20,11 @@ namespace {
 bool isX509InfoKey(QByteArrayView m)
 {
     static const char *const keys[] = {
-        "cert. version", "serial number", "issuer name", "subject name", "issued  on", "expires on",
-        "signed using", "RSA key size", "EC key size", "EC_DH key size", "ECDSA key size", "basic constraints",
-        "subject alt name", "key usage", "ext key usage", "cert. type", "certificate policies",
+        "cert. version",        "serial number",  "issuer name",    "subject name",
+        "issued  on",           "expires on",     "signed using",   "RSA key size",
+        "EC key size",          "EC_DH key size", "ECDSA key size", "basic constraints",
+        "subject alt name",     "key usage",      "ext key usage",  "cert. type",
+        "certificate policies",
     };
     for (const char *key : keys) {
         if (m.startsWith(QByteArrayView(key)))
@@ -75,7 +77,9 @@ const DissectLimits &logRecordLimits()
 
 } // namespace
 
-TraceBuilder::TraceBuilder() : m_records(std::make_unique<TextDumpReader>(logRecordLimits(), m_keptRecordBytes)) {}
+TraceBuilder::TraceBuilder()
+    : m_records(std::make_unique<TextDumpReader>(logRecordLimits(), m_keptRecordBytes))
+{}
 
 TraceBuilder::~TraceBuilder() = default;
 
@@ -101,7 +105,8 @@ void TraceBuilder::noteFile(QByteArrayView file)
         m_sawCli = true;
     else if (file == QByteArrayView("ssl_msg.c"))
         m_sawMsg = true;
-    else if (file.startsWith(QByteArrayView("ssl_tls12_")) || file.startsWith(QByteArrayView("ssl_tls13_"))
+    else if (file.startsWith(QByteArrayView("ssl_tls12_"))
+             || file.startsWith(QByteArrayView("ssl_tls13_"))
              || file == QByteArrayView("ssl_client.c"))
         m_sawV3 = true;
 }
@@ -147,7 +152,8 @@ TraceBuilder::Slot &TraceBuilder::slotFor(QByteArrayView context)
 {
     // Consecutive lines nearly always come from the same connection: skip the lookup.
     if (context == QByteArrayView(m_lastContext)) {
-        if (Slot *slot = lastSlot(); slot && slot->trace.context == QLatin1String(context.data(), context.size()))
+        if (Slot *slot = lastSlot();
+            slot && slot->trace.context == QLatin1String(context.data(), context.size()))
             return *slot;
     }
     keep(m_lastContext, context);
@@ -169,13 +175,17 @@ void TraceBuilder::append(Slot &slot, HandshakeEvent event)
     if (events.size() >= MaxEventsPerTrace) {
         // Past the cap keep only what rules need, never the bulk record traffic.
         switch (event.type) {
-        case T::FetchWant: case T::Received: case T::Sent: case T::RecordIn: case T::RecordOut:
-        case T::HandshakeMessage: case T::CiphersuiteOffered:
+        case T::FetchWant:
+        case T::Received:
+        case T::Sent:
+        case T::RecordIn:
+        case T::RecordOut:
+        case T::HandshakeMessage:
+        case T::CiphersuiteOffered:
             if (event.code == 0)
                 return;
             break;
-        default:
-            break;
+        default: break;
         }
     }
     events.append(std::move(event));
@@ -240,7 +250,8 @@ void TraceBuilder::addDebugLine(qint64 number, const LogLine &line)
     Slot &slot = slotFor(line.context);
 
     // Hex rows are the bulk of a level-4 log: fold them into the event they belong to.
-    if (isHexDumpRow(m) || m.startsWith(QByteArrayView("dumping '")) || m.startsWith(QByteArrayView("value of '"))) {
+    if (isHexDumpRow(m) || m.startsWith(QByteArrayView("dumping '"))
+        || m.startsWith(QByteArrayView("value of '"))) {
         if (handleCertificateLine(slot, number, m))
             return;
         if (!slot.trace.events.isEmpty())
@@ -272,8 +283,9 @@ void TraceBuilder::addDebugLine(qint64 number, const LogLine &line)
     case T::StateChange: {
         if (m.startsWith(QByteArrayView("server")) || m.startsWith(QByteArrayView("tls13 server")))
             slot.trace.serverSide = true;
-        const bool hello = e.text == QLatin1String("CLIENT_HELLO") || e.text == QLatin1String("HELLO_REQUEST")
-            || (e.text.isEmpty() && (e.a == 0 || e.a == 1));
+        const bool hello = e.text == QLatin1String("CLIENT_HELLO")
+                           || e.text == QLatin1String("HELLO_REQUEST")
+                           || (e.text.isEmpty() && (e.a == 0 || e.a == 1));
         if (e.text == QLatin1String("HELLO_RETRY_REQUEST"))
             slot.sawRetry = true;
         if (hello && slot.sawClientHello && !slot.sawRetry && !slot.trace.serverSide) {
@@ -322,7 +334,8 @@ void TraceBuilder::addDebugLine(qint64 number, const LogLine &line)
     case T::AlertReceived:
         // Level-1 "is a fatal alert message (msg N)" repeats what the level-2 line said.
         if (e.text == QLatin1String("fatal-echo")) {
-            for (auto it = slot.trace.events.crbegin(); it != slot.trace.events.crend() && it->line >= number - 8; ++it) {
+            for (auto it = slot.trace.events.crbegin();
+                 it != slot.trace.events.crend() && it->line >= number - 8; ++it) {
                 if (it->type == T::AlertReceived && it->b == e.b)
                     return;
             }
@@ -341,8 +354,7 @@ void TraceBuilder::addDebugLine(qint64 number, const LogLine &line)
             return;
         }
         break;
-    default:
-        break;
+    default: break;
     }
     append(slot, std::move(e));
 }
@@ -403,7 +415,8 @@ LogAnalysis TraceBuilder::finish()
 Result<LogAnalysis> TraceBuilder::analyseBytes(QByteArrayView data, const QString &sourceName)
 {
     TraceBuilder builder;
-    const auto stats = LogReader::readBytes(data, [&](qint64 n, QByteArrayView l) { builder.addLine(n, l); });
+    const auto stats
+        = LogReader::readBytes(data, [&](qint64 n, QByteArrayView l) { builder.addLine(n, l); });
     if (!stats)
         return stats.error();
     LogAnalysis analysis = builder.finish();
@@ -411,20 +424,25 @@ Result<LogAnalysis> TraceBuilder::analyseBytes(QByteArrayView data, const QStrin
     analysis.records.source = sourceName;
     analysis.stats = stats.value();
     if (!analysis.hasContent())
-        return Error::make(QStringLiteral("diagnose.nohandshake"),
-                           QCoreApplication::translate("Forgeline::Tls::TraceBuilder",
-                                                       "No TLS handshake, mbedTLS error or provisioning session found in %1 lines.")
-                               .arg(analysis.stats.lines),
-                           {},
-                           QCoreApplication::translate("Forgeline::Tls::TraceBuilder",
-                                                       "Enable CONFIG_MBEDTLS_DEBUG (level 4) and capture the log again."));
+        return Error::make(
+            QStringLiteral("diagnose.nohandshake"),
+            QCoreApplication::translate(
+                "Forgeline::Tls::TraceBuilder",
+                "No TLS handshake, mbedTLS error or provisioning session found in %1 lines.")
+                .arg(analysis.stats.lines),
+            {},
+            QCoreApplication::translate(
+                "Forgeline::Tls::TraceBuilder",
+                "Enable CONFIG_MBEDTLS_DEBUG (level 4) and capture the log again."));
     return analysis;
 }
 
-Result<LogAnalysis> TraceBuilder::analyseFile(const QString &path, const LogReader::Progress &progress)
+Result<LogAnalysis> TraceBuilder::analyseFile(const QString &path,
+                                              const LogReader::Progress &progress)
 {
     TraceBuilder builder;
-    const auto stats = LogReader::readFile(path, [&](qint64 n, QByteArrayView l) { builder.addLine(n, l); }, progress);
+    const auto stats = LogReader::readFile(
+        path, [&](qint64 n, QByteArrayView l) { builder.addLine(n, l); }, progress);
     if (!stats)
         return stats.error();
     LogAnalysis analysis = builder.finish();
@@ -432,13 +450,17 @@ Result<LogAnalysis> TraceBuilder::analyseFile(const QString &path, const LogRead
     analysis.records.source = path;
     analysis.stats = stats.value();
     if (!analysis.hasContent())
-        return Error::make(QStringLiteral("diagnose.nohandshake"),
-                           QCoreApplication::translate("Forgeline::Tls::TraceBuilder",
-                                                       "No TLS handshake, mbedTLS error or provisioning session found in %1 (%2 lines).")
-                               .arg(path).arg(analysis.stats.lines),
-                           {},
-                           QCoreApplication::translate("Forgeline::Tls::TraceBuilder",
-                                                       "Enable CONFIG_MBEDTLS_DEBUG (level 4) and capture the log again."));
+        return Error::make(
+            QStringLiteral("diagnose.nohandshake"),
+            QCoreApplication::translate(
+                "Forgeline::Tls::TraceBuilder",
+                "No TLS handshake, mbedTLS error or provisioning session found in %1 (%2 lines).")
+                .arg(path)
+                .arg(analysis.stats.lines),
+            {},
+            QCoreApplication::translate(
+                "Forgeline::Tls::TraceBuilder",
+                "Enable CONFIG_MBEDTLS_DEBUG (level 4) and capture the log again."));
     return analysis;
 }
 

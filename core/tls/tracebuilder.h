@@ -21,14 +21,14 @@ class TextDumpReader;
 // Everything a log tells about TLS: its handshakes and the lines around them.
 struct LogAnalysis
 {
-    QString source;                 // file name as the user gave it
+    QString source; // file name as the user gave it
     LogReadStats stats;
     MbedtlsGeneration generation = MbedtlsGeneration::Unknown;
-    QList<HandshakeTrace> traces;   // in order of appearance (the oldest may be dropped in huge logs)
-    int tracesSeen = 0;             // including dropped ones
+    QList<HandshakeTrace> traces; // in order of appearance (the oldest may be dropped in huge logs)
+    int tracesSeen = 0;           // including dropped ones
     QList<HandshakeEvent> sessionEvents; // protocomm / security1 lines, outside any TLS handshake
-    qint64 mbedtlsLines = 0;        // lines that came from the mbedTLS debug callback
-    DissectReport records;          // the TLS records the log dumped (debug level 4), if any
+    qint64 mbedtlsLines = 0;             // lines that came from the mbedTLS debug callback
+    DissectReport records;               // the TLS records the log dumped (debug level 4), if any
 
     bool hasContent() const { return !traces.isEmpty() || !sessionEvents.isEmpty(); }
     // The trace to diagnose: the last one that failed, else the last one.
@@ -54,7 +54,8 @@ public:
     LogAnalysis finish();
 
     // Reads and analyses a file; fails with a clear message for empty, binary and TLS-free input.
-    static Result<LogAnalysis> analyseFile(const QString &path, const LogReader::Progress &progress = {});
+    static Result<LogAnalysis> analyseFile(const QString &path,
+                                           const LogReader::Progress &progress = {});
     static Result<LogAnalysis> analyseBytes(QByteArrayView data, const QString &sourceName = {});
 
 private:
@@ -79,7 +80,7 @@ private:
 
     std::vector<Slot> m_slots;
     LogAnalysis m_result;
-    int m_lastSlotIndex = -1;    // trace index that received the latest event
+    int m_lastSlotIndex = -1; // trace index that received the latest event
     QByteArray m_lastFile;
     QByteArray m_lastContext;
     bool m_sawCli = false;

@@ -76,15 +76,20 @@ QString summarise(const Divergence &d, const HandshakeTrace &good, const Handsha
     const QString context = contextFor(bad, d.badLine > 0 ? d.badLine : bad.lastLine());
     switch (d.kind) {
     case Divergence::Kind::Changed:
-        return Tr::tr("%1, the working log shows %2 (line %3) but the failing log shows %4 (line %5).")
-            .arg(context, describeEvent(good.events.at(d.goodEvent), &good)).arg(d.goodLine)
-            .arg(describeEvent(bad.events.at(d.badEvent), &bad)).arg(d.badLine);
+        return Tr::tr(
+                   "%1, the working log shows %2 (line %3) but the failing log shows %4 (line %5).")
+            .arg(context, describeEvent(good.events.at(d.goodEvent), &good))
+            .arg(d.goodLine)
+            .arg(describeEvent(bad.events.at(d.badEvent), &bad))
+            .arg(d.badLine);
     case Divergence::Kind::OnlyInFailing:
         return Tr::tr("%1, the failing log shows %2 (line %3), which the working log never does.")
-            .arg(context, describeEvent(bad.events.at(d.badEvent), &bad)).arg(d.badLine);
+            .arg(context, describeEvent(bad.events.at(d.badEvent), &bad))
+            .arg(d.badLine);
     case Divergence::Kind::OnlyInWorking:
         return Tr::tr("%1, the failing log never shows %2, which the working log does at line %3.")
-            .arg(context, describeEvent(good.events.at(d.goodEvent), &good)).arg(d.goodLine);
+            .arg(context, describeEvent(good.events.at(d.goodEvent), &good))
+            .arg(d.goodLine);
     }
     return {};
 }
@@ -96,10 +101,10 @@ QString TraceDiff::skeletonKey(const HandshakeEvent &e, const HandshakeTrace &tr
     switch (e.type) {
     case T::HandshakeStart:
     case T::FetchWant:
-    case T::SessionError:
-        return {};
+    case T::SessionError: return {};
     case T::HandshakeDone: return QStringLiteral("done");
-    case T::StateChange: return QStringLiteral("state:") + (e.text.isEmpty() ? QString::number(e.a) : e.text);
+    case T::StateChange:
+        return QStringLiteral("state:") + (e.text.isEmpty() ? QString::number(e.a) : e.text);
     case T::MessageWritten: return QStringLiteral("write:") + e.text;
     case T::MessageParsed: return QStringLiteral("parse:") + e.text;
     case T::RecordIn: return QStringLiteral("in:%1").arg(e.a);
@@ -122,8 +127,10 @@ QString TraceDiff::skeletonKey(const HandshakeEvent &e, const HandshakeTrace &tr
             return QStringLiteral("cert");
         const CertificateFacts &c = trace.certificates.at(e.a);
         return QStringLiteral("cert:%1:%2:%3:%4:%5:%6")
-            .arg(c.own ? QStringLiteral("own") : QStringLiteral("peer")).arg(c.index)
-            .arg(c.subject, c.issuer, c.keyType).arg(c.keyBits);
+            .arg(c.own ? QStringLiteral("own") : QStringLiteral("peer"))
+            .arg(c.index)
+            .arg(c.subject, c.issuer, c.keyType)
+            .arg(c.keyBits);
     }
     case T::VerifyFlags: return QStringLiteral("verify:%1").arg(e.a, 0, 16);
     case T::VerifyInfo: return QStringLiteral("verify-info:") + e.text;
@@ -133,7 +140,9 @@ QString TraceDiff::skeletonKey(const HandshakeEvent &e, const HandshakeTrace &tr
     case T::Notice: return QStringLiteral("notice:") + withoutNumbers(e.text);
     case T::AllocFailed: return QStringLiteral("alloc-failed");
     case T::HandshakeReturned: return QStringLiteral("handshake-returned:%1").arg(e.code);
-    case T::AppError: return QStringLiteral("app-error:%1:").arg(e.code) + (e.code ? QString() : withoutNumbers(e.text));
+    case T::AppError:
+        return QStringLiteral("app-error:%1:").arg(e.code)
+               + (e.code ? QString() : withoutNumbers(e.text));
     case T::AppVerifyFailed: return QStringLiteral("app-verify-failed");
     case T::AppVerified: return QStringLiteral("app-verified");
     case T::Timeout: return QStringLiteral("timeout");
@@ -200,12 +209,13 @@ TraceDiffResult TraceDiff::compare(const HandshakeTrace &good, const HandshakeTr
         }
         // Side by side, a changed hunk pairs its steps row by row.
         for (size_t k = 0; k < std::max(i - gi, j - bj); ++k)
-            result.steps.append({gi + k < i ? a[gi + k].event : -1, bj + k < j ? b[bj + k].event : -1});
+            result.steps.append(
+                {gi + k < i ? a[gi + k].event : -1, bj + k < j ? b[bj + k].event : -1});
         Divergence d;
         const bool hasGood = i > gi;
         const bool hasBad = j > bj;
         d.kind = hasGood && hasBad ? Divergence::Kind::Changed
-            : hasBad               ? Divergence::Kind::OnlyInFailing
+                 : hasBad          ? Divergence::Kind::OnlyInFailing
                                    : Divergence::Kind::OnlyInWorking;
         d.goodEvent = hasGood ? a[gi].event : -1;
         d.badEvent = hasBad ? b[bj].event : -1;

@@ -12,11 +12,12 @@ struct Divergence
 {
     enum class Kind { Changed, OnlyInFailing, OnlyInWorking };
     Kind kind = Kind::Changed;
-    qint64 goodLine = 0;   // line in the working log (where it would be, if the event is missing there)
-    qint64 badLine = 0;    // line in the failing log
-    int goodEvent = -1;    // index into the working trace's events, -1 when none
-    int badEvent = -1;     // index into the failing trace's events, -1 when none
-    QString summary;       // one sentence
+    qint64 goodLine
+        = 0; // line in the working log (where it would be, if the event is missing there)
+    qint64 badLine = 0; // line in the failing log
+    int goodEvent = -1; // index into the working trace's events, -1 when none
+    int badEvent = -1;  // index into the failing trace's events, -1 when none
+    QString summary;    // one sentence
 };
 
 // One row of the side-by-side view: an event of either run, or both when they align.
@@ -33,7 +34,10 @@ struct TraceDiffResult
     int alignedEvents = 0;         // skeleton steps both runs share
 
     bool identical() const { return divergences.isEmpty(); }
-    const Divergence *first() const { return divergences.isEmpty() ? nullptr : &divergences.first(); }
+    const Divergence *first() const
+    {
+        return divergences.isEmpty() ? nullptr : &divergences.first();
+    }
 };
 
 // Aligns two handshakes on their structure (states, messages, records by type, alerts, errors,

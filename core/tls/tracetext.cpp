@@ -37,18 +37,32 @@ std::optional<qint64> intAfter(QByteArrayView t, QByteArrayView key)
     return readInt(t, at + key.size());
 }
 
-bool startsWith(QByteArrayView t, const char *prefix) { return t.startsWith(QByteArrayView(prefix)); }
+bool startsWith(QByteArrayView t, const char *prefix)
+{
+    return t.startsWith(QByteArrayView(prefix));
+}
 bool contains(QByteArrayView t, const char *needle) { return t.contains(QByteArrayView(needle)); }
 
 bool isNotice(QByteArrayView m)
 {
     static const char *const phrases[] = {
-        "bad message length", "requesting more data than fits", "got no CA chain", "unknown record type",
-        "handshake fragmentation not supported", "bad certificate (", "version mismatch",
-        "bad server hello message", "bad client hello message", "invalid alert message",
-        "got no ciphersuites in common", "no cipher suites in common", "legacy renegotiation not allowed",
-        "server hello, no renegotiation info", "is a fatal alert",
-        "record is too large", "bad hello request message",
+        "bad message length",
+        "requesting more data than fits",
+        "got no CA chain",
+        "unknown record type",
+        "handshake fragmentation not supported",
+        "bad certificate (",
+        "version mismatch",
+        "bad server hello message",
+        "bad client hello message",
+        "invalid alert message",
+        "got no ciphersuites in common",
+        "no cipher suites in common",
+        "legacy renegotiation not allowed",
+        "server hello, no renegotiation info",
+        "is a fatal alert",
+        "record is too large",
+        "bad hello request message",
     };
     for (const char *p : phrases) {
         if (contains(m, p))
@@ -154,9 +168,13 @@ bool classifyDebugMessage(QByteArrayView m, HandshakeEvent &e)
         if (write || parse) {
             const QByteArrayView name = m.sliced(9);
             static const char *const names[] = {
-                "client hello", "server hello", "certificate", "server key exchange", "certificate request",
-                "server hello done", "client key exchange", "certificate verify", "change cipher spec",
-                "finished", "new session ticket", "hello verify request", "hello request", "encrypted extensions",
+                "client hello",        "server hello",
+                "certificate",         "server key exchange",
+                "certificate request", "server hello done",
+                "client key exchange", "certificate verify",
+                "change cipher spec",  "finished",
+                "new session ticket",  "hello verify request",
+                "hello request",       "encrypted extensions",
             };
             for (const char *n : names) {
                 if (name == QByteArrayView(n)) {
@@ -208,8 +226,8 @@ bool classifyDebugMessage(QByteArrayView m, HandshakeEvent &e)
         e.type = T::HandshakeDone;
         return true;
     }
-    if (startsWith(m, "client state: ") || startsWith(m, "server state: ") || startsWith(m, "tls13 client state: ")
-        || startsWith(m, "tls13 server state: ")) {
+    if (startsWith(m, "client state: ") || startsWith(m, "server state: ")
+        || startsWith(m, "tls13 client state: ") || startsWith(m, "tls13 server state: ")) {
         const qsizetype colon = m.indexOf(':');
         const QByteArrayView rest = m.sliced(colon + 2);
         e.type = T::StateChange;
@@ -269,7 +287,8 @@ bool classifyDebugMessage(QByteArrayView m, HandshakeEvent &e)
         }
         return true;
     }
-    if (contains(m, "max version: [") || startsWith(m, "server hello, chosen version") || startsWith(m, "Negotiated version")
+    if (contains(m, "max version: [") || startsWith(m, "server hello, chosen version")
+        || startsWith(m, "Negotiated version")
         || (startsWith(m, "server hello, ") && contains(m, "version"))) {
         e.type = T::VersionInfo;
         e.text = QString::fromLatin1(m);
@@ -280,7 +299,8 @@ bool classifyDebugMessage(QByteArrayView m, HandshakeEvent &e)
         e.text = QString::fromLatin1(m.sliced(6, m.size() - 6 - 10));
         return true;
     }
-    if ((startsWith(m, "peer certificate #") || startsWith(m, "own certificate #")) && m.endsWith(':')) {
+    if ((startsWith(m, "peer certificate #") || startsWith(m, "own certificate #"))
+        && m.endsWith(':')) {
         e.type = T::Certificate;
         e.b = m[0] == 'o' ? 1 : 0;
         e.code = int(readInt(m, m.indexOf('#') + 1).value_or(1));
@@ -346,14 +366,17 @@ bool classifyApplicationLine(const LogLine &line, HandshakeEvent &e)
     const QByteArrayView m = line.message;
     const QByteArrayView tag = line.tag;
     auto fullText = [&] {
-        return tag.isEmpty() ? QString::fromUtf8(m) : QString::fromUtf8(tag) + QStringLiteral(": ") + QString::fromUtf8(m);
+        return tag.isEmpty() ? QString::fromUtf8(m)
+                             : QString::fromUtf8(tag) + QStringLiteral(": ") + QString::fromUtf8(m);
     };
 
-    const bool sessionTag = tag == QByteArrayView("security1") || tag == QByteArrayView("security2")
-        || tag == QByteArrayView("protocomm") || tag == QByteArrayView("protocomm_httpd")
-        || tag == QByteArrayView("httpd_uri") || tag == QByteArrayView("protocomm_console");
-    if (contains(m, "Secure session not established") || contains(m, "Decryption of response failed")
-        || contains(m, "Session not found") || (sessionTag && (line.level == 'E' || line.level == 'W'))) {
+    const bool sessionTag
+        = tag == QByteArrayView("security1") || tag == QByteArrayView("security2")
+          || tag == QByteArrayView("protocomm") || tag == QByteArrayView("protocomm_httpd")
+          || tag == QByteArrayView("httpd_uri") || tag == QByteArrayView("protocomm_console");
+    if (contains(m, "Secure session not established")
+        || contains(m, "Decryption of response failed") || contains(m, "Session not found")
+        || (sessionTag && (line.level == 'E' || line.level == 'W'))) {
         e.type = T::SessionError;
         e.text = fullText();
         return true;
@@ -364,7 +387,8 @@ bool classifyApplicationLine(const LogLine &line, HandshakeEvent &e)
         e.text = fullText();
         return true;
     }
-    if (contains(m, "Failed to verify peer certificate") || contains(m, "No matching trusted root certificate")
+    if (contains(m, "Failed to verify peer certificate")
+        || contains(m, "No matching trusted root certificate")
         || (tag == QByteArrayView("esp-x509-crt-bundle") && contains(m, "Failed to verify"))) {
         e.type = T::AppVerifyFailed;
         e.text = fullText();
@@ -380,8 +404,9 @@ bool classifyApplicationLine(const LogLine &line, HandshakeEvent &e)
         e.text = QString::fromUtf8(m.sliced(m.indexOf('!') + 1)).trimmed();
         return true;
     }
-    if (contains(m, "select() timeout") || contains(m, "in specified timeout") || contains(m, "CONNECTION_TIMEOUT")
-        || contains(m, "HANDSHAKE_TIMEOUT") || contains(m, "handshake timed out")) {
+    if (contains(m, "select() timeout") || contains(m, "in specified timeout")
+        || contains(m, "CONNECTION_TIMEOUT") || contains(m, "HANDSHAKE_TIMEOUT")
+        || contains(m, "handshake timed out")) {
         e.type = T::Timeout;
         e.text = fullText();
         return true;
@@ -392,8 +417,9 @@ bool classifyApplicationLine(const LogLine &line, HandshakeEvent &e)
         e.text = fullText();
         return true;
     }
-    const bool looksLikeError = contains(m, "returned") || contains(m, "error :") || contains(m, "stack error number")
-        || (line.format == LogLine::Format::Arduino && contains(m, "(-")) || contains(m, "(FFFF");
+    const bool looksLikeError
+        = contains(m, "returned") || contains(m, "error :") || contains(m, "stack error number")
+          || (line.format == LogLine::Format::Arduino && contains(m, "(-")) || contains(m, "(FFFF");
     if (looksLikeError) {
         if (const auto code = findErrorCode(m)) {
             e.type = T::AppError;
@@ -403,7 +429,8 @@ bool classifyApplicationLine(const LogLine &line, HandshakeEvent &e)
         }
     }
     if (contains(m, "No server verification option set") || contains(m, "partly successful")
-        || contains(m, "Failed to open new connection") || contains(m, "Last error code reported from esp-tls")) {
+        || contains(m, "Failed to open new connection")
+        || contains(m, "Last error code reported from esp-tls")) {
         e.type = T::AppError;
         e.text = fullText();
         const qsizetype hex = m.indexOf(QByteArrayView("0x"));

@@ -46,11 +46,17 @@ public:
             return false;
         });
     }
-    bool before(const HandshakeEvent *a, const HandshakeEvent *b) const { return a && b && a->line <= b->line; }
+    bool before(const HandshakeEvent *a, const HandshakeEvent *b) const
+    {
+        return a && b && a->line <= b->line;
+    }
     // Was a message of this name written/parsed before `limit`?
     bool sawBefore(Type type, const QString &name, qint64 limit) const
     {
-        return first([&](const HandshakeEvent &e) { return e.type == type && e.text == name && e.line < limit; }) != nullptr;
+        return first([&](const HandshakeEvent &e) {
+                   return e.type == type && e.text == name && e.line < limit;
+               })
+               != nullptr;
     }
     const HandshakeEvent *lastBefore(Type type, qint64 limit) const
     {
@@ -65,10 +71,15 @@ public:
     }
     const HandshakeEvent *handshakeReturned() const
     {
-        return first([](const HandshakeEvent &e) { return e.type == Type::HandshakeReturned && e.code != 0; });
+        return first([](const HandshakeEvent &e) {
+            return e.type == Type::HandshakeReturned && e.code != 0;
+        });
     }
     bool succeeded() const { return m_trace && m_trace->succeeded(); }
-    MbedtlsGeneration generation() const { return m_trace ? m_trace->generation : MbedtlsGeneration::Unknown; }
+    MbedtlsGeneration generation() const
+    {
+        return m_trace ? m_trace->generation : MbedtlsGeneration::Unknown;
+    }
 
 private:
     const HandshakeTrace *m_trace;

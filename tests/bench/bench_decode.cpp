@@ -16,13 +16,29 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     using namespace Forgeline::Tls;
 
-    const QStringList forms = {
-        QStringLiteral("-0x7500"), QStringLiteral("-0X7500"), QStringLiteral("7500"), QStringLiteral("-29952"),
-        QStringLiteral("FFFF8B00"), QStringLiteral("4294937344"), QStringLiteral("64416"), QStringLiteral("0xFBA0"),
-        QStringLiteral("-15488"), QStringLiteral("(FFFFD900)"), QStringLiteral("0x8010"), QStringLiteral("0x801A"),
-        QStringLiteral("-0x262E"), QStringLiteral("-0x4290"), QStringLiteral("-0x87"), QStringLiteral("0x00000208"),
-        QStringLiteral("5023"), QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOF"), QStringLiteral("CONN_EOF"),
-        QStringLiteral("0xZZ"), QStringLiteral("-0x7501"), QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOFF"), QString()};
+    const QStringList forms = {QStringLiteral("-0x7500"),
+                               QStringLiteral("-0X7500"),
+                               QStringLiteral("7500"),
+                               QStringLiteral("-29952"),
+                               QStringLiteral("FFFF8B00"),
+                               QStringLiteral("4294937344"),
+                               QStringLiteral("64416"),
+                               QStringLiteral("0xFBA0"),
+                               QStringLiteral("-15488"),
+                               QStringLiteral("(FFFFD900)"),
+                               QStringLiteral("0x8010"),
+                               QStringLiteral("0x801A"),
+                               QStringLiteral("-0x262E"),
+                               QStringLiteral("-0x4290"),
+                               QStringLiteral("-0x87"),
+                               QStringLiteral("0x00000208"),
+                               QStringLiteral("5023"),
+                               QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOF"),
+                               QStringLiteral("CONN_EOF"),
+                               QStringLiteral("0xZZ"),
+                               QStringLiteral("-0x7501"),
+                               QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOFF"),
+                               QString()};
     DecodeOptions pinned;
     pinned.mbedtls = MbedtlsVersion::V2_28;
     DecodeOptions idf;
@@ -55,9 +71,10 @@ int main(int argc, char **argv)
     }
     std::sort(perCodeUs.begin(), perCodeUs.end());
     const double median = perCodeUs[perCodeUs.size() / 2];
-    std::printf("Decoding: median %.1f us per code over %d rounds of %lld codes (%.3f x the 1 ms budget; "
-                "%s); database load %.1f ms once per process [%lld readings]\n",
-                median, Rounds, static_cast<long long>(forms.size() * 3 * Repeats), median / 1000.0,
-                median < 1000.0 ? "under budget" : "OVER BUDGET", loadMs, static_cast<long long>(known));
+    std::printf(
+        "Decoding: median %.1f us per code over %d rounds of %lld codes (%.3f x the 1 ms budget; "
+        "%s); database load %.1f ms once per process [%lld readings]\n",
+        median, Rounds, static_cast<long long>(forms.size() * 3 * Repeats), median / 1000.0,
+        median < 1000.0 ? "under budget" : "OVER BUDGET", loadMs, static_cast<long long>(known));
     return 0; // the figure is the result; dev.sh runs every benchmark regardless
 }

@@ -46,7 +46,8 @@ QByteArray readFile(const QString &path)
 }
 
 // Appends `pieces` in turn until the file reaches `target` bytes; `last` (if any) closes it.
-qint64 assemble(const QString &path, const QList<QByteArray> &pieces, const QByteArray &last, qint64 target)
+qint64 assemble(const QString &path, const QList<QByteArray> &pieces, const QByteArray &last,
+                qint64 target)
 {
     QFile out(path);
     if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -83,12 +84,17 @@ int main(int argc, char **argv)
     using namespace Forgeline;
     using Forgeline::TestSupport::TlsLogFactory;
 
-    const QString buildDir = QFileInfo(QStringLiteral(FORGELINE_CLI_PATH)).absoluteDir().absoluteFilePath(QStringLiteral(".."));
-    const QString client = QDir(buildDir).absoluteFilePath(QStringLiteral("tests/tlslogs/tlsclient"));
+    const QString buildDir = QFileInfo(QStringLiteral(FORGELINE_CLI_PATH))
+                                 .absoluteDir()
+                                 .absoluteFilePath(QStringLiteral(".."));
+    const QString client
+        = QDir(buildDir).absoluteFilePath(QStringLiteral("tests/tlslogs/tlsclient"));
     const QString peer = QDir(buildDir).absoluteFilePath(QStringLiteral("tests/tlslogs/rawpeer"));
     const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
     if (!QFile::exists(client) || openssl.isEmpty()) {
-        std::printf("bench_diagnose: skipped (needs %s and openssl; build the tests/tlslogs targets)\n", qPrintable(client));
+        std::printf(
+            "bench_diagnose: skipped (needs %s and openssl; build the tests/tlslogs targets)\n",
+            qPrintable(client));
         return 0;
     }
     QTemporaryDir temporary;
@@ -98,7 +104,8 @@ int main(int argc, char **argv)
         QDir().mkpath(keep);
     TlsLogFactory factory(keep.isEmpty() ? temporary.path() : keep, openssl, client, peer);
     if (!factory.prepareCertificates()) {
-        std::printf("bench_diagnose: cannot make certificates: %s\n", qPrintable(factory.lastError()));
+        std::printf("bench_diagnose: cannot make certificates: %s\n",
+                    qPrintable(factory.lastError()));
         return 1;
     }
     // A handful of real handshakes of each kind, so repeated pieces are not all byte-identical.
@@ -117,14 +124,16 @@ int main(int argc, char **argv)
             failing = s;
     }
     if (!factory.run(failing, QStringLiteral("failing.log"))) {
-        std::printf("bench_diagnose: failing handshake not produced: %s\n", qPrintable(factory.lastError()));
+        std::printf("bench_diagnose: failing handshake not produced: %s\n",
+                    qPrintable(factory.lastError()));
         return 1;
     }
     constexpr qint64 Target = 50ll * 1024 * 1024;
     const QString goodPath = factory.path(QStringLiteral("good-50MB.log"));
     const QString badPath = factory.path(QStringLiteral("bad-50MB.log"));
     const qint64 goodSize = assemble(goodPath, working, {}, Target);
-    const qint64 badSize = assemble(badPath, working, readFile(factory.path(QStringLiteral("failing.log"))), Target);
+    const qint64 badSize
+        = assemble(badPath, working, readFile(factory.path(QStringLiteral("failing.log"))), Target);
     const qint64 inputKb = (goodSize + badSize) / 1024;
 
     resetPeak();
@@ -134,7 +143,8 @@ int main(int argc, char **argv)
     const auto report = Tls::DiagnosisEngine::diagnoseFiles(badPath, goodPath);
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     const qint64 peakKb = statusKb("VmHWM:");
-    if (!report || report->diagnoses.isEmpty() || report->diagnoses.first().id != QLatin1String("peer-closed-during-handshake")) {
+    if (!report || report->diagnoses.isEmpty()
+        || report->diagnoses.first().id != QLatin1String("peer-closed-during-handshake")) {
         std::printf("bench_diagnose: wrong answer on the big pair\n");
         return 1;
     }
@@ -153,12 +163,15 @@ int main(int argc, char **argv)
     diff.waitForFinished(-1);
     const double diffSeconds = double(diffTimer.nsecsElapsed()) / 1e9;
 
-    std::printf("Diagnose pair: %.2f MB + %.2f MB level-4 logs (%d + %d handshakes) in %.3f s (target 1.5 s: %.2fx of budget); "
-                "peak memory %.1f MB for %.1f MB of input (%.2fx, target < 0.5x); GNU diff on the same files %.3f s "
-                "(ratio diagnose/diff %.2f, target <= 1.0); first divergence at failing line %lld\n",
-                double(badSize) / 1048576.0, double(goodSize) / 1048576.0, report->bad.tracesSeen,
-                report->good ? report->good->tracesSeen : 0, seconds, seconds / 1.5, double(usedKb) / 1024.0,
-                double(inputKb) / 1024.0, double(usedKb) / double(qMax<qint64>(1, inputKb)), diffSeconds,
-                seconds / qMax(1e-9, diffSeconds), report->diff && report->diff->first() ? report->diff->first()->badLine : -1ll);
+    std::printf(
+        "Diagnose pair: %.2f MB + %.2f MB level-4 logs (%d + %d handshakes) in %.3f s (target 1.5 s: %.2fx of budget); "
+        "peak memory %.1f MB for %.1f MB of input (%.2fx, target < 0.5x); GNU diff on the same files %.3f s "
+        "(ratio diagnose/diff %.2f, target <= 1.0); first divergence at failing line %lld\n",
+        double(badSize) / 1048576.0, double(goodSize) / 1048576.0, report->bad.tracesSeen,
+        report->good ? report->good->tracesSeen : 0, seconds, seconds / 1.5,
+        double(usedKb) / 1024.0, double(inputKb) / 1024.0,
+        double(usedKb) / double(qMax<qint64>(1, inputKb)), diffSeconds,
+        seconds / qMax(1e-9, diffSeconds),
+        report->diff && report->diff->first() ? report->diff->first()->badLine : -1ll);
     return 0;
 }

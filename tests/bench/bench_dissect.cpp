@@ -139,10 +139,11 @@ int main(int argc, char **argv)
     for (const auto &s : report->streams)
         records += s.records.size();
     const double rate = mb / cpu;
-    std::printf("  forgeline dissect: %.2f s wall, %.2f s CPU, %.0f MB/s per CPU second (one thread), "
-                "%lld streams, %lld records (target > 200 MB/s: %s)\n",
-                seconds, cpu, rate, static_cast<long long>(report->streams.size()),
-                static_cast<long long>(records), rate > 200 ? "met" : "NOT met");
+    std::printf(
+        "  forgeline dissect: %.2f s wall, %.2f s CPU, %.0f MB/s per CPU second (one thread), "
+        "%lld streams, %lld records (target > 200 MB/s: %s)\n",
+        seconds, cpu, rate, static_cast<long long>(report->streams.size()),
+        static_cast<long long>(records), rate > 200 ? "met" : "NOT met");
     if (report->streams.size() != sessions) {
         std::fprintf(stderr, "expected %d streams, got %lld\n", sessions,
                      static_cast<long long>(report->streams.size()));
@@ -161,7 +162,7 @@ int main(int argc, char **argv)
         rusage usage{};
         getrusage(RUSAGE_CHILDREN, &usage);
         return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-            + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+               + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     };
     const double childBefore = childCpu();
     timer.restart();
@@ -172,9 +173,10 @@ int main(int argc, char **argv)
     }
     const double tsharkSeconds = double(timer.nsecsElapsed()) / 1e9;
     const double tsharkCpu = childCpu() - childBefore;
-    std::printf("  tshark -r FILE -Y tls: %.2f s wall, %.2f s CPU, %.1f MB/s per CPU second; forgeline is "
-                "%.1fx faster by CPU time, %.1fx by wall time (target >= 10x: %s)\n",
-                tsharkSeconds, tsharkCpu, mb / tsharkCpu, tsharkCpu / cpu, tsharkSeconds / seconds,
-                tsharkCpu / cpu >= 10 ? "met" : "NOT met");
+    std::printf(
+        "  tshark -r FILE -Y tls: %.2f s wall, %.2f s CPU, %.1f MB/s per CPU second; forgeline is "
+        "%.1fx faster by CPU time, %.1fx by wall time (target >= 10x: %s)\n",
+        tsharkSeconds, tsharkCpu, mb / tsharkCpu, tsharkCpu / cpu, tsharkSeconds / seconds,
+        tsharkCpu / cpu >= 10 ? "met" : "NOT met");
     return 0;
 }

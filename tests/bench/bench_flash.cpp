@@ -78,7 +78,8 @@ double modelledWriteMs(const QByteArray &data, quint32 address, qint32 baud)
         ms += flash.program(at, plain);
         at += quint32(plain.size());
     }
-    ms += frameMs(Op::SpiFlashMd5, QByteArray(16, 0)) + (14 + 32) * byteMs + flash.md5Time(quint32(data.size()));
+    ms += frameMs(Op::SpiFlashMd5, QByteArray(16, 0)) + (14 + 32) * byteMs
+          + flash.md5Time(quint32(data.size()));
     return ms;
 }
 
@@ -92,7 +93,9 @@ int main(int argc, char **argv)
     QStandardPaths::setTestModeEnabled(true);
 
     QProcess sim;
-    sim.start(QStringLiteral(FORGELINE_SIM_PATH), {QStringLiteral("--serial"), QStringLiteral("pty"), QStringLiteral("--chip"), QStringLiteral("esp32c3")});
+    sim.start(QStringLiteral(FORGELINE_SIM_PATH),
+              {QStringLiteral("--serial"), QStringLiteral("pty"), QStringLiteral("--chip"),
+               QStringLiteral("esp32c3")});
     if (!sim.waitForStarted() || !sim.waitForReadyRead(10000)) {
         std::fprintf(stderr, "bench_flash: forgeline-sim did not start\n");
         return 1;
@@ -120,11 +123,13 @@ int main(int argc, char **argv)
     auto r2 = r1 ? run(job, w) : r1;
     const double certKeyMs = double(clock.nsecsElapsed()) / 1e6;
     if (!r2) {
-        std::fprintf(stderr, "bench_flash: cert/key write failed: %s\n", qPrintable(r2.error().message));
+        std::fprintf(stderr, "bench_flash: cert/key write failed: %s\n",
+                     qPrintable(r2.error().message));
         return 1;
     }
-    std::printf("cert 8 KiB + key 4 KiB at %d baud, port open to final reset: %.3f s (target < 1.000 s) %s\n", baud,
-                certKeyMs / 1000.0, certKeyMs < 1000.0 ? "PASS" : "MISS");
+    std::printf(
+        "cert 8 KiB + key 4 KiB at %d baud, port open to final reset: %.3f s (target < 1.000 s) %s\n",
+        baud, certKeyMs / 1000.0, certKeyMs < 1000.0 ? "PASS" : "MISS");
 
     // 2. a 1 MiB partition: half random, half text-like, so compression matters but not totally.
     QRandomGenerator rng(21);
@@ -139,22 +144,26 @@ int main(int argc, char **argv)
     double writeStart = 0, writeEnd = 0;
     QElapsedTimer phase;
     phase.start();
-    auto c1 = QObject::connect(&job, &FlashJob::progress, &job, [&](const QString &stage, qint64, qint64) {
-        if (stage == QLatin1String("erase") && writeStart == 0)
-            writeStart = double(phase.nsecsElapsed()) / 1e6;
-        if (stage == QLatin1String("verify"))
-            writeEnd = double(phase.nsecsElapsed()) / 1e6;
-    });
+    auto c1 = QObject::connect(&job, &FlashJob::progress, &job,
+                               [&](const QString &stage, qint64, qint64) {
+                                   if (stage == QLatin1String("erase") && writeStart == 0)
+                                       writeStart = double(phase.nsecsElapsed()) / 1e6;
+                                   if (stage == QLatin1String("verify"))
+                                       writeEnd = double(phase.nsecsElapsed()) / 1e6;
+                               });
     auto r3 = run(job, w);
     QObject::disconnect(c1);
     if (!r3) {
-        std::fprintf(stderr, "bench_flash: 1 MiB write failed: %s\n", qPrintable(r3.error().message));
+        std::fprintf(stderr, "bench_flash: 1 MiB write failed: %s\n",
+                     qPrintable(r3.error().message));
         return 1;
     }
     const double measured = writeEnd - writeStart;
     const double model = modelledWriteMs(big, r3->address, baud);
-    std::printf("1 MiB partition write (%lld bytes compressed): measured %.3f s, modelled wire+flash %.3f s, ratio %.3f (target <= 1.15) %s\n",
-                qint64(zlibCompress(big).size()), measured / 1000.0, model / 1000.0, measured / model, measured / model <= 1.15 ? "PASS" : "MISS");
+    std::printf(
+        "1 MiB partition write (%lld bytes compressed): measured %.3f s, modelled wire+flash %.3f s, ratio %.3f (target <= 1.15) %s\n",
+        qint64(zlibCompress(big).size()), measured / 1000.0, model / 1000.0, measured / model,
+        measured / model <= 1.15 ? "PASS" : "MISS");
     // esptool-js can be driven against forgeline-sim (it serves the stub flow), but its
     // driver is not part of this repository, so no ratio is printed here.
     std::printf("third-party flasher (esptool-js) comparison: not run in this benchmark\n");

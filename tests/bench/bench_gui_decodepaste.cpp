@@ -19,10 +19,12 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("forgeline-bench"));
 
     // A realistic mix: known codes in every form, composites, X.509 flags and junk.
-    const QStringList forms = {QStringLiteral("-0x7500"), QStringLiteral("-29312"), QStringLiteral("0x801A"),
-                               QStringLiteral("-0x262E"), QStringLiteral("0x00000208"), QStringLiteral("64416"),
-                               QStringLiteral("FFFF8B00"), QStringLiteral("0xZZ"), QStringLiteral("-15488"),
-                               QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOF")};
+    const QStringList forms
+        = {QStringLiteral("-0x7500"),    QStringLiteral("-29312"),
+           QStringLiteral("0x801A"),     QStringLiteral("-0x262E"),
+           QStringLiteral("0x00000208"), QStringLiteral("64416"),
+           QStringLiteral("FFFF8B00"),   QStringLiteral("0xZZ"),
+           QStringLiteral("-15488"),     QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOF")};
     QStringList paste;
     while (paste.size() < Forgeline::Ui::DecodeWorkspace::MaxShownInputs)
         paste += forms;
@@ -72,11 +74,12 @@ int main(int argc, char **argv)
         return v[v.size() / 2];
     };
     const double longest = std::max(median(first), median(worstSlice));
-    std::printf("Decode workspace, paste of %lld codes: first cards on screen after %.1f ms, longest later "
-                "GUI-thread step %.1f ms, all cards after %.1f ms (medians of %d; longest step %.2f x the "
-                "100 ms a user notices)\n",
-                static_cast<long long>(paste.size()), median(first), median(worstSlice), median(total), Runs,
-                longest / 100.0);
+    std::printf(
+        "Decode workspace, paste of %lld codes: first cards on screen after %.1f ms, longest later "
+        "GUI-thread step %.1f ms, all cards after %.1f ms (medians of %d; longest step %.2f x the "
+        "100 ms a user notices)\n",
+        static_cast<long long>(paste.size()), median(first), median(worstSlice), median(total),
+        Runs, longest / 100.0);
     std::printf("Decode workspace, one code to cards on screen: median %.1f ms\n", median(single));
     return 0;
 }

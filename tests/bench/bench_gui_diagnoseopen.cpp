@@ -6,8 +6,8 @@
 #include "ui/diagnose/logfilemodel.h"
 
 #include <QApplication>
-#include <QEventLoop>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -16,7 +16,8 @@
 
 int main(int argc, char **argv)
 {
-    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
+    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen")
+                                                                    : qgetenv("QT_QPA_PLATFORM"));
     QApplication app(argc, argv);
     using namespace Forgeline::Ui;
 
@@ -71,9 +72,11 @@ int main(int argc, char **argv)
     workspace.loadLogs(path);
     app.exec();
     const double seconds = double(total.nsecsElapsed()) / 1e9;
-    std::printf("Open 1 GB log in Diagnose: %s in %.1f s (%lld lines indexed); longest GUI stall %lld ms "
-                "(reference: 60 ms frame budget, %.2fx)\n",
-                ok ? "diagnosed" : "FAILED", seconds, static_cast<long long>(workspace.failingLogModel()->rowCount()),
-                static_cast<long long>(longestStallMs), double(longestStallMs) / 60.0);
+    std::printf(
+        "Open 1 GB log in Diagnose: %s in %.1f s (%lld lines indexed); longest GUI stall %lld ms "
+        "(reference: 60 ms frame budget, %.2fx)\n",
+        ok ? "diagnosed" : "FAILED", seconds,
+        static_cast<long long>(workspace.failingLogModel()->rowCount()),
+        static_cast<long long>(longestStallMs), double(longestStallMs) / 60.0);
     return ok ? 0 : 1;
 }

@@ -44,7 +44,8 @@ QByteArray debugLine(qint64 n)
 
 int main(int argc, char **argv)
 {
-    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
+    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen")
+                                                                    : qgetenv("QT_QPA_PLATFORM"));
     QApplication app(argc, argv);
     using namespace Forgeline::Ui;
 
@@ -87,12 +88,17 @@ int main(int argc, char **argv)
     std::thread writer;
     bool started = false;
     MonitorLogModel *model = w.logModel();
-    auto lastLine = [model] { return model->rowCount() ? model->firstLineNumber() + model->rowCount() - 1 : 0; };
+    auto lastLine = [model] {
+        return model->rowCount() ? model->firstLineNumber() + model->rowCount() - 1 : 0;
+    };
 
     QTimer poll;
     poll.setInterval(20);
     QObject::connect(&poll, &QTimer::timeout, [&] {
-        if (!started && w.findChild<QLabel *>(QStringLiteral("monitorState"))->text().contains(QStringLiteral("Watching"))) {
+        if (!started
+            && w.findChild<QLabel *>(QStringLiteral("monitorState"))
+                   ->text()
+                   .contains(QStringLiteral("Watching"))) {
             started = true;
             clock.start();
             beat.restart();
@@ -105,7 +111,8 @@ int main(int argc, char **argv)
                         continue;
                     qsizetype done = 0;
                     while (done < chunk.size() && !stopWriter) {
-                        const ssize_t k = ::write(master, chunk.constData() + done, size_t(chunk.size() - done));
+                        const ssize_t k = ::write(master, chunk.constData() + done,
+                                                  size_t(chunk.size() - done));
                         if (k > 0)
                             done += k;
                         else
@@ -121,8 +128,10 @@ int main(int argc, char **argv)
             static QElapsedTimer every;
             if (!every.isValid() || every.elapsed() > 2000) {
                 every.start();
-                std::fprintf(stderr, "trace: started=%d lastLine=%lld written=%lld state=%s\n", int(started), lastLine(),
-                             bytesWritten.load(), qPrintable(w.findChild<QLabel *>(QStringLiteral("monitorState"))->text()));
+                std::fprintf(
+                    stderr, "trace: started=%d lastLine=%lld written=%lld state=%s\n", int(started),
+                    lastLine(), bytesWritten.load(),
+                    qPrintable(w.findChild<QLabel *>(QStringLiteral("monitorState"))->text()));
             }
         }
         if (started && (lastLine() >= Lines || clock.elapsed() > 600000))
@@ -140,13 +149,15 @@ int main(int argc, char **argv)
     ::close(master);
     const qint64 got = lastLine();
     const double linesPerSecond = double(got) / qMax(1e-9, seconds);
-    const double boardLinesPerSecond = TwoMbaudBytesPerSecond / (double(bytesWritten.load()) / double(qMax<qint64>(1, got)));
-    std::printf("Monitor GUI: %lld of %lld lines (%.1f MB) through the workspace in %.2f s = %.0f lines/s "
-                "(%.1fx what a board sends at 2 Mbaud); lines lost: %lld; longest GUI stall %lld ms "
-                "(budget 60 ms: %s); %d lines kept in view\n",
-                got, Lines, double(bytesWritten.load()) / 1e6, seconds, linesPerSecond,
-                linesPerSecond / qMax(1e-9, boardLinesPerSecond), Lines - got, worstStallMs,
-                worstStallMs <= 60 ? "met" : "NOT met", model->rowCount());
+    const double boardLinesPerSecond
+        = TwoMbaudBytesPerSecond / (double(bytesWritten.load()) / double(qMax<qint64>(1, got)));
+    std::printf(
+        "Monitor GUI: %lld of %lld lines (%.1f MB) through the workspace in %.2f s = %.0f lines/s "
+        "(%.1fx what a board sends at 2 Mbaud); lines lost: %lld; longest GUI stall %lld ms "
+        "(budget 60 ms: %s); %d lines kept in view\n",
+        got, Lines, double(bytesWritten.load()) / 1e6, seconds, linesPerSecond,
+        linesPerSecond / qMax(1e-9, boardLinesPerSecond), Lines - got, worstStallMs,
+        worstStallMs <= 60 ? "met" : "NOT met", model->rowCount());
     ::close(slave);
     return got == Lines ? 0 : 1;
 }

@@ -64,14 +64,17 @@ int main(int argc, char **argv)
         p.waitForFinished(30000);
         out += QString::fromUtf8(p.readAllStandardOutput());
         const QRegularExpressionMatch m = shownLine.match(out);
-        if (seenMs < 0 || !m.hasMatch() || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-            std::fprintf(stderr, "bench_gui_startup: run %d failed (exit %d): %s\n%s\n", i + 1, p.exitCode(),
-                         qPrintable(out), qPrintable(QString::fromUtf8(p.readAllStandardError())));
+        if (seenMs < 0 || !m.hasMatch() || p.exitStatus() != QProcess::NormalExit
+            || p.exitCode() != 0) {
+            std::fprintf(stderr, "bench_gui_startup: run %d failed (exit %d): %s\n%s\n", i + 1,
+                         p.exitCode(), qPrintable(out),
+                         qPrintable(QString::fromUtf8(p.readAllStandardError())));
             return 1;
         }
         wall.push_back(seenMs);
         reported.push_back(m.captured(1).toDouble());
-        std::printf("  run %d: %.1f ms spawn-to-shown, %.1f ms reported by the app\n", i + 1, seenMs, reported.back());
+        std::printf("  run %d: %.1f ms spawn-to-shown, %.1f ms reported by the app\n", i + 1,
+                    seenMs, reported.back());
     }
 
     const double wallMedian = median(wall);

@@ -35,7 +35,7 @@ double threadCpuSeconds()
     rusage u{};
     getrusage(RUSAGE_THREAD, &u);
     return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
-        + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+           + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 QByteArray boardOutput(qint64 targetBytes, qint64 *lines)

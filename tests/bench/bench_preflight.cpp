@@ -39,7 +39,8 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
     Pki pki;
     const KeyPtr intKey = makeKey(QStringLiteral("ec:P-256"));
-    const CertPtr inter = makeCert(QStringLiteral("Bench Intermediate"), intKey, pki.ca, pki.caKey, CertOptions{true, {}, -1, 3000, 0});
+    const CertPtr inter = makeCert(QStringLiteral("Bench Intermediate"), intKey, pki.ca, pki.caKey,
+                                   CertOptions{true, {}, -1, 3000, 0});
     const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
     const CertPtr leaf = makeCert(QStringLiteral("bench-device"), key, inter, intKey);
     Forgeline::Tls::PreflightInputs pem;
@@ -58,7 +59,8 @@ int main(int argc, char **argv)
     p12.password = "bench-password";
     writeFile(p12.p12File, pkcs12(key, leaf, {inter}, p12.password));
 
-    (void)Forgeline::Tls::PreflightEngine::run(pem); // loads the profiles and the error database once
+    (void)Forgeline::Tls::PreflightEngine::run(
+        pem); // loads the profiles and the error database once
     const double pemMs = medianMs(pem, 31);
     const double p12Ms = medianMs(p12, 31);
     std::printf("preflight run, PEM leaf+intermediate+CA: %.2f ms (median of 31)\n", pemMs);

@@ -71,12 +71,13 @@ double provisionConcurrently(int count, int security = 1)
         if (security == 2)
             request.client.username = profile.protocomm.username.toUtf8();
         jobs.push_back(std::make_unique<ProvisionJob>(request));
-        QObject::connect(jobs.back().get(), &ProvisionJob::finished, &loop, [&](const ProvisionJob::Outcome &o) {
-            ++finished;
-            connected += o.connected ? 1 : 0;
-            if (finished == count)
-                loop.quit();
-        });
+        QObject::connect(jobs.back().get(), &ProvisionJob::finished, &loop,
+                         [&](const ProvisionJob::Outcome &o) {
+                             ++finished;
+                             connected += o.connected ? 1 : 0;
+                             if (finished == count)
+                                 loop.quit();
+                         });
     }
     for (auto &job : jobs)
         job->start();
@@ -93,7 +94,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
 
     constexpr int Runs = 101;
-    (void)provisionConcurrently(1);  // warm-up: OpenSSL and protobuf initialisation
+    (void)provisionConcurrently(1); // warm-up: OpenSSL and protobuf initialisation
     std::vector<double> single;
     for (int i = 0; i < Runs; ++i) {
         const double ms = provisionConcurrently(1);
@@ -105,9 +106,10 @@ int main(int argc, char **argv)
     }
     std::sort(single.begin(), single.end());
     const double median = single[single.size() / 2];
-    std::printf("Provisioning one virtual board (proto-ver to Connected, Security1, zero simulated delay): "
-                "median %.2f ms over %d runs, p90 %.2f ms (%.3f x the 20 ms budget)\n",
-                median, Runs, single[size_t(Runs * 9 / 10)], median / 20.0);
+    std::printf(
+        "Provisioning one virtual board (proto-ver to Connected, Security1, zero simulated delay): "
+        "median %.2f ms over %d runs, p90 %.2f ms (%.3f x the 20 ms budget)\n",
+        median, Runs, single[size_t(Runs * 9 / 10)], median / 20.0);
 
     std::vector<double> sec2;
     for (int i = 0; i < 21; ++i) {
@@ -119,8 +121,10 @@ int main(int argc, char **argv)
         sec2.push_back(ms);
     }
     std::sort(sec2.begin(), sec2.end());
-    std::printf("Provisioning one virtual board over Security 2 (SRP-6a 3072, AES-GCM): median %.2f ms over %d runs "
-                "(%.3f x the 20 ms budget)\n", sec2[sec2.size() / 2], int(sec2.size()), sec2[sec2.size() / 2] / 20.0);
+    std::printf(
+        "Provisioning one virtual board over Security 2 (SRP-6a 3072, AES-GCM): median %.2f ms over %d runs "
+        "(%.3f x the 20 ms budget)\n",
+        sec2[sec2.size() / 2], int(sec2.size()), sec2[sec2.size() / 2] / 20.0);
 
     constexpr int Boards = 64;
     std::vector<double> totals;
@@ -134,8 +138,9 @@ int main(int argc, char **argv)
     }
     std::sort(totals.begin(), totals.end());
     const double total = totals[1];
-    std::printf("Provisioning %d virtual boards concurrently on one event loop: median %.1f ms total over 3 rounds "
-                "(%.3f x the 2 s budget; %.2f ms per board)\n",
-                Boards, total, total / 2000.0, total / Boards);
+    std::printf(
+        "Provisioning %d virtual boards concurrently on one event loop: median %.1f ms total over 3 rounds "
+        "(%.3f x the 2 s budget; %.2f ms per board)\n",
+        Boards, total, total / 2000.0, total / Boards);
     return 0;
 }

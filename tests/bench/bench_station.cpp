@@ -62,14 +62,18 @@ double runBoards(int count, CertPool &pool, RecordStore &records)
     struct Cleanup
     {
         std::vector<std::unique_ptr<VirtualBoard>> &boards;
-        ~Cleanup() { inSimThread([this] { boards.clear(); }); }
+        ~Cleanup()
+        {
+            inSimThread([this] { boards.clear(); });
+        }
     } cleanup{boards};
     if (!made)
         return -1;
     auto recipe = Recipe::fromJson(QJsonDocument(recipeJson(raw, 921600)).toJson());
     if (!recipe)
         return -1;
-    StationJob job(*recipe, StationContext{QStringLiteral("bench"), QStringLiteral("bench"), &pool, &records});
+    StationJob job(
+        *recipe, StationContext{QStringLiteral("bench"), QStringLiteral("bench"), &pool, &records});
     std::optional<StationSummary> summary;
     QEventLoop loop;
     QObject::connect(&job, &StationJob::finished, &loop, [&](const StationSummary &s) {
@@ -86,7 +90,8 @@ double runBoards(int count, CertPool &pool, RecordStore &records)
     if (!summary || summary->passed != count) {
         for (BoardRun *b : job.boards())
             if (b->state() != BoardRun::State::Passed)
-                std::fprintf(stderr, "board %s: %s\n", qPrintable(b->port()), qPrintable(b->log().join(QStringLiteral(" | ")).right(600)));
+                std::fprintf(stderr, "board %s: %s\n", qPrintable(b->port()),
+                             qPrintable(b->log().join(QStringLiteral(" | ")).right(600)));
         return -1;
     }
     return ms;
@@ -107,7 +112,8 @@ int main(int argc, char **argv)
         QThread &thread;
         ~StopSim()
         {
-            QMetaObject::invokeMethod(g_simAnchor, [] { delete g_simAnchor; }, Qt::BlockingQueuedConnection);
+            QMetaObject::invokeMethod(
+                g_simAnchor, [] { delete g_simAnchor; }, Qt::BlockingQueuedConnection);
             thread.quit();
             thread.wait();
         }
@@ -142,10 +148,12 @@ int main(int argc, char **argv)
         return 1;
     }
     const double ratio = together / slowestAlone;
-    std::printf("bench_station: slowest single board alone %.0f ms; %d boards at once %.0f ms; ratio %.2fx (target <= 1.20x) %s\n",
-                slowestAlone, boards, together, ratio, ratio <= 1.2 ? "OK" : "OVER");
-    std::printf("bench_station: %.0f boards per hour (identify, cert+key at 921600, verify, provision)\n",
-                boards * 3600000.0 / together);
+    std::printf(
+        "bench_station: slowest single board alone %.0f ms; %d boards at once %.0f ms; ratio %.2fx (target <= 1.20x) %s\n",
+        slowestAlone, boards, together, ratio, ratio <= 1.2 ? "OK" : "OVER");
+    std::printf(
+        "bench_station: %.0f boards per hour (identify, cert+key at 921600, verify, provision)\n",
+        boards * 3600000.0 / together);
     std::fflush(stdout);
     return 0;
 }

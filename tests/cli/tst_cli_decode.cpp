@@ -73,7 +73,8 @@ void TestCliDecode::helpNamesTheCommandAsTyped()
     QVERIFY2(r.out.startsWith("Usage: forgeline-cli decode [options]"), r.out.left(80).constData());
     r = run({QStringLiteral("image"), QStringLiteral("flash-encrypt"), QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.out.startsWith("Usage: forgeline-cli image flash-encrypt [options]"), r.out.left(80).constData());
+    QVERIFY2(r.out.startsWith("Usage: forgeline-cli image flash-encrypt [options]"),
+             r.out.left(80).constData());
 }
 
 void TestCliDecode::exitCodes_data()
@@ -83,13 +84,15 @@ void TestCliDecode::exitCodes_data()
     QTest::addColumn<bool>("stderrOneLine");
     QTest::newRow("negative hex positional") << args({"-0x7500"}) << 0 << false;
     QTest::newRow("negative decimal positional") << args({"-29952", "--json"}) << 0 << false;
-    QTest::newRow("several known") << args({"-0x7280", "FFFF8B00", "64416", "0x801A"}) << 0 << false;
+    QTest::newRow("several known")
+        << args({"-0x7280", "FFFF8B00", "64416", "0x801A"}) << 0 << false;
     QTest::newRow("one unknown") << args({"-0x7280", "-0x7501"}) << 1 << false;
     QTest::newRow("garbage") << args({"0xZZ"}) << 1 << false;
     QTest::newRow("no code") << QStringList() << 2 << true;
     QTest::newRow("bad mbedtls version") << args({"--mbedtls", "9.9", "-0x7500"}) << 2 << true;
     QTest::newRow("bad idf version") << args({"--idf", "banana", "-0x7500"}) << 2 << true;
-    QTest::newRow("both pins") << args({"--idf", "5.2", "--mbedtls", "3.6", "-0x7500"}) << 2 << true;
+    QTest::newRow("both pins") << args({"--idf", "5.2", "--mbedtls", "3.6", "-0x7500"}) << 2
+                               << true;
     QTest::newRow("unknown option") << args({"--frobnicate", "-0x7500"}) << 2 << true;
     QTest::newRow("help") << args({"--help"}) << 0 << false;
 }
@@ -131,7 +134,8 @@ void TestCliDecode::jsonListsEveryReading()
     }
     QVERIFY(names.contains(QStringLiteral("MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE")));
     QVERIFY(names.contains(QStringLiteral("MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION")));
-    const QJsonObject flags = results.at(1).toObject().value(QStringLiteral("readings")).toArray().at(0).toObject();
+    const QJsonObject flags
+        = results.at(1).toObject().value(QStringLiteral("readings")).toArray().at(0).toObject();
     QCOMPARE(flags.value(QStringLiteral("kind")).toString(), QStringLiteral("x509-flags"));
     QCOMPARE(flags.value(QStringLiteral("parts")).toArray().size(), 2);
 }
@@ -140,11 +144,16 @@ void TestCliDecode::pinnedVersionsChangeTheAnswer_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("topName");
-    QTest::newRow("--mbedtls 2.28") << args({"--mbedtls", "2.28", "-0x7500"}) << "MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE";
-    QTest::newRow("--mbedtls 3.6.2") << args({"--mbedtls", "3.6.2", "-0x7500"}) << "MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION";
-    QTest::newRow("--idf 4.3 0x8010") << args({"--idf", "4.3", "0x8010"}) << "ESP_ERR_MBEDTLS_SSL_HANDSHAKE_FAILED";
-    QTest::newRow("--idf 5.2 0x8010") << args({"--idf", "5.2", "0x8010"}) << "ESP_ERR_MBEDTLS_CERT_PARTLY_OK";
-    QTest::newRow("--idf=5.2 equals form") << args({"--idf=5.2", "-0x7500"}) << "MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION";
+    QTest::newRow("--mbedtls 2.28")
+        << args({"--mbedtls", "2.28", "-0x7500"}) << "MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE";
+    QTest::newRow("--mbedtls 3.6.2")
+        << args({"--mbedtls", "3.6.2", "-0x7500"}) << "MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION";
+    QTest::newRow("--idf 4.3 0x8010")
+        << args({"--idf", "4.3", "0x8010"}) << "ESP_ERR_MBEDTLS_SSL_HANDSHAKE_FAILED";
+    QTest::newRow("--idf 5.2 0x8010")
+        << args({"--idf", "5.2", "0x8010"}) << "ESP_ERR_MBEDTLS_CERT_PARTLY_OK";
+    QTest::newRow("--idf=5.2 equals form")
+        << args({"--idf=5.2", "-0x7500"}) << "MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION";
 }
 
 void TestCliDecode::pinnedVersionsChangeTheAnswer()
@@ -155,8 +164,14 @@ void TestCliDecode::pinnedVersionsChangeTheAnswer()
     QCOMPARE(r.exitCode, 0);
     const QJsonObject root = QJsonDocument::fromJson(r.out).object();
     QVERIFY(root.contains(QStringLiteral("mbedtls")));
-    const QJsonObject top = root.value(QStringLiteral("results")).toArray().at(0).toObject()
-                                .value(QStringLiteral("readings")).toArray().at(0).toObject();
+    const QJsonObject top = root.value(QStringLiteral("results"))
+                                .toArray()
+                                .at(0)
+                                .toObject()
+                                .value(QStringLiteral("readings"))
+                                .toArray()
+                                .at(0)
+                                .toObject();
     QCOMPARE(top.value(QStringLiteral("name")).toString(), topName);
 }
 
@@ -185,8 +200,16 @@ void TestCliDecode::compositeSaysGenericFixOnce()
     const Run json = cli(args({"--json", "-0x22E4"}));
     QCOMPARE(json.exitCode, 0);
     QCOMPARE(json.out.count(advice), 1);
-    const QJsonObject top = QJsonDocument::fromJson(json.out).object().value(QStringLiteral("results")).toArray().at(0).toObject()
-                                .value(QStringLiteral("readings")).toArray().at(0).toObject();
+    const QJsonObject top = QJsonDocument::fromJson(json.out)
+                                .object()
+                                .value(QStringLiteral("results"))
+                                .toArray()
+                                .at(0)
+                                .toObject()
+                                .value(QStringLiteral("readings"))
+                                .toArray()
+                                .at(0)
+                                .toObject();
     QCOMPARE(top.value(QStringLiteral("kind")).toString(), QStringLiteral("mbedtls-composite"));
     QCOMPARE(top.value(QStringLiteral("fixes")).toArray().size(), 1);
     const QJsonArray parts = top.value(QStringLiteral("parts")).toArray();
@@ -209,18 +232,22 @@ void TestCliDecode::resultsComeInTypedOrder_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QStringList>("inputs");
-    QTest::newRow("positive first") << args({"64416", "-0x7500", "-15488"}) << args({"64416", "-0x7500", "-15488"});
+    QTest::newRow("positive first")
+        << args({"64416", "-0x7500", "-15488"}) << args({"64416", "-0x7500", "-15488"});
     QTest::newRow("interleaved") << args({"-0x7500", "64416", "-15488", "0x801A", "-29312"})
                                  << args({"-0x7500", "64416", "-15488", "0x801A", "-29312"});
-    QTest::newRow("same code twice") << args({"-0x7500", "64416", "-0x7500"}) << args({"-0x7500", "64416", "-0x7500"});
+    QTest::newRow("same code twice")
+        << args({"-0x7500", "64416", "-0x7500"}) << args({"-0x7500", "64416", "-0x7500"});
     QTest::newRow("option in between") << args({"-15488", "--mbedtls", "2.28", "64416", "-0x7500"})
                                        << args({"-15488", "64416", "-0x7500"});
-    QTest::newRow("after --") << args({"64416", "--", "-0x7500", "-15488"}) << args({"64416", "-0x7500", "-15488"});
+    QTest::newRow("after --") << args({"64416", "--", "-0x7500", "-15488"})
+                              << args({"64416", "-0x7500", "-15488"});
     QTest::newRow("one pasted argument") << args({"-0x7500, 64416; -15488\n0x801A"})
                                          << args({"-0x7500", "64416", "-15488", "0x801A"});
     QTest::newRow("paste among codes") << args({"0x801A", "-0x7500,-15488", "64416"})
                                        << args({"0x801A", "-0x7500", "-15488", "64416"});
-    QTest::newRow("flags word") << args({"-0x2700", "flags", "0x208", "-9984"}) << args({"-0x2700", "flags 0x208", "-9984"});
+    QTest::newRow("flags word") << args({"-0x2700", "flags", "0x208", "-9984"})
+                                << args({"-0x2700", "flags 0x208", "-9984"});
 }
 
 void TestCliDecode::resultsComeInTypedOrder()
@@ -244,12 +271,14 @@ void TestCliDecode::optionAfterNegativeCodeStillApplies_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("pinned");
     QTest::addColumn<QString>("topName");
-    QTest::newRow("--mbedtls 2.28 last") << args({"-0x7500", "--mbedtls", "2.28", "--json"}) << "2.28"
-                                        << "MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE";
-    QTest::newRow("--mbedtls 3.6 between") << args({"-29952", "--mbedtls", "3.6", "-0x7500", "--json"}) << "3.6"
-                                          << "MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION";
+    QTest::newRow("--mbedtls 2.28 last")
+        << args({"-0x7500", "--mbedtls", "2.28", "--json"}) << "2.28"
+        << "MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE";
+    QTest::newRow("--mbedtls 3.6 between")
+        << args({"-29952", "--mbedtls", "3.6", "-0x7500", "--json"}) << "3.6"
+        << "MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION";
     QTest::newRow("--idf=5.2 last") << args({"-0x7500", "--json", "--idf=5.2"}) << "3.6"
-                                   << "MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION";
+                                    << "MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION";
 }
 
 void TestCliDecode::optionAfterNegativeCodeStillApplies()
@@ -264,7 +293,13 @@ void TestCliDecode::optionAfterNegativeCodeStillApplies()
     const QJsonArray results = root.value(QStringLiteral("results")).toArray();
     const QJsonObject last = results.last().toObject();
     QCOMPARE(last.value(QStringLiteral("input")).toString(), QStringLiteral("-0x7500"));
-    QCOMPARE(last.value(QStringLiteral("readings")).toArray().at(0).toObject().value(QStringLiteral("name")).toString(), topName);
+    QCOMPARE(last.value(QStringLiteral("readings"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("name"))
+                 .toString(),
+             topName);
 
     // Text output obeys the trailing option too (the pinned version ranks first).
     QStringList text = arguments;

@@ -269,11 +269,11 @@ private Q_SLOTS:
         QCOMPARE(run(QStringLiteral("openssl"), genPriv + QStringList{QStringLiteral("-out"), priv})
                      .exitCode,
                  0);
-        QCOMPARE(run(QStringLiteral("openssl"),
-                     {QStringLiteral("pkey"), QStringLiteral("-in"), priv,
-                      QStringLiteral("-pubout"), QStringLiteral("-out"), pub})
-                     .exitCode,
-                 0);
+        QCOMPARE(
+            run(QStringLiteral("openssl"), {QStringLiteral("pkey"), QStringLiteral("-in"), priv,
+                                            QStringLiteral("-pubout"), QStringLiteral("-out"), pub})
+                .exitCode,
+            0);
         const QString enc = path(scheme + QStringLiteral("-ota.bin"));
         Run r
             = image({QStringLiteral("pre-encrypt"), pubOption, pub, path(QStringLiteral("app.bin")),

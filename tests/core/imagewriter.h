@@ -59,7 +59,8 @@ inline QByteArray appDescBytes(const AppDesc &d)
 }
 
 // The 80-byte esp_bootloader_desc_t.
-inline QByteArray bootloaderDescBytes(quint32 version, const QByteArray &idf, const QByteArray &when)
+inline QByteArray bootloaderDescBytes(quint32 version, const QByteArray &idf,
+                                      const QByteArray &when)
 {
     QByteArray b(80, '\0');
     b[0] = char(0x50);
@@ -76,8 +77,8 @@ struct ImageSpec
     quint16 minRev = 3;
     quint16 maxRev = 199;
     bool hash = true;
-    quint8 spiMode = 2;      // DIO
-    quint8 sizeFreq = 0x2F;  // 4MB, 80 MHz
+    quint8 spiMode = 2;     // DIO
+    quint8 sizeFreq = 0x2F; // 4MB, 80 MHz
     QList<Segment> segments;
 };
 

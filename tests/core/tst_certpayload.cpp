@@ -27,7 +27,8 @@ Pair makePair()
     X509_gmtime_adj(X509_getm_notBefore(x), 0);
     X509_gmtime_adj(X509_getm_notAfter(x), 3600);
     X509_set_pubkey(x, key);
-    X509_NAME_add_entry_by_txt(X509_get_subject_name(x), "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("dev"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(X509_get_subject_name(x), "CN", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char *>("dev"), -1, -1, 0);
     X509_set_issuer_name(x, X509_get_subject_name(x));
     X509_sign(x, key, EVP_sha256());
     auto bio = [](auto fn) {
@@ -41,8 +42,10 @@ Pair makePair()
     };
     p.certPem = bio([x](BIO *b) { PEM_write_bio_X509(b, x); });
     p.certDer = bio([x](BIO *b) { i2d_X509_bio(b, x); });
-    p.keyPem = bio([key](BIO *b) { PEM_write_bio_PrivateKey(b, key, nullptr, nullptr, 0, nullptr, nullptr); });
-    p.keyDer = bio([key](BIO *b) { i2d_PKCS8PrivateKey_bio(b, key, nullptr, nullptr, 0, nullptr, nullptr); });
+    p.keyPem = bio(
+        [key](BIO *b) { PEM_write_bio_PrivateKey(b, key, nullptr, nullptr, 0, nullptr, nullptr); });
+    p.keyDer = bio(
+        [key](BIO *b) { i2d_PKCS8PrivateKey_bio(b, key, nullptr, nullptr, 0, nullptr, nullptr); });
     p.keySec1Der = bio([key](BIO *b) { i2d_PrivateKey_bio(b, key); });
     X509_free(x);
     EVP_PKEY_free(key);

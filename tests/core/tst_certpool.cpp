@@ -40,7 +40,8 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         const QString dir = makeFolder(tmp, QStringLiteral("pool"), 3);
-        write(dir + QStringLiteral("/orphan.crt"), "no key"); // a certificate alone is never handed out
+        write(dir + QStringLiteral("/orphan.crt"),
+              "no key"); // a certificate alone is never handed out
         StationDatabase db;
         QVERIFY(db.open(tmp.filePath(QStringLiteral("p.sqlite"))));
         CertPool pool(db);
@@ -118,7 +119,8 @@ private Q_SLOTS:
         QDir().mkpath(dir + QStringLiteral("/certs"));
         write(dir + QStringLiteral("/certs/a.pem"), "CA");
         write(dir + QStringLiteral("/certs/a-key.pem"), "KA");
-        write(dir + QStringLiteral("/manifest.csv"), "id,cert,key\n# comment\nunit-a,certs/a.pem,certs/a-key.pem\n");
+        write(dir + QStringLiteral("/manifest.csv"),
+              "id,cert,key\n# comment\nunit-a,certs/a.pem,certs/a-key.pem\n");
         StationDatabase db;
         QVERIFY(db.open(tmp.filePath(QStringLiteral("m.sqlite"))));
         CertPool pool(db);

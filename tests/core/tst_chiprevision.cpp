@@ -30,10 +30,7 @@ Regs esp32Regs(quint32 word3, quint32 word5, quint32 apbDate)
 }
 
 // Package code p (0..15): bit 3 in word 3 bit 2, bits 0..2 in word 3 bits 9..11.
-quint32 esp32Package(quint32 p)
-{
-    return ((p & 7u) << 9) | (((p >> 3) & 1u) << 2);
-}
+quint32 esp32Package(quint32 p) { return ((p & 7u) << 9) | (((p >> 3) & 1u) << 2); }
 
 const ChipDescription &chip(const char *key)
 {
@@ -58,7 +55,9 @@ private Q_SLOTS:
     {
         for (const ChipDescription &c : ChipDatabase::instance().chips()) {
             QVERIFY2(!c.revision.isEmpty(), qPrintable(c.key));
-            QVERIFY2(c.revision.source.contains(QStringLiteral("esptool targets/") + c.key + QStringLiteral(".py")), qPrintable(c.key));
+            QVERIFY2(c.revision.source.contains(QStringLiteral("esptool targets/") + c.key
+                                                + QStringLiteral(".py")),
+                     qPrintable(c.key));
         }
     }
 
@@ -75,38 +74,49 @@ private Q_SLOTS:
         const quint32 b0 = 1u << 15, b1 = 1u << 20, b2 = 1u << 31;
         QTest::newRow("v0.0 D0WDQ6") << esp32Package(0) << 0u << 0u << QStringLiteral("v0.0") << 0
                                      << QStringLiteral("ESP32-D0WDQ6 (revision v0.0)");
-        QTest::newRow("v1.0 D0WD") << (esp32Package(1) | b0) << 0u << 0u << QStringLiteral("v1.0") << 100
-                                   << QStringLiteral("ESP32-D0WD (revision v1.0)");
-        QTest::newRow("v1.1 D0WD") << (esp32Package(1) | b0) << (1u << 24) << 0u << QStringLiteral("v1.1") << 101
-                                   << QStringLiteral("ESP32-D0WD (revision v1.1)");
+        QTest::newRow("v1.0 D0WD") << (esp32Package(1) | b0) << 0u << 0u << QStringLiteral("v1.0")
+                                   << 100 << QStringLiteral("ESP32-D0WD (revision v1.0)");
+        QTest::newRow("v1.1 D0WD")
+            << (esp32Package(1) | b0) << (1u << 24) << 0u << QStringLiteral("v1.1") << 101
+            << QStringLiteral("ESP32-D0WD (revision v1.1)");
         QTest::newRow("v2.0") << (esp32Package(1) | b0) << b1 << 0u << QStringLiteral("v2.0") << 200
                               << QStringLiteral("ESP32-D0WD (revision v2.0)");
-        QTest::newRow("v3.0 D0WD-V3") << (esp32Package(1) | b0) << b1 << b2 << QStringLiteral("v3.0") << 300
-                                      << QStringLiteral("ESP32-D0WD-V3 (revision v3.0)");
-        QTest::newRow("v3.1 D0WDQ6-V3") << (esp32Package(0) | b0) << (b1 | (1u << 24)) << b2 << QStringLiteral("v3.1") << 301
-                                        << QStringLiteral("ESP32-D0WDQ6-V3 (revision v3.1)");
-        QTest::newRow("v3.3 minor both bits") << (esp32Package(1) | b0) << (b1 | (3u << 24)) << b2 << QStringLiteral("v3.3") << 303
-                                              << QStringLiteral("ESP32-D0WD-V3 (revision v3.3)");
-        QTest::newRow("v3.0 single core") << (esp32Package(1) | b0 | 1u) << b1 << b2 << QStringLiteral("v3.0") << 300
-                                          << QStringLiteral("ESP32-S0WD (revision v3.0)");
-        QTest::newRow("rev1 PICO-D4") << (esp32Package(5) | b0) << 0u << 0u << QStringLiteral("v1.0") << 100
-                                      << QStringLiteral("ESP32-PICO-D4 (revision v1.0)");
-        QTest::newRow("rev3 PICO-V3") << (esp32Package(5) | b0) << b1 << b2 << QStringLiteral("v3.0") << 300
-                                      << QStringLiteral("ESP32-PICO-V3 (revision v3.0)");
-        QTest::newRow("PICO-V3-02") << (esp32Package(6) | b0) << b1 << b2 << QStringLiteral("v3.0") << 300
-                                    << QStringLiteral("ESP32-PICO-V3-02 (revision v3.0)");
+        QTest::newRow("v3.0 D0WD-V3")
+            << (esp32Package(1) | b0) << b1 << b2 << QStringLiteral("v3.0") << 300
+            << QStringLiteral("ESP32-D0WD-V3 (revision v3.0)");
+        QTest::newRow("v3.1 D0WDQ6-V3")
+            << (esp32Package(0) | b0) << (b1 | (1u << 24)) << b2 << QStringLiteral("v3.1") << 301
+            << QStringLiteral("ESP32-D0WDQ6-V3 (revision v3.1)");
+        QTest::newRow("v3.3 minor both bits")
+            << (esp32Package(1) | b0) << (b1 | (3u << 24)) << b2 << QStringLiteral("v3.3") << 303
+            << QStringLiteral("ESP32-D0WD-V3 (revision v3.3)");
+        QTest::newRow("v3.0 single core")
+            << (esp32Package(1) | b0 | 1u) << b1 << b2 << QStringLiteral("v3.0") << 300
+            << QStringLiteral("ESP32-S0WD (revision v3.0)");
+        QTest::newRow("rev1 PICO-D4")
+            << (esp32Package(5) | b0) << 0u << 0u << QStringLiteral("v1.0") << 100
+            << QStringLiteral("ESP32-PICO-D4 (revision v1.0)");
+        QTest::newRow("rev3 PICO-V3")
+            << (esp32Package(5) | b0) << b1 << b2 << QStringLiteral("v3.0") << 300
+            << QStringLiteral("ESP32-PICO-V3 (revision v3.0)");
+        QTest::newRow("PICO-V3-02") << (esp32Package(6) | b0) << b1 << b2 << QStringLiteral("v3.0")
+                                    << 300 << QStringLiteral("ESP32-PICO-V3-02 (revision v3.0)");
         QTest::newRow("D2WD") << (esp32Package(2) | b0) << 0u << 0u << QStringLiteral("v1.0") << 100
                               << QStringLiteral("ESP32-D2WD (revision v1.0)");
-        QTest::newRow("package 8 unknown") << (esp32Package(8) | b0) << b1 << b2 << QStringLiteral("v3.0") << 300
-                                           << QStringLiteral("Unknown ESP32 (revision v3.0)");
+        QTest::newRow("package 8 unknown")
+            << (esp32Package(8) | b0) << b1 << b2 << QStringLiteral("v3.0") << 300
+            << QStringLiteral("Unknown ESP32 (revision v3.0)");
         // Combinations esptool does not list read as major 0.
-        QTest::newRow("bits 2+0 only") << (esp32Package(1) | b0) << 0u << b2 << QStringLiteral("v0.0") << 0
-                                       << QStringLiteral("ESP32-D0WD (revision v0.0)");
+        QTest::newRow("bits 2+0 only")
+            << (esp32Package(1) | b0) << 0u << b2 << QStringLiteral("v0.0") << 0
+            << QStringLiteral("ESP32-D0WD (revision v0.0)");
         QTest::newRow("bit 1 only") << esp32Package(1) << b1 << 0u << QStringLiteral("v0.0") << 0
                                     << QStringLiteral("ESP32-D0WD (revision v0.0)");
         // Neighbouring bits must not leak in.
-        QTest::newRow("noise") << (esp32Package(1) | b0 | (1u << 14) | (1u << 16)) << (b1 | (1u << 21) | (1u << 26) | (1u << 19)) << (b2 | 0x7FFFFFFFu)
-                               << QStringLiteral("v3.0") << 300 << QStringLiteral("ESP32-D0WD-V3 (revision v3.0)");
+        QTest::newRow("noise") << (esp32Package(1) | b0 | (1u << 14) | (1u << 16))
+                               << (b1 | (1u << 21) | (1u << 26) | (1u << 19)) << (b2 | 0x7FFFFFFFu)
+                               << QStringLiteral("v3.0") << 300
+                               << QStringLiteral("ESP32-D0WD-V3 (revision v3.0)");
     }
 
     void esp32()
@@ -134,53 +144,73 @@ private Q_SLOTS:
         // ESP32-S2: EFUSE_BLOCK1_ADDR 0x3F41A044. Major: word 3 bits 18..19.
         // Minor: (word 3 bit 20) << 3 | word 4 bits 4..6.
         const quint32 s2w3 = 0x3F41A044 + 12, s2w4 = 0x3F41A044 + 16;
-        QTest::newRow("s2 v0.0") << QStringLiteral("esp32s2") << QList<quint32>{s2w3, s2w4} << QList<quint32>{0, 0} << QStringLiteral("v0.0");
-        QTest::newRow("s2 v1.0") << QStringLiteral("esp32s2") << QList<quint32>{s2w3, s2w4} << QList<quint32>{1u << 18, 0} << QStringLiteral("v1.0");
-        QTest::newRow("s2 v0.11") << QStringLiteral("esp32s2") << QList<quint32>{s2w3, s2w4} << QList<quint32>{1u << 20, 3u << 4}
-                                  << QStringLiteral("v0.11");
+        QTest::newRow("s2 v0.0") << QStringLiteral("esp32s2") << QList<quint32>{s2w3, s2w4}
+                                 << QList<quint32>{0, 0} << QStringLiteral("v0.0");
+        QTest::newRow("s2 v1.0") << QStringLiteral("esp32s2") << QList<quint32>{s2w3, s2w4}
+                                 << QList<quint32>{1u << 18, 0} << QStringLiteral("v1.0");
+        QTest::newRow("s2 v0.11") << QStringLiteral("esp32s2") << QList<quint32>{s2w3, s2w4}
+                                  << QList<quint32>{1u << 20, 3u << 4} << QStringLiteral("v0.11");
         QTest::newRow("s2 noise") << QStringLiteral("esp32s2") << QList<quint32>{s2w3, s2w4}
-                                  << QList<quint32>{(2u << 18) | (0xFu << 21) | (1u << 17), 0xFu | (1u << 7) | (1u << 4)} << QStringLiteral("v2.1");
+                                  << QList<quint32>{(2u << 18) | (0xFu << 21) | (1u << 17),
+                                                    0xFu | (1u << 7) | (1u << 4)}
+                                  << QStringLiteral("v2.1");
 
         // ESP32-S3: BLOCK1 0x60007044, BLOCK2 0x6000705C. Major: word 5 bits 24..25.
         // Minor: (word 5 bit 23) << 3 | word 3 bits 18..20. is_eco0: low minor bits 0,
         // BLK_VERSION_MAJOR (BLOCK2 word 4 bits 0..1) 1 and BLK_VERSION_MINOR (BLOCK1 word 3 bits 24..26) 1.
         const quint32 s3w3 = 0x60007044 + 12, s3w5 = 0x60007044 + 20, s3b2w4 = 0x6000705C + 16;
-        QTest::newRow("s3 v0.2") << QStringLiteral("esp32s3") << QList<quint32>{s3w3, s3w5, s3b2w4} << QList<quint32>{2u << 18, 0, 0}
-                                 << QStringLiteral("v0.2");
+        QTest::newRow("s3 v0.2") << QStringLiteral("esp32s3") << QList<quint32>{s3w3, s3w5, s3b2w4}
+                                 << QList<quint32>{2u << 18, 0, 0} << QStringLiteral("v0.2");
         QTest::newRow("s3 v1.9") << QStringLiteral("esp32s3") << QList<quint32>{s3w3, s3w5, s3b2w4}
-                                 << QList<quint32>{1u << 18, (1u << 24) | (1u << 23), 0} << QStringLiteral("v1.9");
-        QTest::newRow("s3 eco0 workaround") << QStringLiteral("esp32s3") << QList<quint32>{s3w3, s3w5, s3b2w4}
-                                            << QList<quint32>{1u << 24, 1u << 24, 1} << QStringLiteral("v0.0");
-        QTest::newRow("s3 block minor 1 but block major 0") << QStringLiteral("esp32s3") << QList<quint32>{s3w3, s3w5, s3b2w4}
-                                                            << QList<quint32>{1u << 24, 1u << 24, 0} << QStringLiteral("v1.0");
-        QTest::newRow("s3 block versions 1.1 but minor 1") << QStringLiteral("esp32s3") << QList<quint32>{s3w3, s3w5, s3b2w4}
-                                                           << QList<quint32>{(1u << 24) | (1u << 18), 1u << 24, 1} << QStringLiteral("v1.1");
+                                 << QList<quint32>{1u << 18, (1u << 24) | (1u << 23), 0}
+                                 << QStringLiteral("v1.9");
+        QTest::newRow("s3 eco0 workaround")
+            << QStringLiteral("esp32s3") << QList<quint32>{s3w3, s3w5, s3b2w4}
+            << QList<quint32>{1u << 24, 1u << 24, 1} << QStringLiteral("v0.0");
+        QTest::newRow("s3 block minor 1 but block major 0")
+            << QStringLiteral("esp32s3") << QList<quint32>{s3w3, s3w5, s3b2w4}
+            << QList<quint32>{1u << 24, 1u << 24, 0} << QStringLiteral("v1.0");
+        QTest::newRow("s3 block versions 1.1 but minor 1")
+            << QStringLiteral("esp32s3") << QList<quint32>{s3w3, s3w5, s3b2w4}
+            << QList<quint32>{(1u << 24) | (1u << 18), 1u << 24, 1} << QStringLiteral("v1.1");
 
         // ESP32-C2: EFUSE_BLOCK2_ADDR 0x60008840; word 1 (also the MAC's high word):
         // minor bits 16..19, major bits 20..21.
         const quint32 c2w1 = 0x60008840 + 4;
-        QTest::newRow("c2 v1.1 beside MAC bytes") << QStringLiteral("esp32c2") << QList<quint32>{c2w1}
-                                                  << QList<quint32>{(1u << 20) | (1u << 16) | 0x5A00ABCDu} << QStringLiteral("v1.1");
-        QTest::newRow("c2 v2.15") << QStringLiteral("esp32c2") << QList<quint32>{c2w1} << QList<quint32>{(2u << 20) | (0xFu << 16)}
+        QTest::newRow("c2 v1.1 beside MAC bytes")
+            << QStringLiteral("esp32c2") << QList<quint32>{c2w1}
+            << QList<quint32>{(1u << 20) | (1u << 16) | 0x5A00ABCDu} << QStringLiteral("v1.1");
+        QTest::newRow("c2 v2.15") << QStringLiteral("esp32c2") << QList<quint32>{c2w1}
+                                  << QList<quint32>{(2u << 20) | (0xFu << 16)}
                                   << QStringLiteral("v2.15");
 
         // ESP32-C3: BLOCK1 0x60008844. Major: word 5 bits 24..25; minor: (word 5 bit 23) << 3 | word 3 bits 18..20.
         const quint32 c3w3 = 0x60008844 + 12, c3w5 = 0x60008844 + 20;
-        QTest::newRow("c3 v0.4") << QStringLiteral("esp32c3") << QList<quint32>{c3w3, c3w5} << QList<quint32>{4u << 18, 0} << QStringLiteral("v0.4");
-        QTest::newRow("c3 v1.1") << QStringLiteral("esp32c3") << QList<quint32>{c3w3, c3w5} << QList<quint32>{1u << 18, 1u << 24}
-                                 << QStringLiteral("v1.1");
-        QTest::newRow("c3 v0.8") << QStringLiteral("esp32c3") << QList<quint32>{c3w3, c3w5} << QList<quint32>{0, 1u << 23} << QStringLiteral("v0.8");
+        QTest::newRow("c3 v0.4") << QStringLiteral("esp32c3") << QList<quint32>{c3w3, c3w5}
+                                 << QList<quint32>{4u << 18, 0} << QStringLiteral("v0.4");
+        QTest::newRow("c3 v1.1") << QStringLiteral("esp32c3") << QList<quint32>{c3w3, c3w5}
+                                 << QList<quint32>{1u << 18, 1u << 24} << QStringLiteral("v1.1");
+        QTest::newRow("c3 v0.8") << QStringLiteral("esp32c3") << QList<quint32>{c3w3, c3w5}
+                                 << QList<quint32>{0, 1u << 23} << QStringLiteral("v0.8");
 
         // ESP32-C6: BLOCK1 0x600B0844. Word 3: minor bits 18..21, major bits 22..23.
         const quint32 c6w3 = 0x600B0844 + 12;
-        QTest::newRow("c6 v0.1") << QStringLiteral("esp32c6") << QList<quint32>{c6w3} << QList<quint32>{1u << 18} << QStringLiteral("v0.1");
-        QTest::newRow("c6 v1.2") << QStringLiteral("esp32c6") << QList<quint32>{c6w3} << QList<quint32>{(1u << 22) | (2u << 18)} << QStringLiteral("v1.2");
-        QTest::newRow("c6 v0.15") << QStringLiteral("esp32c6") << QList<quint32>{c6w3} << QList<quint32>{0xFu << 18} << QStringLiteral("v0.15");
+        QTest::newRow("c6 v0.1") << QStringLiteral("esp32c6") << QList<quint32>{c6w3}
+                                 << QList<quint32>{1u << 18} << QStringLiteral("v0.1");
+        QTest::newRow("c6 v1.2") << QStringLiteral("esp32c6") << QList<quint32>{c6w3}
+                                 << QList<quint32>{(1u << 22) | (2u << 18)}
+                                 << QStringLiteral("v1.2");
+        QTest::newRow("c6 v0.15") << QStringLiteral("esp32c6") << QList<quint32>{c6w3}
+                                  << QList<quint32>{0xFu << 18} << QStringLiteral("v0.15");
 
         // ESP32-H2: same BLOCK1 as the C6. Word 3: minor bits 18..20, major bits 21..22.
-        QTest::newRow("h2 v0.1") << QStringLiteral("esp32h2") << QList<quint32>{c6w3} << QList<quint32>{1u << 18} << QStringLiteral("v0.1");
-        QTest::newRow("h2 v1.7") << QStringLiteral("esp32h2") << QList<quint32>{c6w3} << QList<quint32>{0xFu << 18} << QStringLiteral("v1.7");
-        QTest::newRow("h2 v2.0") << QStringLiteral("esp32h2") << QList<quint32>{c6w3} << QList<quint32>{(2u << 21) | (1u << 24)} << QStringLiteral("v2.0");
+        QTest::newRow("h2 v0.1") << QStringLiteral("esp32h2") << QList<quint32>{c6w3}
+                                 << QList<quint32>{1u << 18} << QStringLiteral("v0.1");
+        QTest::newRow("h2 v1.7") << QStringLiteral("esp32h2") << QList<quint32>{c6w3}
+                                 << QList<quint32>{0xFu << 18} << QStringLiteral("v1.7");
+        QTest::newRow("h2 v2.0") << QStringLiteral("esp32h2") << QList<quint32>{c6w3}
+                                 << QList<quint32>{(2u << 21) | (1u << 24)}
+                                 << QStringLiteral("v2.0");
     }
 
     void newerChips()
@@ -195,7 +225,8 @@ private Q_SLOTS:
         const ChipRevision r = decode(chip.toLatin1().constData(), regs);
         QVERIFY(r.known);
         QCOMPARE(r.text(), text);
-        QCOMPARE(r.description, ChipDatabase::instance().byKey(chip)->name + QStringLiteral(" (revision ") + text + QStringLiteral(")"));
+        QCOMPARE(r.description, ChipDatabase::instance().byKey(chip)->name
+                                    + QStringLiteral(" (revision ") + text + QStringLiteral(")"));
         // The client reads exactly these registers, no others.
         QList<quint32> wanted = ChipDatabase::instance().byKey(chip)->revision.registers();
         std::sort(wanted.begin(), wanted.end());
@@ -217,11 +248,14 @@ private Q_SLOTS:
         // What the virtual board shows must decode back, for every chip and a spread of revisions
         // (minor 3 at most: the ESP32 has two minor bits).
         for (const ChipDescription &c : ChipDatabase::instance().chips()) {
-            for (const auto &[major, minor] : {std::pair{0, 0}, std::pair{1, 0}, std::pair{3, 0}, std::pair{0, 3}, std::pair{1, 3}, std::pair{2, 1}, std::pair{3, 1}}) {
+            for (const auto &[major, minor] :
+                 {std::pair{0, 0}, std::pair{1, 0}, std::pair{3, 0}, std::pair{0, 3},
+                  std::pair{1, 3}, std::pair{2, 1}, std::pair{3, 1}}) {
                 Regs regs;
                 QVERIFY(encodeChipRevision(c.revision, major, minor, 1, regs));
                 const ChipRevision r = decodeChipRevision(c.revision, c.name, regs);
-                QVERIFY2(r.known && r.major == major && r.minor == minor, qPrintable(c.key + QStringLiteral(" ") + r.text()));
+                QVERIFY2(r.known && r.major == major && r.minor == minor,
+                         qPrintable(c.key + QStringLiteral(" ") + r.text()));
             }
         }
         // ESP32 v3.0 sets exactly the three bits esptool combines to 7.
@@ -255,11 +289,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("chip");
         QTest::addColumn<QString>("revision");
         QTest::addColumn<QString>("description");
-        QTest::newRow("esp32 default") << QStringLiteral("esp32") << QString() << QStringLiteral("ESP32-D0WD-V3 (revision v3.0)");
-        QTest::newRow("esp32 v1.0") << QStringLiteral("esp32") << QStringLiteral("v1.0") << QStringLiteral("ESP32-D0WD (revision v1.0)");
-        QTest::newRow("esp32s3 default") << QStringLiteral("esp32s3") << QString() << QStringLiteral("ESP32-S3 (revision v0.2)");
-        QTest::newRow("esp32c3 default") << QStringLiteral("esp32c3") << QString() << QStringLiteral("ESP32-C3 (revision v0.4)");
-        QTest::newRow("esp32c2 v1.1") << QStringLiteral("esp32c2") << QStringLiteral("v1.1") << QStringLiteral("ESP32-C2 (revision v1.1)");
+        QTest::newRow("esp32 default") << QStringLiteral("esp32") << QString()
+                                       << QStringLiteral("ESP32-D0WD-V3 (revision v3.0)");
+        QTest::newRow("esp32 v1.0") << QStringLiteral("esp32") << QStringLiteral("v1.0")
+                                    << QStringLiteral("ESP32-D0WD (revision v1.0)");
+        QTest::newRow("esp32s3 default")
+            << QStringLiteral("esp32s3") << QString() << QStringLiteral("ESP32-S3 (revision v0.2)");
+        QTest::newRow("esp32c3 default")
+            << QStringLiteral("esp32c3") << QString() << QStringLiteral("ESP32-C3 (revision v0.4)");
+        QTest::newRow("esp32c2 v1.1") << QStringLiteral("esp32c2") << QStringLiteral("v1.1")
+                                      << QStringLiteral("ESP32-C2 (revision v1.1)");
     }
 
     void virtualBoardAnswersTheRegisters()
@@ -287,7 +326,8 @@ private Q_SLOTS:
         // The MAC words still read as the MAC (the C2 shares one with its revision).
         QByteArray macReg;
         appendU32(macReg, c.macEfuseReg + 4);
-        const auto mac1 = parseResponse(dev.handleFrame(encodeCommand(Op::ReadReg, macReg)).frames.first());
+        const auto mac1
+            = parseResponse(dev.handleFrame(encodeCommand(Op::ReadReg, macReg)).frames.first());
         QCOMPARE(mac1->value & 0xFFFF, 0xA1B2u);
     }
 
@@ -299,7 +339,8 @@ private Q_SLOTS:
         Sim::RomDevice dev(config);
         QByteArray data;
         appendU32(data, 0x60008844 + 20);
-        const auto resp = parseResponse(dev.handleFrame(encodeCommand(Op::ReadReg, data)).frames.first());
+        const auto resp
+            = parseResponse(dev.handleFrame(encodeCommand(Op::ReadReg, data)).frames.first());
         QVERIFY(resp && !resp->ok());
         Sim::RomBoardConfig bad;
         bad.chipKey = QStringLiteral("esp32");

@@ -24,7 +24,8 @@ QString data(const QString &name)
     return QStringLiteral(TESTDATA_DIR "/logs/mbedtls-3.6/") + name;
 }
 
-struct LogCase {
+struct LogCase
+{
     QString log;
     QString expected; // "" for a working handshake
 };
@@ -73,7 +74,7 @@ QString workingFor(const QString &log)
         QStringLiteral("(-tls13|-usepsa)?(-debug[0-3])?(-raw)?\\.log$"));
     const auto m = suffixes.match(log);
     return QStringLiteral("working") + m.captured(1) + m.captured(2) + m.captured(3)
-        + QStringLiteral(".log");
+           + QStringLiteral(".log");
 }
 
 // Where the first divergence is when it is not where the 2.28 case puts it.
@@ -166,8 +167,8 @@ private Q_SLOTS:
             << QStringLiteral("working-raw.log") << QStringLiteral("TLSv1.2");
         QTest::newRow("tls13-raw")
             << QStringLiteral("working-tls13-raw.log") << QStringLiteral("TLSv1.3");
-        QTest::newRow("usepsa")
-            << QStringLiteral("working-usepsa.log") << QStringLiteral("TLSv1.2");
+        QTest::newRow("usepsa") << QStringLiteral("working-usepsa.log")
+                                << QStringLiteral("TLSv1.2");
     }
 
     void workingHandshakesAreClean()
@@ -338,8 +339,8 @@ private Q_SLOTS:
         bool writeLine = false;
         for (const EvidenceLine &e : d.evidence)
             writeLine = writeLine
-                || lineOf(data(QStringLiteral("certtoolarge-tls13.log")), e.line)
-                       .contains(QLatin1String("=> write certificate"));
+                        || lineOf(data(QStringLiteral("certtoolarge-tls13.log")), e.line)
+                               .contains(QLatin1String("=> write certificate"));
         QVERIFY(writeLine);
         QVERIFY(d.explanation.contains(QLatin1String("CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN")));
         // The TLS 1.2 path of the same library still prints the sizes.

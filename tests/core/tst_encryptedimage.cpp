@@ -58,10 +58,7 @@ const KeyPair &ecKey()
     return k;
 }
 
-QByteArray app()
-{
-    return TestImages::buildImage(TestImages::c3App());
-}
+QByteArray app() { return TestImages::buildImage(TestImages::c3App()); }
 
 } // namespace
 

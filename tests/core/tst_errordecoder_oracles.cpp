@@ -22,8 +22,9 @@ QString headerDir()
 // name -> value for every numeric MBEDTLS_ERR_* define in the installed headers.
 QList<QPair<QString, int>> scanHeaders()
 {
-    static const QRegularExpression define(QStringLiteral(
-        "^\\s*#\\s*define\\s+(MBEDTLS_ERR_\\w+)\\s+(?:MBEDTLS_DEPRECATED_NUMERIC_CONSTANT\\s*\\(\\s*)?\\(?\\s*-0x([0-9A-Fa-f]+)"),
+    static const QRegularExpression define(
+        QStringLiteral(
+            "^\\s*#\\s*define\\s+(MBEDTLS_ERR_\\w+)\\s+(?:MBEDTLS_DEPRECATED_NUMERIC_CONSTANT\\s*\\(\\s*)?\\(?\\s*-0x([0-9A-Fa-f]+)"),
         QRegularExpression::MultilineOption);
     QList<QPair<QString, int>> out;
     const QDir dir(headerDir());
@@ -43,7 +44,10 @@ QList<QPair<QString, int>> scanHeaders()
 
 QString hex(int value)
 {
-    return QStringLiteral("-0x%1").arg(-value, 4, 16, QLatin1Char('0')).toUpper().replace(QStringLiteral("-0X"), QStringLiteral("-0x"));
+    return QStringLiteral("-0x%1")
+        .arg(-value, 4, 16, QLatin1Char('0'))
+        .toUpper()
+        .replace(QStringLiteral("-0X"), QStringLiteral("-0x"));
 }
 
 // True when `name` is among the best-ranked readings (ties allowed: deprecated aliases share a value).
@@ -93,9 +97,13 @@ void TestErrorDecoderOracles::installedHeaderMacroDecodesToItsName()
     QFETCH(int, value);
     DecodeOptions options;
     options.mbedtls = MbedtlsVersion::V2_28;
-    for (const QString &form : {hex(value), QString::number(value), QStringLiteral("0x%1").arg(quint32(value), 8, 16, QLatin1Char('0')).toUpper()}) {
+    for (const QString &form :
+         {hex(value), QString::number(value),
+          QStringLiteral("0x%1").arg(quint32(value), 8, 16, QLatin1Char('0')).toUpper()}) {
         const DecodeResult byValue = ErrorDecoder::instance().decode(form, options);
-        QVERIFY2(topReadingsContain(byValue, name), qPrintable(form + QStringLiteral(" -> ") + (byValue.known() ? byValue.readings.first().name : byValue.message)));
+        QVERIFY2(topReadingsContain(byValue, name),
+                 qPrintable(form + QStringLiteral(" -> ")
+                            + (byValue.known() ? byValue.readings.first().name : byValue.message)));
     }
     const DecodeResult byName = ErrorDecoder::instance().decode(name, options);
     QVERIFY2(byName.known(), qPrintable(byName.message));
@@ -109,7 +117,8 @@ void TestErrorDecoderOracles::versionOracle_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("definition");
     const QDir dir(QStringLiteral(TESTDATA_DIR "/oracle/mbedtls-errors"));
-    const QStringList files = dir.entryList({QStringLiteral("err_v*.tsv")}, QDir::Files, QDir::Name);
+    const QStringList files
+        = dir.entryList({QStringLiteral("err_v*.tsv")}, QDir::Files, QDir::Name);
     QCOMPARE(files.size(), 5);
     for (const QString &file : files) {
         const auto version = parseMbedtlsVersion(file.mid(5, file.size() - 9)); // err_v2.28.10.tsv
@@ -121,10 +130,12 @@ void TestErrorDecoderOracles::versionOracle_data()
             if (cols.size() < 2)
                 continue;
             const QString name = QString::fromLatin1(cols.at(0));
-            if (!name.startsWith(QStringLiteral("MBEDTLS_ERR_")) && !name.startsWith(QStringLiteral("MBEDTLS_X509_BAD")))
+            if (!name.startsWith(QStringLiteral("MBEDTLS_ERR_"))
+                && !name.startsWith(QStringLiteral("MBEDTLS_X509_BAD")))
                 continue;
             QTest::addRow("%s %s", qPrintable(mbedtlsVersionName(*version)), qPrintable(name))
-                << mbedtlsVersionName(*version) << name << QString::fromLatin1(cols.at(1)).trimmed();
+                << mbedtlsVersionName(*version) << name
+                << QString::fromLatin1(cols.at(1)).trimmed();
         }
     }
 }
@@ -137,22 +148,27 @@ void TestErrorDecoderOracles::versionOracle()
     DecodeOptions options;
     options.mbedtls = parseMbedtlsVersion(version);
 
-    static const QRegularExpression number(QStringLiteral("^(?:MBEDTLS_DEPRECATED_NUMERIC_CONSTANT\\(\\s*)?(-?)0x([0-9A-Fa-f]+)"));
+    static const QRegularExpression number(
+        QStringLiteral("^(?:MBEDTLS_DEPRECATED_NUMERIC_CONSTANT\\(\\s*)?(-?)0x([0-9A-Fa-f]+)"));
     static const QRegularExpression alias(QStringLiteral("^(PSA_ERROR_\\w+)"));
     if (const auto m = number.match(definition); m.hasMatch()) {
-        const qint64 value = m.captured(2).toLongLong(nullptr, 16) * (m.captured(1).isEmpty() ? 1 : -1);
+        const qint64 value
+            = m.captured(2).toLongLong(nullptr, 16) * (m.captured(1).isEmpty() ? 1 : -1);
         if (name.startsWith(QStringLiteral("MBEDTLS_X509_"))) {
-            const DecodeResult r = ErrorDecoder::instance().decode(QStringLiteral("flags 0x%1").arg(value, 0, 16), options);
+            const DecodeResult r = ErrorDecoder::instance().decode(
+                QStringLiteral("flags 0x%1").arg(value, 0, 16), options);
             QVERIFY(r.known());
             QCOMPARE(r.readings.first().parts.size(), 1);
             QCOMPARE(r.readings.first().parts.first().name, name);
             return;
         }
         const DecodeResult r = ErrorDecoder::instance().decode(hex(int(value)), options);
-        QVERIFY2(topReadingsContain(r, name), qPrintable(r.known() ? r.readings.first().name : r.message));
+        QVERIFY2(topReadingsContain(r, name),
+                 qPrintable(r.known() ? r.readings.first().name : r.message));
         for (const Reading &reading : r.readings) {
             if (reading.name == name)
-                QVERIFY2(reading.versions.contains(version), qPrintable(reading.versions.join(QLatin1Char(','))));
+                QVERIFY2(reading.versions.contains(version),
+                         qPrintable(reading.versions.join(QLatin1Char(','))));
         }
     } else if (const auto a = alias.match(definition); a.hasMatch()) {
         // mbedTLS 4.0 made these legacy names aliases of PSA status codes.

@@ -48,13 +48,22 @@ void TestErrorDecoderRobustness::ambiguousInputsGetSeveralReadings_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QStringList>("names"); // each must appear among the readings
-    QTest::newRow("-0x7500 unpinned") << "-0x7500" << sl({"MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE", "MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION"});
-    QTest::newRow("0x8010 no IDF") << "0x8010" << sl({"ESP_ERR_MBEDTLS_CERT_PARTLY_OK", "ESP_ERR_MBEDTLS_SSL_HANDSHAKE_FAILED"});
-    QTest::newRow("4224 hex or decimal") << "4224" << sl({"MBEDTLS_ERR_PEM_NO_HEADER_FOOTER_PRESENT"});
+    QTest::newRow("-0x7500 unpinned")
+        << "-0x7500"
+        << sl({"MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE", "MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION"});
+    QTest::newRow("0x8010 no IDF")
+        << "0x8010"
+        << sl({"ESP_ERR_MBEDTLS_CERT_PARTLY_OK", "ESP_ERR_MBEDTLS_SSL_HANDSHAKE_FAILED"});
+    QTest::newRow("4224 hex or decimal")
+        << "4224" << sl({"MBEDTLS_ERR_PEM_NO_HEADER_FOOTER_PRESENT"});
     QTest::newRow("0x7002 esp_err or mbedtls") << "0x7002" << sl({"ESP_ERR_HTTP_CONNECT"});
     QTest::newRow("-1") << "-1" << sl({"MBEDTLS_ERR_ERROR_GENERIC_ERROR", "ESP_FAIL"});
-    QTest::newRow("FFFFFFFF") << "FFFFFFFF" << sl({"MBEDTLS_ERR_ERROR_GENERIC_ERROR", "(verify result unavailable)"});
-    QTest::newRow("ambiguous short name") << "SSL_HANDSHAKE_FAILED" << sl({"ESP_ERR_MBEDTLS_SSL_HANDSHAKE_FAILED", "ESP_ERR_WOLFSSL_SSL_HANDSHAKE_FAILED"});
+    QTest::newRow("FFFFFFFF") << "FFFFFFFF"
+                              << sl({"MBEDTLS_ERR_ERROR_GENERIC_ERROR",
+                                     "(verify result unavailable)"});
+    QTest::newRow("ambiguous short name")
+        << "SSL_HANDSHAKE_FAILED"
+        << sl({"ESP_ERR_MBEDTLS_SSL_HANDSHAKE_FAILED", "ESP_ERR_WOLFSSL_SSL_HANDSHAKE_FAILED"});
 }
 
 void TestErrorDecoderRobustness::ambiguousInputsGetSeveralReadings()
@@ -70,7 +79,8 @@ void TestErrorDecoderRobustness::ambiguousInputsGetSeveralReadings()
             QVERIFY(r.readings.at(i - 1).score >= r.readings.at(i).score); // ranked
     }
     for (const QString &n : names)
-        QVERIFY2(got.contains(n), qPrintable(n + QStringLiteral(" not in ") + got.join(QLatin1Char(','))));
+        QVERIFY2(got.contains(n),
+                 qPrintable(n + QStringLiteral(" not in ") + got.join(QLatin1Char(','))));
 }
 
 void TestErrorDecoderRobustness::otherBaseIsMentioned()
@@ -78,7 +88,8 @@ void TestErrorDecoderRobustness::otherBaseIsMentioned()
     // "7500" could be decimal; that reading explains nothing, and the answer says so.
     const DecodeResult r = ErrorDecoder::instance().decode(u"7500");
     QVERIFY(r.known());
-    QVERIFY2(r.readings.first().interpretation.contains(QStringLiteral("decimal 7500 it matches no known code")),
+    QVERIFY2(r.readings.first().interpretation.contains(
+                 QStringLiteral("decimal 7500 it matches no known code")),
              qPrintable(r.readings.first().interpretation));
     // "9984" the other way round: only the decimal reading (-9984 = -0x2700) explains it.
     const DecodeResult both = ErrorDecoder::instance().decode(u"9984");
@@ -91,21 +102,35 @@ void TestErrorDecoderRobustness::badInput_data()
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("expect"); // substring of the message
     QTest::addColumn<bool>("hasClosest");
-    QTest::newRow("empty") << "" << "Nothing to decode" << false;
-    QTest::newRow("spaces") << "   " << "Nothing to decode" << false;
-    QTest::newRow("0xZZ") << "0xZZ" << "not a hex number" << false;
-    QTest::newRow("40 digits") << "1234567890123456789012345678901234567890" << "too long" << false;
-    QTest::newRow("40 hex digits") << "0x1234567890123456789012345678901234567890" << "too long" << false;
-    QTest::newRow("undefined code") << "-0x7501" << "Not a known code" << true;
-    QTest::newRow("undefined decimal") << "-30000" << "Not a known code" << true;
-    QTest::newRow("unknown name") << "MBEDTLS_ERR_SSL_CONN_EOFF" << "Not a known code" << true;
-    QTest::newRow("garbage") << "hello world!" << "neither a number" << false;
-    QTest::newRow("just 0x") << "0x" << "not a hex number" << false;
-    QTest::newRow("just minus") << "-" << "Not a known code" << false;
-    QTest::newRow("flags without value") << "flags" << "needs a value" << false;
+    QTest::newRow("empty") << ""
+                           << "Nothing to decode" << false;
+    QTest::newRow("spaces") << "   "
+                            << "Nothing to decode" << false;
+    QTest::newRow("0xZZ") << "0xZZ"
+                          << "not a hex number" << false;
+    QTest::newRow("40 digits") << "1234567890123456789012345678901234567890"
+                               << "too long" << false;
+    QTest::newRow("40 hex digits") << "0x1234567890123456789012345678901234567890"
+                                   << "too long" << false;
+    QTest::newRow("undefined code") << "-0x7501"
+                                    << "Not a known code" << true;
+    QTest::newRow("undefined decimal") << "-30000"
+                                       << "Not a known code" << true;
+    QTest::newRow("unknown name") << "MBEDTLS_ERR_SSL_CONN_EOFF"
+                                  << "Not a known code" << true;
+    QTest::newRow("garbage") << "hello world!"
+                             << "neither a number" << false;
+    QTest::newRow("just 0x") << "0x"
+                             << "not a hex number" << false;
+    QTest::newRow("just minus") << "-"
+                                << "Not a known code" << false;
+    QTest::newRow("flags without value") << "flags"
+                                         << "needs a value" << false;
     QTest::newRow("huge paste") << QString(5000, QLatin1Char('9')) << "single error code" << false;
-    QTest::newRow("int64 overflow") << "-0xFFFFFFFFFFFFFFFF" << "too large" << false;
-    QTest::newRow("esp-tls block gap") << "0x8020" << "Closest readings: 0x801D" << true;
+    QTest::newRow("int64 overflow") << "-0xFFFFFFFFFFFFFFFF"
+                                    << "too large" << false;
+    QTest::newRow("esp-tls block gap") << "0x8020"
+                                       << "Closest readings: 0x801D" << true;
 }
 
 void TestErrorDecoderRobustness::badInput()
@@ -128,7 +153,8 @@ void TestErrorDecoderRobustness::everyReadingHasAdvice()
     for (int magnitude = 1; magnitude <= 0x7FFF; ++magnitude) {
         if ((magnitude & 0x7F) != 0 && magnitude > 0x7F)
             continue; // composites are covered by their parts
-        const DecodeResult r = ErrorDecoder::instance().decode(QStringLiteral("-0x%1").arg(magnitude, 0, 16));
+        const DecodeResult r
+            = ErrorDecoder::instance().decode(QStringLiteral("-0x%1").arg(magnitude, 0, 16));
         for (const Reading &reading : r.readings) {
             if (reading.kind != Reading::Kind::Mbedtls)
                 continue;
@@ -147,12 +173,26 @@ void TestErrorDecoderRobustness::everyReadingHasAdvice()
 // diagnosis ids from the shared vocabulary (resources/data/diagnoses/diagnoses.json), so a typo cannot silently drop advice.
 void TestErrorDecoderRobustness::knowledgeBaseIsConsistent()
 {
-    const QStringList vocabulary = sl({"tx-buffer-too-small", "rx-buffer-too-small", "peer-closed-during-handshake",
-        "connection-reset", "handshake-timeout", "untrusted-certificate", "certificate-expired",
-        "certificate-not-yet-valid", "hostname-mismatch", "unsupported-key-algorithm", "key-parse-error",
-        "certificate-parse-error", "out-of-memory", "no-shared-cipher", "client-certificate-required",
-        "client-certificate-rejected", "protocol-version-mismatch", "fatal-alert",
-        "secure-session-not-established", "misleading-certificate-verified"});
+    const QStringList vocabulary = sl({"tx-buffer-too-small",
+                                       "rx-buffer-too-small",
+                                       "peer-closed-during-handshake",
+                                       "connection-reset",
+                                       "handshake-timeout",
+                                       "untrusted-certificate",
+                                       "certificate-expired",
+                                       "certificate-not-yet-valid",
+                                       "hostname-mismatch",
+                                       "unsupported-key-algorithm",
+                                       "key-parse-error",
+                                       "certificate-parse-error",
+                                       "out-of-memory",
+                                       "no-shared-cipher",
+                                       "client-certificate-required",
+                                       "client-certificate-rejected",
+                                       "protocol-version-mismatch",
+                                       "fatal-alert",
+                                       "secure-session-not-established",
+                                       "misleading-certificate-verified"});
     QFile f(QStringLiteral(":/forgeline/data/errors/knowledge.json"));
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
@@ -166,7 +206,8 @@ void TestErrorDecoderRobustness::knowledgeBaseIsConsistent()
         QVERIFY2(!entry.value(QStringLiteral("fixes")).toArray().isEmpty(), qPrintable(key));
         QVERIFY2(!entry.value(QStringLiteral("causes")).toArray().isEmpty(), qPrintable(key));
         const QString id = entry.value(QStringLiteral("diagnosisId")).toString();
-        QVERIFY2(id.isEmpty() || vocabulary.contains(id), qPrintable(key + QStringLiteral(": ") + id));
+        QVERIFY2(id.isEmpty() || vocabulary.contains(id),
+                 qPrintable(key + QStringLiteral(": ") + id));
         if (key == QStringLiteral("X509_FLAGS_UNAVAILABLE"))
             continue; // attached to the 0xFFFFFFFF reading, checked in ambiguousInputsGetSeveralReadings
         const DecodeResult r = ErrorDecoder::instance().decode(key);
@@ -175,7 +216,8 @@ void TestErrorDecoderRobustness::knowledgeBaseIsConsistent()
         for (const Reading &reading : r.readings) {
             const QStringList names = sl({}) << reading.name << reading.canonical;
             attached = attached || names.contains(key)
-                || std::any_of(reading.parts.cbegin(), reading.parts.cend(), [&key](const Reading &p) { return p.name == key; });
+                       || std::any_of(reading.parts.cbegin(), reading.parts.cend(),
+                                      [&key](const Reading &p) { return p.name == key; });
         }
         QVERIFY2(attached, qPrintable(key));
         ++checked;
@@ -186,7 +228,8 @@ void TestErrorDecoderRobustness::knowledgeBaseIsConsistent()
 // The GUI decodes off its main thread while the CLI or a worker may decode too.
 void TestErrorDecoderRobustness::concurrentDecodesAgree()
 {
-    const QStringList inputs = sl({"-0x7500", "64416", "0x8010", "-0x4290", "0x00000208", "CONN_EOF", "0xZZ", "-0x7501"});
+    const QStringList inputs = sl(
+        {"-0x7500", "64416", "0x8010", "-0x4290", "0x00000208", "CONN_EOF", "0xZZ", "-0x7501"});
     DecodeOptions options;
     options.idfVersion = QStringLiteral("4.3");
     QStringList expected;
@@ -198,7 +241,8 @@ void TestErrorDecoderRobustness::concurrentDecodesAgree()
         threads.emplace_back([&] {
             for (int round = 0; round < 25; ++round) {
                 for (int i = 0; i < inputs.size(); ++i) {
-                    if (decodeResultToText(ErrorDecoder::instance().decode(inputs.at(i), options)) != expected.at(i))
+                    if (decodeResultToText(ErrorDecoder::instance().decode(inputs.at(i), options))
+                        != expected.at(i))
                         ++mismatches;
                 }
             }

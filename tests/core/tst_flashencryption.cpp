@@ -43,15 +43,16 @@ QByteArray evp(const EVP_CIPHER *cipher, const QByteArray &key, const QByteArray
     QByteArray out(in.size() + 32, '\0');
     int len = 0;
     int total = 0;
-    const bool ok = EVP_CipherInit_ex(
-                        ctx, cipher, nullptr, reinterpret_cast<const uchar *>(key.constData()),
-                        iv.isEmpty() ? nullptr : reinterpret_cast<const uchar *>(iv.constData()),
-                        encrypt ? 1 : 0)
-            == 1
-        && EVP_CIPHER_CTX_set_padding(ctx, 0) == 1
-        && EVP_CipherUpdate(ctx, reinterpret_cast<uchar *>(out.data()), &len,
-                            reinterpret_cast<const uchar *>(in.constData()), int(in.size()))
-            == 1;
+    const bool ok
+        = EVP_CipherInit_ex(ctx, cipher, nullptr, reinterpret_cast<const uchar *>(key.constData()),
+                            iv.isEmpty() ? nullptr
+                                         : reinterpret_cast<const uchar *>(iv.constData()),
+                            encrypt ? 1 : 0)
+              == 1
+          && EVP_CIPHER_CTX_set_padding(ctx, 0) == 1
+          && EVP_CipherUpdate(ctx, reinterpret_cast<uchar *>(out.data()), &len,
+                              reinterpret_cast<const uchar *>(in.constData()), int(in.size()))
+                 == 1;
     total = len;
     const bool fin
         = ok && EVP_CipherFinal_ex(ctx, reinterpret_cast<uchar *>(out.data()) + total, &len) == 1;
@@ -98,7 +99,7 @@ QByteArray referenceEsp32Key(const QByteArray &key, quint32 address, int conf)
     const int masked[] = {0, 61, 124, 189};
     auto inMask = [](int bit) {
         return bit <= 3 || (bit >= 61 && bit <= 66) || (bit >= 124 && bit <= 131)
-            || (bit >= 189 && bit <= 198);
+               || (bit >= 189 && bit <= 198);
     };
     for (int p : masked) {
         for (int j = 0; j < 19; ++j) {

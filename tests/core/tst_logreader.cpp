@@ -18,7 +18,8 @@ QString s(QByteArrayView v) { return QString::fromUtf8(v); }
 QList<QByteArray> readAll(QByteArrayView data)
 {
     QList<QByteArray> lines;
-    const auto r = LogReader::readBytes(data, [&](qint64, QByteArrayView l) { lines << l.toByteArray(); });
+    const auto r
+        = LogReader::readBytes(data, [&](qint64, QByteArrayView l) { lines << l.toByteArray(); });
     return r ? lines : QList<QByteArray>{};
 }
 
@@ -43,7 +44,8 @@ private Q_SLOTS:
 
     void espIdfClockTimestampAndOtherTags()
     {
-        const LogLine l = parseLogLine("I (12:30:14.298) mbedtls: ssl_msg.c:2318 ssl->f_recv(_timeout)() returned 5 (-0xfffffffb)");
+        const LogLine l = parseLogLine(
+            "I (12:30:14.298) mbedtls: ssl_msg.c:2318 ssl->f_recv(_timeout)() returned 5 (-0xfffffffb)");
         QCOMPARE(s(l.file), QStringLiteral("ssl_msg.c"));
         QCOMPARE(l.sourceLine, 2318);
         const LogLine t = parseLogLine("E (23848) esp-tls: mbedtls_ssl_handshake returned -0x7280");
@@ -61,29 +63,34 @@ private Q_SLOTS:
         QCOMPARE(a.debugLevel, 2);
         QCOMPARE(a.sourceLine, 6754);
         QCOMPARE(s(a.message), QStringLiteral("=> handshake"));
-        const LogLine b = parseLogLine("library/ssl_msg.c:1998: |2| 0x7ffc3a1b2c40: ssl->f_recv(_timeout)() returned 0 (-0x0000)");
+        const LogLine b = parseLogLine(
+            "library/ssl_msg.c:1998: |2| 0x7ffc3a1b2c40: ssl->f_recv(_timeout)() returned 0 (-0x0000)");
         QCOMPARE(s(b.file), QStringLiteral("ssl_msg.c"));
         QCOMPARE(s(b.context), QStringLiteral("0x7ffc3a1b2c40"));
         QCOMPARE(s(b.message), QStringLiteral("ssl->f_recv(_timeout)() returned 0 (-0x0000)"));
         // Hex rows start with an offset, not a pointer.
-        const LogLine c = parseLogLine("ssl_msg.c:2708: |4| 0000:  16 03 01 01 27 01 00 01 23 03 03 6b 02 74 61 9f  ....'...#..kta.");
+        const LogLine c = parseLogLine(
+            "ssl_msg.c:2708: |4| 0000:  16 03 01 01 27 01 00 01 23 03 03 6b 02 74 61 9f  ....'...#..kta.");
         QVERIFY(c.context.isEmpty());
         QVERIFY(isHexDumpRow(c.message));
     }
 
     void windowsPathsAndEsp8266AndArduino()
     {
-        const LogLine w = parseLogLine("D (17850) mbedtls: C:\\Users\\dev\\esp\\components\\mbedtls\\ssl_tls.c:2779 => parse certificate");
+        const LogLine w = parseLogLine(
+            "D (17850) mbedtls: C:\\Users\\dev\\esp\\components\\mbedtls\\ssl_tls.c:2779 => parse certificate");
         QCOMPARE(s(w.file), QStringLiteral("ssl_tls.c"));
         QCOMPARE(w.sourceLine, 2779);
         const LogLine e = parseLogLine("mbedtls: ssl_tls.c:6674 => handshake");
         QCOMPARE(e.format, LogLine::Format::Esp8266);
         QCOMPARE(s(e.message), QStringLiteral("=> handshake"));
-        const LogLine a1 = parseLogLine("[E][ssl_client.cpp:33] _handle_error(): [start_ssl_client():199]: (-9984) X509 - Certificate verification failed");
+        const LogLine a1 = parseLogLine(
+            "[E][ssl_client.cpp:33] _handle_error(): [start_ssl_client():199]: (-9984) X509 - Certificate verification failed");
         QCOMPARE(a1.format, LogLine::Format::Arduino);
         QCOMPARE(a1.level, 'E');
         QCOMPARE(s(a1.tag), QStringLiteral("ssl_client.cpp"));
-        const LogLine a2 = parseLogLine("[  4021][E][ssl_client.cpp:37] _handle_error(): [start_ssl_client():276]: (-29312) SSL - The connection indicated an EOF");
+        const LogLine a2 = parseLogLine(
+            "[  4021][E][ssl_client.cpp:37] _handle_error(): [start_ssl_client():276]: (-29312) SSL - The connection indicated an EOF");
         QCOMPARE(a2.format, LogLine::Format::Arduino);
         QVERIFY(s(a2.message).contains(QStringLiteral("(-29312)")));
     }
@@ -91,8 +98,11 @@ private Q_SLOTS:
     void ansiColoursCrlfAndControlBytes()
     {
         QByteArray scratch;
-        const QByteArrayView clean = cleanLogLine("\x1b[0;31mE (10770) esp-tls: mbedtls_ssl_handshake returned -0x7500\x1b[0m\r", scratch);
-        QCOMPARE(s(clean), QStringLiteral("E (10770) esp-tls: mbedtls_ssl_handshake returned -0x7500"));
+        const QByteArrayView clean = cleanLogLine(
+            "\x1b[0;31mE (10770) esp-tls: mbedtls_ssl_handshake returned -0x7500\x1b[0m\r",
+            scratch);
+        QCOMPARE(s(clean),
+                 QStringLiteral("E (10770) esp-tls: mbedtls_ssl_handshake returned -0x7500"));
         const QList<QByteArray> lines = readAll("a\r\n\r\nb\r\n");
         QCOMPARE(lines.size(), 3);
         QCOMPARE(lines.at(0), QByteArray("a"));
@@ -105,7 +115,7 @@ private Q_SLOTS:
         // The clean-line test reads eight bytes at a time: a control byte or DEL must be
         // found wherever it sits, and tabs, UTF-8 and high bytes must not count.
         QByteArray scratch;
-        const QByteArray clean = QByteArray("\tpayload \xc3\xa9\xff\x80 ~ ") .repeated(3);
+        const QByteArray clean = QByteArray("\tpayload \xc3\xa9\xff\x80 ~ ").repeated(3);
         QCOMPARE(cleanLogLine(clean, scratch).data(), clean.constData()); // untouched, no copy
         for (char bad : {'\x01', '\x1f', '\x7f', '\r'}) {
             for (qsizetype at = 0; at <= clean.size(); ++at) {
@@ -118,38 +128,44 @@ private Q_SLOTS:
 
     void interleavedOutputBeforeThePrefix()
     {
-        const LogLine l = parseLogLine("Waiting for time...I (9700) mbedtls: ssl_cli.c:4272 client state: 2");
+        const LogLine l
+            = parseLogLine("Waiting for time...I (9700) mbedtls: ssl_cli.c:4272 client state: 2");
         QCOMPARE(l.format, LogLine::Format::EspIdf);
         QCOMPARE(s(l.message), QStringLiteral("client state: 2"));
-        const LogLine m = parseLogLine("[b]E (10770) esp-tls: mbedtls_ssl_handshake returned -0x7500[/b]");
+        const LogLine m
+            = parseLogLine("[b]E (10770) esp-tls: mbedtls_ssl_handshake returned -0x7500[/b]");
         QCOMPARE(s(m.tag), QStringLiteral("esp-tls"));
     }
 
     void truncatedLastLineAndNonUtf8()
     {
         QList<QByteArray> lines;
-        const auto r = LogReader::readBytes("first\nI (1) mbedtls: ssl_tls.c:1 => hand\xff\xfeshake\nhalf a li",
-                                            [&](qint64, QByteArrayView l) { lines << l.toByteArray(); });
+        const auto r = LogReader::readBytes(
+            "first\nI (1) mbedtls: ssl_tls.c:1 => hand\xff\xfeshake\nhalf a li",
+            [&](qint64, QByteArrayView l) { lines << l.toByteArray(); });
         QVERIFY(r.ok());
         QVERIFY(r->truncatedLastLine);
         QCOMPARE(lines.size(), 3);
         QCOMPARE(lines.last(), QByteArray("half a li"));
-        QVERIFY(QString::fromUtf8(lines.at(1)).contains(QChar::ReplacementCharacter)); // decoded leniently
+        QVERIFY(QString::fromUtf8(lines.at(1))
+                    .contains(QChar::ReplacementCharacter)); // decoded leniently
     }
 
     void gzipFilesAreReadTransparently()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("seed.log.gz"));
-        const QByteArray text = "I (11044) mbedtls: ssl_tls.c:2721 in_left: 0, nb_want: 5\n"
-                                "I (11054) mbedtls: ssl_tls.c:2722 ssl->f_recv(_timeout)() returned 0 (-0x0000)\n"
-                                "W (11064) mbedtls: ssl_tls.c:4973 mbedtls_ssl_fetch_input() returned -29312 (-0x7280)\n";
+        const QByteArray text
+            = "I (11044) mbedtls: ssl_tls.c:2721 in_left: 0, nb_want: 5\n"
+              "I (11054) mbedtls: ssl_tls.c:2722 ssl->f_recv(_timeout)() returned 0 (-0x0000)\n"
+              "W (11064) mbedtls: ssl_tls.c:4973 mbedtls_ssl_fetch_input() returned -29312 (-0x7280)\n";
         gzFile gz = gzopen(QFile::encodeName(path).constData(), "wb");
         QVERIFY(gz);
         gzwrite(gz, text.constData(), unsigned(text.size()));
         gzclose(gz);
         QList<QByteArray> lines;
-        const auto r = LogReader::readFile(path, [&](qint64, QByteArrayView l) { lines << l.toByteArray(); });
+        const auto r = LogReader::readFile(
+            path, [&](qint64, QByteArrayView l) { lines << l.toByteArray(); });
         QVERIFY(r.ok());
         QVERIFY(r->compressed);
         QCOMPARE(lines.size(), 3);
@@ -168,7 +184,8 @@ private Q_SLOTS:
         c.write(bytes.left(bytes.size() - 12));
         c.close();
         lines.clear();
-        const auto partial = LogReader::readFile(cut, [&](qint64, QByteArrayView l) { lines << l.toByteArray(); });
+        const auto partial
+            = LogReader::readFile(cut, [&](qint64, QByteArrayView l) { lines << l.toByteArray(); });
         QVERIFY(partial.ok());
         QVERIFY(partial->truncatedLastLine);
         QVERIFY(!lines.isEmpty());
@@ -231,7 +248,8 @@ private Q_SLOTS:
         QByteArray data(LogReader::MaxLineLength * 3, 'x');
         data += "\nnext\n";
         qsizetype longest = 0;
-        const auto r = LogReader::readBytes(data, [&](qint64, QByteArrayView l) { longest = qMax(longest, l.size()); });
+        const auto r = LogReader::readBytes(
+            data, [&](qint64, QByteArrayView l) { longest = qMax(longest, l.size()); });
         QVERIFY(r.ok());
         QCOMPARE(longest, LogReader::MaxLineLength);
         QCOMPARE(r->longLinesCut, 1);
@@ -244,7 +262,8 @@ private Q_SLOTS:
         for (int i = 0; i < 20000; ++i)
             f.write(line);
         f.close();
-        const auto cancelled = LogReader::readFile(path, [](qint64, QByteArrayView) {}, [](qint64, qint64) { return false; });
+        const auto cancelled = LogReader::readFile(
+            path, [](qint64, QByteArrayView) {}, [](qint64, qint64) { return false; });
         QVERIFY(!cancelled.ok());
         QCOMPARE(cancelled.error().code, QStringLiteral("diagnose.cancelled"));
     }

@@ -100,7 +100,8 @@ QByteArray miniReference(quint8 version)
     put32(b, 24, quint32(-2));
     p.add(b);
     p.varlen(1, 0x21, 0xFF, "s", QByteArray("hi", 3));
-    const QByteArray blob = QByteArray::fromHex("00112233445566778899aabbccddeeff0102030405060708090a0b0c0d0e0f1011");
+    const QByteArray blob
+        = QByteArray::fromHex("00112233445566778899aabbccddeeff0102030405060708090a0b0c0d0e0f1011");
     if (version == 0xFE) {
         p.varlen(1, 0x42, 0, "bl", blob);
         QByteArray idx = MiniPage::entry(1, 0x48, 1, 0xFF, "bl");
@@ -114,12 +115,13 @@ QByteArray miniReference(quint8 version)
     return p.image();
 }
 
-const char *miniCsv = "key,type,encoding,value\n"
-                      "storage,namespace,,\n"
-                      "a,data,u8,5\n"
-                      "b,data,i32,-2\n"
-                      "s,data,string,hi\n"
-                      "bl,data,hex2bin,00112233445566778899aabbccddeeff0102030405060708090a0b0c0d0e0f1011\n";
+const char *miniCsv
+    = "key,type,encoding,value\n"
+      "storage,namespace,,\n"
+      "a,data,u8,5\n"
+      "b,data,i32,-2\n"
+      "s,data,string,hi\n"
+      "bl,data,hex2bin,00112233445566778899aabbccddeeff0102030405060708090a0b0c0d0e0f1011\n";
 
 QList<Item> items(const QString &csv, const QString &base = {})
 {
@@ -157,7 +159,8 @@ QString bigBlobCsv(int bytes)
     QByteArray data;
     for (int i = 0; i < bytes; ++i)
         data.append(char((i * 7 + 3) & 0xFF));
-    return QStringLiteral("key,type,encoding,value\nns,namespace,,\nbig,data,hex2bin,%1\nafter,data,u16,513\n")
+    return QStringLiteral(
+               "key,type,encoding,value\nns,namespace,,\nbig,data,hex2bin,%1\nafter,data,u16,513\n")
         .arg(QString::fromLatin1(data.toHex()));
 }
 
@@ -205,17 +208,18 @@ private Q_SLOTS:
     {
         QFETCH(int, version);
         QFETCH(bool, encrypted);
-        const QString csv = QStringLiteral("key,type,encoding,value\n"
-                                           "wifi,namespace,,\n"
-                                           "u8,data,u8,255\ni8,data,i8,-128\nu16,data,u16,65535\n"
-                                           "i16,data,i16,-32768\nu32,data,u32,4294967295\n"
-                                           "i32,data,i32,-2147483648\nu64,data,u64,18446744073709551615\n"
-                                           "i64,data,i64,-9223372036854775808\n"
-                                           "certs,namespace,,\n"
-                                           "name,data,string,dev-0001\n"
-                                           "b64,data,base64,3q2+7w==\n"
-                                           "bin,data,binary,raw text\n"
-                                           "fill,data,blob_fill(8;0xaa),ab\n");
+        const QString csv
+            = QStringLiteral("key,type,encoding,value\n"
+                             "wifi,namespace,,\n"
+                             "u8,data,u8,255\ni8,data,i8,-128\nu16,data,u16,65535\n"
+                             "i16,data,i16,-32768\nu32,data,u32,4294967295\n"
+                             "i32,data,i32,-2147483648\nu64,data,u64,18446744073709551615\n"
+                             "i64,data,i64,-9223372036854775808\n"
+                             "certs,namespace,,\n"
+                             "name,data,string,dev-0001\n"
+                             "b64,data,base64,3q2+7w==\n"
+                             "bin,data,binary,raw text\n"
+                             "fill,data,blob_fill(8;0xaa),ab\n");
         std::optional<Keys> keys;
         if (encrypted)
             keys = patternKeys();
@@ -228,7 +232,8 @@ private Q_SLOTS:
         QCOMPARE(entryFor(d, QStringLiteral("i8")).signedNumber(), -128);
         QCOMPARE(entryFor(d, QStringLiteral("i16")).signedNumber(), -32768);
         QCOMPARE(entryFor(d, QStringLiteral("u64")).unsignedNumber(), ~quint64(0));
-        QCOMPARE(entryFor(d, QStringLiteral("i64")).signedNumber(), std::numeric_limits<qint64>::min());
+        QCOMPARE(entryFor(d, QStringLiteral("i64")).signedNumber(),
+                 std::numeric_limits<qint64>::min());
         QCOMPARE(entryFor(d, QStringLiteral("i32")).namespaceName, QStringLiteral("wifi"));
         const Entry name = entryFor(d, QStringLiteral("name"));
         QCOMPARE(name.namespaceName, QStringLiteral("certs"));
@@ -236,7 +241,8 @@ private Q_SLOTS:
         QCOMPARE(name.length, 9); // stored with its NUL
         QCOMPARE(entryFor(d, QStringLiteral("b64")).value, QByteArray::fromHex("deadbeef"));
         QCOMPARE(entryFor(d, QStringLiteral("bin")).value, QByteArray("raw text"));
-        QCOMPARE(entryFor(d, QStringLiteral("fill")).value, QByteArray::fromHex("6162aaaaaaaaaaaa"));
+        QCOMPARE(entryFor(d, QStringLiteral("fill")).value,
+                 QByteArray::fromHex("6162aaaaaaaaaaaa"));
         QCOMPARE(entryFor(d, QStringLiteral("fill")).typeName(), QStringLiteral("blob"));
         QCOMPARE(d.pages.at(0).stateName, QStringLiteral("active"));
         QCOMPARE(d.pages.at(1).stateName, QStringLiteral("empty"));
@@ -261,7 +267,8 @@ private Q_SLOTS:
 
     void encryptedWithoutKeysIsFlagged()
     {
-        const QByteArray image = write(QString::fromLatin1(miniCsv), 0x3000, Version2, patternKeys());
+        const QByteArray image
+            = write(QString::fromLatin1(miniCsv), 0x3000, Version2, patternKeys());
         const Dump d = readImage(image);
         QVERIFY(d.looksEncrypted);
         QVERIFY(d.problems.join(QLatin1Char(' ')).contains(QStringLiteral("--keys")));
@@ -280,7 +287,7 @@ private Q_SLOTS:
         QCOMPARE(image.left(32), k->encryptionKey);
         QCOMPARE(image.mid(32, 32), k->tweakKey);
         const quint32 crc = quint32(uchar(image[64])) | quint32(uchar(image[65])) << 8
-            | quint32(uchar(image[66])) << 16 | quint32(uchar(image[67])) << 24;
+                            | quint32(uchar(image[66])) << 16 | quint32(uchar(image[67])) << 24;
         QCOMPARE(crc, refCrc(image.left(64)));
         QCOMPARE(image.mid(68), QByteArray(4096 - 68, '\xFF'));
         auto back = Keys::fromPartitionImage(image);
@@ -289,7 +296,8 @@ private Q_SLOTS:
         QByteArray damaged = image;
         damaged[3] = char(damaged[3] ^ 1);
         QCOMPARE(Keys::fromPartitionImage(damaged).error().code, QStringLiteral("nvs.keys.crc"));
-        QCOMPARE(Keys::fromPartitionImage(QByteArray(4096, '\xFF')).error().code, QStringLiteral("nvs.keys.crc"));
+        QCOMPARE(Keys::fromPartitionImage(QByteArray(4096, '\xFF')).error().code,
+                 QStringLiteral("nvs.keys.crc"));
     }
 
     void keysFileIsOwnerOnly()
@@ -327,7 +335,8 @@ private Q_SLOTS:
         missing.replace(4096, 4096, QByteArray(4096, '\xFF')); // page 1 lost
         const Dump m = readImage(missing);
         QCOMPARE(entryFor(m, QStringLiteral("big")).state, QStringLiteral("incomplete"));
-        QVERIFY(m.problems.join(QLatin1Char(' ')).contains(QStringLiteral("missing chunk(s) 1 of 3")));
+        QVERIFY(
+            m.problems.join(QLatin1Char(' ')).contains(QStringLiteral("missing chunk(s) 1 of 3")));
     }
 
     void damagedEntries()
@@ -337,8 +346,9 @@ private Q_SLOTS:
         QByteArray bad = image;
         bad[64 + 32 + 24] = char(bad[64 + 32 + 24] ^ 0x40);
         Dump d = readImage(bad);
-        QVERIFY(std::any_of(d.entries.cbegin(), d.entries.cend(),
-                            [](const Entry &e) { return e.state == QLatin1String("crc-error") && e.index == 1; }));
+        QVERIFY(std::any_of(d.entries.cbegin(), d.entries.cend(), [](const Entry &e) {
+            return e.state == QLatin1String("crc-error") && e.index == 1;
+        }));
         QVERIFY(d.problems.join(QLatin1Char(' ')).contains(QStringLiteral("page 0 entry 1")));
         // String data damaged: the data CRC fails.
         bad = image;
@@ -375,9 +385,12 @@ private Q_SLOTS:
         auto r = writeImage(items(bigBlobCsv(10000)), o);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, QStringLiteral("nvs.size"));
-        QVERIFY2(r.error().message.contains(QStringLiteral("need 4 pages")), qPrintable(r.error().message));
+        QVERIFY2(r.error().message.contains(QStringLiteral("need 4 pages")),
+                 qPrintable(r.error().message));
         o.size = 0x2800;
-        QVERIFY(writeImage(items(QString::fromLatin1(miniCsv)), o).error().message.contains(QStringLiteral("4096")));
+        QVERIFY(writeImage(items(QString::fromLatin1(miniCsv)), o)
+                    .error()
+                    .message.contains(QStringLiteral("4096")));
     }
 
     void readOnlySmallPartition()
@@ -398,10 +411,12 @@ private Q_SLOTS:
         auto r = writeImage(items(bigBlobCsv(2000)), o);
         QVERIFY(r.error().message.contains(QStringLiteral("1984")));
         o.version = Version2;
-        const QString longString = QStringLiteral("key,type,encoding,value\nn,namespace,,\ns,data,string,%1\n")
-                                       .arg(QString(3968, QLatin1Char('x')));
+        const QString longString
+            = QStringLiteral("key,type,encoding,value\nn,namespace,,\ns,data,string,%1\n")
+                  .arg(QString(3968, QLatin1Char('x')));
         r = writeImage(items(longString), o);
-        QVERIFY2(r.error().message.contains(QStringLiteral("too long")), qPrintable(r.error().message));
+        QVERIFY2(r.error().message.contains(QStringLiteral("too long")),
+                 qPrintable(r.error().message));
     }
 
     void csvErrors_data()
@@ -409,20 +424,43 @@ private Q_SLOTS:
         QTest::addColumn<QString>("csv");
         QTest::addColumn<QString>("expected");
         const QString h = QStringLiteral("key,type,encoding,value\nns,namespace,,\n");
-        QTest::newRow("no header") << QStringLiteral("a,b,c\n") << QStringLiteral("line 1: the header row has no 'key'");
-        QTest::newRow("u8 range") << h + QStringLiteral("k,data,u8,256\n") << QStringLiteral("line 3, column 11: 256 is out of range for u8");
-        QTest::newRow("hex number") << h + QStringLiteral("k,data,u32,0x10\n") << QStringLiteral("line 3, column 12: '0x10' is not a decimal");
-        QTest::newRow("odd hex") << h + QStringLiteral("k,data,hex2bin,abc\n") << QStringLiteral("line 3, column 16: hex2bin data has an odd number");
-        QTest::newRow("bad hex digit") << h + QStringLiteral("k,data,hex2bin,zz\n") << QStringLiteral("line 3, column 16: 'z' is not a hex digit");
-        QTest::newRow("bad base64") << h + QStringLiteral("k,data,base64,@@@\n") << QStringLiteral("line 3, column 15: the value is not valid base64");
-        QTest::newRow("long key") << h + QStringLiteral("sixteen_chars_xx,data,u8,1\n") << QStringLiteral("line 3, column 1: key 'sixteen_chars_xx' is 16 bytes");
-        QTest::newRow("encoding") << h + QStringLiteral("k,data,float,1\n") << QStringLiteral("line 3, column 8: unknown encoding 'float'");
-        QTest::newRow("type") << h + QStringLiteral("k,value,u8,1\n") << QStringLiteral("line 3, column 3: type 'value'");
-        QTest::newRow("before namespace") << QStringLiteral("key,type,encoding,value\nk,data,u8,1\n") << QStringLiteral("line 2, column 1: 'k' comes before any namespace");
-        QTest::newRow("short row") << h + QStringLiteral("k,data,u8\n") << QStringLiteral("line 3, column 10: the row has 3 fields");
-        QTest::newRow("quote") << h + QStringLiteral("k,data,string,\"abc\n") << QStringLiteral("line 3, column 15: the quoted field is not closed");
-        QTest::newRow("missing file") << h + QStringLiteral("k,file,binary,nope.bin\n") << QStringLiteral("line 3, column 15: cannot read file 'nope.bin'");
-        QTest::newRow("comment lines count") << QStringLiteral("# c\nkey,type,encoding,value\n# c\nns,namespace,,\nk,data,i8,-129\n") << QStringLiteral("line 5, column 11: -129 is out of range for i8");
+        QTest::newRow("no header")
+            << QStringLiteral("a,b,c\n") << QStringLiteral("line 1: the header row has no 'key'");
+        QTest::newRow("u8 range") << h + QStringLiteral("k,data,u8,256\n")
+                                  << QStringLiteral(
+                                         "line 3, column 11: 256 is out of range for u8");
+        QTest::newRow("hex number") << h + QStringLiteral("k,data,u32,0x10\n")
+                                    << QStringLiteral("line 3, column 12: '0x10' is not a decimal");
+        QTest::newRow("odd hex") << h + QStringLiteral("k,data,hex2bin,abc\n")
+                                 << QStringLiteral(
+                                        "line 3, column 16: hex2bin data has an odd number");
+        QTest::newRow("bad hex digit")
+            << h + QStringLiteral("k,data,hex2bin,zz\n")
+            << QStringLiteral("line 3, column 16: 'z' is not a hex digit");
+        QTest::newRow("bad base64")
+            << h + QStringLiteral("k,data,base64,@@@\n")
+            << QStringLiteral("line 3, column 15: the value is not valid base64");
+        QTest::newRow("long key") << h + QStringLiteral("sixteen_chars_xx,data,u8,1\n")
+                                  << QStringLiteral(
+                                         "line 3, column 1: key 'sixteen_chars_xx' is 16 bytes");
+        QTest::newRow("encoding") << h + QStringLiteral("k,data,float,1\n")
+                                  << QStringLiteral("line 3, column 8: unknown encoding 'float'");
+        QTest::newRow("type") << h + QStringLiteral("k,value,u8,1\n")
+                              << QStringLiteral("line 3, column 3: type 'value'");
+        QTest::newRow("before namespace")
+            << QStringLiteral("key,type,encoding,value\nk,data,u8,1\n")
+            << QStringLiteral("line 2, column 1: 'k' comes before any namespace");
+        QTest::newRow("short row") << h + QStringLiteral("k,data,u8\n")
+                                   << QStringLiteral("line 3, column 10: the row has 3 fields");
+        QTest::newRow("quote") << h + QStringLiteral("k,data,string,\"abc\n")
+                               << QStringLiteral(
+                                      "line 3, column 15: the quoted field is not closed");
+        QTest::newRow("missing file")
+            << h + QStringLiteral("k,file,binary,nope.bin\n")
+            << QStringLiteral("line 3, column 15: cannot read file 'nope.bin'");
+        QTest::newRow("comment lines count")
+            << QStringLiteral("# c\nkey,type,encoding,value\n# c\nns,namespace,,\nk,data,i8,-129\n")
+            << QStringLiteral("line 5, column 11: -129 is out of range for i8");
     }
     void csvErrors()
     {
@@ -464,9 +502,10 @@ private Q_SLOTS:
     {
         WriteOptions o;
         o.size = 0x3000;
-        auto r = writeImage(items(QStringLiteral("key,type,encoding,value\na,namespace,,\nb,namespace,,\n"
-                                                 "a,namespace,,\nk,data,u8,1\n")),
-                            o);
+        auto r = writeImage(
+            items(QStringLiteral("key,type,encoding,value\na,namespace,,\nb,namespace,,\n"
+                                 "a,namespace,,\nk,data,u8,1\n")),
+            o);
         QVERIFY(r.ok());
         QCOMPARE(r->warnings.size(), 1);
         const Dump d = readImage(r->bytes);
@@ -485,9 +524,10 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(pem);
         f.close();
-        const QString csv = QStringLiteral("key,type,encoding,value\ncerts,namespace,,\nkey,file,binary,%1\n"
-                                           "wifi_pass,data,string,hunter22\nssid,data,string,factory\n")
-                                .arg(f.fileName());
+        const QString csv
+            = QStringLiteral("key,type,encoding,value\ncerts,namespace,,\nkey,file,binary,%1\n"
+                             "wifi_pass,data,string,hunter22\nssid,data,string,factory\n")
+                  .arg(f.fileName());
         WriteOptions o;
         o.size = 0x3000;
         auto img = writeImage(items(csv), o);

@@ -8,13 +8,12 @@
 using namespace Forgeline::Image;
 
 namespace {
-const char *const SeedCsv =
-    "# Name,   Type, SubType, Offset,  Size, Flags\n"
-    "nvs,      data, nvs,     0x9000,  0x6000,\n"
-    "phy_init, data, phy,     0xf000,  0x1000,\n"
-    "factory,  app,  factory, 0x10000, 1M,\n"
-    "cert,     data, 0x40,    ,        8K,\n"
-    "key,      data, 0x41,    ,        4K, readonly\n";
+const char *const SeedCsv = "# Name,   Type, SubType, Offset,  Size, Flags\n"
+                            "nvs,      data, nvs,     0x9000,  0x6000,\n"
+                            "phy_init, data, phy,     0xf000,  0x1000,\n"
+                            "factory,  app,  factory, 0x10000, 1M,\n"
+                            "cert,     data, 0x40,    ,        8K,\n"
+                            "key,      data, 0x41,    ,        4K, readonly\n";
 }
 
 class TestPartitionTable : public QObject
@@ -45,15 +44,18 @@ private Q_SLOTS:
         const QByteArray bin = t->toBinary();
         QCOMPARE(bin.size(), 0xC00);
         // First entry: AA 50, type, subtype, offset, size, 16-byte label, flags.
-        QCOMPARE(bin.left(12), QByteArray::fromHex("aa50010200900000" "00600000"));
+        QCOMPARE(bin.left(12), QByteArray::fromHex("aa50010200900000"
+                                                   "00600000"));
         QCOMPARE(bin.mid(12, 16), QByteArray("nvs") + QByteArray(13, '\0'));
-        QCOMPARE(bin.mid(3 * 32 + 28, 4), QByteArray::fromHex("00000000"));      // cert: no flags
-        QCOMPARE(bin.mid(4 * 32 + 28, 4), QByteArray::fromHex("02000000"));      // key: readonly is bit 1
+        QCOMPARE(bin.mid(3 * 32 + 28, 4), QByteArray::fromHex("00000000")); // cert: no flags
+        QCOMPARE(bin.mid(4 * 32 + 28, 4),
+                 QByteArray::fromHex("02000000")); // key: readonly is bit 1
         // MD5 row after the 5 entries: EB EB, 14 x FF, MD5 of all entry bytes.
         const QByteArray md5Row = bin.mid(5 * 32, 32);
         QCOMPARE(md5Row.left(2), QByteArray::fromHex("ebeb"));
         QCOMPARE(md5Row.mid(2, 14), QByteArray(14, char(0xFF)));
-        QCOMPARE(md5Row.mid(16), QCryptographicHash::hash(bin.left(5 * 32), QCryptographicHash::Md5));
+        QCOMPARE(md5Row.mid(16),
+                 QCryptographicHash::hash(bin.left(5 * 32), QCryptographicHash::Md5));
         QCOMPARE(bin.mid(6 * 32), QByteArray(0xC00 - 6 * 32, char(0xFF)));
 
         auto back = PartitionTable::parse(bin);
@@ -96,11 +98,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("csv");
         QTest::newRow("unaligned") << QStringLiteral("a, data, nvs, 0x9100, 0x1000\n");
         QTest::newRow("app unaligned") << QStringLiteral("a, app, factory, 0x11000, 1M\n");
-        QTest::newRow("overlap") << QStringLiteral("a, data, nvs, 0x9000, 0x2000\nb, data, phy, 0xa000, 0x1000\n");
-        QTest::newRow("duplicate") << QStringLiteral("a, data, nvs, 0x9000, 0x1000\na, data, phy, 0xa000, 0x1000\n");
+        QTest::newRow("overlap") << QStringLiteral(
+            "a, data, nvs, 0x9000, 0x2000\nb, data, phy, 0xa000, 0x1000\n");
+        QTest::newRow("duplicate")
+            << QStringLiteral("a, data, nvs, 0x9000, 0x1000\na, data, phy, 0xa000, 0x1000\n");
         QTest::newRow("bad type") << QStringLiteral("a, bogus, nvs, 0x9000, 0x1000\n");
         QTest::newRow("app no subtype") << QStringLiteral("a, app, , 0x10000, 1M\n");
-        QTest::newRow("long name") << QStringLiteral("abcdefghijklmnopq, data, nvs, 0x9000, 0x1000\n");
+        QTest::newRow("long name")
+            << QStringLiteral("abcdefghijklmnopq, data, nvs, 0x9000, 0x1000\n");
         QTest::newRow("over table") << QStringLiteral("a, data, nvs, 0x8000, 0x1000\n");
         QTest::newRow("bad flag") << QStringLiteral("a, data, nvs, 0x9000, 0x1000, shiny\n");
     }

@@ -31,12 +31,19 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("csv");
         QTest::addColumn<QString>("says");
-        QTest::newRow("two columns") << QByteArray("id,cert,key\ndev1,dev1.crt\n") << QStringLiteral("line 2: a line needs id,cert,key");
-        QTest::newRow("empty id") << QByteArray("dev1,a.crt,a.key\n,b.crt,b.key\n") << QStringLiteral("line 2: id, cert and key must all be given");
-        QTest::newRow("same id twice") << QByteArray("dev1,a.crt,a.key\ndev1,b.crt,b.key\n") << QStringLiteral("line 2: the id \"dev1\" appears twice");
-        QTest::newRow("quoted") << QByteArray("\"dev,1\",a.crt,a.key\n") << QStringLiteral("line 1: quoted fields");
-        QTest::newRow("cert is key") << QByteArray("dev1,a.pem,a.pem\n") << QStringLiteral("line 1: the certificate and the key are the same file");
-        QTest::newRow("header later") << QByteArray("dev1,a.crt,a.key\nid,cert,key\n") << QStringLiteral("line 2: a header line");
+        QTest::newRow("two columns") << QByteArray("id,cert,key\ndev1,dev1.crt\n")
+                                     << QStringLiteral("line 2: a line needs id,cert,key");
+        QTest::newRow("empty id") << QByteArray("dev1,a.crt,a.key\n,b.crt,b.key\n")
+                                  << QStringLiteral("line 2: id, cert and key must all be given");
+        QTest::newRow("same id twice") << QByteArray("dev1,a.crt,a.key\ndev1,b.crt,b.key\n")
+                                       << QStringLiteral("line 2: the id \"dev1\" appears twice");
+        QTest::newRow("quoted") << QByteArray("\"dev,1\",a.crt,a.key\n")
+                                << QStringLiteral("line 1: quoted fields");
+        QTest::newRow("cert is key")
+            << QByteArray("dev1,a.pem,a.pem\n")
+            << QStringLiteral("line 1: the certificate and the key are the same file");
+        QTest::newRow("header later") << QByteArray("dev1,a.crt,a.key\nid,cert,key\n")
+                                      << QStringLiteral("line 2: a header line");
     }
     void mistakesNameTheLine()
     {

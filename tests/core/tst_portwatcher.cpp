@@ -46,9 +46,11 @@ private Q_SLOTS:
         QSignalSpy gone(&watcher, &PortWatcher::portDisappeared);
         watcher.setInterval(10);
         watcher.start();
-        const QString board = dir.filePath(QStringLiteral("usb-Silicon_Labs_CP2102_0001-if00-port0"));
+        const QString board
+            = dir.filePath(QStringLiteral("usb-Silicon_Labs_CP2102_0001-if00-port0"));
         QVERIFY(QFile::link(QStringLiteral("/dev/null"), board));
-        QVERIFY(QFile::link(QStringLiteral("/dev/null"), dir.filePath(QStringLiteral("usb-FTDI_0002-if00-port0"))));
+        QVERIFY(QFile::link(QStringLiteral("/dev/null"),
+                            dir.filePath(QStringLiteral("usb-FTDI_0002-if00-port0"))));
         QVERIFY(appeared.wait(2000));
         QTest::qWait(50);
         QCOMPARE(appeared.count(), 1);

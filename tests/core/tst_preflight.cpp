@@ -20,7 +20,8 @@ private:
     Pki m_pki;
 
     // A device certificate + key issued by the test CA, written as dev.pem / dev.key.
-    PreflightInputs device(const QString &keySpec = QStringLiteral("ec:P-256"), const CertOptions &o = {}, KeyPtr *keyOut = nullptr)
+    PreflightInputs device(const QString &keySpec = QStringLiteral("ec:P-256"),
+                           const CertOptions &o = {}, KeyPtr *keyOut = nullptr)
     {
         const KeyPtr key = makeKey(keySpec);
         const CertPtr cert = makeCert(QStringLiteral("device-1"), key, m_pki.ca, m_pki.caKey, o);
@@ -42,10 +43,7 @@ private:
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        QVERIFY(m_dir.renew());
-    }
+    void init() { QVERIFY(m_dir.renew()); }
 
     void profilesLoad()
     {
@@ -63,7 +61,9 @@ private Q_SLOTS:
         QCOMPARE(TargetProfiles::load(QStringLiteral("v3.3"))->effectiveOutContentLen(), 16384);
         QVERIFY(!TargetProfiles::load(QStringLiteral("idf-9.9")).ok());
         auto p = TargetProfiles::load(QStringLiteral("idf-4.0"));
-        QVERIFY(TargetProfiles::applyOverride(*p, QStringLiteral("CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN=8192")).ok());
+        QVERIFY(TargetProfiles::applyOverride(
+                    *p, QStringLiteral("CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN=8192"))
+                    .ok());
         QCOMPARE(p->effectiveOutContentLen(), 8192);
         QVERIFY(!TargetProfiles::applyOverride(*p, QStringLiteral("out_content_len=99999")).ok());
         QVERIFY(!TargetProfiles::applyOverride(*p, QStringLiteral("bogus=1")).ok());
@@ -81,7 +81,9 @@ private Q_SLOTS:
     void mismatchedKeyFails()
     {
         PreflightInputs in = device();
-        in.keyFile = m_dir.write(QStringLiteral("other.key"), keyBytes(makeKey(QStringLiteral("ec:P-256")), KeyForm::TraditionalPem));
+        in.keyFile
+            = m_dir.write(QStringLiteral("other.key"),
+                          keyBytes(makeKey(QStringLiteral("ec:P-256")), KeyForm::TraditionalPem));
         const PreflightReport r = runOk(in);
         const PreflightCheck &c = check(r, "key-matches-certificate");
         QCOMPARE(c.status, PreflightCheck::Status::Fail);
@@ -95,8 +97,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("target");
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("name");
-        QTest::newRow("idf-4.4 (2.x)") << QStringLiteral("idf-4.4") << QStringLiteral("-0x7500") << QStringLiteral("MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE");
-        QTest::newRow("idf-5.2 (3.x)") << QStringLiteral("idf-5.2") << QStringLiteral("-0x6A00") << QStringLiteral("MBEDTLS_ERR_SSL_BUFFER_TOO_SMALL");
+        QTest::newRow("idf-4.4 (2.x)") << QStringLiteral("idf-4.4") << QStringLiteral("-0x7500")
+                                       << QStringLiteral("MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE");
+        QTest::newRow("idf-5.2 (3.x)") << QStringLiteral("idf-5.2") << QStringLiteral("-0x6A00")
+                                       << QStringLiteral("MBEDTLS_ERR_SSL_BUFFER_TOO_SMALL");
     }
 
     void oversizedChain()
@@ -121,7 +125,8 @@ private Q_SLOTS:
         QCOMPARE(c.diagnosisId, QStringLiteral("tx-buffer-too-small"));
         QVERIFY2(c.message.contains(QString::number(expected)), qPrintable(c.message));
         const int fits = int(((expected + 511) / 512) * 512);
-        QVERIFY2(c.fix.contains(QStringLiteral("CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN=%1").arg(fits)), qPrintable(c.fix));
+        QVERIFY2(c.fix.contains(QStringLiteral("CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN=%1").arg(fits)),
+                 qPrintable(c.fix));
         QCOMPARE(check(r, "chain").status, PreflightCheck::Status::Pass);
 
         in.overrides = {QStringLiteral("out_content_len=%1").arg(fits)};
@@ -135,10 +140,13 @@ private Q_SLOTS:
     void missingIntermediate()
     {
         const KeyPtr intKey = makeKey(QStringLiteral("ec:P-256"));
-        const CertPtr inter = makeCert(QStringLiteral("Issuing CA 7"), intKey, m_pki.ca, m_pki.caKey, CertOptions{true, {}, -1, 3000, 0});
+        const CertPtr inter = makeCert(QStringLiteral("Issuing CA 7"), intKey, m_pki.ca,
+                                       m_pki.caKey, CertOptions{true, {}, -1, 3000, 0});
         const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
         PreflightInputs in;
-        in.certFile = m_dir.write(QStringLiteral("leaf.pem"), certPem(makeCert(QStringLiteral("device-2"), key, inter, intKey)));
+        in.certFile
+            = m_dir.write(QStringLiteral("leaf.pem"),
+                          certPem(makeCert(QStringLiteral("device-2"), key, inter, intKey)));
         in.keyFile = m_dir.write(QStringLiteral("leaf.key"), keyBytes(key, KeyForm::Der));
         in.caFiles = {m_dir.write(QStringLiteral("ca.pem"), certPem(m_pki.ca))};
         PreflightCheck c = check(runOk(in), "chain");
@@ -164,7 +172,9 @@ private Q_SLOTS:
 
     void extendedKeyUsage()
     {
-        const PreflightReport r = runOk(device(QStringLiteral("ec:P-256"), CertOptions{false, QStringLiteral("serverAuth"), -1, 365, 0}));
+        const PreflightReport r
+            = runOk(device(QStringLiteral("ec:P-256"),
+                           CertOptions{false, QStringLiteral("serverAuth"), -1, 365, 0}));
         QCOMPARE(check(r, "extended-key-usage").status, PreflightCheck::Status::Fail);
         QCOMPARE(check(runOk(device()), "extended-key-usage").status, PreflightCheck::Status::Pass);
     }
@@ -174,7 +184,9 @@ private Q_SLOTS:
         const PreflightReport r = runOk(device(QStringLiteral("ed25519")));
         const PreflightCheck &k = check(r, "key-algorithm");
         QCOMPARE(k.status, PreflightCheck::Status::Fail);
-        QCOMPARE(k.predictedError, QStringLiteral("-0x3C80")); // -15488, as in case: EC key unsupported (docs/dev/cases.md)
+        QCOMPARE(k.predictedError,
+                 QStringLiteral(
+                     "-0x3C80")); // -15488, as in case: EC key unsupported (docs/dev/cases.md)
         QCOMPARE(k.predictedName, QStringLiteral("MBEDTLS_ERR_PK_UNKNOWN_PK_ALG"));
         QCOMPARE(k.diagnosisId, QStringLiteral("unsupported-key-algorithm"));
         QCOMPARE(check(r, "certificate-parse").predictedError, QStringLiteral("-0x3C80"));
@@ -182,10 +194,13 @@ private Q_SLOTS:
 
         // An Ed25519-signed certificate fails earlier, on its signature algorithm.
         const KeyPtr edCaKey = makeKey(QStringLiteral("ed25519"));
-        const CertPtr edCa = makeCert(QStringLiteral("Ed CA"), edCaKey, nullptr, nullptr, CertOptions{true, {}, -1, 3650, 0});
+        const CertPtr edCa = makeCert(QStringLiteral("Ed CA"), edCaKey, nullptr, nullptr,
+                                      CertOptions{true, {}, -1, 3650, 0});
         const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
         PreflightInputs in;
-        in.certFile = m_dir.write(QStringLiteral("edsigned.pem"), certPem(makeCert(QStringLiteral("device-ed"), key, edCa, edCaKey)));
+        in.certFile
+            = m_dir.write(QStringLiteral("edsigned.pem"),
+                          certPem(makeCert(QStringLiteral("device-ed"), key, edCa, edCaKey)));
         in.keyFile = m_dir.write(QStringLiteral("edsigned.key"), keyBytes(key, KeyForm::Pkcs8Pem));
         in.targetId = QStringLiteral("idf-5.5");
         QCOMPARE(check(runOk(in), "certificate-parse").predictedError, QStringLiteral("-0x262E"));
@@ -210,20 +225,26 @@ private Q_SLOTS:
     {
         // As in the seed: the CA (AWS IoT's) is RSA, only the device key is EC.
         const KeyPtr rsaCaKey = makeKey(QStringLiteral("rsa:2048"));
-        const CertPtr rsaCa = makeCert(QStringLiteral("RSA Root"), rsaCaKey, nullptr, nullptr, CertOptions{true, {}, -1, 3650, 0});
+        const CertPtr rsaCa = makeCert(QStringLiteral("RSA Root"), rsaCaKey, nullptr, nullptr,
+                                       CertOptions{true, {}, -1, 3650, 0});
         const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
         PreflightInputs in;
-        in.certFile = m_dir.write(QStringLiteral("ec-under-rsa.pem"), certPem(makeCert(QStringLiteral("device-ec"), key, rsaCa, rsaCaKey)));
-        in.keyFile = m_dir.write(QStringLiteral("sec1.key"), keyBytes(key, KeyForm::TraditionalPem));
+        in.certFile
+            = m_dir.write(QStringLiteral("ec-under-rsa.pem"),
+                          certPem(makeCert(QStringLiteral("device-ec"), key, rsaCa, rsaCaKey)));
+        in.keyFile
+            = m_dir.write(QStringLiteral("sec1.key"), keyBytes(key, KeyForm::TraditionalPem));
         in.overrides = {QStringLiteral("ecp=n")};
         const PreflightReport r = runOk(in);
         QCOMPARE(check(r, "key-algorithm").predictedError, QStringLiteral("-0x3C80"));
         QCOMPARE(check(r, "certificate-parse").predictedError, QStringLiteral("-0x3C80"));
         // An ECDSA-signed certificate fails earlier on such a build: its signature OID is unknown.
-        QCOMPARE(check(runOk(device(QStringLiteral("rsa:2048"))), "certificate-parse").status, PreflightCheck::Status::Pass);
+        QCOMPARE(check(runOk(device(QStringLiteral("rsa:2048"))), "certificate-parse").status,
+                 PreflightCheck::Status::Pass);
         PreflightInputs ecdsaSigned = device(QStringLiteral("rsa:2048"));
         ecdsaSigned.overrides = {QStringLiteral("ecp=n")};
-        QCOMPARE(check(runOk(ecdsaSigned), "certificate-parse").predictedError, QStringLiteral("-0x262E"));
+        QCOMPARE(check(runOk(ecdsaSigned), "certificate-parse").predictedError,
+                 QStringLiteral("-0x262E"));
         QCOMPARE(check(r, "key-format").predictedError, QStringLiteral("-0x3D00"));
         QVERIFY(check(r, "key-algorithm").message.contains(QLatin1String("MBEDTLS_ECP_C")));
     }
@@ -253,7 +274,10 @@ private Q_SLOTS:
         QFETCH(long, from);
         QFETCH(long, to);
         QFETCH(QString, diagnosis);
-        const PreflightCheck c = check(runOk(device(QStringLiteral("ec:P-256"), CertOptions{false, QStringLiteral("clientAuth"), from, to, 0})), "validity");
+        const PreflightCheck c
+            = check(runOk(device(QStringLiteral("ec:P-256"),
+                                 CertOptions{false, QStringLiteral("clientAuth"), from, to, 0})),
+                    "validity");
         QCOMPARE(c.status, PreflightCheck::Status::Fail);
         QCOMPARE(c.diagnosisId, diagnosis);
     }
@@ -287,7 +311,8 @@ private Q_SLOTS:
         QFETCH(int, form);
         KeyPtr key;
         PreflightInputs in = device(QStringLiteral("ec:P-256"), {}, &key);
-        in.keyFile = m_dir.write(QStringLiteral("enc.key"), keyBytes(key, KeyForm(form), "correct horse"));
+        in.keyFile
+            = m_dir.write(QStringLiteral("enc.key"), keyBytes(key, KeyForm(form), "correct horse"));
         PreflightReport r = runOk(in);
         QCOMPARE(check(r, "key-format").status, PreflightCheck::Status::Fail);
         QCOMPARE(check(r, "key-format").predictedError, QStringLiteral("-0x3C00"));
@@ -304,11 +329,13 @@ private Q_SLOTS:
     void pkcs12()
     {
         const KeyPtr intKey = makeKey(QStringLiteral("ec:P-256"));
-        const CertPtr inter = makeCert(QStringLiteral("P12 Intermediate"), intKey, m_pki.ca, m_pki.caKey, CertOptions{true, {}, -1, 3000, 0});
+        const CertPtr inter = makeCert(QStringLiteral("P12 Intermediate"), intKey, m_pki.ca,
+                                       m_pki.caKey, CertOptions{true, {}, -1, 3000, 0});
         const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
         const CertPtr leaf = makeCert(QStringLiteral("device-p12"), key, inter, intKey);
         PreflightInputs in;
-        in.p12File = m_dir.write(QStringLiteral("dev.p12"), PreflightFixtures::pkcs12(key, leaf, {inter}, "p12 secret"));
+        in.p12File = m_dir.write(QStringLiteral("dev.p12"),
+                                 PreflightFixtures::pkcs12(key, leaf, {inter}, "p12 secret"));
         in.caFiles = {m_dir.write(QStringLiteral("ca.pem"), certPem(m_pki.ca))};
         in.password = "p12 secret";
         const PreflightReport r = runOk(in);
@@ -336,7 +363,8 @@ private Q_SLOTS:
         QVERIFY(r.error().message.contains(QLatin1String("empty")));
 
         in = device();
-        in.certFile = m_dir.write(QStringLiteral("garbage.pem"), QByteArray("\x30\x82\x01\x00garbage-not-der", 19));
+        in.certFile = m_dir.write(QStringLiteral("garbage.pem"),
+                                  QByteArray("\x30\x82\x01\x00garbage-not-der", 19));
         r = PreflightEngine::run(in);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, QStringLiteral("preflight.cert"));
@@ -362,18 +390,22 @@ private Q_SLOTS:
     {
         KeyPtr key;
         PreflightInputs in = device(QStringLiteral("ec:P-256"), {}, &key);
-        const QByteArray params = "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n";
-        in.keyFile = m_dir.write(QStringLiteral("ecparam.key"), params + keyBytes(key, KeyForm::TraditionalPem));
+        const QByteArray params
+            = "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n";
+        in.keyFile = m_dir.write(QStringLiteral("ecparam.key"),
+                                 params + keyBytes(key, KeyForm::TraditionalPem));
         PreflightReport r = runOk(in);
         QCOMPARE(check(r, "key-matches-certificate").status, PreflightCheck::Status::Pass);
         QVERIFY(check(r, "key-format").message.contains(QLatin1String("SEC1")));
         QFile cert(in.certFile);
         QVERIFY(cert.open(QIODevice::ReadOnly));
-        in.keyFile = m_dir.write(QStringLiteral("bundle.pem"), cert.readAll() + keyBytes(key, KeyForm::Pkcs8Pem));
+        in.keyFile = m_dir.write(QStringLiteral("bundle.pem"),
+                                 cert.readAll() + keyBytes(key, KeyForm::Pkcs8Pem));
         in.certFile = in.keyFile;
         r = runOk(in);
         QCOMPARE(check(r, "key-matches-certificate").status, PreflightCheck::Status::Pass);
-        QCOMPARE(r.inputs.size(), 3); // device certificate, key, CA: the key block is not a certificate
+        QCOMPARE(r.inputs.size(),
+                 3); // device certificate, key, CA: the key block is not a certificate
     }
 
     void derInputs()
@@ -393,7 +425,8 @@ private Q_SLOTS:
         PreflightInputs in = device();
         QFile pem(in.certFile);
         QVERIFY(pem.open(QIODevice::ReadOnly));
-        const auto parsed = PreflightLoader::parseCertificates(pem.readAll(), QStringLiteral("test"));
+        const auto parsed
+            = PreflightLoader::parseCertificates(pem.readAll(), QStringLiteral("test"));
         QVERIFY(parsed.ok());
         in.partitionSize = parsed->first().der.size() + 16; // DER fits, PEM + NUL does not
         QVERIFY(*in.partitionSize < pem.size() + 1);

@@ -36,7 +36,8 @@ private:
     static Run cli(const QStringList &args)
     {
         QProcess p;
-        p.start(QStringLiteral(FORGELINE_CLI_PATH), QStringList{QStringLiteral("preflight")} + args);
+        p.start(QStringLiteral(FORGELINE_CLI_PATH),
+                QStringList{QStringLiteral("preflight")} + args);
         p.waitForFinished(60000);
         return Run{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
     }
@@ -53,7 +54,8 @@ private:
 
     void verifyNoSecrets(const QByteArray &text)
     {
-        const QList<QByteArray> lines = secretLines(keyBytes(m_key, KeyForm::Pkcs8Pem)) + secretLines(keyBytes(m_key, KeyForm::TraditionalPem));
+        const QList<QByteArray> lines = secretLines(keyBytes(m_key, KeyForm::Pkcs8Pem))
+                                        + secretLines(keyBytes(m_key, KeyForm::TraditionalPem));
         QVERIFY(!lines.isEmpty());
         for (const QByteArray &line : lines)
             QVERIFY2(!text.contains(line), "private key material in output");
@@ -69,24 +71,29 @@ private Q_SLOTS:
         m_cert = m_dir.write(QStringLiteral("dev.pem"), certPem(cert));
         m_keyFile = m_dir.write(QStringLiteral("dev.key"), keyBytes(m_key, KeyForm::Pkcs8Pem));
         m_ca = m_dir.write(QStringLiteral("ca.pem"), certPem(m_pki.ca));
-        m_encKey = m_dir.write(QStringLiteral("enc.key"), keyBytes(m_key, KeyForm::EncryptedPkcs8Pem, "hunter2-factory"));
+        m_encKey = m_dir.write(QStringLiteral("enc.key"),
+                               keyBytes(m_key, KeyForm::EncryptedPkcs8Pem, "hunter2-factory"));
         m_p12 = m_dir.write(QStringLiteral("dev.p12"), pkcs12(m_key, cert, {}, "hunter2-factory"));
         m_password = m_dir.write(QStringLiteral("password.txt"), "hunter2-factory\n");
     }
 
     void jsonAllPass()
     {
-        const Run r = cli({QStringLiteral("--cert"), m_cert, QStringLiteral("--key"), m_keyFile, QStringLiteral("--ca"), m_ca,
-                           QStringLiteral("--partition-size"), QStringLiteral("0x1000"), QStringLiteral("--json")});
+        const Run r = cli({QStringLiteral("--cert"), m_cert, QStringLiteral("--key"), m_keyFile,
+                           QStringLiteral("--ca"), m_ca, QStringLiteral("--partition-size"),
+                           QStringLiteral("0x1000"), QStringLiteral("--json")});
         QCOMPARE(r.code, 0);
         const QJsonObject root = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(root.value(QLatin1String("result")).toString(), QStringLiteral("pass"));
-        QCOMPARE(root.value(QLatin1String("target")).toObject().value(QLatin1String("id")).toString(), QStringLiteral("idf-4.0"));
+        QCOMPARE(
+            root.value(QLatin1String("target")).toObject().value(QLatin1String("id")).toString(),
+            QStringLiteral("idf-4.0"));
         const QJsonArray checks = root.value(QLatin1String("checks")).toArray();
         QCOMPARE(checks.size(), 10);
         for (const QJsonValue &v : checks) {
             const QJsonObject c = v.toObject();
-            for (const char *field : {"check", "status", "predicted_error", "diagnosis_id", "message", "fix"})
+            for (const char *field :
+                 {"check", "status", "predicted_error", "diagnosis_id", "message", "fix"})
                 QVERIFY2(c.contains(QLatin1String(field)), field);
             QCOMPARE(c.value(QLatin1String("status")).toString(), QStringLiteral("pass"));
         }
@@ -96,35 +103,48 @@ private Q_SLOTS:
     void oversizedFailsWithExitOne()
     {
         const KeyPtr intKey = makeKey(QStringLiteral("ec:P-256"));
-        const CertPtr inter = makeCert(QStringLiteral("CLI Intermediate"), intKey, m_pki.ca, m_pki.caKey, CertOptions{true, {}, -1, 3000, 4500});
+        const CertPtr inter = makeCert(QStringLiteral("CLI Intermediate"), intKey, m_pki.ca,
+                                       m_pki.caKey, CertOptions{true, {}, -1, 3000, 4500});
         const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
-        const QString cert = m_dir.write(QStringLiteral("big.pem"), certPem(makeCert(QStringLiteral("device-big"), key, inter, intKey)) + certPem(inter));
-        const QString keyFile = m_dir.write(QStringLiteral("big.key"), keyBytes(key, KeyForm::Pkcs8Pem));
-        Run r = cli({QStringLiteral("--cert"), cert, QStringLiteral("--key"), keyFile, QStringLiteral("--target"), QStringLiteral("idf-4.0"), QStringLiteral("--json")});
+        const QString cert = m_dir.write(
+            QStringLiteral("big.pem"),
+            certPem(makeCert(QStringLiteral("device-big"), key, inter, intKey)) + certPem(inter));
+        const QString keyFile
+            = m_dir.write(QStringLiteral("big.key"), keyBytes(key, KeyForm::Pkcs8Pem));
+        Run r = cli({QStringLiteral("--cert"), cert, QStringLiteral("--key"), keyFile,
+                     QStringLiteral("--target"), QStringLiteral("idf-4.0"),
+                     QStringLiteral("--json")});
         QCOMPARE(r.code, 1);
         bool found = false;
-        for (const QJsonValue &v : QJsonDocument::fromJson(r.out).object().value(QLatin1String("checks")).toArray()) {
+        for (const QJsonValue &v :
+             QJsonDocument::fromJson(r.out).object().value(QLatin1String("checks")).toArray()) {
             const QJsonObject c = v.toObject();
-            if (c.value(QLatin1String("check")).toString() != QLatin1String("certificate-message-size"))
+            if (c.value(QLatin1String("check")).toString()
+                != QLatin1String("certificate-message-size"))
                 continue;
             found = true;
             QCOMPARE(c.value(QLatin1String("status")).toString(), QStringLiteral("fail"));
-            QCOMPARE(c.value(QLatin1String("predicted_error")).toString(), QStringLiteral("-0x7500"));
-            QCOMPARE(c.value(QLatin1String("diagnosis_id")).toString(), QStringLiteral("tx-buffer-too-small"));
+            QCOMPARE(c.value(QLatin1String("predicted_error")).toString(),
+                     QStringLiteral("-0x7500"));
+            QCOMPARE(c.value(QLatin1String("diagnosis_id")).toString(),
+                     QStringLiteral("tx-buffer-too-small"));
         }
         QVERIFY(found);
         // The same files with a buffer that fits: exit 0.
-        r = cli({QStringLiteral("--cert"), cert, QStringLiteral("--key"), keyFile, QStringLiteral("--override"), QStringLiteral("out_content_len=8192")});
+        r = cli({QStringLiteral("--cert"), cert, QStringLiteral("--key"), keyFile,
+                 QStringLiteral("--override"), QStringLiteral("out_content_len=8192")});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains("[PASS] certificate-message-size"));
     }
 
     void passwordsAndKeysStayPrivate()
     {
-        Run r = cli({QStringLiteral("--p12"), m_p12, QStringLiteral("--password-file"), m_password, QStringLiteral("--ca"), m_ca});
+        Run r = cli({QStringLiteral("--p12"), m_p12, QStringLiteral("--password-file"), m_password,
+                     QStringLiteral("--ca"), m_ca});
         QCOMPARE(r.code, 0);
         verifyNoSecrets(r.out + r.err);
-        r = cli({QStringLiteral("--cert"), m_cert, QStringLiteral("--key"), m_encKey, QStringLiteral("--json")});
+        r = cli({QStringLiteral("--cert"), m_cert, QStringLiteral("--key"), m_encKey,
+                 QStringLiteral("--json")});
         QCOMPARE(r.code, 1); // encrypted key: the device fails with -0x3C00
         QVERIFY(r.out.contains("-0x3C00"));
         verifyNoSecrets(r.out + r.err);
@@ -137,7 +157,8 @@ private Q_SLOTS:
 
         // In process: the log and both report forms.
         QStringList logged;
-        auto conn = connect(&Logger::instance(), &Logger::entryAdded, this, [&](const LogEntry &e) { logged << e.message; });
+        auto conn = connect(&Logger::instance(), &Logger::entryAdded, this,
+                            [&](const LogEntry &e) { logged << e.message; });
         Tls::PreflightInputs in;
         in.certFile = m_cert;
         in.keyFile = m_encKey;
@@ -158,13 +179,16 @@ private Q_SLOTS:
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("is empty"), r.err.constData());
         QCOMPARE(r.err.count('\n'), 1);
-        const QString garbage = m_dir.write(QStringLiteral("garbage.pem"), QByteArray("hello, this is not a certificate\n"));
+        const QString garbage = m_dir.write(QStringLiteral("garbage.pem"),
+                                            QByteArray("hello, this is not a certificate\n"));
         r = cli({QStringLiteral("--cert"), garbage, QStringLiteral("--key"), m_keyFile});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("neither a PEM nor a DER certificate"), r.err.constData());
-        r = cli({QStringLiteral("--cert"), m_dir.filePath(QStringLiteral("nope.pem")), QStringLiteral("--key"), m_keyFile});
+        r = cli({QStringLiteral("--cert"), m_dir.filePath(QStringLiteral("nope.pem")),
+                 QStringLiteral("--key"), m_keyFile});
         QCOMPARE(r.code, 3);
-        r = cli({QStringLiteral("--cert"), m_cert, QStringLiteral("--key"), m_keyFile, QStringLiteral("--target"), QStringLiteral("idf-9.9")});
+        r = cli({QStringLiteral("--cert"), m_cert, QStringLiteral("--key"), m_keyFile,
+                 QStringLiteral("--target"), QStringLiteral("idf-9.9")});
         QCOMPARE(r.code, 2);
         r = cli({QStringLiteral("--cert"), m_cert});
         QCOMPARE(r.code, 2);

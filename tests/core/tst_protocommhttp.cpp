@@ -18,7 +18,8 @@ namespace {
 
 // Sends raw bytes to the board (which runs on this thread, so only event-loop waits) and
 // returns whatever comes back until the socket closes or a reply ending in `until` arrived.
-QByteArray exchange(QTcpSocket &s, const QByteArray &raw, bool *closed, const QByteArray &until = {})
+QByteArray exchange(QTcpSocket &s, const QByteArray &raw, bool *closed,
+                    const QByteArray &until = {})
 {
     s.write(raw);
     QByteArray got;
@@ -54,8 +55,10 @@ class TestProtocommHttp : public QObject
 private Q_SLOTS:
     void parserAcceptsAnySplit()
     {
-        const QByteArray reply = QByteArray("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nSet-Cookie: session=42\r\n"
-                                            "Content-Length: 4\r\n\r\n\x08\x03\x6a") + '\0';
+        const QByteArray reply
+            = QByteArray("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nSet-Cookie: session=42\r\n"
+                         "Content-Length: 4\r\n\r\n\x08\x03\x6a")
+              + '\0';
         for (int cut = 1; cut < reply.size(); ++cut) {
             HttpParser p(HttpParser::Kind::Response, 4096);
             p.feed(reply.left(cut));
@@ -70,10 +73,12 @@ private Q_SLOTS:
     void parserRefusesWhatProtocommCannotCarry()
     {
         HttpParser chunked(HttpParser::Kind::Response, 4096);
-        QCOMPARE(chunked.feed("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"), HttpParser::State::Error);
+        QCOMPARE(chunked.feed("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"),
+                 HttpParser::State::Error);
         QCOMPARE(chunked.failure(), HttpParser::Failure::Chunked);
         HttpParser big(HttpParser::Kind::Request, 4096);
-        QCOMPARE(big.feed("POST /prov-config HTTP/1.1\r\nContent-Length: 4097\r\n\r\n"), HttpParser::State::Error);
+        QCOMPARE(big.feed("POST /prov-config HTTP/1.1\r\nContent-Length: 4097\r\n\r\n"),
+                 HttpParser::State::Error);
         QCOMPARE(big.failure(), HttpParser::Failure::BodyTooLarge);
         HttpParser noLength(HttpParser::Kind::Response, 4096);
         QCOMPARE(noLength.feed("HTTP/1.1 200 OK\r\n\r\n"), HttpParser::State::Error);
@@ -86,8 +91,10 @@ private Q_SLOTS:
         HttpTransport t(QStringLiteral("127.0.0.1"), 9);
         std::optional<Error> tooBig;
         std::optional<Error> empty;
-        t.post(QStringLiteral("prov-config"), QByteArray(4097, 'x'), 1000, [&](Result<QByteArray> r) { tooBig = r.error(); });
-        t.post(QStringLiteral("prov-config"), QByteArray(), 1000, [&](Result<QByteArray> r) { empty = r.error(); });
+        t.post(QStringLiteral("prov-config"), QByteArray(4097, 'x'), 1000,
+               [&](Result<QByteArray> r) { tooBig = r.error(); });
+        t.post(QStringLiteral("prov-config"), QByteArray(), 1000,
+               [&](Result<QByteArray> r) { empty = r.error(); });
         QVERIFY(tooBig && empty);
         QCOMPARE(tooBig->code, QStringLiteral("protocomm.bodysize"));
         QCOMPARE(t.requestsSent(), 0);
@@ -97,18 +104,19 @@ private Q_SLOTS:
     {
         BoardProfile p = BoardProfile::defaultProfile();
         p.removeDelays();
-        p.httpFaults.slowMs = 30;  // each reply takes a while: a parallel client would overlap
+        p.httpFaults.slowMs = 30; // each reply takes a while: a parallel client would overlap
         ProtocommVirtualBoard board(p);
         QVERIFY(board.start().ok());
         HttpTransport t(QStringLiteral("127.0.0.1"), board.port());
         QList<int> order;
         QList<int> sentWhenAnswered;
         for (int i = 1; i <= 4; ++i) {
-            t.post(QStringLiteral("proto-ver"), QByteArray::number(i), 2000, [&, i](Result<QByteArray> r) {
-                if (r && r->contains("v1.1"))
-                    order << i;
-                sentWhenAnswered << t.requestsSent();
-            });
+            t.post(QStringLiteral("proto-ver"), QByteArray::number(i), 2000,
+                   [&, i](Result<QByteArray> r) {
+                       if (r && r->contains("v1.1"))
+                           order << i;
+                       sentWhenAnswered << t.requestsSent();
+                   });
         }
         QTRY_COMPARE_WITH_TIMEOUT(order.size(), 4, 5000);
         QCOMPARE(order, (QList<int>{1, 2, 3, 4}));
@@ -127,18 +135,25 @@ private Q_SLOTS:
         ProtocommVirtualBoard board(p);
         QVERIFY(board.start().ok());
         bool closed = false;
-        QByteArray got = exchange(board.port(), "POST /proto-ver HTTP/1.1\r\nHost: x\r\n\r\n", &closed);
+        QByteArray got
+            = exchange(board.port(), "POST /proto-ver HTTP/1.1\r\nHost: x\r\n\r\n", &closed);
         QVERIFY(got.isEmpty());
         QVERIFY(closed);
-        got = exchange(board.port(), "POST /prov-config HTTP/1.1\r\nContent-Length: 5000\r\n\r\n" + QByteArray(5000, 'a'), &closed);
+        got = exchange(board.port(),
+                       "POST /prov-config HTTP/1.1\r\nContent-Length: 5000\r\n\r\n"
+                           + QByteArray(5000, 'a'),
+                       &closed);
         QVERIFY(got.isEmpty());
         QVERIFY(closed);
         const QString log = board.deviceLog().join(QLatin1Char('\n'));
         QVERIFY(log.contains(QStringLiteral("protocomm_httpd: Content length not found")));
-        QVERIFY(log.contains(QStringLiteral("protocomm_httpd: Request content length should be less than 4kb")));
+        QVERIFY(log.contains(
+            QStringLiteral("protocomm_httpd: Request content length should be less than 4kb")));
         // A good request still gets the version, in text/html, with a session cookie.
-        got = exchange(board.port(), "POST /proto-ver HTTP/1.1\r\nContent-Length: 3\r\n\r\n---", &closed, "\n}");
-        QVERIFY(got.startsWith("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nSet-Cookie: session="));
+        got = exchange(board.port(), "POST /proto-ver HTTP/1.1\r\nContent-Length: 3\r\n\r\n---",
+                       &closed, "\n}");
+        QVERIFY(
+            got.startsWith("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nSet-Cookie: session="));
         QVERIFY(got.contains("\"sec_ver\":\t1"));
     }
 
@@ -153,7 +168,9 @@ private Q_SLOTS:
         QTRY_COMPARE(s.state(), QAbstractSocket::ConnectedState);
         bool closed = false;
         auto ask = [&](const QByteArray &cookieLine) {
-            return exchange(s, "POST /proto-ver HTTP/1.1\r\nContent-Length: 3\r\n" + cookieLine + "\r\n---", &closed, "\n}");
+            return exchange(
+                s, "POST /proto-ver HTTP/1.1\r\nContent-Length: 3\r\n" + cookieLine + "\r\n---",
+                &closed, "\n}");
         };
         const QByteArray first = ask({});
         const qsizetype at = first.indexOf("Set-Cookie: ");

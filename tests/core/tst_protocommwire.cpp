@@ -25,7 +25,8 @@ private Q_SLOTS:
         QCOMPARE(SessionWire::sec1Command0(pub), hex("10015a25a201220a20") + pub);
         const QByteArray devPub(32, '\x11');
         const QByteArray random(16, '\x22');
-        QCOMPARE(SessionWire::sec1Response0(devPub, random), hex("10015a390801aa01341220") + devPub + hex("1a10") + random);
+        QCOMPARE(SessionWire::sec1Response0(devPub, random),
+                 hex("10015a390801aa01341220") + devPub + hex("1a10") + random);
         const QByteArray verify(32, '\x33');
         QCOMPARE(SessionWire::sec1Command1(verify), hex("10015a270802b201221220") + verify);
         QCOMPARE(SessionWire::sec1Response1(verify), hex("10015a270803ba01221a20") + verify);
@@ -34,20 +35,24 @@ private Q_SLOTS:
     void sec2SchemaEncodings()
     {
         const QByteArray a(384, '\x5a');
-        QCOMPARE(SessionWire::sec2Command0("wifiprov", a), hex("1002629103a2018d030a087769666970726f76128003") + a);
+        QCOMPARE(SessionWire::sec2Command0("wifiprov", a),
+                 hex("1002629103a2018d030a087769666970726f76128003") + a);
         const QByteArray b(384, '\x3b');
         const QByteArray salt(16, '\x03');
-        QCOMPARE(SessionWire::sec2Response0(b, salt), hex("1002629b030801aa019503128003") + b + hex("1a10") + salt);
+        QCOMPARE(SessionWire::sec2Response0(b, salt),
+                 hex("1002629b030801aa019503128003") + b + hex("1a10") + salt);
         const QByteArray m(64, '\x5b');
         QCOMPARE(SessionWire::sec2Command1(m), hex("100262470802b201420a40") + m);
         const QByteArray nonce(12, '\x34');
-        QCOMPARE(SessionWire::sec2Response1(m, nonce), hex("100262550803ba01501240") + m + hex("1a0c") + nonce);
+        QCOMPARE(SessionWire::sec2Response1(m, nonce),
+                 hex("100262550803ba01501240") + m + hex("1a0c") + nonce);
     }
 
     void configRequests()
     {
         QCOMPARE(encodeGetStatus(), hex("5200"));
-        QCOMPARE(encodeSetConfig(WifiConfig{"MyNet", "secret123", {}, 0}), hex("080262120a054d794e65741209736563726574313233"));
+        QCOMPARE(encodeSetConfig(WifiConfig{"MyNet", "secret123", {}, 0}),
+                 hex("080262120a054d794e65741209736563726574313233"));
         QCOMPARE(encodeApplyConfig(), hex("0804"));
 
         // The device side accepts both ApplyConfig forms and sees SetConfig's fields.
@@ -55,7 +60,8 @@ private Q_SLOTS:
         QVERIFY(apply.ok());
         QCOMPARE(apply->msg, ConfigMsg::CmdApplyConfig);
         QVERIFY(apply->hasPayload);
-        Result<ConfigRequest> set = decodeConfigRequest(hex("080262120a054d794e65741209736563726574313233"));
+        Result<ConfigRequest> set
+            = decodeConfigRequest(hex("080262120a054d794e65741209736563726574313233"));
         QVERIFY(set.ok());
         QCOMPARE(set->msg, ConfigMsg::CmdSetConfig);
         QCOMPARE(set->config.ssid, QByteArray("MyNet"));
@@ -89,7 +95,8 @@ private Q_SLOTS:
         connected.ssid = "MyNet";
         connected.bssid = hex("112233445566");
         connected.channel = 6;
-        const QByteArray connectedBytes = hex("08015a235a210a0c3139322e3136382e312e353010031a054d794e657422061122334455662806");
+        const QByteArray connectedBytes
+            = hex("08015a235a210a0c3139322e3136382e312e353010031a054d794e657422061122334455662806");
         QCOMPARE(encodeRespGetStatus(connected), connectedBytes);
 
         Result<WifiStatus> back = decodeRespGetStatus(connectedBytes);
@@ -121,10 +128,14 @@ private Q_SLOTS:
         QCOMPARE(encodeScanStart(ScanStartOptions{true, false, 5, 120}), hex("5206080118052078"));
         QCOMPARE(encodeRespScanStart(Status::Success), hex("08015a00"));
         QCOMPARE(encodeScanStatus(), hex("0802"));
-        QCOMPARE(encodeRespScanStatus(Status::Success, ScanStatusInfo{true, 3}), hex("08036a0408011003"));
+        QCOMPARE(encodeRespScanStatus(Status::Success, ScanStatusInfo{true, 3}),
+                 hex("08036a0408011003"));
         QCOMPARE(encodeScanResult(0, 3), hex("080472021003"));
-        const QByteArray entry = hex("08057a200a1e0a054d794e6574100618d8ffffffffffffffff0122061122334455662803");
-        QCOMPARE(encodeRespScanResult(Status::Success, {ScanEntry{"MyNet", 6, -40, hex("112233445566"), 3}}), entry);
+        const QByteArray entry
+            = hex("08057a200a1e0a054d794e6574100618d8ffffffffffffffff0122061122334455662803");
+        QCOMPARE(encodeRespScanResult(Status::Success,
+                                      {ScanEntry{"MyNet", 6, -40, hex("112233445566"), 3}}),
+                 entry);
 
         Result<ScanResultPage> page = decodeRespScanResult(entry);
         QVERIFY(page.ok());
@@ -161,7 +172,8 @@ private Q_SLOTS:
         QVERIFY(!decodeRespGetStatus(hex("ffffffff")).ok());
         QVERIFY(!decodeRespScanResult(hex("0a")).ok());
         QCOMPARE(authModeName(3), QStringLiteral("WPA2-PSK"));
-        QCOMPARE(authModeName(9), QStringLiteral("OWE"));  // beyond the .proto enum: devices send raw values
+        QCOMPARE(authModeName(9),
+                 QStringLiteral("OWE")); // beyond the .proto enum: devices send raw values
     }
 };
 

@@ -32,7 +32,7 @@ BoardProfile fastProfile()
 struct Run
 {
     ProvisionJob::Outcome outcome;
-    QStringList traces;  // everything the client said, unfiltered by the Redactor
+    QStringList traces; // everything the client said, unfiltered by the Redactor
     QStringList deviceLog;
     int connections = 0;
 };
@@ -42,7 +42,8 @@ Run provision(BoardProfile profile, const std::function<void(ProvisionJob::Reque
     ProtocommVirtualBoard board(profile);
     Run run;
     if (!board.start()) {
-        run.outcome.error = Error::make(QStringLiteral("test"), QStringLiteral("board did not start"));
+        run.outcome.error
+            = Error::make(QStringLiteral("test"), QStringLiteral("board did not start"));
         return run;
     }
     ProvisionJob::Request r;
@@ -59,15 +60,18 @@ Run provision(BoardProfile profile, const std::function<void(ProvisionJob::Reque
     ProvisionJob job(r);
     QObject::connect(&job, &ProvisionJob::trace, [&](const QString &l) { run.traces << l; });
     QObject::connect(&job, &ProvisionJob::notice, [&](const QString &l) { run.traces << l; });
-    QObject::connect(&job, &ProvisionJob::stepChanged, [&](ProvisionJob::Step, const QString &l) { run.traces << l; });
+    QObject::connect(&job, &ProvisionJob::stepChanged,
+                     [&](ProvisionJob::Step, const QString &l) { run.traces << l; });
     QSignalSpy finished(&job, &ProvisionJob::finished);
     job.start();
     if (finished.isEmpty() && !finished.wait(15000))
-        run.outcome.error = Error::make(QStringLiteral("test"), QStringLiteral("job did not finish"));
+        run.outcome.error
+            = Error::make(QStringLiteral("test"), QStringLiteral("job did not finish"));
     else
         run.outcome = job.outcome();
     if (run.outcome.error)
-        run.traces << run.outcome.error->message << run.outcome.error->detail << run.outcome.error->fix;
+        run.traces << run.outcome.error->message << run.outcome.error->detail
+                   << run.outcome.error->fix;
     run.deviceLog = board.deviceLog();
     run.connections = board.server()->connectionsAccepted();
     return run;
@@ -100,13 +104,14 @@ private Q_SLOTS:
     void success()
     {
         const Run run = provision(fastProfile());
-        QVERIFY2(run.outcome.connected, run.outcome.error ? qPrintable(run.outcome.error->message) : "");
+        QVERIFY2(run.outcome.connected,
+                 run.outcome.error ? qPrintable(run.outcome.error->message) : "");
         QCOMPARE(run.outcome.status.ip4, QStringLiteral("192.168.1.50"));
         QCOMPARE(run.outcome.status.channel, 6);
         QCOMPARE(run.outcome.recoveries, 0);
         QCOMPARE(run.outcome.device.securityVersion, 1);
         QVERIFY(run.outcome.device.canScan());
-        QCOMPARE(run.connections, 1);  // the whole flow on one keep-alive connection
+        QCOMPARE(run.connections, 1); // the whole flow on one keep-alive connection
         QVERIFY(logHas(run, QStringLiteral("app: Provisioning successful")));
         expectNoSecrets(run);
     }
@@ -115,7 +120,12 @@ private Q_SLOTS:
     {
         BoardProfile p = fastProfile();
         for (int i = 0; i < 7; ++i)
-            p.wifi.networks << WifiNetwork{QStringLiteral("Extra%1").arg(i), QByteArray::fromHex("0a0000000000") , -70 - i, 1 + i, 3, QStringLiteral("x")};
+            p.wifi.networks << WifiNetwork{QStringLiteral("Extra%1").arg(i),
+                                           QByteArray::fromHex("0a0000000000"),
+                                           -70 - i,
+                                           1 + i,
+                                           3,
+                                           QStringLiteral("x")};
         const Run run = provision(p, [](ProvisionJob::Request &r) { r.scanFirst = true; });
         QVERIFY(run.outcome.connected);
         QCOMPARE(run.outcome.networks.size(), 10);
@@ -129,11 +139,13 @@ private Q_SLOTS:
 
     void wrongPop()
     {
-        const Run run = provision(fastProfile(), [](ProvisionJob::Request &r) { r.client.pop = "wrong-pop-0000"; });
+        const Run run = provision(
+            fastProfile(), [](ProvisionJob::Request &r) { r.client.pop = "wrong-pop-0000"; });
         QVERIFY(!run.outcome.connected);
         QVERIFY(run.outcome.error);
         QCOMPARE(run.outcome.error->code, QStringLiteral("protocomm.pop"));
-        QCOMPARE(run.outcome.error->message, QStringLiteral("the device rejected the proof of possession (PoP)"));
+        QCOMPARE(run.outcome.error->message,
+                 QStringLiteral("the device rejected the proof of possession (PoP)"));
         QCOMPARE(classify(*run.outcome.error), FailureKind::Rejected);
         QVERIFY(logHas(run, QStringLiteral("security1: Key mismatch. Close connection")));
         expectNoSecrets(run);
@@ -163,14 +175,15 @@ private Q_SLOTS:
         QCOMPARE(bad.error->code, QStringLiteral("provision.autherror"));
         QVERIFY(bad.error->message.contains(QStringLiteral("passphrase is wrong")));
         QVERIFY(bad.status.failReason == FailReason::AuthError);
-        QVERIFY(bad.boardReset);  // prov-ctrl reset: the board is not stranded
+        QVERIFY(bad.boardReset); // prov-ctrl reset: the board is not stranded
         const ProvisionJob::Outcome good = runOn(Passphrase);
         QVERIFY2(good.connected, good.error ? qPrintable(good.error->message) : "");
     }
 
     void unknownSsid()
     {
-        const Run run = provision(fastProfile(), [](ProvisionJob::Request &r) { r.wifi.ssid = "NoSuchNet"; });
+        const Run run
+            = provision(fastProfile(), [](ProvisionJob::Request &r) { r.wifi.ssid = "NoSuchNet"; });
         QVERIFY(run.outcome.error);
         QCOMPARE(run.outcome.error->code, QStringLiteral("provision.notfound"));
         QVERIFY(run.outcome.status.failReason == FailReason::NetworkNotFound);
@@ -184,7 +197,7 @@ private Q_SLOTS:
         p.httpFaults.closeBetween = true;
         const Run run = provision(p);
         QVERIFY(run.outcome.connected);
-        QCOMPARE(run.outcome.recoveries, 0);  // the cookie kept the session across connections
+        QCOMPARE(run.outcome.recoveries, 0); // the cookie kept the session across connections
         QVERIFY(run.connections > 3);
         QVERIFY(!logHas(run, QStringLiteral("Secure session not established")));
     }
@@ -193,14 +206,18 @@ private Q_SLOTS:
     {
         BoardProfile p = fastProfile();
         p.protocomm.sessionMode = QStringLiteral("socket");
-        p.httpFaults.closeAfter = 3;  // right after the handshake, as in the forum report
+        p.httpFaults.closeAfter = 3; // right after the handshake, as in the forum report
         const Run run = provision(p);
-        QVERIFY2(run.outcome.connected, run.outcome.error ? qPrintable(run.outcome.error->message) : "");
+        QVERIFY2(run.outcome.connected,
+                 run.outcome.error ? qPrintable(run.outcome.error->message) : "");
         QCOMPARE(run.outcome.recoveries, 1);
         QVERIFY(logHas(run, QStringLiteral("E (")));
         QVERIFY(logHas(run, QStringLiteral("security1: Secure session not established")));
-        QVERIFY(logHas(run, QStringLiteral("protocomm: Decryption of response failed for endpoint prov-config")));
-        QVERIFY(run.outcome.notices.join(QLatin1Char('\n')).contains(QStringLiteral("re-established")));
+        QVERIFY(logHas(
+            run,
+            QStringLiteral("protocomm: Decryption of response failed for endpoint prov-config")));
+        QVERIFY(
+            run.outcome.notices.join(QLatin1Char('\n')).contains(QStringLiteral("re-established")));
         expectNoSecrets(run);
     }
 
@@ -218,7 +235,8 @@ private Q_SLOTS:
         BoardProfile p = fastProfile();
         p.httpFaults.dropResponse = request;
         const Run run = provision(p);
-        QVERIFY2(run.outcome.connected, run.outcome.error ? qPrintable(run.outcome.error->message) : "");
+        QVERIFY2(run.outcome.connected,
+                 run.outcome.error ? qPrintable(run.outcome.error->message) : "");
         QCOMPARE(run.outcome.recoveries, 1);
         QVERIFY(!run.outcome.notices.isEmpty());
     }
@@ -226,11 +244,13 @@ private Q_SLOTS:
     void undecryptableReplyRecovered()
     {
         BoardProfile p = fastProfile();
-        p.httpFaults.corruptResponse = 4;  // SetConfig's reply no longer decrypts to a message
+        p.httpFaults.corruptResponse = 4; // SetConfig's reply no longer decrypts to a message
         const Run run = provision(p);
-        QVERIFY2(run.outcome.connected, run.outcome.error ? qPrintable(run.outcome.error->message) : "");
+        QVERIFY2(run.outcome.connected,
+                 run.outcome.error ? qPrintable(run.outcome.error->message) : "");
         QCOMPARE(run.outcome.recoveries, 1);
-        QVERIFY(run.outcome.notices.join(QLatin1Char(' ')).contains(QStringLiteral("did not decrypt")));
+        QVERIFY(
+            run.outcome.notices.join(QLatin1Char(' ')).contains(QStringLiteral("did not decrypt")));
     }
 
     void cancelStopsTheJob()
@@ -267,10 +287,11 @@ private Q_SLOTS:
     {
         QFETCH(int, request);
         BoardProfile p = fastProfile();
-        p.protocomm.restartDelayMs = 150;  // refuses connections meanwhile
+        p.protocomm.restartDelayMs = 150; // refuses connections meanwhile
         p.httpFaults.restartAt = request;
         const Run run = provision(p);
-        QVERIFY2(run.outcome.connected, run.outcome.error ? qPrintable(run.outcome.error->message) : "");
+        QVERIFY2(run.outcome.connected,
+                 run.outcome.error ? qPrintable(run.outcome.error->message) : "");
         QVERIFY(run.outcome.recoveries >= 1);
         QVERIFY(logHas(run, QStringLiteral("rst:0xc (SW_CPU_RESET)")));
         expectNoSecrets(run);
@@ -290,10 +311,11 @@ private Q_SLOTS:
     {
         BoardProfile p = fastProfile();
         p.protocomm.pop.clear();
-        const Run run = provision(p);  // a PoP is given anyway: the board says no_pop, it is dropped
+        const Run run = provision(p); // a PoP is given anyway: the board says no_pop, it is dropped
         QVERIFY(run.outcome.connected);
         QVERIFY(run.outcome.device.noPop);
-        QVERIFY(run.outcome.notices.join(QLatin1Char(' ')).contains(QStringLiteral("does not use a proof of possession")));
+        QVERIFY(run.outcome.notices.join(QLatin1Char(' '))
+                    .contains(QStringLiteral("does not use a proof of possession")));
     }
 
     void bundledBoardProfiles()
@@ -303,7 +325,8 @@ private Q_SLOTS:
         QVERIFY(files.contains(QStringLiteral("default.json")));
         for (const QString &f : files) {
             Result<BoardProfile> p = BoardProfile::load(dir.filePath(f));
-            QVERIFY2(p.ok(), qPrintable(f + QLatin1String(": ") + (p.ok() ? QString() : p.error().message)));
+            QVERIFY2(p.ok(), qPrintable(f + QLatin1String(": ")
+                                        + (p.ok() ? QString() : p.error().message)));
             QVERIFY(!p->wifi.networks.isEmpty());
             p->removeDelays();
             const Run run = provision(p.value(), [&](ProvisionJob::Request &r) {
@@ -342,8 +365,8 @@ private Q_SLOTS:
     void lostContactAfterConnectedIsUnconfirmed()
     {
         BoardProfile p = fastProfile();
-        p.protocomm.autoStopDelayMs = 0;  // the board vanishes as soon as it has said Connected
-        p.httpFaults.dropResponse = 6;    // ...and that reply is lost
+        p.protocomm.autoStopDelayMs = 0; // the board vanishes as soon as it has said Connected
+        p.httpFaults.dropResponse = 6;   // ...and that reply is lost
         const Run run = provision(p);
         QVERIFY(run.outcome.error);
         QCOMPARE(run.outcome.error->code, QStringLiteral("provision.unconfirmed"));
@@ -360,7 +383,8 @@ private Q_SLOTS:
 
     void legacyClientWithoutCookies()
     {
-        const Run run = provision(fastProfile(), [](ProvisionJob::Request &r) { r.client.useCookies = false; });
+        const Run run = provision(fastProfile(),
+                                  [](ProvisionJob::Request &r) { r.client.useCookies = false; });
         QVERIFY(run.outcome.connected);
         QCOMPARE(run.connections, 1);
     }
@@ -390,30 +414,34 @@ private Q_SLOTS:
         client.connectDevice([&](Result<DeviceInfo> info) {
             ok = info.ok();
             ++steps;
-            client.sendCustom(QStringLiteral("custom-data"), "hello board", [&](Result<QByteArray> r) {
-                ++steps;
-                if (r)
-                    reply = r.value();
-                client.control(CtrlCommand::Reprov, [&](Result<void> c) {
-                    ++steps;
-                    if (!c)
-                        ctrlError = c.error();
-                    client.sendCustom(QStringLiteral("no-such-endpoint"), "x", [&](Result<QByteArray> u) {
-                        ++steps;
-                        if (!u)
-                            unknownError = u.error();
-                    });
-                });
-            });
+            client.sendCustom(QStringLiteral("custom-data"), "hello board",
+                              [&](Result<QByteArray> r) {
+                                  ++steps;
+                                  if (r)
+                                      reply = r.value();
+                                  client.control(CtrlCommand::Reprov, [&](Result<void> c) {
+                                      ++steps;
+                                      if (!c)
+                                          ctrlError = c.error();
+                                      client.sendCustom(QStringLiteral("no-such-endpoint"), "x",
+                                                        [&](Result<QByteArray> u) {
+                                                            ++steps;
+                                                            if (!u)
+                                                                unknownError = u.error();
+                                                        });
+                                  });
+                              });
         });
         QTRY_COMPARE_WITH_TIMEOUT(steps, 4, 10000);
         QVERIFY(ok);
         QCOMPARE(reply, QByteArray("SUCCESS", 8));
-        QVERIFY(ctrlError);  // auto-stop firmware refuses reprov
+        QVERIFY(ctrlError); // auto-stop firmware refuses reprov
         QCOMPARE(ctrlError->code, QStringLiteral("provision.ctrl"));
         QVERIFY(unknownError);
         QCOMPARE(unknownError->code, QStringLiteral("protocomm.http"));
-        QVERIFY(board.deviceLog().join(QLatin1Char('\n')).contains(QStringLiteral("Received data: hello board")));
+        QVERIFY(board.deviceLog()
+                    .join(QLatin1Char('\n'))
+                    .contains(QStringLiteral("Received data: hello board")));
         QCOMPARE(client.transport()->connectionsOpened(), 1);
     }
 };

@@ -14,20 +14,23 @@ class TestQrPayload : public QObject
 private Q_SLOTS:
     void issueExample()
     {
-        auto p = parseQrPayload(QStringLiteral(R"({"ver":"v1","name":"PROV_1234","pop":"abcd1234","transport":"softap","security":1})"));
+        auto p = parseQrPayload(QStringLiteral(
+            R"({"ver":"v1","name":"PROV_1234","pop":"abcd1234","transport":"softap","security":1})"));
         QVERIFY(p.ok());
         QCOMPARE(p->name, QStringLiteral("PROV_1234"));
         QCOMPARE(p->pop, QStringLiteral("abcd1234"));
         QCOMPARE(p->transport, QStringLiteral("softap"));
         QCOMPARE(p->security.value_or(-1), 1);
         // Registered on the way in: a log line carrying it is redacted.
-        QVERIFY(!Redactor::redact(QStringLiteral("pop is abcd1234")).contains(QStringLiteral("abcd1234")));
+        QVERIFY(!Redactor::redact(QStringLiteral("pop is abcd1234"))
+                     .contains(QStringLiteral("abcd1234")));
     }
 
     void scannerTyping()
     {
         // A USB barcode scanner types the text and ends with Enter; some add spaces.
-        auto p = parseQrPayload(QStringLiteral("  {\"ver\":\"v1\",\"name\":\"PROV_9\",\"transport\":\"softap\",\"password\":\"apkey-5678\"}\r\n"));
+        auto p = parseQrPayload(QStringLiteral(
+            "  {\"ver\":\"v1\",\"name\":\"PROV_9\",\"transport\":\"softap\",\"password\":\"apkey-5678\"}\r\n"));
         QVERIFY(p.ok());
         QCOMPARE(p->name, QStringLiteral("PROV_9"));
         QVERIFY(!p->security.has_value());
@@ -54,8 +57,10 @@ private Q_SLOTS:
         QTest::newRow("array") << QStringLiteral("[1,2]");
         QTest::newRow("no name") << QStringLiteral(R"({"transport":"softap"})");
         QTest::newRow("no transport") << QStringLiteral(R"({"name":"PROV_1"})");
-        QTest::newRow("bad transport") << QStringLiteral(R"({"name":"PROV_1","transport":"zigbee"})");
-        QTest::newRow("bad security") << QStringLiteral(R"({"name":"PROV_1","transport":"softap","security":7})");
+        QTest::newRow("bad transport")
+            << QStringLiteral(R"({"name":"PROV_1","transport":"zigbee"})");
+        QTest::newRow("bad security")
+            << QStringLiteral(R"({"name":"PROV_1","transport":"softap","security":7})");
     }
 
     void errors()

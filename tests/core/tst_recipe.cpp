@@ -39,12 +39,15 @@ private Q_SLOTS:
         QCOMPARE(r->flash[2].file, QStringLiteral("/base/app.bin"));
         QCOMPARE(*r->flash[2].address, 0x10000u);
         QCOMPARE(r->preflightCa, QStringList{QStringLiteral("/base/ca.pem")});
-        const QList<Recipe::Step> expected{Recipe::Step::Identify, Recipe::Step::Claim, Recipe::Step::Preflight,
-                                           Recipe::Step::Flash, Recipe::Step::Verify, Recipe::Step::Provision,
+        const QList<Recipe::Step> expected{Recipe::Step::Identify,  Recipe::Step::Claim,
+                                           Recipe::Step::Preflight, Recipe::Step::Flash,
+                                           Recipe::Step::Verify,    Recipe::Step::Provision,
                                            Recipe::Step::Record};
         QCOMPARE(r->steps(), expected);
-        QCOMPARE(r->provisionAddressFor(QStringLiteral("/dev/ttyUSB0")), QStringLiteral("10.0.0.5:8080"));
-        QCOMPARE(r->provisionAddressFor(QStringLiteral("/dev/ttyUSB1")), QStringLiteral("192.168.4.1:80"));
+        QCOMPARE(r->provisionAddressFor(QStringLiteral("/dev/ttyUSB0")),
+                 QStringLiteral("10.0.0.5:8080"));
+        QCOMPARE(r->provisionAddressFor(QStringLiteral("/dev/ttyUSB1")),
+                 QStringLiteral("192.168.4.1:80"));
         // Secrets from the recipe never reach a log line.
         const QString line = Redactor::redact(QStringLiteral("sent s3cret-wifi-pass and pop-9911"));
         QVERIFY(!line.contains(QStringLiteral("s3cret-wifi-pass")));
@@ -53,10 +56,12 @@ private Q_SLOTS:
 
     void minimal()
     {
-        auto r = Recipe::fromJson(R"({"flash": [{"file": "x.bin", "partition": "storage"}], "verify": false})");
+        auto r = Recipe::fromJson(
+            R"({"flash": [{"file": "x.bin", "partition": "storage"}], "verify": false})");
         QVERIFY(r);
         QVERIFY(!r->needsPair());
-        const QList<Recipe::Step> expected{Recipe::Step::Identify, Recipe::Step::Flash, Recipe::Step::Record};
+        const QList<Recipe::Step> expected{Recipe::Step::Identify, Recipe::Step::Flash,
+                                           Recipe::Step::Record};
         QCOMPARE(r->steps(), expected);
         QCOMPARE(r->baud, 921600);
     }
@@ -67,10 +72,13 @@ private Q_SLOTS:
         QTest::newRow("not json") << QByteArray("{");
         QTest::newRow("array") << QByteArray("[]");
         QTest::newRow("no target") << QByteArray(R"({"flash": [{"source": "certificate"}]})");
-        QTest::newRow("bad source") << QByteArray(R"({"flash": [{"source": "cake", "partition": "p"}]})");
+        QTest::newRow("bad source")
+            << QByteArray(R"({"flash": [{"source": "cake", "partition": "p"}]})");
         QTest::newRow("file without name") << QByteArray(R"({"flash": [{"partition": "p"}]})");
-        QTest::newRow("bad address") << QByteArray(R"({"flash": [{"file": "a", "address": "zz"}]})");
-        QTest::newRow("bad format") << QByteArray(R"({"flash": [{"file": "a", "address": 0, "format": "gif"}]})");
+        QTest::newRow("bad address")
+            << QByteArray(R"({"flash": [{"file": "a", "address": "zz"}]})");
+        QTest::newRow("bad format")
+            << QByteArray(R"({"flash": [{"file": "a", "address": 0, "format": "gif"}]})");
         QTest::newRow("no ssid") << QByteArray(R"({"provision": {"address": "1.2.3.4:80"}})");
         QTest::newRow("no address") << QByteArray(R"({"provision": {"ssid": "x"}})");
         QTest::newRow("baud") << QByteArray(R"({"baud": 0})");

@@ -3,9 +3,9 @@
 #include "core/station/stationdatabase.h"
 
 #include <QJsonDocument>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-#include <QSqlDatabase>
 #include <QTest>
 
 using namespace Forgeline;
@@ -26,11 +26,14 @@ class TestRecords : public QObject
         r.pairId = QStringLiteral("dev0001");
         r.certFingerprint = QStringLiteral("ab:cd");
         r.certSerial = QStringLiteral("3e8");
-        r.written = {{QStringLiteral("cert"), 0x110000, 700, QStringLiteral("00112233445566778899aabbccddeeff")}};
+        r.written = {{QStringLiteral("cert"), 0x110000, 700,
+                      QStringLiteral("00112233445566778899aabbccddeeff")}};
         r.provision = QStringLiteral("connected");
         r.result = result;
-        r.error = result == QStringLiteral("fail") ? QStringLiteral("The board did not join Wi-Fi.") : QString();
-        r.diagnosisId = result == QStringLiteral("fail") ? QStringLiteral("provision.auth") : QString();
+        r.error = result == QStringLiteral("fail") ? QStringLiteral("The board did not join Wi-Fi.")
+                                                   : QString();
+        r.diagnosisId
+            = result == QStringLiteral("fail") ? QStringLiteral("provision.auth") : QString();
         r.elapsedMs = 1234;
         return r;
     }
@@ -75,12 +78,20 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 3);
         QVERIFY(lines[0].startsWith(QStringLiteral("id,time,station,operator")));
         QVERIFY(lines[1].contains(QStringLiteral("\"Zoë, \"\"night\"\" shift\"")));
-        QVERIFY(lines[1].contains(QStringLiteral("cert@0x110000:700:00112233445566778899aabbccddeeff")));
+        QVERIFY(lines[1].contains(
+            QStringLiteral("cert@0x110000:700:00112233445566778899aabbccddeeff")));
 
         const QJsonArray json = RecordStore::toJson(*all);
         QCOMPARE(json.size(), 2);
-        QCOMPARE(json[1].toObject().value(QStringLiteral("diagnosisId")).toString(), QStringLiteral("provision.auth"));
-        QCOMPARE(json[0].toObject().value(QStringLiteral("written")).toArray()[0].toObject().value(QStringLiteral("address")).toString(),
+        QCOMPARE(json[1].toObject().value(QStringLiteral("diagnosisId")).toString(),
+                 QStringLiteral("provision.auth"));
+        QCOMPARE(json[0]
+                     .toObject()
+                     .value(QStringLiteral("written"))
+                     .toArray()[0]
+                     .toObject()
+                     .value(QStringLiteral("address"))
+                     .toString(),
                  QStringLiteral("0x110000"));
     }
 
@@ -108,7 +119,8 @@ private Q_SLOTS:
         if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
             QSKIP("Qt's PostgreSQL driver not installed (Debian package libqt6sql6-psql)");
         StationDatabase db;
-        const auto r = db.open(QStringLiteral("postgresql://line3:Zq-not-shown@127.0.0.1:1/forgeline?connect_timeout=2&application_name=forgeline-test"));
+        const auto r = db.open(QStringLiteral(
+            "postgresql://line3:Zq-not-shown@127.0.0.1:1/forgeline?connect_timeout=2&application_name=forgeline-test"));
         QVERIFY(!r);
         QVERIFY(!r.error().message.isEmpty());
         QVERIFY(!r.error().message.contains(QStringLiteral("Zq-not-shown")));
@@ -126,7 +138,8 @@ private Q_SLOTS:
             " operator VARCHAR(255), port VARCHAR(512), chip VARCHAR(64), mac VARCHAR(32), pair_id VARCHAR(255),"
             " cert_fingerprint VARCHAR(128), cert_serial VARCHAR(128), written TEXT, provision TEXT, result VARCHAR(16),"
             " failed_step VARCHAR(64), error TEXT, diagnosis_id VARCHAR(128))")));
-        QVERIFY(db.exec(QStringLiteral("INSERT INTO station_records (time, mac, result) VALUES ('2026-01-01T00:00:00.000Z', 'old', 'pass')")));
+        QVERIFY(db.exec(QStringLiteral(
+            "INSERT INTO station_records (time, mac, result) VALUES ('2026-01-01T00:00:00.000Z', 'old', 'pass')")));
         QVERIFY(db.setSchemaVersion(QStringLiteral("records"), 1));
         RecordStore store(db);
         QVERIFY(store.prepare());

@@ -25,7 +25,8 @@ StationRecord sample(const QString &mac)
     r.pairId = QStringLiteral("dev0007");
     r.certFingerprint = QStringLiteral("ab").repeated(32);
     r.certSerial = QStringLiteral("03f1");
-    r.written = {WrittenRegion{QStringLiteral("cert"), 0x110000, 1200, QStringLiteral("0123456789abcdef0123456789abcdef")}};
+    r.written = {WrittenRegion{QStringLiteral("cert"), 0x110000, 1200,
+                               QStringLiteral("0123456789abcdef0123456789abcdef")}};
     r.provision = QStringLiteral("connected");
     r.result = QStringLiteral("pass");
     r.attempt = 2;
@@ -52,7 +53,9 @@ private Q_SLOTS:
         QVERIFY(spool.append(sample(QStringLiteral("24:0a:c4:00:00:01"))));
         QVERIFY(spool.append(sample(QStringLiteral("24:0a:c4:00:00:02"))));
         QCOMPARE(spool.pending(), 2);
-        QCOMPARE(QFile::permissions(spool.path()) & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        QCOMPARE(QFile::permissions(spool.path())
+                     & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
 
         StationDatabase db;
         RecordStore store(db);
@@ -94,8 +97,10 @@ private Q_SLOTS:
 
     void spoolPerDatabase()
     {
-        const QString a = RecordSpool::defaultPath(QStringLiteral("postgresql://line3:secret@db/forgeline"));
-        QCOMPARE(a, RecordSpool::defaultPath(QStringLiteral("postgresql://line3:other@db/forgeline")));
+        const QString a
+            = RecordSpool::defaultPath(QStringLiteral("postgresql://line3:secret@db/forgeline"));
+        QCOMPARE(a,
+                 RecordSpool::defaultPath(QStringLiteral("postgresql://line3:other@db/forgeline")));
         QVERIFY(a != RecordSpool::defaultPath(QStringLiteral("sqlite:///tmp/demo.sqlite")));
         QVERIFY(!a.contains(QStringLiteral("secret")));
     }

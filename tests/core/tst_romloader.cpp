@@ -44,8 +44,10 @@ private Q_SLOTS:
     void commandLayout()
     {
         const QByteArray c = encodeCommand(Op::ReadReg, words({0x40001000}));
-        QCOMPARE(c, QByteArray::fromHex("000a0400000000000010004" "0"));
-        const QByteArray d = encodeCommand(Op::FlashDeflData, dataPacket("\x01\x02", 3), romChecksum("\x01\x02"));
+        QCOMPARE(c, QByteArray::fromHex("000a0400000000000010004"
+                                        "0"));
+        const QByteArray d
+            = encodeCommand(Op::FlashDeflData, dataPacket("\x01\x02", 3), romChecksum("\x01\x02"));
         QCOMPARE(d.left(8), QByteArray::fromHex("00111200") + words({0xEF ^ 1 ^ 2}));
         QCOMPARE(d.mid(8, 16), words({2, 3, 0, 0}));
     }
@@ -61,17 +63,22 @@ private Q_SLOTS:
     void parseEsp32TraceFrames()
     {
         // SYNC reply from an esptool trace: value 0x20120707 and 4 status bytes.
-        const auto sync = parseResponse(QByteArray::fromHex("0108040007071220" "00000000"));
+        const auto sync = parseResponse(QByteArray::fromHex("0108040007071220"
+                                                            "00000000"));
         QVERIFY(sync);
         QCOMPARE(sync->value, 0x20120707u);
         QVERIFY(sync->ok());
         QVERIFY(sync->data.isEmpty());
-        const auto fail = parseResponse(QByteArray::fromHex("01140400" "00000000" "01050000"));
+        const auto fail = parseResponse(QByteArray::fromHex("01140400"
+                                                            "00000000"
+                                                            "01050000"));
         QVERIFY(fail);
         QVERIFY(!fail->ok());
         QCOMPARE(fail->error, quint8(0x05));
         // ESP8266-style 2 status bytes still parse.
-        const auto short2 = parseResponse(QByteArray::fromHex("010a0200" "78563412" "0000"));
+        const auto short2 = parseResponse(QByteArray::fromHex("010a0200"
+                                                              "78563412"
+                                                              "0000"));
         QVERIFY(short2);
         QCOMPARE(short2->value, 0x12345678u);
     }
@@ -120,8 +127,11 @@ private Q_SLOTS:
         QCOMPARE(only(sync).value, Rom::SyncReplyValue);
         QCOMPARE(sync.frames.first().size(), 8 + Rom::StatusBytes);
         // ESP32 MAC words: w1 at the eFuse base, w2 above it (docs' checked example).
-        QCOMPARE(only(dev.handleFrame(encodeCommand(Op::ReadReg, words({0x3FF5A004})))).value, 0x0A0B0C0Du);
-        QCOMPARE(only(dev.handleFrame(encodeCommand(Op::ReadReg, words({0x3FF5A008})))).value & 0xFFFF, 0x1122u);
+        QCOMPARE(only(dev.handleFrame(encodeCommand(Op::ReadReg, words({0x3FF5A004})))).value,
+                 0x0A0B0C0Du);
+        QCOMPARE(only(dev.handleFrame(encodeCommand(Op::ReadReg, words({0x3FF5A008})))).value
+                     & 0xFFFF,
+                 0x1122u);
         // ESP32 ROM has no GET_SECURITY_INFO: "invalid format", repeated.
         const auto sec = dev.handleFrame(encodeCommand(Op::GetSecurityInfo, {}));
         QVERIFY(sec.frames.size() > 1);
@@ -129,13 +139,18 @@ private Q_SLOTS:
         // Under another opcode: how esptool and esptool-js tell "unsupported" from a failure.
         QVERIFY(only(sec).op != Op::GetSecurityInfo);
         // Flash needs SPI_ATTACH (8 bytes for the ROM) first.
-        QCOMPARE(only(dev.handleFrame(encodeCommand(Op::ReadFlashSlow, words({0, 16})))).error, quint8(0x01));
+        QCOMPARE(only(dev.handleFrame(encodeCommand(Op::ReadFlashSlow, words({0, 16})))).error,
+                 quint8(0x01));
         QVERIFY(only(dev.handleFrame(encodeCommand(Op::SpiAttach, words({0, 0})))).ok());
         const auto rd = only(dev.handleFrame(encodeCommand(Op::ReadFlashSlow, words({0, 16}))));
         QCOMPARE(rd.data.size(), 64); // always a 64-byte buffer
-        QCOMPARE(only(dev.handleFrame(encodeCommand(Op::ReadFlashSlow, words({0, 65})))).error, quint8(0x0A));
-        const auto md5 = only(dev.handleFrame(encodeCommand(Op::SpiFlashMd5, words({0x1000, 0x1000, 0, 0}))));
-        QCOMPARE(md5.data, QCryptographicHash::hash(QByteArray(0x1000, char(0xFF)), QCryptographicHash::Md5).toHex());
+        QCOMPARE(only(dev.handleFrame(encodeCommand(Op::ReadFlashSlow, words({0, 65})))).error,
+                 quint8(0x0A));
+        const auto md5
+            = only(dev.handleFrame(encodeCommand(Op::SpiFlashMd5, words({0x1000, 0x1000, 0, 0}))));
+        QCOMPARE(md5.data,
+                 QCryptographicHash::hash(QByteArray(0x1000, char(0xFF)), QCryptographicHash::Md5)
+                     .toHex());
         // A stub-only command is refused.
         QCOMPARE(only(dev.handleFrame(encodeCommand(Op::EraseFlash, {}))).error, quint8(0x05));
         // UART0's divider is the 40 MHz crystal over the baud, as esptool's get_crystal_freq
@@ -163,7 +178,9 @@ private Q_SLOTS:
         cfg.chipKey = QStringLiteral("esp32s2");
         RomDevice s2(cfg);
         QCOMPARE(only(s2.handleFrame(encodeCommand(Op::GetSecurityInfo, {}))).data.size(), 12);
-        QCOMPARE(only(s2.handleFrame(encodeCommand(Op::ReadReg, words({Rom::ChipDetectMagicReg})))).value, 0x7C6u);
+        QCOMPARE(only(s2.handleFrame(encodeCommand(Op::ReadReg, words({Rom::ChipDetectMagicReg}))))
+                     .value,
+                 0x7C6u);
     }
 
     void simCompressedWriteAndChecks()
@@ -175,20 +192,29 @@ private Q_SLOTS:
         QByteArray data(5000, 'A');
         data.append(QByteArray(3192, 'B'));
         const QList<QByteArray> blocks = splitBlocks(zlibCompress(data), 0x400);
-        const auto begin = dev.handleFrame(encodeCommand(Op::FlashDeflBegin, words({0x2000, quint32(blocks.size()), 0x400, 0x10000, 0})));
+        const auto begin = dev.handleFrame(encodeCommand(
+            Op::FlashDeflBegin, words({0x2000, quint32(blocks.size()), 0x400, 0x10000, 0})));
         QVERIFY(only(begin).ok());
         QVERIFY(begin.busyMs > 0); // the ROM erases up front
         // A corrupted checksum is refused with 0x07 and does not advance.
-        QCOMPARE(only(dev.handleFrame(encodeCommand(Op::FlashDeflData, dataPacket(blocks.at(0), 0), romChecksum(blocks.at(0)) ^ 1))).error,
+        QCOMPARE(only(dev.handleFrame(encodeCommand(Op::FlashDeflData, dataPacket(blocks.at(0), 0),
+                                                    romChecksum(blocks.at(0)) ^ 1)))
+                     .error,
                  quint8(0x07));
         for (int i = 0; i < blocks.size(); ++i)
-            QVERIFY(only(dev.handleFrame(encodeCommand(Op::FlashDeflData, dataPacket(blocks.at(i), quint32(i)), romChecksum(blocks.at(i))))).ok());
+            QVERIFY(only(dev.handleFrame(encodeCommand(Op::FlashDeflData,
+                                                       dataPacket(blocks.at(i), quint32(i)),
+                                                       romChecksum(blocks.at(i)))))
+                        .ok());
         QCOMPARE(dev.flash().read(0x10000, quint32(data.size())), data);
         // Writing again without erasing can only clear bits: the ROM's read-back check fails.
         dev.handleFrame(encodeCommand(Op::FlashBegin, words({0, 1, 0x400, 0x20000, 0})));
         dev.flash().load(QByteArray(0x400, char(0x0F)), 0x20000);
         const QByteArray ones(0x400, char(0xF0));
-        QCOMPARE(only(dev.handleFrame(encodeCommand(Op::FlashData, dataPacket(ones, 0), romChecksum(ones)))).error, quint8(0x08));
+        QCOMPARE(only(dev.handleFrame(
+                          encodeCommand(Op::FlashData, dataPacket(ones, 0), romChecksum(ones))))
+                     .error,
+                 quint8(0x08));
     }
 
     void simStubFlow()
@@ -197,9 +223,13 @@ private Q_SLOTS:
         cfg.chipKey = QStringLiteral("esp32s3");
         RomDevice dev(cfg);
         // RAM upload, then MEM_END with w0 = 0 jumps to the stub, which says "OHAI".
-        QVERIFY(only(dev.handleFrame(encodeCommand(Op::MemBegin, words({4, 1, 0x1800, 0x40380000})))).ok());
+        QVERIFY(
+            only(dev.handleFrame(encodeCommand(Op::MemBegin, words({4, 1, 0x1800, 0x40380000}))))
+                .ok());
         const QByteArray code("\x01\x02\x03\x04", 4);
-        QVERIFY(only(dev.handleFrame(encodeCommand(Op::MemData, dataPacket(code, 0), romChecksum(code)))).ok());
+        QVERIFY(only(dev.handleFrame(
+                         encodeCommand(Op::MemData, dataPacket(code, 0), romChecksum(code))))
+                    .ok());
         const auto end = dev.handleFrame(encodeCommand(Op::MemEnd, words({0, 0x40380400})));
         QCOMPARE(end.frames.size(), 2);
         QCOMPARE(end.frames.at(1), QByteArray("OHAI"));
@@ -210,26 +240,44 @@ private Q_SLOTS:
         QCOMPARE(sync.frames.first().size(), 8 + Rom::StubStatusBytes);
         QCOMPARE(parseResponse(sync.frames.first(), Rom::StubStatusBytes)->value, 0u);
         // 16 KiB blocks, lazy erase; a bigger block is refused with C2.
-        QCOMPARE(quint8(dev.handleFrame(encodeCommand(Op::FlashBegin, words({0x100, 1, 0x8000, 0x200000, 0}))).frames.first().at(8)), quint8(0xC2));
+        QCOMPARE(quint8(dev.handleFrame(encodeCommand(Op::FlashBegin,
+                                                      words({0x100, 1, 0x8000, 0x200000, 0})))
+                            .frames.first()
+                            .at(8)),
+                 quint8(0xC2));
         QByteArray data(20000, 'q');
         const QList<QByteArray> blocks = splitBlocks(zlibCompress(data), 0x4000);
-        QVERIFY(parseResponse(dev.handleFrame(encodeCommand(Op::FlashDeflBegin, words({quint32(data.size()), quint32(blocks.size()), 0x4000, 0x200000, 0}))).frames.first(), 2)->ok());
+        QVERIFY(parseResponse(
+                    dev.handleFrame(encodeCommand(Op::FlashDeflBegin, words({quint32(data.size()),
+                                                                             quint32(blocks.size()),
+                                                                             0x4000, 0x200000, 0})))
+                        .frames.first(),
+                    2)
+                    ->ok());
         for (int i = 0; i < blocks.size(); ++i) {
-            const auto r = dev.handleFrame(encodeCommand(Op::FlashDeflData, dataPacket(blocks.at(i), quint32(i)), romChecksum(blocks.at(i))));
+            const auto r = dev.handleFrame(encodeCommand(Op::FlashDeflData,
+                                                         dataPacket(blocks.at(i), quint32(i)),
+                                                         romChecksum(blocks.at(i))));
             QVERIFY(parseResponse(r.frames.first(), 2)->ok());
         }
         QCOMPARE(dev.flash().read(0x200000, quint32(data.size())), data);
         // MD5 as 16 raw bytes.
-        const auto md5 = parseResponse(dev.handleFrame(encodeCommand(Op::SpiFlashMd5, words({0x200000, quint32(data.size()), 0, 0}))).frames.first(), 2);
+        const auto md5 = parseResponse(
+            dev.handleFrame(
+                   encodeCommand(Op::SpiFlashMd5, words({0x200000, quint32(data.size()), 0, 0})))
+                .frames.first(),
+            2);
         QCOMPARE(md5->data, QCryptographicHash::hash(data, QCryptographicHash::Md5));
         // READ_FLASH: reply, then header-less packets released by acks, then the MD5 frame.
-        auto rf = dev.handleFrame(encodeCommand(Op::ReadFlash, words({0x200000, 6000, 0x1000, 64})));
+        auto rf
+            = dev.handleFrame(encodeCommand(Op::ReadFlash, words({0x200000, 6000, 0x1000, 64})));
         QCOMPARE(rf.frames.size(), 2);
         QCOMPARE(rf.frames.at(1), data.left(0x1000));
         rf = dev.handleFrame(words({0x1000}));
         QCOMPARE(rf.frames.at(0), data.mid(0x1000, 6000 - 0x1000));
         rf = dev.handleFrame(words({6000}));
-        QCOMPARE(rf.frames.at(0), QCryptographicHash::hash(data.left(6000), QCryptographicHash::Md5));
+        QCOMPARE(rf.frames.at(0),
+                 QCryptographicHash::hash(data.left(6000), QCryptographicHash::Md5));
         // FLASH_END(0): software reset back into the ROM.
         const auto fin = dev.handleFrame(encodeCommand(Op::FlashEnd, words({0})));
         QCOMPARE(fin.event, RomDevice::Output::Event::Reset);

@@ -10,20 +10,23 @@ using namespace Forgeline;
 using namespace Forgeline::Protocomm;
 
 namespace {
-QByteArray hex(const char *h)
-{
-    return QByteArray::fromHex(h);
-}
-const QByteArray ClientPriv = hex("0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20");
-const QByteArray ClientPub = hex("07a37cbc142093c8b755dc1b10e86cb426374ad16aa853ed0bdfc0b2b86d1c7c");
-const QByteArray DevicePriv = hex("4142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f60");
-const QByteArray DevicePub = hex("64b101b1d0be5a8704bd078f9895001fc03e8e9f9522f188dd128d9846d48466");
+QByteArray hex(const char *h) { return QByteArray::fromHex(h); }
+const QByteArray ClientPriv
+    = hex("0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20");
+const QByteArray ClientPub
+    = hex("07a37cbc142093c8b755dc1b10e86cb426374ad16aa853ed0bdfc0b2b86d1c7c");
+const QByteArray DevicePriv
+    = hex("4142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f60");
+const QByteArray DevicePub
+    = hex("64b101b1d0be5a8704bd078f9895001fc03e8e9f9522f188dd128d9846d48466");
 const QByteArray Shared = hex("26c2c17fdb82161cb21ad16e721315355b64d1763119b10bfc962530dc7cc163");
 const QByteArray PopHash = hex("e9cee71ab932fde863338d08be4de9dfe39ea049bdafb342ce659ec5450b69ae");
 const QByteArray Key = hex("cf0c266562b0ebf4d1295c66cc5efceab8fa713f8cb6024932f3bbf59977a8cd");
 const QByteArray DeviceRandom = hex("a0a1a2a3a4a5a6a7a8a9aaabacadaeaf");
-const QByteArray ClientVerify = hex("c4a89b1acc9f181421f27ada88e1d81b23233eedb4ad011f5b4f5eeac83ee6c9");
-const QByteArray DeviceVerify = hex("29a2e4c89371f5f6e4f0d90538f211db81918ef1eb68cea8db0bc6b0135214f8");
+const QByteArray ClientVerify
+    = hex("c4a89b1acc9f181421f27ada88e1d81b23233eedb4ad011f5b4f5eeac83ee6c9");
+const QByteArray DeviceVerify
+    = hex("29a2e4c89371f5f6e4f0d90538f211db81918ef1eb68cea8db0bc6b0135214f8");
 } // namespace
 
 class TestSec1 : public QObject
@@ -43,7 +46,7 @@ private Q_SLOTS:
         QCOMPARE(device->sharedSecret(ClientPub).value(), Shared);
         QCOMPARE(Crypto::sha256("abcd1234"), PopHash);
         QCOMPARE(Crypto::sec1SessionKey(Shared, "abcd1234"), Key);
-        QCOMPARE(Crypto::sec1SessionKey(Shared, QByteArray()), Shared);  // no PoP: the bare secret
+        QCOMPARE(Crypto::sec1SessionKey(Shared, QByteArray()), Shared); // no PoP: the bare secret
     }
 
     void singleKeystreamAcrossDirections()
@@ -62,7 +65,9 @@ private Q_SLOTS:
         QStringList log;
         Sec1Client client("abcd1234");
         client.setFixedPrivateKey(ClientPriv);
-        Sec1Device device("abcd1234", [&](char, const QString &tag, const QString &m) { log << tag + QStringLiteral(": ") + m; });
+        Sec1Device device("abcd1234", [&](char, const QString &tag, const QString &m) {
+            log << tag + QStringLiteral(": ") + m;
+        });
         device.setFixedKeys(DevicePriv, DeviceRandom);
 
         Result<QByteArray> cmd0 = client.begin();
@@ -97,7 +102,9 @@ private Q_SLOTS:
     {
         QStringList log;
         Sec1Client client("wrong-pop");
-        Sec1Device device("abcd1234", [&](char, const QString &tag, const QString &m) { log << tag + QStringLiteral(": ") + m; });
+        Sec1Device device("abcd1234", [&](char, const QString &tag, const QString &m) {
+            log << tag + QStringLiteral(": ") + m;
+        });
         auto resp0 = device.handleSession(client.begin().value());
         QVERIFY(resp0.ok());
         auto cmd1 = client.next(resp0.value());
@@ -128,7 +135,9 @@ private Q_SLOTS:
         QStringList log;
         Sec1Device device("abcd1234", [&](char, const QString &, const QString &m) { log << m; });
         Sec1Client first("abcd1234");
-        device.handleSession(*first.next(device.handleSession(first.begin().value()).value()).value()).value();
+        device
+            .handleSession(*first.next(device.handleSession(first.begin().value()).value()).value())
+            .value();
         QVERIFY(device.established());
         Sec1Client second("abcd1234");
         auto resp0 = device.handleSession(second.begin().value());

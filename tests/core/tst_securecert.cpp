@@ -39,7 +39,10 @@ QByteArray le32(quint32 v)
 QByteArray handRecord(quint8 type, const QByteArray &data)
 {
     QByteArray r = QByteArray::fromHex("11BA5EBA") + QByteArray(4, '\0');
-    r.append(char(type)).append('\0').append(char(data.size() & 0xFF)).append(char(data.size() >> 8));
+    r.append(char(type))
+        .append('\0')
+        .append(char(data.size() & 0xFF))
+        .append(char(data.size() >> 8));
     r += data;
     while ((r.size() - 12) % 16 != 0) // data padded with zeros to a multiple of 16
         r.append('\0');
@@ -49,7 +52,7 @@ QByteArray handRecord(quint8 type, const QByteArray &data)
 struct Pair
 {
     QByteArray certPem;
-    QByteArray keyPem;   // traditional "EC PRIVATE KEY"
+    QByteArray keyPem; // traditional "EC PRIVATE KEY"
 };
 
 Pair makePair(const char *cn)
@@ -61,7 +64,8 @@ Pair makePair(const char *cn)
     X509_gmtime_adj(X509_getm_notBefore(cert), 0);
     X509_gmtime_adj(X509_getm_notAfter(cert), 86400);
     X509_NAME *name = X509_get_subject_name(cert);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>(cn), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char *>(cn), -1, -1, 0);
     X509_set_issuer_name(cert, name);
     X509_set_pubkey(cert, key);
     X509_sign(cert, key, EVP_sha256());
@@ -100,7 +104,7 @@ private Q_SLOTS:
         auto image = generate(in);
         QVERIFY(image.ok());
         QByteArray expected = handRecord(0, ca.certPem + '\0') + handRecord(1, dev.certPem + '\0')
-            + handRecord(2, dev.keyPem + '\0');
+                              + handRecord(2, dev.keyPem + '\0');
         expected += handRecord(9, QCryptographicHash::hash(expected, QCryptographicHash::Sha256));
         QCOMPARE(image->toHex(), expected.toHex());
         // Header facts: magic bytes on flash, type, subtype, length, and 16-byte data padding.
@@ -174,7 +178,9 @@ private Q_SLOTS:
         p = parse(bad);
         QVERIFY(p.problems.join(QLatin1Char(' ')).contains(QStringLiteral("past the end")));
         // Erased and foreign contents.
-        QVERIFY(parse(QByteArray(0x2000, '\xFF')).problems.join(QLatin1Char(' ')).contains(QStringLiteral("erased")));
+        QVERIFY(parse(QByteArray(0x2000, '\xFF'))
+                    .problems.join(QLatin1Char(' '))
+                    .contains(QStringLiteral("erased")));
         QCOMPARE(parse(QByteArray(64, 'x')).layout, QStringLiteral("empty"));
     }
 
@@ -187,10 +193,10 @@ private Q_SLOTS:
         const QByteArray key = dev.keyPem + '\0';
         QByteArray image(0x6000, '\xFF');
         QByteArray meta = le32(refCrc(cert)) + QByteArray(1, char(cert.size() & 0xFF))
-            + QByteArray(1, char(cert.size() >> 8)) + QByteArray(2, '\0');
+                          + QByteArray(1, char(cert.size() >> 8)) + QByteArray(2, '\0');
         meta += le32(0) + QByteArray(4, '\0');
-        meta += le32(refCrc(key)) + QByteArray(1, char(key.size() & 0xFF)) + QByteArray(1, char(key.size() >> 8))
-            + QByteArray(2, '\0');
+        meta += le32(refCrc(key)) + QByteArray(1, char(key.size() & 0xFF))
+                + QByteArray(1, char(key.size() >> 8)) + QByteArray(2, '\0');
         meta += le32(0x12345678);
         meta.append(QByteArray(64 - meta.size(), '\0'));
         image.replace(0, 64, meta);

@@ -39,9 +39,11 @@ private Q_SLOTS:
         {
             QSettings store(path, QSettings::IniFormat);
             Settings s;
-            s.stationDatabaseUrl = QStringLiteral("postgresql://line3:Wq9-not-in-file@db.local/forgeline");
+            s.stationDatabaseUrl
+                = QStringLiteral("postgresql://line3:Wq9-not-in-file@db.local/forgeline");
             s.save(store);
-            QCOMPARE(Settings::load(store).stationDatabaseUrl, QStringLiteral("postgresql://line3@db.local/forgeline"));
+            QCOMPARE(Settings::load(store).stationDatabaseUrl,
+                     QStringLiteral("postgresql://line3@db.local/forgeline"));
         }
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));

@@ -12,7 +12,8 @@ private Q_SLOTS:
     void encodeEscapesDbBeforeC0()
     {
         // docs §1: DB -> DB DD, C0 -> DB DC, framed by C0.
-        QCOMPARE(Slip::encode(QByteArray::fromHex("01c0db02")), QByteArray::fromHex("c001dbdcdbdd02c0"));
+        QCOMPARE(Slip::encode(QByteArray::fromHex("01c0db02")),
+                 QByteArray::fromHex("c001dbdcdbdd02c0"));
         QCOMPARE(Slip::encode(QByteArray()), QByteArray::fromHex("c0c0"));
         QCOMPARE(Slip::encode(QByteArray::fromHex("dbdc")), QByteArray::fromHex("c0dbdddcc0"));
     }
@@ -31,7 +32,8 @@ private Q_SLOTS:
 
     void backToBackFramesAndSplitFeeds()
     {
-        const QByteArray wire = Slip::encode("abc") + Slip::encode(QByteArray::fromHex("c0c0")) + Slip::encode("z");
+        const QByteArray wire
+            = Slip::encode("abc") + Slip::encode(QByteArray::fromHex("c0c0")) + Slip::encode("z");
         SlipDecoder d;
         for (char c : wire) // one byte at a time, as a slow UART delivers it
             d.feed(QByteArray(1, c));

@@ -16,16 +16,14 @@
 
 namespace {
 
-QString sourceRoot()
-{
-    return QDir(QStringLiteral(TESTDATA_DIR "/../..")).absolutePath();
-}
+QString sourceRoot() { return QDir(QStringLiteral(TESTDATA_DIR "/../..")).absolutePath(); }
 
 QStringList sourceFiles(const QString &under)
 {
     QStringList files;
-    QDirIterator it(sourceRoot() + QLatin1Char('/') + under, {QStringLiteral("*.cpp"), QStringLiteral("*.h")},
-                    QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(sourceRoot() + QLatin1Char('/') + under,
+                    {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files,
+                    QDirIterator::Subdirectories);
     while (it.hasNext())
         files << it.next();
     files.sort();
@@ -44,12 +42,16 @@ const QHash<QString, int> &coreRanks()
 {
     static const QHash<QString, int> ranks{
         {QStringLiteral("common"), 0},
-        {QStringLiteral("image"), 1},     {QStringLiteral("tls"), 1}, {QStringLiteral("protocomm"), 1},
+        {QStringLiteral("image"), 1},
+        {QStringLiteral("tls"), 1},
+        {QStringLiteral("protocomm"), 1},
         {QStringLiteral("flasher"), 2},
-        {QStringLiteral("sim"), 3},       {QStringLiteral("monitor"), 3},
+        {QStringLiteral("sim"), 3},
+        {QStringLiteral("monitor"), 3},
         // The station's connect step watches the board (monitor); the virtual board's firmware
         // runs on the virtual board (sim) and links mbedTLS, which nothing below it may.
-        {QStringLiteral("station"), 4},   {QStringLiteral("simfirmware"), 4},
+        {QStringLiteral("station"), 4},
+        {QStringLiteral("simfirmware"), 4},
     };
     return ranks;
 }
@@ -63,8 +65,9 @@ class TestSourceRules : public QObject
 private Q_SLOTS:
     void coreIncludesOnlyDownward()
     {
-        const QRegularExpression include(QStringLiteral("^\\s*#\\s*include\\s+\"((core|ui|app)/([a-z_]+)/[^\"]+)\""),
-                                         QRegularExpression::MultilineOption);
+        const QRegularExpression include(
+            QStringLiteral("^\\s*#\\s*include\\s+\"((core|ui|app)/([a-z_]+)/[^\"]+)\""),
+            QRegularExpression::MultilineOption);
         QStringList violations;
         const QStringList files = sourceFiles(QStringLiteral("core"));
         QVERIFY(files.size() > 50);
@@ -72,7 +75,8 @@ private Q_SLOTS:
             const QString relative = QDir(sourceRoot()).relativeFilePath(path);
             const QString folder = relative.section(QLatin1Char('/'), 1, 1);
             if (!coreRanks().contains(folder)) {
-                violations << relative + QStringLiteral(": core/") + folder + QStringLiteral(" has no rank in the layer table");
+                violations << relative + QStringLiteral(": core/") + folder
+                                  + QStringLiteral(" has no rank in the layer table");
                 continue;
             }
             const int rank = coreRanks().value(folder);
@@ -82,14 +86,16 @@ private Q_SLOTS:
                 const QString top = m.captured(2);
                 const QString target = m.captured(3);
                 if (top != QLatin1String("core")) {
-                    violations << relative + QStringLiteral(" includes ") + m.captured(1) + QStringLiteral(" (core never includes ui/ or app/)");
+                    violations << relative + QStringLiteral(" includes ") + m.captured(1)
+                                      + QStringLiteral(" (core never includes ui/ or app/)");
                     continue;
                 }
                 if (target == folder)
                     continue;
                 if (!coreRanks().contains(target) || coreRanks().value(target) >= rank)
                     violations << relative + QStringLiteral(" includes ") + m.captured(1)
-                                      + QStringLiteral(" (core/%1 may include only lower layers)").arg(folder);
+                                      + QStringLiteral(" (core/%1 may include only lower layers)")
+                                            .arg(folder);
             }
         }
         QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n'))));
@@ -99,36 +105,42 @@ private Q_SLOTS:
     {
         // The rule itself: flasher (2) may use image (1), image may not use flasher, and
         // siblings (sim, station) may not use each other.
-        QVERIFY(coreRanks().value(QStringLiteral("image")) < coreRanks().value(QStringLiteral("flasher")));
-        QCOMPARE(coreRanks().value(QStringLiteral("sim")), coreRanks().value(QStringLiteral("monitor")));
+        QVERIFY(coreRanks().value(QStringLiteral("image"))
+                < coreRanks().value(QStringLiteral("flasher")));
+        QCOMPARE(coreRanks().value(QStringLiteral("sim")),
+                 coreRanks().value(QStringLiteral("monitor")));
     }
 
     void everyErrorCodeIsRegistered()
     {
-        const QRegularExpression make(QStringLiteral("Error::make\\(\\s*QStringLiteral\\(\"([^\"]+)\"\\)"));
+        const QRegularExpression make(
+            QStringLiteral("Error::make\\(\\s*QStringLiteral\\(\"([^\"]+)\"\\)"));
         QStringList unknown;
         int seen = 0;
-        for (const QString &top : {QStringLiteral("core"), QStringLiteral("app"), QStringLiteral("ui")}) {
+        for (const QString &top :
+             {QStringLiteral("core"), QStringLiteral("app"), QStringLiteral("ui")}) {
             for (const QString &path : sourceFiles(top)) {
                 auto matches = make.globalMatch(readText(path));
                 while (matches.hasNext()) {
                     const QString code = matches.next().captured(1);
                     ++seen;
                     if (!Forgeline::ErrorCode::isRegistered(code))
-                        unknown << QDir(sourceRoot()).relativeFilePath(path) + QStringLiteral(": ") + code;
+                        unknown << QDir(sourceRoot()).relativeFilePath(path) + QStringLiteral(": ")
+                                       + code;
                 }
             }
         }
         QVERIFY(seen > 100);
-        QVERIFY2(unknown.isEmpty(), qPrintable(QStringLiteral("add the family to core/common/errorcodes.h:\n")
-                                               + unknown.join(QLatin1Char('\n'))));
+        QVERIFY2(unknown.isEmpty(),
+                 qPrintable(QStringLiteral("add the family to core/common/errorcodes.h:\n")
+                            + unknown.join(QLatin1Char('\n'))));
     }
 
     void cancellationIsOneIdea()
     {
         using namespace Forgeline;
-        for (const QLatin1String code : {ErrorCode::Cancelled, ErrorCode::ProtocommCancelled, ErrorCode::StationCancelled,
-                                         ErrorCode::DiagnoseCancelled})
+        for (const QLatin1String code : {ErrorCode::Cancelled, ErrorCode::ProtocommCancelled,
+                                         ErrorCode::StationCancelled, ErrorCode::DiagnoseCancelled})
             QVERIFY(Error::make(code, QString()).isCancelled());
         QVERIFY(!Error::make(QStringLiteral("protocomm.connect"), QString()).isCancelled());
         QVERIFY(!Error::make(QStringLiteral("cancelledish"), QString()).isCancelled());

@@ -65,11 +65,13 @@ private Q_SLOTS:
         const QString pool = makePool(tmp, 3);
         QVERIFY(!pool.isEmpty());
         StationSetupRequest request;
-        request.databaseUrl = QStringLiteral("sqlite://") + tmp.filePath(QStringLiteral("line.sqlite"));
+        request.databaseUrl
+            = QStringLiteral("sqlite://") + tmp.filePath(QStringLiteral("line.sqlite"));
         request.poolDirectory = pool;
         request.needsPool = true;
         // A record an earlier run kept while the database was away.
-        RecordSpool(RecordSpool::defaultPath(request.databaseUrl)).append(record(QStringLiteral("aa:01")));
+        RecordSpool(RecordSpool::defaultPath(request.databaseUrl))
+            .append(record(QStringLiteral("aa:01")));
 
         auto station = openStation(request);
         QVERIFY2(station, qPrintable(station ? QString() : station.error().message));
@@ -80,7 +82,7 @@ private Q_SLOTS:
         const auto list = (*station)->records->list();
         QVERIFY(list);
         QCOMPARE(list->size(), 1);
-        station = openStation(request);  // every station imports at start: idempotent
+        station = openStation(request); // every station imports at start: idempotent
         QVERIFY(station);
         QCOMPARE((*station)->importedPairs, 0);
         QCOMPARE((*station)->flushedFromSpool, 0);
@@ -91,20 +93,24 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString pool = makePool(tmp, 1);
         StationSetupRequest request;
-        request.databaseUrl = QStringLiteral("sqlite://") + tmp.filePath(QStringLiteral("records.sqlite"));
+        request.databaseUrl
+            = QStringLiteral("sqlite://") + tmp.filePath(QStringLiteral("records.sqlite"));
         request.poolDirectory = pool;
         auto station = openStation(request);
         QVERIFY(station);
         // With --db the pool shares it; this request names one, so the claims are there.
         QCOMPARE((*station)->poolDb.url(), request.databaseUrl);
-        QCOMPARE(folderPoolDatabaseUrl(pool), QStringLiteral("sqlite://") + QDir(pool).absoluteFilePath(QStringLiteral(".forgeline-pool.sqlite")));
+        QCOMPARE(folderPoolDatabaseUrl(pool),
+                 QStringLiteral("sqlite://")
+                     + QDir(pool).absoluteFilePath(QStringLiteral(".forgeline-pool.sqlite")));
     }
 
     void spoolThatCannotBeReadIsReported()
     {
         QTemporaryDir tmp;
         StationSetupRequest request;
-        request.databaseUrl = QStringLiteral("sqlite://") + tmp.filePath(QStringLiteral("line.sqlite"));
+        request.databaseUrl
+            = QStringLiteral("sqlite://") + tmp.filePath(QStringLiteral("line.sqlite"));
         // The spool path is a directory: it cannot be read, and the setup says so.
         const QString spoolPath = RecordSpool::defaultPath(request.databaseUrl);
         QFile::remove(spoolPath);
@@ -121,13 +127,14 @@ private Q_SLOTS:
         const QString pool = makePool(tmp, 2);
         StationStore store;
         StationSetupRequest request;
-        request.databaseUrl = QStringLiteral("sqlite://") + tmp.filePath(QStringLiteral("line.sqlite"));
+        request.databaseUrl
+            = QStringLiteral("sqlite://") + tmp.filePath(QStringLiteral("line.sqlite"));
         request.poolDirectory = pool;
         request.needsPool = true;
 
         std::optional<Result<StationOpened>> opened;
         store.open(request, this, [&](Result<StationOpened> r) { opened = std::move(r); });
-        QVERIFY(!opened);  // never answered from inside the call
+        QVERIFY(!opened); // never answered from inside the call
         QTRY_VERIFY(opened.has_value());
         QVERIFY(opened->ok());
         QVERIFY(store.hasPool());
@@ -147,11 +154,13 @@ private Q_SLOTS:
         // An answer for a context that died meanwhile is dropped.
         auto *gone = new QObject;
         bool called = false;
-        store.claim(QStringLiteral("aa:03"), QStringLiteral("st"), gone, [&](Result<PoolClaim>) { called = true; });
+        store.claim(QStringLiteral("aa:03"), QStringLiteral("st"), gone,
+                    [&](Result<PoolClaim>) { called = true; });
         delete gone;
         std::optional<RecordOutcome> stored;
-        store.addRecord(record(QStringLiteral("aa:02")), this, [&](RecordOutcome o) { stored = std::move(o); });
-        QTRY_VERIFY(stored.has_value());  // queued after the claim: that one has been answered too
+        store.addRecord(record(QStringLiteral("aa:02")), this,
+                        [&](RecordOutcome o) { stored = std::move(o); });
+        QTRY_VERIFY(stored.has_value()); // queued after the claim: that one has been answered too
         QVERIFY(!called);
         QVERIFY(stored->stored.ok());
         QVERIFY(!stored->spooled);

@@ -28,13 +28,18 @@ QByteArray flight(int t, const char *ptr, const QByteArray &tail)
 {
     QByteArray out;
     auto line = [&](const char *lvl, const char *file, const QByteArray &msg) {
-        out += QByteArray(lvl) + " (" + QByteArray::number(t++) + ") mbedtls: " + file + " " + ptr + ": " + msg + "\n\n";
+        out += QByteArray(lvl) + " (" + QByteArray::number(t++) + ") mbedtls: " + file + " " + ptr
+               + ": " + msg + "\n\n";
     };
     line("I", "ssl_cli.c:4272", "client state: 1");
     line("I", "ssl_cli.c:994", "=> write client hello");
     line("D", "ssl_cli.c:1060", "dumping 'client hello, random bytes' (32 bytes)");
-    line("D", "ssl_cli.c:1060", "0000:  " + QByteArray::number(t * 7919 % 256, 16).rightJustified(2, '0') + " 02 74 61 9f 34 4e 7b aa 84 39 3a 16 05 74 2f  k.ta.4N{..9:..t/");
-    line("D", "ssl_msg.c:2703", "output record: msgtype = 22, version = [3:1], msglen = " + QByteArray::number(280 + t % 9));
+    line("D", "ssl_cli.c:1060",
+         "0000:  " + QByteArray::number(t * 7919 % 256, 16).rightJustified(2, '0')
+             + " 02 74 61 9f 34 4e 7b aa 84 39 3a 16 05 74 2f  k.ta.4N{..9:..t/");
+    line("D", "ssl_msg.c:2703",
+         "output record: msgtype = 22, version = [3:1], msglen = "
+             + QByteArray::number(280 + t % 9));
     line("I", "ssl_cli.c:4272", "client state: 2");
     line("I", "ssl_cli.c:2040", "=> parse server hello");
     out += tail;
@@ -50,10 +55,12 @@ class TestTraceDiff : public QObject
 private Q_SLOTS:
     void naturalVariationIsIgnored()
     {
-        const QByteArray recvWhole = "I (50) mbedtls: ssl_msg.c:1998 0x55aa: ssl->f_recv(_timeout)() returned 70 (-0xffffffba)\n";
-        const QByteArray recvSplit = "I (80) mbedtls: ssl_msg.c:1998 0x77bb: ssl->f_recv(_timeout)() returned 30 (-0xffffffe2)\n"
-                                     "I (81) mbedtls: ssl_msg.c:1975 0x77bb: in_left: 30, nb_want: 70\n"
-                                     "I (82) mbedtls: ssl_msg.c:1998 0x77bb: ssl->f_recv(_timeout)() returned 40 (-0xffffffd8)\n";
+        const QByteArray recvWhole
+            = "I (50) mbedtls: ssl_msg.c:1998 0x55aa: ssl->f_recv(_timeout)() returned 70 (-0xffffffba)\n";
+        const QByteArray recvSplit
+            = "I (80) mbedtls: ssl_msg.c:1998 0x77bb: ssl->f_recv(_timeout)() returned 30 (-0xffffffe2)\n"
+              "I (81) mbedtls: ssl_msg.c:1975 0x77bb: in_left: 30, nb_want: 70\n"
+              "I (82) mbedtls: ssl_msg.c:1998 0x77bb: ssl->f_recv(_timeout)() returned 40 (-0xffffffd8)\n";
         const HandshakeTrace good = traceOf(flight(100, "0x55aa", recvWhole));
         const HandshakeTrace bad = traceOf(flight(9000, "0x77bb", recvSplit));
         const TraceDiffResult d = TraceDiff::compare(good, bad);
@@ -63,19 +70,22 @@ private Q_SLOTS:
 
     void firstMeaningfulDivergenceHasBothLines()
     {
-        const QByteArray ok = "I (50) mbedtls: ssl_msg.c:1998 0x1: ssl->f_recv(_timeout)() returned 70 (-0xffffffba)\n"
-                              "D (50) mbedtls: ssl_msg.c:2913 0x1: handshake message: msglen = 65, type = 2, hslen = 65\n";
-        const QByteArray ko = "I (50) mbedtls: ssl_msg.c:1998 0x1: ssl->f_recv(_timeout)() returned 7 (-0xfffffff9)\n"
-                              "D (50) mbedtls: ssl_msg.c:3538 0x1: input record: msgtype = 21, version = [3:3], msglen = 2\n"
-                              "I (50) mbedtls: ssl_msg.c:4698 0x1: got an alert message, type: [2:40]\n"
-                              "W (50) mbedtls: ssl_msg.c:3847 0x1: mbedtls_ssl_handle_message_type() returned -30592 (-0x7780)\n";
+        const QByteArray ok
+            = "I (50) mbedtls: ssl_msg.c:1998 0x1: ssl->f_recv(_timeout)() returned 70 (-0xffffffba)\n"
+              "D (50) mbedtls: ssl_msg.c:2913 0x1: handshake message: msglen = 65, type = 2, hslen = 65\n";
+        const QByteArray ko
+            = "I (50) mbedtls: ssl_msg.c:1998 0x1: ssl->f_recv(_timeout)() returned 7 (-0xfffffff9)\n"
+              "D (50) mbedtls: ssl_msg.c:3538 0x1: input record: msgtype = 21, version = [3:3], msglen = 2\n"
+              "I (50) mbedtls: ssl_msg.c:4698 0x1: got an alert message, type: [2:40]\n"
+              "W (50) mbedtls: ssl_msg.c:3847 0x1: mbedtls_ssl_handle_message_type() returned -30592 (-0x7780)\n";
         const HandshakeTrace good = traceOf(flight(1, "0x1", ok));
         const HandshakeTrace bad = traceOf(flight(1, "0x1", ko));
         const TraceDiffResult d = TraceDiff::compare(good, bad);
         QVERIFY(!d.identical());
         const Divergence *first = d.first();
         QCOMPARE(first->kind, Divergence::Kind::Changed);
-        QCOMPARE(first->badLine, 16);  // the alert record, after 7 flight entries of 2 lines and the recv line
+        QCOMPARE(first->badLine,
+                 16); // the alert record, after 7 flight entries of 2 lines and the recv line
         QCOMPARE(first->goodLine, 16);
         QVERIFY(first->summary.contains(QStringLiteral("alert")));
         QVERIFY(first->summary.contains(QStringLiteral("SERVER_HELLO")));
@@ -84,7 +94,8 @@ private Q_SLOTS:
 
     void seed001ExcerptsDivergeAtTheZeroByteRead()
     {
-        const HandshakeTrace good = traceOf(readData(QStringLiteral("seed001_succeeds_excerpt.log")));
+        const HandshakeTrace good
+            = traceOf(readData(QStringLiteral("seed001_succeeds_excerpt.log")));
         const HandshakeTrace bad = traceOf(readData(QStringLiteral("seed001_fails_excerpt.log")));
         const TraceDiffResult d = TraceDiff::compare(good, bad);
         QVERIFY(d.first());

@@ -7,10 +7,10 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QTimer>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include <optional>
 
@@ -37,16 +37,18 @@ inline QByteArray fakePem(const char *label, int size, quint32 seed)
     return out.left(size - int(tail.size())) + tail;
 }
 
-inline Result<FlashJobOutcome> runJob(FlashJob &job, const FlashJobRequest &request, int timeoutMs = 60000)
+inline Result<FlashJobOutcome> runJob(FlashJob &job, const FlashJobRequest &request,
+                                      int timeoutMs = 60000)
 {
     // A real event loop, not QTest::qWaitFor: that one sleeps 10 ms between passes, which
     // would add to every command round trip.
     std::optional<Result<FlashJobOutcome>> result;
     QEventLoop loop;
-    auto c = QObject::connect(&job, &FlashJob::finished, &job, [&result, &loop](const Result<FlashJobOutcome> &r) {
-        result = r;
-        loop.quit();
-    });
+    auto c = QObject::connect(&job, &FlashJob::finished, &job,
+                              [&result, &loop](const Result<FlashJobOutcome> &r) {
+                                  result = r;
+                                  loop.quit();
+                              });
     QElapsedTimer clock;
     clock.start();
     auto c2 = QObject::connect(&job, &FlashJob::stageChanged, &job, [&clock](const QString &s) {

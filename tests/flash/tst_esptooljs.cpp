@@ -20,15 +20,9 @@ namespace {
 // Pinned so a new esptool-js release cannot change what this test means.
 const QString EsptoolJsPackage = QStringLiteral("esptool-js@0.7.0");
 
-QString moduleRoot()
-{
-    return QStringLiteral(TEST_BUILD_DIR "/npm");
-}
+QString moduleRoot() { return QStringLiteral(TEST_BUILD_DIR "/npm"); }
 
-QString moduleDir()
-{
-    return moduleRoot() + QStringLiteral("/node_modules/esptool-js");
-}
+QString moduleDir() { return moduleRoot() + QStringLiteral("/node_modules/esptool-js"); }
 
 } // namespace
 

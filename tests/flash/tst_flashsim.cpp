@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The ROM loader client against the virtual board (library, same event loop) over a real
 // pseudo-terminal and over TCP.
-#include "flashtesthelpers.h"
 #include "../core/imagewriter.h"
+#include "flashtesthelpers.h"
 
 #include "core/common/logger.h"
 #include "core/flasher/backupstore.h"
@@ -70,14 +70,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("transport");
         QTest::addColumn<QString>("chip");
         QTest::addColumn<QString>("name");
-        const QList<QPair<QString, QString>> chips = {
-            {QStringLiteral("esp32"), QStringLiteral("ESP32")},       {QStringLiteral("esp32s2"), QStringLiteral("ESP32-S2")},
-            {QStringLiteral("esp32s3"), QStringLiteral("ESP32-S3")},  {QStringLiteral("esp32c2"), QStringLiteral("ESP32-C2")},
-            {QStringLiteral("esp32c3"), QStringLiteral("ESP32-C3")},  {QStringLiteral("esp32c6"), QStringLiteral("ESP32-C6")},
-            {QStringLiteral("esp32h2"), QStringLiteral("ESP32-H2")}};
+        const QList<QPair<QString, QString>> chips
+            = {{QStringLiteral("esp32"), QStringLiteral("ESP32")},
+               {QStringLiteral("esp32s2"), QStringLiteral("ESP32-S2")},
+               {QStringLiteral("esp32s3"), QStringLiteral("ESP32-S3")},
+               {QStringLiteral("esp32c2"), QStringLiteral("ESP32-C2")},
+               {QStringLiteral("esp32c3"), QStringLiteral("ESP32-C3")},
+               {QStringLiteral("esp32c6"), QStringLiteral("ESP32-C6")},
+               {QStringLiteral("esp32h2"), QStringLiteral("ESP32-H2")}};
         for (const QString &t : {QStringLiteral("pty"), QStringLiteral("tcp")})
             for (const auto &c : chips)
-                QTest::newRow(qPrintable(t + QLatin1Char('/') + c.first)) << t << c.first << c.second;
+                QTest::newRow(qPrintable(t + QLatin1Char('/') + c.first))
+                    << t << c.first << c.second;
     }
 
     void identify()
@@ -93,7 +97,9 @@ private Q_SLOTS:
         QVERIFY(!port.isEmpty());
         FlashJob job;
         auto r = runJob(job, request(port, FlashJobRequest::Kind::Identify));
-        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message + QStringLiteral(" / ") + r.error().detail));
+        QVERIFY2(r.ok(),
+                 qPrintable(r.ok() ? QString()
+                                   : r.error().message + QStringLiteral(" / ") + r.error().detail));
         QCOMPARE(r->board.chipName, name);
         QCOMPARE(r->board.macText(), QStringLiteral("a0:b1:c2:d3:e4:f5"));
         QCOMPARE(r->board.flashId, 0x1740C8u);
@@ -143,11 +149,14 @@ private Q_SLOTS:
         w.partition = QStringLiteral("cert");
         w.payload = cert->bytes;
         auto r1 = runJob(job, w);
-        QVERIFY2(r1.ok(), qPrintable(r1.ok() ? QString() : r1.error().message + QStringLiteral(" / ") + r1.error().detail));
+        QVERIFY2(r1.ok(), qPrintable(r1.ok() ? QString()
+                                             : r1.error().message + QStringLiteral(" / ")
+                                                   + r1.error().detail));
         QCOMPARE(r1->address, CertOffset);
         QVERIFY(QFile::exists(r1->backupPath));
         // A backup may hold a private key: nobody but the owner may read it.
-        QCOMPARE(QFileInfo(r1->backupPath).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+        QCOMPARE(QFileInfo(r1->backupPath).permissions()
+                     & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
                  QFileDevice::Permissions());
         QCOMPARE(server.device().flash().read(CertOffset, CertSize), padded(cert->bytes, CertSize));
 
@@ -250,8 +259,9 @@ private Q_SLOTS:
             random[i] = char((i * 2654435761u) >> 13);
         QCOMPARE(refusedWith(random), QStringLiteral("app.encrypted"));
         QCOMPARE(server.device().flash().contents(), before); // nothing was touched
-        QVERIFY2(server.device().bootBanner(false).contains("boot check: factory at 0x10000 is erased"),
-                 server.device().bootBanner(false).constData());
+        QVERIFY2(
+            server.device().bootBanner(false).contains("boot check: factory at 0x10000 is erased"),
+            server.device().bootBanner(false).constData());
 
         const QByteArray app = TestImages::buildImage(TestImages::c3App());
         w.payload = app;
@@ -277,7 +287,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("chip");
         QTest::addColumn<int>("cryptCnt");
         QTest::addColumn<bool>("enabled");
-        for (const QString &chip : {QStringLiteral("esp32"), QStringLiteral("esp32c3"), QStringLiteral("esp32s2")}) {
+        for (const QString &chip :
+             {QStringLiteral("esp32"), QStringLiteral("esp32c3"), QStringLiteral("esp32s2")}) {
             QTest::newRow(qPrintable(chip + QStringLiteral("/off"))) << chip << 0 << false;
             QTest::newRow(qPrintable(chip + QStringLiteral("/on"))) << chip << 1 << true;
             QTest::newRow(qPrintable(chip + QStringLiteral("/off-again"))) << chip << 3 << false;
@@ -322,7 +333,8 @@ private Q_SLOTS:
         auto refused = runJob(job, w);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, QStringLiteral("app.flash-encryption"));
-        QVERIFY2(refused.error().fix.contains(QStringLiteral("--address 0x10000")), qPrintable(refused.error().fix));
+        QVERIFY2(refused.error().fix.contains(QStringLiteral("--address 0x10000")),
+                 qPrintable(refused.error().fix));
         QCOMPARE(server.device().flash().contents(), before);
 
         Image::FlashCryptParams params;
@@ -366,7 +378,8 @@ private Q_SLOTS:
         auto refused = runJob(job, w);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, QStringLiteral("app.offset"));
-        QVERIFY2(refused.error().message.contains(QStringLiteral("0x10000 (factory)")), qPrintable(refused.error().message));
+        QVERIFY2(refused.error().message.contains(QStringLiteral("0x10000 (factory)")),
+                 qPrintable(refused.error().message));
         w.flashEncryptionKey = QByteArray(32, '\x11');
         w.partition = QStringLiteral("factory");
         refused = runJob(job, w);
@@ -409,11 +422,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("fault");
         QTest::addColumn<bool>("mustSucceed");
         for (const QString &t : {QStringLiteral("pty"), QStringLiteral("tcp")}) {
-            QTest::newRow(qPrintable(t + QStringLiteral("/drop"))) << t << QStringLiteral("drop") << false;
-            QTest::newRow(qPrintable(t + QStringLiteral("/corrupt"))) << t << QStringLiteral("corrupt") << false;
-            QTest::newRow(qPrintable(t + QStringLiteral("/reset"))) << t << QStringLiteral("reset") << true;
-            QTest::newRow(qPrintable(t + QStringLiteral("/slow"))) << t << QStringLiteral("slow") << true;
-            QTest::newRow(qPrintable(t + QStringLiteral("/disconnect"))) << t << QStringLiteral("disconnect") << false;
+            QTest::newRow(qPrintable(t + QStringLiteral("/drop")))
+                << t << QStringLiteral("drop") << false;
+            QTest::newRow(qPrintable(t + QStringLiteral("/corrupt")))
+                << t << QStringLiteral("corrupt") << false;
+            QTest::newRow(qPrintable(t + QStringLiteral("/reset")))
+                << t << QStringLiteral("reset") << true;
+            QTest::newRow(qPrintable(t + QStringLiteral("/slow")))
+                << t << QStringLiteral("slow") << true;
+            QTest::newRow(qPrintable(t + QStringLiteral("/disconnect")))
+                << t << QStringLiteral("disconnect") << false;
         }
     }
 
@@ -438,7 +456,8 @@ private Q_SLOTS:
         cfg.faults.seed = 42;
         RomSerialServer server(cfg);
         QString port = listen(server, transport);
-        connect(&server, &RomSerialServer::addressChanged, this, [&port](const QString &a) { port = a; });
+        connect(&server, &RomSerialServer::addressChanged, this,
+                [&port](const QString &a) { port = a; });
 
         const QByteArray payload = fakePem("CERTIFICATE", 7000, 8) + QByteArray(1, '\0');
         FlashJob job;
@@ -453,7 +472,8 @@ private Q_SLOTS:
             QVERIFY(QFile::exists(r->backupPath));
             return;
         }
-        QVERIFY2(!mustSucceed, qPrintable(r.error().message + QStringLiteral(" / ") + r.error().detail));
+        QVERIFY2(!mustSucceed,
+                 qPrintable(r.error().message + QStringLiteral(" / ") + r.error().detail));
         qInfo("fault ended in: %s", qPrintable(r.error().message));
         // A failure is clear about the partition and where the backup is, or failed before
         // flash was touched; either way the backup of the original exists and restores it.

@@ -35,7 +35,8 @@ private Q_SLOTS:
         QStringList texts;
         for (const QLabel *l : w.findChildren<QLabel *>())
             texts << l->text();
-        QVERIFY2(texts.contains(QStringLiteral("ESP32-D0WD-V3 (revision v3.0), chip id 0")), qPrintable(texts.join(QStringLiteral(" | "))));
+        QVERIFY2(texts.contains(QStringLiteral("ESP32-D0WD-V3 (revision v3.0), chip id 0")),
+                 qPrintable(texts.join(QStringLiteral(" | "))));
     }
 };
 

@@ -70,10 +70,12 @@ private Q_SLOTS:
 
         Flasher::SerialLink link;
         QList<Error> failed;
-        connect(&link, &Flasher::SerialLink::failed, this, [&](const Error &e) { failed.append(e); });
+        connect(&link, &Flasher::SerialLink::failed, this,
+                [&](const Error &e) { failed.append(e); });
         QSignalSpy opened(&link, &Flasher::SerialLink::opened);
         QByteArray received;
-        connect(&link, &Flasher::SerialLink::dataReceived, this, [&](const QByteArray &b) { received += b; });
+        connect(&link, &Flasher::SerialLink::dataReceived, this,
+                [&](const QByteArray &b) { received += b; });
         link.open(p.name, 115200);
         QVERIFY(opened.wait(2000));
 

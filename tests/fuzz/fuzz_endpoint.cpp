@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (e.ok()) {
         if (e->port == 0 || e->host.isEmpty())
             std::abort();
-        const Forgeline::Result<Forgeline::Endpoint> again = Forgeline::parseEndpoint(e->toString());
+        const Forgeline::Result<Forgeline::Endpoint> again
+            = Forgeline::parseEndpoint(e->toString());
         if (!again.ok() || again->toString() != e->toString())
             std::abort();
     }

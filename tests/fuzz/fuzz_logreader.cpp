@@ -18,7 +18,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const LogLine parsed = parseLogLine(line);
         // Every view must point inside the line it was parsed from.
         for (QByteArrayView part : {parsed.tag, parsed.file, parsed.context, parsed.message}) {
-            if (!part.isEmpty() && (part.data() < line.data() || part.data() + part.size() > line.data() + line.size()))
+            if (!part.isEmpty()
+                && (part.data() < line.data()
+                    || part.data() + part.size() > line.data() + line.size()))
                 __builtin_trap();
         }
         (void)isHexDumpRow(parsed.message);

@@ -4,8 +4,8 @@
 #include "core/image/nvsreader.h"
 #include "core/image/nvswriter.h"
 
-#include <cstdint>
 #include <QSet>
+#include <cstdint>
 
 #include <cstdio>
 #include <cstdlib>

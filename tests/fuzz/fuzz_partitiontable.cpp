@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (auto t = PartitionTable::parse(bytes)) {
         // Whatever parsed must survive a rebuild with its MD5 row.
         auto again = PartitionTable::parse(t->toBinary());
-        if (t->partitions.size() <= 95 && (!again || again->partitions.size() != t->partitions.size()))
+        if (t->partitions.size() <= 95
+            && (!again || again->partitions.size() != t->partitions.size()))
             std::abort();
         (void)t->verify();
         (void)partitionTableToCsv(*t);

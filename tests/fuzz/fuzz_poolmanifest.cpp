@@ -6,7 +6,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const auto r = Forgeline::Station::parsePoolManifest(QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)));
+    const auto r = Forgeline::Station::parsePoolManifest(
+        QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)));
     if (r)
         for (const auto &e : *r)
             if (e.id.isEmpty() || e.cert.isEmpty() || e.key.isEmpty())

@@ -26,15 +26,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         break;
     }
-    case 1:
-        (void)PreflightLoader::parsePrivateKey(input, QByteArray());
-        break;
+    case 1: (void)PreflightLoader::parsePrivateKey(input, QByteArray()); break;
     case 2:
         (void)PreflightLoader::parsePrivateKey(input, QByteArrayLiteral("fuzz-password"));
         break;
-    case 3:
-        (void)PreflightLoader::parsePkcs12(input, QByteArrayLiteral("fuzz-password"));
-        break;
+    case 3: (void)PreflightLoader::parsePkcs12(input, QByteArrayLiteral("fuzz-password")); break;
     }
     return 0;
 }

@@ -14,14 +14,12 @@ namespace {
 const QByteArray Username = "wifiprov";
 const QByteArray Password = "abcd1234";
 
-QByteArray fixedKey(char fill)
-{
-    return QByteArray(Srp::PrivateKeyBytes, fill);
-}
+QByteArray fixedKey(char fill) { return QByteArray(Srp::PrivateKeyBytes, fill); }
 
 struct Prepared
 {
-    Srp::Credentials credentials = Srp::makeCredentials(Username, Password, QByteArray(16, '\x5a')).value();
+    Srp::Credentials credentials
+        = Srp::makeCredentials(Username, Password, QByteArray(16, '\x5a')).value();
     Sec2Client atStepZero{Username, Password, 1};
     Sec2Client atStepOne{Username, Password, 1};
     Sec2Client established{Username, Password, 1};

@@ -102,10 +102,9 @@ inline QJsonObject boardProfileJson(const FirmwareSetup &s)
                         {QStringLiteral("mac"), QStringLiteral("24:0a:c4:f1:00:42")},
                         {QStringLiteral("firmware"), firmware}};
     if (!s.certFile.isEmpty()) {
-        QJsonArray contents{QJsonObject{{QStringLiteral("offset"), 0x110000},
-                                        {QStringLiteral("file"), s.certFile}},
-                            QJsonObject{{QStringLiteral("offset"), 0x112000},
-                                        {QStringLiteral("file"), s.keyFile}}};
+        QJsonArray contents{
+            QJsonObject{{QStringLiteral("offset"), 0x110000}, {QStringLiteral("file"), s.certFile}},
+            QJsonObject{{QStringLiteral("offset"), 0x112000}, {QStringLiteral("file"), s.keyFile}}};
         profile.insert(QStringLiteral("flash"),
                        QJsonObject{{QStringLiteral("contents"), contents}});
     }
@@ -152,7 +151,7 @@ public:
                 break;
         }
         *error = QStringLiteral("forgeline-sim printed no address: ")
-            + QString::fromUtf8(out + m_process.readAllStandardError());
+                 + QString::fromUtf8(out + m_process.readAllStandardError());
         return false;
     }
     QString address() const { return m_address; }

@@ -128,11 +128,11 @@ private Q_SLOTS:
     void usageErrorsExit2()
     {
         QCOMPARE(cli({QStringLiteral("monitor")}).exitCode, 2);
-        QCOMPARE(cli({QStringLiteral("monitor"), QStringLiteral("--port"),
-                      QStringLiteral("/dev/null"), QStringLiteral("--baud"),
-                      QStringLiteral("fast")})
-                     .exitCode,
-                 2);
+        QCOMPARE(
+            cli({QStringLiteral("monitor"), QStringLiteral("--port"), QStringLiteral("/dev/null"),
+                 QStringLiteral("--baud"), QStringLiteral("fast")})
+                .exitCode,
+            2);
         QCOMPARE(cli({QStringLiteral("monitor"), QStringLiteral("--port"),
                       QStringLiteral("/dev/null"), QStringLiteral("--until"), QStringLiteral("(")})
                      .exitCode,
@@ -226,9 +226,8 @@ private Q_SLOTS:
         for (const QJsonValue &v : evidence) {
             const QString text
                 = lineOf(log, v.toObject().value(QStringLiteral("line")).toInteger());
-            QVERIFY2(!text.isEmpty(),
-                     qPrintable(
-                         QString::number(v.toObject().value(QStringLiteral("line")).toInteger())));
+            QVERIFY2(!text.isEmpty(), qPrintable(QString::number(
+                                          v.toObject().value(QStringLiteral("line")).toInteger())));
             alertLine = alertLine || text.contains(QLatin1String("alert"));
         }
         QVERIFY(alertLine);
@@ -236,8 +235,8 @@ private Q_SLOTS:
         bool decoded = false;
         for (const QJsonObject &c : m.events(QStringLiteral("code")))
             decoded = decoded
-                || c.value(QStringLiteral("name")).toString()
-                    == QLatin1String("MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE");
+                      || c.value(QStringLiteral("name")).toString()
+                             == QLatin1String("MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE");
         QVERIFY(decoded);
 
         // The capture through `diagnose`: the same answer, line for line.

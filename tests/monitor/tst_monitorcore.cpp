@@ -75,7 +75,6 @@ Watched watch(const QByteArray &bytes, quint32 seed, const QRegularExpression &s
     return w;
 }
 
-
 // A pty in raw mode with a non-blocking master: the monitor's side looks like a USB serial
 // adapter, the test writes the board's output into the master.
 struct RawPty
@@ -127,13 +126,12 @@ private:
         QString error;
         quint16 port = fixedPort;
         if (!fixedPort) {
-            if (!server.start(QStringList{QStringLiteral("-cert"),
-                                          cert(QStringLiteral("server.crt")),
-                                          QStringLiteral("-key"),
-                                          cert(QStringLiteral("server.key")),
-                                          QStringLiteral("-CAfile"), cert(QStringLiteral("ca.crt"))}
-                                  + serverArgs,
-                              &error)) {
+            if (!server.start(
+                    QStringList{QStringLiteral("-cert"), cert(QStringLiteral("server.crt")),
+                                QStringLiteral("-key"), cert(QStringLiteral("server.key")),
+                                QStringLiteral("-CAfile"), cert(QStringLiteral("ca.crt"))}
+                        + serverArgs,
+                    &error)) {
                 qWarning("%s", qPrintable(error));
                 return {};
             }
@@ -182,12 +180,14 @@ private Q_SLOTS:
         // holds, so the server splits its Certificate message, which mbedTLS 2.28 cannot take.
         QProcess p;
         p.setWorkingDirectory(m_dir.path());
-        p.start(QStringLiteral("sh"), {QStringLiteral("-c"),
-                                       QStringLiteral("set -e; : > bigchain.pem; i=0; while [ $i -lt 24 ]; do "
-                                                      "\"$0\" req -x509 -newkey rsa:2048 -nodes -subj /CN=Filler$i -days 30 "
-                                                      "-keyout /dev/null -out c.pem 2>/dev/null; cat c.pem >> bigchain.pem; "
-                                                      "i=$((i+1)); done"),
-                                       QStringLiteral(OPENSSL_PATH)});
+        p.start(
+            QStringLiteral("sh"),
+            {QStringLiteral("-c"),
+             QStringLiteral("set -e; : > bigchain.pem; i=0; while [ $i -lt 24 ]; do "
+                            "\"$0\" req -x509 -newkey rsa:2048 -nodes -subj /CN=Filler$i -days 30 "
+                            "-keyout /dev/null -out c.pem 2>/dev/null; cat c.pem >> bigchain.pem; "
+                            "i=$((i+1)); done"),
+             QStringLiteral(OPENSSL_PATH)});
         QVERIFY(p.waitForFinished(120000) && p.exitCode() == 0);
     }
 
@@ -293,8 +293,10 @@ private Q_SLOTS:
                                   << true << QStringLiteral("client.crt")
                                   << QStringLiteral("untrusted-certificate");
         QTest::newRow("chain too large for one record")
-            << QStringList{QStringLiteral("-cert_chain"), m_dir.filePath(QStringLiteral("bigchain.pem"))} << true
-            << QStringLiteral("client.crt") << QStringLiteral("handshake-fragmentation-unsupported");
+            << QStringList{QStringLiteral("-cert_chain"),
+                           m_dir.filePath(QStringLiteral("bigchain.pem"))}
+            << true << QStringLiteral("client.crt")
+            << QStringLiteral("handshake-fragmentation-unsupported");
         QTest::newRow("expired") << QStringList{QStringLiteral("-cert"),
                                                 cert(QStringLiteral("server-expired.crt"))}
                                  << true << QStringLiteral("client.crt")
@@ -423,11 +425,10 @@ private Q_SLOTS:
             QTest::qWait(50);
         if (!sawOk()) {
             for (const MonitorEvent &e : events)
-                qWarning("%s",
-                         QJsonDocument(eventToJson(e))
-                             .toJson(QJsonDocument::Compact)
-                             .left(200)
-                             .constData());
+                qWarning("%s", QJsonDocument(eventToJson(e))
+                                   .toJson(QJsonDocument::Compact)
+                                   .left(200)
+                                   .constData());
         }
         QVERIFY(sawOk());
         auto tailSays = [&](const char *text) {
@@ -522,7 +523,7 @@ private Q_SLOTS:
             if (const auto *s = std::get_if<StatusEvent>(&e))
                 statuses << s->kind;
             handshakes += std::holds_alternative<HandshakeResultEvent>(e)
-                || std::holds_alternative<TlsStartEvent>(e);
+                          || std::holds_alternative<TlsStartEvent>(e);
         });
         monitor.start();
         QTRY_VERIFY(statuses.contains(QStringLiteral("opened")));
@@ -580,7 +581,8 @@ private Q_SLOTS:
             text += "I (" + QByteArray::number(i) + ") app: line " + QByteArray::number(i) + "\r\n";
         qsizetype written = 0;
         while (written < text.size()) {
-            const ssize_t n = ::write(master, text.constData() + written, size_t(text.size() - written));
+            const ssize_t n
+                = ::write(master, text.constData() + written, size_t(text.size() - written));
             if (n > 0)
                 written += n;
             QTest::qWait(n > 0 ? 0 : 5);
@@ -592,7 +594,8 @@ private Q_SLOTS:
         QVERIFY(monitor.tail().back().text.contains(QLatin1String("line 20000")));
         for (const StatusEvent &s : statuses)
             if (s.kind == QLatin1String("capture-failed"))
-                QVERIFY2(s.message.contains(QLatin1String("/dev/full")) && s.message.contains(QLatin1String("Still watching")),
+                QVERIFY2(s.message.contains(QLatin1String("/dev/full"))
+                             && s.message.contains(QLatin1String("Still watching")),
                          qPrintable(s.message));
         monitor.stop();
     }

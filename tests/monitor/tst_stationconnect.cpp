@@ -10,8 +10,8 @@
 #include "core/simfirmware/mqttfirmware.h"
 #include "core/station/boardrun.h"
 #include "core/station/records.h"
-#include "core/station/stationstore.h"
 #include "core/station/stationdatabase.h"
+#include "core/station/stationstore.h"
 
 #include <QSignalSpy>
 #include <QTest>

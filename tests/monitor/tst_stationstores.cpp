@@ -5,9 +5,9 @@
 // back from its flash and parsed), its firmware must find the pair there and complete a real
 // mbedTLS handshake with openssl s_server that demands a client certificate, and no private
 // key may appear in any event, log line or record.
+#include "../core/imagewriter.h"
 #include "../station/stationtesthelpers.h"
 #include "monitortesthelpers.h"
-#include "../core/imagewriter.h"
 
 #include "core/image/nvskeys.h"
 #include "core/image/nvsreader.h"
@@ -64,7 +64,8 @@ class TestStationStores : public QObject
     QString cert(const QString &name) const { return m_certs->path(name); }
     QByteArray keyBody(const QString &pair) const
     {
-        const QByteArray key = StationTest::readFile(m_pool + QLatin1Char('/') + pair + QStringLiteral(".key"));
+        const QByteArray key
+            = StationTest::readFile(m_pool + QLatin1Char('/') + pair + QStringLiteral(".key"));
         return key.split('\n').value(1);
     }
 
@@ -74,9 +75,10 @@ class TestStationStores : public QObject
         b->server = std::make_unique<TlsServer>();
         QString error;
         // The server trusts only the pool's CA: without the board's pair, no handshake.
-        if (!b->server->start({QStringLiteral("-cert"), cert(QStringLiteral("server.crt")), QStringLiteral("-key"),
-                               cert(QStringLiteral("server.key")), QStringLiteral("-CAfile"),
-                               m_pool + QStringLiteral("/ca.pem"), QStringLiteral("-Verify"), QStringLiteral("1"),
+        if (!b->server->start({QStringLiteral("-cert"), cert(QStringLiteral("server.crt")),
+                               QStringLiteral("-key"), cert(QStringLiteral("server.key")),
+                               QStringLiteral("-CAfile"), m_pool + QStringLiteral("/ca.pem"),
+                               QStringLiteral("-Verify"), QStringLiteral("1"),
                                QStringLiteral("-verify_return_error")},
                               &error)) {
             qWarning("%s", qPrintable(error));
@@ -88,15 +90,19 @@ class TestStationStores : public QObject
         setup.retryMs = 1000;
         QJsonObject json = boardProfileJson(setup);
         QJsonObject firmware = json.value(QStringLiteral("firmware")).toObject();
-        firmware.insert(QStringLiteral("credentials"), QJsonObject{{QStringLiteral("store"), store}});
+        firmware.insert(QStringLiteral("credentials"),
+                        QJsonObject{{QStringLiteral("store"), store}});
         json.insert(QStringLiteral("firmware"), firmware);
-        json.insert(QStringLiteral("mac"), QString::fromLatin1(StationTest::macFor(index).toHex(':')));
-        json.insert(QStringLiteral("flash"), QJsonObject{{QStringLiteral("partitionCsv"), QString::fromLatin1(StoreTable)}});
+        json.insert(QStringLiteral("mac"),
+                    QString::fromLatin1(StationTest::macFor(index).toHex(':')));
+        json.insert(QStringLiteral("flash"),
+                    QJsonObject{{QStringLiteral("partitionCsv"), QString::fromLatin1(StoreTable)}});
         auto profile = Sim::BoardProfile::fromJson(QJsonDocument(json).toJson());
         if (!profile)
             return nullptr;
         auto rom = Sim::romBoardConfigFromProfile(*profile);
-        auto fw = Sim::FirmwareProfile::fromJson(profile->json.value(QLatin1String("firmware")).toObject());
+        auto fw = Sim::FirmwareProfile::fromJson(
+            profile->json.value(QLatin1String("firmware")).toObject());
         if (!rom || !fw) {
             qWarning("profile: %s", qPrintable(!rom ? rom.error().message : fw.error().message));
             return nullptr;
@@ -120,7 +126,8 @@ class TestStationStores : public QObject
         QByteArray everything; // events, logs and the database file, for the secrets check
     };
 
-    Run runStation(const QByteArray &recipeJson, const QList<StoreBoard *> &boards, const QString &dbName)
+    Run runStation(const QByteArray &recipeJson, const QList<StoreBoard *> &boards,
+                   const QString &dbName)
     {
         Run run;
         auto recipe = Recipe::fromJson(recipeJson, m_dir.path());
@@ -134,9 +141,11 @@ class TestStationStores : public QObject
         if (!db.open(QStringLiteral("sqlite://") + m_dir.filePath(dbName)) || !pool.prepare()
             || !pool.importFolder(m_pool) || !records.prepare())
             return run;
-        StationJob job(*recipe, StationContext{QStringLiteral("st-stores"), QStringLiteral("sam"), &pool, &records});
+        StationJob job(*recipe, StationContext{QStringLiteral("st-stores"), QStringLiteral("sam"),
+                                               &pool, &records});
         QEventLoop loop;
-        connect(&job, &StationJob::stationEvent, &loop, [&run](const QJsonObject &e) { run.events.append(e); });
+        connect(&job, &StationJob::stationEvent, &loop,
+                [&run](const QJsonObject &e) { run.events.append(e); });
         connect(&job, &StationJob::boardFinished, &loop, [&run](BoardRun *board) {
             run.everything += board->log().join(QLatin1Char('\n')).toUtf8();
         });
@@ -157,7 +166,7 @@ class TestStationStores : public QObject
             run.everything += QJsonDocument(e).toJson(QJsonDocument::Compact);
         db.close();
         run.everything += StationTest::readFile(m_dir.filePath(dbName))
-            + StationTest::readFile(m_dir.filePath(dbName + QStringLiteral("-wal")));
+                          + StationTest::readFile(m_dir.filePath(dbName + QStringLiteral("-wal")));
         return run;
     }
 
@@ -175,10 +184,12 @@ class TestStationStores : public QObject
         QCOMPARE(run.records.size(), boards);
         QSet<QString> pairs;
         for (const StationRecord &rec : run.records) {
-            QVERIFY2(rec.result == QLatin1String("pass"), qPrintable(rec.failedStep + QStringLiteral(": ") + rec.error));
+            QVERIFY2(rec.result == QLatin1String("pass"),
+                     qPrintable(rec.failedStep + QStringLiteral(": ") + rec.error));
             pairs.insert(rec.pairId);
             QVERIFY(!keyBody(rec.pairId).isEmpty());
-            QVERIFY2(!run.everything.contains(keyBody(rec.pairId)), "a private key leaked into the output");
+            QVERIFY2(!run.everything.contains(keyBody(rec.pairId)),
+                     "a private key leaked into the output");
         }
         QCOMPARE(pairs.size(), boards);
         // The firmware found its pair in the store and the server accepted it.
@@ -189,7 +200,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_certs = std::make_unique<TlsLogFactory>(m_dir.path(), QStringLiteral(OPENSSL_PATH), QString(), QString());
+        m_certs = std::make_unique<TlsLogFactory>(m_dir.path(), QStringLiteral(OPENSSL_PATH),
+                                                  QString(), QString());
         QVERIFY2(m_certs->prepareCertificates(), qPrintable(m_certs->lastError()));
         m_pool = m_dir.filePath(QStringLiteral("pool"));
         QVERIFY(StationTest::makePool(m_pool, 8, QStringLiteral("st")));
@@ -226,15 +238,19 @@ private Q_SLOTS:
             keysSeen.insert(keys->xtsKey());
             const QByteArray nvs = board->flash().mid(0x9000, 0x6000);
             const Image::Nvs::Dump plain = Image::Nvs::readImage(nvs);
-            QVERIFY(plain.find(QStringLiteral("certs"), QStringLiteral("client_cert")) == nullptr); // unreadable without keys
+            QVERIFY(plain.find(QStringLiteral("certs"), QStringLiteral("client_cert"))
+                    == nullptr); // unreadable without keys
             const Image::Nvs::Dump dump = Image::Nvs::readImage(nvs, *keys);
             QVERIFY2(!dump.hasProblems(), qPrintable(dump.problems.join(QLatin1Char('\n'))));
-            const auto *certEntry = dump.find(QStringLiteral("certs"), QStringLiteral("client_cert"));
+            const auto *certEntry
+                = dump.find(QStringLiteral("certs"), QStringLiteral("client_cert"));
             const auto *keyEntry = dump.find(QStringLiteral("certs"), QStringLiteral("client_key"));
             const auto *serial = dump.find(QStringLiteral("certs"), QStringLiteral("serial"));
             QVERIFY(certEntry && keyEntry && serial);
-            QCOMPARE(certEntry->value, StationTest::readFile(m_pool + QLatin1Char('/') + rec.pairId + QStringLiteral(".crt")));
-            QCOMPARE(keyEntry->value, StationTest::readFile(m_pool + QLatin1Char('/') + rec.pairId + QStringLiteral(".key")));
+            QCOMPARE(certEntry->value, StationTest::readFile(m_pool + QLatin1Char('/') + rec.pairId
+                                                             + QStringLiteral(".crt")));
+            QCOMPARE(keyEntry->value, StationTest::readFile(m_pool + QLatin1Char('/') + rec.pairId
+                                                            + QStringLiteral(".key")));
             QCOMPARE(QString::fromUtf8(serial->value), rec.mac);
             // The keys partition is named in the record, its digest is not.
             bool keysRecorded = false;
@@ -266,7 +282,8 @@ private Q_SLOTS:
         // Before the station runs, the firmware finds no store and says so.
         auto none = Sim::findDeviceCredentials(boards.first()->flash());
         QVERIFY(none && !none->present());
-        QFile::copy(m_pool + QStringLiteral("/ca.pem"), m_dir.filePath(QStringLiteral("pool-ca.pem")));
+        QFile::copy(m_pool + QStringLiteral("/ca.pem"),
+                    m_dir.filePath(QStringLiteral("pool-ca.pem")));
         const QByteArray recipe = R"({"name": "secure cert line", "baud": 460800,
             "flash": [{"secureCert": {"ca": "pool-ca.pem"}, "partition": "esp_secure_cert"}],
             "connect": {"timeoutMs": 60000, "success": "MQTT_EVENT_CONNECTED"}})";
@@ -282,7 +299,8 @@ private Q_SLOTS:
             const auto *ca = parsed.find(Image::SecureCert::CaCert);
             const auto *key = parsed.find(Image::SecureCert::PrivKey);
             QVERIFY(dev && ca && key);
-            const QByteArray pem = StationTest::readFile(m_pool + QLatin1Char('/') + rec.pairId + QStringLiteral(".crt"));
+            const QByteArray pem = StationTest::readFile(m_pool + QLatin1Char('/') + rec.pairId
+                                                         + QStringLiteral(".crt"));
             QVERIFY(dev->data.startsWith(pem.left(pem.indexOf('\n'))));
             const QByteArray certBody = pem.split('\n').value(1);
             QVERIFY(dev->data.contains(certBody));
@@ -291,7 +309,8 @@ private Q_SLOTS:
             auto found = Sim::findDeviceCredentials(board->flash());
             QVERIFY(found && found->present());
             QVERIFY(found->source.startsWith(QStringLiteral("esp_secure_cert")));
-            QVERIFY(Image::SecureCert::summary(*key, false).contains(QStringLiteral("private key")));
+            QVERIFY(
+                Image::SecureCert::summary(*key, false).contains(QStringLiteral("private key")));
         }
     }
 
@@ -315,7 +334,8 @@ private Q_SLOTS:
         QCOMPARE(run.records.size(), 1);
         QCOMPARE(run.records.first().result, QStringLiteral("fail"));
         QCOMPARE(run.records.first().failedStep, QStringLiteral("flash"));
-        QVERIFY2(run.records.first().error.contains(QStringLiteral("page")), qPrintable(run.records.first().error));
+        QVERIFY2(run.records.first().error.contains(QStringLiteral("page")),
+                 qPrintable(run.records.first().error));
         QCOMPARE(owned->flash().mid(0x112000, 0x1000), before);
         // The pair was claimed, then handed back untouched: no key of the pool is in any output.
         for (const QString &name : QDir(m_pool).entryList({QStringLiteral("*.key")})) {
@@ -356,7 +376,8 @@ private Q_SLOTS:
                       {"nvs": "certs.csv", "partition": "nvs"}]})",
                              {owned.get()}, QStringLiteral("app.sqlite"));
         QCOMPARE(run.records.size(), 1);
-        QVERIFY2(run.records.first().result == QLatin1String("pass"), qPrintable(run.records.first().error));
+        QVERIFY2(run.records.first().result == QLatin1String("pass"),
+                 qPrintable(run.records.first().error));
         QCOMPARE(owned->flash().mid(0x10000, app.size()), app);
         QCOMPARE(run.records.first().written.first().length % 0x1000, 0u);
 
@@ -369,8 +390,10 @@ private Q_SLOTS:
         QCOMPARE(run.records.size(), 1);
         QCOMPARE(run.records.first().result, QStringLiteral("fail"));
         QVERIFY2(run.records.first().failedStep == QLatin1String("flash"),
-                 qPrintable(run.records.first().failedStep + QLatin1String(": ") + run.records.first().error));
-        QVERIFY2(run.records.first().error.contains(QStringLiteral("Wrong chip")), qPrintable(run.records.first().error));
+                 qPrintable(run.records.first().failedStep + QLatin1String(": ")
+                            + run.records.first().error));
+        QVERIFY2(run.records.first().error.contains(QStringLiteral("Wrong chip")),
+                 qPrintable(run.records.first().error));
         QCOMPARE(other->flash(), before);
     }
 
@@ -380,21 +403,27 @@ private Q_SLOTS:
         QVERIFY(bad.open(QIODevice::WriteOnly));
         bad.write("key,type,encoding,value\ncerts,namespace,,\ncount,data,u8,300\n");
         bad.close();
-        auto r = Recipe::fromJson(R"({"flash": [{"nvs": "bad.csv", "partition": "nvs"}]})", m_dir.path());
+        auto r = Recipe::fromJson(R"({"flash": [{"nvs": "bad.csv", "partition": "nvs"}]})",
+                                  m_dir.path());
         QVERIFY(!r);
-        QVERIFY2(r.error().message.contains(QStringLiteral("line 3")), qPrintable(r.error().message));
+        QVERIFY2(r.error().message.contains(QStringLiteral("line 3")),
+                 qPrintable(r.error().message));
         QFile unknown(m_dir.filePath(QStringLiteral("unknown.csv")));
         QVERIFY(unknown.open(QIODevice::WriteOnly));
         unknown.write("key,type,encoding,value\ncerts,namespace,,\nx,data,string,{serial}\n");
         unknown.close();
-        r = Recipe::fromJson(R"({"flash": [{"nvs": "unknown.csv", "partition": "nvs"}]})", m_dir.path());
+        r = Recipe::fromJson(R"({"flash": [{"nvs": "unknown.csv", "partition": "nvs"}]})",
+                             m_dir.path());
         QVERIFY(!r);
         QVERIFY(r.error().message.contains(QStringLiteral("{serial}")));
         r = Recipe::fromJson(R"({"flash": [{"secureCert": {}}]})", m_dir.path());
         QVERIFY(!r);
-        r = Recipe::fromJson(R"({"flash": [{"nvs": "certs.csv", "partition": "nvs", "encrypt": {}}]})", m_dir.path());
+        r = Recipe::fromJson(
+            R"({"flash": [{"nvs": "certs.csv", "partition": "nvs", "encrypt": {}}]})",
+            m_dir.path());
         QVERIFY(!r);
-        r = Recipe::fromJson(R"({"flash": [{"nvs": "certs.csv", "partition": "nvs"}]})", m_dir.path());
+        r = Recipe::fromJson(R"({"flash": [{"nvs": "certs.csv", "partition": "nvs"}]})",
+                             m_dir.path());
         QVERIFY(r);
         QVERIFY(r->needsPair());
     }

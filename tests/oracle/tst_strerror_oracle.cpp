@@ -15,8 +15,9 @@ namespace {
 
 QList<int> headerCodes()
 {
-    static const QRegularExpression define(QStringLiteral(
-        "^\\s*#\\s*define\\s+MBEDTLS_ERR_\\w+\\s+(?:MBEDTLS_DEPRECATED_NUMERIC_CONSTANT\\s*\\(\\s*)?\\(?\\s*-0x([0-9A-Fa-f]+)"),
+    static const QRegularExpression define(
+        QStringLiteral(
+            "^\\s*#\\s*define\\s+MBEDTLS_ERR_\\w+\\s+(?:MBEDTLS_DEPRECATED_NUMERIC_CONSTANT\\s*\\(\\s*)?\\(?\\s*-0x([0-9A-Fa-f]+)"),
         QRegularExpression::MultilineOption);
     QList<int> codes;
     const QDir dir(QStringLiteral(MBEDTLS_HEADER_DIR));
@@ -66,7 +67,8 @@ void TestStrerrorOracle::initTestCase()
 {
     QList<int> codes = headerCodes();
     QVERIFY2(codes.size() >= 200, "expected the installed 2.28 headers");
-    codes << -0x262E << -0x4290 << -0x428E << -0x4310; // composites from docs/dev/tls.md, "Error code layout"
+    codes << -0x262E << -0x4290 << -0x428E
+          << -0x4310; // composites from docs/dev/tls.md, "Error code layout"
 
     QByteArray input;
     for (int code : std::as_const(codes))
@@ -93,7 +95,8 @@ void TestStrerrorOracle::initTestCase()
     int unknown = 0;
     for (const QString &text : std::as_const(m_strerror))
         unknown += text.startsWith(QStringLiteral("UNKNOWN ERROR CODE")) ? 1 : 0;
-    QVERIFY2(unknown <= 10, "mbedtls_strerror knows almost none of the codes: is MBEDTLS_ERROR_C off?");
+    QVERIFY2(unknown <= 10,
+             "mbedtls_strerror knows almost none of the codes: is MBEDTLS_ERROR_C off?");
 }
 
 void TestStrerrorOracle::moduleMatchesStrerror_data()

@@ -55,15 +55,18 @@ int main(int argc, char **argv)
         rc = report("parse-key", ret);
         goto done;
     }
-    ret = mbedtls_ctr_drbg_seed(&drbg, mbedtls_entropy_func, &entropy, (const unsigned char *)"preflight", 9);
+    ret = mbedtls_ctr_drbg_seed(&drbg, mbedtls_entropy_func, &entropy,
+                                (const unsigned char *)"preflight", 9);
     if (ret == 0)
         ret = mbedtls_net_connect(&net, "127.0.0.1", argv[1], MBEDTLS_NET_PROTO_TCP);
     if (ret != 0) {
         rc = report("setup", ret);
         goto done;
     }
-    mbedtls_ssl_config_defaults(&conf, MBEDTLS_SSL_IS_CLIENT, MBEDTLS_SSL_TRANSPORT_STREAM, MBEDTLS_SSL_PRESET_DEFAULT);
-    mbedtls_ssl_conf_authmode(&conf, MBEDTLS_SSL_VERIFY_NONE); /* the server's certificate is not under test */
+    mbedtls_ssl_config_defaults(&conf, MBEDTLS_SSL_IS_CLIENT, MBEDTLS_SSL_TRANSPORT_STREAM,
+                                MBEDTLS_SSL_PRESET_DEFAULT);
+    mbedtls_ssl_conf_authmode(
+        &conf, MBEDTLS_SSL_VERIFY_NONE); /* the server's certificate is not under test */
     mbedtls_ssl_conf_rng(&conf, mbedtls_ctr_drbg_random, &drbg);
     ret = mbedtls_ssl_conf_own_cert(&conf, &crt, &pk);
     if (ret == 0)

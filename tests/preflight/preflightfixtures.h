@@ -63,15 +63,17 @@ inline void addExtension(X509 *cert, X509 *issuer, int nid, const QByteArray &va
 }
 
 // Self-signed when issuer is null.
-inline CertPtr makeCert(const QString &cn, const KeyPtr &key, const CertPtr &issuer, const KeyPtr &issuerKey,
-                        const CertOptions &o = {})
+inline CertPtr makeCert(const QString &cn, const KeyPtr &key, const CertPtr &issuer,
+                        const KeyPtr &issuerKey, const CertOptions &o = {})
 {
     static long serial = 1000;
     X509 *x = X509_new();
     X509_set_version(x, 2);
     ASN1_INTEGER_set(X509_get_serialNumber(x), ++serial);
     X509_NAME *name = X509_NAME_new();
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(cn.toUtf8().constData()), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
+                               reinterpret_cast<const unsigned char *>(cn.toUtf8().constData()), -1,
+                               -1, 0);
     X509_set_subject_name(x, name);
     X509_set_issuer_name(x, issuer ? X509_get_subject_name(issuer.get()) : name);
     X509_NAME_free(name);
@@ -80,7 +82,8 @@ inline CertPtr makeCert(const QString &cn, const KeyPtr &key, const CertPtr &iss
     X509_set_pubkey(x, key.get());
     X509 *iss = issuer ? issuer.get() : x;
     addExtension(x, iss, NID_basic_constraints, o.ca ? "critical,CA:TRUE" : "CA:FALSE");
-    addExtension(x, iss, NID_key_usage, o.ca ? "critical,keyCertSign,cRLSign" : "critical,digitalSignature");
+    addExtension(x, iss, NID_key_usage,
+                 o.ca ? "critical,keyCertSign,cRLSign" : "critical,digitalSignature");
     if (!o.ca && !o.eku.isEmpty())
         addExtension(x, iss, NID_ext_key_usage, o.eku.toLatin1());
     addExtension(x, iss, NID_subject_key_identifier, "hash");
@@ -127,33 +130,43 @@ enum class KeyForm { Pkcs8Pem, TraditionalPem, Der, EncryptedPkcs8Pem, Encrypted
 // The password-protected forms, each with the row name data-driven tests give it.
 inline QList<QPair<const char *, KeyForm>> encryptedKeyForms()
 {
-    return {{"encrypted PKCS#8", KeyForm::EncryptedPkcs8Pem}, {"encrypted traditional PEM", KeyForm::EncryptedTraditionalPem}};
+    return {{"encrypted PKCS#8", KeyForm::EncryptedPkcs8Pem},
+            {"encrypted traditional PEM", KeyForm::EncryptedTraditionalPem}};
 }
 
 inline QByteArray keyBytes(const KeyPtr &k, KeyForm form, const QByteArray &password = {})
 {
     BIO *b = BIO_new(BIO_s_mem());
     switch (form) {
-    case KeyForm::Pkcs8Pem: PEM_write_bio_PrivateKey(b, k.get(), nullptr, nullptr, 0, nullptr, nullptr); break;
-    case KeyForm::TraditionalPem: PEM_write_bio_PrivateKey_traditional(b, k.get(), nullptr, nullptr, 0, nullptr, nullptr); break;
+    case KeyForm::Pkcs8Pem:
+        PEM_write_bio_PrivateKey(b, k.get(), nullptr, nullptr, 0, nullptr, nullptr);
+        break;
+    case KeyForm::TraditionalPem:
+        PEM_write_bio_PrivateKey_traditional(b, k.get(), nullptr, nullptr, 0, nullptr, nullptr);
+        break;
     case KeyForm::Der: i2d_PrivateKey_bio(b, k.get()); break;
     case KeyForm::EncryptedPkcs8Pem:
-        PEM_write_bio_PKCS8PrivateKey(b, k.get(), EVP_aes_256_cbc(), password.constData(), int(password.size()), nullptr, nullptr);
+        PEM_write_bio_PKCS8PrivateKey(b, k.get(), EVP_aes_256_cbc(), password.constData(),
+                                      int(password.size()), nullptr, nullptr);
         break;
     case KeyForm::EncryptedTraditionalPem:
-        PEM_write_bio_PrivateKey_traditional(b, k.get(), EVP_aes_128_cbc(), reinterpret_cast<const unsigned char *>(password.constData()),
-                                             int(password.size()), nullptr, nullptr);
+        PEM_write_bio_PrivateKey_traditional(
+            b, k.get(), EVP_aes_128_cbc(),
+            reinterpret_cast<const unsigned char *>(password.constData()), int(password.size()),
+            nullptr, nullptr);
         break;
     }
     return bioBytes(b);
 }
 
-inline QByteArray pkcs12(const KeyPtr &k, const CertPtr &c, const QList<CertPtr> &extra, const QByteArray &password)
+inline QByteArray pkcs12(const KeyPtr &k, const CertPtr &c, const QList<CertPtr> &extra,
+                         const QByteArray &password)
 {
     STACK_OF(X509) *ca = sk_X509_new_null();
     for (const CertPtr &e : extra)
         sk_X509_push(ca, e.get());
-    PKCS12 *p12 = PKCS12_create(password.constData(), "device", k.get(), c.get(), ca, 0, 0, 0, 0, 0);
+    PKCS12 *p12
+        = PKCS12_create(password.constData(), "device", k.get(), c.get(), ca, 0, 0, 0, 0, 0);
     sk_X509_free(ca);
     BIO *b = BIO_new(BIO_s_mem());
     i2d_PKCS12_bio(b, p12);
@@ -166,7 +179,8 @@ struct Pki
 {
     QString dir;
     KeyPtr caKey = makeKey(QStringLiteral("ec:P-256"));
-    CertPtr ca = makeCert(QStringLiteral("Preflight Test Root"), caKey, nullptr, nullptr, CertOptions{true, {}, -1, 3650, 0});
+    CertPtr ca = makeCert(QStringLiteral("Preflight Test Root"), caKey, nullptr, nullptr,
+                          CertOptions{true, {}, -1, 3650, 0});
 
     QString path(const QString &name) const { return QDir(dir).filePath(name); }
     QString writeCa() const
@@ -213,7 +227,8 @@ inline IssuedChain makeOversizedChain(const Pki &pki)
 {
     IssuedChain c;
     c.intermediateKey = makeKey(QStringLiteral("ec:P-256"));
-    c.intermediate = makeCert(QStringLiteral("Intermediate"), c.intermediateKey, pki.ca, pki.caKey, CertOptions{true, {}, -1, 3000, 2500});
+    c.intermediate = makeCert(QStringLiteral("Intermediate"), c.intermediateKey, pki.ca, pki.caKey,
+                              CertOptions{true, {}, -1, 3000, 2500});
     c.key = makeKey(QStringLiteral("ec:P-256"));
     c.leaf = makeCert(QStringLiteral("device-big"), c.key, c.intermediate, c.intermediateKey,
                       CertOptions{false, QStringLiteral("clientAuth"), -1, 365, 1200});
@@ -221,7 +236,8 @@ inline IssuedChain makeOversizedChain(const Pki &pki)
 }
 
 // The engine's report; an empty one, after a warning with the reason, when it refused the inputs.
-inline Forgeline::Tls::PreflightReport runPreflight(const Forgeline::Tls::PreflightInputs &in, bool *ok = nullptr)
+inline Forgeline::Tls::PreflightReport runPreflight(const Forgeline::Tls::PreflightInputs &in,
+                                                    bool *ok = nullptr)
 {
     const auto r = Forgeline::Tls::PreflightEngine::run(in);
     if (!r)
@@ -233,7 +249,8 @@ inline Forgeline::Tls::PreflightReport runPreflight(const Forgeline::Tls::Prefli
 
 // By value, and an empty check when the report has none with this id: callers often pass a
 // temporary report.
-inline Forgeline::Tls::PreflightCheck check(const Forgeline::Tls::PreflightReport &r, const char *id)
+inline Forgeline::Tls::PreflightCheck check(const Forgeline::Tls::PreflightReport &r,
+                                            const char *id)
 {
     const Forgeline::Tls::PreflightCheck *c = r.find(QString::fromLatin1(id));
     return c ? *c : Forgeline::Tls::PreflightCheck{};

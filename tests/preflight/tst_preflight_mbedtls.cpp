@@ -24,13 +24,17 @@ private:
     QString startServer(QProcess &server)
     {
         const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
-        const CertPtr cert = makeCert(QStringLiteral("127.0.0.1"), key, nullptr, nullptr, CertOptions{false, QStringLiteral("serverAuth"), -1, 30, 0});
+        const CertPtr cert = makeCert(QStringLiteral("127.0.0.1"), key, nullptr, nullptr,
+                                      CertOptions{false, QStringLiteral("serverAuth"), -1, 30, 0});
         const QString certFile = m_dir.write(QStringLiteral("server.pem"), certPem(cert));
-        const QString keyFile = m_dir.write(QStringLiteral("server.key"), keyBytes(key, KeyForm::Pkcs8Pem));
+        const QString keyFile
+            = m_dir.write(QStringLiteral("server.key"), keyBytes(key, KeyForm::Pkcs8Pem));
         server.setProcessChannelMode(QProcess::MergedChannels);
         server.start(QStringLiteral(OPENSSL_PATH),
-                     {QStringLiteral("s_server"), QStringLiteral("-accept"), QStringLiteral("127.0.0.1:0"), QStringLiteral("-naccept"),
-                      QStringLiteral("1"), QStringLiteral("-cert"), certFile, QStringLiteral("-key"), keyFile, QStringLiteral("-verify"),
+                     {QStringLiteral("s_server"), QStringLiteral("-accept"),
+                      QStringLiteral("127.0.0.1:0"), QStringLiteral("-naccept"),
+                      QStringLiteral("1"), QStringLiteral("-cert"), certFile,
+                      QStringLiteral("-key"), keyFile, QStringLiteral("-verify"),
                       QStringLiteral("3"), QStringLiteral("-tls1_2")});
         static const QRegularExpression re(QStringLiteral("ACCEPT 127\\.0\\.0\\.1:(\\d+)"));
         QByteArray seen;
@@ -70,10 +74,7 @@ private:
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        QVERIFY(m_dir.renew());
-    }
+    void init() { QVERIFY(m_dir.renew()); }
 
     // A chain whose Certificate message is exactly `total` bytes: RSA signatures have a fixed
     // length, so the leaf's padding can be tuned to the byte.
@@ -91,18 +92,23 @@ private Q_SLOTS:
         QFETCH(int, total);
         QFETCH(bool, fits);
         const KeyPtr rootKey = makeKey(QStringLiteral("rsa:2048"));
-        const CertPtr root = makeCert(QStringLiteral("Big Chain Root"), rootKey, nullptr, nullptr, CertOptions{true, {}, -1, 3650, 0});
+        const CertPtr root = makeCert(QStringLiteral("Big Chain Root"), rootKey, nullptr, nullptr,
+                                      CertOptions{true, {}, -1, 3650, 0});
         const KeyPtr int1Key = makeKey(QStringLiteral("rsa:2048"));
-        const CertPtr int1 = makeCert(QStringLiteral("Big Chain Intermediate 1"), int1Key, root, rootKey, CertOptions{true, {}, -1, 3650, 5000});
+        const CertPtr int1 = makeCert(QStringLiteral("Big Chain Intermediate 1"), int1Key, root,
+                                      rootKey, CertOptions{true, {}, -1, 3650, 5000});
         const KeyPtr int2Key = makeKey(QStringLiteral("rsa:2048"));
-        const CertPtr int2 = makeCert(QStringLiteral("Big Chain Intermediate 2"), int2Key, int1, int1Key, CertOptions{true, {}, -1, 3650, 5000});
+        const CertPtr int2 = makeCert(QStringLiteral("Big Chain Intermediate 2"), int2Key, int1,
+                                      int1Key, CertOptions{true, {}, -1, 3650, 5000});
         const KeyPtr leafKey = makeKey(QStringLiteral("ec:P-256"));
         int padding = 4000;
         CertPtr leaf;
         qint64 size = 0;
         for (int attempt = 0; attempt < 8; ++attempt) {
-            leaf = makeCert(QStringLiteral("device-chain"), leafKey, int2, int2Key, CertOptions{false, QStringLiteral("clientAuth"), -1, 365, padding});
-            size = 7 + (3 + certDer(leaf).size()) + (3 + certDer(int2).size()) + (3 + certDer(int1).size());
+            leaf = makeCert(QStringLiteral("device-chain"), leafKey, int2, int2Key,
+                            CertOptions{false, QStringLiteral("clientAuth"), -1, 365, padding});
+            size = 7 + (3 + certDer(leaf).size()) + (3 + certDer(int2).size())
+                   + (3 + certDer(int1).size());
             if (size == total)
                 break;
             padding += int(total - size);
@@ -110,11 +116,14 @@ private Q_SLOTS:
         QCOMPARE(size, qint64(total));
 
         PreflightInputs in;
-        in.certFile = m_dir.write(QStringLiteral("device-chain.pem"), certPem(leaf) + certPem(int2) + certPem(int1));
-        in.keyFile = m_dir.write(QStringLiteral("device.key"), keyBytes(leafKey, KeyForm::Pkcs8Pem));
+        in.certFile = m_dir.write(QStringLiteral("device-chain.pem"),
+                                  certPem(leaf) + certPem(int2) + certPem(int1));
+        in.keyFile
+            = m_dir.write(QStringLiteral("device.key"), keyBytes(leafKey, KeyForm::Pkcs8Pem));
         in.caFiles = {m_dir.write(QStringLiteral("root.pem"), certPem(root))};
         in.targetId = QStringLiteral("idf-4.4");
-        in.overrides = {QStringLiteral("out_content_len=16384")}; // Debian's build: MBEDTLS_SSL_OUT_CONTENT_LEN 16384
+        in.overrides = {QStringLiteral(
+            "out_content_len=16384")}; // Debian's build: MBEDTLS_SSL_OUT_CONTENT_LEN 16384
         const PreflightReport report = runPreflight(in);
         const PreflightCheck c = check(report, "certificate-message-size");
         QCOMPARE(check(report, "chain").status, PreflightCheck::Status::Pass);
@@ -123,17 +132,21 @@ private Q_SLOTS:
             QCOMPARE(c.predictedError, QStringLiteral("-0x7500"));
 
         const QString observed = runClient(in.certFile, in.keyFile, true);
-        const QString expected = fits ? QStringLiteral("handshake 0") : QString(QStringLiteral("handshake ") + c.predictedError);
+        const QString expected = fits ? QStringLiteral("handshake 0")
+                                      : QString(QStringLiteral("handshake ") + c.predictedError);
         QCOMPARE(observed, expected);
     }
 
     void ed25519()
     {
         const KeyPtr caKey = makeKey(QStringLiteral("ec:P-256"));
-        const CertPtr ca = makeCert(QStringLiteral("EC Root"), caKey, nullptr, nullptr, CertOptions{true, {}, -1, 3650, 0});
+        const CertPtr ca = makeCert(QStringLiteral("EC Root"), caKey, nullptr, nullptr,
+                                    CertOptions{true, {}, -1, 3650, 0});
         const KeyPtr edKey = makeKey(QStringLiteral("ed25519"));
         PreflightInputs in;
-        in.certFile = m_dir.write(QStringLiteral("ed.pem"), certPem(makeCert(QStringLiteral("device-ed25519"), edKey, ca, caKey)));
+        in.certFile
+            = m_dir.write(QStringLiteral("ed.pem"),
+                          certPem(makeCert(QStringLiteral("device-ed25519"), edKey, ca, caKey)));
         in.keyFile = m_dir.write(QStringLiteral("ed.key"), keyBytes(edKey, KeyForm::Pkcs8Pem));
         in.caFiles = {m_dir.write(QStringLiteral("ca.pem"), certPem(ca))};
         in.targetId = QStringLiteral("idf-4.4");
@@ -144,25 +157,33 @@ private Q_SLOTS:
         QCOMPARE(alg.predictedError, QStringLiteral("-0x3C80"));
 
         // The certificate fails first in the client, as it would in esp-tls.
-        QCOMPARE(runClient(in.certFile, in.keyFile, false), QStringLiteral("parse-cert ") + parse.predictedError);
+        QCOMPARE(runClient(in.certFile, in.keyFile, false),
+                 QStringLiteral("parse-cert ") + parse.predictedError);
         // With a loadable certificate, the Ed25519 key itself is refused with the predicted code.
         const KeyPtr ecKey = makeKey(QStringLiteral("ec:P-256"));
-        const QString ecCert = m_dir.write(QStringLiteral("ec.pem"), certPem(makeCert(QStringLiteral("device-ec"), ecKey, ca, caKey)));
-        QCOMPARE(runClient(ecCert, in.keyFile, false), QStringLiteral("parse-key ") + alg.predictedError);
+        const QString ecCert
+            = m_dir.write(QStringLiteral("ec.pem"),
+                          certPem(makeCert(QStringLiteral("device-ec"), ecKey, ca, caKey)));
+        QCOMPARE(runClient(ecCert, in.keyFile, false),
+                 QStringLiteral("parse-key ") + alg.predictedError);
     }
 
     void ed25519SignedCertificate()
     {
         const KeyPtr caKey = makeKey(QStringLiteral("ed25519"));
-        const CertPtr ca = makeCert(QStringLiteral("Ed25519 Root"), caKey, nullptr, nullptr, CertOptions{true, {}, -1, 3650, 0});
+        const CertPtr ca = makeCert(QStringLiteral("Ed25519 Root"), caKey, nullptr, nullptr,
+                                    CertOptions{true, {}, -1, 3650, 0});
         const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
         PreflightInputs in;
-        in.certFile = m_dir.write(QStringLiteral("edsigned.pem"), certPem(makeCert(QStringLiteral("device-edsigned"), key, ca, caKey)));
+        in.certFile
+            = m_dir.write(QStringLiteral("edsigned.pem"),
+                          certPem(makeCert(QStringLiteral("device-edsigned"), key, ca, caKey)));
         in.keyFile = m_dir.write(QStringLiteral("edsigned.key"), keyBytes(key, KeyForm::Pkcs8Pem));
         in.targetId = QStringLiteral("idf-4.4");
         const PreflightCheck parse = check(runPreflight(in), "certificate-parse");
         QCOMPARE(parse.predictedError, QStringLiteral("-0x262E"));
-        QCOMPARE(runClient(in.certFile, in.keyFile, false), QStringLiteral("parse-cert ") + parse.predictedError);
+        QCOMPARE(runClient(in.certFile, in.keyFile, false),
+                 QStringLiteral("parse-cert ") + parse.predictedError);
     }
 
     void encryptedKey_data()
@@ -176,15 +197,19 @@ private Q_SLOTS:
     {
         QFETCH(int, form);
         const KeyPtr caKey = makeKey(QStringLiteral("ec:P-256"));
-        const CertPtr ca = makeCert(QStringLiteral("EC Root"), caKey, nullptr, nullptr, CertOptions{true, {}, -1, 3650, 0});
+        const CertPtr ca = makeCert(QStringLiteral("EC Root"), caKey, nullptr, nullptr,
+                                    CertOptions{true, {}, -1, 3650, 0});
         const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
         PreflightInputs in;
-        in.certFile = m_dir.write(QStringLiteral("dev.pem"), certPem(makeCert(QStringLiteral("device-enc"), key, ca, caKey)));
-        in.keyFile = m_dir.write(QStringLiteral("dev.key"), keyBytes(key, KeyForm(form), "factory-secret"));
+        in.certFile = m_dir.write(QStringLiteral("dev.pem"),
+                                  certPem(makeCert(QStringLiteral("device-enc"), key, ca, caKey)));
+        in.keyFile = m_dir.write(QStringLiteral("dev.key"),
+                                 keyBytes(key, KeyForm(form), "factory-secret"));
         in.targetId = QStringLiteral("idf-4.4");
         const PreflightCheck c = check(runPreflight(in), "key-format");
         QCOMPARE(c.predictedError, QStringLiteral("-0x3C00"));
-        QCOMPARE(runClient(in.certFile, in.keyFile, false), QStringLiteral("parse-key ") + c.predictedError);
+        QCOMPARE(runClient(in.certFile, in.keyFile, false),
+                 QStringLiteral("parse-key ") + c.predictedError);
     }
 };
 

@@ -28,17 +28,21 @@ struct SimProcess
 
 // Starts `forgeline-sim --http 0 --profile PROFILE EXTRA...` and reads the port it announces
 // on its first line (127.0.0.1, or ::1 with --http-bind ::1); port stays 0 if it did not start.
-inline SimProcess startSim(QObject *parent, const QString &profile, const QStringList &extra, QStringList &seen)
+inline SimProcess startSim(QObject *parent, const QString &profile, const QStringList &extra,
+                           QStringList &seen)
 {
     SimProcess sim;
     sim.process = new QProcess(parent);
     sim.process->start(QStringLiteral(FORGELINE_SIM_PATH),
-                       QStringList{QStringLiteral("--http"), QStringLiteral("0"), QStringLiteral("--profile"), profile} + extra);
+                       QStringList{QStringLiteral("--http"), QStringLiteral("0"),
+                                   QStringLiteral("--profile"), profile}
+                           + extra);
     if (!sim.process->waitForStarted(10000))
         return sim;
     QByteArray first;
     while (!first.contains('\n') && sim.process->waitForReadyRead(10000))
-        first += sim.process->read(64); // only the first line is needed now; the rest stays buffered
+        first
+            += sim.process->read(64); // only the first line is needed now; the rest stays buffered
     const QByteArray line = first.left(first.indexOf('\n'));
     if (line.startsWith("http://127.0.0.1:") || line.startsWith("http://[::1]:"))
         sim.port = quint16(line.mid(line.lastIndexOf(':') + 1).toUInt());
@@ -51,7 +55,8 @@ inline QString stopSim(SimProcess &sim, QStringList &seen)
 {
     sim.process->terminate();
     sim.process->waitForFinished(5000);
-    const QString out = QString::fromUtf8(sim.process->readAllStandardOutput() + sim.process->readAllStandardError());
+    const QString out = QString::fromUtf8(sim.process->readAllStandardOutput()
+                                          + sim.process->readAllStandardError());
     seen << out;
     delete sim.process;
     sim.process = nullptr;
@@ -60,7 +65,8 @@ inline QString stopSim(SimProcess &sim, QStringList &seen)
 
 // Runs forgeline-cli with tracing on; the PoP (or Security 2 password) and the Wi-Fi passphrase
 // travel in FL_POP / FL_PASS, as a careful operator would pass them.
-inline CliRun runCli(const QStringList &args, const QString &pop, const QString &passphrase, QStringList &seen)
+inline CliRun runCli(const QStringList &args, const QString &pop, const QString &passphrase,
+                     QStringList &seen)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

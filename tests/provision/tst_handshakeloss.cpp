@@ -32,14 +32,15 @@ BoardProfile fastProfile()
 
 struct Attempt
 {
-    std::optional<Error> error;  // nullopt: the session was established
+    std::optional<Error> error; // nullopt: the session was established
     bool finished = false;
     QStringList traces;
     QStringList deviceLog;
     int connections = 0;
 };
 
-Attempt connectTo(const BoardProfile &profile, const QByteArray &pop, bool useCookies = true, int timeoutMs = 2000)
+Attempt connectTo(const BoardProfile &profile, const QByteArray &pop, bool useCookies = true,
+                  int timeoutMs = 2000)
 {
     Attempt a;
     ProtocommVirtualBoard board(profile);
@@ -60,7 +61,8 @@ Attempt connectTo(const BoardProfile &profile, const QByteArray &pop, bool useCo
             a.error = info.error();
     });
     if (!QTest::qWaitFor([&] { return a.finished; }, 20000))
-        a.error = Error::make(QStringLiteral("test"), QStringLiteral("connectDevice did not finish"));
+        a.error
+            = Error::make(QStringLiteral("test"), QStringLiteral("connectDevice did not finish"));
     a.deviceLog = board.deviceLog();
     a.connections = board.server()->connectionsAccepted();
     return a;
@@ -76,8 +78,8 @@ QString describe(const Attempt &a)
     if (!a.error)
         return QStringLiteral("no error\n") + a.traces.join(QLatin1Char('\n'));
     return QStringLiteral("%1 | %2 | %3 | %4\n%5\n%6")
-        .arg(a.error->code, a.error->message, a.error->detail, a.error->fix, a.traces.join(QLatin1Char('\n')),
-             a.deviceLog.join(QLatin1Char('\n')));
+        .arg(a.error->code, a.error->message, a.error->detail, a.error->fix,
+             a.traces.join(QLatin1Char('\n')), a.deviceLog.join(QLatin1Char('\n')));
 }
 
 void expectNoPopIn(const Attempt &a, const QByteArray &pop)
@@ -105,9 +107,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("sessionMode");
         QTest::addColumn<bool>("useCookies");
         QTest::addColumn<QByteArray>("pop");
-        QTest::newRow("socket-bound firmware, right PoP") << QStringLiteral("socket") << true << Pop;
-        QTest::newRow("socket-bound firmware, wrong PoP") << QStringLiteral("socket") << true << WrongPop;
-        QTest::newRow("cookie firmware, cookies off in the client") << QStringLiteral("cookie") << false << Pop;
+        QTest::newRow("socket-bound firmware, right PoP")
+            << QStringLiteral("socket") << true << Pop;
+        QTest::newRow("socket-bound firmware, wrong PoP")
+            << QStringLiteral("socket") << true << WrongPop;
+        QTest::newRow("cookie firmware, cookies off in the client")
+            << QStringLiteral("cookie") << false << Pop;
     }
 
     void sessionLostBetweenStepsIsNotThePop()
@@ -123,16 +128,22 @@ private Q_SLOTS:
         QCOMPARE(a.error->code, QStringLiteral("protocomm.sessionlost"));
         QVERIFY2(a.error->message != PopMessage, qPrintable(describe(a)));
         QVERIFY2(!a.error->message.contains(QStringLiteral("rejected")), qPrintable(describe(a)));
-        QVERIFY2(a.error->message.contains(QStringLiteral("session was lost between handshake steps")), qPrintable(describe(a)));
-        QVERIFY2(a.error->message.contains(QStringLiteral("connection was closed")), qPrintable(describe(a)));
-        QVERIFY2(a.error->fix.contains(QStringLiteral("Do not re-type the PoP")), qPrintable(describe(a)));
+        QVERIFY2(
+            a.error->message.contains(QStringLiteral("session was lost between handshake steps")),
+            qPrintable(describe(a)));
+        QVERIFY2(a.error->message.contains(QStringLiteral("connection was closed")),
+                 qPrintable(describe(a)));
+        QVERIFY2(a.error->fix.contains(QStringLiteral("Do not re-type the PoP")),
+                 qPrintable(describe(a)));
         QVERIFY2(a.error->fix.contains(QStringLiteral("socket-bound")), qPrintable(describe(a)));
         QCOMPARE(a.error->fix.contains(QStringLiteral("cookies are turned off")), !useCookies);
-        QVERIFY2(a.error->detail.contains(QStringLiteral("without a session cookie")), qPrintable(describe(a)));
+        QVERIFY2(a.error->detail.contains(QStringLiteral("without a session cookie")),
+                 qPrintable(describe(a)));
         QCOMPARE(classify(*a.error), FailureKind::Device);
         // What the board itself says: SessionCmd1 met a session in the wrong state, and it never
         // got as far as comparing keys, even with a wrong PoP.
-        QVERIFY2(logHas(a, QStringLiteral("security1: Invalid state of session 1")), qPrintable(describe(a)));
+        QVERIFY2(logHas(a, QStringLiteral("security1: Invalid state of session 1")),
+                 qPrintable(describe(a)));
         QVERIFY2(!logHas(a, QStringLiteral("Key mismatch")), qPrintable(describe(a)));
         expectNoPopIn(a, pop);
     }
@@ -142,11 +153,12 @@ private Q_SLOTS:
     {
         BoardProfile p = fastProfile();
         p.protocomm.sessionMode = QStringLiteral("socket");
-        p.httpFaults.closeAfter = 2;  // 1 proto-ver, 2 SessionCmd0
+        p.httpFaults.closeAfter = 2; // 1 proto-ver, 2 SessionCmd0
         const Attempt a = connectTo(p, Pop);
         QVERIFY2(!a.error, qPrintable(describe(a)));
         QVERIFY(logHas(a, QStringLiteral("security1: Invalid state of session 1")));
-        QVERIFY(a.traces.join(QLatin1Char('\n')).contains(QStringLiteral("Starting the handshake over")));
+        QVERIFY(a.traces.join(QLatin1Char('\n'))
+                    .contains(QStringLiteral("Starting the handshake over")));
         expectNoPopIn(a, Pop);
     }
 
@@ -158,7 +170,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("closeBetween");
         QTest::newRow("cookie firmware") << QStringLiteral("cookie") << false;
         QTest::newRow("socket-bound firmware") << QStringLiteral("socket") << false;
-        QTest::newRow("cookie firmware closing every connection") << QStringLiteral("cookie") << true;
+        QTest::newRow("cookie firmware closing every connection")
+            << QStringLiteral("cookie") << true;
     }
 
     void wrongPopStillBlamesThePop()
@@ -173,9 +186,11 @@ private Q_SLOTS:
         QCOMPARE(a.error->code, QStringLiteral("protocomm.pop"));
         QCOMPARE(a.error->message, PopMessage);
         QVERIFY(a.error->fix.contains(QStringLiteral("case-sensitive")));
-        QVERIFY2(a.error->detail.contains(QStringLiteral("inside the session step 0 opened")), qPrintable(describe(a)));
+        QVERIFY2(a.error->detail.contains(QStringLiteral("inside the session step 0 opened")),
+                 qPrintable(describe(a)));
         QCOMPARE(classify(*a.error), FailureKind::Rejected);
-        QVERIFY2(logHas(a, QStringLiteral("security1: Key mismatch. Close connection")), qPrintable(describe(a)));
+        QVERIFY2(logHas(a, QStringLiteral("security1: Key mismatch. Close connection")),
+                 qPrintable(describe(a)));
         QVERIFY2(!logHas(a, QStringLiteral("Invalid state of session 1")), qPrintable(describe(a)));
         expectNoPopIn(a, WrongPop);
         expectNoPopIn(a, Pop);
@@ -186,12 +201,15 @@ private Q_SLOTS:
     {
         BoardProfile p = fastProfile();
         p.protocomm.restartDelayMs = 20000;
-        p.httpFaults.restartAt = 3;  // 1 proto-ver, 2 SessionCmd0, 3 SessionCmd1
+        p.httpFaults.restartAt = 3; // 1 proto-ver, 2 SessionCmd0, 3 SessionCmd1
         const Attempt a = connectTo(p, Pop, true, 1000);
         QVERIFY2(a.error, qPrintable(describe(a)));
         QCOMPARE(a.error->code, QStringLiteral("protocomm.sessionlost"));
-        QVERIFY2(a.error->message.contains(QStringLiteral("session was lost between handshake steps")), qPrintable(describe(a)));
-        QVERIFY2(a.error->message.contains(QStringLiteral("may have reset")), qPrintable(describe(a)));
+        QVERIFY2(
+            a.error->message.contains(QStringLiteral("session was lost between handshake steps")),
+            qPrintable(describe(a)));
+        QVERIFY2(a.error->message.contains(QStringLiteral("may have reset")),
+                 qPrintable(describe(a)));
         QVERIFY(!a.error->message.contains(QStringLiteral("rejected")));
         QVERIFY(a.error->fix.contains(QStringLiteral("Do not re-type the PoP")));
         QVERIFY(logHas(a, QStringLiteral("rst:0xc (SW_CPU_RESET)")));
@@ -222,7 +240,8 @@ private Q_SLOTS:
         QVERIFY(cmd1.ok() && cmd1.value());
         // SessionData{sec_ver=1, sec1{msg=Session_Response1, sr1{status=CryptoError(6),
         // device_verify_data=32 bytes}}}, encoded by hand after ESP-IDF components/protocomm/proto/session.proto and sec1.proto.
-        const QByteArray resp1 = QByteArray::fromHex("10015a290803ba012408061a20") + QByteArray(32, '\x5a');
+        const QByteArray resp1
+            = QByteArray::fromHex("10015a290803ba012408061a20") + QByteArray(32, '\x5a');
         Result<std::optional<QByteArray>> r = client.next(resp1);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, QStringLiteral("protocomm.pop"));
@@ -242,13 +261,20 @@ private Q_SLOTS:
         const QString closed = QStringLiteral("protocomm.noresponse");
         const QString timeout = QStringLiteral("protocomm.timeout");
         const QString refused = QStringLiteral("protocomm.connect");
-        QTest::newRow("dropped on the same socket") << closed << 4 << true << false << 4 << int(HandshakeLoss::PopRejected);
-        QTest::newRow("dropped on a new socket, cookie") << closed << 5 << true << true << 4 << int(HandshakeLoss::PopRejected);
-        QTest::newRow("dropped on a new socket, no cookie") << closed << 5 << true << false << 4 << int(HandshakeLoss::SessionLost);
-        QTest::newRow("closed before it was sent") << closed << 0 << false << false << 4 << int(HandshakeLoss::SessionLost);
-        QTest::newRow("connection refused") << refused << 0 << false << false << 4 << int(HandshakeLoss::DeviceUnreachable);
-        QTest::newRow("connect timed out") << timeout << 0 << false << false << 4 << int(HandshakeLoss::DeviceUnreachable);
-        QTest::newRow("no answer in time") << timeout << 4 << true << false << 4 << int(HandshakeLoss::NoAnswer);
+        QTest::newRow("dropped on the same socket")
+            << closed << 4 << true << false << 4 << int(HandshakeLoss::PopRejected);
+        QTest::newRow("dropped on a new socket, cookie")
+            << closed << 5 << true << true << 4 << int(HandshakeLoss::PopRejected);
+        QTest::newRow("dropped on a new socket, no cookie")
+            << closed << 5 << true << false << 4 << int(HandshakeLoss::SessionLost);
+        QTest::newRow("closed before it was sent")
+            << closed << 0 << false << false << 4 << int(HandshakeLoss::SessionLost);
+        QTest::newRow("connection refused")
+            << refused << 0 << false << false << 4 << int(HandshakeLoss::DeviceUnreachable);
+        QTest::newRow("connect timed out")
+            << timeout << 0 << false << false << 4 << int(HandshakeLoss::DeviceUnreachable);
+        QTest::newRow("no answer in time")
+            << timeout << 4 << true << false << 4 << int(HandshakeLoss::NoAnswer);
     }
 
     void classification()
@@ -260,10 +286,12 @@ private Q_SLOTS:
         QFETCH(int, response0Connection);
         QFETCH(int, expected);
         const HandshakeStepOneEvidence e{Error::make(code, QStringLiteral("transport says so")),
-                                         HttpTransport::Delivery{connection, written, cookie}, response0Connection, true};
+                                         HttpTransport::Delivery{connection, written, cookie},
+                                         response0Connection, true};
         QCOMPARE(int(classifyStepOneFailure(e)), expected);
         const Error err = stepOneFailureError(e);
-        QCOMPARE(err.code == QLatin1String("protocomm.pop"), expected == int(HandshakeLoss::PopRejected));
+        QCOMPARE(err.code == QLatin1String("protocomm.pop"),
+                 expected == int(HandshakeLoss::PopRejected));
         QCOMPARE(err.message == PopMessage, expected == int(HandshakeLoss::PopRejected));
         QVERIFY(err.detail.contains(QStringLiteral("transport says so")));
     }

@@ -13,51 +13,57 @@ using namespace Forgeline;
 using namespace Forgeline::Protocomm;
 
 namespace {
-QByteArray hex(const char *h)
-{
-    return QByteArray::fromHex(h);
-}
+QByteArray hex(const char *h) { return QByteArray::fromHex(h); }
 const QByteArray Username = "wifiprov";
 const QByteArray Password = "abcd1234";
 const QByteArray Salt = hex("036ee0c7bcb9eda84c9eac97d93decf4");
 const QByteArray ClientA = hex("e0b107f9f96f69a2b6165a2ac7ae551643a4240881e2c14a01e8e9a56212a39a");
-const QByteArray A = hex("af92c30bb77bcd02411a115fcfa411e9fa1baf6364df4ff8fc620ddec9081123fb54ee5d533830d52abe665e2d3718c9"
-                         "1386ab0b3c0cd5794610eb728fec1c319f9837febfd2758a63dedc4fe8efb615a16ac9d6f434e1c55643462783150432"
-                         "a48c190f03417c0e326849aaad556c82b994d697140485ad40f6a4290888add25a2aae1bf158bde8432f9bec6287a32e"
-                         "b9123437421f1f5e702f200a5ed5c42a167d58cec49b7796091ffd53c3892cf2eb6df3629668f44d84a6c034397d3e1c"
-                         "99a39409b38631df549e1254e780e3bc5d894718ced14a6a88b123f7bce0e0437443b7bcd96969e69aadbfdab8930154"
-                         "2e3b83f48d813ee0972f968bbed92e5f3686c418436b48de1f40a3cf567736ad7e79449c4035432195b91e9e79091e03"
-                         "59a6366ddc3646afdd1afb2f15aa83e0a5730d78897e17b4f97d03c119dfb40cb8991c4427a7702980de17a718f6b072"
-                         "3021db5838d3c28c6a0a17ea33e9fb101ebaabd5e40d6046ff7d823d1e12d0edcbb65df41a25061516fa70fb155a1a8a");
+const QByteArray A = hex(
+    "af92c30bb77bcd02411a115fcfa411e9fa1baf6364df4ff8fc620ddec9081123fb54ee5d533830d52abe665e2d3718c9"
+    "1386ab0b3c0cd5794610eb728fec1c319f9837febfd2758a63dedc4fe8efb615a16ac9d6f434e1c55643462783150432"
+    "a48c190f03417c0e326849aaad556c82b994d697140485ad40f6a4290888add25a2aae1bf158bde8432f9bec6287a32e"
+    "b9123437421f1f5e702f200a5ed5c42a167d58cec49b7796091ffd53c3892cf2eb6df3629668f44d84a6c034397d3e1c"
+    "99a39409b38631df549e1254e780e3bc5d894718ced14a6a88b123f7bce0e0437443b7bcd96969e69aadbfdab8930154"
+    "2e3b83f48d813ee0972f968bbed92e5f3686c418436b48de1f40a3cf567736ad7e79449c4035432195b91e9e79091e03"
+    "59a6366ddc3646afdd1afb2f15aa83e0a5730d78897e17b4f97d03c119dfb40cb8991c4427a7702980de17a718f6b072"
+    "3021db5838d3c28c6a0a17ea33e9fb101ebaabd5e40d6046ff7d823d1e12d0edcbb65df41a25061516fa70fb155a1a8a");
 const QByteArray DeviceB = hex("bfd79bee5730679daae2cb9af1636d0446509838c2474fffb5247d92ed89aa6c");
-const QByteArray K_mult = hex("a9c2e2559bf0ebb53f0cbbf62282906bede7f2182f00678211fbd5bde5b285033a4993503b87397f9be5ec02080fedbc"
-                         "0835587ad039060879b8621e8c3659e0");
-const QByteArray B = hex("3b73e47e2bd0a3898e8d7d91299f0a372ecb90e34ff87f0365a1879b008c6fd0c26678088f74c8f9b786a826cb3117cb"
-                         "849a0780cae00225cfbb86c2efc4274e0c42ff530f5a966749f54e10d5d4285e6c0fe7ad73bcc6ccd44c17954c4510fc"
-                         "f6f20b460ec4528bed179fc5bd4615f8b8348d2f633d2c9d4169635fc691fd7e20a55d518c83258f2ff6d07f5ca5bbf8"
-                         "5c848eddb6cdef79a40730d7b48fe03b4eedb9a38f151fd3b607fb0afccd573d0edb6c041e4b9a9c313e5072803e61e0"
-                         "4cbdb4ca5eca044ddca8a94e4b0473fce42438fe75ada581bdec1de50944b32cae729a6ed63eb0f8319b38d4ff8eae74"
-                         "952f15b2b30980f60282f1a2b4be6c4d398fed706f4d760e3bb7e3da30bc4a8db9a00bafd99ed0fb978a8e9d9a585d64"
-                         "9ce0bb4f437c029a76cadafc6300e2069c40a288e7dd378375e520ed09bc58df9d10e2db6aa0a878d22a96819abd9987"
-                         "7cb75a0a644c57fde8128dbede648f3415aca85994ecd6ca6760bce100196be11f99fb7dc83cf8888a44b90f08f59e4c");
-const QByteArray U = hex("2fd0e885f2310c3d41ad1f8f35a9dc08b4aa14c628e981ac80c8ffe4c963d105f217d48b9d35957934a9a863ac6d58e0"
-                         "f6526520ed66261b0efe05dfe594d2c2");
-const QByteArray X = hex("869b97a7399bdc2e9e2943dbf1f5347a10108ea60e278cafb5849aa0c14f6b735aa186d260e779838af03d4393961086"
-                         "dabe3321c01c58672f186b698f83314a");
-const QByteArray S = hex("a74b4cf21aafffd0ee8ebbe7b001c4ad9ea675e89e144f4b915d835f7057da783d445f7e786507dc8169d0f1066e5184"
-                         "aff2b7ea4025a1633d06210bc0460c4e772309968fc2ec59d37beab9f993d04bc8ee259c4d0375090fa4a58ae7bf2d2a"
-                         "b2d84f018aa41b669cd30d0e5adfc5cfb110a8432276df0025fd7f60f886cac1633da98c380a8c97513d207a378111e5"
-                         "9b6ac19926e0e2b4dd7ba1d87c19b03b9655491d099857791d9bdb1728725bba50b3d06ee235c44e013d54689a565ce4"
-                         "83141ae8e8467559951913c1c611027687f2e20a2eef30c8f68e52f1d17a2bd7e230afdaf2c9d6bf166efe527c3791b3"
-                         "0240f99c76034a538481205d1aabb68c78b300cc2fe973ceae156d561506969b43d484826b5e9133f4551e5aa33466ca"
-                         "f9cde58a4da2333b601d7a3c3a28bcf10df8f34d88d9e926964854392bb582e934c6b759e1ae90bd4ed315ae1393e871"
-                         "6e126d5d1ca41932e4adf812419948f16f42f7a686ed87d3fef8f53826b5bdd53ddb4495c1957d57d1a56520eca74709");
-const QByteArray SessionKey = hex("e89028132c4643adfbab45dd87fae1ec8ed9a914dbf7cbbbcae4791e6f2c1c1e6f14fa3e0352c94dd3753b3347699549"
-                         "bdcba8fe9ea17a1c1c7d17c5392a48df");
-const QByteArray M = hex("5b38bf9d672a368ded79742109a57a7a152c948e0838effb0b8c60e30a76f5d491f787ed04f45878a202dafce2d9d1c4"
-                         "d76ea598358bfc7710c6a1fcbe330138");
-const QByteArray Hamk = hex("3ef62c4f8e4dd13784244a22eaa2b796cea86a6fccdf5454337ad34d8c52aa49c71c2e254f4698f4c628de89fb5c894a"
-                         "7067c7f5dbe9f9f50c2bf878b4ce3a59");
+const QByteArray K_mult = hex(
+    "a9c2e2559bf0ebb53f0cbbf62282906bede7f2182f00678211fbd5bde5b285033a4993503b87397f9be5ec02080fedbc"
+    "0835587ad039060879b8621e8c3659e0");
+const QByteArray B = hex(
+    "3b73e47e2bd0a3898e8d7d91299f0a372ecb90e34ff87f0365a1879b008c6fd0c26678088f74c8f9b786a826cb3117cb"
+    "849a0780cae00225cfbb86c2efc4274e0c42ff530f5a966749f54e10d5d4285e6c0fe7ad73bcc6ccd44c17954c4510fc"
+    "f6f20b460ec4528bed179fc5bd4615f8b8348d2f633d2c9d4169635fc691fd7e20a55d518c83258f2ff6d07f5ca5bbf8"
+    "5c848eddb6cdef79a40730d7b48fe03b4eedb9a38f151fd3b607fb0afccd573d0edb6c041e4b9a9c313e5072803e61e0"
+    "4cbdb4ca5eca044ddca8a94e4b0473fce42438fe75ada581bdec1de50944b32cae729a6ed63eb0f8319b38d4ff8eae74"
+    "952f15b2b30980f60282f1a2b4be6c4d398fed706f4d760e3bb7e3da30bc4a8db9a00bafd99ed0fb978a8e9d9a585d64"
+    "9ce0bb4f437c029a76cadafc6300e2069c40a288e7dd378375e520ed09bc58df9d10e2db6aa0a878d22a96819abd9987"
+    "7cb75a0a644c57fde8128dbede648f3415aca85994ecd6ca6760bce100196be11f99fb7dc83cf8888a44b90f08f59e4c");
+const QByteArray U = hex(
+    "2fd0e885f2310c3d41ad1f8f35a9dc08b4aa14c628e981ac80c8ffe4c963d105f217d48b9d35957934a9a863ac6d58e0"
+    "f6526520ed66261b0efe05dfe594d2c2");
+const QByteArray X = hex(
+    "869b97a7399bdc2e9e2943dbf1f5347a10108ea60e278cafb5849aa0c14f6b735aa186d260e779838af03d4393961086"
+    "dabe3321c01c58672f186b698f83314a");
+const QByteArray S = hex(
+    "a74b4cf21aafffd0ee8ebbe7b001c4ad9ea675e89e144f4b915d835f7057da783d445f7e786507dc8169d0f1066e5184"
+    "aff2b7ea4025a1633d06210bc0460c4e772309968fc2ec59d37beab9f993d04bc8ee259c4d0375090fa4a58ae7bf2d2a"
+    "b2d84f018aa41b669cd30d0e5adfc5cfb110a8432276df0025fd7f60f886cac1633da98c380a8c97513d207a378111e5"
+    "9b6ac19926e0e2b4dd7ba1d87c19b03b9655491d099857791d9bdb1728725bba50b3d06ee235c44e013d54689a565ce4"
+    "83141ae8e8467559951913c1c611027687f2e20a2eef30c8f68e52f1d17a2bd7e230afdaf2c9d6bf166efe527c3791b3"
+    "0240f99c76034a538481205d1aabb68c78b300cc2fe973ceae156d561506969b43d484826b5e9133f4551e5aa33466ca"
+    "f9cde58a4da2333b601d7a3c3a28bcf10df8f34d88d9e926964854392bb582e934c6b759e1ae90bd4ed315ae1393e871"
+    "6e126d5d1ca41932e4adf812419948f16f42f7a686ed87d3fef8f53826b5bdd53ddb4495c1957d57d1a56520eca74709");
+const QByteArray SessionKey = hex(
+    "e89028132c4643adfbab45dd87fae1ec8ed9a914dbf7cbbbcae4791e6f2c1c1e6f14fa3e0352c94dd3753b3347699549"
+    "bdcba8fe9ea17a1c1c7d17c5392a48df");
+const QByteArray M = hex(
+    "5b38bf9d672a368ded79742109a57a7a152c948e0838effb0b8c60e30a76f5d491f787ed04f45878a202dafce2d9d1c4"
+    "d76ea598358bfc7710c6a1fcbe330138");
+const QByteArray Hamk = hex(
+    "3ef62c4f8e4dd13784244a22eaa2b796cea86a6fccdf5454337ad34d8c52aa49c71c2e254f4698f4c628de89fb5c894a"
+    "7067c7f5dbe9f9f50c2bf878b4ce3a59");
 const QByteArray Nonce = hex("34b36454cab2e78400000001");
 const QByteArray EncRequest = hex("6966be86104b9680ba2d85c622f030334f88");
 const QByteArray EncResponse = hex("21a2c09900deca92e207063c89bfe850d7f86d081f99");
@@ -67,7 +73,9 @@ struct DeviceLog
     QStringList lines;
     DeviceLogFn fn()
     {
-        return [this](char level, const QString &tag, const QString &m) { lines << QStringLiteral("%1 %2: %3").arg(QChar::fromLatin1(level), tag, m); };
+        return [this](char level, const QString &tag, const QString &m) {
+            lines << QStringLiteral("%1 %2: %3").arg(QChar::fromLatin1(level), tag, m);
+        };
     }
     bool has(const QString &text) const { return lines.join(u'\n').contains(text); }
 };
@@ -177,7 +185,9 @@ private Q_SLOTS:
         QVERIFY(h.established);
         // Appendix A encodings and the §3.2 sizes.
         QCOMPARE(h.command0, hex("1002629103a2018d030a087769666970726f76128003") + A);
-        QCOMPARE(h.response0, hex("1002629b030801aa0195031280" "03") + B + hex("1a10") + Salt);
+        QCOMPARE(h.response0, hex("1002629b030801aa0195031280"
+                                  "03")
+                                  + B + hex("1a10") + Salt);
         QCOMPARE(h.command1, hex("100262470802b201420a40") + M);
         QCOMPARE(h.response1, hex("100262550803ba01501240") + Hamk + hex("1a0c") + Nonce);
         QCOMPARE(h.command0.size(), 406);
@@ -195,7 +205,9 @@ private Q_SLOTS:
         QCOMPARE(client.decrypt(response), hex("08015a021001"));
         QVERIFY(!client.lastDecryptFailed());
         QCOMPARE(client.cipher().counter(), 3u);
-        QCOMPARE(Crypto::gcmSeal(SessionKey.left(32), hex("34b36454cab2e78400000001"), hex("5200")).value(), EncRequest);
+        QCOMPARE(Crypto::gcmSeal(SessionKey.left(32), hex("34b36454cab2e78400000001"), hex("5200"))
+                     .value(),
+                 EncRequest);
     }
 
     void bothNonceModes_data()
@@ -224,7 +236,8 @@ private Q_SLOTS:
         QVERIFY(h.established);
         QCOMPARE(h.response1.size(), 77 + nonceBytes);
         QCOMPARE(client.cipher().mode() == Sec2Cipher::NonceMode::Counter, counterMode);
-        QCOMPARE(client.sessionSummary().contains(QStringLiteral("proto-ver said")), devicePatch != clientPatch);
+        QCOMPARE(client.sessionSummary().contains(QStringLiteral("proto-ver said")),
+                 devicePatch != clientPatch);
         QByteArray previous;
         for (int i = 0; i < 4; ++i) {
             const QByteArray plain = hex("5200");
@@ -249,7 +262,8 @@ private Q_SLOTS:
         Sec2Cipher counter;
         QVERIFY(counter.start(key, nonce12, Sec2Cipher::NonceMode::Counter).ok());
         Sec2Cipher fixed;
-        QVERIFY(!fixed.start(key, nonce12, Sec2Cipher::NonceMode::StaticIv).ok());  // wrong nonce length refused
+        QVERIFY(!fixed.start(key, nonce12, Sec2Cipher::NonceMode::StaticIv)
+                     .ok()); // wrong nonce length refused
         QVERIFY(fixed.start(key, nonce12 + hex("00000000"), Sec2Cipher::NonceMode::StaticIv).ok());
         const QByteArray sealed = counter.seal(hex("5200")).value();
         QVERIFY(!fixed.open(sealed).has_value());
@@ -272,9 +286,9 @@ private Q_SLOTS:
         Sec2Client client(username, password, 1);
         const Handshake h = runHandshake(client, device);
         QVERIFY(!h.established);
-        QVERIFY(!h.response0.isEmpty());   // step 0 always answers
+        QVERIFY(!h.response0.isEmpty()); // step 0 always answers
         QVERIFY(!h.command1.isEmpty());
-        QVERIFY(h.response1.isEmpty());    // step 1 is dropped, like the firmware
+        QVERIFY(h.response1.isEmpty()); // step 1 is dropped, like the firmware
         QVERIFY(log.has(QStringLiteral("E security2: Failed to authenticate client proof!")));
         QVERIFY(!device.established());
         QVERIFY(!device.decrypt(hex("00112233445566778899aabbccddeeff0011")).has_value());
@@ -290,7 +304,8 @@ private Q_SLOTS:
         QVERIFY(!device.handleSession(SessionWire::sec2Command0(Username, A.mid(1))).ok());
         QVERIFY(log.has(QStringLiteral("Invalid public key length")));
         // A = 0 and A = N are 0 mod N.
-        QVERIFY(!device.handleSession(SessionWire::sec2Command0(Username, QByteArray(384, '\0'))).ok());
+        QVERIFY(
+            !device.handleSession(SessionWire::sec2Command0(Username, QByteArray(384, '\0'))).ok());
         QVERIFY(!device.handleSession(SessionWire::sec2Command0(Username, Srp::groupPrime())).ok());
         QVERIFY(log.has(QStringLiteral("mod N is 0")));
         // Command1 before Command0.
@@ -378,7 +393,8 @@ private Q_SLOTS:
             QVERIFY(client.start().ok());
             const QByteArray b = server.start(Username, client.publicKey()).value();
             const Srp::Client::Proof p = client.respond(creds.salt, b).value();
-            const bool interesting = (b.size() < 384 && !shortB) || (p.clientProof.at(0) == 0 && !zeroM)
+            const bool interesting = (b.size() < 384 && !shortB)
+                                     || (p.clientProof.at(0) == 0 && !zeroM)
                                      || (p.sessionKey.at(0) == 0 && !zeroK);
             if (!interesting)
                 continue;
@@ -395,7 +411,8 @@ private Q_SLOTS:
             const Handshake h = runHandshake(session, device);
             QVERIFY2(h.established, qPrintable(log.lines.join(u'\n')));
             QCOMPARE(h.command1.size(), 75);
-            QCOMPARE(device.decrypt(session.encrypt(hex("5200"))).value_or(QByteArray()), hex("5200"));
+            QCOMPARE(device.decrypt(session.encrypt(hex("5200"))).value_or(QByteArray()),
+                     hex("5200"));
             shortB = shortB || b.size() < 384;
             zeroM = zeroM || p.clientProof.at(0) == 0;
             zeroK = zeroK || p.sessionKey.at(0) == 0;
@@ -417,11 +434,16 @@ private Q_SLOTS:
         QVERIFY(!password.isEmpty());
         QVERIFY(!Srp::innerDigestHasLeadingZero(Username, Password));
         const Srp::Credentials full = Srp::makeCredentials(Username, password, Salt).value();
-        const Srp::Credentials espProv =
-            Srp::makeCredentials(Username, password, Salt, 16, Srp::InnerDigest::LeadingZerosStripped).value();
+        const Srp::Credentials espProv
+            = Srp::makeCredentials(Username, password, Salt, 16,
+                                   Srp::InnerDigest::LeadingZerosStripped)
+                  .value();
         QVERIFY(full.verifier != espProv.verifier);
         // For any other password the two forms agree.
-        QCOMPARE(Srp::makeCredentials(Username, Password, Salt, 16, Srp::InnerDigest::LeadingZerosStripped).value().verifier,
+        QCOMPARE(Srp::makeCredentials(Username, Password, Salt, 16,
+                                      Srp::InnerDigest::LeadingZerosStripped)
+                     .value()
+                     .verifier,
                  vectorCredentials().verifier);
 
         DeviceLog log;

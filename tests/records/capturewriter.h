@@ -30,10 +30,10 @@ inline QList<QByteArray> captureFrames(const QList<ReframingRelay::Write> &write
     quint32 seq[2] = {0x10000000, 0xfffff000}; // the server's wraps around during the capture
     QList<QByteArray> frames;
     auto frame = [&](int dir, quint8 flags, const QByteArray &payload) {
-        const QByteArray ip =
-            dir == 0
-                ? ipv4Tcp(client, clientPort, server, serverPort, seq[0], seq[1], flags, payload)
-                : ipv4Tcp(server, serverPort, client, clientPort, seq[1], seq[0], flags, payload);
+        const QByteArray ip
+            = dir == 0
+                  ? ipv4Tcp(client, clientPort, server, serverPort, seq[0], seq[1], flags, payload)
+                  : ipv4Tcp(server, serverPort, client, clientPort, seq[1], seq[0], flags, payload);
         frames << ethernet(ip);
     };
     frame(0, 0x02, {});
@@ -95,8 +95,8 @@ inline bool writePcapng(const QString &path, const QList<QByteArray> &frames)
         const quint32 total = quint32(12 + padded.size());
         return le(type, 4) + le(total, 4) + padded + le(total, 4);
     };
-    QByteArray file =
-        block(0x0a0d0d0a, le(0x1a2b3c4d, 4) + le(1, 2) + le(0, 2) + QByteArray(8, '\xff'));
+    QByteArray file
+        = block(0x0a0d0d0a, le(0x1a2b3c4d, 4) + le(1, 2) + le(0, 2) + QByteArray(8, '\xff'));
     file += block(1, le(1, 2) + le(0, 2) + le(65535, 4));
     for (qsizetype i = 0; i < frames.size(); ++i) {
         const quint64 ts = 1700000000000000ull + quint64(i) * 1000;

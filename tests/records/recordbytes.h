@@ -55,8 +55,8 @@ inline QByteArray clientHello(int maxFragmentCode = 0)
 
 inline QByteArray serverHello(const QByteArray &extensions = {})
 {
-    QByteArray body =
-        be(0x0303, 2) + QByteArray(32, '\x22') + vec({}, 1) + be(0xc02f, 2) + QByteArray(1, '\0');
+    QByteArray body
+        = be(0x0303, 2) + QByteArray(32, '\x22') + vec({}, 1) + be(0xc02f, 2) + QByteArray(1, '\0');
     if (!extensions.isEmpty())
         body += vec(extensions, 2);
     return message(2, body);

@@ -32,10 +32,8 @@ public:
 
     // directions: 1 = reframe what the client sends, 2 = what the server sends, 3 = both.
     ReframingRelay(Mode mode, int fragmentSize, quint16 upstreamPort, int directions = 3)
-        : m_mode(mode)
-        , m_fragmentSize(fragmentSize)
-        , m_upstreamPort(upstreamPort)
-        , m_directions(directions)
+        : m_mode(mode), m_fragmentSize(fragmentSize), m_upstreamPort(upstreamPort),
+          m_directions(directions)
     {
         m_server.listen(QHostAddress::LocalHost, 0);
         connect(&m_server, &QTcpServer::newConnection, this, &ReframingRelay::accept);

@@ -109,8 +109,8 @@ private:
             const QStringList f = line.split(u';');
             if (f.size() < 4)
                 continue;
-            QStringList types =
-                f[1].split(u',', Qt::SkipEmptyParts) + f[2].split(u',', Qt::SkipEmptyParts);
+            QStringList types
+                = f[1].split(u',', Qt::SkipEmptyParts) + f[2].split(u',', Qt::SkipEmptyParts);
             const QString dir = f[0] == u"10.0.0.2"_s ? u"<"_s : u">"_s;
             for (const QString &type : types)
                 records << dir + type;
@@ -195,8 +195,8 @@ private Q_SLOTS:
         QVERIFY2(ex.established == established, qPrintable(ex.clientOutput));
         QVERIFY(!ex.records.isEmpty());
 
-        const QString name =
-            QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_').replace(u'.', u'_');
+        const QString name
+            = QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_').replace(u'.', u'_');
         const QList<QByteArray> frames = captureFrames(ex.writes);
         QVERIFY(writePcap(path(name + u".pcap"_s), frames));
         QVERIFY(writePcapng(path(name + u".pcapng"_s), frames));

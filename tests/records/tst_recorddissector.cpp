@@ -183,13 +183,13 @@ private Q_SLOTS:
 
     void tls13EncryptsAfterServerHello()
     {
-        const QByteArray sh =
-            serverHello(extension(43, be(0x0304, 2))
-                        + extension(51, be(0x001d, 2) + vec(QByteArray(32, 'k'), 2)));
-        const TlsStream s =
-            run({{C2S, record(22, clientHello(), 0x0301)},
-                 {S2C, record(22, sh) + record(20, "\x01") + record(23, QByteArray(50, 'x'))},
-                 {C2S, record(20, "\x01") + record(23, QByteArray(60, 'y'))}});
+        const QByteArray sh
+            = serverHello(extension(43, be(0x0304, 2))
+                          + extension(51, be(0x001d, 2) + vec(QByteArray(32, 'k'), 2)));
+        const TlsStream s
+            = run({{C2S, record(22, clientHello(), 0x0301)},
+                   {S2C, record(22, sh) + record(20, "\x01") + record(23, QByteArray(50, 'x'))},
+                   {C2S, record(20, "\x01") + record(23, QByteArray(60, 'y'))}});
         QVERIFY(s.tls13);
         QCOMPARE(s.serverVersion, 0x0304);
         QCOMPARE(s.records.size(), 6);
@@ -204,10 +204,10 @@ private Q_SLOTS:
 
     void maxFragmentLengthIgnored()
     {
-        const TlsStream s =
-            run({{C2S, record(22, clientHello(2))},
-                 {S2C, record(22, serverHello())},
-                 {S2C, record(22, message(11, vec(vec(QByteArray(3000, 'c'), 3), 3)))}});
+        const TlsStream s
+            = run({{C2S, record(22, clientHello(2))},
+                   {S2C, record(22, serverHello())},
+                   {S2C, record(22, message(11, vec(vec(QByteArray(3000, 'c'), 3), 3)))}});
         QCOMPARE(s.messages[0].maxFragmentCode, 2);
         const auto findings = findRecordProblems(s, {});
         QStringList found;
@@ -371,8 +371,8 @@ private Q_SLOTS:
         QCOMPARE(big.bytes, app.first(big.bytes.size()));
         QCOMPARE(s.records[4].type, 21);
         QVERIFY(s.records[4].encrypted);
-        QCOMPARE(s.records[4].streamOffset, quint64(record(22, serverHello()).size() + 6)
-                                                + quint64(app.size()));
+        QCOMPARE(s.records[4].streamOffset,
+                 quint64(record(22, serverHello()).size() + 6) + quint64(app.size()));
         QCOMPARE(s.records[5].length, quint32(16384 + 24));
         QCOMPARE(s.bytes[1], quint64(record(22, serverHello()).size() + 6 + 2 * app.size()
                                      + record(21, QByteArray(26, 'c')).size()));

@@ -35,12 +35,12 @@ private Q_SLOTS:
         QDir(m_dir).removeRecursively();
         TlsLogFactory certs(m_dir, QStringLiteral(OPENSSL_PATH), {}, {});
         QVERIFY2(certs.prepareCertificates(), qPrintable(certs.lastError()));
-        const Exchange ex =
-            runOpensslExchange(QStringLiteral(OPENSSL_PATH), m_dir, ReframingRelay::Mode::Coalesce,
-                               0, {u"-Verify"_s, u"1"_s},
-                               {u"-tls1_2"_s, u"-cert"_s, certs.path(u"client.crt"_s), u"-key"_s,
-                                certs.path(u"client.key"_s)},
-                               1);
+        const Exchange ex
+            = runOpensslExchange(QStringLiteral(OPENSSL_PATH), m_dir,
+                                 ReframingRelay::Mode::Coalesce, 0, {u"-Verify"_s, u"1"_s},
+                                 {u"-tls1_2"_s, u"-cert"_s, certs.path(u"client.crt"_s), u"-key"_s,
+                                  certs.path(u"client.key"_s)},
+                                 1);
         QVERIFY2(ex.established, qPrintable(ex.error + ex.clientOutput));
         const QString capture = certs.path(u"client-flight.pcapng"_s);
         QVERIFY(writePcapng(capture, captureFrames(ex.writes)));

@@ -35,7 +35,8 @@ inline bool makePool(const QString &dir, int count, const QString &prefix = QStr
         "openssl x509 -req -in $id.csr -CA ca.pem -CAkey ca.key.pem -set_serial $((1000+i)) -days 30 -out $id.crt 2>/dev/null; "
         "rm $id.csr; i=$((i+1)); done");
     QProcess p;
-    p.start(QStringLiteral("sh"), {QStringLiteral("-c"), script, QStringLiteral("sh"), dir, QString::number(count), prefix});
+    p.start(QStringLiteral("sh"), {QStringLiteral("-c"), script, QStringLiteral("sh"), dir,
+                                   QString::number(count), prefix});
     if (!p.waitForFinished(300000) || p.exitCode() != 0) {
         qWarning("openssl failed: %s", p.readAllStandardError().constData());
         return false;
@@ -51,7 +52,8 @@ inline QByteArray readFile(const QString &path)
 
 inline QByteArray macFor(int index)
 {
-    return QByteArray::fromHex("24ac57000000") .left(4) + QByteArray(1, char(index >> 8)) + QByteArray(1, char(index & 0xff));
+    return QByteArray::fromHex("24ac57000000").left(4) + QByteArray(1, char(index >> 8))
+           + QByteArray(1, char(index & 0xff));
 }
 
 // One virtual board: the ROM loader on a pty or TCP port plus its firmware's protocomm over HTTP.
@@ -68,10 +70,10 @@ struct BoardOptions
 {
     bool pty = false;
     bool timing = false;
-    QString partitionCsv;         // empty = default table
+    QString partitionCsv; // empty = default table
     std::optional<quint32> disconnectAt;
     QString wifiPassphrase = QStringLiteral("factory-pass-123"); // what the network really wants
-    QString profile;              // a board profile file or resource; empty = the default board
+    QString profile; // a board profile file or resource; empty = the default board
     std::optional<int> securityPatch;
 };
 
@@ -82,7 +84,8 @@ inline std::unique_ptr<VirtualBoard> makeBoard(int index, const BoardOptions &op
     cfg.mac = macFor(index);
     cfg.timing = options.timing;
     cfg.image = Sim::RomBoardConfig::imageWithPartitionTable(
-        options.partitionCsv.isEmpty() ? Sim::RomBoardConfig::defaultPartitionCsv() : options.partitionCsv);
+        options.partitionCsv.isEmpty() ? Sim::RomBoardConfig::defaultPartitionCsv()
+                                       : options.partitionCsv);
     cfg.faults.disconnectAt = options.disconnectAt;
     b->rom = std::make_unique<Sim::RomSerialServer>(cfg);
     auto addr = options.pty ? b->rom->listenPty() : b->rom->listenTcp(0);
@@ -174,20 +177,24 @@ inline QJsonObject recipeJson(const QList<VirtualBoard *> &boards, int baud = 92
     return QJsonObject{
         {QStringLiteral("name"), QStringLiteral("test line")},
         {QStringLiteral("baud"), baud},
-        {QStringLiteral("retries"), QJsonObject{{QStringLiteral("identify"), 1}, {QStringLiteral("provision"), 0}}},
-        {QStringLiteral("flash"), QJsonArray{
-            QJsonObject{{QStringLiteral("source"), QStringLiteral("certificate")}, {QStringLiteral("partition"), QStringLiteral("cert")}},
-            QJsonObject{{QStringLiteral("source"), QStringLiteral("key")}, {QStringLiteral("partition"), QStringLiteral("key")}}}},
+        {QStringLiteral("retries"),
+         QJsonObject{{QStringLiteral("identify"), 1}, {QStringLiteral("provision"), 0}}},
+        {QStringLiteral("flash"),
+         QJsonArray{QJsonObject{{QStringLiteral("source"), QStringLiteral("certificate")},
+                                {QStringLiteral("partition"), QStringLiteral("cert")}},
+                    QJsonObject{{QStringLiteral("source"), QStringLiteral("key")},
+                                {QStringLiteral("partition"), QStringLiteral("key")}}}},
         {QStringLiteral("verify"), true},
-        {QStringLiteral("provision"), QJsonObject{
-            {QStringLiteral("ssid"), QStringLiteral("FactoryNet")},
-            {QStringLiteral("passphrase"), QStringLiteral("factory-pass-123")},
-            {QStringLiteral("pop"), QStringLiteral("abcd1234")},
-            {QStringLiteral("addresses"), addresses},
-            {QStringLiteral("timeoutMs"), 20000},
-            {QStringLiteral("pollIntervalMs"), 100},
-            {QStringLiteral("customData"), QJsonObject{{QStringLiteral("endpoint"), QStringLiteral("custom-data")},
-                                                       {QStringLiteral("data"), QStringLiteral("serial={mac}")}}}}},
+        {QStringLiteral("provision"),
+         QJsonObject{{QStringLiteral("ssid"), QStringLiteral("FactoryNet")},
+                     {QStringLiteral("passphrase"), QStringLiteral("factory-pass-123")},
+                     {QStringLiteral("pop"), QStringLiteral("abcd1234")},
+                     {QStringLiteral("addresses"), addresses},
+                     {QStringLiteral("timeoutMs"), 20000},
+                     {QStringLiteral("pollIntervalMs"), 100},
+                     {QStringLiteral("customData"),
+                      QJsonObject{{QStringLiteral("endpoint"), QStringLiteral("custom-data")},
+                                  {QStringLiteral("data"), QStringLiteral("serial={mac}")}}}}},
     };
 }
 

@@ -48,8 +48,11 @@ private:
             // `forgeline-cli station --json` lives in StationEvent.
             const QJsonObject again = StationEvent::fromJson(e).toJson();
             if (again != e)
-                m_roundTripErrors << QString::fromUtf8(QJsonDocument(e).toJson(QJsonDocument::Compact)) + QStringLiteral(" -> ")
-                        + QString::fromUtf8(QJsonDocument(again).toJson(QJsonDocument::Compact));
+                m_roundTripErrors << QString::fromUtf8(
+                                         QJsonDocument(e).toJson(QJsonDocument::Compact))
+                                         + QStringLiteral(" -> ")
+                                         + QString::fromUtf8(
+                                             QJsonDocument(again).toJson(QJsonDocument::Compact));
         });
         connect(&job, &StationJob::finished, &loop, [&](const StationSummary &s) {
             run.summary = s;
@@ -72,13 +75,14 @@ private:
     bool openStores(Stores &s, const QString &file)
     {
         return s.db.open(QStringLiteral("sqlite://") + m_dir.filePath(file)) && s.pool.prepare()
-            && s.pool.importFolder(m_pool) && s.records.prepare();
+               && s.pool.importFolder(m_pool) && s.records.prepare();
     }
 
     static QJsonObject resultFor(const Run &run, const QString &port)
     {
         for (const QJsonObject &e : run.events)
-            if (e.value(QStringLiteral("event")).toString() == QStringLiteral("result") && e.value(QStringLiteral("port")).toString() == port)
+            if (e.value(QStringLiteral("event")).toString() == QStringLiteral("result")
+                && e.value(QStringLiteral("port")).toString() == port)
                 return e;
         return {};
     }
@@ -86,7 +90,8 @@ private:
 private Q_SLOTS:
     void cleanup()
     {
-        QVERIFY2(m_roundTripErrors.isEmpty(), qPrintable(m_roundTripErrors.join(QLatin1Char('\n'))));
+        QVERIFY2(m_roundTripErrors.isEmpty(),
+                 qPrintable(m_roundTripErrors.join(QLatin1Char('\n'))));
     }
 
     void initTestCase()
@@ -110,7 +115,8 @@ private Q_SLOTS:
         QVERIFY2(recipe, qPrintable(recipe ? QString() : recipe.error().message));
 
         StationDatabase db;
-        QVERIFY(db.open(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("pass.sqlite"))));
+        QVERIFY(
+            db.open(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("pass.sqlite"))));
         CertPool pool(db);
         QVERIFY(pool.prepare());
         auto imported = pool.importFolder(m_pool);
@@ -119,13 +125,15 @@ private Q_SLOTS:
         RecordStore records(db);
         QVERIFY(records.prepare());
 
-        StationJob job(*recipe, StationContext{QStringLiteral("st-A"), QStringLiteral("alice"), &pool, &records});
+        StationJob job(*recipe, StationContext{QStringLiteral("st-A"), QStringLiteral("alice"),
+                                               &pool, &records});
         const Run run = runStation(job, ports);
         QVERIFY(run.summary);
         for (const QString &port : ports) {
             const QJsonObject r = resultFor(run, port);
-            QVERIFY2(r.value(QStringLiteral("result")).toString() == QStringLiteral("pass"),
-                     qPrintable(QString::fromUtf8(QJsonDocument(r).toJson(QJsonDocument::Compact))));
+            QVERIFY2(
+                r.value(QStringLiteral("result")).toString() == QStringLiteral("pass"),
+                qPrintable(QString::fromUtf8(QJsonDocument(r).toJson(QJsonDocument::Compact))));
         }
         QCOMPARE(run.summary->passed, 8);
 
@@ -135,7 +143,9 @@ private Q_SLOTS:
         QCOMPARE(list->size(), 8);
         QSet<QString> fingerprints, pairs;
         for (const StationRecord &rec : *list)
-            QCOMPARE(rec.chip, QStringLiteral("ESP32-D0WD-V3 (revision v3.0)")); // the virtual board's default silicon
+            QCOMPARE(rec.chip,
+                     QStringLiteral(
+                         "ESP32-D0WD-V3 (revision v3.0)")); // the virtual board's default silicon
         for (const StationRecord &rec : *list) {
             QCOMPARE(rec.result, QStringLiteral("pass"));
             QCOMPARE(rec.provision, QStringLiteral("connected"));
@@ -150,13 +160,18 @@ private Q_SLOTS:
                 if (b->port == rec.port)
                     board = b;
             QVERIFY(board);
-            const QByteArray cert = readFile(m_pool + QLatin1Char('/') + rec.pairId + QStringLiteral(".crt"));
-            const QByteArray key = readFile(m_pool + QLatin1Char('/') + rec.pairId + QStringLiteral(".key"));
+            const QByteArray cert
+                = readFile(m_pool + QLatin1Char('/') + rec.pairId + QStringLiteral(".crt"));
+            const QByteArray key
+                = readFile(m_pool + QLatin1Char('/') + rec.pairId + QStringLiteral(".key"));
             QCOMPARE(board->flash().mid(0x110000, cert.size() + 1), cert + QByteArray(1, '\0'));
             QCOMPARE(board->flash().mid(0x112000, key.size() + 1), key + QByteArray(1, '\0'));
-            QCOMPARE(rec.mac.toLower(), QString::fromLatin1(board->rom->device().config().mac.toHex(':')));
+            QCOMPARE(rec.mac.toLower(),
+                     QString::fromLatin1(board->rom->device().config().mac.toHex(':')));
             QVERIFY(board->net->device()->credentialsApplied());
-            QVERIFY(board->net->deviceLog().join(QLatin1Char('\n')).contains(QStringLiteral("serial=") + rec.mac));
+            QVERIFY(board->net->deviceLog()
+                        .join(QLatin1Char('\n'))
+                        .contains(QStringLiteral("serial=") + rec.mac));
             auto holder = pool.macOf(rec.pairId);
             QVERIFY(holder);
             QCOMPARE(*holder, rec.mac);
@@ -171,9 +186,10 @@ private Q_SLOTS:
         // Neither the private keys nor the Wi-Fi passphrase / PoP end up in the database.
         db.close();
         const QByteArray dbBytes = readFile(m_dir.filePath(QStringLiteral("pass.sqlite")))
-            + readFile(m_dir.filePath(QStringLiteral("pass.sqlite-wal")));
+                                   + readFile(m_dir.filePath(QStringLiteral("pass.sqlite-wal")));
         for (const QString &pair : std::as_const(pairs)) {
-            const QByteArray key = readFile(m_pool + QLatin1Char('/') + pair + QStringLiteral(".key"));
+            const QByteArray key
+                = readFile(m_pool + QLatin1Char('/') + pair + QStringLiteral(".key"));
             const QByteArray body = key.split('\n').value(1);
             QVERIFY(body.size() > 20);
             QVERIFY(!dbBytes.contains(body));
@@ -213,13 +229,15 @@ private Q_SLOTS:
         QVERIFY(openStores(stores, QStringLiteral("sec2.sqlite")));
         CertPool &pool = stores.pool;
         RecordStore &records = stores.records;
-        StationJob job(*recipe, StationContext{QStringLiteral("st-S2"), QStringLiteral("sam"), &pool, &records});
+        StationJob job(*recipe, StationContext{QStringLiteral("st-S2"), QStringLiteral("sam"),
+                                               &pool, &records});
         const Run run = runStation(job, ports);
         QVERIFY(run.summary);
         for (const QString &port : ports) {
             const QJsonObject r = resultFor(run, port);
-            QVERIFY2(r.value(QStringLiteral("result")).toString() == QStringLiteral("pass"),
-                     qPrintable(QString::fromUtf8(QJsonDocument(r).toJson(QJsonDocument::Compact))));
+            QVERIFY2(
+                r.value(QStringLiteral("result")).toString() == QStringLiteral("pass"),
+                qPrintable(QString::fromUtf8(QJsonDocument(r).toJson(QJsonDocument::Compact))));
         }
         for (VirtualBoard *b : raw)
             QVERIFY(b->net->device()->credentialsApplied());
@@ -247,12 +265,18 @@ private Q_SLOTS:
         StationJob job(*recipe, context);
         const Run run = runStation(job, {board->port});
         QVERIFY(run.summary);
-        QCOMPARE(resultFor(run, board->port).value(QStringLiteral("result")).toString(), QStringLiteral("pass"));
+        QCOMPARE(resultFor(run, board->port).value(QStringLiteral("result")).toString(),
+                 QStringLiteral("pass"));
         QCOMPARE(spool.pending(), 1);
-        QVERIFY(job.boards().first()->log().join(QLatin1Char('\n')).contains(QStringLiteral("sent on the next run")));
+        QVERIFY(job.boards()
+                    .first()
+                    ->log()
+                    .join(QLatin1Char('\n'))
+                    .contains(QStringLiteral("sent on the next run")));
 
         StationDatabase later;
-        QVERIFY(later.open(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("later.sqlite"))));
+        QVERIFY(later.open(QStringLiteral("sqlite://")
+                           + m_dir.filePath(QStringLiteral("later.sqlite"))));
         RecordStore laterRecords(later);
         QVERIFY(laterRecords.prepare());
         const auto sent = spool.flushInto(laterRecords);
@@ -261,7 +285,8 @@ private Q_SLOTS:
         const auto list = laterRecords.list();
         QVERIFY(list);
         QCOMPARE(list->size(), 1);
-        QCOMPARE(list->first().mac, resultFor(run, board->port).value(QStringLiteral("mac")).toString());
+        QCOMPARE(list->first().mac,
+                 resultFor(run, board->port).value(QStringLiteral("mac")).toString());
         QCOMPARE(list->first().result, QStringLiteral("pass"));
         QCOMPARE(list->first().written.size(), 2);
     }
@@ -278,7 +303,8 @@ private Q_SLOTS:
             BoardOptions o;
             o.pty = i % 2 == 1;
             if (i == 1)
-                o.partitionCsv = QStringLiteral("nvs, data, nvs, 0x9000, 0x6000,\nfactory, app, factory, 0x10000, 1M,\n");
+                o.partitionCsv = QStringLiteral(
+                    "nvs, data, nvs, 0x9000, 0x6000,\nfactory, app, factory, 0x10000, 1M,\n");
             if (i == 3)
                 o.wifiPassphrase = QStringLiteral("the-real-password");
             if (i == 5)
@@ -292,7 +318,8 @@ private Q_SLOTS:
         QVERIFY(openStores(stores, QStringLiteral("faults.sqlite")));
         CertPool &pool = stores.pool;
         RecordStore &records = stores.records;
-        StationJob job(*recipe, StationContext{QStringLiteral("st-B"), QStringLiteral("bob"), &pool, &records});
+        StationJob job(*recipe, StationContext{QStringLiteral("st-B"), QStringLiteral("bob"), &pool,
+                                               &records});
         const Run run = runStation(job, ports);
         QVERIFY(run.summary);
         QCOMPARE(run.summary->passed, 5);
@@ -307,7 +334,8 @@ private Q_SLOTS:
         const QJsonObject r5 = resultFor(run, ports[5]);
         QCOMPARE(r5.value(QStringLiteral("failedStep")).toString(), QStringLiteral("flash"));
         for (int i : {0, 2, 4, 6, 7})
-            QCOMPARE(resultFor(run, ports[i]).value(QStringLiteral("result")).toString(), QStringLiteral("pass"));
+            QCOMPARE(resultFor(run, ports[i]).value(QStringLiteral("result")).toString(),
+                     QStringLiteral("pass"));
 
         // Board 1 holds nothing; 3 and 5 keep their pairs; 5 healthy boards + 3 = 7 taken.
         auto counts = pool.counts();
@@ -336,7 +364,8 @@ private Q_SLOTS:
         QList<VirtualBoard *> one{again.get()};
         auto recipe2 = Recipe::fromJson(QJsonDocument(recipeJson(one)).toJson());
         QVERIFY(recipe2);
-        StationJob job2(*recipe2, StationContext{QStringLiteral("st-B"), QStringLiteral("bob"), &pool, &records});
+        StationJob job2(*recipe2, StationContext{QStringLiteral("st-B"), QStringLiteral("bob"),
+                                                 &pool, &records});
         const Run rerun = runStation(job2, {again->port});
         QVERIFY(rerun.summary);
         QCOMPARE(rerun.summary->passed, 1);
@@ -352,13 +381,16 @@ private Q_SLOTS:
         // written, the pair goes back. The healthy board passes the same preflight.
         auto good = makeBoard(200, {});
         BoardOptions small;
-        small.partitionCsv = QStringLiteral("nvs, data, nvs, 0x9000, 0x6000,\nfactory, app, factory, 0x10000, 1M,\n"
-                                            "cert, data, 0x40, 0x110000, 0x100,\nkey, data, 0x41, 0x112000, 0x1000,\n");
+        small.partitionCsv = QStringLiteral(
+            "nvs, data, nvs, 0x9000, 0x6000,\nfactory, app, factory, 0x10000, 1M,\n"
+            "cert, data, 0x40, 0x110000, 0x100,\nkey, data, 0x41, 0x112000, 0x1000,\n");
         auto bad = makeBoard(201, small);
         QVERIFY(good);
         QVERIFY(bad);
         QJsonObject json = recipeJson({good.get(), bad.get()});
-        json.insert(QStringLiteral("preflight"), QJsonObject{{QStringLiteral("ca"), QJsonArray{QString(m_pool + QStringLiteral("/ca.pem"))}}});
+        json.insert(QStringLiteral("preflight"),
+                    QJsonObject{{QStringLiteral("ca"),
+                                 QJsonArray{QString(m_pool + QStringLiteral("/ca.pem"))}}});
         auto recipe = Recipe::fromJson(QJsonDocument(json).toJson());
         QVERIFY(recipe);
         QVERIFY(recipe->steps().contains(Recipe::Step::Preflight));
@@ -391,16 +423,20 @@ private Q_SLOTS:
         auto board = makeBoard(250, {});
         QVERIFY(board);
         QJsonObject json = recipeJson({board.get()});
-        json.insert(QStringLiteral("preflight"), QJsonObject{{QStringLiteral("ca"), QJsonArray{QString(m_pool + QStringLiteral("/ca.pem"))}}});
+        json.insert(QStringLiteral("preflight"),
+                    QJsonObject{{QStringLiteral("ca"),
+                                 QJsonArray{QString(m_pool + QStringLiteral("/ca.pem"))}}});
         auto recipe = Recipe::fromJson(QJsonDocument(json).toJson());
         QVERIFY(recipe);
         StationDatabase db;
-        QVERIFY(db.open(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("rows.sqlite"))));
+        QVERIFY(
+            db.open(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("rows.sqlite"))));
         CertPool pool(db);
         QVERIFY(pool.prepare());
         for (const QString &id : {QStringLiteral("dev0000"), QStringLiteral("dev0001")})
-            QVERIFY(pool.addPair(id, readFile(m_pool + QLatin1Char('/') + id + QStringLiteral(".crt")),
-                                 readFile(m_pool + QLatin1Char('/') + id + QStringLiteral(".key"))));
+            QVERIFY(
+                pool.addPair(id, readFile(m_pool + QLatin1Char('/') + id + QStringLiteral(".crt")),
+                             readFile(m_pool + QLatin1Char('/') + id + QStringLiteral(".key"))));
         RecordStore records(db);
         QVERIFY(records.prepare());
 
@@ -410,12 +446,15 @@ private Q_SLOTS:
         qputenv("TMPDIR", watched.path().toLocal8Bit());
         QCOMPARE(QDir::tempPath(), QDir(watched.path()).canonicalPath());
         QFileSystemWatcher watcher({watched.path()});
-        QStringList appeared;  // a change at all counts, even if the entry is gone when we look
+        QStringList appeared; // a change at all counts, even if the entry is gone when we look
         connect(&watcher, &QFileSystemWatcher::directoryChanged, this, [&](const QString &dir) {
             appeared << QStringLiteral("change:")
-                    + QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).join(QLatin1Char(','));
+                            + QDir(dir)
+                                  .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)
+                                  .join(QLatin1Char(','));
         });
-        StationJob job(*recipe, StationContext{QStringLiteral("st-rows"), QString(), &pool, &records});
+        StationJob job(*recipe,
+                       StationContext{QStringLiteral("st-rows"), QString(), &pool, &records});
         QStringList sawPreflight;
         connect(&job, &StationJob::stationEvent, this, [&](const QJsonObject &e) {
             if (e.value(QStringLiteral("step")).toString() == QStringLiteral("preflight"))
@@ -429,15 +468,18 @@ private Q_SLOTS:
                  qPrintable(QString::fromUtf8(QJsonDocument(r).toJson(QJsonDocument::Compact))));
         QVERIFY(sawPreflight.contains(QStringLiteral("step")));
         QVERIFY2(appeared.isEmpty(), qPrintable(appeared.join(QLatin1Char(' '))));
-        QVERIFY(QDir(watched.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty());
+        QVERIFY(QDir(watched.path())
+                    .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)
+                    .isEmpty());
         // The watch itself works: a file created there now is seen.
         QFile probe(watched.filePath(QStringLiteral("probe")));
         QVERIFY(probe.open(QIODevice::WriteOnly));
         probe.close();
         QTRY_VERIFY_WITH_TIMEOUT(!appeared.isEmpty(), 5000);
         // What was written is the pair from the rows.
-        QVERIFY(board->flash().contains(readFile(m_pool + QStringLiteral("/dev0000.crt")).left(64))
-                || board->flash().contains(readFile(m_pool + QStringLiteral("/dev0001.crt")).left(64)));
+        QVERIFY(
+            board->flash().contains(readFile(m_pool + QStringLiteral("/dev0000.crt")).left(64))
+            || board->flash().contains(readFile(m_pool + QStringLiteral("/dev0001.crt")).left(64)));
     }
 
     void stopBeforeWriting()
@@ -460,7 +502,8 @@ private Q_SLOTS:
         const Run run = runStation(job, {board->port});
         QVERIFY(run.summary);
         QCOMPARE(run.summary->cancelled, 1);
-        QCOMPARE(resultFor(run, board->port).value(QStringLiteral("result")).toString(), QStringLiteral("cancelled"));
+        QCOMPARE(resultFor(run, board->port).value(QStringLiteral("result")).toString(),
+                 QStringLiteral("cancelled"));
         auto counts = pool.counts();
         QCOMPARE(counts->free, 24);
         QCOMPARE(counts->claimed + counts->used, 0);

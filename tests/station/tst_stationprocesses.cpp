@@ -11,10 +11,10 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFileInfo>
-#include <QSqlDatabase>
-#include <QTcpServer>
 #include <QHash>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -46,7 +46,7 @@ class TestStationProcesses : public QObject
                 return command;
             return QStringList{QStringLiteral("runuser"), QStringLiteral("-u"),
                                QStringLiteral("postgres"), QStringLiteral("--")}
-                + command;
+                   + command;
         }
         bool run(const QStringList &command, QByteArray *output = nullptr) const
         {
@@ -55,7 +55,7 @@ class TestStationProcesses : public QObject
             p.setWorkingDirectory(base.path());
             p.start(full.first(), full.mid(1));
             const bool ok = p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit
-                && p.exitCode() == 0;
+                            && p.exitCode() == 0;
             if (output)
                 *output = p.readAllStandardOutput() + p.readAllStandardError();
             return ok;
@@ -84,7 +84,9 @@ class TestStationProcesses : public QObject
                 conf.write(QStringLiteral("\nport = %1\nlisten_addresses = '127.0.0.1'\n"
                                           "unix_socket_directories = '%2'\nfsync = off\n"
                                           "max_connections = 50\n")
-                               .arg(port).arg(base.path()).toUtf8());
+                               .arg(port)
+                               .arg(base.path())
+                               .toUtf8());
             }
             const QString log = base.filePath(QStringLiteral("server.log"));
             if (!run({QStringLiteral(PG_BIN "/pg_ctl"), QStringLiteral("-D"), dataDir,
@@ -133,7 +135,9 @@ private Q_SLOTS:
 private:
     void twoStations(const QString &dbUrl)
     {
-        const int rounds = qEnvironmentVariableIntValue("STATION_ROUNDS") > 0 ? qEnvironmentVariableIntValue("STATION_ROUNDS") : 4;
+        const int rounds = qEnvironmentVariableIntValue("STATION_ROUNDS") > 0
+                               ? qEnvironmentVariableIntValue("STATION_ROUNDS")
+                               : 4;
         const int perProcess = 25;
         const int total = rounds * 2 * perProcess; // 200 boards by default
         QTemporaryDir dir;
@@ -150,7 +154,8 @@ private:
                 boards.push_back(makeBoard(1000 + boardIndex++, {}));
                 QVERIFY(boards.back());
                 raw << boards.back().get();
-                macOfPort[boards.back()->port].insert(QString::fromLatin1(boards.back()->rom->device().config().mac.toHex(':')));
+                macOfPort[boards.back()->port].insert(
+                    QString::fromLatin1(boards.back()->rom->device().config().mac.toHex(':')));
             }
             const QString recipePath = dir.filePath(QStringLiteral("recipe%1.json").arg(round));
             {
@@ -173,26 +178,40 @@ private:
                     ports << raw[i]->port;
                 return ports.join(QLatin1Char(','));
             };
-            const QStringList common{QStringLiteral("station"), QStringLiteral("--recipe"), recipePath,
-                                     QStringLiteral("--pool"), poolDir, QStringLiteral("--db"), dbUrl,
-                                     QStringLiteral("--operator"), QStringLiteral("carol"), QStringLiteral("--json")};
-            a.start(QStringLiteral(FORGELINE_CLI_PATH), common + QStringList{QStringLiteral("--station"), QStringLiteral("S1"),
-                                                                          QStringLiteral("--ports"), portsOf(0, perProcess)});
-            b.start(QStringLiteral(FORGELINE_CLI_PATH), common + QStringList{QStringLiteral("--station"), QStringLiteral("S2"),
-                                                                          QStringLiteral("--ports"), portsOf(perProcess, perProcess)});
+            const QStringList common{QStringLiteral("station"),
+                                     QStringLiteral("--recipe"),
+                                     recipePath,
+                                     QStringLiteral("--pool"),
+                                     poolDir,
+                                     QStringLiteral("--db"),
+                                     dbUrl,
+                                     QStringLiteral("--operator"),
+                                     QStringLiteral("carol"),
+                                     QStringLiteral("--json")};
+            a.start(QStringLiteral(FORGELINE_CLI_PATH),
+                    common
+                        + QStringList{QStringLiteral("--station"), QStringLiteral("S1"),
+                                      QStringLiteral("--ports"), portsOf(0, perProcess)});
+            b.start(QStringLiteral(FORGELINE_CLI_PATH),
+                    common
+                        + QStringList{QStringLiteral("--station"), QStringLiteral("S2"),
+                                      QStringLiteral("--ports"), portsOf(perProcess, perProcess)});
             QTimer::singleShot(240000, &loop, &QEventLoop::quit);
             loop.exec();
             QCOMPARE(finished, 2);
             for (QProcess *p : {&a, &b}) {
                 const QByteArray out = p->readAllStandardOutput();
-                QVERIFY2(p->exitCode() == 0, QByteArray(p->readAllStandardError().right(2000) + out.right(2000)).constData());
+                QVERIFY2(p->exitCode() == 0,
+                         QByteArray(p->readAllStandardError().right(2000) + out.right(2000))
+                             .constData());
                 // One JSON object per line, the last one the summary.
                 const QList<QByteArray> lines = out.trimmed().split('\n');
                 QVERIFY(lines.size() > perProcess);
                 for (const QByteArray &line : lines)
                     QVERIFY2(QJsonDocument::fromJson(line).isObject(), line.constData());
                 const QJsonObject summary = QJsonDocument::fromJson(lines.last()).object();
-                QCOMPARE(summary.value(QStringLiteral("event")).toString(), QStringLiteral("summary"));
+                QCOMPARE(summary.value(QStringLiteral("event")).toString(),
+                         QStringLiteral("summary"));
                 QCOMPARE(summary.value(QStringLiteral("passed")).toInt(), perProcess);
                 QVERIFY(!out.contains("factory-pass-123"));
             }
@@ -209,13 +228,14 @@ private:
         QHash<QString, int> perStation;
         for (const StationRecord &r : *list) {
             QCOMPARE(r.result, QStringLiteral("pass"));
-            QVERIFY2(macOfPort.value(r.port).contains(r.mac), qPrintable(r.port + QLatin1Char(' ') + r.mac));
+            QVERIFY2(macOfPort.value(r.port).contains(r.mac),
+                     qPrintable(r.port + QLatin1Char(' ') + r.mac));
             pairs.insert(r.pairId);
             fingerprints.insert(r.certFingerprint);
             macs.insert(r.mac);
             perStation[r.station]++;
         }
-        QCOMPARE(pairs.size(), total);        // zero pairs handed out twice
+        QCOMPARE(pairs.size(), total); // zero pairs handed out twice
         QCOMPARE(fingerprints.size(), total);
         QCOMPARE(macs.size(), total);
         QCOMPARE(perStation.value(QStringLiteral("S1")), total / 2);
@@ -223,8 +243,9 @@ private:
 
         // The records command exports the same rows.
         QProcess csv;
-        csv.start(QStringLiteral(FORGELINE_CLI_PATH), {QStringLiteral("records"), QStringLiteral("--db"), dbUrl,
-                                                      QStringLiteral("--export"), QStringLiteral("csv")});
+        csv.start(QStringLiteral(FORGELINE_CLI_PATH),
+                  {QStringLiteral("records"), QStringLiteral("--db"), dbUrl,
+                   QStringLiteral("--export"), QStringLiteral("csv")});
         QVERIFY(csv.waitForFinished(60000));
         QCOMPARE(csv.exitCode(), 0);
         const QList<QByteArray> rows = csv.readAllStandardOutput().trimmed().split('\n');
@@ -232,14 +253,18 @@ private:
         QVERIFY(rows[0].startsWith("id,time,station,operator,port,chip,mac"));
         const QString oneMac = list->at(7).mac.toUpper();
         QProcess json;
-        json.start(QStringLiteral(FORGELINE_CLI_PATH), {QStringLiteral("records"), QStringLiteral("--db"), dbUrl,
-                                                       QStringLiteral("--mac"), oneMac, QStringLiteral("--export"), QStringLiteral("json")});
+        json.start(QStringLiteral(FORGELINE_CLI_PATH),
+                   {QStringLiteral("records"), QStringLiteral("--db"), dbUrl,
+                    QStringLiteral("--mac"), oneMac, QStringLiteral("--export"),
+                    QStringLiteral("json")});
         QVERIFY(json.waitForFinished(60000));
         QCOMPARE(json.exitCode(), 0);
         const QJsonArray exported = QJsonDocument::fromJson(json.readAllStandardOutput()).array();
         QCOMPARE(exported.size(), 1);
-        QCOMPARE(exported[0].toObject().value(QStringLiteral("certFingerprint")).toString(), list->at(7).certFingerprint);
-        QCOMPARE(exported[0].toObject().value(QStringLiteral("operator")).toString(), QStringLiteral("carol"));
+        QCOMPARE(exported[0].toObject().value(QStringLiteral("certFingerprint")).toString(),
+                 list->at(7).certFingerprint);
+        QCOMPARE(exported[0].toObject().value(QStringLiteral("operator")).toString(),
+                 QStringLiteral("carol"));
         QVERIFY(!exported[0].toObject().contains(QStringLiteral("key")));
 
         CertPool pool(db);

@@ -48,7 +48,8 @@ private Q_SLOTS:
         QVERIFY(makeUsbBoards(line, 2, 500, byId));
         const QList<VirtualBoard *> &raw = line.boards;
         // A port that is not a board's bridge: never started.
-        QVERIFY(QFile::link(QStringLiteral("/dev/null"), byId + QStringLiteral("/usb-Logitech_Mouse-if00")));
+        QVERIFY(QFile::link(QStringLiteral("/dev/null"),
+                            byId + QStringLiteral("/usb-Logitech_Mouse-if00")));
 
         const QString recipePath = dir.filePath(QStringLiteral("recipe.json"));
         {
@@ -56,13 +57,16 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(QJsonDocument(recipeJson(raw)).toJson());
         }
-        const QString db = QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("line.sqlite"));
+        const QString db
+            = QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("line.sqlite"));
         QProcess cli;
         cli.setProcessChannelMode(QProcess::SeparateChannels);
         cli.start(QStringLiteral(FORGELINE_CLI_PATH),
-                  {QStringLiteral("station"), QStringLiteral("--recipe"), recipePath, QStringLiteral("--pool"), pool,
-                   QStringLiteral("--db"), db, QStringLiteral("--operator"), QStringLiteral("kim"),
-                   QStringLiteral("--watch-pattern"), byId + QStringLiteral("/usb-Silicon_Labs*"), QStringLiteral("--json")});
+                  {QStringLiteral("station"), QStringLiteral("--recipe"), recipePath,
+                   QStringLiteral("--pool"), pool, QStringLiteral("--db"), db,
+                   QStringLiteral("--operator"), QStringLiteral("kim"),
+                   QStringLiteral("--watch-pattern"), byId + QStringLiteral("/usb-Silicon_Labs*"),
+                   QStringLiteral("--json")});
         QVERIFY(cli.waitForStarted());
         QByteArray out;
         // Ports present at the watcher's first scan are its baseline: plug in only after it.
@@ -72,14 +76,16 @@ private Q_SLOTS:
         for (int i = 0; i < 2; ++i) {
             QVERIFY(line.plug(i));
             // The boards' servers live on this event loop: wait without blocking it.
-            QTRY_VERIFY_WITH_TIMEOUT(count(events(cli, out), QStringLiteral("result")) == i + 1, 60000);
+            QTRY_VERIFY_WITH_TIMEOUT(count(events(cli, out), QStringLiteral("result")) == i + 1,
+                                     60000);
         }
         const auto all = events(cli, out);
         QCOMPARE(count(all, QStringLiteral("appeared")), 2);
         for (const QJsonObject &e : all) {
             if (e.value(QStringLiteral("event")).toString() == QStringLiteral("result"))
                 QCOMPARE(e.value(QStringLiteral("result")).toString(), QStringLiteral("pass"));
-            QVERIFY(!e.value(QStringLiteral("port")).toString().contains(QStringLiteral("Logitech")));
+            QVERIFY(
+                !e.value(QStringLiteral("port")).toString().contains(QStringLiteral("Logitech")));
         }
         QCOMPARE(cli.state(), QProcess::Running); // an idle watching line waits for more
 

@@ -12,17 +12,17 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
+#include <QElapsedTimer>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QLineEdit>
 #include <QSignalSpy>
-#include <QElapsedTimer>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTimer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Forgeline;
 using namespace StationTest;
@@ -77,7 +77,8 @@ private Q_SLOTS:
         // Each board's own log, on a click, with no secret in it.
         for (const QString &port : ports) {
             const QString log = w.boardLog(port).join(QLatin1Char('\n'));
-            QVERIFY2(log.contains(QStringLiteral("MAC")) || log.contains(QStringLiteral("ESP32")), qPrintable(log));
+            QVERIFY2(log.contains(QStringLiteral("MAC")) || log.contains(QStringLiteral("ESP32")),
+                     qPrintable(log));
             QVERIFY(!log.contains(QStringLiteral("factory-pass-123")));
             QVERIFY(!log.contains(QStringLiteral("abcd1234")));
             QVERIFY(!log.contains(QStringLiteral("PRIVATE KEY")));
@@ -86,7 +87,8 @@ private Q_SLOTS:
         w.showBoardLog(ports[0]);
         auto *dialog = w.findChild<QDialog *>();
         QVERIFY(dialog);
-        QCOMPARE(dialog->findChild<QPlainTextEdit *>()->toPlainText(), w.boardLog(ports[0]).join(QLatin1Char('\n')));
+        QCOMPARE(dialog->findChild<QPlainTextEdit *>()->toPlainText(),
+                 w.boardLog(ports[0]).join(QLatin1Char('\n')));
         dialog->close();
 
         // The failed board, run again from its log window: same pair (part of it reached the
@@ -112,7 +114,8 @@ private Q_SLOTS:
         QVERIFY(w.boardLog(ports[3]).join(QLatin1Char(' ')).contains(QStringLiteral("passphrase")));
         {
             Station::StationDatabase db;
-            QVERIFY(db.open(QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("gui.sqlite"))));
+            QVERIFY(
+                db.open(QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("gui.sqlite"))));
             Station::RecordStore store(db);
             Station::RecordFilter failed;
             failed.result = QStringLiteral("fail");
@@ -254,9 +257,11 @@ private Q_SLOTS:
 
         const qint64 budget = qMax<qint64>(50, 2 * idleGap);
         qInfo("window repainted %d times in 3 s of a locked database; longest gap %lld ms "
-              "(idle: %lld ms; budget %lld ms)", paints, worstGap, idleGap, budget);
+              "(idle: %lld ms; budget %lld ms)",
+              paints, worstGap, idleGap, budget);
         QVERIFY2(paints >= 20, qPrintable(QString::number(paints)));
-        QVERIFY2(worstGap <= budget, qPrintable(QStringLiteral("the window stalled for %1 ms").arg(worstGap)));
+        QVERIFY2(worstGap <= budget,
+                 qPrintable(QStringLiteral("the window stalled for %1 ms").arg(worstGap)));
     }
 
     // A shared server's password typed into the address moves to a masked field, and appears
@@ -267,7 +272,8 @@ private Q_SLOTS:
             QSKIP("Qt's PostgreSQL driver not installed (Debian package libqt6sql6-psql)");
         Ui::StationWorkspace w;
         w.show();
-        w.setDatabaseUrl(QStringLiteral("postgresql://line3:Pw-secret-9@127.0.0.1:1/forgeline?connect_timeout=2"));
+        w.setDatabaseUrl(QStringLiteral(
+            "postgresql://line3:Pw-secret-9@127.0.0.1:1/forgeline?connect_timeout=2"));
         QLineEdit *address = nullptr;
         QLineEdit *password = nullptr;
         for (auto *edit : w.findChildren<QLineEdit *>()) {
@@ -280,21 +286,24 @@ private Q_SLOTS:
         QVERIFY(password);
         QVERIFY(!address->text().contains(QStringLiteral("Pw-secret-9")));
         QCOMPARE(password->text(), QStringLiteral("Pw-secret-9"));
-        w.setRecipeText(QStringLiteral("{\"flash\": [{\"file\": \"a.bin\", \"address\": \"0x10000\"}]}"));
+        w.setRecipeText(
+            QStringLiteral("{\"flash\": [{\"file\": \"a.bin\", \"address\": \"0x10000\"}]}"));
         w.setPorts({QStringLiteral("/dev/ttyNOWHERE")});
         // The server is not there: the station says so (after connect_timeout, off this
         // window's thread) and nothing runs.
         w.start();
         QTRY_VERIFY_WITH_TIMEOUT(!w.running(), 20000);
         QVERIFY(!w.statusText().isEmpty());
-        QVERIFY2(!w.statusText().contains(QStringLiteral("Pw-secret-9")), qPrintable(w.statusText()));
+        QVERIFY2(!w.statusText().contains(QStringLiteral("Pw-secret-9")),
+                 qPrintable(w.statusText()));
     }
 
     // The "Virtual boards" button: a whole demo line from nothing, with the real timing model,
     // that passes and keeps its records (and its pool) away from the line's own.
     void virtualBoardsDemo()
     {
-        QDir(Ui::StationWorkspace::demoPoolDirectory()).removeRecursively(); // the test HOME outlives a run
+        QDir(Ui::StationWorkspace::demoPoolDirectory())
+            .removeRecursively(); // the test HOME outlives a run
         Settings before = Settings::load();
         before.stationPool = QStringLiteral("/srv/line-pool");
         before.save();
@@ -303,7 +312,8 @@ private Q_SLOTS:
         w.show();
         QVERIFY2(w.startVirtualBoards(2), qPrintable(w.statusText()));
         QCOMPARE(w.ports().size(), 2);
-        QVERIFY2(w.recipeEditor()->verdict().startsWith(QStringLiteral("OK")), qPrintable(w.recipeEditor()->verdict()));
+        QVERIFY2(w.recipeEditor()->verdict().startsWith(QStringLiteral("OK")),
+                 qPrintable(w.recipeEditor()->verdict()));
         QSignalSpy done(&w, &Ui::StationWorkspace::finished);
         QVERIFY2(w.start(), qPrintable(w.statusText()));
         QVERIFY(done.wait(120000));
@@ -311,9 +321,11 @@ private Q_SLOTS:
         QCOMPARE(done.first().at(1).toInt(), 0);
         QTRY_COMPARE(w.recordRows(), 2);
         QCOMPARE(Settings::load().stationPool, QStringLiteral("/srv/line-pool"));
-        QVERIFY(QFile::exists(Ui::StationWorkspace::demoPoolDirectory() + QStringLiteral("/demo-station.sqlite")));
+        QVERIFY(QFile::exists(Ui::StationWorkspace::demoPoolDirectory()
+                              + QStringLiteral("/demo-station.sqlite")));
         // The demo pool's keys are private keys all the same.
-        QCOMPARE(QFile::permissions(Ui::StationWorkspace::demoPoolDirectory() + QStringLiteral("/demo0000.key"))
+        QCOMPARE(QFile::permissions(Ui::StationWorkspace::demoPoolDirectory()
+                                    + QStringLiteral("/demo0000.key"))
                      & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
                  QFileDevice::Permissions());
     }

@@ -21,12 +21,9 @@ namespace {
 QString peerName(TlsScenario::Peer p)
 {
     switch (p) {
-    case TlsScenario::Peer::OpenSsl:
-        return QStringLiteral("openssl s_server");
-    case TlsScenario::Peer::RawPeer:
-        return QStringLiteral("rawpeer");
-    case TlsScenario::Peer::None:
-        break;
+    case TlsScenario::Peer::OpenSsl: return QStringLiteral("openssl s_server");
+    case TlsScenario::Peer::RawPeer: return QStringLiteral("rawpeer");
+    case TlsScenario::Peer::None: break;
     }
     return QStringLiteral("none");
 }
@@ -57,11 +54,11 @@ int main(int argc, char **argv)
             || a == QLatin1String("--debug")) {
             if (i + 1 >= args.size())
                 return usage(QStringLiteral("%1 needs a value").arg(a));
-            QString &target = a == QLatin1String("--client") ? client
-                : a == QLatin1String("--out")                ? out
-                : a == QLatin1String("--set")                ? set
-                : a == QLatin1String("--format")             ? format
-                                                             : debug;
+            QString &target = a == QLatin1String("--client")   ? client
+                              : a == QLatin1String("--out")    ? out
+                              : a == QLatin1String("--set")    ? set
+                              : a == QLatin1String("--format") ? format
+                                                               : debug;
             target = args.at(++i);
         } else if (a.startsWith(QLatin1String("--"))) {
             return usage(QStringLiteral("unknown option %1").arg(a));
@@ -98,8 +95,8 @@ int main(int argc, char **argv)
         tsv << "# log\texpected diagnosis id\tpeer\tpeer arguments\ttlsclient arguments (besides "
                "--port, --ca {dir}/ca.crt, --format esp)\n";
     const QList<TlsScenario> list = set == QLatin1String("2.28")
-        ? TlsLogFactory::scenarios()
-        : TlsLogFactory::mbedtls3Scenarios();
+                                        ? TlsLogFactory::scenarios()
+                                        : TlsLogFactory::mbedtls3Scenarios();
     int failures = 0;
     for (TlsScenario s : list) {
         if (!only.isEmpty() && !only.contains(s.name))

@@ -48,7 +48,9 @@ static unsigned long elapsedMs(void)
 {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    return (unsigned long)((now.tv_sec - g_start.tv_sec) * 1000 + (now.tv_nsec - g_start.tv_nsec) / 1000000) + 1000;
+    return (unsigned long)((now.tv_sec - g_start.tv_sec) * 1000
+                           + (now.tv_nsec - g_start.tv_nsec) / 1000000)
+           + 1000;
 }
 
 static const char *baseName(const char *path)
@@ -64,7 +66,8 @@ static void debugCallback(void *ctx, int level, const char *file, int line, cons
         static const char letters[] = "EWIDV";
         const char letter = (level >= 1 && level <= 4) ? letters[level] : 'E';
         // mbedTLS strings end in '\n' and ESP_LOG adds one: every entry is followed by a blank line.
-        fprintf(out, "%c (%lu) mbedtls: %s:%d %s\n", letter, elapsedMs(), baseName(file), line, str);
+        fprintf(out, "%c (%lu) mbedtls: %s:%d %s\n", letter, elapsedMs(), baseName(file), line,
+                str);
     } else {
         fprintf(out, "%s:%04d: |%d| %s", baseName(file), line, level, str);
     }
@@ -93,9 +96,9 @@ static void appError(const char *what, int ret)
 static int setTlsVersion(mbedtls_ssl_config *conf, const char *version)
 {
 #if MBEDTLS_VERSION_NUMBER >= 0x03020000
-    const mbedtls_ssl_protocol_version v = !strcmp(version, "1.3") ? MBEDTLS_SSL_VERSION_TLS1_3
-                                         : !strcmp(version, "1.2") ? MBEDTLS_SSL_VERSION_TLS1_2
-                                         : MBEDTLS_SSL_VERSION_UNKNOWN;
+    const mbedtls_ssl_protocol_version v = !strcmp(version, "1.3")   ? MBEDTLS_SSL_VERSION_TLS1_3
+                                           : !strcmp(version, "1.2") ? MBEDTLS_SSL_VERSION_TLS1_2
+                                                                     : MBEDTLS_SSL_VERSION_UNKNOWN;
     if (v == MBEDTLS_SSL_VERSION_UNKNOWN)
         return 0;
     mbedtls_ssl_conf_min_tls_version(conf, v);
@@ -146,17 +149,19 @@ static int exchangeRequest(mbedtls_ssl_context *ssl)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: tlsclient --port N [--host H] [--hostname NAME|none] [--ca FILE] [--cert FILE --key FILE]\n"
-                    "                 [--ciphers A,B] [--mfl 512|1024|2048|4096] [--format esp|raw] [--debug 0-4]\n"
-                    "                 [--read-timeout MS] [--fail-alloc-above BYTES]\n"
-                    "                 [--fail-alloc-in setup|handshake] [--tls 1.2|1.3]\n"
-                    "                 [--request yes]\n");
+    fprintf(
+        stderr,
+        "usage: tlsclient --port N [--host H] [--hostname NAME|none] [--ca FILE] [--cert FILE --key FILE]\n"
+        "                 [--ciphers A,B] [--mfl 512|1024|2048|4096] [--format esp|raw] [--debug 0-4]\n"
+        "                 [--read-timeout MS] [--fail-alloc-above BYTES]\n"
+        "                 [--fail-alloc-in setup|handshake] [--tls 1.2|1.3]\n"
+        "                 [--request yes]\n");
 }
 
 int main(int argc, char **argv)
 {
-    const char *host = "127.0.0.1", *port = NULL, *hostname = "localhost", *caFile = NULL, *certFile = NULL,
-               *keyFile = NULL, *ciphers = NULL;
+    const char *host = "127.0.0.1", *port = NULL, *hostname = "localhost", *caFile = NULL,
+               *certFile = NULL, *keyFile = NULL, *ciphers = NULL;
     const char *tlsVersion = NULL;
     int mfl = 0, debugLevel = 4, readTimeout = 0, request = 0, failInHandshake = 0;
     clock_gettime(CLOCK_MONOTONIC, &g_start);
@@ -169,21 +174,36 @@ int main(int argc, char **argv)
             return 64;
         }
         ++i;
-        if (!strcmp(a, "--host")) host = v;
-        else if (!strcmp(a, "--port")) port = v;
-        else if (!strcmp(a, "--hostname")) hostname = v;
-        else if (!strcmp(a, "--ca")) caFile = v;
-        else if (!strcmp(a, "--cert")) certFile = v;
-        else if (!strcmp(a, "--key")) keyFile = v;
-        else if (!strcmp(a, "--ciphers")) ciphers = v;
-        else if (!strcmp(a, "--mfl")) mfl = atoi(v);
-        else if (!strcmp(a, "--format")) g_esp = strcmp(v, "raw") != 0;
-        else if (!strcmp(a, "--debug")) debugLevel = atoi(v);
-        else if (!strcmp(a, "--read-timeout")) readTimeout = atoi(v);
-        else if (!strcmp(a, "--fail-alloc-above")) g_failAbove = (size_t)strtoul(v, NULL, 10);
-        else if (!strcmp(a, "--fail-alloc-in")) failInHandshake = !strcmp(v, "handshake");
-        else if (!strcmp(a, "--tls")) tlsVersion = v;
-        else if (!strcmp(a, "--request")) request = strcmp(v, "no") != 0;
+        if (!strcmp(a, "--host"))
+            host = v;
+        else if (!strcmp(a, "--port"))
+            port = v;
+        else if (!strcmp(a, "--hostname"))
+            hostname = v;
+        else if (!strcmp(a, "--ca"))
+            caFile = v;
+        else if (!strcmp(a, "--cert"))
+            certFile = v;
+        else if (!strcmp(a, "--key"))
+            keyFile = v;
+        else if (!strcmp(a, "--ciphers"))
+            ciphers = v;
+        else if (!strcmp(a, "--mfl"))
+            mfl = atoi(v);
+        else if (!strcmp(a, "--format"))
+            g_esp = strcmp(v, "raw") != 0;
+        else if (!strcmp(a, "--debug"))
+            debugLevel = atoi(v);
+        else if (!strcmp(a, "--read-timeout"))
+            readTimeout = atoi(v);
+        else if (!strcmp(a, "--fail-alloc-above"))
+            g_failAbove = (size_t)strtoul(v, NULL, 10);
+        else if (!strcmp(a, "--fail-alloc-in"))
+            failInHandshake = !strcmp(v, "handshake");
+        else if (!strcmp(a, "--tls"))
+            tlsVersion = v;
+        else if (!strcmp(a, "--request"))
+            request = strcmp(v, "no") != 0;
         else {
             usage();
             return 64;
@@ -220,7 +240,9 @@ int main(int argc, char **argv)
         goto done;
     }
 #endif
-    if ((ret = mbedtls_ctr_drbg_seed(&drbg, mbedtls_entropy_func, &entropy, (const unsigned char *)"forgeline", 9)) != 0) {
+    if ((ret = mbedtls_ctr_drbg_seed(&drbg, mbedtls_entropy_func, &entropy,
+                                     (const unsigned char *)"forgeline", 9))
+        != 0) {
         appError("mbedtls_ctr_drbg_seed", ret);
         goto done;
     }
@@ -243,12 +265,15 @@ int main(int argc, char **argv)
         appError("mbedtls_pk_parse_keyfile", ret);
         goto done;
     }
-    if ((ret = mbedtls_ssl_config_defaults(&conf, MBEDTLS_SSL_IS_CLIENT, MBEDTLS_SSL_TRANSPORT_STREAM,
-                                           MBEDTLS_SSL_PRESET_DEFAULT)) != 0) {
+    if ((ret
+         = mbedtls_ssl_config_defaults(&conf, MBEDTLS_SSL_IS_CLIENT, MBEDTLS_SSL_TRANSPORT_STREAM,
+                                       MBEDTLS_SSL_PRESET_DEFAULT))
+        != 0) {
         appError("mbedtls_ssl_config_defaults", ret);
         goto done;
     }
-    mbedtls_ssl_conf_authmode(&conf, caFile ? MBEDTLS_SSL_VERIFY_REQUIRED : MBEDTLS_SSL_VERIFY_NONE);
+    mbedtls_ssl_conf_authmode(&conf,
+                              caFile ? MBEDTLS_SSL_VERIFY_REQUIRED : MBEDTLS_SSL_VERIFY_NONE);
     if (caFile)
         mbedtls_ssl_conf_ca_chain(&conf, &ca, NULL);
     if (certFile && keyFile && (ret = mbedtls_ssl_conf_own_cert(&conf, &own, &key)) != 0) {
@@ -267,8 +292,10 @@ int main(int argc, char **argv)
         mbedtls_ssl_conf_ciphersuites(&conf, suites);
     }
     if (mfl) {
-        const unsigned char code = mfl == 512 ? MBEDTLS_SSL_MAX_FRAG_LEN_512 : mfl == 1024 ? MBEDTLS_SSL_MAX_FRAG_LEN_1024
-                                 : mfl == 2048 ? MBEDTLS_SSL_MAX_FRAG_LEN_2048 : MBEDTLS_SSL_MAX_FRAG_LEN_4096;
+        const unsigned char code = mfl == 512    ? MBEDTLS_SSL_MAX_FRAG_LEN_512
+                                   : mfl == 1024 ? MBEDTLS_SSL_MAX_FRAG_LEN_1024
+                                   : mfl == 2048 ? MBEDTLS_SSL_MAX_FRAG_LEN_2048
+                                                 : MBEDTLS_SSL_MAX_FRAG_LEN_4096;
         mbedtls_ssl_conf_max_frag_len(&conf, code);
     }
     if (tlsVersion && !setTlsVersion(&conf, tlsVersion)) {
@@ -297,7 +324,8 @@ int main(int argc, char **argv)
         appError("mbedtls_net_connect", ret);
         goto done;
     }
-    mbedtls_ssl_set_bio(&ssl, &net, mbedtls_net_send, mbedtls_net_recv, readTimeout > 0 ? mbedtls_net_recv_timeout : NULL);
+    mbedtls_ssl_set_bio(&ssl, &net, mbedtls_net_send, mbedtls_net_recv,
+                        readTimeout > 0 ? mbedtls_net_recv_timeout : NULL);
 
     g_armed = failInHandshake;
     while ((ret = mbedtls_ssl_handshake(&ssl)) != 0) {
@@ -328,7 +356,8 @@ int main(int argc, char **argv)
     g_armed = 0;
     {
         char text[256];
-        snprintf(text, sizeof(text), "handshake succeeded: %s, %s", mbedtls_ssl_get_version(&ssl), mbedtls_ssl_get_ciphersuite(&ssl));
+        snprintf(text, sizeof(text), "handshake succeeded: %s, %s", mbedtls_ssl_get_version(&ssl),
+                 mbedtls_ssl_get_ciphersuite(&ssl));
         appLine('I', "tlsclient", text);
     }
     // A TLS 1.3 server judges the client's certificate after the client's handshake is over,

@@ -27,7 +27,8 @@ class TestTlsLogs : public QObject
 
 private:
     QString m_dir = QStringLiteral(TEST_BUILD_DIR "/tlslogs");
-    TlsLogFactory m_factory{m_dir, QStringLiteral(OPENSSL_PATH), QStringLiteral(TLSCLIENT_PATH), QStringLiteral(RAWPEER_PATH)};
+    TlsLogFactory m_factory{m_dir, QStringLiteral(OPENSSL_PATH), QStringLiteral(TLSCLIENT_PATH),
+                            QStringLiteral(RAWPEER_PATH)};
 
     static QString lineOf(const QString &path, qint64 number)
     {
@@ -69,28 +70,34 @@ private Q_SLOTS:
     {
         QDir(m_dir).removeRecursively();
         QVERIFY2(m_factory.prepareCertificates(), qPrintable(m_factory.lastError()));
-        QVERIFY2(!makeLog(QStringLiteral("working"), QStringLiteral("esp")).isEmpty(), qPrintable(m_factory.lastError()));
-        QVERIFY2(!makeLog(QStringLiteral("working"), QStringLiteral("raw")).isEmpty(), qPrintable(m_factory.lastError()));
+        QVERIFY2(!makeLog(QStringLiteral("working"), QStringLiteral("esp")).isEmpty(),
+                 qPrintable(m_factory.lastError()));
+        QVERIFY2(!makeLog(QStringLiteral("working"), QStringLiteral("raw")).isEmpty(),
+                 qPrintable(m_factory.lastError()));
     }
 
     void workingHandshakeIsClean()
     {
         for (const QString &format : {QStringLiteral("esp"), QStringLiteral("raw")}) {
-            const auto report = DiagnosisEngine::diagnoseFiles(m_factory.path(QStringLiteral("working-%1.log").arg(format)));
+            const auto report = DiagnosisEngine::diagnoseFiles(
+                m_factory.path(QStringLiteral("working-%1.log").arg(format)));
             QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
             const HandshakeTrace *t = report->badHandshake();
             QVERIFY(t);
             QVERIFY(t->succeeded());
             QVERIFY(!report->finalError);
-            QVERIFY2(report->diagnoses.isEmpty(), qPrintable(ids(report.value()).join(QLatin1Char(','))));
-            QCOMPARE(t->generation, MbedtlsGeneration::V2Modern); // 2.28 logs name ssl_cli.c and ssl_msg.c
+            QVERIFY2(report->diagnoses.isEmpty(),
+                     qPrintable(ids(report.value()).join(QLatin1Char(','))));
+            QCOMPARE(t->generation,
+                     MbedtlsGeneration::V2Modern); // 2.28 logs name ssl_cli.c and ssl_msg.c
             // The trace carries typed facts: the peer certificate, the chosen suite, states by name.
             QVERIFY(!t->certificates.isEmpty());
             QCOMPARE(t->certificates.first().subject, QStringLiteral("CN=localhost"));
             QCOMPARE(t->certificates.first().keyType, QStringLiteral("EC"));
             QCOMPARE(t->certificates.first().keyBits, 256);
             QVERIFY(t->certificates.first().sizeBytes > 300);
-            QCOMPARE(t->stateAt(t->lastLine()), QStringLiteral("HANDSHAKE_WRAPUP")); // 2.28 never logs state 16
+            QCOMPARE(t->stateAt(t->lastLine()),
+                     QStringLiteral("HANDSHAKE_WRAPUP")); // 2.28 never logs state 16
         }
     }
 
@@ -134,17 +141,23 @@ private Q_SLOTS:
         QVERIFY(!first->summary.isEmpty());
         const QString badLine = lineOf(bad, first->badLine);
         QVERIFY2(badLine.contains(QRegularExpression(divergence)),
-                 qPrintable(QStringLiteral("line %1: %2 | %3").arg(first->badLine).arg(badLine, first->summary)));
+                 qPrintable(QStringLiteral("line %1: %2 | %3")
+                                .arg(first->badLine)
+                                .arg(badLine, first->summary)));
     }
 
     void rawFormatGivesTheSameAnswers_data()
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("peerclose") << QStringLiteral("peerclose") << QStringLiteral("peer-closed-during-handshake");
-        QTest::newRow("untrusted") << QStringLiteral("untrusted") << QStringLiteral("untrusted-certificate");
-        QTest::newRow("nocipher") << QStringLiteral("nocipher") << QStringLiteral("no-shared-cipher");
-        QTest::newRow("clientcertrequired") << QStringLiteral("clientcertrequired") << QStringLiteral("client-certificate-required");
+        QTest::newRow("peerclose")
+            << QStringLiteral("peerclose") << QStringLiteral("peer-closed-during-handshake");
+        QTest::newRow("untrusted")
+            << QStringLiteral("untrusted") << QStringLiteral("untrusted-certificate");
+        QTest::newRow("nocipher") << QStringLiteral("nocipher")
+                                  << QStringLiteral("no-shared-cipher");
+        QTest::newRow("clientcertrequired") << QStringLiteral("clientcertrequired")
+                                            << QStringLiteral("client-certificate-required");
     }
 
     void rawFormatGivesTheSameAnswers()
@@ -153,7 +166,8 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         const QString bad = makeLog(name, QStringLiteral("raw"));
         QVERIFY2(!bad.isEmpty(), qPrintable(m_factory.lastError()));
-        const auto report = DiagnosisEngine::diagnoseFiles(bad, m_factory.path(QStringLiteral("working-raw.log")));
+        const auto report = DiagnosisEngine::diagnoseFiles(
+            bad, m_factory.path(QStringLiteral("working-raw.log")));
         QVERIFY(report.ok());
         QCOMPARE(report->diagnoses.first().id, expected);
     }
@@ -161,8 +175,10 @@ private Q_SLOTS:
     // Alert 40 means two different things depending on where it arrives.
     void alert40IsToldApartByPosition()
     {
-        const auto cipher = DiagnosisEngine::diagnoseFiles(makeLog(QStringLiteral("nocipher"), QStringLiteral("esp")));
-        const auto cert = DiagnosisEngine::diagnoseFiles(makeLog(QStringLiteral("clientcertrequired"), QStringLiteral("esp")));
+        const auto cipher = DiagnosisEngine::diagnoseFiles(
+            makeLog(QStringLiteral("nocipher"), QStringLiteral("esp")));
+        const auto cert = DiagnosisEngine::diagnoseFiles(
+            makeLog(QStringLiteral("clientcertrequired"), QStringLiteral("esp")));
         QVERIFY(cipher.ok() && cert.ok());
         auto alertOf = [](const DiagnosisReport &r) {
             for (const HandshakeEvent &e : r.badHandshake()->events) {
@@ -181,18 +197,22 @@ private Q_SLOTS:
 
     void certificateVerifiedAfterErrorIsFlagged()
     {
-        const auto report = DiagnosisEngine::diagnoseFiles(makeLog(QStringLiteral("peerclose"), QStringLiteral("esp")));
+        const auto report = DiagnosisEngine::diagnoseFiles(
+            makeLog(QStringLiteral("peerclose"), QStringLiteral("esp")));
         QVERIFY(report.ok());
         QVERIFY(ids(report.value()).contains(QStringLiteral("misleading-certificate-verified")));
         // ...but never when the verification really failed.
-        const auto untrusted = DiagnosisEngine::diagnoseFiles(makeLog(QStringLiteral("untrusted"), QStringLiteral("esp")));
-        QVERIFY(!ids(untrusted.value()).contains(QStringLiteral("misleading-certificate-verified")));
+        const auto untrusted = DiagnosisEngine::diagnoseFiles(
+            makeLog(QStringLiteral("untrusted"), QStringLiteral("esp")));
+        QVERIFY(
+            !ids(untrusted.value()).contains(QStringLiteral("misleading-certificate-verified")));
     }
 
     void severalConnectionsBecomeSeveralTraces()
     {
         QByteArray joined;
-        for (const QString &name : {QStringLiteral("working"), QStringLiteral("untrusted"), QStringLiteral("working")}) {
+        for (const QString &name :
+             {QStringLiteral("working"), QStringLiteral("untrusted"), QStringLiteral("working")}) {
             QFile f(makeLog(name, QStringLiteral("esp")));
             QVERIFY(f.open(QIODevice::ReadOnly));
             joined += f.readAll();
@@ -238,7 +258,8 @@ private Q_SLOTS:
         gzwrite(gz, noisy.constData(), unsigned(noisy.size()));
         gzclose(gz);
         const auto expected = DiagnosisEngine::diagnoseFiles(clean);
-        const auto report = DiagnosisEngine::diagnoseFiles(path, m_factory.path(QStringLiteral("working-esp.log")));
+        const auto report = DiagnosisEngine::diagnoseFiles(
+            path, m_factory.path(QStringLiteral("working-esp.log")));
         QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
         QCOMPARE(report->diagnoses.first().id, expected->diagnoses.first().id);
         QCOMPARE(report->finalError->code, expected->finalError->code);
@@ -255,29 +276,52 @@ private Q_SLOTS:
         const QString html = m_factory.path(QStringLiteral("peerclose.html"));
         QProcess cli;
         cli.start(QStringLiteral(FORGELINE_CLI_PATH),
-                  {QStringLiteral("diagnose"), QStringLiteral("--good"), m_factory.path(QStringLiteral("working-esp.log")), bad,
-                   QStringLiteral("--json"), QStringLiteral("--report"), html});
+                  {QStringLiteral("diagnose"), QStringLiteral("--good"),
+                   m_factory.path(QStringLiteral("working-esp.log")), bad, QStringLiteral("--json"),
+                   QStringLiteral("--report"), html});
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 0);
         const QJsonObject o = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
-        QCOMPARE(o.value(QStringLiteral("final_error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("-0x7280"));
-        QCOMPARE(o.value(QStringLiteral("final_error")).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOF"));
+        QCOMPARE(o.value(QStringLiteral("final_error"))
+                     .toObject()
+                     .value(QStringLiteral("code"))
+                     .toString(),
+                 QStringLiteral("-0x7280"));
+        QCOMPARE(o.value(QStringLiteral("final_error"))
+                     .toObject()
+                     .value(QStringLiteral("name"))
+                     .toString(),
+                 QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOF"));
         const QJsonObject top = o.value(QStringLiteral("diagnoses")).toArray().first().toObject();
-        QCOMPARE(top.value(QStringLiteral("id")).toString(), QStringLiteral("peer-closed-during-handshake"));
+        QCOMPARE(top.value(QStringLiteral("id")).toString(),
+                 QStringLiteral("peer-closed-during-handshake"));
         QVERIFY(top.value(QStringLiteral("confidence")).toDouble() > 0.5);
         QVERIFY(!top.value(QStringLiteral("evidence")).toArray().isEmpty());
-        QVERIFY(top.value(QStringLiteral("evidence")).toArray().first().toObject().value(QStringLiteral("line")).toInt() > 0);
+        QVERIFY(top.value(QStringLiteral("evidence"))
+                    .toArray()
+                    .first()
+                    .toObject()
+                    .value(QStringLiteral("line"))
+                    .toInt()
+                > 0);
         const QJsonObject div = o.value(QStringLiteral("divergence")).toObject();
-        QVERIFY(lineOf(bad, div.value(QStringLiteral("bad_line")).toInt()).contains(QStringLiteral("returned 0")));
+        QVERIFY(lineOf(bad, div.value(QStringLiteral("bad_line")).toInt())
+                    .contains(QStringLiteral("returned 0")));
         QVERIFY(QFile::exists(html));
 
         // A working handshake: final_error is null.
-        cli.start(QStringLiteral(FORGELINE_CLI_PATH), {QStringLiteral("diagnose"), m_factory.path(QStringLiteral("working-esp.log")), QStringLiteral("--json")});
+        cli.start(QStringLiteral(FORGELINE_CLI_PATH),
+                  {QStringLiteral("diagnose"), m_factory.path(QStringLiteral("working-esp.log")),
+                   QStringLiteral("--json")});
         QVERIFY(cli.waitForFinished(60000));
-        QVERIFY(QJsonDocument::fromJson(cli.readAllStandardOutput()).object().value(QStringLiteral("final_error")).isNull());
+        QVERIFY(QJsonDocument::fromJson(cli.readAllStandardOutput())
+                    .object()
+                    .value(QStringLiteral("final_error"))
+                    .isNull());
 
         // Missing file: one line on stderr, I/O exit code.
-        cli.start(QStringLiteral(FORGELINE_CLI_PATH), {QStringLiteral("diagnose"), m_factory.path(QStringLiteral("nope.log"))});
+        cli.start(QStringLiteral(FORGELINE_CLI_PATH),
+                  {QStringLiteral("diagnose"), m_factory.path(QStringLiteral("nope.log"))});
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 3);
         QCOMPARE(cli.readAllStandardError().count('\n'), 1);
@@ -294,7 +338,8 @@ private Q_SLOTS:
         for (int i = 0; i + 2 < lines.size() && secretRow.isEmpty(); ++i) {
             if (!lines.at(i).contains("dumping 'master secret'"))
                 continue;
-            for (int j = i + 1; j < lines.size(); ++j) { // ESP-IDF leaves a blank line after each entry
+            for (int j = i + 1; j < lines.size();
+                 ++j) { // ESP-IDF leaves a blank line after each entry
                 if (lines.at(j).contains("0000:")) {
                     secretRow = lines.at(j).mid(lines.at(j).indexOf("0000:"));
                     break;

@@ -16,11 +16,12 @@ inline bool waitJob(Forgeline::Ui::FlashWorkspace &w, int timeoutMs = 60000)
     bool ok = false;
     bool done = false;
     QEventLoop loop;
-    auto c = QObject::connect(&w, &Forgeline::Ui::FlashWorkspace::jobFinished, &loop, [&](bool result) {
-        ok = result;
-        done = true;
-        loop.quit();
-    });
+    auto c = QObject::connect(&w, &Forgeline::Ui::FlashWorkspace::jobFinished, &loop,
+                              [&](bool result) {
+                                  ok = result;
+                                  done = true;
+                                  loop.quit();
+                              });
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     loop.exec();
     QObject::disconnect(c);

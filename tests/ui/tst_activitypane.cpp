@@ -52,7 +52,8 @@ private Q_SLOTS:
     void appendsAreBatchedPerEventLoopTurn()
     {
         ActivityLogModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         for (int i = 0; i < 50; ++i)
             model.append(entry(LogEntry::Level::Info, QStringLiteral("line %1").arg(i)));
@@ -61,14 +62,17 @@ private Q_SLOTS:
         QTRY_COMPARE(model.rowCount(), 50);
         QCOMPARE(inserted.count(), 1);
         QVERIFY(model.index(49, 0).data().toString().endsWith(QStringLiteral("test: line 49")));
-        QCOMPARE(model.index(0, 0).data(ActivityLogModel::MessageRole).toString(), QStringLiteral("line 0"));
-        QCOMPARE(model.index(0, 0).data(ActivityLogModel::LevelRole).toInt(), int(LogEntry::Level::Info));
+        QCOMPARE(model.index(0, 0).data(ActivityLogModel::MessageRole).toString(),
+                 QStringLiteral("line 0"));
+        QCOMPARE(model.index(0, 0).data(ActivityLogModel::LevelRole).toInt(),
+                 int(LogEntry::Level::Info));
     }
 
     void storeIsBounded()
     {
         ActivityLogModel model(5);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         for (int i = 0; i < 3; ++i)
             model.append(entry(LogEntry::Level::Info, QStringLiteral("old %1").arg(i)));
         model.flush();
@@ -96,7 +100,8 @@ private Q_SLOTS:
         ActivityLogModel model;
         ActivityFilter filter;
         filter.setSourceModel(&model);
-        QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&filter,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.append(entry(LogEntry::Level::Debug, QStringLiteral("d")));
         model.append(entry(LogEntry::Level::Info, QStringLiteral("i")));
         model.append(entry(LogEntry::Level::Warning, QStringLiteral("w")));
@@ -105,7 +110,8 @@ private Q_SLOTS:
         QCOMPARE(filter.rowCount(), 4);
         filter.setMinimumLevel(LogEntry::Level::Warning);
         QCOMPARE(filter.rowCount(), 2);
-        QCOMPARE(filter.index(0, 0).data(ActivityLogModel::MessageRole).toString(), QStringLiteral("w"));
+        QCOMPARE(filter.index(0, 0).data(ActivityLogModel::MessageRole).toString(),
+                 QStringLiteral("w"));
         filter.setMinimumLevel(LogEntry::Level::Error);
         QCOMPARE(filter.rowCount(), 1);
         model.append(entry(LogEntry::Level::Info, QStringLiteral("i2")));
@@ -117,7 +123,8 @@ private Q_SLOTS:
     void paneFollowsLoggerAndCopies()
     {
         ActivityPane pane(Logger::instance());
-        QAbstractItemModelTester tester(pane.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(pane.model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         pane.show();
         QVERIFY(QTest::qWaitForWindowExposed(&pane));
         pane.clear();
@@ -157,7 +164,8 @@ private Q_SLOTS:
         Forgeline::Redactor::registerSecret(secret);
         ActivityPane pane(Logger::instance());
         pane.clear();
-        Logger::instance().info(QStringLiteral("provision"), QStringLiteral("session with PoP %1 started").arg(secret));
+        Logger::instance().info(QStringLiteral("provision"),
+                                QStringLiteral("session with PoP %1 started").arg(secret));
         const QtMessageHandler testlibHandler = qInstallMessageHandler(nullptr);
         Logger::installQtMessageHandler();
         qWarning("retrying with %s", qPrintable(secret)); // the Qt message path is redacted too

@@ -25,10 +25,7 @@ using Forgeline::Ui::DecodeWorkspace;
 namespace {
 
 // What the result cards show, as text.
-QString shown(const DecodeWorkspace &w)
-{
-    return w.resultView()->toPlainText();
-}
+QString shown(const DecodeWorkspace &w) { return w.resultView()->toPlainText(); }
 
 // Names of the top-level readings, best first, as the cards present them.
 QStringList cardNames(const DecodeWorkspace &w)
@@ -109,13 +106,15 @@ private Q_SLOTS:
         const int v36 = version->findData(QStringLiteral("3.6"));
         QVERIFY(v36 > 0);
         version->setCurrentIndex(v36);
-        QTRY_COMPARE(cardNames(w).value(0), QStringLiteral("MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION"));
+        QTRY_COMPARE(cardNames(w).value(0),
+                     QStringLiteral("MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION"));
         QVERIFY(shown(w).indexOf(QStringLiteral("MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION"))
                 < shown(w).indexOf(QStringLiteral("MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE")));
         QVERIFY(w.grab().save(screenshotPath(QStringLiteral("decode-mbedtls-3.6.png"))));
 
         version->setCurrentIndex(version->findData(QStringLiteral("2.28")));
-        QTRY_COMPARE(cardNames(w).value(0), QStringLiteral("MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE"));
+        QTRY_COMPARE(cardNames(w).value(0),
+                     QStringLiteral("MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE"));
     }
 
     void enterDecodesAtOnce()
@@ -144,7 +143,8 @@ private Q_SLOTS:
         DecodeWorkspace w;
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        w.setInput(QStringLiteral("-0x7500, 0x801A\n-15488;0xZZ 1234567890123456789012345678901234567890"));
+        w.setInput(QStringLiteral(
+            "-0x7500, 0x801A\n-15488;0xZZ 1234567890123456789012345678901234567890"));
         QCOMPARE(w.results().size(), 5);
         QVERIFY(w.results().at(0).known());
         QVERIFY(w.results().at(1).known());
@@ -154,7 +154,8 @@ private Q_SLOTS:
 
         for (int i : {3, 4}) {
             const QString message = w.results().at(i).message;
-            QVERIFY2(message.contains(QStringLiteral("not a known code"), Qt::CaseInsensitive), qPrintable(message));
+            QVERIFY2(message.contains(QStringLiteral("not a known code"), Qt::CaseInsensitive),
+                     qPrintable(message));
             QVERIFY(shown(w).contains(message));
         }
         QCOMPARE(shown(w).count(QStringLiteral("not a known code"), Qt::CaseInsensitive), 2);
@@ -170,7 +171,8 @@ private Q_SLOTS:
         QVERIFY(summary->text().contains(QStringLiteral("href=\"-29312\"")));
         Q_EMIT summary->linkActivated(QStringLiteral("-29312"));
         QCOMPARE(w.input(), QStringLiteral("-29312"));
-        QCOMPARE(cardNames(w).value(0), QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOF")); // -29312 == -0x7280
+        QCOMPARE(cardNames(w).value(0),
+                 QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOF")); // -29312 == -0x7280
     }
 
     void compositeAndFlagsListTheirParts()
@@ -207,7 +209,8 @@ private Q_SLOTS:
         int inferences = 0;
         for (const auto &reading : w.results().constFirst().readings)
             inferences += reading.inference ? 1 : 0;
-        QVERIFY2(inferences > 0, "64416 has the XySSL/TropicSSL-era reading, which is an inference");
+        QVERIFY2(inferences > 0,
+                 "64416 has the XySSL/TropicSSL-era reading, which is an inference");
         // The badge, and the sentence saying what it means, once per inferred reading.
         QCOMPARE(shown(w).count(QStringLiteral("This is an inference")), inferences);
     }
@@ -262,16 +265,21 @@ private Q_SLOTS:
             version->setCurrentIndex(version->findData(QStringLiteral("2.16")));
             auto *idf = w.findChild<QLineEdit *>(QStringLiteral("decodeIdfVersion"));
             idf->setText(QStringLiteral("4.3"));
-            QVERIFY(w.findChild<QLabel *>(QStringLiteral("decodeVersionHint"))->text().contains(QStringLiteral("2.16")));
+            QVERIFY(w.findChild<QLabel *>(QStringLiteral("decodeVersionHint"))
+                        ->text()
+                        .contains(QStringLiteral("2.16")));
         }
         const Forgeline::Settings s = Forgeline::Settings::load();
         QCOMPARE(s.decodeMbedtlsVersion, QStringLiteral("2.16"));
         QCOMPARE(s.decodeIdfVersion, QStringLiteral("4.3"));
 
         DecodeWorkspace again;
-        QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("decodeMbedtlsVersion"))->currentData().toString(),
+        QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("decodeMbedtlsVersion"))
+                     ->currentData()
+                     .toString(),
                  QStringLiteral("2.16"));
-        QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("decodeIdfVersion"))->text(), QStringLiteral("4.3"));
+        QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("decodeIdfVersion"))->text(),
+                 QStringLiteral("4.3"));
         QVERIFY(again.options().mbedtls.has_value());
         QCOMPARE(again.options().idfVersion, QStringLiteral("4.3"));
     }
@@ -281,17 +289,23 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QStringList>("codes");
         QTest::newRow("one") << QStringLiteral("-0x7500") << QStringList{QStringLiteral("-0x7500")};
-        QTest::newRow("padded") << QStringLiteral("  7500 \n") << QStringList{QStringLiteral("7500")};
+        QTest::newRow("padded") << QStringLiteral("  7500 \n")
+                                << QStringList{QStringLiteral("7500")};
         QTest::newRow("commas") << QStringLiteral("-0x7500,-29312, 64416")
-                                << QStringList{QStringLiteral("-0x7500"), QStringLiteral("-29312"), QStringLiteral("64416")};
+                                << QStringList{QStringLiteral("-0x7500"), QStringLiteral("-29312"),
+                                               QStringLiteral("64416")};
         QTest::newRow("lines") << QStringLiteral("(FFFFD900)\r\nMBEDTLS_ERR_SSL_CONN_EOF\t0x801A;")
-                               << QStringList{QStringLiteral("(FFFFD900)"), QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOF"),
+                               << QStringList{QStringLiteral("(FFFFD900)"),
+                                              QStringLiteral("MBEDTLS_ERR_SSL_CONN_EOF"),
                                               QStringLiteral("0x801A")};
         QTest::newRow("empty") << QStringLiteral(" ,; \n") << QStringList{};
-        QTest::newRow("flags word") << QStringLiteral("flags 0x208, -0x2700 Flags: 8 flags=0x4")
-                                    << QStringList{QStringLiteral("flags 0x208"), QStringLiteral("-0x2700"),
-                                                   QStringLiteral("Flags: 8"), QStringLiteral("flags=0x4")};
-        QTest::newRow("flags last") << QStringLiteral("-0x2700 flags") << QStringList{QStringLiteral("-0x2700"), QStringLiteral("flags")};
+        QTest::newRow("flags word")
+            << QStringLiteral("flags 0x208, -0x2700 Flags: 8 flags=0x4")
+            << QStringList{QStringLiteral("flags 0x208"), QStringLiteral("-0x2700"),
+                           QStringLiteral("Flags: 8"), QStringLiteral("flags=0x4")};
+        QTest::newRow("flags last")
+            << QStringLiteral("-0x2700 flags")
+            << QStringList{QStringLiteral("-0x2700"), QStringLiteral("flags")};
     }
 
     void splitInput()

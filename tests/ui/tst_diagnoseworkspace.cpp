@@ -8,9 +8,9 @@
 #include <QBrush>
 #include <QDir>
 #include <QLabel>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
-#include <QScrollBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -32,7 +32,8 @@ private Q_SLOTS:
     {
         DiagnoseWorkspace w;
         QSignalSpy done(&w, &DiagnoseWorkspace::diagnosisFinished);
-        w.loadLogs(data(QStringLiteral("seed001_fails_excerpt.log")), data(QStringLiteral("seed001_succeeds_excerpt.log")));
+        w.loadLogs(data(QStringLiteral("seed001_fails_excerpt.log")),
+                   data(QStringLiteral("seed001_succeeds_excerpt.log")));
         QVERIFY(w.isBusy());
         QVERIFY(done.wait(30000));
         QCOMPARE(done.first().first().toBool(), true);
@@ -43,16 +44,26 @@ private Q_SLOTS:
         QVERIFY(row >= 0);
         QCOMPARE(w.ladderView()->currentIndex().row(), row);
         const QModelIndex failing = ladder->index(row, LadderModel::Failing);
-        QCOMPARE(failing.data(LadderModel::SourceLineRole).toLongLong(), 2); // "f_recv ... returned 0"
+        QCOMPARE(failing.data(LadderModel::SourceLineRole).toLongLong(),
+                 2); // "f_recv ... returned 0"
         QVERIFY(failing.data(LadderModel::DivergenceRole).toBool());
         QVERIFY(failing.data(LadderModel::ProblemRole).toBool());
         QVERIFY(failing.data(Qt::BackgroundRole).value<QBrush>().style() != Qt::NoBrush);
-        QVERIFY(!ladder->index(0, LadderModel::Failing).data(LadderModel::DivergenceRole).toBool() || row == 0);
-        QCOMPARE(ladder->index(row, LadderModel::Working).data(LadderModel::SourceLineRole).toLongLong(), 2);
-        QCOMPARE(w.findingsPanel()->shownIds().first(), QStringLiteral("peer-closed-during-handshake"));
+        QVERIFY(!ladder->index(0, LadderModel::Failing).data(LadderModel::DivergenceRole).toBool()
+                || row == 0);
+        QCOMPARE(
+            ladder->index(row, LadderModel::Working).data(LadderModel::SourceLineRole).toLongLong(),
+            2);
+        QCOMPARE(w.findingsPanel()->shownIds().first(),
+                 QStringLiteral("peer-closed-during-handshake"));
         // The raw log follows the selection and marks the evidence lines.
         QVERIFY(w.failingLogModel()->lineText(2).contains(QStringLiteral("returned 0")));
-        QVERIFY(w.failingLogModel()->index(1, LogFileModel::Text).data(Qt::BackgroundRole).value<QBrush>().style() != Qt::NoBrush);
+        QVERIFY(w.failingLogModel()
+                    ->index(1, LogFileModel::Text)
+                    .data(Qt::BackgroundRole)
+                    .value<QBrush>()
+                    .style()
+                != Qt::NoBrush);
     }
 
     void realPairScreenshot()
@@ -61,14 +72,20 @@ private Q_SLOTS:
         w.resize(1500, 950);
         w.show();
         QSignalSpy done(&w, &DiagnoseWorkspace::diagnosisFinished);
-        w.loadLogs(data(QStringLiteral("host228_client_certificate_required.log")), data(QStringLiteral("host228_working.log")));
+        w.loadLogs(data(QStringLiteral("host228_client_certificate_required.log")),
+                   data(QStringLiteral("host228_working.log")));
         QVERIFY(done.wait(30000));
         QCOMPARE(done.first().first().toBool(), true);
         const int row = w.ladderModel()->divergenceRow();
         QVERIFY(row > 5);
-        QVERIFY(w.ladderModel()->index(row, LadderModel::Failing).data().toString().contains(QStringLiteral("CertificateRequest")));
+        QVERIFY(w.ladderModel()
+                    ->index(row, LadderModel::Failing)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("CertificateRequest")));
         QCOMPARE(w.ladderView()->currentIndex().row(), row);
-        QCOMPARE(w.findingsPanel()->shownIds().first(), QStringLiteral("client-certificate-required"));
+        QCOMPARE(w.findingsPanel()->shownIds().first(),
+                 QStringLiteral("client-certificate-required"));
         QVERIFY(w.failingLogModel()->rowCount() > 1000);
         QTest::qWait(200);
         QDir().mkpath(QStringLiteral(TEST_BUILD_DIR "/screenshots"));
@@ -83,10 +100,12 @@ private Q_SLOTS:
         w.resize(900, 600);
         w.show();
         QSignalSpy done(&w, &DiagnoseWorkspace::diagnosisFinished);
-        w.loadLogs(data(QStringLiteral("host228_client_certificate_required.log")), data(QStringLiteral("host228_working.log")));
+        w.loadLogs(data(QStringLiteral("host228_client_certificate_required.log")),
+                   data(QStringLiteral("host228_working.log")));
         QVERIFY(done.wait(30000));
         QTest::qWait(100);
-        const auto cards = w.findingsPanel()->findChildren<QFrame *>(QStringLiteral("diagnosisCard"));
+        const auto cards
+            = w.findingsPanel()->findChildren<QFrame *>(QStringLiteral("diagnosisCard"));
         QVERIFY(!cards.isEmpty());
         QVERIFY(w.findingsPanel()->viewport()->width() < 400);
         for (QFrame *card : cards) {
@@ -110,7 +129,8 @@ private Q_SLOTS:
         w.loadLogs(empty);
         QVERIFY(done.wait(30000));
         QCOMPARE(done.first().first().toBool(), false);
-        const auto *header = w.findingsPanel()->findChild<QLabel *>(QStringLiteral("diagnoseFinalError"));
+        const auto *header
+            = w.findingsPanel()->findChild<QLabel *>(QStringLiteral("diagnoseFinalError"));
         QVERIFY(header);
         QVERIFY(header->text().contains(QStringLiteral("empty")));
         QVERIFY(w.findingsPanel()->shownIds().isEmpty());
@@ -122,7 +142,8 @@ private Q_SLOTS:
         QSignalSpy done(&w, &DiagnoseWorkspace::diagnosisFinished);
         w.loadLogs(data(QStringLiteral("seed000_protocomm_session_lost.log")));
         QVERIFY(done.wait(30000));
-        QCOMPARE(w.findingsPanel()->shownIds().first(), QStringLiteral("secure-session-not-established"));
+        QCOMPARE(w.findingsPanel()->shownIds().first(),
+                 QStringLiteral("secure-session-not-established"));
         QVERIFY(w.ladderView()->isColumnHidden(LadderModel::Working));
 
         w.loadLogs(data(QStringLiteral("host228_working.log")));

@@ -58,7 +58,8 @@ private Q_SLOTS:
         QVERIFY(writeFile(bigKeyFile, keyBytes(big.key, KeyForm::Pkcs8Pem)));
 
         const KeyPtr goodKey = makeKey(QStringLiteral("ec:P-256"));
-        const CertPtr goodLeaf = makeCert(QStringLiteral("device-good"), goodKey, pki.ca, pki.caKey);
+        const CertPtr goodLeaf
+            = makeCert(QStringLiteral("device-good"), goodKey, pki.ca, pki.caKey);
         const QString goodCert = pki.path(QStringLiteral("good.pem"));
         const QString goodKeyFile = pki.path(QStringLiteral("good.key"));
         QVERIFY(writeFile(goodCert, certPem(goodLeaf)));
@@ -98,11 +99,13 @@ private Q_SLOTS:
         QVERIFY(part);
         QCOMPARE(part->status, Tls::PreflightCheck::Status::Pass);
         QVERIFY2(part->message.contains(QLatin1String("of 8192 bytes")), qPrintable(part->message));
-        QVERIFY2(part->message.contains(QLatin1String("of 4096 bytes")), qPrintable(part->message)); // the "key" partition
+        QVERIFY2(part->message.contains(QLatin1String("of 4096 bytes")),
+                 qPrintable(part->message)); // the "key" partition
 
         QVERIFY(!writeButton->isEnabled());
         QVERIFY(!w.canWrite());
-        QVERIFY2(w.writeGateText().contains(QLatin1String("refused")), qPrintable(w.writeGateText()));
+        QVERIFY2(w.writeGateText().contains(QLatin1String("refused")),
+                 qPrintable(w.writeGateText()));
         QVERIFY(w.writeGateText().contains(QLatin1String("-0x7500")));
         QVERIFY(writeAnyway->isVisible());
         QVERIFY(!writeAnyway->isChecked());
@@ -120,13 +123,15 @@ private Q_SLOTS:
         QVERIFY(writeAnyway->isChecked());
         QVERIFY(writeButton->isEnabled());
         QList<LogEntry> logged;
-        auto conn = connect(&Logger::instance(), &Logger::entryAdded, this, [&logged](const LogEntry &e) { logged << e; });
+        auto conn = connect(&Logger::instance(), &Logger::entryAdded, this,
+                            [&logged](const LogEntry &e) { logged << e; });
         QTest::mouseClick(writeButton, Qt::LeftButton);
         QVERIFY2(waitJob(w), qPrintable(w.bannerText()));
         disconnect(conn);
         bool overrideLogged = false;
         for (const LogEntry &e : std::as_const(logged)) {
-            overrideLogged |= e.level == LogEntry::Level::Warning && e.message.contains(QLatin1String("Preflight override"))
+            overrideLogged |= e.level == LogEntry::Level::Warning
+                              && e.message.contains(QLatin1String("Preflight override"))
                               && e.message.contains(QLatin1String("certificate-message-size"));
             QVERIFY(!e.message.contains(QLatin1String("PRIVATE KEY")));
         }
@@ -140,7 +145,8 @@ private Q_SLOTS:
         w.setPreflightFiles(goodCert, goodKeyFile, {}, {ca});
         QTRY_VERIFY_WITH_TIMEOUT(preflightSettled(w) && !w.preflightPanel()->hasRed(), 30000);
         for (const Tls::PreflightCheck &c : w.preflightPanel()->lastResult()->value().checks)
-            QVERIFY2(c.status != Tls::PreflightCheck::Status::Fail, qPrintable(c.id + QLatin1String(": ") + c.message));
+            QVERIFY2(c.status != Tls::PreflightCheck::Status::Fail,
+                     qPrintable(c.id + QLatin1String(": ") + c.message));
         QVERIFY(!writeAnyway->isVisible());
         QVERIFY(!writeAnyway->isChecked());
         QVERIFY(writeButton->isEnabled());
@@ -162,7 +168,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(runs.count() >= 1 && preflightSettled(w), 30000);
         part = findCheck(w, "partition-size");
         QVERIFY(part);
-        QVERIFY2(part->message.contains(QLatin1String("of 1048576 bytes")), qPrintable(part->message));
+        QVERIFY2(part->message.contains(QLatin1String("of 1048576 bytes")),
+                 qPrintable(part->message));
     }
 
     // Only a certificate chosen (no key yet): nothing to check, writing works as before.

@@ -75,7 +75,8 @@ private Q_SLOTS:
         w.setPayloadFile(certPath);
         w.selectPartition(QStringLiteral("cert"));
         w.setFormat(QStringLiteral("pem-nul"));
-        QVERIFY(w.payloadSummary().contains(QStringLiteral("%1 bytes as pem-nul").arg(cert.size() + 1)));
+        QVERIFY(w.payloadSummary().contains(
+            QStringLiteral("%1 bytes as pem-nul").arg(cert.size() + 1)));
         QVERIFY(w.payloadSummary().contains(QLatin1String("(8192 bytes): fits")));
 
         const QByteArray before = w.virtualBoard()->device().flash().read(0x110000, 0x2000);
@@ -109,10 +110,12 @@ private Q_SLOTS:
         QProcess openssl;
         openssl.setWorkingDirectory(dir.path());
         openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                       QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                       QStringLiteral("-subj"), QStringLiteral("/CN=flash-store-dev"), QStringLiteral("-days"),
-                       QStringLiteral("30"), QStringLiteral("-keyout"), QStringLiteral("dev.key"), QStringLiteral("-out"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                       QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                       QStringLiteral("-subj"), QStringLiteral("/CN=flash-store-dev"),
+                       QStringLiteral("-days"), QStringLiteral("30"), QStringLiteral("-keyout"),
+                       QStringLiteral("dev.key"), QStringLiteral("-out"),
                        QStringLiteral("dev.crt")});
         QVERIFY(openssl.waitForFinished(30000) && openssl.exitCode() == 0);
         const QString certPath = dir.filePath(QStringLiteral("dev.crt"));
@@ -123,8 +126,9 @@ private Q_SLOTS:
         QVERIFY(keyBody.size() > 20);
         QFile csv(dir.filePath(QStringLiteral("certs.csv")));
         QVERIFY(csv.open(QIODevice::WriteOnly));
-        csv.write("key,type,encoding,value\ncerts,namespace,,\nclient_cert,data,string,{certificate}\n"
-                  "client_key,data,binary,{key}\nserial,data,string,{mac}\n");
+        csv.write(
+            "key,type,encoding,value\ncerts,namespace,,\nclient_cert,data,string,{certificate}\n"
+            "client_key,data,binary,{key}\nserial,data,string,{mac}\n");
         csv.close();
 
         FlashWorkspace w;
@@ -141,44 +145,56 @@ private Q_SLOTS:
         QCOMPARE(w.layoutName(), QStringLiteral("nvs"));
         w.setPayloadFile(certPath);
         w.setStoreFiles(keyPath, {}, csv.fileName());
-        QVERIFY2(w.payloadSummary().contains(QLatin1String("\"nvs\"")), qPrintable(w.payloadSummary()));
+        QVERIFY2(w.payloadSummary().contains(QLatin1String("\"nvs\"")),
+                 qPrintable(w.payloadSummary()));
         // The key went to the preflight as well; its verdict gates Write as for raw partitions.
-        QTRY_VERIFY_WITH_TIMEOUT(!w.preflightPanel()->isRunning() && w.preflightPanel()->lastResult().has_value(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.preflightPanel()->isRunning()
+                                     && w.preflightPanel()->lastResult().has_value(),
+                                 30000);
         if (!w.canWrite())
-            w.setWriteAnyway(true); // a self-signed test certificate may be flagged; not what this test is about
+            w.setWriteAnyway(
+                true); // a self-signed test certificate may be flagged; not what this test is about
         QVERIFY2(w.canWrite(), qPrintable(w.writeGateText()));
         w.write();
         QVERIFY2(waitJob(w), qPrintable(w.bannerText()));
         QVERIFY(w.bannerText().contains(QLatin1String("written and verified")));
-        const Image::Nvs::Dump dump = Image::Nvs::readImage(w.virtualBoard()->device().flash().read(0x9000, 0x6000));
+        const Image::Nvs::Dump dump
+            = Image::Nvs::readImage(w.virtualBoard()->device().flash().read(0x9000, 0x6000));
         QVERIFY(!dump.hasProblems());
         const auto *stored = dump.find(QStringLiteral("certs"), QStringLiteral("client_cert"));
         QVERIFY(stored);
         QFile certFile(certPath);
         QVERIFY(certFile.open(QIODevice::ReadOnly));
         QCOMPARE(stored->value, certFile.readAll());
-        QCOMPARE(QString::fromUtf8(dump.find(QStringLiteral("certs"), QStringLiteral("serial"))->value), w.board().macText());
+        QCOMPARE(
+            QString::fromUtf8(dump.find(QStringLiteral("certs"), QStringLiteral("serial"))->value),
+            w.board().macText());
 
         w.inspectPartition();
         QVERIFY2(waitJob(w), qPrintable(w.bannerText()));
-        QVERIFY2(w.bannerText().contains(QLatin1String("NVS holds certs/client_cert: certificate CN=flash-store-dev")),
+        QVERIFY2(w.bannerText().contains(
+                     QLatin1String("NVS holds certs/client_cert: certificate CN=flash-store-dev")),
                  qPrintable(w.bannerText()));
         QVERIFY(w.inspectionText().contains(QLatin1String("[private key: EC P-256")));
         QVERIFY(!w.inspectionText().toUtf8().contains(keyBody));
 
         w.setLayoutName(QStringLiteral("secure-cert"));
         w.selectPartition(QStringLiteral("storage"));
-        QTRY_VERIFY_WITH_TIMEOUT(!w.preflightPanel()->isRunning() && w.preflightPanel()->lastResult().has_value(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.preflightPanel()->isRunning()
+                                     && w.preflightPanel()->lastResult().has_value(),
+                                 30000);
         if (!w.canWrite())
             w.setWriteAnyway(true);
         w.write();
         QVERIFY2(waitJob(w), qPrintable(w.bannerText()));
-        const auto parsed = Image::SecureCert::parse(w.virtualBoard()->device().flash().read(0x120000, 0x2000));
+        const auto parsed
+            = Image::SecureCert::parse(w.virtualBoard()->device().flash().read(0x120000, 0x2000));
         QCOMPARE(parsed.layout, QStringLiteral("tlv"));
         QVERIFY(parsed.find(Image::SecureCert::DevCert) && parsed.find(Image::SecureCert::PrivKey));
         w.inspectPartition();
         QVERIFY2(waitJob(w), qPrintable(w.bannerText()));
-        QVERIFY2(w.bannerText().contains(QLatin1String("esp_secure_cert holds certificate CN=flash-store-dev")),
+        QVERIFY2(w.bannerText().contains(
+                     QLatin1String("esp_secure_cert holds certificate CN=flash-store-dev")),
                  qPrintable(w.bannerText()));
         QVERIFY(!w.inspectionText().toUtf8().contains(keyBody));
         QDir().mkpath(QStringLiteral(TEST_BUILD_DIR "/screenshots"));
@@ -247,7 +263,8 @@ private Q_SLOTS:
             w.setWriteAnyway(true);
         w.write();
         QVERIFY(!waitJob(w));
-        QVERIFY2(w.bannerText().contains(QLatin1String("encrypted for 0x10000 (factory)")), qPrintable(w.bannerText()));
+        QVERIFY2(w.bannerText().contains(QLatin1String("encrypted for 0x10000 (factory)")),
+                 qPrintable(w.bannerText()));
         w.selectPartition(QStringLiteral("factory"));
         w.write();
         QVERIFY2(waitJob(w), qPrintable(w.bannerText()));
@@ -320,7 +337,8 @@ private Q_SLOTS:
         w.setPortText(QStringLiteral("socket://127.0.0.1:1"));
         w.connectBoard();
         QVERIFY(!waitJob(w, 20000));
-        QVERIFY2(w.bannerText().contains(QLatin1String("Could not connect")), qPrintable(w.bannerText()));
+        QVERIFY2(w.bannerText().contains(QLatin1String("Could not connect")),
+                 qPrintable(w.bannerText()));
     }
 };
 

@@ -9,8 +9,8 @@
 
 #include <QAbstractButton>
 #include <QAbstractScrollArea>
-#include <QAccessible>
 #include <QAbstractSpinBox>
+#include <QAccessible>
 #include <QComboBox>
 #include <QDir>
 #include <QGroupBox>

@@ -32,7 +32,8 @@ Station::StationRecord record(int i, const QString &result)
     r.station = QStringLiteral("st-1");
     r.mac = QStringLiteral("24:0a:c4:00:00:%1").arg(i, 2, 10, QLatin1Char('0'));
     r.result = result;
-    r.error = result == QStringLiteral("pass") ? QString() : QStringLiteral("a long reason ").repeated(20);
+    r.error = result == QStringLiteral("pass") ? QString()
+                                               : QStringLiteral("a long reason ").repeated(20);
     return r;
 }
 
@@ -92,8 +93,8 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, Mode);
         QList<Protocomm::ScanEntry> networks;
         for (int i = 0; i < 3; ++i)
-            networks.append(Protocomm::ScanEntry{"Net" + QByteArray::number(i), quint32(1 + i), -40 - 10 * i,
-                                                 QByteArray(6, char(i)), i});
+            networks.append(Protocomm::ScanEntry{"Net" + QByteArray::number(i), quint32(1 + i),
+                                                 -40 - 10 * i, QByteArray(6, char(i)), i});
         model.setNetworks(networks);
         QCOMPARE(model.rowCount(), 3);
         readAll(model);
@@ -113,7 +114,8 @@ private Q_SLOTS:
         model.setReport(std::make_shared<const Tls::DiagnosisReport>(*pair));
         QVERIFY(model.rowCount() > 0);
         readAll(model);
-        auto single = Tls::DiagnosisEngine::diagnoseFiles(logPath("seed000_protocomm_session_lost.log"));
+        auto single
+            = Tls::DiagnosisEngine::diagnoseFiles(logPath("seed000_protocomm_session_lost.log"));
         QVERIFY(single);
         model.setReport(std::make_shared<const Tls::DiagnosisReport>(*single));
         readAll(model);

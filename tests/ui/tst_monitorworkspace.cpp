@@ -12,9 +12,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
-#include <QTableView>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 
 #include <fcntl.h>

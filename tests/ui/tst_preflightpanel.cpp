@@ -36,9 +36,12 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         const KeyPtr intKey = makeKey(QStringLiteral("ec:P-256"));
-        const CertPtr inter = makeCert(QStringLiteral("Factory Issuing CA"), intKey, m_pki.ca, m_pki.caKey, CertOptions{true, {}, -1, 3000, 3000});
+        const CertPtr inter = makeCert(QStringLiteral("Factory Issuing CA"), intKey, m_pki.ca,
+                                       m_pki.caKey, CertOptions{true, {}, -1, 3000, 3000});
         const KeyPtr key = makeKey(QStringLiteral("ec:P-256"));
-        const CertPtr leaf = makeCert(QStringLiteral("station-device-0042"), key, inter, intKey, CertOptions{false, QStringLiteral("clientAuth"), -1, 365, 1500});
+        const CertPtr leaf
+            = makeCert(QStringLiteral("station-device-0042"), key, inter, intKey,
+                       CertOptions{false, QStringLiteral("clientAuth"), -1, 365, 1500});
         m_bigChain = m_dir.write(QStringLiteral("chain.pem"), certPem(leaf) + certPem(inter));
         m_bigKey = m_dir.write(QStringLiteral("device.key"), keyBytes(key, KeyForm::Pkcs8Pem));
         m_ca = m_dir.write(QStringLiteral("ca.pem"), certPem(m_pki.ca));
@@ -67,8 +70,10 @@ private Q_SLOTS:
         for (int i = 0; i < size->childCount(); ++i)
             details << size->child(i)->text(2);
         const QString joined = details.join(QLatin1Char('\n'));
-        QVERIFY2(joined.contains(QLatin1String("MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE")), qPrintable(joined));
-        QVERIFY2(joined.contains(QLatin1String("CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN=")), qPrintable(joined));
+        QVERIFY2(joined.contains(QLatin1String("MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE")),
+                 qPrintable(joined));
+        QVERIFY2(joined.contains(QLatin1String("CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN=")),
+                 qPrintable(joined));
         QTreeWidgetItem *chain = row(tree, QStringLiteral("chain"));
         QVERIFY(chain);
         QCOMPARE(chain->data(0, Qt::UserRole + 1).toInt(), int(Tls::PreflightCheck::Status::Pass));
@@ -83,12 +88,14 @@ private Q_SLOTS:
         // A 3.x target names the 3.x code; a buffer that fits turns it green.
         panel.setTarget(QStringLiteral("idf-5.3"));
         QVERIFY(spy.wait(30000));
-        QCOMPARE(row(tree, QStringLiteral("certificate-message-size"))->text(1), QStringLiteral("-0x6A00"));
+        QCOMPARE(row(tree, QStringLiteral("certificate-message-size"))->text(1),
+                 QStringLiteral("-0x6A00"));
         panel.setOverrides({QStringLiteral("out_content_len=16384")});
         QVERIFY(spy.wait(30000));
         QCOMPARE(spy.last().at(0).toBool(), false);
         QVERIFY(!panel.hasRed());
-        QCOMPARE(panel.findChild<QComboBox *>()->currentData().toString(), QStringLiteral("idf-5.3"));
+        QCOMPARE(panel.findChild<QComboBox *>()->currentData().toString(),
+                 QStringLiteral("idf-5.3"));
     }
 
     void unreadableFilesAreRed()

@@ -78,7 +78,9 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
 
         QTest::mouseClick(child<QPushButton>(w, "provisionVirtualBoard"), Qt::LeftButton);
-        QVERIFY(child<QLineEdit>(w, "provisionAddress")->text().startsWith(QStringLiteral("127.0.0.1:")));
+        QVERIFY(child<QLineEdit>(w, "provisionAddress")
+                    ->text()
+                    .startsWith(QStringLiteral("127.0.0.1:")));
         QVERIFY(!child<QLineEdit>(w, "provisionPop")->text().isEmpty());
 
         QTest::mouseClick(child<QPushButton>(w, "provisionConnect"), Qt::LeftButton);
@@ -98,17 +100,25 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(w, "provisionApply"), Qt::LeftButton);
         QVERIFY(done.wait(15000));
         QCOMPARE(done.first().first().toBool(), true);
-        QVERIFY2(w.bannerText().contains(QStringLiteral("Connected to FactoryNet")), qPrintable(w.bannerText()));
+        QVERIFY2(w.bannerText().contains(QStringLiteral("Connected to FactoryNet")),
+                 qPrintable(w.bannerText()));
         QVERIFY(w.bannerText().contains(QStringLiteral("192.168.1.50")));
         QVERIFY(w.bannerText().contains(QStringLiteral("channel 6")));
         QCOMPARE(w.provisionedCount(), 1);
-        QVERIFY(child<QListWidget>(w, "provisionBoards")->item(0)->text().contains(QStringLiteral("PROV_FL0001")));
-        QVERIFY(child<QListWidget>(w, "provisionSteps")->item(4)->text().contains(QStringLiteral("192.168.1.50")));
+        QVERIFY(child<QListWidget>(w, "provisionBoards")
+                    ->item(0)
+                    ->text()
+                    .contains(QStringLiteral("PROV_FL0001")));
+        QVERIFY(child<QListWidget>(w, "provisionSteps")
+                    ->item(4)
+                    ->text()
+                    .contains(QStringLiteral("192.168.1.50")));
 
         QVERIFY(w.grab().save(screenshotPath(QStringLiteral("provision.png"))));
 
         for (const Forgeline::LogEntry &e : Forgeline::Logger::instance().recent()) {
-            QVERIFY2(!e.message.contains(QStringLiteral("factory-pass-123")), qPrintable(e.message));
+            QVERIFY2(!e.message.contains(QStringLiteral("factory-pass-123")),
+                     qPrintable(e.message));
             QVERIFY2(!e.message.contains(QStringLiteral("abcd1234")), qPrintable(e.message));
         }
     }
@@ -124,10 +134,11 @@ private Q_SLOTS:
         child<QLineEdit>(w, "provisionSsid")->setText(QStringLiteral("FactoryNet"));
         child<QLineEdit>(w, "provisionPassphrase")->setText(QStringLiteral("wrong-pass-000"));
         QSignalSpy done(&w, &ProvisionWorkspace::provisioningFinished);
-        w.provision();  // connects first, then provisions
+        w.provision(); // connects first, then provisions
         QVERIFY(done.wait(15000));
         QCOMPARE(done.first().first().toBool(), false);
-        QVERIFY2(w.bannerText().contains(QStringLiteral("passphrase is wrong (AuthError)")), qPrintable(w.bannerText()));
+        QVERIFY2(w.bannerText().contains(QStringLiteral("passphrase is wrong (AuthError)")),
+                 qPrintable(w.bannerText()));
         QVERIFY(w.bannerText().contains(QStringLiteral("Next:")));
         QVERIFY(w.bannerText().contains(QStringLiteral("accepts new credentials")));
         QVERIFY(w.grab().save(screenshotPath(QStringLiteral("provision-failed.png"))));
@@ -143,7 +154,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(w.isSessionOpen() && !w.isBusy(), 10000);
         child<QLineEdit>(w, "provisionCustomData")->setText(QStringLiteral("hello"));
         QTest::mouseClick(child<QPushButton>(w, "provisionSend"), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(w, "provisionReply")->text().contains(QStringLiteral("SUCCESS")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(w, "provisionReply")->text().contains(QStringLiteral("SUCCESS")), 10000);
     }
 
     // The same parser as the CLI (core/common/endpoint.h): an out-of-range port is refused
@@ -155,7 +167,8 @@ private Q_SLOTS:
         child<QLineEdit>(w, "provisionAddress")->setText(QStringLiteral("127.0.0.1:70000"));
         w.connectToDevice();
         QVERIFY(!w.isBusy());
-        QVERIFY2(w.bannerText().contains(QStringLiteral("70000 is out of range")), qPrintable(w.bannerText()));
+        QVERIFY2(w.bannerText().contains(QStringLiteral("70000 is out of range")),
+                 qPrintable(w.bannerText()));
     }
 
     void qrPayloadTypedByAScanner()
@@ -166,8 +179,11 @@ private Q_SLOTS:
         address->setFocus();
         address->end(false);
         // The scanner "types" into whatever field has focus, here after the address.
-        QTest::keyClicks(address, QStringLiteral(R"({"ver":"v1","name":"PROV_1234","pop":"qr-pop-4321","transport":"softap","security":1})"));
-        QCOMPARE(address->text(), QStringLiteral("192.168.4.1:80"));  // the field keeps what it had
+        QTest::keyClicks(
+            address,
+            QStringLiteral(
+                R"({"ver":"v1","name":"PROV_1234","pop":"qr-pop-4321","transport":"softap","security":1})"));
+        QCOMPARE(address->text(), QStringLiteral("192.168.4.1:80")); // the field keeps what it had
         QCOMPARE(child<QLineEdit>(w, "provisionPop")->text(), QStringLiteral("qr-pop-4321"));
         QCOMPARE(child<QComboBox>(w, "provisionSecurity")->currentData().toInt(), 1);
         QVERIFY(w.bannerText().contains(QStringLiteral("PROV_1234")));
@@ -175,7 +191,8 @@ private Q_SLOTS:
 
         // Into the passphrase field it works the same, and a BLE code is refused clearly.
         auto *pass = child<QLineEdit>(w, "provisionPassphrase");
-        QTest::keyClicks(pass, QStringLiteral(R"({"ver":"v1","name":"PROV_B","pop":"p","transport":"ble"})"));
+        QTest::keyClicks(
+            pass, QStringLiteral(R"({"ver":"v1","name":"PROV_B","pop":"p","transport":"ble"})"));
         QVERIFY(pass->text().isEmpty());
         QVERIFY(w.bannerText().contains(QStringLiteral("Bluetooth")));
     }
@@ -197,30 +214,34 @@ private Q_SLOTS:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         auto *user = child<QLineEdit>(w, "provisionUsername");
-        QVERIFY(!user->isVisible());  // only Security 2 needs it
+        QVERIFY(!user->isVisible()); // only Security 2 needs it
 
         QTest::mouseClick(child<QPushButton>(w, "provisionVirtualBoard"), Qt::LeftButton);
         QVERIFY(user->isVisible());
         QCOMPARE(user->text(), QStringLiteral("wifiprov"));
         QTest::mouseClick(child<QPushButton>(w, "provisionConnect"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(w.isSessionOpen(), 10000);
-        QVERIFY2(child<QLabel>(w, "provisionDeviceInfo")->text().contains(QStringLiteral("Security 2")),
-                 qPrintable(child<QLabel>(w, "provisionDeviceInfo")->text()));
+        QVERIFY2(
+            child<QLabel>(w, "provisionDeviceInfo")->text().contains(QStringLiteral("Security 2")),
+            qPrintable(child<QLabel>(w, "provisionDeviceInfo")->text()));
         auto *table = child<QTableView>(w, "provisionNetworks");
         QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, 10000);
         table->selectRow(0);
         QCOMPARE(child<QLineEdit>(w, "provisionSsid")->text(), QStringLiteral("FactoryNet"));
-        QTest::keyClicks(child<QLineEdit>(w, "provisionPassphrase"), QStringLiteral("factory-pass-123"));
+        QTest::keyClicks(child<QLineEdit>(w, "provisionPassphrase"),
+                         QStringLiteral("factory-pass-123"));
         QSignalSpy done(&w, &ProvisionWorkspace::provisioningFinished);
         QTest::mouseClick(child<QPushButton>(w, "provisionApply"), Qt::LeftButton);
         QVERIFY(done.wait(15000));
         QVERIFY2(done.first().first().toBool(), qPrintable(w.bannerText()));
-        QVERIFY2(w.bannerText().contains(QStringLiteral("192.168.1.70")), qPrintable(w.bannerText()));
+        QVERIFY2(w.bannerText().contains(QStringLiteral("192.168.1.70")),
+                 qPrintable(w.bannerText()));
         QCOMPARE(w.provisionedCount(), 1);
         if (patch == 1)
             QVERIFY(w.grab().save(screenshotPath(QStringLiteral("provision-sec2.png"))));
         for (const Forgeline::LogEntry &e : Forgeline::Logger::instance().recent()) {
-            QVERIFY2(!e.message.contains(QStringLiteral("factory-pass-123")), qPrintable(e.message));
+            QVERIFY2(!e.message.contains(QStringLiteral("factory-pass-123")),
+                     qPrintable(e.message));
             QVERIFY2(!e.message.contains(QStringLiteral("abcd1234")), qPrintable(e.message));
         }
     }
@@ -238,8 +259,11 @@ private Q_SLOTS:
         QVERIFY(session.wait(15000));
         QCOMPARE(session.first().first().toBool(), false);
         QVERIFY(!w.isSessionOpen());
-        QVERIFY2(w.bannerText().contains(QStringLiteral("wrong username or proof-of-possession password")), qPrintable(w.bannerText()));
-        QVERIFY2(!w.bannerText().contains(QStringLiteral("session was lost")), qPrintable(w.bannerText()));
+        QVERIFY2(w.bannerText().contains(
+                     QStringLiteral("wrong username or proof-of-possession password")),
+                 qPrintable(w.bannerText()));
+        QVERIFY2(!w.bannerText().contains(QStringLiteral("session was lost")),
+                 qPrintable(w.bannerText()));
         QVERIFY(!w.bannerText().contains(wrong));
         for (const Forgeline::LogEntry &e : Forgeline::Logger::instance().recent())
             QVERIFY2(!e.message.contains(wrong), qPrintable(e.message));
@@ -255,14 +279,16 @@ private Q_SLOTS:
         user->clear();
         auto *security = child<QComboBox>(w, "provisionSecurity");
         security->setCurrentIndex(security->findData(1));
-        security->setCurrentIndex(security->findData(-1));  // automatic, nothing known yet: no username row
+        security->setCurrentIndex(
+            security->findData(-1)); // automatic, nothing known yet: no username row
         QVERIFY(!user->isVisible());
         QSignalSpy session(&w, &ProvisionWorkspace::sessionChanged);
         w.connectToDevice();
         QVERIFY(session.wait(15000));
         QVERIFY2(session.first().first().toBool(), qPrintable(w.bannerText()));
-        QVERIFY2(w.bannerText().contains(QStringLiteral("using 'wifiprov'")), qPrintable(w.bannerText()));
-        QVERIFY(user->isVisible());  // detected: the field stays where the technician can see it
+        QVERIFY2(w.bannerText().contains(QStringLiteral("using 'wifiprov'")),
+                 qPrintable(w.bannerText()));
+        QVERIFY(user->isVisible()); // detected: the field stays where the technician can see it
     }
 
     void qrPayloadWithUsernameSelectsSecurity2()
@@ -274,7 +300,10 @@ private Q_SLOTS:
         auto *address = child<QLineEdit>(w, "provisionAddress");
         address->setFocus();
         address->end(false);
-        QTest::keyClicks(address, QStringLiteral(R"({"ver":"v1","name":"PROV_S2","username":"wifiprov","pop":"qr-sec2-pw-8080","transport":"softap","security":2})"));
+        QTest::keyClicks(
+            address,
+            QStringLiteral(
+                R"({"ver":"v1","name":"PROV_S2","username":"wifiprov","pop":"qr-sec2-pw-8080","transport":"softap","security":2})"));
         QCOMPARE(address->text(), QStringLiteral("192.168.4.1:80"));
         QVERIFY(user->isVisible());
         QCOMPARE(user->text(), QStringLiteral("wifiprov"));

@@ -43,7 +43,8 @@ private Q_SLOTS:
         e.setText(QStringLiteral("{ not json"));
         QVERIFY(e.verdict().startsWith(QStringLiteral("not usable")));
         // Validating is not running: the text being typed must not become a secret yet.
-        QCOMPARE(Redactor::redact(QStringLiteral("zzqv-typed-so-far")), QStringLiteral("zzqv-typed-so-far"));
+        QCOMPARE(Redactor::redact(QStringLiteral("zzqv-typed-so-far")),
+                 QStringLiteral("zzqv-typed-so-far"));
     }
 
     void loadAndSaveKeepTheText()
@@ -53,12 +54,14 @@ private Q_SLOTS:
         RecipeEditor e;
         e.setText(recipe(QStringLiteral("saved-secret-1")));
         QVERIFY(e.saveFile(path));
-        QCOMPARE(QFileInfo(e.baseDirectory()).canonicalFilePath(), QFileInfo(dir.path()).canonicalFilePath());
+        QCOMPARE(QFileInfo(e.baseDirectory()).canonicalFilePath(),
+                 QFileInfo(dir.path()).canonicalFilePath());
 
         RecipeEditor other;
         QVERIFY(other.loadFile(path));
         QCOMPARE(other.text(), e.text());
-        QCOMPARE(QFileInfo(other.baseDirectory()).canonicalFilePath(), QFileInfo(dir.path()).canonicalFilePath());
+        QCOMPARE(QFileInfo(other.baseDirectory()).canonicalFilePath(),
+                 QFileInfo(dir.path()).canonicalFilePath());
 
         // A failed save names the file and leaves what was there.
         const auto bad = e.saveFile(dir.filePath(QStringLiteral("no/such/folder/x.json")));

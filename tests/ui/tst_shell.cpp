@@ -7,16 +7,16 @@
 #include "ui/decode/decodeworkspace.h"
 #include "ui/diagnose/diagnoseworkspace.h"
 #include "ui/flash/flashworkspace.h"
+#include "ui/monitor/monitorworkspace.h"
 #include "ui/records/recordladdermodel.h"
 #include "ui/records/recordsworkspace.h"
-#include "ui/monitor/monitorworkspace.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/mainwindow.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QIcon>
-#include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
@@ -65,8 +65,10 @@ private Q_SLOTS:
         MainWindow w;
         w.resize(1024, 768);
         w.show();
-        auto *flash = qobject_cast<Forgeline::Ui::FlashWorkspace *>(w.workspace(QStringLiteral("flash")));
-        auto *monitor = qobject_cast<Forgeline::Ui::MonitorWorkspace *>(w.workspace(QStringLiteral("monitor")));
+        auto *flash
+            = qobject_cast<Forgeline::Ui::FlashWorkspace *>(w.workspace(QStringLiteral("flash")));
+        auto *monitor = qobject_cast<Forgeline::Ui::MonitorWorkspace *>(
+            w.workspace(QStringLiteral("monitor")));
         QVERIFY(flash && monitor);
         flash->setVirtualBoardTiming(false);
         flash->startVirtualBoard();
@@ -77,7 +79,8 @@ private Q_SLOTS:
         QVERIFY(combo);
         QVERIFY2(combo->currentText().contains(address), qPrintable(combo->currentText()));
 
-        auto *button = w.workspace(QStringLiteral("provision"))->findChild<QPushButton *>(QStringLiteral("provisionMonitor"));
+        auto *button = w.workspace(QStringLiteral("provision"))
+                           ->findChild<QPushButton *>(QStringLiteral("provisionMonitor"));
         QVERIFY(button);
         w.setCurrentWorkspace(QStringLiteral("provision"));
         monitor->setPort(QStringLiteral("/dev/ttyS0"));
@@ -92,14 +95,17 @@ private Q_SLOTS:
         MainWindow w;
         w.resize(1024, 768);
         w.show();
-        auto *diagnose = qobject_cast<Forgeline::Ui::DiagnoseWorkspace *>(w.workspace(QStringLiteral("diagnose")));
-        auto *records = qobject_cast<Forgeline::Ui::RecordsWorkspace *>(w.workspace(QStringLiteral("records")));
+        auto *diagnose = qobject_cast<Forgeline::Ui::DiagnoseWorkspace *>(
+            w.workspace(QStringLiteral("diagnose")));
+        auto *records = qobject_cast<Forgeline::Ui::RecordsWorkspace *>(
+            w.workspace(QStringLiteral("records")));
         QVERIFY(diagnose && records);
         auto *button = diagnose->findChild<QPushButton *>(QStringLiteral("diagnoseShowRecords"));
         QVERIFY(button);
         QVERIFY(!button->isEnabled());
         QSignalSpy done(diagnose, &Forgeline::Ui::DiagnoseWorkspace::diagnosisFinished);
-        diagnose->loadLogs(QStringLiteral(TESTDATA_DIR "/logs/host228_client_certificate_required.log"));
+        diagnose->loadLogs(
+            QStringLiteral(TESTDATA_DIR "/logs/host228_client_certificate_required.log"));
         QVERIFY(done.wait(60000));
         QTRY_VERIFY(button->isEnabled());
         button->click();
@@ -144,7 +150,8 @@ private Q_SLOTS:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.setCurrentWorkspace(QStringLiteral("decode"));
-        auto *decode = qobject_cast<Forgeline::Ui::DecodeWorkspace *>(w.workspace(QStringLiteral("decode")));
+        auto *decode
+            = qobject_cast<Forgeline::Ui::DecodeWorkspace *>(w.workspace(QStringLiteral("decode")));
         QVERIFY(decode);
         decode->setInput(QStringLiteral("-0x7500"));
         QVERIFY(decode->results().value(0).known());
@@ -194,13 +201,15 @@ private Q_SLOTS:
             return label ? label->text() : QString();
         };
         QCOMPARE(value("versionQt"), QString::fromLatin1(qVersion()));
-        QVERIFY2(value("versionOpenSsl").contains(QStringLiteral("OpenSSL 3")), qPrintable(value("versionOpenSsl")));
+        QVERIFY2(value("versionOpenSsl").contains(QStringLiteral("OpenSSL 3")),
+                 qPrintable(value("versionOpenSsl")));
         QCOMPARE(value("versionOpenSsl"), Forgeline::BuildInfo::openSslVersion());
         QVERIFY2(value("versionProtobuf").contains(u'.'), qPrintable(value("versionProtobuf")));
         QCOMPARE(value("versionProtobuf"), Forgeline::BuildInfo::protobufVersion());
         QCOMPARE(value("versionZlib"), Forgeline::BuildInfo::zlibVersion());
         QCOMPARE(value("versionForgeline"), QStringLiteral(FORGELINE_VERSION));
-        QVERIFY(Forgeline::Ui::AboutDialog::versionsText().contains(QString::fromLatin1(qVersion())));
+        QVERIFY(
+            Forgeline::Ui::AboutDialog::versionsText().contains(QString::fromLatin1(qVersion())));
         QVERIFY(dialog->grab().save(screenshotPath(QStringLiteral("about.png"))));
         dialog->close();
     }

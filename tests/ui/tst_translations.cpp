@@ -20,8 +20,8 @@
 #include <QAction>
 #include <QDir>
 #include <QFile>
-#include <QSet>
 #include <QFontDatabase>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,6 +29,7 @@
 #include <QMenuBar>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -36,7 +37,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
-#include <QHash>
 
 using namespace Forgeline;
 
@@ -229,12 +229,11 @@ private Q_SLOTS:
 
         QProcess p;
         p.setWorkingDirectory(sourceRoot);
-        p.start(lupdate,
-                {QStringLiteral("-silent"), QStringLiteral("-I"), sourceRoot,
-                 QStringLiteral("-locations"), QStringLiteral("absolute"),
-                 QStringLiteral("-target-language"), QStringLiteral("zh_CN"),
-                 QStringLiteral("core"), QStringLiteral("ui"), QStringLiteral("app"),
-                 QStringLiteral("-ts"), ts});
+        p.start(lupdate, {QStringLiteral("-silent"), QStringLiteral("-I"), sourceRoot,
+                          QStringLiteral("-locations"), QStringLiteral("absolute"),
+                          QStringLiteral("-target-language"), QStringLiteral("zh_CN"),
+                          QStringLiteral("core"), QStringLiteral("ui"), QStringLiteral("app"),
+                          QStringLiteral("-ts"), ts});
         QVERIFY2(p.waitForFinished(120000), "lupdate did not finish");
         QVERIFY2(p.exitCode() == 0, qPrintable(QString::fromUtf8(p.readAllStandardError())));
 
@@ -248,9 +247,8 @@ private Q_SLOTS:
         // English whatever the catalogue holds.
         QStringList misfiled;
         for (const TsMessage &m : messages) {
-            const QStringList asked = m.file.endsWith(QLatin1String(".cpp"))
-                                          ? helperContexts(m.file)
-                                          : QStringList();
+            const QStringList asked
+                = m.file.endsWith(QLatin1String(".cpp")) ? helperContexts(m.file) : QStringList();
             if (!asked.isEmpty() && !asked.contains(m.context))
                 misfiled.append(QStringLiteral("%1:%2: [%3] \"%4\" (the helper asks %5)")
                                     .arg(m.file)
@@ -302,15 +300,15 @@ private Q_SLOTS:
                   .arg(untranslated.size())
                   .arg(stale.size())
                   .arg(broken.size())
-            + QStringLiteral(
+              + QStringLiteral(
                   "Run ./dev.sh translations, translate the entries marked unfinished (Qt "
                   "Linguist or a text editor; keep placeholders such as %1 and %n, '&' "
                   "and HTML), drop their type=\"unfinished\", rebuild.");
         for (const QString &file : pending) {
-            if (!file.contains(QLatin1Char(':')) && !pendingSeen.contains(file))
-            {
-                untranslated.append(file + QStringLiteral(": listed in pending_zh_CN.txt but fully "
-                                                          "translated (or gone): remove the line"));
+            if (!file.contains(QLatin1Char(':')) && !pendingSeen.contains(file)) {
+                untranslated.append(file
+                                    + QStringLiteral(": listed in pending_zh_CN.txt but fully "
+                                                     "translated (or gone): remove the line"));
                 qWarning("%s", qPrintable(untranslated.constLast()));
             }
         }
@@ -499,9 +497,8 @@ private Q_SLOTS:
         Result<QString> lang = Translations::takeLanguageArgument(args);
         QVERIFY(lang.ok());
         QCOMPARE(*lang, QStringLiteral("zh_CN"));
-        QCOMPARE(args,
-                 QStringList({QStringLiteral("forgeline-cli"), QStringLiteral("decode"),
-                              QStringLiteral("-0x7500")}));
+        QCOMPARE(args, QStringList({QStringLiteral("forgeline-cli"), QStringLiteral("decode"),
+                                    QStringLiteral("-0x7500")}));
 
         args = {QStringLiteral("forgeline-cli"), QStringLiteral("ports"),
                 QStringLiteral("--lang=en")};

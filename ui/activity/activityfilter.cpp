@@ -5,10 +5,7 @@
 
 namespace Forgeline::Ui {
 
-ActivityFilter::ActivityFilter(QObject *parent)
-    : QSortFilterProxyModel(parent)
-{
-}
+ActivityFilter::ActivityFilter(QObject *parent) : QSortFilterProxyModel(parent) {}
 
 void ActivityFilter::setMinimumLevel(LogEntry::Level level)
 {

@@ -8,10 +8,8 @@
 namespace Forgeline::Ui {
 
 ActivityLogModel::ActivityLogModel(int capacity, QObject *parent)
-    : QAbstractListModel(parent)
-    , m_capacity(qMax(1, capacity))
-{
-}
+    : QAbstractListModel(parent), m_capacity(qMax(1, capacity))
+{}
 
 void ActivityLogModel::follow(Logger &logger)
 {
@@ -24,8 +22,8 @@ void ActivityLogModel::follow(Logger &logger)
 QString ActivityLogModel::formatLine(const LogEntry &entry)
 {
     return entry.time.toString(QStringLiteral("HH:mm:ss.zzz")) % u' '
-        % LogEntry::levelName(entry.level).leftJustified(7) % u' '
-        % entry.category % QStringLiteral(": ") % entry.message;
+           % LogEntry::levelName(entry.level).leftJustified(7) % u' ' % entry.category
+           % QStringLiteral(": ") % entry.message;
 }
 
 int ActivityLogModel::rowCount(const QModelIndex &parent) const
@@ -39,10 +37,8 @@ QVariant ActivityLogModel::data(const QModelIndex &index, int role) const
         return {};
     const LogEntry &e = m_entries.at(index.row());
     switch (role) {
-    case Qt::DisplayRole:
-        return formatLine(e);
-    case Qt::ToolTipRole:
-        return QString(e.time.toString(Qt::ISODateWithMs) % u'\n' % e.message);
+    case Qt::DisplayRole: return formatLine(e);
+    case Qt::ToolTipRole: return QString(e.time.toString(Qt::ISODateWithMs) % u'\n' % e.message);
     case Qt::ForegroundRole:
         // Mid-tone colours read on both light and dark palettes.
         if (e.level == LogEntry::Level::Error)
@@ -50,16 +46,11 @@ QVariant ActivityLogModel::data(const QModelIndex &index, int role) const
         if (e.level == LogEntry::Level::Warning)
             return QBrush(QColor(0xc7, 0x7c, 0x02));
         return {};
-    case LevelRole:
-        return int(e.level);
-    case CategoryRole:
-        return e.category;
-    case MessageRole:
-        return e.message;
-    case TimeRole:
-        return e.time;
-    default:
-        return {};
+    case LevelRole: return int(e.level);
+    case CategoryRole: return e.category;
+    case MessageRole: return e.message;
+    case TimeRole: return e.time;
+    default: return {};
     }
 }
 

@@ -22,11 +22,9 @@
 namespace Forgeline::Ui {
 
 ActivityPane::ActivityPane(Logger &logger, QWidget *parent)
-    : QDockWidget(tr("Activity"), parent)
-    , m_model(new ActivityLogModel(ActivityLogModel::DefaultCapacity, this))
-    , m_filter(new ActivityFilter(this))
-    , m_view(new QListView)
-    , m_level(new QComboBox)
+    : QDockWidget(tr("Activity"), parent),
+      m_model(new ActivityLogModel(ActivityLogModel::DefaultCapacity, this)),
+      m_filter(new ActivityFilter(this)), m_view(new QListView), m_level(new QComboBox)
 {
     setObjectName(QStringLiteral("activityPane")); // key for QMainWindow::saveState
     setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea | Qt::LeftDockWidgetArea);
@@ -75,9 +73,8 @@ ActivityPane::ActivityPane(Logger &logger, QWidget *parent)
 
     // Keep the newest line in view unless the user scrolled up to read something.
     QScrollBar *scroll = m_view->verticalScrollBar();
-    connect(scroll, &QScrollBar::valueChanged, this, [this, scroll](int value) {
-        m_followTail = value >= scroll->maximum();
-    });
+    connect(scroll, &QScrollBar::valueChanged, this,
+            [this, scroll](int value) { m_followTail = value >= scroll->maximum(); });
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, [this] {
         if (m_followTail)
             m_view->scrollToBottom();
@@ -93,8 +90,10 @@ void ActivityPane::applyLevelFilter(int comboIndex)
 
 QString ActivityPane::visibleText() const
 {
-    QModelIndexList rows = m_view->selectionModel() ? m_view->selectionModel()->selectedRows() : QModelIndexList{};
-    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QModelIndexList rows
+        = m_view->selectionModel() ? m_view->selectionModel()->selectedRows() : QModelIndexList{};
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     if (rows.isEmpty()) {
         for (int r = 0; r < m_filter->rowCount(); ++r)
             rows.append(m_filter->index(r, 0));
@@ -110,7 +109,8 @@ void ActivityPane::copyToClipboard()
 {
     const QString text = visibleText();
     QApplication::clipboard()->setText(text);
-    Q_EMIT statusMessage(tr("Copied %n activity line(s)", nullptr, text.isEmpty() ? 0 : int(text.count(u'\n')) + 1));
+    Q_EMIT statusMessage(
+        tr("Copied %n activity line(s)", nullptr, text.isEmpty() ? 0 : int(text.count(u'\n')) + 1));
 }
 
 void ActivityPane::clear()

@@ -33,23 +33,20 @@ constexpr int DebounceMs = 200;
 } // namespace
 
 DecodeWorkspace::DecodeWorkspace(QWidget *parent)
-    : QWidget(parent)
-    , m_input(new QPlainTextEdit(this))
-    , m_mbedtls(new QComboBox(this))
-    , m_idf(new QLineEdit(this))
-    , m_versionHint(new QLabel(this))
-    , m_copy(new QPushButton(tr("Copy as text"), this))
-    , m_summary(new QLabel(this))
-    , m_view(new QTextBrowser(this))
-    , m_debounce(new QTimer(this))
+    : QWidget(parent), m_input(new QPlainTextEdit(this)), m_mbedtls(new QComboBox(this)),
+      m_idf(new QLineEdit(this)), m_versionHint(new QLabel(this)),
+      m_copy(new QPushButton(tr("Copy as text"), this)), m_summary(new QLabel(this)),
+      m_view(new QTextBrowser(this)), m_debounce(new QTimer(this))
 {
     setObjectName(QStringLiteral("decodeWorkspace"));
 
     m_input->setObjectName(QStringLiteral("decodeInput"));
     m_input->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_input->setPlaceholderText(tr("Paste error codes, e.g. -0x7500  -29312  0x801A  MBEDTLS_ERR_SSL_CONN_EOF"));
+    m_input->setPlaceholderText(
+        tr("Paste error codes, e.g. -0x7500  -29312  0x801A  MBEDTLS_ERR_SSL_CONN_EOF"));
     m_input->setTabChangesFocus(true);
-    m_input->setFixedHeight(m_input->fontMetrics().lineSpacing() * 3 + 2 * m_input->frameWidth() + 8);
+    m_input->setFixedHeight(m_input->fontMetrics().lineSpacing() * 3 + 2 * m_input->frameWidth()
+                            + 8);
     m_input->installEventFilter(this);
     setFocusProxy(m_input);
 
@@ -58,13 +55,15 @@ DecodeWorkspace::DecodeWorkspace(QWidget *parent)
     const QList<Tls::MbedtlsVersion> versions = Tls::allMbedtlsVersions();
     for (Tls::MbedtlsVersion v : versions)
         m_mbedtls->addItem(Tls::mbedtlsVersionName(v), Tls::mbedtlsVersionName(v));
-    m_mbedtls->setToolTip(tr("Pin the mbedTLS release the device runs; error meanings changed between 2.x and 3.x"));
+    m_mbedtls->setToolTip(
+        tr("Pin the mbedTLS release the device runs; error meanings changed between 2.x and 3.x"));
 
     m_idf->setObjectName(QStringLiteral("decodeIdfVersion"));
     m_idf->setPlaceholderText(tr("e.g. 4.4 or 5.2"));
     m_idf->setClearButtonEnabled(true);
     m_idf->setMaximumWidth(fontMetrics().averageCharWidth() * 18);
-    m_idf->setToolTip(tr("The ESP-IDF release selects its mbedTLS and the esp-tls numbering (renumbered in 4.4)"));
+    m_idf->setToolTip(tr(
+        "The ESP-IDF release selects its mbedTLS and the esp-tls numbering (renumbered in 4.4)"));
     m_versionHint->setObjectName(QStringLiteral("decodeVersionHint"));
     m_versionHint->setEnabled(false);
 
@@ -122,10 +121,7 @@ DecodeWorkspace::DecodeWorkspace(QWidget *parent)
     showResults();
 }
 
-QString DecodeWorkspace::input() const
-{
-    return m_input->toPlainText();
-}
+QString DecodeWorkspace::input() const { return m_input->toPlainText(); }
 
 void DecodeWorkspace::setInput(const QString &text)
 {
@@ -166,7 +162,8 @@ void DecodeWorkspace::updateVersionHint()
     const QString pinned = m_mbedtls->currentData().toString();
     const QString shippedName = Tls::mbedtlsVersionName(*shipped);
     if (!pinned.isEmpty() && pinned != shippedName)
-        m_versionHint->setText(tr("ESP-IDF %1 ships mbedTLS %2, but %3 is pinned").arg(idf, shippedName, pinned));
+        m_versionHint->setText(
+            tr("ESP-IDF %1 ships mbedTLS %2, but %3 is pinned").arg(idf, shippedName, pinned));
     else
         m_versionHint->setText(tr("ESP-IDF %1 ships mbedTLS %2").arg(idf, shippedName));
 }
@@ -203,18 +200,22 @@ void DecodeWorkspace::showResults()
 
     if (m_results.isEmpty()) {
         // Examples a new user can click, one per kind of answer the decoder gives.
-        static const QStringList examples = {QStringLiteral("-0x7500"), QStringLiteral("-29312"),
-                                             QStringLiteral("0x801A"), QStringLiteral("-0x262E"),
-                                             QStringLiteral("0x00000208"), QStringLiteral("64416")};
+        static const QStringList examples
+            = {QStringLiteral("-0x7500"), QStringLiteral("-29312"),     QStringLiteral("0x801A"),
+               QStringLiteral("-0x262E"), QStringLiteral("0x00000208"), QStringLiteral("64416")};
         QStringList links;
         for (const QString &e : examples)
             links.append(QStringLiteral("<a href=\"%1\"><code>%1</code></a>").arg(e));
-        m_summary->setText(tr("Enter a code to see what it means, or try: %1").arg(links.join(QStringLiteral(", "))));
+        m_summary->setText(tr("Enter a code to see what it means, or try: %1")
+                               .arg(links.join(QStringLiteral(", "))));
     } else if (m_totalInputs > m_results.size()) {
         m_summary->setText(tr("Showing the first %1 of %2 codes; %3 known.")
-                               .arg(m_results.size()).arg(m_totalInputs).arg(known));
+                               .arg(m_results.size())
+                               .arg(m_totalInputs)
+                               .arg(known));
     } else {
-        m_summary->setText(tr("%n code(s) decoded, %1 known.", nullptr, int(m_results.size())).arg(known));
+        m_summary->setText(
+            tr("%n code(s) decoded, %1 known.", nullptr, int(m_results.size())).arg(known));
     }
     m_copy->setEnabled(!m_results.isEmpty());
 }
@@ -223,11 +224,12 @@ void DecodeWorkspace::logResults() const
 {
     // Only on an explicit decode (Enter), so the activity pane is a trail, not every keystroke.
     for (const Tls::DecodeResult &result : m_results) {
-        const QString answer = result.known()
-            ? tr("%1 → %2").arg(result.input, result.readings.constFirst().name.isEmpty()
-                                                  ? result.readings.constFirst().canonical
-                                                  : result.readings.constFirst().name)
-            : tr("%1 → not a known code").arg(result.input);
+        const QString answer
+            = result.known()
+                  ? tr("%1 → %2").arg(result.input, result.readings.constFirst().name.isEmpty()
+                                                        ? result.readings.constFirst().canonical
+                                                        : result.readings.constFirst().name)
+                  : tr("%1 → not a known code").arg(result.input);
         Logger::instance().info(QStringLiteral("decode"), answer);
     }
 }

@@ -39,7 +39,7 @@ public:
     // False while a long paste is still being turned into cards, a slice per event-loop turn.
     bool renderingComplete() const { return m_rendered >= m_results.size(); }
     Tls::DecodeOptions options() const;
-    QString resultsAsText() const;       // the report format, as "Copy as text" puts it
+    QString resultsAsText() const; // the report format, as "Copy as text" puts it
     QTextBrowser *resultView() const { return m_view; }
 
 public Q_SLOTS:

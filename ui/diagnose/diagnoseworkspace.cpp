@@ -66,8 +66,7 @@ struct DiagnoseWorkspace::Job
     }
 };
 
-DiagnoseWorkspace::DiagnoseWorkspace(QWidget *parent)
-    : QWidget(parent)
+DiagnoseWorkspace::DiagnoseWorkspace(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("diagnoseWorkspace"));
     setAcceptDrops(true);
@@ -82,8 +81,9 @@ DiagnoseWorkspace::DiagnoseWorkspace(QWidget *parent)
     m_exportLogs->setObjectName(QStringLiteral("diagnoseExportLogs"));
     m_showRecords = new QPushButton(tr("Show records"), this);
     m_showRecords->setObjectName(QStringLiteral("diagnoseShowRecords"));
-    m_showRecords->setToolTip(tr("Open the TLS records dumped in the failing log in the Records workspace "
-                                 "(which record carried which message, coalesced or fragmented)."));
+    m_showRecords->setToolTip(
+        tr("Open the TLS records dumped in the failing log in the Records workspace "
+           "(which record carried which message, coalesced or fragmented)."));
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("diagnoseProgress"));
@@ -122,10 +122,14 @@ DiagnoseWorkspace::DiagnoseWorkspace(QWidget *parent)
     m_ladderView->verticalHeader()->hide();
     m_ladderView->setShowGrid(false);
     m_ladderView->setWordWrap(false);
-    m_ladderView->horizontalHeader()->setSectionResizeMode(LadderModel::Working, QHeaderView::Stretch);
-    m_ladderView->horizontalHeader()->setSectionResizeMode(LadderModel::Failing, QHeaderView::Stretch);
-    m_ladderView->horizontalHeader()->setSectionResizeMode(LadderModel::WorkingLine, QHeaderView::ResizeToContents);
-    m_ladderView->horizontalHeader()->setSectionResizeMode(LadderModel::FailingLine, QHeaderView::ResizeToContents);
+    m_ladderView->horizontalHeader()->setSectionResizeMode(LadderModel::Working,
+                                                           QHeaderView::Stretch);
+    m_ladderView->horizontalHeader()->setSectionResizeMode(LadderModel::Failing,
+                                                           QHeaderView::Stretch);
+    m_ladderView->horizontalHeader()->setSectionResizeMode(LadderModel::WorkingLine,
+                                                           QHeaderView::ResizeToContents);
+    m_ladderView->horizontalHeader()->setSectionResizeMode(LadderModel::FailingLine,
+                                                           QHeaderView::ResizeToContents);
     m_ladderView->verticalHeader()->setDefaultSectionSize(QFontMetrics(font()).height() + 12);
 
     m_findings = new FindingsPanel(this);
@@ -139,7 +143,8 @@ DiagnoseWorkspace::DiagnoseWorkspace(QWidget *parent)
         view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
         view->verticalHeader()->setDefaultSectionSize(QFontMetrics(font()).height() + 2);
         view->horizontalHeader()->setStretchLastSection(true);
-        view->horizontalHeader()->setSectionResizeMode(LogFileModel::LineNumber, QHeaderView::Interactive);
+        view->horizontalHeader()->setSectionResizeMode(LogFileModel::LineNumber,
+                                                       QHeaderView::Interactive);
         view->setColumnWidth(LogFileModel::LineNumber, 70);
         view->setShowGrid(false);
         view->setWordWrap(false);
@@ -185,8 +190,10 @@ DiagnoseWorkspace::DiagnoseWorkspace(QWidget *parent)
     connect(m_cancel, &QPushButton::clicked, this, &DiagnoseWorkspace::cancel);
     connect(m_exportReport, &QPushButton::clicked, this, &DiagnoseWorkspace::exportReport);
     connect(m_exportLogs, &QPushButton::clicked, this, &DiagnoseWorkspace::exportRedactedLogs);
-    connect(m_showRecords, &QPushButton::clicked, this, [this] { Q_EMIT recordsRequested(m_badPath); });
-    connect(m_ladderView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &DiagnoseWorkspace::showStep);
+    connect(m_showRecords, &QPushButton::clicked, this,
+            [this] { Q_EMIT recordsRequested(m_badPath); });
+    connect(m_ladderView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &DiagnoseWorkspace::showStep);
     connect(m_findings, &FindingsPanel::evidenceActivated, this, &DiagnoseWorkspace::showLine);
     setBusy(false);
     m_exportReport->setEnabled(false);
@@ -225,7 +232,9 @@ void DiagnoseWorkspace::loadLogs(const QString &failingLog, const QString &worki
     m_badPath = failingLog;
     m_goodPath = workingLog;
     m_files->setText(workingLog.isEmpty() ? QFileInfo(failingLog).fileName()
-                                          : tr("%1 (failing) vs %2 (working)").arg(QFileInfo(failingLog).fileName(), QFileInfo(workingLog).fileName()));
+                                          : tr("%1 (failing) vs %2 (working)")
+                                                .arg(QFileInfo(failingLog).fileName(),
+                                                     QFileInfo(workingLog).fileName()));
     m_files->setToolTip(workingLog.isEmpty() ? failingLog : failingLog + u'\n' + workingLog);
     m_job = std::make_shared<Job>();
     m_job->bad = failingLog;
@@ -285,9 +294,11 @@ void DiagnoseWorkspace::jobFinished()
     m_exportReport->setEnabled(true);
     m_exportLogs->setEnabled(true);
     m_showRecords->setEnabled(!m_badPath.isEmpty());
-    m_status->setText(m_report->diagnoses.isEmpty() ? tr("No known pattern") : m_report->diagnoses.first().id);
+    m_status->setText(m_report->diagnoses.isEmpty() ? tr("No known pattern")
+                                                    : m_report->diagnoses.first().id);
 
-    const int row = m_ladder->divergenceRow() >= 0 ? m_ladder->divergenceRow() : m_ladder->rowCount() - 1;
+    const int row
+        = m_ladder->divergenceRow() >= 0 ? m_ladder->divergenceRow() : m_ladder->rowCount() - 1;
     if (row >= 0) {
         const QModelIndex index = m_ladder->index(row, LadderModel::Failing);
         m_ladderView->setCurrentIndex(index);
@@ -300,8 +311,12 @@ void DiagnoseWorkspace::showStep(const QModelIndex &index)
 {
     if (!index.isValid())
         return;
-    const qint64 bad = m_ladder->index(index.row(), LadderModel::Failing).data(LadderModel::SourceLineRole).toLongLong();
-    const qint64 good = m_ladder->index(index.row(), LadderModel::Working).data(LadderModel::SourceLineRole).toLongLong();
+    const qint64 bad = m_ladder->index(index.row(), LadderModel::Failing)
+                           .data(LadderModel::SourceLineRole)
+                           .toLongLong();
+    const qint64 good = m_ladder->index(index.row(), LadderModel::Working)
+                            .data(LadderModel::SourceLineRole)
+                            .toLongLong();
     if (bad > 0)
         showLine(false, bad);
     if (good > 0)
@@ -315,21 +330,24 @@ void DiagnoseWorkspace::showLine(bool working, qint64 line)
     if (!index.isValid())
         return;
     view->scrollTo(index, QAbstractItemView::PositionAtCenter);
-    view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
+                                                       | QItemSelectionModel::Rows);
 }
 
 void DiagnoseWorkspace::chooseFailingLog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open the log of the failing handshake"), QDir::homePath(),
-                                                      tr("Logs (*.log *.txt *.gz);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open the log of the failing handshake"), QDir::homePath(),
+        tr("Logs (*.log *.txt *.gz);;All files (*)"));
     if (!path.isEmpty())
         loadLogs(path, m_goodPath);
 }
 
 void DiagnoseWorkspace::chooseWorkingLog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open the log of a working handshake"), QDir::homePath(),
-                                                      tr("Logs (*.log *.txt *.gz);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open the log of a working handshake"), QDir::homePath(),
+        tr("Logs (*.log *.txt *.gz);;All files (*)"));
     if (path.isEmpty())
         return;
     if (m_badPath.isEmpty())
@@ -359,18 +377,21 @@ void DiagnoseWorkspace::dropEvent(QDropEvent *event)
         return;
     }
     // Two files: the one named like a working run is the reference.
-    static const QRegularExpression working(QStringLiteral("good|ok|work|succe|pass"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression working(QStringLiteral("good|ok|work|succe|pass"),
+                                            QRegularExpression::CaseInsensitiveOption);
     const bool firstIsWorking = working.match(QFileInfo(files.at(0)).fileName()).hasMatch()
-        && !working.match(QFileInfo(files.at(1)).fileName()).hasMatch();
-    loadLogs(firstIsWorking ? files.at(1) : files.at(0), firstIsWorking ? files.at(0) : files.at(1));
+                                && !working.match(QFileInfo(files.at(1)).fileName()).hasMatch();
+    loadLogs(firstIsWorking ? files.at(1) : files.at(0),
+             firstIsWorking ? files.at(0) : files.at(1));
 }
 
 void DiagnoseWorkspace::exportReport()
 {
     if (!m_report)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the diagnosis as HTML"),
-                                                      QDir::home().filePath(QStringLiteral("tls-diagnosis.html")), tr("HTML (*.html)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the diagnosis as HTML"),
+        QDir::home().filePath(QStringLiteral("tls-diagnosis.html")), tr("HTML (*.html)"));
     if (path.isEmpty())
         return;
     const auto written = Tls::DiagnosisReportWriter::writeHtml(*m_report, path);
@@ -382,7 +403,8 @@ void DiagnoseWorkspace::exportRedactedLogs()
 {
     if (!m_report || m_thread)
         return;
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the redacted copies"), QDir::homePath());
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Folder for the redacted copies"), QDir::homePath());
     if (dir.isEmpty())
         return;
     QStringList sources{m_badPath};
@@ -390,7 +412,8 @@ void DiagnoseWorkspace::exportRedactedLogs()
         sources << m_goodPath;
     auto *thread = QThread::create([sources, dir] {
         for (const QString &source : sources) {
-            const QString target = QDir(dir).filePath(QFileInfo(source).completeBaseName() + QStringLiteral(".redacted.log"));
+            const QString target = QDir(dir).filePath(QFileInfo(source).completeBaseName()
+                                                      + QStringLiteral(".redacted.log"));
             (void)Tls::DiagnosisReportWriter::writeRedactedLog(source, target);
         }
     });

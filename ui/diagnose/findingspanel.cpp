@@ -31,7 +31,8 @@ FindingsPanel::FindingsPanel(QWidget *parent) : QScrollArea(parent)
     m_layout->addWidget(m_header);
     m_layout->addStretch(1);
     setWidget(m_content);
-    showMessage(tr("Open a failing mbedTLS debug log (and optionally a working one), or drop it here."));
+    showMessage(
+        tr("Open a failing mbedTLS debug log (and optionally a working one), or drop it here."));
 }
 
 void FindingsPanel::clearCards()
@@ -65,25 +66,33 @@ void FindingsPanel::showReport(const Tls::DiagnosisReport &report)
     QString header;
     if (report.finalError) {
         header += QStringLiteral("<p style='color:#a00'><b>%1</b><br>%2</p>")
-                      .arg(esc(tr("Handshake failed with %1 %2").arg(Tls::formatCode(report.finalError->code), report.finalError->name)),
+                      .arg(esc(tr("Handshake failed with %1 %2")
+                                   .arg(Tls::formatCode(report.finalError->code),
+                                        report.finalError->name)),
                            esc(report.finalError->meaning));
     } else if (const Tls::HandshakeTrace *t = report.badHandshake(); t && t->succeeded()) {
-        header += QStringLiteral("<p style='color:#060'><b>%1</b></p>").arg(esc(tr("This handshake succeeded.")));
+        header += QStringLiteral("<p style='color:#060'><b>%1</b></p>")
+                      .arg(esc(tr("This handshake succeeded.")));
     }
     if (report.diff) {
         if (const Tls::Divergence *d = report.diff->first())
-            header += QStringLiteral("<p><b>%1</b> %2</p>").arg(esc(tr("First divergence:")), esc(d->summary));
+            header += QStringLiteral("<p><b>%1</b> %2</p>")
+                          .arg(esc(tr("First divergence:")), esc(d->summary));
         else
-            header += QStringLiteral("<p>%1</p>").arg(esc(tr("Both handshakes take the same steps.")));
+            header
+                += QStringLiteral("<p>%1</p>").arg(esc(tr("Both handshakes take the same steps.")));
     }
     if (report.decodedErrors.size() > 1) {
         header += QStringLiteral("<p>%1<br>").arg(esc(tr("Error codes in this handshake:")));
         for (const Tls::DecodedError &e : report.decodedErrors)
-            header += tr("&nbsp;&nbsp;<code>%1</code> %2 (line %3)<br>").arg(esc(Tls::formatCode(e.code)), esc(e.name)).arg(e.firstLine);
+            header += tr("&nbsp;&nbsp;<code>%1</code> %2 (line %3)<br>")
+                          .arg(esc(Tls::formatCode(e.code)), esc(e.name))
+                          .arg(e.firstLine);
         header += QStringLiteral("</p>");
     }
     if (report.diagnoses.isEmpty())
-        header += QStringLiteral("<p>%1</p>").arg(esc(tr("No known failure pattern matched this log.")));
+        header += QStringLiteral("<p>%1</p>")
+                      .arg(esc(tr("No known failure pattern matched this log.")));
     m_header->setText(header);
 
     int position = 1;
@@ -93,7 +102,9 @@ void FindingsPanel::showReport(const Tls::DiagnosisReport &report)
         card->setProperty("diagnosisId", d.id);
         card->setFrameShape(QFrame::StyledPanel);
         auto *v = new QVBoxLayout(card);
-        auto *title = new QLabel(QStringLiteral("<b>%1</b> <span style='color:#777'>%2</span>").arg(esc(d.title), esc(d.id)), card);
+        auto *title = new QLabel(QStringLiteral("<b>%1</b> <span style='color:#777'>%2</span>")
+                                     .arg(esc(d.title), esc(d.id)),
+                                 card);
         title->setWordWrap(true);
         auto *confidence = new QProgressBar(card);
         confidence->setRange(0, 100);
@@ -105,7 +116,8 @@ void FindingsPanel::showReport(const Tls::DiagnosisReport &report)
         QString evidence = QStringLiteral("<b>%1</b><br>").arg(esc(tr("Evidence")));
         for (const Tls::EvidenceLine &e : d.evidence) {
             evidence += QStringLiteral("<a href='%1:%2'>%3:%2</a> %4<br>")
-                            .arg(e.fromWorkingLog ? QStringLiteral("good") : QStringLiteral("bad")).arg(e.line)
+                            .arg(e.fromWorkingLog ? QStringLiteral("good") : QStringLiteral("bad"))
+                            .arg(e.line)
                             .arg(esc(QFileInfo(e.file).fileName()), esc(e.text));
         }
         auto *evidenceLabel = new QLabel(evidence, card);
@@ -114,9 +126,11 @@ void FindingsPanel::showReport(const Tls::DiagnosisReport &report)
         connect(evidenceLabel, &QLabel::linkActivated, this, [this](const QString &link) {
             const QStringList parts = link.split(QLatin1Char(':'));
             if (parts.size() == 2)
-                Q_EMIT evidenceActivated(parts.first() == QLatin1String("good"), parts.last().toLongLong());
+                Q_EMIT evidenceActivated(parts.first() == QLatin1String("good"),
+                                         parts.last().toLongLong());
         });
-        QString fixes = QStringLiteral("<b>%1</b><ul style='margin-left:-20px'>").arg(esc(tr("Fixes")));
+        QString fixes
+            = QStringLiteral("<b>%1</b><ul style='margin-left:-20px'>").arg(esc(tr("Fixes")));
         for (const QString &f : d.fixes)
             fixes += QStringLiteral("<li>%1</li>").arg(esc(f));
         fixes += QStringLiteral("</ul>");

@@ -8,7 +8,8 @@
 
 namespace Forgeline::Ui {
 
-void LadderDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void LadderDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                           const QModelIndex &index) const
 {
     if (index.column() != LadderModel::Working && index.column() != LadderModel::Failing) {
         QStyledItemDelegate::paint(painter, option, index);
@@ -45,7 +46,8 @@ void LadderDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     const QFontMetrics fm(font);
     if (direction == 0) {
         painter->setPen(ink);
-        painter->drawText(r.adjusted(6, 0, -6, 0), Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(text, Qt::ElideRight, r.width() - 12));
+        painter->drawText(r.adjusted(6, 0, -6, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                          fm.elidedText(text, Qt::ElideRight, r.width() - 12));
     } else {
         const int y = r.bottom() - 3;
         painter->setPen(QPen(ink, 1.5));
@@ -59,7 +61,8 @@ void LadderDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
         head.closeSubpath();
         painter->fillPath(head, ink);
         painter->setPen(ink);
-        painter->drawText(QRect(r.left(), r.top(), r.width(), y - r.top()), Qt::AlignHCenter | Qt::AlignBottom,
+        painter->drawText(QRect(r.left(), r.top(), r.width(), y - r.top()),
+                          Qt::AlignHCenter | Qt::AlignBottom,
                           fm.elidedText(text, Qt::ElideRight, r.width() - 16));
     }
     painter->restore();

@@ -14,8 +14,15 @@ int directionOf(const Tls::HandshakeEvent &e, bool serverSide)
 {
     int d = 0;
     switch (e.type) {
-    case T::MessageWritten: case T::RecordOut: case T::Sent: case T::AlertSent: d = 1; break;
-    case T::MessageParsed: case T::RecordIn: case T::Received: case T::AlertReceived: case T::HandshakeMessage: d = 2; break;
+    case T::MessageWritten:
+    case T::RecordOut:
+    case T::Sent:
+    case T::AlertSent: d = 1; break;
+    case T::MessageParsed:
+    case T::RecordIn:
+    case T::Received:
+    case T::AlertReceived:
+    case T::HandshakeMessage: d = 2; break;
     default: break;
     }
     if (serverSide && d != 0)
@@ -25,9 +32,10 @@ int directionOf(const Tls::HandshakeEvent &e, bool serverSide)
 
 bool isProblem(const Tls::HandshakeEvent &e)
 {
-    return e.code != 0 || e.type == T::AlertReceived || e.type == T::AlertSent || (e.type == T::Received && e.a == 0)
-        || e.type == T::Notice || e.type == T::BufferLimit || e.type == T::AllocFailed || e.type == T::AppVerifyFailed
-        || e.type == T::Timeout || (e.type == T::VerifyFlags && e.a != 0);
+    return e.code != 0 || e.type == T::AlertReceived || e.type == T::AlertSent
+           || (e.type == T::Received && e.a == 0) || e.type == T::Notice || e.type == T::BufferLimit
+           || e.type == T::AllocFailed || e.type == T::AppVerifyFailed || e.type == T::Timeout
+           || (e.type == T::VerifyFlags && e.a != 0);
 }
 
 } // namespace
@@ -45,7 +53,8 @@ void LadderModel::setReport(std::shared_ptr<const Tls::DiagnosisReport> report)
             m_steps = m_report->diff->steps;
             if (const Tls::Divergence *d = m_report->diff->first()) {
                 for (int i = 0; i < m_steps.size(); ++i) {
-                    const bool hit = d->badEvent >= 0 ? m_steps.at(i).badEvent == d->badEvent : m_steps.at(i).goodEvent == d->goodEvent;
+                    const bool hit = d->badEvent >= 0 ? m_steps.at(i).badEvent == d->badEvent
+                                                      : m_steps.at(i).goodEvent == d->goodEvent;
                     if (hit) {
                         m_divergenceRow = i;
                         break;
@@ -62,15 +71,22 @@ void LadderModel::setReport(std::shared_ptr<const Tls::DiagnosisReport> report)
 
 bool LadderModel::hasWorkingLog() const { return m_report && m_report->goodHandshake(); }
 
-int LadderModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_steps.size()); }
+int LadderModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_steps.size());
+}
 
-int LadderModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int LadderModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 const Tls::HandshakeEvent *LadderModel::stepEvent(int row, bool working) const
 {
     if (!m_report || row < 0 || row >= m_steps.size())
         return nullptr;
-    const Tls::HandshakeTrace *trace = working ? m_report->goodHandshake() : m_report->badHandshake();
+    const Tls::HandshakeTrace *trace
+        = working ? m_report->goodHandshake() : m_report->badHandshake();
     const int index = working ? m_steps.at(row).goodEvent : m_steps.at(row).badEvent;
     if (!trace || index < 0 || index >= trace->events.size())
         return nullptr;
@@ -88,7 +104,8 @@ QVariant LadderModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (!e)
-            return index.column() == Working || index.column() == Failing ? tr("(no such step)") : QVariant();
+            return index.column() == Working || index.column() == Failing ? tr("(no such step)")
+                                                                          : QVariant();
         if (index.column() == WorkingLine || index.column() == FailingLine)
             return e->line;
         return Tls::describeEvent(*e, trace);
@@ -104,16 +121,11 @@ QVariant LadderModel::data(const QModelIndex &index, int role) const
         if (!e && (index.column() == Working || index.column() == Failing) && hasWorkingLog())
             return QBrush(QColor(0xf3, 0xf3, 0xf3));
         return {};
-    case DirectionRole:
-        return e ? directionOf(*e, trace && trace->serverSide) : 0;
-    case ProblemRole:
-        return e ? isProblem(*e) : false;
-    case SourceLineRole:
-        return e ? e->line : qint64(0);
-    case DivergenceRole:
-        return index.row() == m_divergenceRow;
-    default:
-        return {};
+    case DirectionRole: return e ? directionOf(*e, trace && trace->serverSide) : 0;
+    case ProblemRole: return e ? isProblem(*e) : false;
+    case SourceLineRole: return e ? e->line : qint64(0);
+    case DivergenceRole: return index.row() == m_divergenceRow;
+    default: return {};
     }
 }
 

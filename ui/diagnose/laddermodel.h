@@ -19,8 +19,8 @@ public:
     enum Role {
         DirectionRole = Qt::UserRole + 1, // int: 0 local, 1 client -> server, 2 server -> client
         ProblemRole,                      // bool: alert, error or peer close
-        SourceLineRole,                   // qint64 line in that log (0 when the run has no such step)
-        DivergenceRole,                   // bool: the first divergence row
+        SourceLineRole, // qint64 line in that log (0 when the run has no such step)
+        DivergenceRole, // bool: the first divergence row
     };
 
     explicit LadderModel(QObject *parent = nullptr);

@@ -13,18 +13,22 @@
 
 namespace Forgeline::Ui {
 
-std::shared_ptr<LogLineIndex> LogLineIndex::build(const QString &path, const std::function<bool(qint64, qint64)> &progress)
+std::shared_ptr<LogLineIndex> LogLineIndex::build(
+    const QString &path, const std::function<bool(qint64, qint64)> &progress)
 {
     auto index = std::make_shared<LogLineIndex>();
     index->path = path;
     if (path.endsWith(QLatin1String(".gz"), Qt::CaseInsensitive)) {
         index->compressed = true;
-        const auto read = Tls::LogReader::readFile(path, [&](qint64, QByteArrayView line) {
-            if (index->lines.size() < MaxCompressedLines)
-                index->lines.append(line.toByteArray());
-            else
-                index->truncated = true;
-        }, progress);
+        const auto read = Tls::LogReader::readFile(
+            path,
+            [&](qint64, QByteArrayView line) {
+                if (index->lines.size() < MaxCompressedLines)
+                    index->lines.append(line.toByteArray());
+                else
+                    index->truncated = true;
+            },
+            progress);
         if (!read)
             index->lines.clear();
         return index;
@@ -42,7 +46,8 @@ std::shared_ptr<LogLineIndex> LogLineIndex::build(const QString &path, const std
         if (n <= 0)
             break;
         const char *base = chunk.constData();
-        for (const char *p = base; (p = static_cast<const char *>(std::memchr(p, '\n', size_t(base + n - p)))); ++p)
+        for (const char *p = base;
+             (p = static_cast<const char *>(std::memchr(p, '\n', size_t(base + n - p)))); ++p)
             index->offsets.push_back(position + (p - base) + 1);
         position += n;
         if (progress && !progress(position, total)) {
@@ -76,7 +81,8 @@ void LogFileModel::setHighlightedLines(const QSet<qint64> &lines)
 {
     m_highlighted = lines;
     if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::BackgroundRole});
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+                           {Qt::BackgroundRole});
 }
 
 QString LogFileModel::lineText(qint64 lineNumber) const
@@ -106,7 +112,10 @@ int LogFileModel::rowCount(const QModelIndex &parent) const
     return int(qMin<qint64>(m_index->lineCount(), std::numeric_limits<int>::max()));
 }
 
-int LogFileModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int LogFileModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant LogFileModel::data(const QModelIndex &index, int role) const
 {
@@ -116,23 +125,23 @@ QVariant LogFileModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return index.column() == LineNumber ? QVariant(line) : QVariant(lineText(line));
-    case Qt::FontRole:
-        return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    case Qt::FontRole: return QFontDatabase::systemFont(QFontDatabase::FixedFont);
     case Qt::TextAlignmentRole:
-        return index.column() == LineNumber ? int(Qt::AlignRight | Qt::AlignVCenter) : int(Qt::AlignLeft | Qt::AlignVCenter);
+        return index.column() == LineNumber ? int(Qt::AlignRight | Qt::AlignVCenter)
+                                            : int(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
         return index.column() == LineNumber ? QBrush(QColor(0x88, 0x88, 0x88)) : QVariant();
     case Qt::BackgroundRole:
         return m_highlighted.contains(line) ? QBrush(QColor(0xfd, 0xe2, 0xa7)) : QVariant();
-    default:
-        return {};
+    default: return {};
     }
 }
 
 QVariant LogFileModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Horizontal && role == Qt::DisplayRole)
-        return section == LineNumber ? tr("Line") : (m_index ? QFileInfo(m_index->path).fileName() : tr("Log"));
+        return section == LineNumber ? tr("Line")
+                                     : (m_index ? QFileInfo(m_index->path).fileName() : tr("Log"));
     return QAbstractTableModel::headerData(section, orientation, role);
 }
 

@@ -20,16 +20,18 @@ namespace Forgeline::Ui {
 struct LogLineIndex
 {
     QString path;
-    std::vector<qint64> offsets;   // plain files: byte offset of each line
-    QByteArrayList lines;          // gzip files: the lines themselves
+    std::vector<qint64> offsets; // plain files: byte offset of each line
+    QByteArrayList lines;        // gzip files: the lines themselves
     bool compressed = false;
-    bool truncated = false;        // gzip beyond the cap
+    bool truncated = false; // gzip beyond the cap
 
     qint64 lineCount() const { return compressed ? lines.size() : qint64(offsets.size()); }
 
     static constexpr qsizetype MaxCompressedLines = 4'000'000;
     // progress(done, total) returns false to cancel (then the index is empty).
-    static std::shared_ptr<LogLineIndex> build(const QString &path, const std::function<bool(qint64, qint64)> &progress = {});
+    static std::shared_ptr<LogLineIndex> build(const QString &path,
+                                               const std::function<bool(qint64, qint64)> &progress
+                                               = {});
 };
 
 // The raw log, lazily: lines are read from disk only when the view shows them.
@@ -43,7 +45,7 @@ public:
 
     void setIndex(std::shared_ptr<const LogLineIndex> index);
     void setHighlightedLines(const QSet<qint64> &lines); // 1-based
-    QString lineText(qint64 lineNumber) const;            // 1-based
+    QString lineText(qint64 lineNumber) const;           // 1-based
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -39,35 +39,43 @@ QStringList splitFiles(const QString &text)
 
 QWidget *FlashWorkspace::buildPreflightBox()
 {
-    auto *box = new QGroupBox(tr("Preflight: will the device accept this certificate and key?"), this);
+    auto *box
+        = new QGroupBox(tr("Preflight: will the device accept this certificate and key?"), this);
     box->setObjectName(QStringLiteral("flashPreflight"));
     auto *layout = new QVBoxLayout(box);
     auto *form = new QFormLayout;
-    const auto fileRow = [this, box, form](const QString &label, const QString &placeholder, bool many) {
-        auto *edit = new QLineEdit(box);
-        edit->setPlaceholderText(placeholder);
-        auto *browse = new QPushButton(tr("Browse…"), box);
-        auto *row = new QHBoxLayout;
-        row->addWidget(edit, 1);
-        row->addWidget(browse);
-        form->addRow(label, row);
-        connect(browse, &QPushButton::clicked, this, [this, edit, label, many] {
-            const QString filter = tr("Certificates and keys (*.pem *.crt *.cer *.key *.der);;All files (*)");
-            if (many) {
-                const QStringList files = QFileDialog::getOpenFileNames(this, label, QString(), filter);
-                if (!files.isEmpty())
-                    edit->setText(files.join(QLatin1Char(';')));
-            } else if (const QString f = QFileDialog::getOpenFileName(this, label, QString(), filter); !f.isEmpty()) {
-                edit->setText(f);
-            }
-        });
-        // Typing a path must not start a run per keystroke: the panel coalesces, we only feed it.
-        connect(edit, &QLineEdit::textChanged, this, &FlashWorkspace::updatePreflightInputs);
-        return edit;
-    };
-    m_pfCert = fileRow(tr("Certificate:"), tr("Device certificate (PEM may include the chain)"), false);
+    const auto fileRow
+        = [this, box, form](const QString &label, const QString &placeholder, bool many) {
+              auto *edit = new QLineEdit(box);
+              edit->setPlaceholderText(placeholder);
+              auto *browse = new QPushButton(tr("Browse…"), box);
+              auto *row = new QHBoxLayout;
+              row->addWidget(edit, 1);
+              row->addWidget(browse);
+              form->addRow(label, row);
+              connect(browse, &QPushButton::clicked, this, [this, edit, label, many] {
+                  const QString filter
+                      = tr("Certificates and keys (*.pem *.crt *.cer *.key *.der);;All files (*)");
+                  if (many) {
+                      const QStringList files
+                          = QFileDialog::getOpenFileNames(this, label, QString(), filter);
+                      if (!files.isEmpty())
+                          edit->setText(files.join(QLatin1Char(';')));
+                  } else if (const QString f
+                             = QFileDialog::getOpenFileName(this, label, QString(), filter);
+                             !f.isEmpty()) {
+                      edit->setText(f);
+                  }
+              });
+              // Typing a path must not start a run per keystroke: the panel coalesces, we only feed it.
+              connect(edit, &QLineEdit::textChanged, this, &FlashWorkspace::updatePreflightInputs);
+              return edit;
+          };
+    m_pfCert
+        = fileRow(tr("Certificate:"), tr("Device certificate (PEM may include the chain)"), false);
     m_pfKey = fileRow(tr("Key:"), tr("Device private key"), false);
-    m_pfChain = fileRow(tr("Chain:"), tr("Intermediates, if not in the certificate file (optional)"), false);
+    m_pfChain = fileRow(tr("Chain:"),
+                        tr("Intermediates, if not in the certificate file (optional)"), false);
     m_pfCa = fileRow(tr("CA:"), tr("CA(s) the server trusts, ';'-separated (optional)"), true);
     layout->addLayout(form);
 
@@ -83,7 +91,8 @@ QWidget *FlashWorkspace::buildPreflightBox()
     return box;
 }
 
-void FlashWorkspace::setPreflightFiles(const QString &cert, const QString &key, const QString &chain, const QStringList &cas)
+void FlashWorkspace::setPreflightFiles(const QString &cert, const QString &key,
+                                       const QString &chain, const QStringList &cas)
 {
     m_pfCert->setText(cert);
     m_pfKey->setText(key);
@@ -119,7 +128,8 @@ void FlashWorkspace::adoptPayloadForPreflight()
 
 void FlashWorkspace::updatePreflightInputs()
 {
-    const QStringList files{m_pfCert->text().trimmed(), m_pfKey->text().trimmed(), m_pfChain->text().trimmed(), m_pfCa->text().trimmed()};
+    const QStringList files{m_pfCert->text().trimmed(), m_pfKey->text().trimmed(),
+                            m_pfChain->text().trimmed(), m_pfCa->text().trimmed()};
     if (files == m_fedFiles)
         return;
     m_fedFiles = files;
@@ -132,7 +142,9 @@ void FlashWorkspace::updatePreflightInputs()
 void FlashWorkspace::updatePreflightPartitions()
 {
     const Image::PartitionTable &table = m_table->table();
-    const auto sizeOf = [&table](const QString &chosen, std::initializer_list<const char *> usual) -> std::optional<qint64> {
+    const auto sizeOf
+        = [&table](const QString &chosen,
+                   std::initializer_list<const char *> usual) -> std::optional<qint64> {
         if (const Image::Partition *p = table.find(chosen); p && !chosen.isEmpty())
             return qint64(p->size);
         for (const char *name : usual)
@@ -166,15 +178,9 @@ bool FlashWorkspace::preflightBlocksWrite() const
     return m_preflight->hasRed() && !m_writeAnyway->isChecked();
 }
 
-bool FlashWorkspace::canWrite() const
-{
-    return m_write->isEnabled();
-}
+bool FlashWorkspace::canWrite() const { return m_write->isEnabled(); }
 
-void FlashWorkspace::setWriteAnyway(bool on)
-{
-    m_writeAnyway->setChecked(on);
-}
+void FlashWorkspace::setWriteAnyway(bool on) { m_writeAnyway->setChecked(on); }
 
 QString FlashWorkspace::failingChecksText() const
 {
@@ -186,7 +192,9 @@ QString FlashWorkspace::failingChecksText() const
     QStringList fails;
     for (const Tls::PreflightCheck &c : last->value().checks)
         if (c.status == Tls::PreflightCheck::Status::Fail)
-            fails << (c.predictedError.isEmpty() ? c.id : QStringLiteral("%1 %2").arg(c.id, c.predictedError));
+            fails << (c.predictedError.isEmpty()
+                          ? c.id
+                          : QStringLiteral("%1 %2").arg(c.id, c.predictedError));
     return fails.join(QStringLiteral(", "));
 }
 
@@ -199,7 +207,8 @@ QString FlashWorkspace::writeGateText() const
     if (!m_preflight->hasRed())
         return {};
     if (m_writeAnyway->isChecked())
-        return tr("Overriding the preflight: the device is predicted to fail (%1).").arg(failingChecksText());
+        return tr("Overriding the preflight: the device is predicted to fail (%1).")
+            .arg(failingChecksText());
     return tr("Writing is refused: the preflight predicts the device will fail (%1). Fix the files or the target settings, "
               "or tick \"Write anyway\".")
         .arg(failingChecksText());
@@ -210,7 +219,8 @@ void FlashWorkspace::updateWriteGate()
     if (!m_writeGate)
         return; // during buildUi
     const QString text = writeGateText();
-    const bool red = preflightConfigured() && !m_preflight->isRunning() && m_preflight->lastResult() && m_preflight->hasRed();
+    const bool red = preflightConfigured() && !m_preflight->isRunning() && m_preflight->lastResult()
+                     && m_preflight->hasRed();
     m_writeGate->setText(text);
     m_writeGate->setVisible(!text.isEmpty());
     m_writeGate->setStyleSheet(red ? QStringLiteral("QLabel { color: #611a15; }") : QString());

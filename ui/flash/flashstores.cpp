@@ -36,7 +36,8 @@ QHBoxLayout *fileRow(QLineEdit *edit, QWidget *box, const QString &title, const 
     row->addWidget(edit, 1);
     row->addWidget(browse);
     QObject::connect(browse, &QPushButton::clicked, edit, [edit, box, title, filter] {
-        const QString f = QFileDialog::getOpenFileName(box, title, QFileInfo(edit->text()).absolutePath(), filter);
+        const QString f = QFileDialog::getOpenFileName(
+            box, title, QFileInfo(edit->text()).absolutePath(), filter);
         if (!f.isEmpty())
             edit->setText(f);
     });
@@ -47,7 +48,8 @@ Result<QByteArray> readInput(const QString &path, const QString &what)
 {
     QFile f(path);
     if (path.isEmpty() || !f.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("file.read"), FlashWorkspace::tr("Choose a readable %1.").arg(what), f.errorString());
+        return Error::make(QStringLiteral("file.read"),
+                           FlashWorkspace::tr("Choose a readable %1.").arg(what), f.errorString());
     return f.readAll();
 }
 
@@ -60,8 +62,9 @@ void FlashWorkspace::buildStoreRows(QFormLayout *form, QWidget *box)
     m_layout->addItem(tr("Raw partition (the file as it is)"), QStringLiteral("raw"));
     m_layout->addItem(tr("NVS partition (from a CSV template)"), QStringLiteral("nvs"));
     m_layout->addItem(tr("esp_secure_cert partition"), QStringLiteral("secure-cert"));
-    m_layout->setToolTip(tr("Where the firmware looks for its certificate: a raw partition, an NVS key-value "
-                            "partition, or the esp_secure_cert partition read by esp_secure_cert_mgr."));
+    m_layout->setToolTip(
+        tr("Where the firmware looks for its certificate: a raw partition, an NVS key-value "
+           "partition, or the esp_secure_cert partition read by esp_secure_cert_mgr."));
     form->insertRow(0, tr("Layout:"), m_layout);
 
     const QString pem = tr("Certificates and keys (*.pem *.crt *.key *.der);;All files (*)");
@@ -71,12 +74,16 @@ void FlashWorkspace::buildStoreRows(QFormLayout *form, QWidget *box)
     m_storeCa = new QLineEdit(box);
     m_storeCa->setPlaceholderText(tr("Optional: CA certificate stored beside it"));
     m_storeCsv = new QLineEdit(box);
-    m_storeCsv->setPlaceholderText(tr("nvs_partition_gen CSV; {certificate}, {key}, {mac} are filled in"));
+    m_storeCsv->setPlaceholderText(
+        tr("nvs_partition_gen CSV; {certificate}, {key}, {mac} are filled in"));
     m_storeKeys = new QLineEdit(box);
-    m_storeKeys->setPlaceholderText(tr("Optional: nvs_keys file to encrypt with (already on the board)"));
-    m_storeRows = {fileRow(m_storeKey, box, tr("Private key"), pem), fileRow(m_storeCa, box, tr("CA certificate"), pem),
-                   fileRow(m_storeCsv, box, tr("NVS CSV template"), tr("CSV (*.csv);;All files (*)")),
-                   fileRow(m_storeKeys, box, tr("NVS keys file"), tr("Keys (*.bin);;All files (*)"))};
+    m_storeKeys->setPlaceholderText(
+        tr("Optional: nvs_keys file to encrypt with (already on the board)"));
+    m_storeRows
+        = {fileRow(m_storeKey, box, tr("Private key"), pem),
+           fileRow(m_storeCa, box, tr("CA certificate"), pem),
+           fileRow(m_storeCsv, box, tr("NVS CSV template"), tr("CSV (*.csv);;All files (*)")),
+           fileRow(m_storeKeys, box, tr("NVS keys file"), tr("Keys (*.bin);;All files (*)"))};
     form->addRow(tr("Private key:"), m_storeRows[0]);
     form->addRow(tr("CA certificate:"), m_storeRows[1]);
     form->addRow(tr("CSV template:"), m_storeRows[2]);
@@ -86,8 +93,9 @@ void FlashWorkspace::buildStoreRows(QFormLayout *form, QWidget *box)
         updateLayoutRows();
         // The usual partition for the layout, when the board has it.
         const QString usual = layoutName() == QLatin1String("nvs") ? QStringLiteral("nvs")
-            : layoutName() == QLatin1String("secure-cert")         ? QStringLiteral("esp_secure_cert")
-                                                                   : QString();
+                              : layoutName() == QLatin1String("secure-cert")
+                                  ? QStringLiteral("esp_secure_cert")
+                                  : QString();
         if (!usual.isEmpty() && m_partition->findText(usual) >= 0)
             m_partition->setCurrentIndex(m_partition->findText(usual));
         updatePayloadSummary();
@@ -114,7 +122,8 @@ void FlashWorkspace::updateLayoutRows()
     m_writeForm->setRowVisible(m_storeRows[1], layout == QLatin1String("secure-cert"));
     m_writeForm->setRowVisible(m_storeRows[2], nvs);
     m_writeForm->setRowVisible(m_storeRows[3], nvs);
-    m_file->setPlaceholderText(raw ? tr("Certificate or key file (PEM or DER)") : tr("The device certificate (PEM or DER)"));
+    m_file->setPlaceholderText(raw ? tr("Certificate or key file (PEM or DER)")
+                                   : tr("The device certificate (PEM or DER)"));
     // The file row's label says what the file is in this layout.
     for (int row = 0; row < m_writeForm->rowCount(); ++row) {
         QLayoutItem *field = m_writeForm->itemAt(row, QFormLayout::FieldRole);
@@ -137,7 +146,8 @@ QString FlashWorkspace::layoutName() const
     return m_layout ? m_layout->currentData().toString() : QStringLiteral("raw");
 }
 
-void FlashWorkspace::setStoreFiles(const QString &key, const QString &ca, const QString &csv, const QString &nvsKeys)
+void FlashWorkspace::setStoreFiles(const QString &key, const QString &ca, const QString &csv,
+                                   const QString &nvsKeys)
 {
     m_storeKey->setText(key);
     m_storeCa->setText(ca);
@@ -151,7 +161,8 @@ Result<QByteArray> FlashWorkspace::storeBytes() const
 {
     const Image::Partition *part = m_table->table().find(m_partition->currentText());
     if (!part)
-        return Error::make(QStringLiteral("flash.partition"), tr("Connect and choose the partition the store goes to."));
+        return Error::make(QStringLiteral("flash.partition"),
+                           tr("Connect and choose the partition the store goes to."));
     auto cert = readInput(m_file->text(), tr("certificate file"));
     if (!cert)
         return cert.error();

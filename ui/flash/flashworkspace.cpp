@@ -14,8 +14,8 @@
 
 #include <QComboBox>
 #include <QFile>
-#include <QFormLayout>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -61,7 +61,9 @@ void FlashWorkspace::refreshPorts()
     m_port->clear();
     for (const PortEntry &p : discoverPorts())
         m_port->addItem(QStringLiteral("%1 — %2").arg(p.name, p.label), p.name);
-    m_port->addItem(m_virtual ? tr("Virtual board (%1)").arg(m_virtual->address()) : tr("Virtual board"), VirtualKey);
+    m_port->addItem(m_virtual ? tr("Virtual board (%1)").arg(m_virtual->address())
+                              : tr("Virtual board"),
+                    VirtualKey);
     if (!current.isEmpty())
         setPortText(current);
 }
@@ -108,7 +110,8 @@ void FlashWorkspace::startVirtualBoard()
         m_virtual = new Sim::RomSerialServer(*config, this);
         auto address = m_virtual->listenPty();
         if (!address) {
-            showBanner(false, address.error().message + QStringLiteral(" ") + address.error().detail);
+            showBanner(false,
+                       address.error().message + QStringLiteral(" ") + address.error().detail);
             delete m_virtual;
             return;
         }
@@ -144,7 +147,8 @@ FlashJobRequest FlashWorkspace::baseRequest(FlashJobRequest::Kind kind) const
 
 void FlashWorkspace::connectBoard()
 {
-    if (m_port->currentData().toString() == VirtualKey && m_port->currentText() == m_port->itemText(m_port->currentIndex()))
+    if (m_port->currentData().toString() == VirtualKey
+        && m_port->currentText() == m_port->itemText(m_port->currentIndex()))
         startVirtualBoard();
     if (portText().isEmpty()) {
         showBanner(false, tr("Choose a port first."));
@@ -159,7 +163,8 @@ Result<QByteArray> FlashWorkspace::payloadBytes() const
         return storeBytes();
     QFile f(m_file->text());
     if (m_file->text().isEmpty() || !f.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("file.read"), tr("Choose a readable certificate or key file."), f.errorString());
+        return Error::make(QStringLiteral("file.read"),
+                           tr("Choose a readable certificate or key file."), f.errorString());
     auto fmt = Image::payloadFormatFromName(m_format->currentData().toString());
     if (!fmt)
         return fmt.error();
@@ -193,7 +198,8 @@ void FlashWorkspace::write()
     if (m_board.flashEncryptionEnabled() && !m_flashKey->text().isEmpty()) {
         QFile key(m_flashKey->text());
         if (!key.open(QIODevice::ReadOnly)) {
-            showBanner(false, tr("Cannot read the flash encryption key: %1").arg(key.errorString()));
+            showBanner(false,
+                       tr("Cannot read the flash encryption key: %1").arg(key.errorString()));
             return;
         }
         r.flashEncryptionKey = key.readAll();
@@ -201,16 +207,14 @@ void FlashWorkspace::write()
     m_lastWritten = *bytes;
     m_lastPartition = r.partition;
     if (preflightConfigured() && m_preflight->hasRed())
-        Logger::instance().warning(QStringLiteral("flash"),
-                                   tr("Preflight override: writing %1 to partition %2 although the preflight predicts a device failure (%3).")
-                                       .arg(QFileInfo(m_file->text()).fileName(), r.partition, failingChecksText()));
+        Logger::instance().warning(
+            QStringLiteral("flash"),
+            tr("Preflight override: writing %1 to partition %2 although the preflight predicts a device failure (%3).")
+                .arg(QFileInfo(m_file->text()).fileName(), r.partition, failingChecksText()));
     run(Action::Write, r);
 }
 
-void FlashWorkspace::setFlashEncryptionKeyFile(const QString &path)
-{
-    m_flashKey->setText(path);
-}
+void FlashWorkspace::setFlashEncryptionKeyFile(const QString &path) { m_flashKey->setText(path); }
 
 void FlashWorkspace::verify()
 {
@@ -239,10 +243,7 @@ void FlashWorkspace::restoreBackup(const QString &path)
     run(Action::Restore, r);
 }
 
-void FlashWorkspace::cancel()
-{
-    m_job->cancel();
-}
+void FlashWorkspace::cancel() { m_job->cancel(); }
 
 void FlashWorkspace::run(Action action, FlashJobRequest request)
 {
@@ -270,7 +271,8 @@ void FlashWorkspace::onProgress(const QString &stage, qint64 done, qint64 total)
     if (secs > 0.05 && done > 0) {
         const double rate = double(done) / secs;
         const double eta = double(total - done) / rate;
-        m_rate->setText(tr("%1 KiB/s, %2 s left").arg(rate / 1024.0, 0, 'f', 1).arg(eta, 0, 'f', 1));
+        m_rate->setText(
+            tr("%1 KiB/s, %2 s left").arg(rate / 1024.0, 0, 'f', 1).arg(eta, 0, 'f', 1));
     }
 }
 
@@ -292,14 +294,17 @@ void FlashWorkspace::onFinished(const Result<FlashJobOutcome> &result)
     // The revision decides which images the ROM bootloader accepts (header min/max revision).
     m_chip->setText(tr("%1, chip id %2").arg(o.board.chipDescription()).arg(o.board.chipId));
     m_mac->setText(o.board.macText());
-    m_flash->setText(tr("%1 MiB, JEDEC 0x%2%3").arg(o.board.flashSize >> 20).arg(o.board.flashId, 6, 16, QLatin1Char('0'))
+    m_flash->setText(tr("%1 MiB, JEDEC 0x%2%3")
+                         .arg(o.board.flashSize >> 20)
+                         .arg(o.board.flashId, 6, 16, QLatin1Char('0'))
                          .arg(o.board.flashSizeGuessed ? tr(" (size assumed)") : QString()));
     // Flash encryption decides what an app partition must be given (plaintext or encrypted for its address).
     QString security = tr("flash encryption %1").arg(o.board.flashEncryptionText());
     if (o.board.securityInfo)
         security += tr("; flags 0x%1").arg(o.board.securityFlags, 0, 16);
     m_security->setText(security);
-    m_security->setStyleSheet(o.board.flashEncryptionEnabled() ? QStringLiteral("font-weight: bold") : QString());
+    m_security->setStyleSheet(o.board.flashEncryptionEnabled() ? QStringLiteral("font-weight: bold")
+                                                               : QString());
     m_writeForm->setRowVisible(m_flashKeyRow, o.board.flashEncryptionEnabled());
     if (o.table) {
         m_table->setTable(*o.table);
@@ -319,7 +324,9 @@ void FlashWorkspace::onFinished(const Result<FlashJobOutcome> &result)
     }
     switch (action) {
     case Action::Connect:
-        showBanner(true, tr("Connected to %1, MAC %2; %n partition(s).", nullptr, m_table->rowCount()).arg(o.board.chipName, o.board.macText()));
+        showBanner(true,
+                   tr("Connected to %1, MAC %2; %n partition(s).", nullptr, m_table->rowCount())
+                       .arg(o.board.chipName, o.board.macText()));
         break;
     case Action::Write:
         showBanner(true,
@@ -332,22 +339,23 @@ void FlashWorkspace::onFinished(const Result<FlashJobOutcome> &result)
         break;
     case Action::Verify: {
         QByteArray expected = m_lastWritten;
-        expected.append(QByteArray(qMax<qsizetype>(0, o.data.size() - expected.size()), char(0xFF)));
+        expected.append(
+            QByteArray(qMax<qsizetype>(0, o.data.size() - expected.size()), char(0xFF)));
         const bool same = expected == o.data;
-        showBanner(same, same ? tr("%1 holds this file (MD5 %2).").arg(o.partition, QString::fromLatin1(o.md5.toHex()))
+        showBanner(same, same ? tr("%1 holds this file (MD5 %2).")
+                                    .arg(o.partition, QString::fromLatin1(o.md5.toHex()))
                               : tr("%1 does not hold this file.").arg(o.partition));
         break;
     }
-    case Action::Inspect:
-        showInspection(o);
-        break;
+    case Action::Inspect: showInspection(o); break;
     case Action::Restore:
-        showBanner(true, tr("Backup restored to %1 and verified (MD5 %2).")
-                             .arg(o.partition.isEmpty() ? QStringLiteral("0x%1").arg(o.address, 0, 16) : o.partition,
-                                  QString::fromLatin1(o.md5.toHex())));
+        showBanner(true,
+                   tr("Backup restored to %1 and verified (MD5 %2).")
+                       .arg(o.partition.isEmpty() ? QStringLiteral("0x%1").arg(o.address, 0, 16)
+                                                  : o.partition,
+                            QString::fromLatin1(o.md5.toHex())));
         break;
-    case Action::None:
-        break;
+    case Action::None: break;
     }
     reloadBackups();
     Q_EMIT jobFinished(true);
@@ -368,8 +376,8 @@ QString FlashWorkspace::payloadSummary() const
         return bytes.error().message;
     const Image::Partition *p = m_table->table().find(m_partition->currentText());
     const QString how = layoutName() != QLatin1String("raw") ? m_layout->currentText()
-        : bytes->startsWith('\xE9')                      ? tr("ESP image")
-                                                         : m_format->currentData().toString();
+                        : bytes->startsWith('\xE9')          ? tr("ESP image")
+                                                             : m_format->currentData().toString();
     if (!p)
         return tr("%1 bytes as %2; connect to see the partition size.").arg(bytes->size()).arg(how);
     const bool fits = bytes->size() <= qsizetype(p->size);
@@ -377,7 +385,8 @@ QString FlashWorkspace::payloadSummary() const
         .arg(bytes->size())
         .arg(how, p->name)
         .arg(p->size)
-        .arg(fits ? tr("fits, %1 bytes left").arg(qsizetype(p->size) - bytes->size()) : tr("too large"));
+        .arg(fits ? tr("fits, %1 bytes left").arg(qsizetype(p->size) - bytes->size())
+                  : tr("too large"));
 }
 
 void FlashWorkspace::updateButtons()

@@ -55,7 +55,8 @@ public:
     // and the board's MAC) or "secure-cert" (an esp_secure_cert TLV partition).
     void setLayoutName(const QString &name);
     QString layoutName() const;
-    void setStoreFiles(const QString &key, const QString &ca = {}, const QString &csv = {}, const QString &nvsKeys = {});
+    void setStoreFiles(const QString &key, const QString &ca = {}, const QString &csv = {},
+                       const QString &nvsKeys = {});
     QString inspectionText() const { return m_inspection; }
     void setFlashEncryptionKeyFile(const QString &path);
     QString bannerText() const;
@@ -67,7 +68,8 @@ public:
     QString newestBackup() const;
 
     // Preflight inputs (a PEM certificate may carry its chain; CAs separated by ';').
-    void setPreflightFiles(const QString &cert, const QString &key, const QString &chain = {}, const QStringList &cas = {});
+    void setPreflightFiles(const QString &cert, const QString &key, const QString &chain = {},
+                           const QStringList &cas = {});
     PreflightPanel *preflightPanel() const { return m_preflight; }
     bool canWrite() const;
     QString writeGateText() const;
@@ -146,7 +148,7 @@ private:
     QLineEdit *m_storeCsv = nullptr;
     QLineEdit *m_storeKeys = nullptr;
     QList<QLayout *> m_storeRows;
-    QLineEdit *m_flashKey = nullptr; // shown when the board's flash encryption is on
+    QLineEdit *m_flashKey = nullptr;  // shown when the board's flash encryption is on
     QLayout *m_flashKeyRow = nullptr; // key, CA, CSV, NVS keys: the form rows they sit in
     QPushButton *m_inspect = nullptr;
     QString m_inspection;

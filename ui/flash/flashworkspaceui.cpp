@@ -33,7 +33,8 @@ void FlashWorkspace::buildUi()
     m_port = new QComboBox(this);
     m_port->setEditable(true);
     m_port->setMinimumWidth(280);
-    m_port->setToolTip(tr("A serial port, socket://HOST:PORT for a networked port, or the virtual board."));
+    m_port->setToolTip(
+        tr("A serial port, socket://HOST:PORT for a networked port, or the virtual board."));
     auto *refresh = new QPushButton(tr("Refresh"), this);
     m_baud = new QComboBox(this);
     for (int b : {115200, 230400, 460800, 921600})
@@ -49,7 +50,8 @@ void FlashWorkspace::buildUi()
     portRow->addWidget(m_connect);
     auto *monitor = new QPushButton(tr("Monitor"), this);
     monitor->setObjectName(QStringLiteral("openMonitor"));
-    monitor->setToolTip(tr("Watch this board's serial log; a failing TLS handshake is diagnosed as it happens."));
+    monitor->setToolTip(
+        tr("Watch this board's serial log; a failing TLS handshake is diagnosed as it happens."));
     connect(monitor, &QPushButton::clicked, this, [this] { Q_EMIT monitorRequested(portText()); });
     portRow->addWidget(monitor);
     root->addLayout(portRow);
@@ -120,7 +122,8 @@ void FlashWorkspace::buildUi()
     m_writeForm = writeForm;
     m_inspect = new QPushButton(tr("Inspect"), writeBox);
     m_inspect->setObjectName(QStringLiteral("flashInspect"));
-    m_inspect->setToolTip(tr("Read the chosen partition and show what it holds (NVS, esp_secure_cert: which certificate)."));
+    m_inspect->setToolTip(tr(
+        "Read the chosen partition and show what it holds (NVS, esp_secure_cert: which certificate)."));
     buttons->insertWidget(2, m_inspect);
     writeForm->addRow(tr("Partition:"), m_partition);
     writeForm->addRow(tr("File:"), fileRow);
@@ -128,7 +131,8 @@ void FlashWorkspace::buildUi()
     buildStoreRows(writeForm, writeBox);
     m_flashKey = new QLineEdit(writeBox);
     m_flashKey->setObjectName(QStringLiteral("flashEncryptionKey"));
-    m_flashKey->setPlaceholderText(tr("Optional: the board's flash encryption key, to check an encrypted app's address"));
+    m_flashKey->setPlaceholderText(
+        tr("Optional: the board's flash encryption key, to check an encrypted app's address"));
     auto *keyRow = new QHBoxLayout;
     auto *keyBrowse = new QPushButton(tr("Browse…"), writeBox);
     keyRow->addWidget(m_flashKey, 1);
@@ -137,7 +141,8 @@ void FlashWorkspace::buildUi()
     writeForm->addRow(tr("Flash key:"), keyRow);
     writeForm->setRowVisible(keyRow, false);
     connect(keyBrowse, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, tr("Flash encryption key"), QString(), tr("Keys (*.bin);;All files (*)"));
+        const QString f = QFileDialog::getOpenFileName(this, tr("Flash encryption key"), QString(),
+                                                       tr("Keys (*.bin);;All files (*)"));
         if (!f.isEmpty())
             m_flashKey->setText(f);
     });
@@ -148,7 +153,9 @@ void FlashWorkspace::buildUi()
     m_writeGate->setObjectName(QStringLiteral("flashWriteGate"));
     m_writeGate->setWordWrap(true);
     m_writeGate->setVisible(false);
-    m_writeAnyway = new QCheckBox(tr("Write anyway (override the failing preflight; recorded in the activity log)"), writeBox);
+    m_writeAnyway = new QCheckBox(
+        tr("Write anyway (override the failing preflight; recorded in the activity log)"),
+        writeBox);
     m_writeAnyway->setObjectName(QStringLiteral("flashWriteAnyway"));
     m_writeAnyway->setVisible(false);
     writeForm->addRow(QString(), m_writeGate);
@@ -188,16 +195,18 @@ void FlashWorkspace::buildUi()
     m_backups = new QListWidget(backupBox);
     m_backups->setAccessibleName(backupBox->title());
     m_restore = new QPushButton(tr("Restore"), backupBox);
-    m_restore->setToolTip(tr("Write the selected backup back to where it came from (MD5-verified)."));
+    m_restore->setToolTip(
+        tr("Write the selected backup back to where it came from (MD5-verified)."));
     backupLayout->addWidget(m_backups, 1);
     backupLayout->addWidget(m_restore, 0, Qt::AlignTop);
     rows->addWidget(middle);
     rows->addWidget(writeRow);
     rows->addWidget(backupBox);
     // The table's share: its header and six rows (the default board's table) in view.
-    const int tableNeeds = m_tableView->horizontalHeader()->sizeHint().height()
-        + 6 * m_tableView->verticalHeader()->defaultSectionSize() + 2 * m_tableView->frameWidth()
-        + m_tableView->horizontalScrollBar()->sizeHint().height() + fontMetrics().height() * 3;
+    const int tableNeeds
+        = m_tableView->horizontalHeader()->sizeHint().height()
+          + 6 * m_tableView->verticalHeader()->defaultSectionSize() + 2 * m_tableView->frameWidth()
+          + m_tableView->horizontalScrollBar()->sizeHint().height() + fontMetrics().height() * 3;
     m_tableView->setMinimumHeight(tableNeeds - fontMetrics().height() * 3);
     // Two lines of backups at least (the list scrolls): with a CJK font the write form is
     // taller and three lines pushed the window past 768 pixels.
@@ -218,8 +227,9 @@ void FlashWorkspace::buildUi()
     connect(m_restore, &QPushButton::clicked, this, &FlashWorkspace::restoreSelected);
     connect(m_backups, &QListWidget::itemDoubleClicked, this, &FlashWorkspace::restoreSelected);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, tr("Certificate or key"), QString(),
-                                                       tr("Certificates and keys (*.pem *.crt *.key *.der *.bin);;All files (*)"));
+        const QString f = QFileDialog::getOpenFileName(
+            this, tr("Certificate or key"), QString(),
+            tr("Certificates and keys (*.pem *.crt *.key *.der *.bin);;All files (*)"));
         if (!f.isEmpty())
             setPayloadFile(f);
     });
@@ -230,7 +240,8 @@ void FlashWorkspace::buildUi()
     connect(m_partition, &QComboBox::currentIndexChanged, this, [this] {
         updatePayloadSummary();
         adoptPayloadForPreflight();
-        const int row = m_partition->currentIndex() >= 0 ? int(m_partition->currentData().toInt()) : -1;
+        const int row
+            = m_partition->currentIndex() >= 0 ? int(m_partition->currentData().toInt()) : -1;
         if (row >= 0)
             m_tableView->selectRow(row);
     });

@@ -12,10 +12,7 @@ void PartitionTableModel::setTable(const Image::PartitionTable &table)
     endResetModel();
 }
 
-void PartitionTableModel::clear()
-{
-    setTable({});
-}
+void PartitionTableModel::clear() { setTable({}); }
 
 int PartitionTableModel::rowCount(const QModelIndex &parent) const
 {
@@ -38,7 +35,10 @@ QVariant PartitionTableModel::data(const QModelIndex &index, int role) const
         case Type: return p.typeName();
         case SubType: return p.subtypeName();
         case Offset: return QStringLiteral("0x%1").arg(p.offset, 6, 16, QLatin1Char('0'));
-        case Size: return p.size >= 1024 * 1024 && p.size % (1024 * 1024) == 0 ? tr("%1 MiB").arg(p.size >> 20) : tr("%1 KiB").arg(p.size / 1024.0, 0, 'g', 4);
+        case Size:
+            return p.size >= 1024 * 1024 && p.size % (1024 * 1024) == 0
+                       ? tr("%1 MiB").arg(p.size >> 20)
+                       : tr("%1 KiB").arg(p.size / 1024.0, 0, 'g', 4);
         case Flags: {
             QStringList f;
             if (p.encrypted())

@@ -20,37 +20,22 @@ using namespace ImageColors;
 
 namespace {
 
-QString hex32(quint32 v)
-{
-    return QStringLiteral("0x%1").arg(v, 8, 16, QLatin1Char('0'));
-}
+QString hex32(quint32 v) { return QStringLiteral("0x%1").arg(v, 8, 16, QLatin1Char('0')); }
 
-QString revision(quint16 full)
-{
-    return QStringLiteral("v%1.%2").arg(full / 100).arg(full % 100);
-}
+QString revision(quint16 full) { return QStringLiteral("v%1.%2").arg(full / 100).arg(full % 100); }
 
 QString kindTitle(ImageKind kind)
 {
     switch (kind) {
-    case ImageKind::App:
-        return ImageWorkspace::tr("App image");
-    case ImageKind::Bootloader:
-        return ImageWorkspace::tr("Bootloader image");
-    case ImageKind::PartitionTable:
-        return ImageWorkspace::tr("Partition table");
-    case ImageKind::Nvs:
-        return ImageWorkspace::tr("NVS data");
-    case ImageKind::OtaData:
-        return ImageWorkspace::tr("otadata (which OTA app boots)");
-    case ImageKind::PreEncrypted:
-        return ImageWorkspace::tr("Pre-encrypted OTA image");
-    case ImageKind::EncryptedOrRandom:
-        return ImageWorkspace::tr("Flash-encrypted or random data");
-    case ImageKind::Erased:
-        return ImageWorkspace::tr("Erased flash");
-    case ImageKind::Unknown:
-        break;
+    case ImageKind::App: return ImageWorkspace::tr("App image");
+    case ImageKind::Bootloader: return ImageWorkspace::tr("Bootloader image");
+    case ImageKind::PartitionTable: return ImageWorkspace::tr("Partition table");
+    case ImageKind::Nvs: return ImageWorkspace::tr("NVS data");
+    case ImageKind::OtaData: return ImageWorkspace::tr("otadata (which OTA app boots)");
+    case ImageKind::PreEncrypted: return ImageWorkspace::tr("Pre-encrypted OTA image");
+    case ImageKind::EncryptedOrRandom: return ImageWorkspace::tr("Flash-encrypted or random data");
+    case ImageKind::Erased: return ImageWorkspace::tr("Erased flash");
+    case ImageKind::Unknown: break;
     }
     return ImageWorkspace::tr("Unknown data");
 }
@@ -105,34 +90,30 @@ void ImageWorkspace::showInspection()
                 .arg(revision(img.minRevisionFull),
                      img.maxRevisionFull == 0xFFFF ? tr("any") : revision(img.maxRevisionFull)));
         if (img.length > 0)
-            row(tr("Checksum"),
-                QStringLiteral("0x%1 %2")
-                    .arg(img.storedChecksum, 2, 16, QLatin1Char('0'))
-                    .arg(verdict(img.checksumValid)));
-        row(tr("SHA-256"),
-            img.sha256Valid ? QStringLiteral("<tt>%1</tt> %2")
-                                  .arg(QString::fromLatin1(img.storedSha256.toHex().left(16))
-                                           + QStringLiteral("…"),
-                                       verdict(*img.sha256Valid))
-                            : tr("not appended"));
+            row(tr("Checksum"), QStringLiteral("0x%1 %2")
+                                    .arg(img.storedChecksum, 2, 16, QLatin1Char('0'))
+                                    .arg(verdict(img.checksumValid)));
+        row(tr("SHA-256"), img.sha256Valid
+                               ? QStringLiteral("<tt>%1</tt> %2")
+                                     .arg(QString::fromLatin1(img.storedSha256.toHex().left(16))
+                                              + QStringLiteral("…"),
+                                          verdict(*img.sha256Valid))
+                               : tr("not appended"));
         if (img.appDesc) {
             const AppDescriptor &d = *img.appDesc;
-            row(tr("Project"),
-                QStringLiteral("%1 %2").arg(d.projectName.toHtmlEscaped(),
-                                            d.version.toHtmlEscaped()));
+            row(tr("Project"), QStringLiteral("%1 %2").arg(d.projectName.toHtmlEscaped(),
+                                                           d.version.toHtmlEscaped()));
             row(tr("ESP-IDF"), d.idfVersion.toHtmlEscaped());
             row(tr("Built"),
                 QStringLiteral("%1 %2").arg(d.date.toHtmlEscaped(), d.time.toHtmlEscaped()));
-            row(tr("ELF SHA-256"),
-                QStringLiteral("<tt>%1…</tt>")
-                    .arg(QString::fromLatin1(d.elfSha256.toHex().left(16))));
+            row(tr("ELF SHA-256"), QStringLiteral("<tt>%1…</tt>")
+                                       .arg(QString::fromLatin1(d.elfSha256.toHex().left(16))));
         }
         if (img.bootloaderDesc) {
-            row(tr("Bootloader"),
-                tr("version %1, ESP-IDF %2, built %3")
-                    .arg(img.bootloaderDesc->version)
-                    .arg(img.bootloaderDesc->idfVersion.toHtmlEscaped(),
-                         img.bootloaderDesc->dateTime.toHtmlEscaped()));
+            row(tr("Bootloader"), tr("version %1, ESP-IDF %2, built %3")
+                                      .arg(img.bootloaderDesc->version)
+                                      .arg(img.bootloaderDesc->idfVersion.toHtmlEscaped(),
+                                           img.bootloaderDesc->dateTime.toHtmlEscaped()));
         }
         for (const SignatureBlock &s : img.signatures)
             row(tr("Signature %1").arg(s.index),

@@ -7,9 +7,7 @@
 
 namespace Forgeline::Ui {
 
-ImageSegmentModel::ImageSegmentModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{ }
+ImageSegmentModel::ImageSegmentModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void ImageSegmentModel::setSegments(const QList<Image::ImageSegment> &segments)
 {
@@ -35,19 +33,14 @@ QVariant ImageSegmentModel::data(const QModelIndex &index, int role) const
     const Image::ImageSegment &s = m_segments.at(index.row());
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Index:
-            return index.row();
-        case Load:
-            return QStringLiteral("0x%1").arg(s.load, 8, 16, QLatin1Char('0'));
+        case Index: return index.row();
+        case Load: return QStringLiteral("0x%1").arg(s.load, 8, 16, QLatin1Char('0'));
         case Length:
             return s.truncated ? tr("%L1 (truncated)").arg(s.length)
                                : QStringLiteral("%L1").arg(s.length);
-        case Region:
-            return s.region.isEmpty() ? tr("unknown") : s.region;
-        case FileOffset:
-            return QStringLiteral("0x%1").arg(s.fileOffset, 0, 16);
-        default:
-            return {};
+        case Region: return s.region.isEmpty() ? tr("unknown") : s.region;
+        case FileOffset: return QStringLiteral("0x%1").arg(s.fileOffset, 0, 16);
+        default: return {};
         }
     }
     if (role == Qt::FontRole && (index.column() == Load || index.column() == FileOffset))
@@ -64,18 +57,12 @@ QVariant ImageSegmentModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Index:
-        return tr("#");
-    case Load:
-        return tr("Load address");
-    case Length:
-        return tr("Length");
-    case Region:
-        return tr("Memory region");
-    case FileOffset:
-        return tr("File offset");
-    default:
-        return {};
+    case Index: return tr("#");
+    case Load: return tr("Load address");
+    case Length: return tr("Length");
+    case Region: return tr("Memory region");
+    case FileOffset: return tr("File offset");
+    default: return {};
     }
 }
 

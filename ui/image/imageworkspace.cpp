@@ -31,8 +31,7 @@ struct ImageWorkspace::Job
 };
 
 ImageWorkspace::ImageWorkspace(QWidget *parent)
-    : QWidget(parent)
-    , m_segments(new ImageSegmentModel(this))
+    : QWidget(parent), m_segments(new ImageSegmentModel(this))
 {
     setObjectName(QStringLiteral("imageWorkspace"));
     setAcceptDrops(true);
@@ -71,10 +70,7 @@ void ImageWorkspace::setChip(const QString &chipKey)
         m_chip->setCurrentIndex(i);
 }
 
-void ImageWorkspace::setKeyFile(const QString &path)
-{
-    m_keyFile->setText(path);
-}
+void ImageWorkspace::setKeyFile(const QString &path) { m_keyFile->setText(path); }
 
 void ImageWorkspace::setAddress(quint32 address)
 {
@@ -88,10 +84,7 @@ void ImageWorkspace::setPreKeyKind(KeyKind kind)
         m_preKeyKind->setCurrentIndex(i);
 }
 
-QString ImageWorkspace::lastConversionMessage() const
-{
-    return m_conversionResult->text();
-}
+QString ImageWorkspace::lastConversionMessage() const { return m_conversionResult->text(); }
 
 void ImageWorkspace::runFromButton(Kind kind)
 {
@@ -100,9 +93,9 @@ void ImageWorkspace::runFromButton(Kind kind)
         const QFileInfo in(m_path);
         const QString suggestion
             = in.dir().filePath(in.completeBaseName()
-                                + (kind == Kind::FlashEncrypt     ? QStringLiteral("-encrypted")
-                                       : kind == Kind::PreEncrypt ? QStringLiteral("-ota")
-                                                                  : QStringLiteral("-decrypted"))
+                                + (kind == Kind::FlashEncrypt ? QStringLiteral("-encrypted")
+                                   : kind == Kind::PreEncrypt ? QStringLiteral("-ota")
+                                                              : QStringLiteral("-decrypted"))
                                 + QStringLiteral(".bin"));
         output = QFileDialog::getSaveFileName(this, tr("Save result as"), suggestion);
         if (output.isEmpty())

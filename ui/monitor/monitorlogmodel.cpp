@@ -6,9 +6,7 @@
 
 namespace Forgeline::Ui {
 
-MonitorLogModel::MonitorLogModel(QObject *parent)
-    : QAbstractListModel(parent)
-{ }
+MonitorLogModel::MonitorLogModel(QObject *parent) : QAbstractListModel(parent) {}
 
 void MonitorLogModel::setCapacity(int lines)
 {
@@ -72,32 +70,22 @@ QVariant MonitorLogModel::data(const QModelIndex &index, int role) const
         return {};
     const Line &l = m_lines[size_t(index.row())];
     switch (role) {
-    case Qt::DisplayRole:
-        return l.text;
+    case Qt::DisplayRole: return l.text;
     case Qt::ForegroundRole:
         if (l.noise)
             return QBrush(QColor(0x99, 0x99, 0x99));
         switch (l.level) {
-        case 'E':
-            return QBrush(QColor(0xc6, 0x28, 0x28));
-        case 'W':
-            return QBrush(QColor(0xb2, 0x6a, 0x00));
-        case 'I':
-            return QBrush(QColor(0x2e, 0x7d, 0x32));
+        case 'E': return QBrush(QColor(0xc6, 0x28, 0x28));
+        case 'W': return QBrush(QColor(0xb2, 0x6a, 0x00));
+        case 'I': return QBrush(QColor(0x2e, 0x7d, 0x32));
         case 'D':
-        case 'V':
-            return QBrush(QColor(0x75, 0x75, 0x75));
-        default:
-            return {};
+        case 'V': return QBrush(QColor(0x75, 0x75, 0x75));
+        default: return {};
         }
-    case LineNumberRole:
-        return l.number;
-    case LevelRole:
-        return l.level ? QString(QLatin1Char(l.level)) : QString();
-    case NoiseRole:
-        return l.noise;
-    default:
-        return {};
+    case LineNumberRole: return l.number;
+    case LevelRole: return l.level ? QString(QLatin1Char(l.level)) : QString();
+    case NoiseRole: return l.noise;
+    default: return {};
     }
 }
 

@@ -10,18 +10,18 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QHeaderView>
-#include <QTableView>
+#include <QMutexLocker>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollBar>
 #include <QSerialPortInfo>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QThread>
-#include <QMutexLocker>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -35,8 +35,7 @@ constexpr int CodesShown = 8;
 
 } // namespace
 
-MonitorWorkspace::MonitorWorkspace(QWidget *parent)
-    : QWidget(parent)
+MonitorWorkspace::MonitorWorkspace(QWidget *parent) : QWidget(parent)
 {
     qRegisterMetaType<Monitor::MonitorEvent>();
     setObjectName(QStringLiteral("monitorWorkspace"));
@@ -197,7 +196,8 @@ void MonitorWorkspace::setPort(const QString &port)
 
 void MonitorWorkspace::offerPort(const QString &label, const QString &address)
 {
-    const bool userChose = m_port->currentIndex() > 0 || m_port->currentText() != m_port->itemText(m_port->currentIndex());
+    const bool userChose = m_port->currentIndex() > 0
+                           || m_port->currentText() != m_port->itemText(m_port->currentIndex());
     // Only offered entries carry data: the board's previous address goes.
     for (int i = m_port->count() - 1; i >= 0; --i)
         if (!m_port->itemData(i).toString().isEmpty())
@@ -211,15 +211,13 @@ QString MonitorWorkspace::port() const
 {
     // A named entry stands for its address; anything typed is taken as written.
     const int i = m_port->currentIndex();
-    if (i >= 0 && m_port->currentText() == m_port->itemText(i) && !m_port->itemData(i).toString().isEmpty())
+    if (i >= 0 && m_port->currentText() == m_port->itemText(i)
+        && !m_port->itemData(i).toString().isEmpty())
         return m_port->itemData(i).toString();
     return m_port->currentText().trimmed();
 }
 
-void MonitorWorkspace::setBaud(int baud)
-{
-    m_baud->setCurrentText(QString::number(baud));
-}
+void MonitorWorkspace::setBaud(int baud) { m_baud->setCurrentText(QString::number(baud)); }
 
 void MonitorWorkspace::setResetIntoFirmware(bool on) { m_reset->setChecked(on); }
 
@@ -415,7 +413,8 @@ void MonitorWorkspace::setFilter(const QString &text)
     if (m_filter->text() != text)
         m_filter->setText(text);
     m_proxy->setFilterFixedString(text);
-    QAbstractItemModel *wanted = text.isEmpty() ? static_cast<QAbstractItemModel *>(m_model) : m_proxy;
+    QAbstractItemModel *wanted
+        = text.isEmpty() ? static_cast<QAbstractItemModel *>(m_model) : m_proxy;
     if (m_view->model() != wanted) {
         m_view->setModel(wanted);
         m_view->scrollToBottom();

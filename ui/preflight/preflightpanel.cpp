@@ -55,8 +55,7 @@ QString statusText(Status s)
 
 } // namespace
 
-PreflightPanel::PreflightPanel(QWidget *parent)
-    : QWidget(parent)
+PreflightPanel::PreflightPanel(QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -115,7 +114,8 @@ PreflightPanel::~PreflightPanel()
     }
 }
 
-void PreflightPanel::setFiles(const QString &certFile, const QString &keyFile, const QString &chainFile, const QStringList &caFiles,
+void PreflightPanel::setFiles(const QString &certFile, const QString &keyFile,
+                              const QString &chainFile, const QStringList &caFiles,
                               const QString &p12File, const QByteArray &password)
 {
     m_inputs.certFile = certFile;
@@ -149,22 +149,17 @@ void PreflightPanel::setOverrides(const QStringList &overrides)
     schedule();
 }
 
-void PreflightPanel::setPartitionSizes(std::optional<qint64> certPartition, std::optional<qint64> keyPartition)
+void PreflightPanel::setPartitionSizes(std::optional<qint64> certPartition,
+                                       std::optional<qint64> keyPartition)
 {
     m_inputs.partitionSize = certPartition;
     m_inputs.keyPartitionSize = keyPartition;
     schedule();
 }
 
-QString PreflightPanel::target() const
-{
-    return m_inputs.targetId;
-}
+QString PreflightPanel::target() const { return m_inputs.targetId; }
 
-bool PreflightPanel::isRunning() const
-{
-    return m_thread != nullptr || m_pending;
-}
+bool PreflightPanel::isRunning() const { return m_thread != nullptr || m_pending; }
 
 // Several setters in a row (files, then target) make one run, on the next event-loop turn.
 void PreflightPanel::schedule()
@@ -187,7 +182,8 @@ void PreflightPanel::startRun()
     auto slot = std::make_shared<std::optional<Result<Tls::PreflightReport>>>();
     m_inFlight = slot;
     const Tls::PreflightInputs inputs = m_inputs; // a copy: the worker never touches panel state
-    m_thread = QThread::create([slot, inputs] { slot->emplace(Tls::PreflightEngine::run(inputs)); });
+    m_thread
+        = QThread::create([slot, inputs] { slot->emplace(Tls::PreflightEngine::run(inputs)); });
     connect(m_thread, &QThread::finished, this, &PreflightPanel::onRunFinished);
     Q_EMIT runStarted();
     m_thread->start();
@@ -218,7 +214,8 @@ void PreflightPanel::showResult()
         // Files that cannot be read are red: nothing should be written from them.
         m_hasRed = true;
         const Error &e = m_last->error();
-        m_summary->setText(tr("<b style='color:#d0332b'>Cannot check these files.</b> %1").arg(e.message.toHtmlEscaped()));
+        m_summary->setText(tr("<b style='color:#d0332b'>Cannot check these files.</b> %1")
+                               .arg(e.message.toHtmlEscaped()));
         auto *item = new QTreeWidgetItem(m_tree, {tr("Files"), QString(), e.message});
         item->setIcon(0, statusIcon(statusColor(Status::Fail)));
         if (!e.fix.isEmpty())
@@ -243,8 +240,9 @@ void PreflightPanel::showResult()
         if (c.status == Status::Fail)
             item->setForeground(1, statusColor(Status::Fail));
         if (!c.predictedError.isEmpty())
-            new QTreeWidgetItem(item, {tr("Device error"), c.predictedError,
-                                       QStringLiteral("%1 — %2").arg(c.predictedName, c.predictedMeaning)});
+            new QTreeWidgetItem(
+                item, {tr("Device error"), c.predictedError,
+                       QStringLiteral("%1 — %2").arg(c.predictedName, c.predictedMeaning)});
         if (!c.diagnosisId.isEmpty() && c.status != Status::Pass)
             new QTreeWidgetItem(item, {tr("Diagnosis"), QString(), c.diagnosisId});
         if (!c.fix.isEmpty())
@@ -253,12 +251,18 @@ void PreflightPanel::showResult()
     }
     m_hasRed = fails > 0;
     if (fails > 0)
-        m_summary->setText(tr("<b style='color:#d0332b'>%n check(s) predict a device failure on %1.</b> Writing is refused until fixed or overridden.", nullptr, fails)
-                               .arg(report.target.title.toHtmlEscaped()));
+        m_summary->setText(
+            tr("<b style='color:#d0332b'>%n check(s) predict a device failure on %1.</b> Writing is refused until fixed or overridden.",
+               nullptr, fails)
+                .arg(report.target.title.toHtmlEscaped()));
     else if (warns > 0)
-        m_summary->setText(tr("<b style='color:#e09b12'>No failure predicted on %1; %n warning(s).</b>", nullptr, warns).arg(report.target.title.toHtmlEscaped()));
+        m_summary->setText(
+            tr("<b style='color:#e09b12'>No failure predicted on %1; %n warning(s).</b>", nullptr,
+               warns)
+                .arg(report.target.title.toHtmlEscaped()));
     else
-        m_summary->setText(tr("<b style='color:#2e9d4f'>All checks pass on %1.</b>").arg(report.target.title.toHtmlEscaped()));
+        m_summary->setText(tr("<b style='color:#2e9d4f'>All checks pass on %1.</b>")
+                               .arg(report.target.title.toHtmlEscaped()));
 }
 
 } // namespace Forgeline::Ui

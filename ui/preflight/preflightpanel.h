@@ -29,11 +29,13 @@ public:
 
     // Empty cert/key with a p12 path uses the archive. The password stays in memory only.
     void setFiles(const QString &certFile, const QString &keyFile, const QString &chainFile = {},
-                  const QStringList &caFiles = {}, const QString &p12File = {}, const QByteArray &password = {});
+                  const QStringList &caFiles = {}, const QString &p12File = {},
+                  const QByteArray &password = {});
     void setTarget(const QString &targetId);
     void setDeviceClock(Tls::DeviceClock clock);
     void setOverrides(const QStringList &overrides);
-    void setPartitionSizes(std::optional<qint64> certPartition, std::optional<qint64> keyPartition = std::nullopt);
+    void setPartitionSizes(std::optional<qint64> certPartition,
+                           std::optional<qint64> keyPartition = std::nullopt);
 
     QString target() const;
     bool isRunning() const;

@@ -47,17 +47,18 @@ void ProvisionWorkspace::provision()
     m_job = new ProvisionJob(request, this);
     for (int s = StepSend; s < StepCount; ++s)
         m_steps->setStep(s, StepState::Pending);
-    connect(m_job, &ProvisionJob::stepChanged, this, [this](ProvisionJob::Step step, const QString &text) {
-        const int row = step == ProvisionJob::Step::SetConfig ? StepSend
-                        : step == ProvisionJob::Step::Apply   ? StepApply
-                        : step == ProvisionJob::Step::Wait    ? StepWait
-                                                              : -1;
-        for (int s = StepSend; s < row; ++s)
-            m_steps->setStep(s, StepState::Done);
-        if (row >= 0)
-            m_steps->setStep(row, StepState::Running);
-        Q_EMIT statusMessage(text);
-    });
+    connect(m_job, &ProvisionJob::stepChanged, this,
+            [this](ProvisionJob::Step step, const QString &text) {
+                const int row = step == ProvisionJob::Step::SetConfig ? StepSend
+                                : step == ProvisionJob::Step::Apply   ? StepApply
+                                : step == ProvisionJob::Step::Wait    ? StepWait
+                                                                      : -1;
+                for (int s = StepSend; s < row; ++s)
+                    m_steps->setStep(s, StepState::Done);
+                if (row >= 0)
+                    m_steps->setStep(row, StepState::Running);
+                Q_EMIT statusMessage(text);
+            });
     connect(m_job, &ProvisionJob::finished, this, [this](const ProvisionJob::Outcome &o) {
         setBusy(false);
         const QString ssid = m_ssid->text();
@@ -65,13 +66,19 @@ void ProvisionWorkspace::provision()
             for (int s = StepSend; s < StepCount; ++s)
                 m_steps->setStep(s, StepState::Done);
             m_steps->setStep(StepWait, StepState::Done, tr("IP %1").arg(o.status.ip4));
-            showBanner(tr("Connected to %1 — IP %2, channel %3.").arg(ssid, o.status.ip4).arg(o.status.channel), QStringLiteral("ok"));
-            m_boards->insertItem(0, tr("%1  %2 → %3, IP %4, channel %5")
-                                        .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
-                                             m_deviceName.isEmpty() ? m_address->text() : m_deviceName, ssid, o.status.ip4)
-                                        .arg(o.status.channel));
+            showBanner(tr("Connected to %1 — IP %2, channel %3.")
+                           .arg(ssid, o.status.ip4)
+                           .arg(o.status.channel),
+                       QStringLiteral("ok"));
+            m_boards->insertItem(0,
+                                 tr("%1  %2 → %3, IP %4, channel %5")
+                                     .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
+                                          m_deviceName.isEmpty() ? m_address->text() : m_deviceName,
+                                          ssid, o.status.ip4)
+                                     .arg(o.status.channel));
             log(tr("Provisioned %1 onto %2 (IP %3)").arg(m_deviceName, ssid, o.status.ip4));
-            m_deviceInfo->setText(tr("Provisioned. The board closes its provisioning service now."));
+            m_deviceInfo->setText(
+                tr("Provisioned. The board closes its provisioning service now."));
             // The board stops its provisioning service after reporting Connected. Deleted later:
             // this runs inside the client's own callback.
             m_client->deleteLater();
@@ -84,7 +91,8 @@ void ProvisionWorkspace::provision()
                 }
             }
             const Error e = o.error.value_or(Error{});
-            showBanner(e.message + QLatin1String("<br><b>") + tr("Next:") + QLatin1String("</b> ") + e.fix.toHtmlEscaped(),
+            showBanner(e.message + QLatin1String("<br><b>") + tr("Next:") + QLatin1String("</b> ")
+                           + e.fix.toHtmlEscaped(),
                        QStringLiteral("error"));
             log(e.message + QLatin1String(" — ") + e.detail, true);
         }

@@ -24,7 +24,8 @@ void ProvisionWorkspace::watchForQrPayload(QLineEdit *edit)
         // A scanner types one character at a time, possibly after what the field held:
         // act once the JSON is complete.
         const qsizetype brace = text.indexOf(QLatin1Char('{'));
-        const QString candidate = brace > 0 && !text.contains(QLatin1String("data=")) ? text.mid(brace) : text;
+        const QString candidate
+            = brace > 0 && !text.contains(QLatin1String("data=")) ? text.mid(brace) : text;
         if (looksLikeQrPayload(candidate) && candidate.trimmed().endsWith(QLatin1Char('}')))
             applyQrPayload(edit, candidate);
     });
@@ -32,7 +33,7 @@ void ProvisionWorkspace::watchForQrPayload(QLineEdit *edit)
 
 void ProvisionWorkspace::applyQrPayload(QLineEdit *edit, const QString &text)
 {
-    Result<QrPayload> qr = parseQrPayload(text);  // registers the PoP before anything else sees it
+    Result<QrPayload> qr = parseQrPayload(text); // registers the PoP before anything else sees it
     {
         const QSignalBlocker block(edit);
         edit->setText(m_lastPlainText.value(edit));
@@ -52,11 +53,15 @@ void ProvisionWorkspace::applyQrPayload(QLineEdit *edit, const QString &text)
     m_deviceName = qr->name;
     updateUsernameRow();
     if (qr->transport == QLatin1String("ble")) {
-        showBanner(tr("QR code for %1: this board provisions over Bluetooth LE, which Forgeline does not support yet.").arg(qr->name),
-                   QStringLiteral("error"));
+        showBanner(
+            tr("QR code for %1: this board provisions over Bluetooth LE, which Forgeline does not support yet.")
+                .arg(qr->name),
+            QStringLiteral("error"));
         return;
     }
-    showBanner(tr("QR code for %1 read. Join its Wi-Fi access point %1, then press Connect.").arg(qr->name), QStringLiteral("info"));
+    showBanner(tr("QR code for %1 read. Join its Wi-Fi access point %1, then press Connect.")
+                   .arg(qr->name),
+               QStringLiteral("info"));
     log(tr("QR code read for %1").arg(qr->name));
 }
 

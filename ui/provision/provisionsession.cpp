@@ -62,8 +62,9 @@ void ProvisionWorkspace::connectThen(std::function<void()> next)
         log(text, true);
         showBanner(text, QStringLiteral("info"));
     });
-    connect(m_client, &ProvisionClient::trace, this,
-            [](const QString &line) { Logger::instance().debug(QStringLiteral("protocomm"), line); });
+    connect(m_client, &ProvisionClient::trace, this, [](const QString &line) {
+        Logger::instance().debug(QStringLiteral("protocomm"), line);
+    });
     m_steps->resetSteps();
     m_steps->setStep(StepConnect, StepState::Running, shown);
     m_banner->hide();
@@ -76,7 +77,8 @@ void ProvisionWorkspace::connectThen(std::function<void()> next)
             m_detectedSecurity = m_client->deviceInfo().securityVersion;
             updateUsernameRow();
             m_steps->setStep(StepConnect, StepState::Failed);
-            showBanner(info.error().message + QLatin1String(". ") + info.error().fix, QStringLiteral("error"));
+            showBanner(info.error().message + QLatin1String(". ") + info.error().fix,
+                       QStringLiteral("error"));
             log(info.error().message + QLatin1String(" — ") + info.error().detail, true);
             updateButtons();
             Q_EMIT sessionChanged(false);
@@ -86,11 +88,13 @@ void ProvisionWorkspace::connectThen(std::function<void()> next)
         m_detectedSecurity = d.securityVersion;
         updateUsernameRow();
         m_steps->setStep(StepConnect, StepState::Done, tr("Security %1").arg(d.securityVersion));
-        m_deviceInfo->setText(tr("Connected: %1protocomm %2, Security %3, capabilities: %4")
-                                  .arg(m_deviceName.isEmpty() ? QString() : m_deviceName + QLatin1String(", "),
-                                       d.provVersion.isEmpty() ? tr("(unknown)") : d.provVersion)
-                                  .arg(d.securityVersion)
-                                  .arg(d.capabilities.isEmpty() ? tr("none") : d.capabilities.join(QStringLiteral(", "))));
+        m_deviceInfo->setText(
+            tr("Connected: %1protocomm %2, Security %3, capabilities: %4")
+                .arg(m_deviceName.isEmpty() ? QString() : m_deviceName + QLatin1String(", "),
+                     d.provVersion.isEmpty() ? tr("(unknown)") : d.provVersion)
+                .arg(d.securityVersion)
+                .arg(d.capabilities.isEmpty() ? tr("none")
+                                              : d.capabilities.join(QStringLiteral(", "))));
         log(tr("Secure session established (Security %1)").arg(d.securityVersion));
         updateButtons();
         Q_EMIT sessionChanged(true);
@@ -109,13 +113,16 @@ void ProvisionWorkspace::scan()
         setBusy(false);
         if (!list) {
             m_steps->setStep(StepScan, StepState::Failed);
-            showBanner(list.error().message + QLatin1Char(' ') + list.error().fix, QStringLiteral("error"));
+            showBanner(list.error().message + QLatin1Char(' ') + list.error().fix,
+                       QStringLiteral("error"));
             return;
         }
         m_scanModel->setNetworks(list.value());
         m_networks->resizeColumnsToContents();
-        m_networks->horizontalHeader()->setSectionResizeMode(ScanResultModel::Ssid, QHeaderView::Stretch);
-        m_steps->setStep(StepScan, StepState::Done, tr("%n network(s)", nullptr, int(list->size())));
+        m_networks->horizontalHeader()->setSectionResizeMode(ScanResultModel::Ssid,
+                                                             QHeaderView::Stretch);
+        m_steps->setStep(StepScan, StepState::Done,
+                         tr("%n network(s)", nullptr, int(list->size())));
         log(tr("Scan found %n network(s)", nullptr, int(list->size())));
     });
 }
@@ -125,17 +132,19 @@ void ProvisionWorkspace::sendCustom()
     if (m_busy || !isSessionOpen() || m_endpoint->text().isEmpty())
         return;
     setBusy(true);
-    m_client->sendCustom(m_endpoint->text(), m_customData->text().toUtf8(), [this](Result<QByteArray> reply) {
-        setBusy(false);
-        if (!reply) {
-            m_reply->setText(reply.error().message);
-            return;
-        }
-        QByteArray text = reply.value();
-        while (text.endsWith('\0'))
-            text.chop(1);
-        m_reply->setText(tr("Reply: %1 (%2 bytes)").arg(QString::fromUtf8(text)).arg(reply->size()));
-    });
+    m_client->sendCustom(
+        m_endpoint->text(), m_customData->text().toUtf8(), [this](Result<QByteArray> reply) {
+            setBusy(false);
+            if (!reply) {
+                m_reply->setText(reply.error().message);
+                return;
+            }
+            QByteArray text = reply.value();
+            while (text.endsWith('\0'))
+                text.chop(1);
+            m_reply->setText(
+                tr("Reply: %1 (%2 bytes)").arg(QString::fromUtf8(text)).arg(reply->size()));
+        });
 }
 
 } // namespace Forgeline::Ui

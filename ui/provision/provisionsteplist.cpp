@@ -4,9 +4,9 @@
 namespace Forgeline::Ui {
 
 ProvisionStepList::ProvisionStepList(QWidget *parent)
-    : QListWidget(parent),
-      m_names{tr("Connect and secure session"), tr("Scan for networks"), tr("Send credentials"), tr("Apply"),
-              tr("Wait for the board to connect")}
+    : QListWidget(parent), m_names{tr("Connect and secure session"), tr("Scan for networks"),
+                                   tr("Send credentials"), tr("Apply"),
+                                   tr("Wait for the board to connect")}
 {
     setSelectionMode(QAbstractItemView::NoSelection);
     setWordWrap(true);
@@ -38,13 +38,16 @@ void ProvisionStepList::setStep(int step, State state, const QString &detail)
                          : state == State::Failed  ? QStringLiteral("✗")
                          : state == State::Running ? QStringLiteral("…")
                                                    : QStringLiteral("·");
-    it->setText(QStringLiteral("%1  %2%3").arg(mark, m_names.value(step),
-                                               detail.isEmpty() ? QString() : QStringLiteral(" — ") + detail));
+    it->setText(QStringLiteral("%1  %2%3")
+                    .arg(mark, m_names.value(step),
+                         detail.isEmpty() ? QString() : QStringLiteral(" — ") + detail));
     it->setData(Qt::UserRole, int(state));
-    it->setForeground(state == State::Failed ? QColor(0xb0, 0x1c, 0x1c)
-                      : state == State::Done ? QColor(0x1b, 0x6e, 0x2c)
-                                             : palette().color(state == State::Pending ? QPalette::Disabled : QPalette::Active,
-                                                               QPalette::Text));
+    it->setForeground(
+        state == State::Failed ? QColor(0xb0, 0x1c, 0x1c)
+        : state == State::Done
+            ? QColor(0x1b, 0x6e, 0x2c)
+            : palette().color(state == State::Pending ? QPalette::Disabled : QPalette::Active,
+                              QPalette::Text));
 }
 
 } // namespace Forgeline::Ui

@@ -41,8 +41,9 @@ ProvisionWorkspace::~ProvisionWorkspace()
 void ProvisionWorkspace::startVirtualBoard()
 {
     m_board = std::make_unique<Sim::ProtocommVirtualBoard>(m_virtualProfile);
-    connect(m_board.get(), &Sim::ProtocommVirtualBoard::logLine, this,
-            [](const QString &line) { Logger::instance().debug(QStringLiteral("virtual-board"), line); });
+    connect(m_board.get(), &Sim::ProtocommVirtualBoard::logLine, this, [](const QString &line) {
+        Logger::instance().debug(QStringLiteral("virtual-board"), line);
+    });
     Result<quint16> port = m_board->start();
     if (!port) {
         showBanner(port.error().message, QStringLiteral("error"));
@@ -56,19 +57,15 @@ void ProvisionWorkspace::startVirtualBoard()
     m_detectedSecurity = -1;
     updateUsernameRow();
     m_deviceName = m_virtualProfile.protocomm.deviceName;
-    showBanner(tr("Virtual board %1 is running at %2. Press Connect.").arg(m_deviceName, m_board->address()), QStringLiteral("info"));
+    showBanner(tr("Virtual board %1 is running at %2. Press Connect.")
+                   .arg(m_deviceName, m_board->address()),
+               QStringLiteral("info"));
     log(tr("Started virtual board %1 at %2").arg(m_deviceName, m_board->address()));
 }
 
-bool ProvisionWorkspace::isSessionOpen() const
-{
-    return m_client && m_client->established();
-}
+bool ProvisionWorkspace::isSessionOpen() const { return m_client && m_client->established(); }
 
-int ProvisionWorkspace::provisionedCount() const
-{
-    return m_boards->count();
-}
+int ProvisionWorkspace::provisionedCount() const { return m_boards->count(); }
 
 QString ProvisionWorkspace::bannerText() const
 {
@@ -108,9 +105,12 @@ void ProvisionWorkspace::updateButtons()
 
 void ProvisionWorkspace::showBanner(const QString &text, const QString &kind)
 {
-    const QString colors = kind == QLatin1String("ok")      ? QStringLiteral("background:#e3f4e6; color:#14532d; border:1px solid #8fcf9c;")
-                           : kind == QLatin1String("error") ? QStringLiteral("background:#fdecec; color:#7f1d1d; border:1px solid #f0a3a3;")
-                                                            : QStringLiteral("background:#eaf1fb; color:#1e3a5f; border:1px solid #9fbbe0;");
+    const QString colors
+        = kind == QLatin1String("ok")
+              ? QStringLiteral("background:#e3f4e6; color:#14532d; border:1px solid #8fcf9c;")
+          : kind == QLatin1String("error")
+              ? QStringLiteral("background:#fdecec; color:#7f1d1d; border:1px solid #f0a3a3;")
+              : QStringLiteral("background:#eaf1fb; color:#1e3a5f; border:1px solid #9fbbe0;");
     m_banner->setStyleSheet(QStringLiteral("QLabel { %1 border-radius:4px; }").arg(colors));
     m_banner->setText(Redactor::redact(text));
     m_banner->show();
@@ -119,7 +119,8 @@ void ProvisionWorkspace::showBanner(const QString &text, const QString &kind)
 
 void ProvisionWorkspace::updateUsernameRow()
 {
-    const bool show = m_security->currentData().toInt() == 2 || m_detectedSecurity == 2 || !m_username->text().isEmpty();
+    const bool show = m_security->currentData().toInt() == 2 || m_detectedSecurity == 2
+                      || !m_username->text().isEmpty();
     m_deviceForm->setRowVisible(m_username, show);
 }
 

@@ -20,7 +20,7 @@ class QTableView;
 namespace Forgeline::Protocomm {
 class ProvisionClient;
 class ProvisionJob;
-}
+} // namespace Forgeline::Protocomm
 namespace Forgeline::Sim {
 class ProtocommVirtualBoard;
 }
@@ -103,14 +103,15 @@ private:
     QLabel *m_reply = nullptr;
     QListWidget *m_boards = nullptr;
 
-    QHash<QLineEdit *, QString> m_lastPlainText;  // what a field held before a scanner typed JSON into it
+    QHash<QLineEdit *, QString>
+        m_lastPlainText; // what a field held before a scanner typed JSON into it
     QPointer<Protocomm::ProvisionClient> m_client;
     QPointer<Protocomm::ProvisionJob> m_job;
     std::unique_ptr<Sim::ProtocommVirtualBoard> m_board;
     Sim::BoardProfile m_virtualProfile;
     QString m_deviceName;
     int m_pollIntervalMs = 1000;
-    int m_detectedSecurity = -1;  // what the last connection attempt learned from the board
+    int m_detectedSecurity = -1; // what the last connection attempt learned from the board
     bool m_busy = false;
 };
 

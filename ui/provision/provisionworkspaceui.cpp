@@ -31,15 +31,18 @@ void ProvisionWorkspace::buildUi()
     m_address = new QLineEdit(QStringLiteral("192.168.4.1:80"), deviceBox);
     m_address->setObjectName(QStringLiteral("provisionAddress"));
     m_address->setPlaceholderText(tr("HOST:PORT, or scan the board's QR code into any field"));
-    m_address->setToolTip(tr("The board's access point address (192.168.4.1:80 on real hardware). A USB barcode scanner can type the QR payload here."));
+    m_address->setToolTip(tr(
+        "The board's access point address (192.168.4.1:80 on real hardware). A USB barcode scanner can type the QR payload here."));
     m_pop = new QLineEdit(deviceBox);
     m_pop->setObjectName(QStringLiteral("provisionPop"));
     m_pop->setEchoMode(QLineEdit::Password);
     m_pop->setPlaceholderText(tr("Proof of possession from the label or QR code"));
-    m_pop->setToolTip(tr("Security 1: the proof of possession. Security 2: the password that goes with the username."));
+    m_pop->setToolTip(tr(
+        "Security 1: the proof of possession. Security 2: the password that goes with the username."));
     m_username = new QLineEdit(deviceBox);
     m_username->setObjectName(QStringLiteral("provisionUsername"));
-    m_username->setPlaceholderText(tr("Security 2 username from the label or QR code, e.g. wifiprov"));
+    m_username->setPlaceholderText(
+        tr("Security 2 username from the label or QR code, e.g. wifiprov"));
     m_security = new QComboBox(deviceBox);
     m_security->setObjectName(QStringLiteral("provisionSecurity"));
     m_security->addItem(tr("As the board reports"), -1);
@@ -51,7 +54,8 @@ void ProvisionWorkspace::buildUi()
     m_connect->setObjectName(QStringLiteral("provisionConnect"));
     m_virtual = new QPushButton(tr("Start a virtual board"), deviceBox);
     m_virtual->setObjectName(QStringLiteral("provisionVirtualBoard"));
-    m_virtual->setToolTip(tr("Runs a simulated ESP32 in provisioning mode inside Forgeline, to try everything without hardware."));
+    m_virtual->setToolTip(tr(
+        "Runs a simulated ESP32 in provisioning mode inside Forgeline, to try everything without hardware."));
     m_cancel = new QPushButton(tr("Cancel"), deviceBox);
     m_cancel->setObjectName(QStringLiteral("provisionCancel"));
     buttons->addWidget(m_connect);
@@ -61,7 +65,8 @@ void ProvisionWorkspace::buildUi()
     // After provisioning the question is whether the firmware really connects: its serial log.
     auto *monitor = new QPushButton(tr("Monitor"), deviceBox);
     monitor->setObjectName(QStringLiteral("provisionMonitor"));
-    monitor->setToolTip(tr("Watch this board's serial log in the Monitor workspace (the port chosen in Flash)."));
+    monitor->setToolTip(
+        tr("Watch this board's serial log in the Monitor workspace (the port chosen in Flash)."));
     connect(monitor, &QPushButton::clicked, this, &ProvisionWorkspace::monitorRequested);
     buttons->addWidget(monitor);
     m_deviceInfo = new QLabel(tr("Not connected."), deviceBox);
@@ -96,7 +101,8 @@ void ProvisionWorkspace::buildUi()
     m_networks->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_networks->setSelectionMode(QAbstractItemView::SingleSelection);
     m_networks->verticalHeader()->hide();
-    m_networks->horizontalHeader()->setSectionResizeMode(ScanResultModel::Ssid, QHeaderView::Stretch);
+    m_networks->horizontalHeader()->setSectionResizeMode(ScanResultModel::Ssid,
+                                                         QHeaderView::Stretch);
     m_networks->setMinimumHeight(110);
     m_scan = new QPushButton(tr("Scan"), wifiBox);
     m_scan->setObjectName(QStringLiteral("provisionScan"));
@@ -159,10 +165,13 @@ void ProvisionWorkspace::buildUi()
 
     for (QLineEdit *edit : {m_address, m_username, m_pop, m_ssid, m_passphrase, m_customData})
         watchForQrPayload(edit);
-    connect(m_security, &QComboBox::currentIndexChanged, this, &ProvisionWorkspace::updateUsernameRow);
+    connect(m_security, &QComboBox::currentIndexChanged, this,
+            &ProvisionWorkspace::updateUsernameRow);
     // Secrets are registered the moment editing ends, before anything can log them.
-    connect(m_pop, &QLineEdit::editingFinished, this, [this] { Redactor::registerSecret(m_pop->text()); });
-    connect(m_passphrase, &QLineEdit::editingFinished, this, [this] { Redactor::registerSecret(m_passphrase->text()); });
+    connect(m_pop, &QLineEdit::editingFinished, this,
+            [this] { Redactor::registerSecret(m_pop->text()); });
+    connect(m_passphrase, &QLineEdit::editingFinished, this,
+            [this] { Redactor::registerSecret(m_passphrase->text()); });
     connect(m_connect, &QPushButton::clicked, this, &ProvisionWorkspace::connectToDevice);
     connect(m_virtual, &QPushButton::clicked, this, &ProvisionWorkspace::startVirtualBoard);
     connect(m_cancel, &QPushButton::clicked, this, &ProvisionWorkspace::cancel);
@@ -170,10 +179,11 @@ void ProvisionWorkspace::buildUi()
     connect(m_provision, &QPushButton::clicked, this, &ProvisionWorkspace::provision);
     connect(m_passphrase, &QLineEdit::returnPressed, this, &ProvisionWorkspace::provision);
     connect(m_send, &QPushButton::clicked, this, &ProvisionWorkspace::sendCustom);
-    connect(m_networks->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        if (current.isValid())
-            m_ssid->setText(QString::fromUtf8(m_scanModel->network(current.row()).ssid));
-    });
+    connect(m_networks->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    m_ssid->setText(QString::fromUtf8(m_scanModel->network(current.row()).ssid));
+            });
 }
 
 } // namespace Forgeline::Ui

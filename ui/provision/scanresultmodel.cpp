@@ -40,7 +40,9 @@ QVariant ScanResultModel::data(const QModelIndex &index, int role) const
     if (role == Qt::TextAlignmentRole && (index.column() == Signal || index.column() == Channel))
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == Signal) {
-        const QString quality = e.rssi >= -55 ? tr("strong") : e.rssi >= -70 ? tr("usable") : tr("weak");
+        const QString quality = e.rssi >= -55   ? tr("strong")
+                                : e.rssi >= -70 ? tr("usable")
+                                                : tr("weak");
         return tr("%1 dBm (%2)").arg(e.rssi).arg(quality);
     }
     if (role == Qt::UserRole)

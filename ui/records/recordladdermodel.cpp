@@ -9,10 +9,7 @@
 
 namespace Forgeline::Ui {
 
-RecordLadderModel::RecordLadderModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+RecordLadderModel::RecordLadderModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void RecordLadderModel::setStream(const Tls::TlsStream *stream, bool positionsAreLines)
 {

@@ -57,18 +57,13 @@ QString hexDump(const QByteArray &bytes)
 } // namespace
 
 RecordsWorkspace::RecordsWorkspace(QWidget *parent)
-    : QWidget(parent)
-    , m_summary(new QLabel(
-          tr("Open or drop a capture (.pcap, .pcapng), a device log, or paste a hex dump.")))
-    , m_progress(new QProgressBar)
-    , m_cancel(new QPushButton(tr("Cancel")))
-    , m_streams(new QStandardItemModel(this))
-    , m_streamsView(new QListView)
-    , m_ladder(new RecordLadderModel(this))
-    , m_ladderView(new QTableView)
-    , m_details(new QTreeWidget)
-    , m_hex(new QPlainTextEdit)
-    , m_findings(new QTextBrowser)
+    : QWidget(parent),
+      m_summary(new QLabel(
+          tr("Open or drop a capture (.pcap, .pcapng), a device log, or paste a hex dump."))),
+      m_progress(new QProgressBar), m_cancel(new QPushButton(tr("Cancel"))),
+      m_streams(new QStandardItemModel(this)), m_streamsView(new QListView),
+      m_ladder(new RecordLadderModel(this)), m_ladderView(new QTableView),
+      m_details(new QTreeWidget), m_hex(new QPlainTextEdit), m_findings(new QTextBrowser)
 {
     setObjectName(QStringLiteral("recordsWorkspace"));
     setAcceptDrops(true);
@@ -254,20 +249,21 @@ void RecordsWorkspace::finished(Result<Tls::DissectReport> result)
     int records = 0;
     for (const Tls::TlsStream &s : m_report->streams) {
         records += int(s.records.size());
-        auto *item =
-            new QStandardItem(tr("%1: %2 → %3 (%n records)", nullptr, int(s.records.size()))
-                                  .arg(s.id)
-                                  .arg(s.client, s.server));
+        auto *item
+            = new QStandardItem(tr("%1: %2 → %3 (%n records)", nullptr, int(s.records.size()))
+                                    .arg(s.id)
+                                    .arg(s.client, s.server));
         item->setData(s.id, Qt::UserRole);
         m_streams->appendRow(item);
     }
-    QString summary =
-        tr("%1 — %2%3: %n stream(s), %4 records, %5 finding(s)", nullptr,
-           int(m_report->streams.size()))
-            .arg(QFileInfo(m_report->source).fileName(), Tls::inputKindId(m_report->kind),
-                 m_report->form.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(m_report->form))
-            .arg(records)
-            .arg(m_report->findings.size());
+    QString summary
+        = tr("%1 — %2%3: %n stream(s), %4 records, %5 finding(s)", nullptr,
+             int(m_report->streams.size()))
+              .arg(QFileInfo(m_report->source).fileName(), Tls::inputKindId(m_report->kind),
+                   m_report->form.isEmpty() ? QString()
+                                            : QStringLiteral(" (%1)").arg(m_report->form))
+              .arg(records)
+              .arg(m_report->findings.size());
     if (!m_report->notes.isEmpty())
         summary += QLatin1Char('\n') + tr("Not understood: %1").arg(m_report->notes.first());
     m_summary->setText(summary);
@@ -319,8 +315,8 @@ void RecordsWorkspace::showRecord(int row)
     if (!r || !m_report)
         return;
     const Tls::TlsStream &s = m_report->streams.at(m_streamsView->currentIndex().row());
-    auto *top =
-        new QTreeWidgetItem(m_details, {tr("Record"), Tls::DissectReportWriter::recordSummary(*r)});
+    auto *top = new QTreeWidgetItem(m_details,
+                                    {tr("Record"), Tls::DissectReportWriter::recordSummary(*r)});
     new QTreeWidgetItem(top, {m_report->positionsAreLines ? tr("line") : tr("frame"),
                               QString::number(r->position)});
     new QTreeWidgetItem(top, {tr("direction"), r->dir == Tls::RecordDirection::ClientToServer
@@ -332,11 +328,11 @@ void RecordsWorkspace::showRecord(int row)
     new QTreeWidgetItem(top,
                         {tr("encrypted"), r->encrypted ? tr("yes (not decrypted)") : tr("no")});
     for (const Tls::MessagePiece &p : r->pieces) {
-        auto *piece =
-            new QTreeWidgetItem(m_details, {p.name, tr("%1 bytes here, %2 of a %3-byte message")
-                                                        .arg(p.size)
-                                                        .arg(Tls::fragmentId(p.fragment))
-                                                        .arg(p.length + 4)});
+        auto *piece
+            = new QTreeWidgetItem(m_details, {p.name, tr("%1 bytes here, %2 of a %3-byte message")
+                                                          .arg(p.size)
+                                                          .arg(Tls::fragmentId(p.fragment))
+                                                          .arg(p.length + 4)});
         if (p.message >= 0 && p.message < s.messages.size()) {
             const Tls::HandshakeMessage &m = s.messages.at(p.message);
             if (m.records.size() > 1) {
@@ -352,9 +348,8 @@ void RecordsWorkspace::showRecord(int row)
     }
     m_details->expandToDepth(1);
     m_details->resizeColumnToContents(0);
-    QString hex = r->bytes.isEmpty()
-                      ? tr("(bytes not kept: memory budget for this input spent)")
-                      : hexDump(r->bytes);
+    QString hex = r->bytes.isEmpty() ? tr("(bytes not kept: memory budget for this input spent)")
+                                     : hexDump(r->bytes);
     if (r->clipped)
         hex += QLatin1Char('\n')
                + tr("… ciphertext: the first %1 of %2 bytes are shown.")
@@ -369,9 +364,9 @@ void RecordsWorkspace::showFindings(int streamId)
     for (const Tls::RecordFinding &f : m_report->findings) {
         if (f.stream != streamId)
             continue;
-        html +=
-            QStringLiteral("<h3>%1</h3><p><i>%2</i></p><p>%3</p><ul>")
-                .arg(f.title.toHtmlEscaped(), f.id.toHtmlEscaped(), f.explanation.toHtmlEscaped());
+        html += QStringLiteral("<h3>%1</h3><p><i>%2</i></p><p>%3</p><ul>")
+                    .arg(f.title.toHtmlEscaped(), f.id.toHtmlEscaped(),
+                         f.explanation.toHtmlEscaped());
         for (const Tls::FindingEvidence &e : f.evidence)
             html += QStringLiteral("<li>%1 %2: %3</li>")
                         .arg(m_report->positionsAreLines ? tr("line") : tr("frame"))

@@ -46,25 +46,27 @@ QString AboutDialog::versionsText()
     return lines.join(u'\n');
 }
 
-AboutDialog::AboutDialog(QWidget *parent)
-    : QDialog(parent)
+AboutDialog::AboutDialog(QWidget *parent) : QDialog(parent)
 {
     setObjectName(QStringLiteral("aboutDialog"));
     setWindowTitle(tr("About Forgeline"));
 
     auto *icon = new QLabel;
     const int side = fontMetrics().height() * 4;
-    icon->setPixmap(QIcon(QStringLiteral(":/forgeline/icons/org.forgeline.Forgeline.svg")).pixmap(side, side));
+    icon->setPixmap(
+        QIcon(QStringLiteral(":/forgeline/icons/org.forgeline.Forgeline.svg")).pixmap(side, side));
     icon->setAlignment(Qt::AlignTop);
 
     auto *title = new QLabel(QStringLiteral("<b>Forgeline</b>"));
     QFont big = title->font();
     big.setPointSizeF(big.pointSizeF() * 1.5);
     title->setFont(big);
-    auto *blurb = new QLabel(tr("Flash certificates and keys into ESP32 boards, provision their Wi-Fi, "
-                                "and explain their TLS errors."));
+    auto *blurb
+        = new QLabel(tr("Flash certificates and keys into ESP32 boards, provision their Wi-Fi, "
+                        "and explain their TLS errors."));
     blurb->setWordWrap(true);
-    auto *licence = new QLabel(tr("Free software under the GNU General Public License, version 3 or later."));
+    auto *licence
+        = new QLabel(tr("Free software under the GNU General Public License, version 3 or later."));
     licence->setWordWrap(true);
 
     auto *versions = new QFormLayout;
@@ -89,7 +91,8 @@ AboutDialog::AboutDialog(QWidget *parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     QPushButton *copy = buttons->addButton(tr("Copy versions"), QDialogButtonBox::ActionRole);
     copy->setObjectName(QStringLiteral("aboutCopyVersions"));
-    connect(copy, &QPushButton::clicked, this, [] { QApplication::clipboard()->setText(versionsText()); });
+    connect(copy, &QPushButton::clicked, this,
+            [] { QApplication::clipboard()->setText(versionsText()); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);

@@ -9,8 +9,7 @@
 namespace Forgeline::Ui {
 
 LanguageMenu::LanguageMenu(QWidget *parent)
-    : QMenu(tr("&Language"), parent)
-    , m_group(new QActionGroup(this))
+    : QMenu(tr("&Language"), parent), m_group(new QActionGroup(this))
 {
     setObjectName(QStringLiteral("languageMenu"));
     m_group->setExclusive(true);

@@ -54,9 +54,11 @@ QList<WorkspaceInfo> workspaceInfos()
         {QStringLiteral("station"), MainWindow::tr("Station"),
          MainWindow::tr("Flash, verify, provision and record many boards at once.")},
         {QStringLiteral("records"), MainWindow::tr("Records"),
-         MainWindow::tr("Show the TLS records in a capture, hex dump or device log, and what their framing means.")},
+         MainWindow::tr(
+             "Show the TLS records in a capture, hex dump or device log, and what their framing means.")},
         {QStringLiteral("image"), MainWindow::tr("Image"),
-         MainWindow::tr("See what a firmware file is; flash encryption and pre-encrypted OTA images.")},
+         MainWindow::tr(
+             "See what a firmware file is; flash encryption and pre-encrypted OTA images.")},
         {QStringLiteral("monitor"), MainWindow::tr("Monitor"),
          MainWindow::tr("Watch a board's serial log; TLS failures are diagnosed as they happen.")},
     };
@@ -76,10 +78,9 @@ const QString stateKey = QStringLiteral("window/state");
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
-    , m_stack(new QStackedWidget(this))
-    , m_workspaceGroup(new QActionGroup(this))
-    , m_activity(new ActivityPane(Logger::instance(), this))
+    : QMainWindow(parent), m_stack(new QStackedWidget(this)),
+      m_workspaceGroup(new QActionGroup(this)),
+      m_activity(new ActivityPane(Logger::instance(), this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("Forgeline"));
@@ -145,17 +146,20 @@ void MainWindow::buildWorkspaces()
         page->setProperty("workspaceId", info.id);
         m_stack->addWidget(page);
 
-        auto *action = new QAction(QIcon(QStringLiteral(":/forgeline/icons/%1.svg").arg(info.id)), info.title, this);
+        auto *action = new QAction(QIcon(QStringLiteral(":/forgeline/icons/%1.svg").arg(info.id)),
+                                   info.title, this);
         action->setObjectName(QStringLiteral("workspace_") + info.id);
         action->setCheckable(true);
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
-        action->setToolTip(QStringLiteral("%1 (%2)").arg(info.title, action->shortcut().toString(QKeySequence::NativeText)));
+        action->setToolTip(QStringLiteral("%1 (%2)").arg(
+            info.title, action->shortcut().toString(QKeySequence::NativeText)));
         action->setStatusTip(info.hint);
         action->setData(info.id);
         m_workspaceGroup->addAction(action);
         m_workspaceActions.append(action);
         bar->addAction(action);
-        connect(action, &QAction::triggered, this, [this, id = info.id] { setCurrentWorkspace(id); });
+        connect(action, &QAction::triggered, this,
+                [this, id = info.id] { setCurrentWorkspace(id); });
     }
     connectMonitor();
 }
@@ -170,14 +174,16 @@ void MainWindow::connectMonitor()
         return;
     connect(monitor, &MonitorWorkspace::statusMessage, this, &MainWindow::showStatus);
     if (flash) {
-        connect(flash, &FlashWorkspace::monitorRequested, this, [this, monitor](const QString &port) {
-            monitor->setPort(port);
-            // As `idf.py monitor` does: after flashing you want to see the firmware start.
-            if (!monitor->isRunning())
-                monitor->setResetIntoFirmware(true);
-            setCurrentWorkspace(QStringLiteral("monitor"));
-        });
-        if (auto *provision = qobject_cast<ProvisionWorkspace *>(workspace(QStringLiteral("provision"))))
+        connect(flash, &FlashWorkspace::monitorRequested, this,
+                [this, monitor](const QString &port) {
+                    monitor->setPort(port);
+                    // As `idf.py monitor` does: after flashing you want to see the firmware start.
+                    if (!monitor->isRunning())
+                        monitor->setResetIntoFirmware(true);
+                    setCurrentWorkspace(QStringLiteral("monitor"));
+                });
+        if (auto *provision
+            = qobject_cast<ProvisionWorkspace *>(workspace(QStringLiteral("provision"))))
             connect(provision, &ProvisionWorkspace::monitorRequested, this, [this, monitor, flash] {
                 if (!flash->portText().isEmpty() && !monitor->isRunning()) {
                     monitor->setPort(flash->portText());
@@ -185,33 +191,39 @@ void MainWindow::connectMonitor()
                 }
                 setCurrentWorkspace(QStringLiteral("monitor"));
             });
-        connect(flash, &FlashWorkspace::virtualBoardStarted, monitor, [monitor](const QString &address) {
-            monitor->offerPort(MonitorWorkspace::tr("Virtual board (%1)").arg(address), address);
-        });
+        connect(flash, &FlashWorkspace::virtualBoardStarted, monitor,
+                [monitor](const QString &address) {
+                    monitor->offerPort(MonitorWorkspace::tr("Virtual board (%1)").arg(address),
+                                       address);
+                });
         if (flash->virtualBoard())
-            monitor->offerPort(MonitorWorkspace::tr("Virtual board (%1)").arg(flash->virtualBoard()->address()),
-                               flash->virtualBoard()->address());
+            monitor->offerPort(
+                MonitorWorkspace::tr("Virtual board (%1)").arg(flash->virtualBoard()->address()),
+                flash->virtualBoard()->address());
     }
     // The virtual boards' TLS server says what it made of each board, beside the board's log.
     connect(Sim::VirtualFirmware::instance(), &Sim::VirtualFirmware::serverReport, monitor,
             &MonitorWorkspace::showServerReport);
     if (diagnose) {
         if (auto *records = qobject_cast<RecordsWorkspace *>(workspace(QStringLiteral("records"))))
-            connect(diagnose, &DiagnoseWorkspace::recordsRequested, this, [this, records](const QString &path) {
-                records->openFile(path);
-                setCurrentWorkspace(QStringLiteral("records"));
-            });
-        connect(monitor, &MonitorWorkspace::diagnoseRequested, this, [this, diagnose](const QString &bad, const QString &good) {
-            setCurrentWorkspace(QStringLiteral("diagnose"));
-            diagnose->loadLogs(bad, good);
-        });
+            connect(diagnose, &DiagnoseWorkspace::recordsRequested, this,
+                    [this, records](const QString &path) {
+                        records->openFile(path);
+                        setCurrentWorkspace(QStringLiteral("records"));
+                    });
+        connect(monitor, &MonitorWorkspace::diagnoseRequested, this,
+                [this, diagnose](const QString &bad, const QString &good) {
+                    setCurrentWorkspace(QStringLiteral("diagnose"));
+                    diagnose->loadLogs(bad, good);
+                });
     }
     if (decode) {
-        connect(monitor, &MonitorWorkspace::decodeRequested, this, [this, decode](const QString &code) {
-            setCurrentWorkspace(QStringLiteral("decode"));
-            decode->setInput(code);
-            decode->decodeNow();
-        });
+        connect(monitor, &MonitorWorkspace::decodeRequested, this,
+                [this, decode](const QString &code) {
+                    setCurrentWorkspace(QStringLiteral("decode"));
+                    decode->setInput(code);
+                    decode->decodeNow();
+                });
     }
 }
 
@@ -349,10 +361,7 @@ void MainWindow::showAbout()
     m_about->activateWindow();
 }
 
-void MainWindow::showStatus(const QString &text)
-{
-    statusBar()->showMessage(text, 8000);
-}
+void MainWindow::showStatus(const QString &text) { statusBar()->showMessage(text, 8000); }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {

@@ -18,24 +18,17 @@ namespace {
 // Far above what a healthy start needs; only there so a hang cannot keep CI waiting.
 constexpr int OverallTimeoutMs = 30000;
 
-QString smokeMarker()
-{
-    return QStringLiteral("smoke test: activity pane check");
-}
+QString smokeMarker() { return QStringLiteral("smoke test: activity pane check"); }
 
 } // namespace
 
-SmokeTest::SmokeTest(MainWindow &window, QObject *parent)
-    : QObject(parent)
-    , m_window(window)
-{
-}
+SmokeTest::SmokeTest(MainWindow &window, QObject *parent) : QObject(parent), m_window(window) {}
 
 void SmokeTest::start()
 {
     m_pending = QStringList{QStringLiteral("window")} + MainWindow::workspaceIds()
-        + QStringList{QStringLiteral("decode-card"), QStringLiteral("activity"), QStringLiteral("activity-shown"),
-                      QStringLiteral("about")};
+                + QStringList{QStringLiteral("decode-card"), QStringLiteral("activity"),
+                              QStringLiteral("activity-shown"), QStringLiteral("about")};
     QTimer::singleShot(OverallTimeoutMs, this, [this] {
         check(false, tr("finished within %1 s").arg(OverallTimeoutMs / 1000));
         finish();
@@ -68,12 +61,15 @@ void SmokeTest::step()
         }
         check(m_window.isVisible(), tr("main window shown"));
     } else if (what == QLatin1String("decode-card")) {
-        auto *decode = qobject_cast<DecodeWorkspace *>(m_window.workspace(QStringLiteral("decode")));
+        auto *decode
+            = qobject_cast<DecodeWorkspace *>(m_window.workspace(QStringLiteral("decode")));
         m_window.setCurrentWorkspace(QStringLiteral("decode"));
         if (decode) {
             decode->setInput(QStringLiteral("-0x7500"));
-            const bool known = !decode->results().isEmpty() && decode->results().constFirst().known();
-            const QString name = known ? decode->results().constFirst().readings.constFirst().name : QString();
+            const bool known
+                = !decode->results().isEmpty() && decode->results().constFirst().known();
+            const QString name
+                = known ? decode->results().constFirst().readings.constFirst().name : QString();
             check(known && !name.isEmpty() && decode->resultView()->toPlainText().contains(name),
                   tr("decode workspace shows a card for -0x7500"));
             decode->setInput(QString());
@@ -95,7 +91,8 @@ void SmokeTest::step()
     } else {
         const bool switched = m_window.setCurrentWorkspace(what);
         QWidget *page = m_window.workspace(what);
-        const bool shown = switched && page && page->isVisible() && m_window.currentWorkspace() == what;
+        const bool shown
+            = switched && page && page->isVisible() && m_window.currentWorkspace() == what;
         const bool drawn = shown && !page->grab().isNull();
         check(shown && drawn, tr("workspace %1 shown").arg(what));
     }

@@ -11,8 +11,7 @@
 
 namespace Forgeline::Ui {
 
-StartupProbe::StartupProbe(QWidget &watched, QObject *parent)
-    : QObject(parent)
+StartupProbe::StartupProbe(QWidget &watched, QObject *parent) : QObject(parent)
 {
     watched.installEventFilter(this);
 }

@@ -48,14 +48,16 @@ RecipeEditor::RecipeEditor(QWidget *parent) : QWidget(parent)
     connect(m_edit, &QPlainTextEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
 
     connect(load, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Load recipe"), m_baseDir, tr("Recipes (*.json);;All files (*)"));
+        const QString path = QFileDialog::getOpenFileName(this, tr("Load recipe"), m_baseDir,
+                                                          tr("Recipes (*.json);;All files (*)"));
         if (path.isEmpty())
             return;
         if (auto r = loadFile(path); !r)
             Q_EMIT fileError(r.error().message + QLatin1Char(' ') + r.error().detail);
     });
     connect(save, &QPushButton::clicked, this, [this] {
-        QString path = QFileDialog::getSaveFileName(this, tr("Save recipe"), m_baseDir, tr("Recipes (*.json)"));
+        QString path = QFileDialog::getSaveFileName(this, tr("Save recipe"), m_baseDir,
+                                                    tr("Recipes (*.json)"));
         if (path.isEmpty())
             return;
         if (QFileInfo(path).suffix().isEmpty())
@@ -80,10 +82,12 @@ Result<void> RecipeEditor::loadFile(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("recipe.read"), tr("Cannot read the recipe."), path + QStringLiteral(": ") + f.errorString());
+        return Error::make(QStringLiteral("recipe.read"), tr("Cannot read the recipe."),
+                           path + QStringLiteral(": ") + f.errorString());
     // A recipe is a few KiB; anything huge is the wrong file, and loading it would hang the editor.
     if (f.size() > 1024 * 1024)
-        return Error::make(QStringLiteral("recipe.read"), tr("That file is too large to be a recipe."), path);
+        return Error::make(QStringLiteral("recipe.read"),
+                           tr("That file is too large to be a recipe."), path);
     const QByteArray bytes = f.readAll();
     m_baseDir = QFileInfo(path).absolutePath();
     m_filePath = QFileInfo(path).absoluteFilePath();
@@ -96,10 +100,12 @@ Result<void> RecipeEditor::saveFile(const QString &path)
     // QSaveFile: a full disk or a crash mid-save leaves the previous recipe intact.
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
-        return Error::make(QStringLiteral("recipe.write"), tr("Cannot save the recipe."), path + QStringLiteral(": ") + f.errorString());
+        return Error::make(QStringLiteral("recipe.write"), tr("Cannot save the recipe."),
+                           path + QStringLiteral(": ") + f.errorString());
     f.write(m_edit->toPlainText().toUtf8());
     if (!f.commit())
-        return Error::make(QStringLiteral("recipe.write"), tr("Cannot save the recipe."), path + QStringLiteral(": ") + f.errorString());
+        return Error::make(QStringLiteral("recipe.write"), tr("Cannot save the recipe."),
+                           path + QStringLiteral(": ") + f.errorString());
     m_baseDir = QFileInfo(path).absolutePath();
     m_filePath = QFileInfo(path).absoluteFilePath();
     return {};
@@ -116,9 +122,11 @@ void RecipeEditor::validate()
     }
     const auto recipe = Station::Recipe::fromJson(text.toUtf8(), m_baseDir, false);
     if (!recipe) {
-        m_verdict->setText(tr("not usable: %1").arg(recipe.error().detail.isEmpty()
-                                                        ? recipe.error().message
-                                                        : recipe.error().message + QLatin1Char(' ') + recipe.error().detail));
+        m_verdict->setText(
+            tr("not usable: %1")
+                .arg(recipe.error().detail.isEmpty()
+                         ? recipe.error().message
+                         : recipe.error().message + QLatin1Char(' ') + recipe.error().detail));
         m_verdict->setStyleSheet(QStringLiteral("color: #C62828;"));
         return;
     }

@@ -29,7 +29,8 @@ QVariant RecordsModel::data(const QModelIndex &index, int role) const
         return {};
     const Station::StationRecord &r = m_records.at(index.row());
     if (role == Qt::ForegroundRole && index.column() == Result)
-        return QBrush(r.result == QStringLiteral("pass") ? QColor(0x2E, 0x7D, 0x32) : QColor(0xC6, 0x28, 0x28));
+        return QBrush(r.result == QStringLiteral("pass") ? QColor(0x2E, 0x7D, 0x32)
+                                                         : QColor(0xC6, 0x28, 0x28));
     if (role == Qt::ToolTipRole && index.column() == Certificate && !r.certFingerprint.isEmpty())
         return tr("SHA-256 %1\nserial %2").arg(r.certFingerprint, r.certSerial);
     if (role == Qt::ToolTipRole && (index.column() == Error || index.column() == Provisioning))
@@ -46,7 +47,8 @@ QVariant RecordsModel::data(const QModelIndex &index, int role) const
     case Certificate: return r.pairId;
     case Result: return r.result;
     case Provisioning: return r.provision;
-    case Error: return r.failedStep.isEmpty() ? r.error : r.failedStep + QStringLiteral(": ") + r.error;
+    case Error:
+        return r.failedStep.isEmpty() ? r.error : r.failedStep + QStringLiteral(": ") + r.error;
     case Diagnosis: return r.diagnosisId;
     default: return {};
     }

@@ -13,7 +13,20 @@ class RecordsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Time, Station, Operator, Port, Chip, Mac, Certificate, Result, Provisioning, Error, Diagnosis, ColumnCount };
+    enum Column {
+        Time,
+        Station,
+        Operator,
+        Port,
+        Chip,
+        Mac,
+        Certificate,
+        Result,
+        Provisioning,
+        Error,
+        Diagnosis,
+        ColumnCount
+    };
 
     using QAbstractTableModel::QAbstractTableModel;
 
@@ -23,7 +36,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 private:
     QList<Station::StationRecord> m_records;

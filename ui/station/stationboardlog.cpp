@@ -14,10 +14,7 @@
 
 namespace Forgeline::Ui {
 
-QStringList StationWorkspace::boardLog(const QString &port) const
-{
-    return m_line->boardLog(port);
-}
+QStringList StationWorkspace::boardLog(const QString &port) const { return m_line->boardLog(port); }
 
 void StationWorkspace::showBoardLog(const QString &port)
 {
@@ -30,7 +27,8 @@ void StationWorkspace::showBoardLog(const QString &port)
     text->setReadOnly(true);
     text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     const QStringList lines = boardLog(port);
-    text->setPlainText(lines.isEmpty() ? tr("Nothing logged yet for this port.") : lines.join(QLatin1Char('\n')));
+    text->setPlainText(lines.isEmpty() ? tr("Nothing logged yet for this port.")
+                                       : lines.join(QLatin1Char('\n')));
     layout->addWidget(text);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     auto *copy = buttons->addButton(tr("Copy"), QDialogButtonBox::ActionRole);
@@ -41,7 +39,8 @@ void StationWorkspace::showBoardLog(const QString &port)
         dialog->close();
         rerunPort(port);
     });
-    connect(copy, &QPushButton::clicked, dialog, [text] { QGuiApplication::clipboard()->setText(text->toPlainText()); });
+    connect(copy, &QPushButton::clicked, dialog,
+            [text] { QGuiApplication::clipboard()->setText(text->toPlainText()); });
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
     layout->addWidget(buttons);
     dialog->show();

@@ -11,8 +11,9 @@ namespace Forgeline::Ui {
 using Verdict = Station::StationEvent::Verdict;
 
 StationTile::StationTile(const QString &port, QWidget *parent)
-    : QFrame(parent), m_port(new QLabel(port, this)), m_board(new QLabel(tr("waiting for board"), this)),
-      m_step(new QLabel(this)), m_elapsed(new QLabel(this)), m_big(new QLabel(this)), m_bar(new QProgressBar(this))
+    : QFrame(parent), m_port(new QLabel(port, this)),
+      m_board(new QLabel(tr("waiting for board"), this)), m_step(new QLabel(this)),
+      m_elapsed(new QLabel(this)), m_big(new QLabel(this)), m_bar(new QProgressBar(this))
 {
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
@@ -74,7 +75,9 @@ void StationTile::setProgress(qint64 done, qint64 total)
 void StationTile::setResult(Verdict verdict, const QString &detail)
 {
     m_verdict = verdict;
-    m_big->setText(verdict == Verdict::Pass ? tr("PASS") : verdict == Verdict::Fail ? tr("FAIL") : tr("STOPPED"));
+    m_big->setText(verdict == Verdict::Pass   ? tr("PASS")
+                   : verdict == Verdict::Fail ? tr("FAIL")
+                                              : tr("STOPPED"));
     m_step->setText(detail);
     m_step->setWordWrap(true);
     if (verdict == Verdict::Pass)
@@ -84,10 +87,7 @@ void StationTile::setResult(Verdict verdict, const QString &detail)
     tick();
 }
 
-void StationTile::setRemoved()
-{
-    m_board->setText(tr("%1 · removed").arg(m_board->text()));
-}
+void StationTile::setRemoved() { m_board->setText(tr("%1 · removed").arg(m_board->text())); }
 
 void StationTile::tick()
 {

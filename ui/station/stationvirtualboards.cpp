@@ -28,7 +28,8 @@ Result<void> StationWorkspace::startVirtualBoards(int count)
     setPorts(ports);
     setPoolDirectory(poolDir);
     // Demo attempts never mix with the line's real records.
-    setDatabaseUrl(QStringLiteral("sqlite://") + QDir(poolDir).absoluteFilePath(QStringLiteral("demo-station.sqlite")));
+    setDatabaseUrl(QStringLiteral("sqlite://")
+                   + QDir(poolDir).absoluteFilePath(QStringLiteral("demo-station.sqlite")));
     if (m_operator->text().trimmed().isEmpty())
         setOperatorName(tr("demo"));
     setStatus(tr("%n virtual board(s) ready: press Start all", nullptr, int(ports.size())));

@@ -59,10 +59,7 @@ StationWorkspace::~StationWorkspace() = default;
 bool StationWorkspace::running() const { return m_line->running() || m_line->preparing(); }
 QString StationWorkspace::statusText() const { return m_status->text(); }
 
-void StationWorkspace::setStatus(const QString &text)
-{
-    m_status->setText(text);
-}
+void StationWorkspace::setStatus(const QString &text) { m_status->setText(text); }
 
 QStringList StationWorkspace::ports() const
 {
@@ -98,13 +95,14 @@ void StationWorkspace::onStationOpened(const Result<StationOpened> &opened)
     }
     if (opened->flushedFromSpool > 0)
         Logger::instance().info(QStringLiteral("station"),
-                                tr("%n record(s) kept while the database was away are now stored", nullptr,
-                                   opened->flushedFromSpool));
+                                tr("%n record(s) kept while the database was away are now stored",
+                                   nullptr, opened->flushedFromSpool));
     if (opened->spoolError) {
         // The CLI reports this too: records still waiting must not go unnoticed.
         const QString text = tr("Records kept while the database was away could not be sent: %1")
                                  .arg(opened->spoolError->message);
-        Logger::instance().warning(QStringLiteral("station"), text + QLatin1Char(' ') + opened->spoolError->detail);
+        Logger::instance().warning(QStringLiteral("station"),
+                                   text + QLatin1Char(' ') + opened->spoolError->detail);
         setStatus(text);
     }
     refreshRecords();
@@ -146,9 +144,8 @@ bool StationWorkspace::start()
         setStatus(tr("Name at least one port."));
         return false;
     }
-    Result<void> accepted = m_line->start(lineSettings(), list, [this](Result<StationOpened> opened) {
-        onStationOpened(opened);
-    });
+    Result<void> accepted = m_line->start(
+        lineSettings(), list, [this](Result<StationOpened> opened) { onStationOpened(opened); });
     if (!accepted) {
         const Error &e = accepted.error();
         setStatus(e.detail.isEmpty() ? e.message : e.message + QLatin1Char(' ') + e.detail);
@@ -169,7 +166,8 @@ void StationWorkspace::onPortAppeared(const QString &port)
 {
     if (!m_autoStart->isChecked())
         return;
-    Logger::instance().info(QStringLiteral("station"), tr("Board appeared on %1; starting it shortly").arg(port));
+    Logger::instance().info(QStringLiteral("station"),
+                            tr("Board appeared on %1; starting it shortly").arg(port));
     QTimer::singleShot(m_autoStartDelayMs, this, [this, port] { startAppearedPort(port); });
 }
 
@@ -180,7 +178,9 @@ void StationWorkspace::startAppearedPort(const QString &port)
     if (!m_line->acceptsAppearedPort(port, m_quietMs)) {
         // Still running there (it re-enumerated mid-run; its own retries handle that), or it
         // just finished and its reset into the firmware made the port blink.
-        Logger::instance().info(QStringLiteral("station"), tr("%1 came back right after its board ran; not a new board").arg(port));
+        Logger::instance().info(
+            QStringLiteral("station"),
+            tr("%1 came back right after its board ran; not a new board").arg(port));
         return;
     }
     if (startOnePort(port))
@@ -202,16 +202,18 @@ bool StationWorkspace::rerunPort(const QString &port)
 bool StationWorkspace::startOnePort(const QString &port)
 {
     if (!ports().contains(port))
-        m_ports->setText(ports().isEmpty() ? port : m_ports->text().trimmed() + QLatin1Char(',') + port);
-    Result<StationLine::Join> join = m_line->startPort(lineSettings(), port, [this](Result<StationOpened> opened) {
-        onStationOpened(opened);
-    });
+        m_ports->setText(ports().isEmpty() ? port
+                                           : m_ports->text().trimmed() + QLatin1Char(',') + port);
+    Result<StationLine::Join> join = m_line->startPort(
+        lineSettings(), port, [this](Result<StationOpened> opened) { onStationOpened(opened); });
     if (!join) {
         setStatus(tr("Cannot start %1: %2").arg(port, join.error().message));
         return false;
     }
     if (*join == StationLine::Join::SettingsChanged) {
-        setStatus(tr("%1 is waiting: the recipe or station settings changed while boards run; press Start when they finish.").arg(port));
+        setStatus(
+            tr("%1 is waiting: the recipe or station settings changed while boards run; press Start when they finish.")
+                .arg(port));
         return false;
     }
     showTile(port);
@@ -248,27 +250,24 @@ void StationWorkspace::onEvent(const QJsonObject &json)
     case StationEvent::Kind::Identified:
         tile->setBoard(e.description.isEmpty() ? e.chip : e.description, e.mac);
         break;
-    case StationEvent::Kind::Step:
-        tile->setStep(e.step, e.percent);
-        break;
-    case StationEvent::Kind::Progress:
-        tile->setProgress(e.done, e.total);
-        break;
+    case StationEvent::Kind::Step: tile->setStep(e.step, e.percent); break;
+    case StationEvent::Kind::Progress: tile->setProgress(e.done, e.total); break;
     case StationEvent::Kind::Result:
         tile->setResult(e.verdict, e.verdict == StationEvent::Verdict::Pass
                                        ? e.pair
                                        : e.failedStep + QStringLiteral(": ") + e.error);
         refreshRecords();
         break;
-    default:
-        break;
+    default: break;
     }
 }
 
 void StationWorkspace::onFinished(const StationSummary &summary)
 {
     setRunningUi(false);
-    setStatus(tr("%1 passed, %2 failed in %3 s").arg(summary.passed).arg(summary.failed)
+    setStatus(tr("%1 passed, %2 failed in %3 s")
+                  .arg(summary.passed)
+                  .arg(summary.failed)
                   .arg(double(summary.elapsedMs) / 1000.0, 0, 'f', 1));
     refreshRecords();
     Q_EMIT finished(summary.passed, summary.failed);

@@ -136,9 +136,9 @@ private:
     // See StationJob::acceptsAppearedPort.
     qint64 m_quietMs = Station::StationJob::DefaultReenumerationQuietMs;
 
-    std::unique_ptr<Sim::DemoLine> m_demoLine;  // the virtual boards, once asked for
+    std::unique_ptr<Sim::DemoLine> m_demoLine; // the virtual boards, once asked for
     Station::StationLine *m_line = nullptr;
-    int m_recordsRequest = 0;  // only the latest listing is shown
+    int m_recordsRequest = 0; // only the latest listing is shown
 };
 
 } // namespace Forgeline::Ui

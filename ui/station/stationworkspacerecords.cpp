@@ -23,7 +23,7 @@ void StationWorkspace::refreshRecords()
     const int request = ++m_recordsRequest;
     m_line->store()->listRecords(filter, this, [this, request](Result<QList<StationRecord>> list) {
         if (request != m_recordsRequest)
-            return;  // the filter changed meanwhile: a newer answer is on its way
+            return; // the filter changed meanwhile: a newer answer is on its way
         if (!list) {
             setStatus(list.error().message);
             return;
@@ -33,10 +33,7 @@ void StationWorkspace::refreshRecords()
     });
 }
 
-int StationWorkspace::recordRows() const
-{
-    return m_recordsPanel->rowCount();
-}
+int StationWorkspace::recordRows() const { return m_recordsPanel->rowCount(); }
 
 void StationWorkspace::exportRecords(const QString &path, const QString &format)
 {
@@ -46,21 +43,23 @@ void StationWorkspace::exportRecords(const QString &path, const QString &format)
     }
     RecordFilter filter = m_recordsPanel->filter();
     filter.newestFirst = false; // an export reads in the order things happened
-    m_line->store()->listRecords(filter, this, [this, path, format](Result<QList<StationRecord>> list) {
-        if (!list) {
-            Q_EMIT exportFinished(false, list.error().message);
-            return;
-        }
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly)) {
-            Q_EMIT exportFinished(false, tr("Cannot write the export.") + QLatin1Char(' ') + path
-                                             + QStringLiteral(": ") + f.errorString());
-            return;
-        }
-        f.write(format == QStringLiteral("json") ? QJsonDocument(RecordStore::toJson(*list)).toJson()
-                                                 : RecordStore::toCsv(*list).toUtf8());
-        Q_EMIT exportFinished(true, path);
-    });
+    m_line->store()->listRecords(
+        filter, this, [this, path, format](Result<QList<StationRecord>> list) {
+            if (!list) {
+                Q_EMIT exportFinished(false, list.error().message);
+                return;
+            }
+            QFile f(path);
+            if (!f.open(QIODevice::WriteOnly)) {
+                Q_EMIT exportFinished(false, tr("Cannot write the export.") + QLatin1Char(' ')
+                                                 + path + QStringLiteral(": ") + f.errorString());
+                return;
+            }
+            f.write(format == QStringLiteral("json")
+                        ? QJsonDocument(RecordStore::toJson(*list)).toJson()
+                        : RecordStore::toCsv(*list).toUtf8());
+            Q_EMIT exportFinished(true, path);
+        });
 }
 
 } // namespace Forgeline::Ui

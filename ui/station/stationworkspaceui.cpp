@@ -38,20 +38,23 @@ void StationWorkspace::buildUi()
     m_stop->setEnabled(false);
     m_status = new QLabel(tr("Idle"), this);
     m_autoStart = new QCheckBox(tr("Auto-start when a board appears"), this);
-    m_autoStart->setToolTip(tr("Watch the serial ports and run the recipe on every board plugged in"));
+    m_autoStart->setToolTip(
+        tr("Watch the serial ports and run the recipe on every board plugged in"));
     top->addWidget(new QLabel(tr("Operator:"), this));
     top->addWidget(m_operator, 1);
     top->addWidget(m_start);
     top->addWidget(m_stop);
     m_watchPattern = new QLineEdit(this);
     m_watchPattern->setPlaceholderText(tr("any serial port"));
-    m_watchPattern->setToolTip(tr("Only ports whose path matches start by themselves, for example\n"
-                                  "/dev/serial/by-id/usb-Silicon_Labs* (the line's USB bridges, not the PC's own ports)"));
+    m_watchPattern->setToolTip(
+        tr("Only ports whose path matches start by themselves, for example\n"
+           "/dev/serial/by-id/usb-Silicon_Labs* (the line's USB bridges, not the PC's own ports)"));
     m_watchPattern->setClearButtonEnabled(true);
     top->addWidget(m_autoStart);
     top->addWidget(m_watchPattern, 1);
     auto *virtualBoards = new QPushButton(tr("Virtual boards"), this);
-    virtualBoards->setToolTip(tr("Try the station on four simulated boards in this window (no hardware)"));
+    virtualBoards->setToolTip(
+        tr("Try the station on four simulated boards in this window (no hardware)"));
     connect(virtualBoards, &QPushButton::clicked, this, [this] {
         if (auto r = startVirtualBoards(); !r)
             setStatus(r.error().message + QLatin1Char(' ') + r.error().detail);
@@ -125,11 +128,11 @@ void StationWorkspace::buildUi()
         if (on) {
             m_watcher.start(); // the ports present now are the baseline: only new ones start
             rememberSettings();
-        }
-        else
+        } else
             m_watcher.stop();
     });
-    connect(m_watchPattern, &QLineEdit::editingFinished, this, [this] { m_watcher.setPattern(m_watchPattern->text()); });
+    connect(m_watchPattern, &QLineEdit::editingFinished, this,
+            [this] { m_watcher.setPattern(m_watchPattern->text()); });
     connect(&m_watcher, &PortWatcher::portAppeared, this, &StationWorkspace::onPortAppeared);
     connect(&m_watcher, &PortWatcher::portDisappeared, this, &StationWorkspace::onPortDisappeared);
 }
@@ -143,7 +146,10 @@ void StationWorkspace::setWatchPattern(const QString &pattern)
     m_watcher.setPattern(pattern);
 }
 bool StationWorkspace::autoStart() const { return m_autoStart->isChecked(); }
-void StationWorkspace::setPorts(const QStringList &ports) { m_ports->setText(ports.join(QLatin1Char(','))); }
+void StationWorkspace::setPorts(const QStringList &ports)
+{
+    m_ports->setText(ports.join(QLatin1Char(',')));
+}
 void StationWorkspace::setPoolDirectory(const QString &dir) { m_pool->setText(dir); }
 void StationWorkspace::setDatabaseUrl(const QString &url)
 {
@@ -166,7 +172,8 @@ QString StationWorkspace::databaseUrl() const
     const QString text = m_db->text().trimmed();
     QUrl url(text);
     if (m_dbPassword->text().isEmpty() || !url.isValid() || !url.password().isEmpty()
-        || !(url.scheme() == QStringLiteral("postgresql") || url.scheme() == QStringLiteral("postgres")))
+        || !(url.scheme() == QStringLiteral("postgresql")
+             || url.scheme() == QStringLiteral("postgres")))
         return text;
     url.setPassword(m_dbPassword->text());
     return url.toString();

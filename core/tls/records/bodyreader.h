@@ -12,11 +12,7 @@ namespace Forgeline::Tls {
 class BodyReader
 {
 public:
-    explicit BodyReader(QByteArrayView data, int base = 0)
-        : m_data(data)
-        , m_base(base)
-    {
-    }
+    explicit BodyReader(QByteArrayView data, int base = 0) : m_data(data), m_base(base) {}
 
     bool atEnd() const { return m_pos >= m_data.size(); }
     qsizetype left() const { return m_data.size() - m_pos; }
@@ -69,8 +65,8 @@ private:
 // RFC 8446 §4.1.3: a ServerHello whose random is the SHA-256 of "HelloRetryRequest".
 inline bool isHelloRetryRandom(QByteArrayView random)
 {
-    static const QByteArray hrr =
-        QByteArray::fromHex("cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c");
+    static const QByteArray hrr
+        = QByteArray::fromHex("cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c");
     return random == QByteArrayView(hrr);
 }
 

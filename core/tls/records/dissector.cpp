@@ -18,8 +18,8 @@ namespace {
 
 QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return Translations::translateFirst(
-        {"Forgeline::Tls::Dissector", "Forgeline::Tls"}, text, disambiguation, n);
+    return Translations::translateFirst({"Forgeline::Tls::Dissector", "Forgeline::Tls"}, text,
+                                        disambiguation, n);
 }
 
 // A binary file that starts with a TLS record: the raw bytes of one direction.
@@ -89,8 +89,8 @@ Result<void> Dissector::addFindings(DissectReport &report, const QString &target
         const auto profile = TargetProfiles::load(targetId);
         if (!profile)
             return profile.error();
-        context.inputBufferBytes =
-            profile->asymmetricContentLen ? profile->inContentLen : profile->maxContentLen;
+        context.inputBufferBytes
+            = profile->asymmetricContentLen ? profile->inContentLen : profile->maxContentLen;
         context.target = profile->title;
     }
     report.findings.clear();
@@ -128,8 +128,8 @@ Result<DissectReport> Dissector::dissectBytes(QByteArrayView data, const QString
         return conclude(std::move(report), options);
     }
     TextDumpReader reader(options.limits, kept);
-    const auto stats =
-        LogReader::readBytes(data, [&](qint64 n, QByteArrayView line) { reader.addLine(n, line); });
+    const auto stats = LogReader::readBytes(
+        data, [&](qint64 n, QByteArrayView line) { reader.addLine(n, line); });
     if (!stats)
         return stats.error();
     if (!reader.finish(report))

@@ -13,7 +13,8 @@ namespace {
 
 QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Forgeline::Tls::DissectReportWriter", text, disambiguation, n);
+    return QCoreApplication::translate("Forgeline::Tls::DissectReportWriter", text, disambiguation,
+                                       n);
 }
 
 QString recordTypeName(const TlsRecord &r)
@@ -83,8 +84,8 @@ QString DissectReportWriter::recordSummary(const TlsRecord &r)
 
 QJsonObject DissectReportWriter::toJson(const DissectReport &report)
 {
-    const QString positionKey =
-        report.positionsAreLines ? QStringLiteral("line") : QStringLiteral("frame");
+    const QString positionKey
+        = report.positionsAreLines ? QStringLiteral("line") : QStringLiteral("frame");
     QJsonArray streams;
     for (const TlsStream &s : report.streams) {
         QJsonArray records;

@@ -32,8 +32,8 @@ using Reader = BodyReader;
 
 QString hex(QByteArrayView v, int max = 32)
 {
-    QString s =
-        QString::fromLatin1(v.first(std::min<qsizetype>(v.size(), max)).toByteArray().toHex());
+    QString s
+        = QString::fromLatin1(v.first(std::min<qsizetype>(v.size(), max)).toByteArray().toHex());
     if (v.size() > max)
         s += QStringLiteral("…");
     return s;

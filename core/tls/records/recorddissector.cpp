@@ -15,8 +15,8 @@ namespace {
 
 QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return Translations::translateFirst(
-        {"Forgeline::Tls::RecordDissector", "Forgeline::Tls"}, text, disambiguation, n);
+    return Translations::translateFirst({"Forgeline::Tls::RecordDissector", "Forgeline::Tls"}, text,
+                                        disambiguation, n);
 }
 
 constexpr int kHeader = 5;
@@ -73,11 +73,8 @@ bool looksLikeTlsRecord(QByteArrayView head)
 }
 
 RecordDissector::RecordDissector(TlsStream &stream, const DissectLimits &limits, qint64 &keptBytes)
-    : m_stream(stream)
-    , m_limits(limits)
-    , m_keptBytes(keptBytes)
-{
-}
+    : m_stream(stream), m_limits(limits), m_keptBytes(keptBytes)
+{}
 
 void RecordDissector::startsMidway(RecordDirection dir)
 {
@@ -162,8 +159,8 @@ bool RecordDissector::bodyNotNeeded(const Side &s, QByteArrayView head) const
 void RecordDissector::appendPending(Side &s, QByteArrayView data, bool clip)
 {
     if (!clip || s.pendingSkipped == 0) {
-        const qsizetype room =
-            clip ? std::max<qsizetype>(0, kKeptCiphertext - s.pending.size()) : data.size();
+        const qsizetype room
+            = clip ? std::max<qsizetype>(0, kKeptCiphertext - s.pending.size()) : data.size();
         const qsizetype kept = std::min(room, data.size());
         s.pending.append(data.first(kept));
         data = data.sliced(kept);
@@ -279,14 +276,14 @@ void RecordDissector::addRecord(RecordDirection dir, Side &s, QByteArrayView byt
         r.length = bytes.size() >= kHeader ? be16(bytes, 3) : 0;
         payload = bytes.size() >= kHeader ? bytes.sliced(kHeader) : QByteArrayView();
         // Application data is always protected; after a key change everything but CCS is.
-        r.encrypted =
-            r.type == 23 || (s.encrypted && r.type != 20 && !(r.type == 21 && r.length == 2));
+        r.encrypted
+            = r.type == 23 || (s.encrypted && r.type != 20 && !(r.type == 21 && r.length == 2));
     }
     const quint64 fullSize = quint64(bytes.size()) + notKept;
     s.offset += fullSize;
     m_stream.bytes[dir == RecordDirection::ClientToServer ? 0 : 1] += fullSize;
-    const QByteArrayView kept =
-        r.encrypted ? bytes.first(std::min(bytes.size(), kKeptCiphertext)) : bytes;
+    const QByteArrayView kept
+        = r.encrypted ? bytes.first(std::min(bytes.size(), kKeptCiphertext)) : bytes;
     if (stored && m_keptBytes + kept.size() <= m_limits.keptRecordBytes) {
         r.bytes = kept.toByteArray();
         r.clipped = quint64(kept.size()) < fullSize;
@@ -471,8 +468,8 @@ void RecordDissector::gap(RecordDirection dir, quint64 bytes, qint64 position)
 void RecordDissector::finish()
 {
     for (int i = 0; i < 2; ++i) {
-        const RecordDirection dir =
-            i == 0 ? RecordDirection::ClientToServer : RecordDirection::ServerToClient;
+        const RecordDirection dir
+            = i == 0 ? RecordDirection::ClientToServer : RecordDirection::ServerToClient;
         Side &s = m_sides[i];
         if (!s.pending.isEmpty() && !s.resync && !s.stopped) {
             QByteArray partial;

@@ -14,7 +14,7 @@ struct DissectLimits
     qint64 keptRecordBytes = 64ll << 20; // record bytes kept for the hex pane, all streams together
     int maxRecordsPerStream = 200000;
     quint32 maxMessageBytes = 1u << 20; // larger handshake messages are listed, not decoded
-    bool decodeDetails = true; // false: only the facts the findings read (no details tree)
+    bool decodeDetails = true;          // false: only the facts the findings read (no details tree)
 };
 
 // Cuts the two byte streams of one TLS connection into records and the handshake messages

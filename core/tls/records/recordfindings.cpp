@@ -15,8 +15,8 @@ namespace {
 
 QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return Translations::translateFirst(
-        {"Forgeline::Tls::Rules", "Forgeline::Tls"}, text, disambiguation, n);
+    return Translations::translateFirst({"Forgeline::Tls::Rules", "Forgeline::Tls"}, text,
+                                        disambiguation, n);
 }
 
 QString sender(RecordDirection d)
@@ -35,11 +35,7 @@ int protectionOverhead(bool tls13) { return tls13 ? 17 : 24; }
 class Rules
 {
 public:
-    Rules(const TlsStream &s, const FindingContext &c)
-        : m_s(s)
-        , m_c(c)
-    {
-    }
+    Rules(const TlsStream &s, const FindingContext &c) : m_s(s), m_c(c) {}
 
     QList<RecordFinding> run()
     {
@@ -146,8 +142,8 @@ private:
         QList<FindingEvidence> evidence;
         QString first;
         for (const TlsRecord &r : m_s.records) {
-            const qint64 content =
-                r.encrypted ? qint64(r.length) - protectionOverhead(m_s.tls13) : qint64(r.length);
+            const qint64 content
+                = r.encrypted ? qint64(r.length) - protectionOverhead(m_s.tls13) : qint64(r.length);
             if (content <= m_c.inputBufferBytes || r.sslv2)
                 continue;
             const QString text = tr("%1 → %2: a %3 record of %4 bytes (about %5 bytes of content) "
@@ -163,8 +159,8 @@ private:
         }
         if (evidence.isEmpty())
             return;
-        const QString target =
-            m_c.target.isEmpty() ? tr("the TLS maximum of 16384 bytes") : m_c.target;
+        const QString target
+            = m_c.target.isEmpty() ? tr("the TLS maximum of 16384 bytes") : m_c.target;
         add(QStringLiteral("record-too-large"),
             {{QStringLiteral("detail"), first},
              {QStringLiteral("limit"), QString::number(m_c.inputBufferBytes)},
@@ -198,8 +194,8 @@ private:
         for (const TlsRecord &r : m_s.records) {
             if (r.dir != RecordDirection::ServerToClient)
                 continue;
-            const qint64 content =
-                r.encrypted ? qint64(r.length) - protectionOverhead(m_s.tls13) : qint64(r.length);
+            const qint64 content
+                = r.encrypted ? qint64(r.length) - protectionOverhead(m_s.tls13) : qint64(r.length);
             if (content > limit) {
                 const QString text = tr("the server sends a %1 record of %2 bytes")
                                          .arg(contentTypeName(r.type))

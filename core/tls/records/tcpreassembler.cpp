@@ -26,10 +26,8 @@ size_t qHash(const TcpReassembler::Key &k, size_t seed)
 }
 
 TcpReassembler::TcpReassembler(const DissectLimits &limits, qint64 &keptBytes)
-    : m_limits(limits)
-    , m_keptBytes(keptBytes)
-{
-}
+    : m_limits(limits), m_keptBytes(keptBytes)
+{}
 
 TcpReassembler::~TcpReassembler() = default;
 
@@ -65,8 +63,8 @@ TcpReassembler::Flow &TcpReassembler::flowFor(const TcpSegment &s)
     flow->clientPort = srcIsClient ? s.srcPort : s.dstPort;
     flow->stream.id = int(m_flows.size());
     flow->stream.client = formatEndpoint(s.ipv6, srcIsClient ? s.src : s.dst, flow->clientPort);
-    flow->stream.server =
-        formatEndpoint(s.ipv6, srcIsClient ? s.dst : s.src, srcIsClient ? s.dstPort : s.srcPort);
+    flow->stream.server
+        = formatEndpoint(s.ipv6, srcIsClient ? s.dst : s.src, srcIsClient ? s.dstPort : s.srcPort);
     flow->stream.midStream = !s.syn;
     flow->dissector = std::make_unique<RecordDissector>(flow->stream, m_limits, m_keptBytes);
     m_index.insert(key, int(m_flows.size()));

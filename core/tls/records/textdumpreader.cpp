@@ -116,11 +116,8 @@ struct TextDumpReader::Pending
 };
 
 TextDumpReader::TextDumpReader(const DissectLimits &limits, qint64 &keptBytes)
-    : m_limits(limits)
-    , m_keptBytes(keptBytes)
-    , m_p(std::make_unique<Pending>())
-{
-}
+    : m_limits(limits), m_keptBytes(keptBytes), m_p(std::make_unique<Pending>())
+{}
 
 TextDumpReader::~TextDumpReader() = default;
 
@@ -464,8 +461,8 @@ void TextDumpReader::rowLine(qint64 number, const Row &row)
         // Byte-stream dumps: xxd, Follow TCP Stream (the server's rows indented).
         const int side = row.style == Row::Follow && row.indent > 0 ? 1 : 0;
         quint64 &next = p.streamNext[side];
-        const RecordDirection dir =
-            side == 0 ? RecordDirection::ClientToServer : RecordDirection::ServerToClient;
+        const RecordDirection dir
+            = side == 0 ? RecordDirection::ClientToServer : RecordDirection::ServerToClient;
         if (row.offset > next && p.directDissector)
             p.directDissector->gap(dir, row.offset - next, number);
         if (row.offset < next) {
@@ -542,8 +539,8 @@ bool TextDumpReader::finish(DissectReport &report)
     flushPacket();
     if (!p.bare.isEmpty()) {
         const int nibble = quint8(p.bare[0]) >> 4;
-        std::optional<TcpSegment> seg =
-            decodeTcpFrame(nibble == 4 || nibble == 6 ? LinkRaw : LinkEthernet, p.bare);
+        std::optional<TcpSegment> seg
+            = decodeTcpFrame(nibble == 4 || nibble == 6 ? LinkRaw : LinkEthernet, p.bare);
         if (seg && !looksLikeTlsRecord(p.bare)) {
             if (!p.tcp)
                 p.tcp = std::make_unique<TcpReassembler>(m_limits, m_keptBytes);
@@ -559,9 +556,9 @@ bool TextDumpReader::finish(DissectReport &report)
     report.positionsAreLines = true;
     if (p.opensslEntries > 0 && p.notUnderstood > 0) {
         // openssl prints session details around the messages; they are expected, not errors.
-        p.notes =
-            QStringList{tr("%n line(s) of openssl output other than -msg entries were skipped.",
-                           nullptr, p.notUnderstood)};
+        p.notes
+            = QStringList{tr("%n line(s) of openssl output other than -msg entries were skipped.",
+                             nullptr, p.notUnderstood)};
         p.notUnderstood = 0;
     }
     report.notes += p.notes;
