@@ -8,6 +8,7 @@
 #include "ui/records/recordladdermodel.h"
 #include "ui/records/recordsworkspace.h"
 
+#include <QAbstractItemModelTester>
 #include <QDir>
 #include <QListView>
 #include <QPlainTextEdit>
@@ -48,6 +49,11 @@ private Q_SLOTS:
         RecordsWorkspace w;
         w.resize(1024, 768);
         w.show();
+        // The model contract is checked on every change the real capture causes.
+        QAbstractItemModelTester ladderTester(
+            w.ladderModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester streamsTester(
+            w.streamsView()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy done(&w, &RecordsWorkspace::dissected);
         w.openFile(capture);
         QVERIFY(done.wait(60000));

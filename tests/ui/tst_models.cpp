@@ -2,13 +2,20 @@
 // Every model of the GUI under QAbstractItemModelTester: filled with real data, refilled with
 // less, emptied. The tester checks the model contract on every change (rows and indexes,
 // parents, data roles); a broken contract fails here, not as a view glitch in the field.
+// The records ladder is tested the same way in tests/records/tst_recordsworkspace.cpp, where
+// real captures are made.
+#include "../core/imagewriter.h"
+#include "core/image/appimage.h"
 #include "core/image/partitioncsv.h"
+#include "core/monitor/monitorevents.h"
 #include "core/protocomm/messages.h"
 #include "core/station/records.h"
 #include "core/tls/diagnosisengine.h"
 #include "ui/diagnose/laddermodel.h"
 #include "ui/diagnose/logfilemodel.h"
 #include "ui/flash/partitiontablemodel.h"
+#include "ui/image/imagesegmentmodel.h"
+#include "ui/monitor/monitorlogmodel.h"
 #include "ui/provision/scanresultmodel.h"
 #include "ui/station/recordsmodel.h"
 
@@ -47,6 +54,21 @@ void readAll(const QAbstractItemModel &model)
                 (void)model.index(r, c).data(role);
     for (int c = 0; c < model.columnCount(); ++c)
         (void)model.headerData(c, Qt::Horizontal, Qt::DisplayRole);
+}
+
+QList<Monitor::LineEvent> monitorLines(qint64 first, int count)
+{
+    QList<Monitor::LineEvent> lines;
+    const char levels[] = {'E', 'W', 'I', 'D', 'V', 0};
+    for (int i = 0; i < count; ++i) {
+        Monitor::LineEvent e;
+        e.number = first + i;
+        e.level = levels[i % 6];
+        e.noise = i % 7 == 0;
+        e.text = QStringLiteral("I (%1) wifi: line %1").arg(first + i);
+        lines.append(e);
+    }
+    return lines;
 }
 
 } // namespace
@@ -134,6 +156,45 @@ private Q_SLOTS:
         model.setIndex(Ui::LogLineIndex::build(logPath("seed000_protocomm_session_lost.log")));
         readAll(model);
         model.setIndex(nullptr);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void imageSegments()
+    {
+        Ui::ImageSegmentModel model;
+        QAbstractItemModelTester tester(&model, Mode);
+        auto image = Image::AppImage::parse(TestImages::buildImage(TestImages::c3App()));
+        QVERIFY(image);
+        QVERIFY(image->segments.size() > 1);
+        model.setSegments(image->segments);
+        QCOMPARE(model.rowCount(), int(image->segments.size()));
+        readAll(model);
+        model.setSegments(image->segments.mid(0, 1));
+        QCOMPARE(model.rowCount(), 1);
+        model.setSegments({});
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void monitorLog()
+    {
+        // Appends past the capacity drop the oldest rows: the tester checks those removals.
+        Ui::MonitorLogModel model;
+        QAbstractItemModelTester tester(&model, Mode);
+        model.setCapacity(50);
+        model.append(monitorLines(1, 30));
+        QCOMPARE(model.rowCount(), 30);
+        model.append(monitorLines(31, 45));
+        QCOMPARE(model.rowCount(), 50);
+        QCOMPARE(model.firstLineNumber(), qint64(26));
+        for (int r = 0; r < model.rowCount(); ++r)
+            for (int role :
+                 {int(Qt::DisplayRole), int(Qt::ForegroundRole),
+                  int(Ui::MonitorLogModel::LineNumberRole), int(Ui::MonitorLogModel::LevelRole),
+                  int(Ui::MonitorLogModel::NoiseRole)})
+                (void)model.index(r, 0).data(role);
+        model.setCapacity(10);
+        QCOMPARE(model.rowCount(), 10);
+        model.clear();
         QCOMPARE(model.rowCount(), 0);
     }
 };
