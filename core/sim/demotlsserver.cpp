@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sim/demotlsserver.h"
+#include "core/sim/demox509.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -25,8 +26,7 @@ namespace Forgeline::Sim {
 
 namespace {
 
-using PKey = std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)>;
-using Cert = std::unique_ptr<X509, decltype(&X509_free)>;
+using namespace DemoX509;
 
 // A board that stops talking is given up after this long, as a broker's handshake timeout does.
 constexpr int ConnectionTimeoutMs = 10000;
@@ -41,63 +41,6 @@ Error serverError(const QString &detail)
         QCoreApplication::translate("Forgeline::Sim::DemoTlsServer",
                                     "Could not start the virtual boards' TLS server."),
         detail);
-}
-
-QString lastSslError()
-{
-    char buf[256] = {};
-    ERR_error_string_n(ERR_get_error(), buf, sizeof buf);
-    return QString::fromLatin1(buf);
-}
-
-bool addExtension(X509 *cert, X509 *issuer, int nid, const char *value)
-{
-    X509V3_CTX ctx;
-    X509V3_set_ctx(&ctx, issuer, cert, nullptr, nullptr, 0);
-    X509_EXTENSION *ext = X509V3_EXT_nconf_nid(nullptr, &ctx, nid, value);
-    if (!ext)
-        return false;
-    const bool ok = X509_add_ext(cert, ext, -1) == 1;
-    X509_EXTENSION_free(ext);
-    return ok;
-}
-
-// mbedTLS accepts a v3 certificate as an issuer only with basicConstraints CA:TRUE, and checks
-// the host name against subjectAltName: both are set, or the firmware would refuse the server.
-Cert makeCert(EVP_PKEY *key, const char *commonName, bool ca, X509 *issuer, EVP_PKEY *issuerKey)
-{
-    Cert cert(X509_new(), X509_free);
-    X509_set_version(cert.get(), 2);
-    ASN1_INTEGER_set(X509_get_serialNumber(cert.get()), ca ? 1 : 2);
-    X509_gmtime_adj(X509_getm_notBefore(cert.get()), -3600);
-    X509_gmtime_adj(X509_getm_notAfter(cert.get()), 365L * 24 * 3600);
-    X509_set_pubkey(cert.get(), key);
-    X509_NAME *name = X509_get_subject_name(cert.get());
-    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC,
-                               reinterpret_cast<const unsigned char *>("Forgeline demo"), -1, -1,
-                               0);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
-                               reinterpret_cast<const unsigned char *>(commonName), -1, -1, 0);
-    X509 *signer = issuer ? issuer : cert.get();
-    X509_set_issuer_name(cert.get(), X509_get_subject_name(signer));
-    const bool ok = ca ? addExtension(cert.get(), signer, NID_basic_constraints, "critical,CA:TRUE")
-                             && addExtension(cert.get(), signer, NID_key_usage,
-                                             "critical,keyCertSign,cRLSign")
-                       : addExtension(cert.get(), signer, NID_basic_constraints, "CA:FALSE")
-                             && addExtension(cert.get(), signer, NID_subject_alt_name,
-                                             "DNS:localhost,IP:127.0.0.1");
-    if (!ok || X509_sign(cert.get(), issuerKey ? issuerKey : key, EVP_sha256()) <= 0)
-        cert.reset();
-    return cert;
-}
-
-QByteArray pemOf(X509 *cert)
-{
-    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_mem()), BIO_free);
-    PEM_write_bio_X509(bio.get(), cert);
-    char *data = nullptr;
-    const long len = BIO_get_mem_data(bio.get(), &data);
-    return QByteArray(data, qsizetype(len));
 }
 
 QString commonName(const X509_NAME *name)
@@ -125,22 +68,23 @@ Result<quint16> DemoTlsServer::start(const QByteArray &clientCaPem)
 {
     if (m_thread.joinable())
         return m_port;
-    PKey caKey(EVP_EC_gen("P-256"), EVP_PKEY_free);
-    PKey key(EVP_EC_gen("P-256"), EVP_PKEY_free);
+    PKey caKey = newP256Key();
+    PKey key = newP256Key();
     if (!caKey || !key)
-        return serverError(lastSslError());
-    Cert ca = makeCert(caKey.get(), "Forgeline demo server CA", true, nullptr, nullptr);
-    Cert leaf = ca ? makeCert(key.get(), "localhost", false, ca.get(), caKey.get())
+        return serverError(lastError());
+    Cert ca = makeCert({QStringLiteral("Forgeline demo server CA"), 1, 365, Kind::Ca}, caKey.get());
+    Cert leaf = ca ? makeCert({QStringLiteral("localhost"), 2, 365, Kind::Server}, key.get(),
+                              ca.get(), caKey.get())
                    : Cert(nullptr, X509_free);
     if (!leaf)
-        return serverError(lastSslError());
+        return serverError(lastError());
 
     auto context = std::make_unique<Context>();
     context->ctx.reset(SSL_CTX_new(TLS_server_method()));
     SSL_CTX *ctx = context->ctx.get();
     if (!ctx || SSL_CTX_use_certificate(ctx, leaf.get()) != 1
         || SSL_CTX_use_PrivateKey(ctx, key.get()) != 1)
-        return serverError(lastSslError());
+        return serverError(lastError());
     // The firmware is an ESP-IDF v4.4 client: mbedTLS 2.28 speaks TLS 1.2 only.
     SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
     SSL_CTX_set_max_proto_version(ctx, TLS1_2_VERSION);
@@ -192,7 +136,7 @@ Result<quint16> DemoTlsServer::start(const QByteArray &clientCaPem)
     }
     m_listenFd = fd;
     m_port = ntohs(addr.sin_port);
-    m_serverCaPem = pemOf(ca.get());
+    m_serverCaPem = pem(ca.get());
     m_context = std::move(context);
     m_stop = false;
     m_thread = std::thread([this] { serve(); });
