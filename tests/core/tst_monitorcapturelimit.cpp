@@ -3,6 +3,7 @@
 // file size limit, without writing gigabytes: RLIMIT_FSIZE makes the kernel answer EFBIG at a
 // small size, exactly as it does at 4 GiB on FAT32. The capture stops with a status that says
 // how far it got; the watch goes on; the counters keep counting.
+#include "../monitor/rawpty.h"
 #include "core/monitor/serialmonitor.h"
 
 #include <QFileInfo>
@@ -11,10 +12,7 @@
 
 #include <csignal>
 
-#include <fcntl.h>
-#include <pty.h>
 #include <sys/resource.h>
-#include <termios.h>
 #include <unistd.h>
 
 using namespace Forgeline::Monitor;
@@ -34,16 +32,11 @@ private Q_SLOTS:
         // Past the limit the kernel also sends SIGXFSZ, which would end the process.
         const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
         QTemporaryDir dir;
-        int master = -1, slave = -1;
-        char name[256] = {};
-        QVERIFY(::openpty(&master, &slave, name, nullptr, nullptr) == 0);
-        termios t{};
-        ::tcgetattr(slave, &t);
-        ::cfmakeraw(&t);
-        ::tcsetattr(slave, TCSANOW, &t);
-        ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
+        Forgeline::TestSupport::RawPty pty;
+        QVERIFY(pty.open());
+        const int master = pty.master;
         MonitorOptions options;
-        options.port = QString::fromLocal8Bit(name);
+        options.port = pty.name;
         options.capturePath = dir.filePath(QStringLiteral("capture.log"));
         options.tailLines = 100;
         SerialMonitor monitor(options);
@@ -96,8 +89,6 @@ private Q_SLOTS:
         QVERIFY(monitor.captureBytes() >= onDisk);
         QVERIFY(monitor.captureBytes() < qint64(text.size()));
         monitor.stop();
-        ::close(master);
-        ::close(slave);
     }
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // forgeline-cli flash commands against a forgeline-sim process, over a pty and over TCP.
 #include "../core/imagewriter.h"
+#include "cliprocesses.h"
 #include "flashtesthelpers.h"
 
 #include "../preflight/preflightfixtures.h"
@@ -15,57 +16,15 @@
 
 using namespace FlashTest;
 
-namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-} // namespace
-
 class TestFlashCli : public QObject
 {
     Q_OBJECT
     QTemporaryDir m_dir;
 
-    // Starts the board; returns its address line.
-    QString startSim(QProcess &sim, const QStringList &extra)
-    {
-        sim.setProcessChannelMode(QProcess::SeparateChannels);
-        sim.start(QStringLiteral(FORGELINE_SIM_PATH),
-                  QStringList{QStringLiteral("--no-timing")} + extra);
-        if (!sim.waitForStarted(10000) || !sim.waitForReadyRead(10000))
-            return {};
-        return QString::fromUtf8(sim.readLine()).trimmed();
-    }
-
-    CliRun cli(const QStringList &args)
-    {
-        QProcess p;
-        p.start(QStringLiteral(FORGELINE_CLI_PATH), args);
-        CliRun r;
-        if (!p.waitForFinished(120000)) {
-            p.kill();
-            p.waitForFinished();
-            return r;
-        }
-        r.exitCode = p.exitCode();
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
-    }
-
+    static CliRun cli(const QStringList &args) { return runCli(args); }
     QString file(const QString &name, const QByteArray &bytes)
     {
-        const QString path = m_dir.filePath(name);
-        QFile f(path);
-        f.open(QIODevice::WriteOnly);
-        f.write(bytes);
-        return path;
+        return writeTestFile(QDir(m_dir.path()), name, bytes);
     }
 
     static QByteArray readFile(const QString &path)

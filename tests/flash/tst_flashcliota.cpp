@@ -3,6 +3,7 @@
 // pty: what otadata selects afterwards, the bytes it holds, and what the board then boots
 // (its boot banner, read with forgeline-cli monitor after a reset).
 #include "../core/imagewriter.h"
+#include "cliprocesses.h"
 
 #include "core/image/flashencryption.h"
 
@@ -15,16 +16,9 @@
 #include <QtEndian>
 
 using namespace Forgeline;
+using namespace FlashTest;
 
 namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
 
 // CRC-32 (reflected 0xEDB88320) over ota_seq's 4 bytes, register from ~UINT32_MAX and the
 // result inverted, as esp_ota_ops.c's bootloader_common_ota_select_crc gets it from the ROM.
@@ -53,29 +47,10 @@ class TestFlashCliOta : public QObject
     Q_OBJECT
     QTemporaryDir m_dir;
 
-    CliRun cli(const QStringList &args)
-    {
-        QProcess p;
-        p.start(QStringLiteral(FORGELINE_CLI_PATH), args);
-        CliRun r;
-        if (!p.waitForFinished(120000)) {
-            p.kill();
-            p.waitForFinished();
-            return r;
-        }
-        r.exitCode = p.exitCode();
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
-    }
-
+    static CliRun cli(const QStringList &args) { return runCli(args); }
     QString file(const QString &name, const QByteArray &bytes)
     {
-        const QString path = m_dir.filePath(name);
-        QFile f(path);
-        f.open(QIODevice::WriteOnly);
-        f.write(bytes);
-        return path;
+        return writeTestFile(QDir(m_dir.path()), name, bytes);
     }
 
     // The boot banner after a reset: the virtual board's "boot check:" line.
@@ -112,11 +87,9 @@ private Q_SLOTS:
         const QByteArray profile = R"({"chip": "esp32c3", "flash": {"partitionCsv":
             "nvs, data, nvs, 0x9000, 0x4000\notadata, data, ota, 0xd000, 0x2000\nphy_init, data, phy, 0xf000, 0x1000\nota_0, app, ota_0, 0x10000, 1M\nota_1, app, ota_1, 0x110000, 1M\n"}})";
         QProcess sim;
-        sim.start(QStringLiteral(FORGELINE_SIM_PATH),
-                  {QStringLiteral("--no-timing"), QStringLiteral("--serial"), QStringLiteral("pty"),
-                   QStringLiteral("--profile"), file(QStringLiteral("ota.json"), profile)});
-        QVERIFY(sim.waitForStarted(10000) && sim.waitForReadyRead(10000));
-        const QString port = QString::fromUtf8(sim.readLine()).trimmed();
+        const QString port = startSim(sim, {QStringLiteral("--serial"), QStringLiteral("pty"),
+                                            QStringLiteral("--profile"),
+                                            file(QStringLiteral("ota.json"), profile)});
         QVERIFY2(port.startsWith(QLatin1String("/dev/")),
                  qPrintable(port + QString::fromUtf8(sim.readAllStandardError())));
 
@@ -184,11 +157,8 @@ private Q_SLOTS:
             = file(QStringLiteral("fe.json"),
                    R"({"chip": "esp32c3", "security": {"flashCryptCnt": 1, "key": "fe-key.bin"}})");
         QProcess sim;
-        sim.start(QStringLiteral(FORGELINE_SIM_PATH),
-                  {QStringLiteral("--no-timing"), QStringLiteral("--serial"), QStringLiteral("pty"),
-                   QStringLiteral("--profile"), profile});
-        QVERIFY(sim.waitForStarted(10000) && sim.waitForReadyRead(10000));
-        const QString port = QString::fromUtf8(sim.readLine()).trimmed();
+        const QString port = startSim(sim, {QStringLiteral("--serial"), QStringLiteral("pty"),
+                                            QStringLiteral("--profile"), profile});
         QVERIFY2(port.startsWith(QLatin1String("/dev/")),
                  qPrintable(port + QString::fromUtf8(sim.readAllStandardError())));
         const auto encrypted = [](const QByteArray &k) {

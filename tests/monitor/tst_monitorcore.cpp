@@ -2,6 +2,7 @@
 // The monitor's parts on real output: the virtual board's firmware runs a real mbedTLS
 // handshake against openssl s_server, and what it prints is watched line by line.
 #include "monitortesthelpers.h"
+#include "rawpty.h"
 
 #include "core/monitor/codespotter.h"
 #include "core/monitor/linesplitter.h"
@@ -74,36 +75,6 @@ Watched watch(const QByteArray &bytes, quint32 seed, const QRegularExpression &s
     w.events += watcher.finish();
     return w;
 }
-
-// A pty in raw mode with a non-blocking master: the monitor's side looks like a USB serial
-// adapter, the test writes the board's output into the master.
-struct RawPty
-{
-    int master = -1;
-    int slave = -1;
-    QString name;
-
-    bool open()
-    {
-        char path[256] = {};
-        if (::openpty(&master, &slave, path, nullptr, nullptr) != 0)
-            return false;
-        termios t{};
-        ::tcgetattr(slave, &t);
-        ::cfmakeraw(&t);
-        ::tcsetattr(slave, TCSANOW, &t);
-        ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
-        name = QString::fromLocal8Bit(path);
-        return true;
-    }
-    ~RawPty()
-    {
-        if (master >= 0)
-            ::close(master);
-        if (slave >= 0)
-            ::close(slave);
-    }
-};
 
 } // namespace
 
