@@ -3,6 +3,7 @@
 #include "ui/flash/flashworkspace.h"
 
 #include "core/common/settings.h"
+#include "ui/flash/flashboardbox.h"
 #include "ui/flash/partitiontablemodel.h"
 
 #include <QCheckBox>
@@ -63,19 +64,8 @@ void FlashWorkspace::buildUi()
     rows->setChildrenCollapsible(false);
     auto *middle = new QSplitter(Qt::Horizontal, rows);
     middle->setChildrenCollapsible(false);
-    auto *identify = new QGroupBox(tr("Board"), this);
-    auto *idForm = new QFormLayout(identify);
-    m_chip = new QLabel(tr("—"), identify);
-    m_mac = new QLabel(tr("—"), identify);
-    m_flash = new QLabel(tr("—"), identify);
-    m_security = new QLabel(tr("—"), identify);
-    for (QLabel *l : {m_chip, m_mac, m_flash, m_security})
-        l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    idForm->addRow(tr("Chip:"), m_chip);
-    idForm->addRow(tr("MAC:"), m_mac);
-    idForm->addRow(tr("Flash:"), m_flash);
-    idForm->addRow(tr("Security:"), m_security);
-    middle->addWidget(identify);
+    m_boardBox = new FlashBoardBox(this);
+    middle->addWidget(m_boardBox);
 
     auto *tableBox = new QGroupBox(tr("Partition table"), this);
     auto *tableLayout = new QVBoxLayout(tableBox);
