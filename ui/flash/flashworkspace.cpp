@@ -10,6 +10,7 @@
 #include "core/sim/virtualfirmware.h"
 #include "ui/flash/flashboardbox.h"
 #include "ui/flash/flashpreflightfields.h"
+#include "ui/flash/flashprogressrow.h"
 #include "ui/flash/flashstorefields.h"
 #include "ui/flash/partitiontablemodel.h"
 #include "ui/preflight/preflightpanel.h"
@@ -21,7 +22,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
 
@@ -38,7 +38,10 @@ FlashWorkspace::FlashWorkspace(QWidget *parent) : QWidget(parent), m_session(new
     setObjectName(QStringLiteral("flashWorkspace"));
     buildUi();
     connect(m_session, &FlashSession::finished, this, &FlashWorkspace::onFinished);
-    connect(m_session, &FlashSession::progress, this, &FlashWorkspace::onProgress);
+    connect(m_session, &FlashSession::progress, m_progress,
+            [row = m_progress](const QString &, qint64 done, qint64 total, double rate) {
+                row->setProgress(done, total, rate);
+            });
     connect(m_session, &FlashSession::boardChanged, this,
             guarded(this, [this](const BoardInfo &board) {
                 m_boardBox->setBoard(board);
@@ -46,7 +49,7 @@ FlashWorkspace::FlashWorkspace(QWidget *parent) : QWidget(parent), m_session(new
             }));
     connect(m_session, &FlashSession::backupsChanged, this, &FlashWorkspace::reloadBackups);
     connect(m_session, &FlashSession::stageChanged, this, [this](const QString &s) {
-        m_stage->setText(s);
+        m_progress->setStage(s);
         Q_EMIT statusMessage(s);
     });
     refreshPorts();
@@ -258,26 +261,13 @@ bool FlashWorkspace::prepareJob()
     if (m_session->isBusy())
         return false;
     m_banner->setVisible(false);
-    m_progress->setValue(0);
-    m_rate->clear();
+    m_progress->restart();
     return true;
-}
-
-void FlashWorkspace::onProgress(const QString &, qint64 done, qint64 total, double rate)
-{
-    if (total <= 0)
-        return;
-    m_progress->setValue(int(done * 100 / total));
-    if (rate > 0) {
-        const double eta = double(total - done) / rate;
-        m_rate->setText(
-            tr("%1 KiB/s, %2 s left").arg(rate / 1024.0, 0, 'f', 1).arg(eta, 0, 'f', 1));
-    }
 }
 
 void FlashWorkspace::onFinished(FlashAction action, const Result<FlashJobOutcome> &result)
 {
-    m_stage->clear();
+    m_progress->setStage(QString());
     updateButtons();
     if (!result) {
         const Error &e = result.error();

@@ -15,7 +15,6 @@ class QLabel;
 class QLayout;
 class QLineEdit;
 class QListWidget;
-class QProgressBar;
 class QPushButton;
 class QTableView;
 
@@ -23,6 +22,7 @@ namespace Forgeline::Ui {
 
 class FlashBoardBox;
 class FlashPreflightFields;
+class FlashProgressRow;
 class FlashStoreFields;
 class PartitionTableModel;
 class PreflightPanel;
@@ -31,14 +31,15 @@ class PreflightPanel;
 // board), connect to read chip, MAC, flash and partition table, choose a file and format
 // (size against the partition shown), write with progress/ETA and cancel, verify, and
 // restore any backup with one click. The workspace presents; Flasher::FlashSession decides
-// (one FlashJob at a time, the board, what was written, backups, the rate).
+// (one FlashJob at a time, the board, what was written, the backups, the rate).
 // The certificate/key preflight (FlashPreflightFields) sits beside the write controls and gates
 // Write: a red check disables it until the files are fixed or "Write anyway" is ticked (logged
-// as an override). The store rows are FlashStoreFields, the board box FlashBoardBox.
-// About 30 members, over the ~20 rule: what is left is the write form itself (partition, file,
-// format, flash key, boot switch, the buttons and the gate read together when writing), the
-// progress row, the backups list and the in-process virtual board, which stays here because
-// core/sim sits above the flasher and the session must not know it.
+// as an override). FlashStoreFields, FlashBoardBox and FlashProgressRow hold the store rows,
+// the board box and the progress line.
+// 30 members, over the ~20 rule, because what is left is read together on every click: the
+// write form (partition, file, format, flash key, boot switch, buttons, gate), the table the
+// partition list mirrors, the backups list, and the in-process virtual board, which stays
+// here because core/sim sits above the flasher and the session must not know it.
 class FlashWorkspace : public QWidget
 {
     Q_OBJECT
@@ -110,7 +111,6 @@ private:
     // Clears the last answer from view for a new job; false (nothing cleared) while one runs.
     bool prepareJob();
     void onFinished(Flasher::FlashAction action, const Result<Flasher::FlashJobOutcome> &result);
-    void onProgress(const QString &stage, qint64 done, qint64 total, double rate);
     void updatePayloadSummary();
     void updateButtons();
     void reloadBackups();
@@ -151,9 +151,7 @@ private:
     QPushButton *m_write = nullptr;
     QPushButton *m_verify = nullptr;
     QPushButton *m_cancel = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QLabel *m_rate = nullptr;
-    QLabel *m_stage = nullptr;
+    FlashProgressRow *m_progress = nullptr;
     QLabel *m_banner = nullptr;
     QListWidget *m_backups = nullptr;
     QPushButton *m_restore = nullptr;

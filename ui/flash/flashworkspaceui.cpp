@@ -4,6 +4,7 @@
 
 #include "core/common/settings.h"
 #include "ui/flash/flashboardbox.h"
+#include "ui/flash/flashprogressrow.h"
 #include "ui/flash/partitiontablemodel.h"
 
 #include <QCheckBox>
@@ -16,7 +17,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -163,16 +163,8 @@ void FlashWorkspace::buildUi()
     writeRow->setStretchFactor(0, 2);
     writeRow->setStretchFactor(1, 3);
 
-    auto *progressRow = new QHBoxLayout;
-    m_stage = new QLabel(this);
-    m_progress = new QProgressBar(this);
-    m_progress->setRange(0, 100);
-    m_progress->setValue(0);
-    m_rate = new QLabel(this);
-    progressRow->addWidget(m_stage);
-    progressRow->addWidget(m_progress, 1);
-    progressRow->addWidget(m_rate);
-    root->addLayout(progressRow);
+    m_progress = new FlashProgressRow(this);
+    root->addWidget(m_progress);
 
     m_banner = new QLabel(this);
     m_banner->setWordWrap(true);
