@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/flash/flashworkspace.h"
 
+#include "core/common/guarded.h"
 #include "core/common/logger.h"
-#include "core/common/settings.h"
-#include "core/flasher/backupstore.h"
 #include "core/flasher/portdiscovery.h"
 #include "core/image/certpayload.h"
 #include "core/sim/romboardprofile.h"
 #include "core/sim/romserialserver.h"
 #include "core/sim/virtualfirmware.h"
+#include "ui/flash/flashboardbox.h"
+#include "ui/flash/flashpreflightfields.h"
+#include "ui/flash/flashprogressrow.h"
+#include "ui/flash/flashstorefields.h"
 #include "ui/flash/partitiontablemodel.h"
 #include "ui/preflight/preflightpanel.h"
 
@@ -19,7 +22,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
 
@@ -31,15 +33,23 @@ namespace {
 const QString VirtualKey = QStringLiteral("virtual");
 } // namespace
 
-FlashWorkspace::FlashWorkspace(QWidget *parent) : QWidget(parent), m_job(new FlashJob(this))
+FlashWorkspace::FlashWorkspace(QWidget *parent) : QWidget(parent), m_session(new FlashSession(this))
 {
     setObjectName(QStringLiteral("flashWorkspace"));
-    m_backupDir = BackupStore::defaultDirectory();
     buildUi();
-    connect(m_job, &FlashJob::finished, this, &FlashWorkspace::onFinished);
-    connect(m_job, &FlashJob::progress, this, &FlashWorkspace::onProgress);
-    connect(m_job, &FlashJob::stageChanged, this, [this](const QString &s) {
-        m_stage->setText(s);
+    connect(m_session, &FlashSession::finished, this, &FlashWorkspace::onFinished);
+    connect(m_session, &FlashSession::progress, m_progress,
+            [row = m_progress](const QString &, qint64 done, qint64 total, double rate) {
+                row->setProgress(done, total, rate);
+            });
+    connect(m_session, &FlashSession::boardChanged, this,
+            guarded(this, [this](const BoardInfo &board) {
+                m_boardBox->setBoard(board);
+                m_writeForm->setRowVisible(m_flashKeyRow, board.flashEncryptionEnabled());
+            }));
+    connect(m_session, &FlashSession::backupsChanged, this, &FlashWorkspace::reloadBackups);
+    connect(m_session, &FlashSession::stageChanged, this, [this](const QString &s) {
+        m_progress->setStage(s);
         Q_EMIT statusMessage(s);
     });
     refreshPorts();
@@ -49,11 +59,11 @@ FlashWorkspace::FlashWorkspace(QWidget *parent) : QWidget(parent), m_job(new Fla
 
 FlashWorkspace::~FlashWorkspace() = default;
 
-void FlashWorkspace::setBackupDirectory(const QString &dir)
-{
-    m_backupDir = dir;
-    reloadBackups();
-}
+void FlashWorkspace::setBackupDirectory(const QString &dir) { m_session->setBackupDirectory(dir); }
+
+bool FlashWorkspace::isBusy() const { return m_session->isBusy(); }
+
+const BoardInfo &FlashWorkspace::board() const { return m_session->board(); }
 
 void FlashWorkspace::refreshPorts()
 {
@@ -134,14 +144,12 @@ void FlashWorkspace::startVirtualBoard()
     Q_EMIT statusMessage(tr("Virtual board on %1").arg(m_virtual->address()));
 }
 
-FlashJobRequest FlashWorkspace::baseRequest(FlashJobRequest::Kind kind) const
+// The link; the session fills in the kind, the backup directory and whether to back up.
+FlashJobRequest FlashWorkspace::baseRequest() const
 {
     FlashJobRequest r;
-    r.kind = kind;
     r.link.port = portText();
     r.link.baud = m_baud->currentData().toInt();
-    r.backupDirectory = m_backupDir;
-    r.backup = Settings::load().backupBeforeWrite;
     return r;
 }
 
@@ -154,7 +162,9 @@ void FlashWorkspace::connectBoard()
         showBanner(false, tr("Choose a port first."));
         return;
     }
-    run(Action::Connect, baseRequest(FlashJobRequest::Kind::ReadTable));
+    if (prepareJob())
+        m_session->connectBoard(baseRequest());
+    updateButtons();
 }
 
 Result<QByteArray> FlashWorkspace::payloadBytes() const
@@ -191,11 +201,11 @@ void FlashWorkspace::write()
         showBanner(false, bytes.error().message);
         return;
     }
-    FlashJobRequest r = baseRequest(FlashJobRequest::Kind::Write);
+    FlashJobRequest r = baseRequest();
     r.partition = m_partition->currentText();
     r.payload = *bytes;
     r.setBootPartition = makeBootPartition();
-    if (m_board.flashEncryptionEnabled() && !m_flashKey->text().isEmpty()) {
+    if (m_session->board().flashEncryptionEnabled() && !m_flashKey->text().isEmpty()) {
         QFile key(m_flashKey->text());
         if (!key.open(QIODevice::ReadOnly)) {
             showBanner(false,
@@ -204,30 +214,31 @@ void FlashWorkspace::write()
         }
         r.flashEncryptionKey = key.readAll();
     }
-    m_lastWritten = *bytes;
-    m_lastPartition = r.partition;
-    if (preflightConfigured() && m_preflight->hasRed())
+    if (m_preflight->configured() && m_preflight->panel()->hasRed())
         Logger::instance().warning(
             QStringLiteral("flash"),
             tr("Preflight override: writing %1 to partition %2 although the preflight predicts a device failure (%3).")
-                .arg(QFileInfo(m_file->text()).fileName(), r.partition, failingChecksText()));
-    run(Action::Write, r);
+                .arg(QFileInfo(m_file->text()).fileName(), r.partition,
+                     m_preflight->failingChecksText()));
+    if (prepareJob())
+        m_session->write(r);
+    updateButtons();
 }
 
 void FlashWorkspace::setFlashEncryptionKeyFile(const QString &path) { m_flashKey->setText(path); }
 
 void FlashWorkspace::verify()
 {
-    FlashJobRequest r = baseRequest(FlashJobRequest::Kind::Read);
+    FlashJobRequest r = baseRequest();
     r.partition = m_partition->currentText();
     auto bytes = payloadBytes();
     if (!bytes) {
         showBanner(false, bytes.error().message);
         return;
     }
-    m_lastWritten = *bytes;
-    m_lastPartition = r.partition;
-    run(Action::Verify, r);
+    if (prepareJob())
+        m_session->verify(r, *bytes);
+    updateButtons();
 }
 
 void FlashWorkspace::restoreSelected()
@@ -238,76 +249,36 @@ void FlashWorkspace::restoreSelected()
 
 void FlashWorkspace::restoreBackup(const QString &path)
 {
-    FlashJobRequest r = baseRequest(FlashJobRequest::Kind::Restore);
-    r.backupFile = path;
-    run(Action::Restore, r);
-}
-
-void FlashWorkspace::cancel() { m_job->cancel(); }
-
-void FlashWorkspace::run(Action action, FlashJobRequest request)
-{
-    if (m_job->running())
-        return;
-    m_action = action;
-    m_banner->setVisible(false);
-    m_progress->setValue(0);
-    m_rate->clear();
-    m_phase.clear();
-    m_job->start(request);
+    if (prepareJob())
+        m_session->restore(baseRequest(), path);
     updateButtons();
 }
 
-void FlashWorkspace::onProgress(const QString &stage, qint64 done, qint64 total)
+void FlashWorkspace::cancel() { m_session->cancel(); }
+
+bool FlashWorkspace::prepareJob()
 {
-    if (stage != m_phase) {
-        m_phase = stage;
-        m_phaseClock.start();
-    }
-    if (total <= 0)
-        return;
-    m_progress->setValue(int(done * 100 / total));
-    const double secs = double(m_phaseClock.elapsed()) / 1000.0;
-    if (secs > 0.05 && done > 0) {
-        const double rate = double(done) / secs;
-        const double eta = double(total - done) / rate;
-        m_rate->setText(
-            tr("%1 KiB/s, %2 s left").arg(rate / 1024.0, 0, 'f', 1).arg(eta, 0, 'f', 1));
-    }
+    if (m_session->isBusy())
+        return false;
+    m_banner->setVisible(false);
+    m_progress->restart();
+    return true;
 }
 
-void FlashWorkspace::onFinished(const Result<FlashJobOutcome> &result)
+void FlashWorkspace::onFinished(FlashAction action, const Result<FlashJobOutcome> &result)
 {
-    const Action action = m_action;
-    m_action = Action::None;
-    m_stage->clear();
+    m_progress->setStage(QString());
     updateButtons();
     if (!result) {
         const Error &e = result.error();
         showBanner(false, e.fix.isEmpty() ? e.message : e.message + QStringLiteral("\n") + e.fix);
-        reloadBackups();
         Q_EMIT jobFinished(false);
         return;
     }
     const FlashJobOutcome &o = *result;
-    m_board = o.board;
-    // The revision decides which images the ROM bootloader accepts (header min/max revision).
-    m_chip->setText(tr("%1, chip id %2").arg(o.board.chipDescription()).arg(o.board.chipId));
-    m_mac->setText(o.board.macText());
-    m_flash->setText(tr("%1 MiB, JEDEC 0x%2%3")
-                         .arg(o.board.flashSize >> 20)
-                         .arg(o.board.flashId, 6, 16, QLatin1Char('0'))
-                         .arg(o.board.flashSizeGuessed ? tr(" (size assumed)") : QString()));
-    // Flash encryption decides what an app partition must be given (plaintext or encrypted for its address).
-    QString security = tr("flash encryption %1").arg(o.board.flashEncryptionText());
-    if (o.board.securityInfo)
-        security += tr("; flags 0x%1").arg(o.board.securityFlags, 0, 16);
-    m_security->setText(security);
-    m_security->setStyleSheet(o.board.flashEncryptionEnabled() ? QStringLiteral("font-weight: bold")
-                                                               : QString());
-    m_writeForm->setRowVisible(m_flashKeyRow, o.board.flashEncryptionEnabled());
     if (o.table) {
         m_table->setTable(*o.table);
+        m_preflight->setPartitionTable(*o.table);
         const QString keep = m_partition->currentText();
         m_partition->clear();
         for (int i = 0; i < o.table->partitions.size(); ++i) {
@@ -319,16 +290,15 @@ void FlashWorkspace::onFinished(const Result<FlashJobOutcome> &result)
         const int k = m_partition->findText(keep.isEmpty() ? QStringLiteral("cert") : keep);
         if (k >= 0)
             m_partition->setCurrentIndex(k);
-        updatePreflightPartitions();
         updateBootSwitchRow();
     }
     switch (action) {
-    case Action::Connect:
+    case FlashAction::Connect:
         showBanner(true,
                    tr("Connected to %1, MAC %2; %n partition(s).", nullptr, m_table->rowCount())
                        .arg(o.board.chipName, o.board.macText()));
         break;
-    case Action::Write:
+    case FlashAction::Write:
         showBanner(true,
                    tr("%1 written and verified (MD5 %2) in %3 s; board reset. Backup: %4")
                            .arg(o.partition, QString::fromLatin1(o.md5.toHex()))
@@ -337,27 +307,23 @@ void FlashWorkspace::onFinished(const Result<FlashJobOutcome> &result)
                        + (bootSwitchText(o).isEmpty() ? QString()
                                                       : QStringLiteral("\n") + bootSwitchText(o)));
         break;
-    case Action::Verify: {
-        QByteArray expected = m_lastWritten;
-        expected.append(
-            QByteArray(qMax<qsizetype>(0, o.data.size() - expected.size()), char(0xFF)));
-        const bool same = expected == o.data;
+    case FlashAction::Verify: {
+        const bool same = m_session->holdsLastPayload(o);
         showBanner(same, same ? tr("%1 holds this file (MD5 %2).")
                                     .arg(o.partition, QString::fromLatin1(o.md5.toHex()))
                               : tr("%1 does not hold this file.").arg(o.partition));
         break;
     }
-    case Action::Inspect: showInspection(o); break;
-    case Action::Restore:
+    case FlashAction::Inspect: showInspection(o); break;
+    case FlashAction::Restore:
         showBanner(true,
                    tr("Backup restored to %1 and verified (MD5 %2).")
                        .arg(o.partition.isEmpty() ? QStringLiteral("0x%1").arg(o.address, 0, 16)
                                                   : o.partition,
                             QString::fromLatin1(o.md5.toHex())));
         break;
-    case Action::None: break;
+    case FlashAction::None: break;
     }
-    reloadBackups();
     Q_EMIT jobFinished(true);
 }
 
@@ -375,7 +341,7 @@ QString FlashWorkspace::payloadSummary() const
     if (!bytes)
         return bytes.error().message;
     const Image::Partition *p = m_table->table().find(m_partition->currentText());
-    const QString how = layoutName() != QLatin1String("raw") ? m_layout->currentText()
+    const QString how = layoutName() != QLatin1String("raw") ? m_stores->layoutText()
                         : bytes->startsWith('\xE9')          ? tr("ESP image")
                                                              : m_format->currentData().toString();
     if (!p)
@@ -391,8 +357,8 @@ QString FlashWorkspace::payloadSummary() const
 
 void FlashWorkspace::updateButtons()
 {
-    const bool busy = m_job->running();
-    const bool connected = !m_board.chipName.isEmpty() && m_partition->count() > 0;
+    const bool busy = m_session->isBusy();
+    const bool connected = !m_session->board().chipName.isEmpty() && m_partition->count() > 0;
     m_connect->setEnabled(!busy);
     m_write->setEnabled(!busy && connected && !m_file->text().isEmpty() && !preflightBlocksWrite());
     m_verify->setEnabled(!busy && connected && !m_file->text().isEmpty());

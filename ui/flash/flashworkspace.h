@@ -1,15 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/flasher/flashjob.h"
+#include "core/flasher/flashsession.h"
 #include "core/sim/romserialserver.h"
 
-#include <QElapsedTimer>
 #include <QPointer>
 #include <QStringList>
 #include <QWidget>
-
-#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -18,21 +15,31 @@ class QLabel;
 class QLayout;
 class QLineEdit;
 class QListWidget;
-class QProgressBar;
 class QPushButton;
 class QTableView;
 
 namespace Forgeline::Ui {
 
+class FlashBoardBox;
+class FlashPreflightFields;
+class FlashProgressRow;
+class FlashStoreFields;
 class PartitionTableModel;
 class PreflightPanel;
 
 // Flashing certificates and keys into a board's partitions: pick a port (or the virtual
 // board), connect to read chip, MAC, flash and partition table, choose a file and format
 // (size against the partition shown), write with progress/ETA and cancel, verify, and
-// restore any backup with one click. Every operation is a FlashJob on the event loop.
-// The certificate/key preflight sits beside the write controls and gates Write: a red check
-// disables it until the files are fixed or "Write anyway" is ticked (logged as an override).
+// restore any backup with one click. The workspace presents; Flasher::FlashSession decides
+// (one FlashJob at a time, the board, what was written, the backups, the rate).
+// The certificate/key preflight (FlashPreflightFields) sits beside the write controls and gates
+// Write: a red check disables it until the files are fixed or "Write anyway" is ticked (logged
+// as an override). FlashStoreFields, FlashBoardBox and FlashProgressRow hold the store rows,
+// the board box and the progress line.
+// 30 members, over the ~20 rule, because what is left is read together on every click: the
+// write form (partition, file, format, flash key, boot switch, buttons, gate), the table the
+// partition list mirrors, the backups list, and the in-process virtual board, which stays
+// here because core/sim sits above the flasher and the session must not know it.
 class FlashWorkspace : public QWidget
 {
     Q_OBJECT
@@ -50,7 +57,7 @@ public:
     void setPayloadFile(const QString &path);
     void selectPartition(const QString &name);
     void setFormat(const QString &name);
-    // Target layout (flashstores.cpp): "raw" (the file as it is), "nvs" (an NVS partition built
+    // Target layout (FlashStoreFields): "raw" (the file as it is), "nvs" (an NVS partition built
     // from a CSV template whose {certificate}, {key}, {mac} placeholders take the chosen files
     // and the board's MAC) or "secure-cert" (an esp_secure_cert TLV partition).
     void setLayoutName(const QString &name);
@@ -61,8 +68,8 @@ public:
     void setFlashEncryptionKeyFile(const QString &path);
     QString bannerText() const;
     QString payloadSummary() const;
-    bool isBusy() const { return m_job && m_job->running(); }
-    const Flasher::BoardInfo &board() const { return m_board; }
+    bool isBusy() const;
+    const Flasher::BoardInfo &board() const;
     int partitionCount() const;
     int backupCount() const;
     QString newestBackup() const;
@@ -70,7 +77,7 @@ public:
     // Preflight inputs (a PEM certificate may carry its chain; CAs separated by ';').
     void setPreflightFiles(const QString &cert, const QString &key, const QString &chain = {},
                            const QStringList &cas = {});
-    PreflightPanel *preflightPanel() const { return m_preflight; }
+    PreflightPanel *preflightPanel() const;
     bool canWrite() const;
     QString writeGateText() const;
     void setWriteAnyway(bool on);
@@ -100,16 +107,15 @@ Q_SIGNALS:
     void statusMessage(const QString &text);
 
 private:
-    enum class Action { None, Connect, Write, Verify, Restore, Inspect };
     void buildUi();
-    void run(Action action, Flasher::FlashJobRequest request);
-    void onFinished(const Result<Flasher::FlashJobOutcome> &result);
-    void onProgress(const QString &stage, qint64 done, qint64 total);
+    // Clears the last answer from view for a new job; false (nothing cleared) while one runs.
+    bool prepareJob();
+    void onFinished(Flasher::FlashAction action, const Result<Flasher::FlashJobOutcome> &result);
     void updatePayloadSummary();
     void updateButtons();
     void reloadBackups();
     void showBanner(bool ok, const QString &text);
-    Flasher::FlashJobRequest baseRequest(Flasher::FlashJobRequest::Kind kind) const;
+    Flasher::FlashJobRequest baseRequest() const;
     Result<QByteArray> payloadBytes() const;
     // Certificate stores (flashstores.cpp).
     void buildStoreRows(QFormLayout *form, QWidget *box);
@@ -119,75 +125,42 @@ private:
     // Preflight wiring (flashpreflight.cpp).
     QWidget *buildPreflightBox();
     void adoptPayloadForPreflight();
-    void updatePreflightInputs();
-    void updatePreflightPartitions();
-    bool preflightConfigured() const;
     bool preflightBlocksWrite() const;
     void updateWriteGate();
-    QString failingChecksText() const;
     void buildBootSwitchRow(QFormLayout *form, QWidget *box);
     void updateBootSwitchRow();
     QString bootSwitchText(const Flasher::FlashJobOutcome &outcome) const;
 
+    Flasher::FlashSession *m_session;
     QComboBox *m_port = nullptr;
     QComboBox *m_baud = nullptr;
     QPushButton *m_connect = nullptr;
-    QLabel *m_chip = nullptr;
-    QLabel *m_mac = nullptr;
-    QLabel *m_flash = nullptr;
-    QLabel *m_security = nullptr;
+    FlashBoardBox *m_boardBox = nullptr;
     QTableView *m_tableView = nullptr;
     PartitionTableModel *m_table = nullptr;
     QComboBox *m_partition = nullptr;
     QLineEdit *m_file = nullptr;
     QComboBox *m_format = nullptr;
     QFormLayout *m_writeForm = nullptr;
-    QComboBox *m_layout = nullptr;
-    QLineEdit *m_storeKey = nullptr;
-    QLineEdit *m_storeCa = nullptr;
-    QLineEdit *m_storeCsv = nullptr;
-    QLineEdit *m_storeKeys = nullptr;
-    QList<QLayout *> m_storeRows;
+    FlashStoreFields *m_stores = nullptr;
     QLineEdit *m_flashKey = nullptr;  // shown when the board's flash encryption is on
-    QLayout *m_flashKeyRow = nullptr; // key, CA, CSV, NVS keys: the form rows they sit in
+    QLayout *m_flashKeyRow = nullptr; // the form row it sits in
     QPushButton *m_inspect = nullptr;
     QString m_inspection;
     QLabel *m_payloadInfo = nullptr;
     QPushButton *m_write = nullptr;
     QPushButton *m_verify = nullptr;
     QPushButton *m_cancel = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QLabel *m_rate = nullptr;
-    QLabel *m_stage = nullptr;
+    FlashProgressRow *m_progress = nullptr;
     QLabel *m_banner = nullptr;
     QListWidget *m_backups = nullptr;
     QPushButton *m_restore = nullptr;
-    PreflightPanel *m_preflight = nullptr;
-    QLineEdit *m_pfCert = nullptr;
-    QLineEdit *m_pfKey = nullptr;
-    QLineEdit *m_pfChain = nullptr;
-    QLineEdit *m_pfCa = nullptr;
+    FlashPreflightFields *m_preflight = nullptr;
     QCheckBox *m_writeAnyway = nullptr;
     QCheckBox *m_setBoot = nullptr;
     QLabel *m_writeGate = nullptr;
-    QString m_autoCert; // what adoptPayloadForPreflight() filled in, so a new payload replaces it
-    QString m_autoKey;
-    QString m_certPartition; // where the certificate / key go, for the partition-size check
-    QString m_keyPartition;
-    std::optional<qint64> m_fedCertSize;
-    std::optional<qint64> m_fedKeySize;
-    QStringList m_fedFiles;
-
-    Flasher::FlashJob *m_job = nullptr;
-    Action m_action = Action::None;
-    Flasher::BoardInfo m_board;
-    QByteArray m_lastWritten;
-    QString m_lastPartition;
-    QString m_backupDir;
     QPointer<Sim::RomSerialServer> m_virtual;
     bool m_virtualTiming = true;
-    QElapsedTimer m_phaseClock;
-    QString m_phase;
 };
 
 } // namespace Forgeline::Ui

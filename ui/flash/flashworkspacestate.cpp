@@ -3,7 +3,7 @@
 // (kept apart from the job flow in flashworkspace.cpp).
 #include "ui/flash/flashworkspace.h"
 
-#include "core/flasher/backupstore.h"
+#include "core/flasher/flashsession.h"
 #include "ui/flash/partitiontablemodel.h"
 
 #include <QComboBox>
@@ -19,7 +19,7 @@ using namespace Flasher;
 void FlashWorkspace::reloadBackups()
 {
     m_backups->clear();
-    for (const BackupRecord &r : BackupStore(m_backupDir).list()) {
+    for (const BackupRecord &r : m_session->backups()) {
         auto *item = new QListWidgetItem(
             tr("%1  %2  %3 (%4 bytes at 0x%5)")
                 .arg(r.created.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), r.mac,

@@ -3,6 +3,8 @@
 #include "ui/flash/flashworkspace.h"
 
 #include "core/common/settings.h"
+#include "ui/flash/flashboardbox.h"
+#include "ui/flash/flashprogressrow.h"
 #include "ui/flash/partitiontablemodel.h"
 
 #include <QCheckBox>
@@ -15,7 +17,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -63,19 +64,8 @@ void FlashWorkspace::buildUi()
     rows->setChildrenCollapsible(false);
     auto *middle = new QSplitter(Qt::Horizontal, rows);
     middle->setChildrenCollapsible(false);
-    auto *identify = new QGroupBox(tr("Board"), this);
-    auto *idForm = new QFormLayout(identify);
-    m_chip = new QLabel(tr("—"), identify);
-    m_mac = new QLabel(tr("—"), identify);
-    m_flash = new QLabel(tr("—"), identify);
-    m_security = new QLabel(tr("—"), identify);
-    for (QLabel *l : {m_chip, m_mac, m_flash, m_security})
-        l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    idForm->addRow(tr("Chip:"), m_chip);
-    idForm->addRow(tr("MAC:"), m_mac);
-    idForm->addRow(tr("Flash:"), m_flash);
-    idForm->addRow(tr("Security:"), m_security);
-    middle->addWidget(identify);
+    m_boardBox = new FlashBoardBox(this);
+    middle->addWidget(m_boardBox);
 
     auto *tableBox = new QGroupBox(tr("Partition table"), this);
     auto *tableLayout = new QVBoxLayout(tableBox);
@@ -173,16 +163,8 @@ void FlashWorkspace::buildUi()
     writeRow->setStretchFactor(0, 2);
     writeRow->setStretchFactor(1, 3);
 
-    auto *progressRow = new QHBoxLayout;
-    m_stage = new QLabel(this);
-    m_progress = new QProgressBar(this);
-    m_progress->setRange(0, 100);
-    m_progress->setValue(0);
-    m_rate = new QLabel(this);
-    progressRow->addWidget(m_stage);
-    progressRow->addWidget(m_progress, 1);
-    progressRow->addWidget(m_rate);
-    root->addLayout(progressRow);
+    m_progress = new FlashProgressRow(this);
+    root->addWidget(m_progress);
 
     m_banner = new QLabel(this);
     m_banner->setWordWrap(true);
