@@ -29,7 +29,7 @@ class TestRecords : public QObject
         r.written = {{QStringLiteral("cert"), 0x110000, 700,
                       QStringLiteral("00112233445566778899aabbccddeeff")}};
         r.provision = QStringLiteral("connected");
-        r.result = result;
+        r.result = verdictFromName(result);
         r.error = result == QStringLiteral("fail") ? QStringLiteral("The board did not join Wi-Fi.")
                                                    : QString();
         r.diagnosisId
@@ -68,9 +68,9 @@ private Q_SLOTS:
         f.mac = QStringLiteral("24:0A:C4:00:00:02"); // case does not matter
         auto one = store.list(f);
         QCOMPARE(one->size(), 1);
-        QCOMPARE(one->at(0).result, QStringLiteral("fail"));
+        QCOMPARE(one->at(0).result, Verdict::Fail);
         f = {};
-        f.result = QStringLiteral("pass");
+        f.result = Verdict::Pass;
         QCOMPARE(store.list(f)->size(), 1);
 
         const QString csv = RecordStore::toCsv(*all);
