@@ -14,6 +14,7 @@
 #include <QEventLoop>
 #include <QFileSystemWatcher>
 #include <QJsonArray>
+#include <QPointer>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -513,6 +514,33 @@ private Q_SLOTS:
         QCOMPARE(list->at(0).result, Verdict::Cancelled);
         QVERIFY(list->at(0).pairId.isEmpty());
         QCOMPARE(board->flash().mid(0x110000, 0x100), QByteArray(0x100, char(0xFF)));
+    }
+
+    void deletedWhileFlashing()
+    {
+        // The line goes away (workspace closed, new settings) while a board is mid-write: the
+        // loader's late answers are dropped with their board, nothing touches freed memory
+        // (ASan builds check that).
+        auto board = makeBoard(401, {});
+        QVERIFY(board);
+        auto recipe = Recipe::fromJson(QJsonDocument(recipeJson({board.get()})).toJson());
+        QVERIFY(recipe);
+        Stores stores;
+        QVERIFY(openStores(stores, QStringLiteral("deleted.sqlite")));
+        QPointer<StationJob> job
+            = new StationJob(*recipe, StationContext{QStringLiteral("st-E"), QString(),
+                                                     &stores.pool, &stores.records});
+        bool flashing = false;
+        connect(job, &StationJob::stationEvent, this, [&](const StationEvent &e) {
+            if (e.kind != StationEvent::Kind::Progress || flashing)
+                return;
+            flashing = true;
+            QTimer::singleShot(0, job, [job] { delete job; });
+        });
+        job->start({board->port});
+        QTRY_VERIFY_WITH_TIMEOUT(job.isNull(), 60000);
+        QVERIFY(flashing);
+        QTest::qWait(1500); // the board and the store may still answer
     }
 };
 
