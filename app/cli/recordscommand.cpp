@@ -59,7 +59,8 @@ int runRecords(const QStringList &arguments)
     }
     RecordFilter filter;
     filter.mac = parser.value(macOpt);
-    filter.result = parser.value(resultOpt);
+    if (const QString result = parser.value(resultOpt); !result.isEmpty())
+        filter.result = verdictFromName(result); // an unknown spelling finds no record
     auto list = store.list(filter);
     if (!list) {
         printError(list.error());
@@ -74,7 +75,7 @@ int runRecords(const QStringList &arguments)
         for (const StationRecord &r : *list)
             text += QStringLiteral("%1  %2  %3  %4  %5  %6%7\n")
                         .arg(r.time.toLocalTime().toString(Qt::ISODate), r.mac, r.port,
-                             r.result.toUpper(),
+                             verdictName(r.result).toUpper(),
                              r.pairId.isEmpty() ? QStringLiteral("-") : r.pairId, r.provision,
                              r.error.isEmpty() ? QString() : QStringLiteral("  ") + r.error);
         text += Tr::tr("%1 record(s)").arg(list->size());

@@ -10,7 +10,7 @@
 
 #include <QEventLoop>
 #include <QHostInfo>
-#include <QJsonObject>
+#include <QJsonDocument>
 #include <QTimer>
 
 #include <csignal>
@@ -35,16 +35,15 @@ namespace {
 volatile std::sig_atomic_t g_stop = 0;
 void onStop(int) { g_stop = 1; }
 
-void printEventLine(const QJsonObject &e, bool json)
+void printEventLine(const StationEvent &ev, bool json)
 {
     if (json) {
-        const QByteArray line = QJsonDocument(e).toJson(QJsonDocument::Compact);
+        const QByteArray line = QJsonDocument(ev.toJson()).toJson(QJsonDocument::Compact);
         std::fprintf(stdout, "%s\n",
                      Redactor::redact(QString::fromUtf8(line)).toUtf8().constData());
         std::fflush(stdout);
         return;
     }
-    const StationEvent ev = StationEvent::fromJson(e);
     const QString &port = ev.port;
     QString text;
     switch (ev.kind) {
@@ -63,8 +62,7 @@ void printEventLine(const QJsonObject &e, bool json)
         text = ev.verdict == StationEvent::Verdict::Pass
                    ? Tr::tr("PASS (%1 s)").arg(double(ev.elapsedMs) / 1000.0, 0, 'f', 1)
                    : Tr::tr("%1 at %2: %3")
-                         .arg(StationEvent::verdictName(ev.verdict).toUpper(), ev.failedStep,
-                              ev.error);
+                         .arg(verdictName(ev.verdict).toUpper(), ev.failedStep, ev.error);
         break;
     default: return; // progress and log lines only in --json
     }
@@ -170,7 +168,7 @@ int runStation(const QStringList &arguments)
     std::optional<StationSummary> summary;
     bool stopping = false;
     QObject::connect(&job, &StationJob::stationEvent, &loop,
-                     [json](const QJsonObject &e) { printEventLine(e, json); });
+                     [json](const StationEvent &e) { printEventLine(e, json); });
     QObject::connect(&job, &StationJob::finished, &loop, [&](const StationSummary &s) {
         summary = s;
         // Watching, an idle line waits for the next board; only Ctrl+C ends it.
@@ -186,7 +184,7 @@ int runStation(const QStringList &arguments)
             StationEvent appeared;
             appeared.kind = StationEvent::Kind::Appeared;
             appeared.port = port;
-            printEventLine(appeared.toJson(), json);
+            printEventLine(appeared, json);
             // Let udev finish (permissions) and the bridge settle before the first byte.
             QTimer::singleShot(500, &loop, [&job, &stopping, port] {
                 if (!stopping && job.acceptsAppearedPort(port))
@@ -199,7 +197,7 @@ int runStation(const QStringList &arguments)
             StationEvent watching;
             watching.kind = StationEvent::Kind::Watching;
             watching.pattern = parser.value(watchPatternOpt);
-            printEventLine(watching.toJson(), true);
+            printEventLine(watching, true);
         }
         if (!json)
             std::fprintf(stderr, "Watching %s for boards; Ctrl+C to stop.\n",
@@ -239,7 +237,7 @@ int runStation(const QStringList &arguments)
     done.boardsPerHour
         = summary->elapsedMs > 0 ? summary->passed * 3600000.0 / double(summary->elapsedMs) : 0.0;
     if (json)
-        printEventLine(done.toJson(), true);
+        printEventLine(done, true);
     else
         printText(Tr::tr("%1 passed, %2 failed%3 in %4 s")
                       .arg(summary->passed)

@@ -1,19 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/station/boardrun.h"
-#include "core/station/storeimage.h"
 
+#include "core/common/guarded.h"
 #include "core/common/logger.h"
 #include "core/common/redactor.h"
-#include "core/flasher/appimagecheck.h"
 #include "core/flasher/romprotocol.h"
-#include "core/image/certpayload.h"
 #include "core/protocomm/provisionjob.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDateTime>
-#include <QFile>
-#include <QJsonArray>
 
 namespace Forgeline::Station {
 
@@ -40,24 +35,25 @@ BoardRun::BoardRun(const Recipe &recipe, const QString &port, const StationConte
 
 BoardRun::~BoardRun() = default;
 
-QString BoardRun::stateName(State state)
+Verdict BoardRun::verdictOf(State state)
 {
     switch (state) {
-    case State::Waiting: return QStringLiteral("waiting");
-    case State::Running: return QStringLiteral("running");
-    case State::Passed: return QStringLiteral("pass");
-    case State::Failed: return QStringLiteral("fail");
-    case State::Cancelled: return QStringLiteral("cancelled");
+    case State::Waiting:
+    case State::Running: return Verdict::None;
+    case State::Passed: return Verdict::Pass;
+    case State::Failed: return Verdict::Fail;
+    case State::Cancelled: return Verdict::Cancelled;
     }
-    return {};
+    return Verdict::None;
 }
 
-void BoardRun::emitEvent(const QString &kind, QJsonObject fields)
+StationEvent BoardRun::newEvent(StationEvent::Kind kind) const
 {
-    fields.insert(QStringLiteral("event"), kind);
-    fields.insert(QStringLiteral("port"), m_port);
-    fields.insert(QStringLiteral("ms"), m_clock.isValid() ? m_clock.elapsed() : 0);
-    Q_EMIT stationEvent(fields);
+    StationEvent event;
+    event.kind = kind;
+    event.port = m_port;
+    event.ms = m_clock.isValid() ? m_clock.elapsed() : 0;
+    return event;
 }
 
 void BoardRun::addLog(const QString &raw)
@@ -66,7 +62,9 @@ void BoardRun::addLog(const QString &raw)
     const QString line = Redactor::redact(raw);
     m_log.append(line);
     Logger::instance().info(QStringLiteral("station"), m_port + QStringLiteral(": ") + line);
-    emitEvent(QStringLiteral("log"), {{QStringLiteral("text"), line}});
+    StationEvent event = newEvent(StationEvent::Kind::Log);
+    event.text = line;
+    Q_EMIT stationEvent(event);
 }
 
 void BoardRun::start()
@@ -113,9 +111,11 @@ void BoardRun::runStep(Recipe::Step step)
 {
     m_step = Recipe::stepName(step);
     m_percent = m_steps.isEmpty() ? 0 : 100 * m_stepIndex / int(m_steps.size());
-    emitEvent(QStringLiteral("step"), {{QStringLiteral("step"), m_step},
-                                       {QStringLiteral("attempt"), m_attempt + 1},
-                                       {QStringLiteral("percent"), m_percent}});
+    StationEvent event = newEvent(StationEvent::Kind::Step);
+    event.step = m_step;
+    event.attempt = m_attempt + 1;
+    event.percent = m_percent;
+    Q_EMIT stationEvent(event);
     switch (step) {
     case Recipe::Step::Identify: doIdentify(); break;
     case Recipe::Step::Claim: doClaim(); break;
@@ -136,9 +136,11 @@ void BoardRun::stepFailed(const Error &error)
     addLog(Tr::tr("%1 failed: %2 (%3)").arg(m_step, error.message, error.detail));
     if (m_attempt < m_recipe.retriesFor(step) && error.code != ErrorCode::PoolEmpty) {
         ++m_attempt;
-        emitEvent(QStringLiteral("retry"), {{QStringLiteral("step"), m_step},
-                                            {QStringLiteral("attempt"), m_attempt + 1},
-                                            {QStringLiteral("reason"), error.message}});
+        StationEvent event = newEvent(StationEvent::Kind::Retry);
+        event.step = m_step;
+        event.attempt = m_attempt + 1;
+        event.reason = error.message;
+        Q_EMIT stationEvent(event);
         dropSession(); // a retry starts from a fresh connection: the old one may be what broke
         runStep(step);
         return;
@@ -189,32 +191,35 @@ void BoardRun::withSession(std::function<void()> then)
     m_session = session;
     connect(session, &LoaderSession::progress, this,
             [this](const QString &stage, qint64 done, qint64 total) {
-                emitEvent(QStringLiteral("progress"), {{QStringLiteral("step"), m_step},
-                                                       {QStringLiteral("stage"), stage},
-                                                       {QStringLiteral("done"), done},
-                                                       {QStringLiteral("total"), total}});
+                StationEvent event = newEvent(StationEvent::Kind::Progress);
+                event.step = m_step;
+                event.stage = stage;
+                event.done = done;
+                event.total = total;
+                Q_EMIT stationEvent(event);
             });
     connect(session, &LoaderSession::message, this, [this](const QString &line) { addLog(line); });
     LoaderSession::Options options;
     options.port = m_port;
     options.baud = m_recipe.baud;
-    session->connectBoard(options, [this, session, then](Result<Flasher::BoardInfo> r) {
-        if (m_session != session)
-            return;
-        if (!r) {
-            stepFailed(r.error());
-            return;
-        }
-        if (!m_board.mac.isEmpty() && r->mac != m_board.mac) {
-            stepFailed(
-                Error::make(QStringLiteral("station.board-changed"),
-                            Tr::tr("A different board answered on this port (MAC %1, expected %2).")
-                                .arg(r->macText(), m_board.macText())));
-            return;
-        }
-        m_board = *r;
-        then();
-    });
+    session->connectBoard(
+        options, guarded(this, [this, session, then](Result<Flasher::BoardInfo> r) {
+            if (m_session != session)
+                return;
+            if (!r) {
+                stepFailed(r.error());
+                return;
+            }
+            if (!m_board.mac.isEmpty() && r->mac != m_board.mac) {
+                stepFailed(Error::make(
+                    QStringLiteral("station.board-changed"),
+                    Tr::tr("A different board answered on this port (MAC %1, expected %2).")
+                        .arg(r->macText(), m_board.macText())));
+                return;
+            }
+            m_board = *r;
+            then();
+        }));
 }
 
 void BoardRun::doIdentify()
@@ -224,11 +229,12 @@ void BoardRun::doIdentify()
         // problem is often one silicon revision.
         m_record.chip = m_board.chipDescription();
         m_record.mac = m_board.macText();
-        emitEvent(QStringLiteral("identified"),
-                  {{QStringLiteral("chip"), m_board.chipName},
-                   {QStringLiteral("revision"), m_board.revision.text()},
-                   {QStringLiteral("description"), m_board.chipDescription()},
-                   {QStringLiteral("mac"), m_board.macText()}});
+        StationEvent event = newEvent(StationEvent::Kind::Identified);
+        event.chip = m_board.chipName;
+        event.revision = m_board.revision.text();
+        event.description = m_board.chipDescription();
+        event.mac = m_board.macText();
+        Q_EMIT stationEvent(event);
         const bool needTable
             = std::any_of(m_recipe.flash.begin(), m_recipe.flash.end(),
                           [](const FlashItem &f) { return !f.partition.isEmpty(); });
@@ -238,7 +244,7 @@ void BoardRun::doIdentify()
         }
         QPointer<LoaderSession> session = m_session;
         m_session->readFlash(m_recipe.tableOffset, Image::PartitionTable::MaxLength,
-                             [this, session](Result<QByteArray> r) {
+                             guarded(this, [this, session](Result<QByteArray> r) {
                                  if (m_session != session)
                                      return;
                                  if (!r) {
@@ -252,7 +258,7 @@ void BoardRun::doIdentify()
                                  }
                                  m_table = *table;
                                  nextStep();
-                             });
+                             }));
     });
 }
 
@@ -296,208 +302,12 @@ void BoardRun::claimed(const CertPair &pair, bool reused)
     m_record.pairId = m_pair->id;
     m_record.certFingerprint = identity->first;
     m_record.certSerial = identity->second;
-    emitEvent(QStringLiteral("claimed"), {{QStringLiteral("pair"), m_pair->id},
-                                          {QStringLiteral("reused"), reused},
-                                          {QStringLiteral("fingerprint"), identity->first}});
+    StationEvent event = newEvent(StationEvent::Kind::Claimed);
+    event.pair = m_pair->id;
+    event.reused = reused;
+    event.fingerprint = identity->first;
+    Q_EMIT stationEvent(event);
     nextStep();
-}
-
-void BoardRun::doFlash()
-{
-    if (m_pending.isEmpty()) {
-        for (const FlashItem &f : m_recipe.flash) {
-            if (f.isStore()) {
-                if (!queueStore(f))
-                    return;
-                continue;
-            }
-            QByteArray input;
-            if (f.source == FlashItem::Source::Certificate)
-                input = m_pair->cert;
-            else if (f.source == FlashItem::Source::Key)
-                input = m_pair->key;
-            else {
-                QFile file(f.file);
-                if (!file.open(QIODevice::ReadOnly)) {
-                    stepFailed(Error::make(QStringLiteral("station.file"),
-                                           Tr::tr("Cannot read a file to flash."),
-                                           f.file + QStringLiteral(": ") + file.errorString()));
-                    return;
-                }
-                input = file.readAll();
-            }
-            auto payload = Image::encodeCertPayload(input, f.format);
-            if (!payload) {
-                stepFailed(payload.error());
-                return;
-            }
-            Pending p{0, payload->bytes, f.partition, f.source != FlashItem::Source::File, false};
-            if (!f.partition.isEmpty()) {
-                const Image::Partition *part = partitionOrFail(f.partition);
-                if (!part)
-                    return;
-                if (part->type == 0x00) {
-                    // The firmware step: the same checks as Flash (chip, revision, flash
-                    // encryption, a real app), and whole sectors so the MD5 covers what boots.
-                    if (auto ok = Flasher::checkAppImageForBoard(p.data, m_board, *part); !ok) {
-                        stepFailed(ok.error());
-                        return;
-                    }
-                    p.data.append(
-                        QByteArray((0x1000 - p.data.size() % 0x1000) % 0x1000, char(0xFF)));
-                }
-                if (auto fits = Image::checkPayloadFits(p.data.size(), part->size, part->name);
-                    !fits) {
-                    stepFailed(fits.error());
-                    return;
-                }
-                p.address = part->offset;
-            } else {
-                p.address = *f.address;
-            }
-            m_pending.append(p);
-        }
-        m_flashIndex = 0;
-    }
-    withSession([this] { flashItem(m_flashIndex); });
-}
-
-const Image::Partition *BoardRun::partitionOrFail(const QString &name)
-{
-    const Image::Partition *part = m_table ? m_table->find(name) : nullptr;
-    if (!part)
-        stepFailed(Error::make(QStringLiteral("station.partition"),
-                               Tr::tr("The board has no \"%1\" partition.").arg(name), {},
-                               Tr::tr("Check the board's partition table against the recipe.")));
-    return part;
-}
-
-// A store item becomes one or two partition images made for this board alone: its pair (and,
-// for encrypted NVS, fresh keys) never touch a file, and the log names only sizes.
-bool BoardRun::queueStore(const FlashItem &f)
-{
-    const Image::Partition *part = partitionOrFail(f.partition);
-    if (!part)
-        return false;
-    const Image::Partition *keysPart = nullptr;
-    if (!f.keysPartition.isEmpty() && !(keysPart = partitionOrFail(f.keysPartition)))
-        return false;
-    BoardValues values;
-    if (m_pair) {
-        values.certificate = m_pair->cert;
-        values.privateKey = m_pair->key;
-        values.pairId = m_pair->id;
-    }
-    values.mac = m_board.macText();
-    auto images = buildStoreImage(f, values, part->size);
-    if (!images) {
-        stepFailed(images.error());
-        return false;
-    }
-    addLog(
-        Tr::tr("%1 for %2: %3").arg(part->name, m_pair ? m_pair->id : values.mac, images->summary));
-    if (images->keysImage) {
-        if (auto fits
-            = Image::checkPayloadFits(images->keysImage->size(), keysPart->size, keysPart->name);
-            !fits) {
-            stepFailed(fits.error());
-            return false;
-        }
-        m_pending.append(Pending{keysPart->offset, *images->keysImage, keysPart->name, true, true});
-    }
-    m_pending.append(Pending{part->offset, images->image, part->name, f.usesPair(), false});
-    return true;
-}
-
-void BoardRun::flashItem(int index)
-{
-    if (index >= m_pending.size()) {
-        if (m_pair && m_context.store && m_context.store->hasPool() && !m_pairUsed) {
-            m_context.store->markUsed(m_pair->id, m_board.macText(), this, [this](Result<void> r) {
-                if (m_state != State::Running || m_cancelled || m_recording)
-                    return;
-                if (!r) {
-                    stepFailed(r.error());
-                    return;
-                }
-                m_pairUsed = true;
-                nextStep();
-            });
-            return;
-        }
-        nextStep();
-        return;
-    }
-    const Pending &p = m_pending[index];
-    if (p.pairPart)
-        m_pairTouched = true; // from the first byte on, this pair belongs to this board
-    addLog(Tr::tr("writing %1 bytes to %2 at 0x%3")
-               .arg(p.data.size())
-               .arg(p.name)
-               .arg(p.address, 0, 16));
-    QPointer<LoaderSession> session = m_session;
-    m_session->writeFlash(p.address, p.data, [this, session, index](Result<void> r) {
-        if (m_session != session)
-            return;
-        if (!r) {
-            stepFailed(r.error());
-            return;
-        }
-        const Pending &done = m_pending[index];
-        // An nvs_keys image is the keys themselves: not even its digest goes into a record.
-        m_record.written.append(
-            {done.name, done.address, quint32(done.data.size()),
-             done.secret
-                 ? QStringLiteral("secret")
-                 : QString::fromLatin1(
-                     QCryptographicHash::hash(done.data, QCryptographicHash::Md5).toHex())});
-        m_flashIndex = index + 1;
-        flashItem(index + 1);
-    });
-}
-
-void BoardRun::doVerify()
-{
-    withSession([this] { verifyRegion(0); });
-}
-
-void BoardRun::verifyRegion(int index)
-{
-    if (index >= m_pending.size()) {
-        QPointer<LoaderSession> session = m_session;
-        // Boot the firmware so the next steps (provisioning) talk to it, not to the ROM.
-        m_session->hardReset([this, session] {
-            if (m_session != session)
-                return;
-            dropSession();
-            nextStep();
-        });
-        return;
-    }
-    const Pending &p = m_pending[index];
-    QPointer<LoaderSession> session = m_session;
-    m_session->flashMd5(
-        p.address, quint32(p.data.size()), [this, session, index](Result<QByteArray> r) {
-            if (m_session != session)
-                return;
-            if (!r) {
-                stepFailed(r.error());
-                return;
-            }
-            const Pending &p = m_pending[index];
-            const QByteArray expected = QCryptographicHash::hash(p.data, QCryptographicHash::Md5);
-            if (*r != expected) {
-                stepFailed(
-                    Error::make(QStringLiteral("station.verify"),
-                                Tr::tr("%1 does not read back as written.")
-                                    .arg(p.name.isEmpty() ? QStringLiteral("flash") : p.name),
-                                Tr::tr("md5 chip %1, expected %2")
-                                    .arg(QString::fromLatin1(r->toHex()),
-                                         QString::fromLatin1(expected.toHex()))));
-                return;
-            }
-            verifyRegion(index + 1);
-        });
 }
 
 void BoardRun::doRecord()
@@ -506,9 +316,8 @@ void BoardRun::doRecord()
         m_record.provision
             = m_recipe.provision ? QStringLiteral("not reached") : QStringLiteral("skipped");
     const bool pass = m_error.code.isEmpty();
-    m_record.result = pass          ? QStringLiteral("pass")
-                      : m_cancelled ? QStringLiteral("cancelled")
-                                    : QStringLiteral("fail");
+    const State verdict = m_cancelled ? State::Cancelled : pass ? State::Passed : State::Failed;
+    m_record.result = verdictOf(verdict);
     m_record.error = pass ? QString()
                           : m_error.message
                                 + (m_error.detail.isEmpty()
@@ -517,7 +326,6 @@ void BoardRun::doRecord()
     if (!pass && m_record.diagnosisId.isEmpty())
         m_record.diagnosisId = m_error.code;
     m_record.elapsedMs = m_clock.elapsed();
-    const State verdict = m_cancelled ? State::Cancelled : pass ? State::Passed : State::Failed;
     if (!m_context.store || !m_context.store->hasRecords()) {
         finish(verdict);
         return;
@@ -540,8 +348,8 @@ void BoardRun::doRecord()
         if (!id) {
             if (pass) {
                 m_error = id.error();
-                m_record.result = QStringLiteral("fail");
-                m_record.failedStep = QStringLiteral("record");
+                m_record.result = Verdict::Fail;
+                m_record.failedStep = Recipe::stepName(Recipe::Step::Record);
                 state = State::Failed;
             }
             addLog(Tr::tr("record not stored: %1").arg(id.error().detail));
@@ -560,20 +368,20 @@ void BoardRun::finish(State state)
     m_sinceFinish.start();
     m_percent = state == State::Passed ? 100 : m_percent;
     dropSession();
-    QJsonObject fields{{QStringLiteral("result"), stateName(state)},
-                       {QStringLiteral("chip"), m_record.chip},
-                       {QStringLiteral("mac"), m_record.mac},
-                       {QStringLiteral("pair"), m_record.pairId},
-                       {QStringLiteral("fingerprint"), m_record.certFingerprint},
-                       {QStringLiteral("elapsedMs"), m_clock.elapsed()}};
+    StationEvent event = newEvent(StationEvent::Kind::Result);
+    event.verdict = verdictOf(state);
+    event.chip = m_record.chip;
+    event.mac = m_record.mac;
+    event.pair = m_record.pairId;
+    event.fingerprint = m_record.certFingerprint;
+    event.elapsedMs = m_clock.elapsed();
     if (state != State::Passed) {
-        fields.insert(QStringLiteral("failedStep"), m_record.failedStep);
-        fields.insert(QStringLiteral("error"), m_error.message);
-        fields.insert(QStringLiteral("code"), m_error.code);
-        if (!m_error.fix.isEmpty())
-            fields.insert(QStringLiteral("fix"), m_error.fix);
+        event.failedStep = m_record.failedStep;
+        event.error = m_error.message;
+        event.code = m_error.code;
+        event.fix = m_error.fix;
     }
-    emitEvent(QStringLiteral("result"), fields);
+    Q_EMIT stationEvent(event);
     Q_EMIT finished();
 }
 

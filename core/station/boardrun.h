@@ -8,10 +8,10 @@
 #include "core/station/recipe.h"
 #include "core/station/records.h"
 #include "core/station/recordspool.h"
+#include "core/station/stationevent.h"
 #include "core/station/stationstore.h"
 
 #include <QElapsedTimer>
-#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 
@@ -69,18 +69,20 @@ public:
     {
         return m_sinceFinish.isValid() ? m_sinceFinish.elapsed() : -1;
     }
-    static QString stateName(State state);
+    // None while waiting or running.
+    static Verdict verdictOf(State state);
 
 Q_SIGNALS:
-    // {"event": "step"|"progress"|"log"|"retry"|"result", "port": ..., ...}
-    void stationEvent(const QJsonObject &event);
+    // Kinds step, progress, log, retry, identified, claimed and result, with the port and ms.
+    void stationEvent(const Forgeline::Station::StationEvent &event);
     void finished();
 
 private:
     void runStep(Recipe::Step step);
     void stepFailed(const Error &error);
     void nextStep();
-    void emitEvent(const QString &kind, QJsonObject fields);
+    // An event of this board: its port and the time since it started are filled in.
+    StationEvent newEvent(StationEvent::Kind kind) const;
     void addLog(const QString &line);
 
     void doIdentify();

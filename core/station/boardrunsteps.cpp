@@ -3,6 +3,7 @@
 #include "core/station/boardrun.h"
 
 #include "core/common/endpoint.h"
+#include "core/common/guarded.h"
 
 #include "core/protocomm/provisionclient.h"
 #include "core/protocomm/provisionjob.h"
@@ -97,7 +98,8 @@ void BoardRun::doProvision()
     m_provisionClient = client;
     connect(client, &Protocomm::ProvisionClient::notice, this,
             [this](const QString &line) { addLog(line); });
-    client->connectDevice([this, client, request, s](Result<Protocomm::DeviceInfo> info) {
+    client->connectDevice(guarded(this, [this, client, request,
+                                         s](Result<Protocomm::DeviceInfo> info) {
         if (m_provisionClient != client)
             return;
         if (!info) {
@@ -135,7 +137,7 @@ void BoardRun::doProvision()
         data.replace("{mac}", m_board.macText().toUtf8());
         data.replace("{pair}", m_pair ? m_pair->id.toUtf8() : QByteArray());
         client->sendCustom(
-            s.customEndpoint, data, [this, client, runJob](Result<QByteArray> reply) {
+            s.customEndpoint, data, guarded(this, [this, client, runJob](Result<QByteArray> reply) {
                 if (m_provisionClient != client)
                     return;
                 if (!reply) {
@@ -144,8 +146,8 @@ void BoardRun::doProvision()
                 }
                 addLog(Tr::tr("custom data accepted (%1 reply bytes)").arg(reply->size()));
                 runJob();
-            });
-    });
+            }));
+    }));
 }
 
 } // namespace Forgeline::Station

@@ -84,7 +84,7 @@ StationRecord StationRecord::fromJson(const QJsonObject &o)
     r.written = writtenFromJson(
         QString::fromUtf8(QJsonDocument(o.value(QStringLiteral("written")).toArray()).toJson()));
     r.provision = o.value(QStringLiteral("provision")).toString();
-    r.result = o.value(QStringLiteral("result")).toString();
+    r.result = verdictFromName(o.value(QStringLiteral("result")).toString());
     r.failedStep = o.value(QStringLiteral("failedStep")).toString();
     r.error = o.value(QStringLiteral("error")).toString();
     r.diagnosisId = o.value(QStringLiteral("diagnosisId")).toString();
@@ -108,7 +108,7 @@ QJsonObject StationRecord::toJson() const
         {QStringLiteral("certSerial"), certSerial},
         {QStringLiteral("written"), writtenToJson(written)},
         {QStringLiteral("provision"), provision},
-        {QStringLiteral("result"), result},
+        {QStringLiteral("result"), verdictName(result)},
         {QStringLiteral("failedStep"), failedStep},
         {QStringLiteral("error"), error},
         {QStringLiteral("diagnosisId"), diagnosisId},
@@ -184,7 +184,8 @@ Result<qint64> RecordStore::add(const StationRecord &r)
              r.mac, r.pairId, r.certFingerprint, r.certSerial,
              QString::fromUtf8(
                  QJsonDocument(writtenToJson(r.written)).toJson(QJsonDocument::Compact)),
-             r.provision, r.result, r.failedStep, r.error, r.diagnosisId, r.attempt, r.elapsedMs});
+             r.provision, verdictName(r.result), r.failedStep, r.error, r.diagnosisId, r.attempt,
+             r.elapsedMs});
         !e)
         return e.error();
     if (!returning.isEmpty())
@@ -213,9 +214,9 @@ Result<QList<StationRecord>> RecordStore::list(const RecordFilter &filter)
         sql += QStringLiteral(" AND station = ?");
         bind << filter.station;
     }
-    if (!filter.result.isEmpty()) {
+    if (filter.result) {
         sql += QStringLiteral(" AND result = ?");
-        bind << filter.result;
+        bind << verdictName(*filter.result);
     }
     sql += filter.newestFirst ? QStringLiteral(" ORDER BY id DESC")
                               : QStringLiteral(" ORDER BY id");
@@ -239,7 +240,7 @@ Result<QList<StationRecord>> RecordStore::list(const RecordFilter &filter)
         r.certSerial = q.value(9).toString();
         r.written = writtenFromJson(q.value(10).toString());
         r.provision = q.value(11).toString();
-        r.result = q.value(12).toString();
+        r.result = verdictFromName(q.value(12).toString());
         r.failedStep = q.value(13).toString();
         r.error = q.value(14).toString();
         r.diagnosisId = q.value(15).toString();
@@ -275,7 +276,7 @@ QString RecordStore::toCsv(const QList<StationRecord> &records)
                                r.certSerial,
                                written.join(QLatin1Char(' ')),
                                r.provision,
-                               r.result,
+                               verdictName(r.result),
                                r.failedStep,
                                r.error,
                                r.diagnosisId,

@@ -2,12 +2,15 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/station/verdict.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace Forgeline::Station {
 
@@ -36,8 +39,10 @@ struct StationRecord
     QString certFingerprint; // SHA-256, hex
     QString certSerial;      // hex
     QList<WrittenRegion> written;
-    QString provision; // "connected", "failed: ...", "skipped"
-    QString result;    // "pass" / "fail"
+    QString provision; // "connected", "failed: ...", "skipped", "not reached"
+    // Pass, Fail, or Cancelled (stopped by the operator: an attempt too). Stored, exported and
+    // shown as verdictName()'s spelling.
+    Verdict result = Verdict::None;
     QString failedStep;
     QString error;
     QString diagnosisId;
@@ -54,7 +59,8 @@ struct RecordFilter
     QString mac;
     bool macPartial = false; // "f1:00:01" finds 24:0a:c4:f1:00:01 (the GUI filter box)
     QString station;
-    QString result;
+    // Unset: any. None matches no record (an unknown --result spelling finds nothing).
+    std::optional<Verdict> result;
     bool newestFirst = false; // with `limit`: the latest N attempts
     int limit = 0;            // 0 = all
 };

@@ -9,7 +9,6 @@ namespace Forgeline::Station {
 namespace {
 
 using Kind = StationEvent::Kind;
-using Verdict = StationEvent::Verdict;
 
 constexpr std::array<std::pair<Kind, const char *>, 10> kKinds{{
     {Kind::Step, "step"},
@@ -22,12 +21,6 @@ constexpr std::array<std::pair<Kind, const char *>, 10> kKinds{{
     {Kind::Appeared, "appeared"},
     {Kind::Watching, "watching"},
     {Kind::Summary, "summary"},
-}};
-
-constexpr std::array<std::pair<Verdict, const char *>, 3> kVerdicts{{
-    {Verdict::Pass, "pass"},
-    {Verdict::Fail, "fail"},
-    {Verdict::Cancelled, "cancelled"},
 }};
 
 QString str(const QJsonObject &o, const char *key)
@@ -56,22 +49,6 @@ StationEvent::Kind StationEvent::kindFromName(const QString &name)
         if (name == QLatin1String(text))
             return k;
     return Kind::Unknown;
-}
-
-QString StationEvent::verdictName(Verdict verdict)
-{
-    for (const auto &[v, name] : kVerdicts)
-        if (v == verdict)
-            return QLatin1String(name);
-    return {};
-}
-
-StationEvent::Verdict StationEvent::verdictFromName(const QString &name)
-{
-    for (const auto &[v, text] : kVerdicts)
-        if (name == QLatin1String(text))
-            return v;
-    return Verdict::None;
 }
 
 QJsonObject StationEvent::toJson() const

@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/station/verdict.h"
+
 #include <QJsonObject>
+#include <QMetaType>
 #include <QString>
 
 namespace Forgeline::Station {
 
 // What a board (or the line) reports while it runs: one JSON line in `forgeline-cli station
-// --json` (docs/cli.md documents the shapes), a tile update in the GUI. The JSON spelling lives
-// here and nowhere else: the GUI and the CLI's text output read events through fromJson(),
-// and toJson() writes exactly the keys each kind has always had (tst_stationboards checks that
-// every event of a real run reads back to the same JSON).
+// --json` (docs/cli.md documents the shapes), a tile update in the GUI. BoardRun fills the
+// struct and the signals carry it as it is; the JSON spelling lives here and nowhere else:
+// toJson() writes exactly the keys each kind has always had (tst_stationboards checks that
+// every event of a real run reads back to the same JSON), fromJson() reads them back.
 struct StationEvent
 {
     enum class Kind {
@@ -26,8 +29,8 @@ struct StationEvent
         Watching,
         Summary
     };
-    // A board's verdict in a "result" event.
-    enum class Verdict { None, Pass, Fail, Cancelled };
+    // A board's verdict in a "result" event (shared with records: core/station/verdict.h).
+    using Verdict = Station::Verdict;
 
     Kind kind = Kind::Unknown;
     QString port;
@@ -62,11 +65,12 @@ struct StationEvent
 
     static QString kindName(Kind kind);
     static Kind kindFromName(const QString &name);
-    static QString verdictName(Verdict verdict); // "pass", "fail", "cancelled" (records too)
-    static Verdict verdictFromName(const QString &name);
 
     QJsonObject toJson() const;
     static StationEvent fromJson(const QJsonObject &object);
 };
 
 } // namespace Forgeline::Station
+
+// Queued connections (and QSignalSpy) copy events by value.
+Q_DECLARE_METATYPE(Forgeline::Station::StationEvent)

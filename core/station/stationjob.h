@@ -42,7 +42,7 @@ public:
     StationSummary summary() const;
 
 Q_SIGNALS:
-    void stationEvent(const QJsonObject &event);
+    void stationEvent(const Forgeline::Station::StationEvent &event);
     void boardFinished(Forgeline::Station::BoardRun *board);
     void finished(const Forgeline::Station::StationSummary &summary);
 

@@ -59,7 +59,7 @@ public:
     QStringList boardLog(const QString &port) const;
 
 Q_SIGNALS:
-    void stationEvent(const QJsonObject &event);
+    void stationEvent(const Forgeline::Station::StationEvent &event);
     void finished(const Forgeline::Station::StationSummary &summary);
 
 private:

@@ -29,7 +29,7 @@ class TestRecords : public QObject
         r.written = {{QStringLiteral("cert"), 0x110000, 700,
                       QStringLiteral("00112233445566778899aabbccddeeff")}};
         r.provision = QStringLiteral("connected");
-        r.result = result;
+        r.result = verdictFromName(result);
         r.error = result == QStringLiteral("fail") ? QStringLiteral("The board did not join Wi-Fi.")
                                                    : QString();
         r.diagnosisId
@@ -68,9 +68,9 @@ private Q_SLOTS:
         f.mac = QStringLiteral("24:0A:C4:00:00:02"); // case does not matter
         auto one = store.list(f);
         QCOMPARE(one->size(), 1);
-        QCOMPARE(one->at(0).result, QStringLiteral("fail"));
+        QCOMPARE(one->at(0).result, Verdict::Fail);
         f = {};
-        f.result = QStringLiteral("pass");
+        f.result = Verdict::Pass;
         QCOMPARE(store.list(f)->size(), 1);
 
         const QString csv = RecordStore::toCsv(*all);
@@ -93,6 +93,28 @@ private Q_SLOTS:
                      .value(QStringLiteral("address"))
                      .toString(),
                  QStringLiteral("0x110000"));
+
+        // The verdict is typed in memory and spelled as always in the database and the exports.
+        QSqlQuery raw(db.db());
+        QVERIFY(raw.exec(QStringLiteral("SELECT result FROM station_records ORDER BY id")));
+        QVERIFY(raw.next());
+        QCOMPARE(raw.value(0).toString(), QStringLiteral("pass"));
+        QVERIFY(raw.next());
+        QCOMPARE(raw.value(0).toString(), QStringLiteral("fail"));
+        QCOMPARE(json[0].toObject().value(QStringLiteral("result")).toString(),
+                 QStringLiteral("pass"));
+        QVERIFY(lines[2].contains(QStringLiteral(",fail,")));
+        const StationRecord stopped
+            = sample(QStringLiteral("24:0a:c4:00:00:03"), QStringLiteral("cancelled"));
+        QCOMPARE(stopped.result, Verdict::Cancelled);
+        QCOMPARE(stopped.toJson().value(QStringLiteral("result")).toString(),
+                 QStringLiteral("cancelled"));
+        QCOMPARE(StationRecord::fromJson(stopped.toJson()).result, Verdict::Cancelled);
+        f = {};
+        f.result = Verdict::Cancelled;
+        QCOMPARE(store.list(f)->size(), 0);
+        f.result = Verdict::None; // an unknown spelling asked for finds nothing
+        QCOMPARE(store.list(f)->size(), 0);
     }
 
     // Texts from devices and networks end up in cells: none may run as a spreadsheet formula,

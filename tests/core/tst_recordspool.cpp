@@ -28,7 +28,7 @@ StationRecord sample(const QString &mac)
     r.written = {WrittenRegion{QStringLiteral("cert"), 0x110000, 1200,
                                QStringLiteral("0123456789abcdef0123456789abcdef")}};
     r.provision = QStringLiteral("connected");
-    r.result = QStringLiteral("pass");
+    r.result = Verdict::Pass;
     r.attempt = 2;
     r.elapsedMs = 812;
     return r;

@@ -42,7 +42,7 @@ class TestStationSetup : public QObject
         r.time = QDateTime::currentDateTimeUtc();
         r.station = QStringLiteral("st");
         r.mac = mac;
-        r.result = QStringLiteral("pass");
+        r.result = Verdict::Pass;
         return r;
     }
 

@@ -133,7 +133,7 @@ private Q_SLOTS:
         const auto record
             = runBoard(cert(QStringLiteral("client.crt")), QStringLiteral("good.sqlite"), &log);
         QVERIFY(record);
-        QVERIFY2(record->result == QLatin1String("pass"),
+        QVERIFY2(record->result == Verdict::Pass,
                  qPrintable(record->error + QLatin1Char('\n') + log.join(QLatin1Char('\n'))));
         QVERIFY(record->diagnosisId.isEmpty());
         QVERIFY(log.join(QLatin1Char('\n')).contains(QStringLiteral("MQTT_EVENT_CONNECTED")));
@@ -145,7 +145,7 @@ private Q_SLOTS:
         const auto record = runBoard(cert(QStringLiteral("client-untrusted.crt")),
                                      QStringLiteral("bad.sqlite"), &log);
         QVERIFY(record);
-        QCOMPARE(record->result, QStringLiteral("fail"));
+        QCOMPARE(record->result, Verdict::Fail);
         QCOMPARE(record->failedStep, QStringLiteral("connect"));
         QCOMPARE(record->diagnosisId, QStringLiteral("client-certificate-rejected"));
         QVERIFY2(record->error.contains(QStringLiteral("-0x7780")), qPrintable(record->error));

@@ -145,7 +145,7 @@ class TestStationStores : public QObject
                                                &pool, &records});
         QEventLoop loop;
         connect(&job, &StationJob::stationEvent, &loop,
-                [&run](const QJsonObject &e) { run.events.append(e); });
+                [&run](const StationEvent &e) { run.events.append(e.toJson()); });
         connect(&job, &StationJob::boardFinished, &loop, [&run](BoardRun *board) {
             run.everything += board->log().join(QLatin1Char('\n')).toUtf8();
         });
@@ -184,7 +184,7 @@ class TestStationStores : public QObject
         QCOMPARE(run.records.size(), boards);
         QSet<QString> pairs;
         for (const StationRecord &rec : run.records) {
-            QVERIFY2(rec.result == QLatin1String("pass"),
+            QVERIFY2(rec.result == Verdict::Pass,
                      qPrintable(rec.failedStep + QStringLiteral(": ") + rec.error));
             pairs.insert(rec.pairId);
             QVERIFY(!keyBody(rec.pairId).isEmpty());
@@ -332,7 +332,7 @@ private Q_SLOTS:
         const QByteArray before = owned->flash().mid(0x112000, 0x1000);
         const Run run = runStation(recipe, {owned.get()}, QStringLiteral("small.sqlite"));
         QCOMPARE(run.records.size(), 1);
-        QCOMPARE(run.records.first().result, QStringLiteral("fail"));
+        QCOMPARE(run.records.first().result, Verdict::Fail);
         QCOMPARE(run.records.first().failedStep, QStringLiteral("flash"));
         QVERIFY2(run.records.first().error.contains(QStringLiteral("page")),
                  qPrintable(run.records.first().error));
@@ -376,7 +376,7 @@ private Q_SLOTS:
                       {"nvs": "certs.csv", "partition": "nvs"}]})",
                              {owned.get()}, QStringLiteral("app.sqlite"));
         QCOMPARE(run.records.size(), 1);
-        QVERIFY2(run.records.first().result == QLatin1String("pass"),
+        QVERIFY2(run.records.first().result == Verdict::Pass,
                  qPrintable(run.records.first().error));
         QCOMPARE(owned->flash().mid(0x10000, app.size()), app);
         QCOMPARE(run.records.first().written.first().length % 0x1000, 0u);
@@ -388,7 +388,7 @@ private Q_SLOTS:
             "flash": [{"nvs": "certs.csv", "partition": "nvs"}, {"file": "app-c3.bin", "partition": "factory"}]})",
                          {other.get()}, QStringLiteral("app2.sqlite"));
         QCOMPARE(run.records.size(), 1);
-        QCOMPARE(run.records.first().result, QStringLiteral("fail"));
+        QCOMPARE(run.records.first().result, Verdict::Fail);
         QVERIFY2(run.records.first().failedStep == QLatin1String("flash"),
                  qPrintable(run.records.first().failedStep + QLatin1String(": ")
                             + run.records.first().error));

@@ -14,6 +14,7 @@
 #include <QEventLoop>
 #include <QFileSystemWatcher>
 #include <QJsonArray>
+#include <QPointer>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -42,10 +43,11 @@ private:
     {
         Run run;
         QEventLoop loop;
-        connect(&job, &StationJob::stationEvent, &loop, [this, &run](const QJsonObject &e) {
+        connect(&job, &StationJob::stationEvent, &loop, [this, &run](const StationEvent &event) {
+            const QJsonObject e = event.toJson();
             run.events.append(e);
-            // The typed event reads back to exactly what was emitted: the JSON contract of
-            // `forgeline-cli station --json` lives in StationEvent.
+            // The JSON of `forgeline-cli station --json` reads back to the same event: its
+            // contract lives in StationEvent.
             const QJsonObject again = StationEvent::fromJson(e).toJson();
             if (again != e)
                 m_roundTripErrors << QString::fromUtf8(
@@ -147,7 +149,7 @@ private Q_SLOTS:
                      QStringLiteral(
                          "ESP32-D0WD-V3 (revision v3.0)")); // the virtual board's default silicon
         for (const StationRecord &rec : *list) {
-            QCOMPARE(rec.result, QStringLiteral("pass"));
+            QCOMPARE(rec.result, Verdict::Pass);
             QCOMPARE(rec.provision, QStringLiteral("connected"));
             QCOMPARE(rec.station, QStringLiteral("st-A"));
             QCOMPARE(rec.operatorName, QStringLiteral("alice"));
@@ -287,7 +289,7 @@ private Q_SLOTS:
         QCOMPARE(list->size(), 1);
         QCOMPARE(list->first().mac,
                  resultFor(run, board->port).value(QStringLiteral("mac")).toString());
-        QCOMPARE(list->first().result, QStringLiteral("pass"));
+        QCOMPARE(list->first().result, Verdict::Pass);
         QCOMPARE(list->first().written.size(), 2);
     }
 
@@ -350,7 +352,7 @@ private Q_SLOTS:
         for (const StationRecord &rec : *list) {
             if (rec.port == ports[1]) {
                 QVERIFY(rec.pairId.isEmpty());
-                QCOMPARE(rec.result, QStringLiteral("fail"));
+                QCOMPARE(rec.result, Verdict::Fail);
                 QCOMPARE(rec.diagnosisId, QStringLiteral("station.partition"));
             }
             if (rec.port == ports[5])
@@ -456,9 +458,9 @@ private Q_SLOTS:
         StationJob job(*recipe,
                        StationContext{QStringLiteral("st-rows"), QString(), &pool, &records});
         QStringList sawPreflight;
-        connect(&job, &StationJob::stationEvent, this, [&](const QJsonObject &e) {
-            if (e.value(QStringLiteral("step")).toString() == QStringLiteral("preflight"))
-                sawPreflight << e.value(QStringLiteral("event")).toString();
+        connect(&job, &StationJob::stationEvent, this, [&](const StationEvent &e) {
+            if (e.step == Recipe::stepName(Recipe::Step::Preflight))
+                sawPreflight << StationEvent::kindName(e.kind);
         });
         const Run run = runStation(job, {board->port});
         qputenv("TMPDIR", oldTmp);
@@ -495,8 +497,8 @@ private Q_SLOTS:
         CertPool &pool = stores.pool;
         RecordStore &records = stores.records;
         StationJob job(*recipe, StationContext{QStringLiteral("st-D"), QString(), &pool, &records});
-        connect(&job, &StationJob::stationEvent, this, [&job](const QJsonObject &e) {
-            if (e.value(QStringLiteral("event")).toString() == QStringLiteral("claimed"))
+        connect(&job, &StationJob::stationEvent, this, [&job](const StationEvent &e) {
+            if (e.kind == StationEvent::Kind::Claimed)
                 job.cancel();
         });
         const Run run = runStation(job, {board->port});
@@ -509,9 +511,36 @@ private Q_SLOTS:
         QCOMPARE(counts->claimed + counts->used, 0);
         auto list = records.list();
         QCOMPARE(list->size(), 1);
-        QCOMPARE(list->at(0).result, QStringLiteral("cancelled"));
+        QCOMPARE(list->at(0).result, Verdict::Cancelled);
         QVERIFY(list->at(0).pairId.isEmpty());
         QCOMPARE(board->flash().mid(0x110000, 0x100), QByteArray(0x100, char(0xFF)));
+    }
+
+    void deletedWhileFlashing()
+    {
+        // The line goes away (workspace closed, new settings) while a board is mid-write: the
+        // loader's late answers are dropped with their board, nothing touches freed memory
+        // (ASan builds check that).
+        auto board = makeBoard(401, {});
+        QVERIFY(board);
+        auto recipe = Recipe::fromJson(QJsonDocument(recipeJson({board.get()})).toJson());
+        QVERIFY(recipe);
+        Stores stores;
+        QVERIFY(openStores(stores, QStringLiteral("deleted.sqlite")));
+        QPointer<StationJob> job
+            = new StationJob(*recipe, StationContext{QStringLiteral("st-E"), QString(),
+                                                     &stores.pool, &stores.records});
+        bool flashing = false;
+        connect(job, &StationJob::stationEvent, this, [&](const StationEvent &e) {
+            if (e.kind != StationEvent::Kind::Progress || flashing)
+                return;
+            flashing = true;
+            QTimer::singleShot(0, job, [job] { delete job; });
+        });
+        job->start({board->port});
+        QTRY_VERIFY_WITH_TIMEOUT(job.isNull(), 60000);
+        QVERIFY(flashing);
+        QTest::qWait(1500); // the board and the store may still answer
     }
 };
 

@@ -227,7 +227,7 @@ private:
         QSet<QString> pairs, fingerprints, macs;
         QHash<QString, int> perStation;
         for (const StationRecord &r : *list) {
-            QCOMPARE(r.result, QStringLiteral("pass"));
+            QCOMPARE(r.result, Verdict::Pass);
             QVERIFY2(macOfPort.value(r.port).contains(r.mac),
                      qPrintable(r.port + QLatin1Char(' ') + r.mac));
             pairs.insert(r.pairId);

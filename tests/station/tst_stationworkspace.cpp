@@ -7,12 +7,14 @@
 #include "core/station/records.h"
 #include "core/station/stationdatabase.h"
 #include "ui/station/recipeeditor.h"
+#include "ui/station/stationtile.h"
 #include "ui/station/stationworkspace.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -26,6 +28,7 @@
 
 using namespace Forgeline;
 using namespace StationTest;
+using Station::Verdict;
 
 // The workspace's test hooks live here, not in its public header.
 class Forgeline::Ui::StationWorkspaceTestAccess
@@ -33,8 +36,22 @@ class Forgeline::Ui::StationWorkspaceTestAccess
 public:
     static Station::PortWatcher *portWatcher(StationWorkspace &w) { return &w.m_watcher; }
     static void setAutoStartDelay(StationWorkspace &w, int ms) { w.m_autoStartDelayMs = ms; }
+    static Station::StationLine *line(StationWorkspace &w) { return w.m_line; }
 };
 using Ui::StationWorkspaceTestAccess;
+
+// Every label of the tile on `port`, one per line ("" when no tile shows that port).
+QString tileText(QWidget &workspace, const QString &port)
+{
+    for (auto *tile : workspace.findChildren<Ui::StationTile *>()) {
+        QStringList texts;
+        for (auto *label : tile->findChildren<QLabel *>())
+            texts << label->text();
+        if (texts.contains(port))
+            return texts.join(QLatin1Char('\n'));
+    }
+    return {};
+}
 
 class TestStationWorkspace : public QObject
 {
@@ -66,14 +83,46 @@ private Q_SLOTS:
         w.setPoolDirectory(pool);
         w.setDatabaseUrl(QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("gui.sqlite")));
         QSignalSpy done(&w, &Ui::StationWorkspace::finished);
+        QList<Station::StationEvent> events;
+        connect(StationWorkspaceTestAccess::line(w), &Station::StationLine::stationEvent, &w,
+                [&events](const Station::StationEvent &e) { events << e; });
         QVERIFY2(w.start(), qPrintable(w.statusText()));
         QCOMPARE(w.tileCount(), 4);
         QVERIFY(done.wait(60000));
         QCOMPARE(done.first().at(0).toInt(), 3);
         QCOMPARE(done.first().at(1).toInt(), 1);
         for (int i = 0; i < 3; ++i)
-            QCOMPARE(w.tileResult(ports[i]), QStringLiteral("pass"));
-        QCOMPARE(w.tileResult(ports[3]), QStringLiteral("fail"));
+            QCOMPARE(w.tileResult(ports[i]), Verdict::Pass);
+        QCOMPARE(w.tileResult(ports[3]), Verdict::Fail);
+        // What each board reported through the line's typed signal is what its tile shows.
+        for (const QString &port : ports) {
+            const QString shown = tileText(w, port);
+            int identified = 0;
+            int results = 0;
+            for (const Station::StationEvent &e : std::as_const(events)) {
+                if (e.port != port)
+                    continue;
+                if (e.kind == Station::StationEvent::Kind::Identified) {
+                    ++identified;
+                    QVERIFY(!e.mac.isEmpty());
+                    QVERIFY2(shown.contains(e.mac) && shown.contains(e.description),
+                             qPrintable(shown));
+                } else if (e.kind == Station::StationEvent::Kind::Result) {
+                    ++results;
+                    QCOMPARE(e.verdict, w.tileResult(port));
+                    const QString detail = e.verdict == Verdict::Pass
+                                               ? e.pair
+                                               : e.failedStep + QStringLiteral(": ") + e.error;
+                    QVERIFY(!detail.isEmpty());
+                    QVERIFY2(shown.contains(detail), qPrintable(shown));
+                    QVERIFY2(shown.contains(e.verdict == Verdict::Pass ? QStringLiteral("PASS")
+                                                                       : QStringLiteral("FAIL")),
+                             qPrintable(shown));
+                }
+            }
+            QVERIFY(identified >= 1); // once more if identify itself was retried
+            QCOMPARE(results, 1);
+        }
         // Each board's own log, on a click, with no secret in it.
         for (const QString &port : ports) {
             const QString log = w.boardLog(port).join(QLatin1Char('\n'));
@@ -109,7 +158,7 @@ private Q_SLOTS:
         QVERIFY(done.wait(60000));
         QCOMPARE(done.last().at(0).toInt(), 3); // the same board twice counts once
         QCOMPARE(done.last().at(1).toInt(), 1);
-        QCOMPARE(w.tileResult(ports[3]), QStringLiteral("fail"));
+        QCOMPARE(w.tileResult(ports[3]), Verdict::Fail);
         QTRY_COMPARE(w.recordRows(), 5);
         QVERIFY(w.boardLog(ports[3]).join(QLatin1Char(' ')).contains(QStringLiteral("passphrase")));
         {
@@ -118,7 +167,7 @@ private Q_SLOTS:
                 db.open(QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("gui.sqlite"))));
             Station::RecordStore store(db);
             Station::RecordFilter failed;
-            failed.result = QStringLiteral("fail");
+            failed.result = Verdict::Fail;
             const auto list = store.list(failed);
             QVERIFY(list);
             QCOMPARE(list->size(), 2);
@@ -128,7 +177,7 @@ private Q_SLOTS:
         // The filters: result, and the last bytes of a MAC as printed on a label.
         auto *resultFilter = w.findChild<QComboBox *>();
         QVERIFY(resultFilter);
-        resultFilter->setCurrentIndex(resultFilter->findData(QStringLiteral("fail")));
+        resultFilter->setCurrentIndex(resultFilter->findData(int(Verdict::Fail)));
         QTRY_COMPARE(w.recordRows(), 2);
         resultFilter->setCurrentIndex(0);
         QLineEdit *macFilter = nullptr;
@@ -375,8 +424,8 @@ private Q_SLOTS:
         QVERIFY(done.wait(60000));
         QCOMPARE(done.last().at(0).toInt(), 2);
         QCOMPARE(done.last().at(1).toInt(), 0);
-        QCOMPARE(w.tileResult(raw[0]->port), QStringLiteral("pass"));
-        QCOMPARE(w.tileResult(raw[1]->port), QStringLiteral("pass"));
+        QCOMPARE(w.tileResult(raw[0]->port), Verdict::Pass);
+        QCOMPARE(w.tileResult(raw[1]->port), Verdict::Pass);
         QVERIFY(w.ports().contains(raw[0]->port));
         QVERIFY(w.ports().contains(raw[1]->port));
         QVERIFY(!w.ports().contains(already));
@@ -394,7 +443,7 @@ private Q_SLOTS:
         QVERIFY(done.wait(60000));
         QCOMPARE(done.last().at(0).toInt(), 3);
         QCOMPARE(w.tileCount(), 3);
-        QCOMPARE(w.tileResult(raw[2]->port), QStringLiteral("pass"));
+        QCOMPARE(w.tileResult(raw[2]->port), Verdict::Pass);
         QTRY_COMPARE(w.recordRows(), 3);
         for (VirtualBoard *b : raw)
             QVERIFY(b->flash().contains("-----BEGIN CERTIFICATE-----"));

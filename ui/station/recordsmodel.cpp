@@ -29,7 +29,7 @@ QVariant RecordsModel::data(const QModelIndex &index, int role) const
         return {};
     const Station::StationRecord &r = m_records.at(index.row());
     if (role == Qt::ForegroundRole && index.column() == Result)
-        return QBrush(r.result == QStringLiteral("pass") ? QColor(0x2E, 0x7D, 0x32)
+        return QBrush(r.result == Station::Verdict::Pass ? QColor(0x2E, 0x7D, 0x32)
                                                          : QColor(0xC6, 0x28, 0x28));
     if (role == Qt::ToolTipRole && index.column() == Certificate && !r.certFingerprint.isEmpty())
         return tr("SHA-256 %1\nserial %2").arg(r.certFingerprint, r.certSerial);
@@ -45,7 +45,7 @@ QVariant RecordsModel::data(const QModelIndex &index, int role) const
     case Chip: return r.chip;
     case Mac: return r.mac;
     case Certificate: return r.pairId;
-    case Result: return r.result;
+    case Result: return Station::verdictName(r.result);
     case Provisioning: return r.provision;
     case Error:
         return r.failedStep.isEmpty() ? r.error : r.failedStep + QStringLiteral(": ") + r.error;

@@ -28,9 +28,10 @@ StationRecordsPanel::StationRecordsPanel(QWidget *parent) : QWidget(parent)
     m_filter->setPlaceholderText(StationWorkspace::tr("Filter by MAC"));
     m_filter->setClearButtonEnabled(true);
     m_resultFilter = new QComboBox(this);
-    m_resultFilter->addItem(StationWorkspace::tr("All results"), QString());
-    m_resultFilter->addItem(StationWorkspace::tr("Passed"), QStringLiteral("pass"));
-    m_resultFilter->addItem(StationWorkspace::tr("Failed"), QStringLiteral("fail"));
+    // Item data: the Verdict as int; none for every result.
+    m_resultFilter->addItem(StationWorkspace::tr("All results"));
+    m_resultFilter->addItem(StationWorkspace::tr("Passed"), int(Verdict::Pass));
+    m_resultFilter->addItem(StationWorkspace::tr("Failed"), int(Verdict::Fail));
     filterRow->addWidget(new QLabel(StationWorkspace::tr("Records"), this));
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(m_resultFilter);
@@ -71,7 +72,8 @@ RecordFilter StationRecordsPanel::filter() const
     RecordFilter filter;
     filter.mac = m_filter->text().trimmed();
     filter.macPartial = true;
-    filter.result = m_resultFilter->currentData().toString();
+    if (const QVariant verdict = m_resultFilter->currentData(); verdict.isValid())
+        filter.result = Verdict(verdict.toInt());
     filter.newestFirst = true;
     return filter;
 }

@@ -25,8 +25,8 @@ public:
     void tick();
     // The board was pulled: the verdict stays readable, the tile says the port is empty.
     void setRemoved();
-    // "pass", "fail", "cancelled"; empty while the board runs.
-    QString result() const { return Station::StationEvent::verdictName(m_verdict); }
+    // None while the board runs.
+    Station::Verdict verdict() const { return m_verdict; }
 
 Q_SIGNALS:
     // The operator clicked the tile: show this board's log.

@@ -89,8 +89,8 @@ void StationWorkspace::onStationOpened(const Result<StationOpened> &opened)
         setStatus(e.detail.isEmpty() ? e.message : e.message + QLatin1Char(' ') + e.detail);
         setRunningUi(false);
         for (StationTile *tile : std::as_const(m_tiles))
-            if (tile->result().isEmpty())
-                tile->setResult(StationEvent::Verdict::Fail, e.message);
+            if (tile->verdict() == Verdict::None)
+                tile->setResult(Verdict::Fail, e.message);
         return;
     }
     if (opened->flushedFromSpool > 0)
@@ -226,7 +226,7 @@ void StationWorkspace::onPortDisappeared(const QString &port)
     // A running board fails on its own (the link reports the unplug); a finished tile keeps its
     // verdict so the operator can still read it after pulling the board.
     Logger::instance().info(QStringLiteral("station"), tr("Board removed from %1").arg(port));
-    if (StationTile *tile = m_tiles.value(port); tile && !tile->result().isEmpty())
+    if (StationTile *tile = m_tiles.value(port); tile && tile->verdict() != Verdict::None)
         tile->setRemoved();
 }
 
@@ -240,9 +240,8 @@ void StationWorkspace::stop()
         setRunningUi(false);
 }
 
-void StationWorkspace::onEvent(const QJsonObject &json)
+void StationWorkspace::onEvent(const StationEvent &e)
 {
-    const StationEvent e = StationEvent::fromJson(json);
     StationTile *tile = m_tiles.value(e.port);
     if (!tile)
         return;
@@ -253,7 +252,7 @@ void StationWorkspace::onEvent(const QJsonObject &json)
     case StationEvent::Kind::Step: tile->setStep(e.step, e.percent); break;
     case StationEvent::Kind::Progress: tile->setProgress(e.done, e.total); break;
     case StationEvent::Kind::Result:
-        tile->setResult(e.verdict, e.verdict == StationEvent::Verdict::Pass
+        tile->setResult(e.verdict, e.verdict == Verdict::Pass
                                        ? e.pair
                                        : e.failedStep + QStringLiteral(": ") + e.error);
         refreshRecords();
@@ -273,10 +272,10 @@ void StationWorkspace::onFinished(const StationSummary &summary)
     Q_EMIT finished(summary.passed, summary.failed);
 }
 
-QString StationWorkspace::tileResult(const QString &port) const
+Verdict StationWorkspace::tileResult(const QString &port) const
 {
     const StationTile *t = m_tiles.value(port);
-    return t ? t->result() : QString();
+    return t ? t->verdict() : Verdict::None;
 }
 
 } // namespace Forgeline::Ui

@@ -72,7 +72,7 @@ public:
     static QString demoPoolDirectory();
     QStringList ports() const;
     int tileCount() const { return int(m_tiles.size()); }
-    QString tileResult(const QString &port) const;
+    Station::Verdict tileResult(const QString &port) const;
     // The latest run's log on `port` (already redacted), as the tile's log window shows it.
     QStringList boardLog(const QString &port) const;
     void showBoardLog(const QString &port);
@@ -96,7 +96,7 @@ private:
     friend class StationWorkspaceTestAccess;
 
     void buildUi();
-    void onEvent(const QJsonObject &event);
+    void onEvent(const Station::StationEvent &event);
     void onFinished(const Station::StationSummary &summary);
     void refreshRecords();
     Station::LineSettings lineSettings() const;
