@@ -3,7 +3,6 @@
 // on the open session (the workspace) or on one of the job's own (the CLI's run()).
 #include "core/protocomm/provisioncontroller.h"
 
-#include "core/common/guarded.h"
 #include "core/common/logger.h"
 #include "core/common/redactor.h"
 
@@ -63,11 +62,10 @@ void ProvisionController::startJob(const ProvisionJob::Request &request, bool on
     }
     connect(m_job, &ProvisionJob::stepChanged, this, &ProvisionController::stepChanged);
     ProvisionJob *job = m_job;
-    connect(job, &ProvisionJob::finished, this,
-            guarded(this, [this, job](const ProvisionJob::Outcome &outcome) {
-                if (job == m_job)
-                    onJobFinished(outcome);
-            }));
+    connect(job, &ProvisionJob::finished, this, [this, job](const ProvisionJob::Outcome &outcome) {
+        if (job == m_job)
+            onJobFinished(outcome);
+    });
     Q_EMIT provisionStarted();
     setBusy(true);
     if (onSession)
