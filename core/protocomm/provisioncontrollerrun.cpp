@@ -39,6 +39,7 @@ void ProvisionController::run(const ProvisionJob::Request &request)
 {
     if (m_busy)
         return;
+    Redactor::registerSecret(QString::fromUtf8(request.client.pop));
     startJob(request, false);
 }
 
