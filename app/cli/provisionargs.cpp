@@ -4,7 +4,7 @@
 #include "core/common/endpoint.h"
 #include "core/common/logger.h"
 #include "core/common/redactor.h"
-#include "core/protocomm/provisionjob.h"
+#include "core/protocomm/provisioncontroller.h"
 #include "core/protocomm/qrpayload.h"
 
 #include <QFile>
@@ -248,22 +248,20 @@ QJsonObject errorJson(const Error &error)
 
 void attachConsole(QObject *source, bool trace, bool json)
 {
-    if (auto *job = qobject_cast<ProvisionJob *>(source)) {
-        QObject::connect(job, &ProvisionJob::stepChanged, job,
+    if (auto *controller = qobject_cast<ProvisionController *>(source)) {
+        // The controller logs its notices and trace lines itself.
+        QObject::connect(controller, &ProvisionController::stepChanged, controller,
                          [json](ProvisionJob::Step, const QString &text) {
                              Logger::instance().info(QStringLiteral("provision"), text);
                              if (!json)
                                  printNote(text);
                          });
-        QObject::connect(job, &ProvisionJob::notice, job, [](const QString &text) {
-            Logger::instance().warning(QStringLiteral("provision"), text);
-            printNote(text);
-        });
+        QObject::connect(controller, &ProvisionController::notice, controller,
+                         [](const QString &text) { printNote(text); });
         if (trace) {
-            QObject::connect(job, &ProvisionJob::trace, job, [](const QString &line) {
-                Logger::instance().debug(QStringLiteral("protocomm"), line);
-                printNote(QStringLiteral("trace: ") + line);
-            });
+            QObject::connect(
+                controller, &ProvisionController::trace, controller,
+                [](const QString &line) { printNote(QStringLiteral("trace: ") + line); });
         }
         return;
     }

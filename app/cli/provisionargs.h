@@ -33,7 +33,8 @@ std::optional<QString> readSecret(const QCommandLineParser &parser, const QStrin
 
 int exitCodeFor(const Error &error);
 QJsonObject errorJson(const Error &error);
-// Progress and notices on stderr; trace lines into the log (and stderr) when --trace.
+// Progress and notices on stderr, trace lines too when --trace (a ProvisionController, which
+// logs its notices and traces itself, or a ProvisionClient, whose lines are logged here).
 void attachConsole(QObject *source, bool trace, bool json);
 
 } // namespace Forgeline::Cli

@@ -3,7 +3,7 @@
 #include "provisionargs.h"
 
 #include "core/common/redactor.h"
-#include "core/protocomm/provisionjob.h"
+#include "core/protocomm/provisioncontroller.h"
 #include "core/protocomm/srp6a.h"
 
 #include <QEventLoop>
@@ -229,24 +229,25 @@ int runProvision(const QStringList &arguments)
         request.waitTimeoutMs = parser.value(QStringLiteral("wait")).toInt() * 1000;
     request.resetOnFailure = !parser.isSet(QStringLiteral("no-reset"));
 
-    ProvisionJob job(request);
-    attachConsole(&job, device->trace, json);
+    // The same controller as the Provision workspace, running the whole sequence unattended.
+    ProvisionController controller;
+    attachConsole(&controller, device->trace, json);
     QEventLoop loop;
-    QObject::connect(&job, &ProvisionJob::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&controller, &ProvisionController::finished, &loop, &QEventLoop::quit);
     interrupted = 0;
     auto previous = std::signal(SIGINT, onInterrupt);
     QTimer watch;
-    QObject::connect(&watch, &QTimer::timeout, &job, [&job] {
+    QObject::connect(&watch, &QTimer::timeout, &controller, [&controller] {
         if (interrupted)
-            job.cancel();
+            controller.cancel();
     });
     watch.start(50);
-    job.start();
-    if (job.isRunning())
+    controller.run(request);
+    if (controller.isBusy())
         loop.exec();
     watch.stop();
     std::signal(SIGINT, previous);
-    const ProvisionJob::Outcome &o = job.outcome();
+    const ProvisionJob::Outcome &o = controller.outcome();
     const int exitCode = o.connected ? int(ExitOk) : exitCodeFor(o.error.value_or(Error{}));
     if (json) {
         printJson(QJsonDocument(outcomeJson(o, request.wifi.ssid, exitCode)));

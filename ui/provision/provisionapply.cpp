@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Provision workspace's provisioning run: the credentials go to the board through a
-// ProvisionJob, whose steps and outcome are shown as they come.
+// The Provision workspace's provisioning run as shown: the credentials go to the controller,
+// whose steps and outcome land in the step list, the banner and the boards provisioned.
 #include "ui/provision/provisionworkspace.h"
 
-#include "core/common/redactor.h"
-#include "core/protocomm/provisionclient.h"
-#include "core/protocomm/provisionjob.h"
+#include "core/protocomm/provisioncontroller.h"
 #include "ui/provision/provisionsteplist.h"
 
 #include <QLabel>
@@ -27,27 +25,24 @@ using StepState = ProvisionStepList::State;
 
 void ProvisionWorkspace::provision()
 {
-    if (m_busy)
+    const Result<void> started = m_controller->provision(sessionTarget(), m_ssid->text().toUtf8(),
+                                                         m_passphrase->text().toUtf8());
+    if (started)
         return;
-    if (m_ssid->text().isEmpty()) {
-        showBanner(tr("Pick or type the network the board should join."), QStringLiteral("error"));
-        return;
-    }
-    if (!isSessionOpen()) {
-        connectThen([this] { provision(); });
-        return;
-    }
-    Redactor::registerSecret(m_passphrase->text());
-    ProvisionJob::Request request;
-    request.wifi.ssid = m_ssid->text().toUtf8();
-    request.wifi.passphrase = m_passphrase->text().toUtf8();
-    request.pollIntervalMs = m_pollIntervalMs;
-    if (m_job)
-        m_job->deleteLater();
-    m_job = new ProvisionJob(request, this);
-    for (int s = StepSend; s < StepCount; ++s)
-        m_steps->setStep(s, StepState::Pending);
-    connect(m_job, &ProvisionJob::stepChanged, this,
+    if (started.error().code == ErrorCode::EndpointInvalid)
+        showAddressError(started.error());
+    else
+        showBanner(started.error().message, QStringLiteral("error"));
+}
+
+void ProvisionWorkspace::bindRun()
+{
+    ProvisionController *c = m_controller;
+    connect(c, &ProvisionController::provisionStarted, this, [this] {
+        for (int s = StepSend; s < StepCount; ++s)
+            m_steps->setStep(s, StepState::Pending);
+    });
+    connect(c, &ProvisionController::stepChanged, this,
             [this](ProvisionJob::Step step, const QString &text) {
                 const int row = step == ProvisionJob::Step::SetConfig ? StepSend
                                 : step == ProvisionJob::Step::Apply   ? StepApply
@@ -59,9 +54,9 @@ void ProvisionWorkspace::provision()
                     m_steps->setStep(row, StepState::Running);
                 Q_EMIT statusMessage(text);
             });
-    connect(m_job, &ProvisionJob::finished, this, [this](const ProvisionJob::Outcome &o) {
-        setBusy(false);
+    connect(c, &ProvisionController::finished, this, [this](const ProvisionJob::Outcome &o) {
         const QString ssid = m_ssid->text();
+        const QString name = m_controller->deviceName();
         if (o.connected) {
             for (int s = StepSend; s < StepCount; ++s)
                 m_steps->setStep(s, StepState::Done);
@@ -70,19 +65,14 @@ void ProvisionWorkspace::provision()
                            .arg(ssid, o.status.ip4)
                            .arg(o.status.channel),
                        QStringLiteral("ok"));
-            m_boards->insertItem(0,
-                                 tr("%1  %2 → %3, IP %4, channel %5")
-                                     .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
-                                          m_deviceName.isEmpty() ? m_address->text() : m_deviceName,
-                                          ssid, o.status.ip4)
-                                     .arg(o.status.channel));
-            log(tr("Provisioned %1 onto %2 (IP %3)").arg(m_deviceName, ssid, o.status.ip4));
+            m_boards->insertItem(
+                0, tr("%1  %2 → %3, IP %4, channel %5")
+                       .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
+                            name.isEmpty() ? m_address->text() : name, ssid, o.status.ip4)
+                       .arg(o.status.channel));
+            log(tr("Provisioned %1 onto %2 (IP %3)").arg(name, ssid, o.status.ip4));
             m_deviceInfo->setText(
                 tr("Provisioned. The board closes its provisioning service now."));
-            // The board stops its provisioning service after reporting Connected. Deleted later:
-            // this runs inside the client's own callback.
-            m_client->deleteLater();
-            m_client = nullptr;
         } else {
             for (int s = StepSend; s < StepCount; ++s) {
                 if (m_steps->state(s) == StepState::Running) {
@@ -99,8 +89,6 @@ void ProvisionWorkspace::provision()
         updateButtons();
         Q_EMIT provisioningFinished(o.connected);
     });
-    setBusy(true);
-    m_job->startOn(m_client);
 }
 
 } // namespace Forgeline::Ui

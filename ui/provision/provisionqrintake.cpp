@@ -3,6 +3,7 @@
 // field has focus; the field gets its text back and the payload fills PoP, username, security.
 #include "ui/provision/provisionworkspace.h"
 
+#include "core/protocomm/provisioncontroller.h"
 #include "core/protocomm/qrpayload.h"
 
 #include <QComboBox>
@@ -50,7 +51,7 @@ void ProvisionWorkspace::applyQrPayload(QLineEdit *edit, const QString &text)
         const int index = m_security->findData(*qr->security);
         m_security->setCurrentIndex(index >= 0 ? index : 0);
     }
-    m_deviceName = qr->name;
+    m_controller->setDeviceName(qr->name);
     updateUsernameRow();
     if (qr->transport == QLatin1String("ble")) {
         showBanner(

@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Provision workspace's secure session: connecting (address, security, PoP), scanning for
-// networks and sending to a custom endpoint over the open session.
+// The Provision workspace's secure session as shown: the form's target goes to the controller
+// (connect, scan, custom endpoint) and what it reports lands in the steps, the device line, the
+// networks table and the reply.
 #include "ui/provision/provisionworkspace.h"
 
-#include "core/common/endpoint.h"
-#include "core/common/logger.h"
-#include "core/common/redactor.h"
-#include "core/protocomm/provisionclient.h"
+#include "core/protocomm/provisioncontroller.h"
 #include "ui/provision/provisionsteplist.h"
 #include "ui/provision/scanresultmodel.h"
 
@@ -26,125 +24,98 @@ constexpr int StepScan = ProvisionStepList::Scan;
 using StepState = ProvisionStepList::State;
 } // namespace
 
-void ProvisionWorkspace::connectToDevice()
+SessionTarget ProvisionWorkspace::sessionTarget() const
 {
-    connectThen([this] {
-        if (m_client && m_client->deviceInfo().canScan())
-            scan();
-    });
+    SessionTarget target;
+    target.endpoint = m_address->text();
+    target.security = m_security->currentData().toInt();
+    target.pop = m_pop->text().toUtf8();
+    target.username = m_username->text().trimmed().toUtf8();
+    return target;
 }
 
-void ProvisionWorkspace::connectThen(std::function<void()> next)
+void ProvisionWorkspace::showAddressError(const Error &error)
 {
-    if (m_busy)
-        return;
-    const Result<Endpoint> endpoint = parseEndpoint(m_address->text());
-    if (!endpoint) {
-        showBanner(tr("%1 The address should look like 192.168.4.1:80 or [fe80::1]:80.")
-                       .arg(endpoint.error().message),
-                   QStringLiteral("error"));
-        return;
-    }
-    const QString host = endpoint->host;
-    const quint16 port = endpoint->port;
-    const QString shown = endpoint->toString();
-    Redactor::registerSecret(m_pop->text());
-    if (m_client) {
-        m_client->disconnect(this);
-        m_client->deleteLater();
-    }
-    ProvisionClient::Options options;
-    options.security = m_security->currentData().toInt();
-    options.pop = m_pop->text().toUtf8();
-    options.username = m_username->text().trimmed().toUtf8();
-    m_client = new ProvisionClient(host, port, options, this);
-    connect(m_client, &ProvisionClient::notice, this, [this](const QString &text) {
-        log(text, true);
-        showBanner(text, QStringLiteral("info"));
+    showBanner(
+        tr("%1 The address should look like 192.168.4.1:80 or [fe80::1]:80.").arg(error.message),
+        QStringLiteral("error"));
+}
+
+void ProvisionWorkspace::connectToDevice()
+{
+    const Result<void> started = m_controller->connectTo(sessionTarget());
+    if (!started)
+        showAddressError(started.error());
+}
+
+void ProvisionWorkspace::scan() { m_controller->scan(); }
+
+void ProvisionWorkspace::sendCustom()
+{
+    m_controller->sendCustom(m_endpoint->text(), m_customData->text().toUtf8());
+}
+
+void ProvisionWorkspace::bindSession()
+{
+    ProvisionController *c = m_controller;
+    connect(c, &ProvisionController::busyChanged, this, [this](bool busy) {
+        updateButtons();
+        Q_EMIT busyChanged(busy);
     });
-    connect(m_client, &ProvisionClient::trace, this, [](const QString &line) {
-        Logger::instance().debug(QStringLiteral("protocomm"), line);
+    connect(c, &ProvisionController::notice, this,
+            [this](const QString &text) { showBanner(text, QStringLiteral("info")); });
+    connect(c, &ProvisionController::connecting, this, [this](const QString &shown) {
+        m_steps->resetSteps();
+        m_steps->setStep(StepConnect, StepState::Running, shown);
+        m_banner->hide();
+        log(tr("Connecting to %1").arg(shown));
     });
-    m_steps->resetSteps();
-    m_steps->setStep(StepConnect, StepState::Running, shown);
-    m_banner->hide();
-    setBusy(true);
-    log(tr("Connecting to %1").arg(shown));
-    m_client->connectDevice([this, next](Result<DeviceInfo> info) {
-        setBusy(false);
-        if (!info) {
-            // proto-ver may have answered before the handshake failed.
-            m_detectedSecurity = m_client->deviceInfo().securityVersion;
-            updateUsernameRow();
-            m_steps->setStep(StepConnect, StepState::Failed);
-            showBanner(info.error().message + QLatin1String(". ") + info.error().fix,
-                       QStringLiteral("error"));
-            log(info.error().message + QLatin1String(" — ") + info.error().detail, true);
-            updateButtons();
-            Q_EMIT sessionChanged(false);
-            return;
-        }
-        const DeviceInfo &d = info.value();
-        m_detectedSecurity = d.securityVersion;
+    connect(c, &ProvisionController::connectFailed, this, [this](const Error &error) {
+        updateUsernameRow();
+        m_steps->setStep(StepConnect, StepState::Failed);
+        showBanner(error.message + QLatin1String(". ") + error.fix, QStringLiteral("error"));
+        log(error.message + QLatin1String(" — ") + error.detail, true);
+        updateButtons();
+        Q_EMIT sessionChanged(false);
+    });
+    connect(c, &ProvisionController::connected, this, [this](const DeviceInfo &d) {
         updateUsernameRow();
         m_steps->setStep(StepConnect, StepState::Done, tr("Security %1").arg(d.securityVersion));
-        m_deviceInfo->setText(
-            tr("Connected: %1protocomm %2, Security %3, capabilities: %4")
-                .arg(m_deviceName.isEmpty() ? QString() : m_deviceName + QLatin1String(", "),
-                     d.provVersion.isEmpty() ? tr("(unknown)") : d.provVersion)
-                .arg(d.securityVersion)
-                .arg(d.capabilities.isEmpty() ? tr("none")
-                                              : d.capabilities.join(QStringLiteral(", "))));
+        const QString name = m_controller->deviceName();
+        m_deviceInfo->setText(tr("Connected: %1protocomm %2, Security %3, capabilities: %4")
+                                  .arg(name.isEmpty() ? QString() : name + QLatin1String(", "),
+                                       d.provVersion.isEmpty() ? tr("(unknown)") : d.provVersion)
+                                  .arg(d.securityVersion)
+                                  .arg(d.capabilities.isEmpty()
+                                           ? tr("none")
+                                           : d.capabilities.join(QStringLiteral(", "))));
         log(tr("Secure session established (Security %1)").arg(d.securityVersion));
         updateButtons();
         Q_EMIT sessionChanged(true);
-        if (next)
-            next();
     });
-}
-
-void ProvisionWorkspace::scan()
-{
-    if (m_busy || !isSessionOpen())
-        return;
-    setBusy(true);
-    m_steps->setStep(StepScan, StepState::Running, tr("scanning…"));
-    m_client->scan(ScanStartOptions(), [this](Result<QList<ScanEntry>> list) {
-        setBusy(false);
-        if (!list) {
-            m_steps->setStep(StepScan, StepState::Failed);
-            showBanner(list.error().message + QLatin1Char(' ') + list.error().fix,
-                       QStringLiteral("error"));
-            return;
-        }
-        m_scanModel->setNetworks(list.value());
+    connect(c, &ProvisionController::scanStarted, this,
+            [this] { m_steps->setStep(StepScan, StepState::Running, tr("scanning…")); });
+    connect(c, &ProvisionController::scanFailed, this, [this](const Error &error) {
+        m_steps->setStep(StepScan, StepState::Failed);
+        showBanner(error.message + QLatin1Char(' ') + error.fix, QStringLiteral("error"));
+    });
+    connect(c, &ProvisionController::scanFinished, this, [this](const QList<ScanEntry> &networks) {
+        m_scanModel->setNetworks(networks);
         m_networks->resizeColumnsToContents();
         m_networks->horizontalHeader()->setSectionResizeMode(ScanResultModel::Ssid,
                                                              QHeaderView::Stretch);
         m_steps->setStep(StepScan, StepState::Done,
-                         tr("%n network(s)", nullptr, int(list->size())));
-        log(tr("Scan found %n network(s)", nullptr, int(list->size())));
+                         tr("%n network(s)", nullptr, int(networks.size())));
+        log(tr("Scan found %n network(s)", nullptr, int(networks.size())));
     });
-}
-
-void ProvisionWorkspace::sendCustom()
-{
-    if (m_busy || !isSessionOpen() || m_endpoint->text().isEmpty())
-        return;
-    setBusy(true);
-    m_client->sendCustom(
-        m_endpoint->text(), m_customData->text().toUtf8(), [this](Result<QByteArray> reply) {
-            setBusy(false);
-            if (!reply) {
-                m_reply->setText(reply.error().message);
-                return;
-            }
-            QByteArray text = reply.value();
-            while (text.endsWith('\0'))
-                text.chop(1);
-            m_reply->setText(
-                tr("Reply: %1 (%2 bytes)").arg(QString::fromUtf8(text)).arg(reply->size()));
-        });
+    connect(c, &ProvisionController::customFailed, this,
+            [this](const Error &error) { m_reply->setText(error.message); });
+    connect(c, &ProvisionController::customReplied, this, [this](const QByteArray &reply) {
+        QByteArray text = reply;
+        while (text.endsWith('\0'))
+            text.chop(1);
+        m_reply->setText(tr("Reply: %1 (%2 bytes)").arg(QString::fromUtf8(text)).arg(reply.size()));
+    });
 }
 
 } // namespace Forgeline::Ui

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Provision workspace's own state: the virtual board, busy and button states, the banner,
-// the Username row and the activity log.
+// The Provision workspace's own state: the virtual board, button states, the banner, the
+// Username row and the activity log. The session's state is the controller's.
 #include "ui/provision/provisionworkspace.h"
 
 #include "core/common/logger.h"
 #include "core/common/redactor.h"
-#include "core/protocomm/provisionclient.h"
-#include "core/protocomm/provisionjob.h"
+#include "core/protocomm/provisioncontroller.h"
 #include "core/sim/protocommvirtualboard.h"
 #include "ui/provision/provisionsteplist.h"
 
@@ -24,19 +23,26 @@ const QString Category = QStringLiteral("provision");
 } // namespace
 
 ProvisionWorkspace::ProvisionWorkspace(QWidget *parent)
-    : QWidget(parent), m_virtualProfile(Sim::BoardProfile::defaultProfile())
+    : QWidget(parent), m_controller(new Protocomm::ProvisionController(this)),
+      m_virtualProfile(Sim::BoardProfile::defaultProfile())
 {
     setObjectName(QStringLiteral("provisionWorkspace"));
     buildUi();
+    bindSession();
+    bindRun();
     m_steps->resetSteps();
     updateButtons();
 }
 
 ProvisionWorkspace::~ProvisionWorkspace()
 {
-    delete m_job;
-    delete m_client;
+    // Before the virtual board goes: the session talks to it.
+    delete m_controller;
 }
+
+void ProvisionWorkspace::setPollInterval(int ms) { m_controller->setPollInterval(ms); }
+
+bool ProvisionWorkspace::isBusy() const { return m_controller->isBusy(); }
 
 void ProvisionWorkspace::startVirtualBoard()
 {
@@ -54,16 +60,17 @@ void ProvisionWorkspace::startVirtualBoard()
     Redactor::registerSecret(m_virtualProfile.protocomm.pop);
     m_pop->setText(m_virtualProfile.protocomm.pop);
     m_username->setText(m_virtualProfile.protocomm.username);
-    m_detectedSecurity = -1;
+    m_controller->forgetDetectedSecurity();
     updateUsernameRow();
-    m_deviceName = m_virtualProfile.protocomm.deviceName;
-    showBanner(tr("Virtual board %1 is running at %2. Press Connect.")
-                   .arg(m_deviceName, m_board->address()),
-               QStringLiteral("info"));
-    log(tr("Started virtual board %1 at %2").arg(m_deviceName, m_board->address()));
+    const QString name = m_virtualProfile.protocomm.deviceName;
+    m_controller->setDeviceName(name);
+    showBanner(
+        tr("Virtual board %1 is running at %2. Press Connect.").arg(name, m_board->address()),
+        QStringLiteral("info"));
+    log(tr("Started virtual board %1 at %2").arg(name, m_board->address()));
 }
 
-bool ProvisionWorkspace::isSessionOpen() const { return m_client && m_client->established(); }
+bool ProvisionWorkspace::isSessionOpen() const { return m_controller->isSessionOpen(); }
 
 int ProvisionWorkspace::provisionedCount() const { return m_boards->count(); }
 
@@ -72,34 +79,19 @@ QString ProvisionWorkspace::bannerText() const
     return m_banner->isVisible() || !m_banner->text().isEmpty() ? m_banner->text() : QString();
 }
 
-void ProvisionWorkspace::cancel()
-{
-    if (m_job && m_job->isRunning())
-        m_job->cancel();
-    else if (m_client)
-        m_client->cancel();
-    setBusy(false);
-}
-
-void ProvisionWorkspace::setBusy(bool busy)
-{
-    if (m_busy == busy)
-        return;
-    m_busy = busy;
-    updateButtons();
-    Q_EMIT busyChanged(busy);
-}
+void ProvisionWorkspace::cancel() { m_controller->cancel(); }
 
 void ProvisionWorkspace::updateButtons()
 {
     const bool open = isSessionOpen();
-    m_connect->setEnabled(!m_busy);
-    m_virtual->setEnabled(!m_busy);
-    m_cancel->setEnabled(m_busy);
-    m_scan->setEnabled(!m_busy && open);
-    m_provision->setEnabled(!m_busy);
-    m_send->setEnabled(!m_busy && open);
-    if (!open && !m_busy && m_deviceInfo->text().startsWith(tr("Connected")))
+    const bool busy = isBusy();
+    m_connect->setEnabled(!busy);
+    m_virtual->setEnabled(!busy);
+    m_cancel->setEnabled(busy);
+    m_scan->setEnabled(!busy && open);
+    m_provision->setEnabled(!busy);
+    m_send->setEnabled(!busy && open);
+    if (!open && !busy && m_deviceInfo->text().startsWith(tr("Connected")))
         m_deviceInfo->setText(tr("Not connected."));
 }
 
@@ -119,8 +111,8 @@ void ProvisionWorkspace::showBanner(const QString &text, const QString &kind)
 
 void ProvisionWorkspace::updateUsernameRow()
 {
-    const bool show = m_security->currentData().toInt() == 2 || m_detectedSecurity == 2
-                      || !m_username->text().isEmpty();
+    const bool show = m_security->currentData().toInt() == 2
+                      || m_controller->detectedSecurity() == 2 || !m_username->text().isEmpty();
     m_deviceForm->setRowVisible(m_username, show);
 }
 

@@ -3,8 +3,9 @@
 
 #include "core/sim/boardprofile.h"
 
+#include "core/common/result.h"
+
 #include <QHash>
-#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -18,8 +19,8 @@ class QPushButton;
 class QTableView;
 
 namespace Forgeline::Protocomm {
-class ProvisionClient;
-class ProvisionJob;
+class ProvisionController;
+struct SessionTarget;
 } // namespace Forgeline::Protocomm
 namespace Forgeline::Sim {
 class ProtocommVirtualBoard;
@@ -32,10 +33,11 @@ class ScanResultModel;
 
 // Wi-Fi provisioning of one board at a time over protocomm (SoftAP / HTTP): address or QR
 // payload, PoP (Security 2: username and password), secure session, scan, credentials, live status until Connected or failed
-// with the reason and the next step. Everything runs on the event loop; nothing blocks.
-// Widgets in provisionworkspaceui.cpp, the session (connect, scan, custom endpoint) in
-// provisionsession.cpp, the provisioning run in provisionapply.cpp, QR intake in
-// provisionqrintake.cpp.
+// with the reason and the next step. The session and the run are a Protocomm::ProvisionController's
+// (core/protocomm/provisioncontroller.h): this widget reads its fields, forwards clicks and shows
+// what the controller reports. Widgets in provisionworkspaceui.cpp, showing the session (connect,
+// scan, custom endpoint) in provisionsession.cpp, showing the run in provisionapply.cpp, QR intake
+// in provisionqrintake.cpp. The virtual board stays here: core/sim is above core/protocomm.
 class ProvisionWorkspace : public QWidget
 {
     Q_OBJECT
@@ -45,10 +47,10 @@ public:
 
     // The board "Start a virtual board" creates (default: the built-in PROV_FL0001).
     void setVirtualBoardProfile(const Sim::BoardProfile &profile) { m_virtualProfile = profile; }
-    void setPollInterval(int ms) { m_pollIntervalMs = ms; }
+    void setPollInterval(int ms);
 
     QString bannerText() const;
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const;
     bool isSessionOpen() const;
     int provisionedCount() const;
 
@@ -70,11 +72,14 @@ Q_SIGNALS:
 
 private:
     void buildUi();
+    void bindSession();
+    void bindRun();
     void watchForQrPayload(QLineEdit *edit);
     void applyQrPayload(QLineEdit *edit, const QString &text);
-    void setBusy(bool busy);
     void showBanner(const QString &text, const QString &kind);
-    void connectThen(std::function<void()> next);
+    // What the board form says: address, security, PoP, username.
+    Protocomm::SessionTarget sessionTarget() const;
+    void showAddressError(const Error &error);
     void updateButtons();
     void log(const QString &message, bool warning = false);
     // The Username row only matters for Security 2: shown when it is chosen, detected, or given.
@@ -105,14 +110,9 @@ private:
 
     QHash<QLineEdit *, QString>
         m_lastPlainText; // what a field held before a scanner typed JSON into it
-    QPointer<Protocomm::ProvisionClient> m_client;
-    QPointer<Protocomm::ProvisionJob> m_job;
+    Protocomm::ProvisionController *m_controller = nullptr;
     std::unique_ptr<Sim::ProtocommVirtualBoard> m_board;
     Sim::BoardProfile m_virtualProfile;
-    QString m_deviceName;
-    int m_pollIntervalMs = 1000;
-    int m_detectedSecurity = -1; // what the last connection attempt learned from the board
-    bool m_busy = false;
 };
 
 } // namespace Forgeline::Ui
