@@ -3,6 +3,7 @@
 
 #include "core/flasher/flashjob.h"
 #include "core/sim/romserialserver.h"
+#include "ui/common/statusbanner.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
@@ -159,7 +160,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QLabel *m_rate = nullptr;
     QLabel *m_stage = nullptr;
-    QLabel *m_banner = nullptr;
+    StatusBanner *m_banner = nullptr;
     QListWidget *m_backups = nullptr;
     QPushButton *m_restore = nullptr;
     PreflightPanel *m_preflight = nullptr;
