@@ -115,17 +115,17 @@ private Q_SLOTS:
         QVERIFY(banner.text().isEmpty());
     }
 
-    void spanEscapesNothingButColoursAll()
+    void spanAndRecolouring()
     {
         const StatusPalette colours(themed(false));
         QCOMPARE(colours.span(Tone::Error, QStringLiteral("x")),
                  QStringLiteral("<span style='color:%1'>x</span>")
                      .arg(colours.text(Tone::Error).name()));
         // A catalogued text keeps its markup; only its colour follows the palette.
+        const QString ink = colours.text(Tone::Success).name();
         QCOMPARE(colours.recoloured(QStringLiteral("<b style='color:#d0332b'>无法检查</b> %1"),
                                     Tone::Success),
-                 QStringLiteral("<b style='color:%1'>无法检查</b> %1")
-                     .arg(colours.text(Tone::Success).name()));
+                 QStringLiteral("<b style='color:") + ink + QStringLiteral("'>无法检查</b> %1"));
     }
 
     void paletteChangeRecolours()
