@@ -22,6 +22,7 @@ public:
     explicit StatusPalette(const QPalette &palette);
     // The application palette's colours, for models that have no widget to ask. Cached until the
     // application palette changes, so a model's data() may call it for every cell.
+    // GUI thread only, like the palette it reads.
     static StatusPalette application();
 
     bool isDark() const { return m_dark; }

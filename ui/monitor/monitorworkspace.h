@@ -31,7 +31,7 @@ class MonitorLogModel;
 // reach the model in batches so a 2 Mbaud debug log scrolls without stalling the window.
 // Files: monitorworkspaceui.cpp (widgets), monitorworkspace.cpp (the feed), monitorfindings.cpp
 // (codes, handshake, server report), monitorcapture.cpp (save and Diagnose).
-// Its 25 members are one screen's widgets and one feed's batching state, each used in one place;
+// Its 24 members are one screen's widgets and one feed's batching state, each used in one place;
 // grouping them would only add a level of indirection to the hot path of the feed.
 class MonitorWorkspace : public QWidget
 {
