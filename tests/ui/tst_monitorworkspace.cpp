@@ -117,7 +117,7 @@ private Q_SLOTS:
                  QStringLiteral("client-certificate-required"));
         QVERIFY(w.findingsStrip()->isVisible());
         QVERIFY(w.findingsStrip()->text().contains(QStringLiteral("client-certificate-required")));
-        QVERIFY(w.findingsStrip()->styleSheet().contains(QStringLiteral("#fdecea")));
+        QCOMPARE(w.findingsStrip()->tone(), Tone::Error);
         auto *codes = w.findChild<QLabel *>(QStringLiteral("decodedCodes"));
         QVERIFY(codes->isVisible());
         QVERIFY(codes->text().contains(QStringLiteral("href=\"decode:-0x")));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/activity/activitylogmodel.h"
 
+#include "ui/common/statuspalette.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QTimer>
@@ -40,11 +42,10 @@ QVariant ActivityLogModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole: return formatLine(e);
     case Qt::ToolTipRole: return QString(e.time.toString(Qt::ISODateWithMs) % u'\n' % e.message);
     case Qt::ForegroundRole:
-        // Mid-tone colours read on both light and dark palettes.
         if (e.level == LogEntry::Level::Error)
-            return QBrush(QColor(0xd9, 0x53, 0x4f));
+            return QBrush(StatusPalette::application().text(Tone::Error));
         if (e.level == LogEntry::Level::Warning)
-            return QBrush(QColor(0xc7, 0x7c, 0x02));
+            return QBrush(StatusPalette::application().text(Tone::Warning));
         return {};
     case LevelRole: return int(e.level);
     case CategoryRole: return e.category;

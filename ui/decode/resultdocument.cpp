@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/decode/resultdocument.h"
 
+#include "ui/common/statuspalette.h"
+
 #include <QColor>
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -38,7 +40,7 @@ QString bulletList(const QString &title, const QStringList &items, bool links)
     return html + QStringLiteral("</ul>");
 }
 
-// A badge tint that stays readable on light and dark palettes alike.
+// A neutral badge tint (not a status) that stays readable on light and dark palettes alike.
 QString blend(const QColor &a, const QColor &b, double t)
 {
     return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
@@ -51,9 +53,10 @@ QString blend(const QColor &a, const QColor &b, double t)
 
 ResultDocument::ResultDocument(const QPalette &palette)
     : m_base(palette.color(QPalette::Base).name()), m_border(palette.color(QPalette::Mid).name()),
-      m_muted(blend(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.45)),
+      m_muted(StatusPalette(palette).text(Tone::Muted).name()),
       m_badge(blend(palette.color(QPalette::Base), palette.color(QPalette::Mid), 0.35)),
-      m_link(palette.color(QPalette::Link).name())
+      m_link(palette.color(QPalette::Link).name()),
+      m_inference(StatusPalette(palette).fill(Tone::Warning).name())
 {}
 
 QString ResultDocument::kindTitle(Tls::Reading::Kind kind)
@@ -85,10 +88,10 @@ QString ResultDocument::readingCard(const Tls::Reading &r, int depth) const
     if (!r.module.isEmpty())
         head += badge.arg(m_badge, esc(r.module));
     if (r.inference) {
-        head
-            += QStringLiteral(
-                   "&nbsp;<span style=\"background-color:#b86e00; color:#ffffff;\">&nbsp;%1&nbsp;</span>")
-                   .arg(esc(Tr::tr("inference")));
+        // A fill that carries white text (StatusPalette::fill).
+        head += QStringLiteral(
+                    "&nbsp;<span style=\"background-color:%1; color:white;\">&nbsp;%2&nbsp;</span>")
+                    .arg(m_inference, esc(Tr::tr("inference")));
     }
 
     QString body = QStringLiteral("<p style=\"margin:0px;\">%1</p>").arg(head);

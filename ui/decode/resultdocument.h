@@ -30,7 +30,7 @@ public:
     static QString kindTitle(Tls::Reading::Kind kind);
 
 private:
-    QString m_base, m_border, m_muted, m_badge, m_link;
+    QString m_base, m_border, m_muted, m_badge, m_link, m_inference;
 };
 
 } // namespace Forgeline::Ui

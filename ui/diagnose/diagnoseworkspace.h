@@ -26,6 +26,8 @@ class LogFileModel;
 // diagnosed on a worker thread (progress, cancel); the handshakes appear as a ladder with the
 // first divergence highlighted, the raw logs follow clicks, the findings list the ranked
 // diagnoses with evidence and fixes; the report and redacted logs can be exported.
+// Files: diagnoseworkspaceui.cpp (widgets), diagnoseworkspace.cpp (the run), diagnosefiles.cpp
+// (open, drop, export). Its 22 members are one screen's widgets and one run's state.
 class DiagnoseWorkspace : public QWidget
 {
     Q_OBJECT
@@ -63,6 +65,7 @@ private:
     void exportReport();
     void exportRedactedLogs();
     void setBusy(bool busy);
+    void showProgress();
 
     QString m_badPath;
     QString m_goodPath;

@@ -2,6 +2,7 @@
 #include "ui/diagnose/findingspanel.h"
 
 #include "core/common/redactor.h"
+#include "ui/common/statuspalette.h"
 
 #include <QFileInfo>
 #include <QFrame>
@@ -63,16 +64,18 @@ QStringList FindingsPanel::shownIds() const
 void FindingsPanel::showReport(const Tls::DiagnosisReport &report)
 {
     clearCards();
+    const StatusPalette colours(palette());
     QString header;
     if (report.finalError) {
-        header += QStringLiteral("<p style='color:#a00'><b>%1</b><br>%2</p>")
+        header += QStringLiteral("<p style='color:%3'><b>%1</b><br>%2</p>")
                       .arg(esc(tr("Handshake failed with %1 %2")
                                    .arg(Tls::formatCode(report.finalError->code),
                                         report.finalError->name)),
-                           esc(report.finalError->meaning));
+                           esc(report.finalError->meaning), colours.text(Tone::Error).name());
     } else if (const Tls::HandshakeTrace *t = report.badHandshake(); t && t->succeeded()) {
-        header += QStringLiteral("<p style='color:#060'><b>%1</b></p>")
-                      .arg(esc(tr("This handshake succeeded.")));
+        header
+            += QStringLiteral("<p style='color:%2'><b>%1</b></p>")
+                   .arg(esc(tr("This handshake succeeded.")), colours.text(Tone::Success).name());
     }
     if (report.diff) {
         if (const Tls::Divergence *d = report.diff->first())
@@ -102,9 +105,9 @@ void FindingsPanel::showReport(const Tls::DiagnosisReport &report)
         card->setProperty("diagnosisId", d.id);
         card->setFrameShape(QFrame::StyledPanel);
         auto *v = new QVBoxLayout(card);
-        auto *title = new QLabel(QStringLiteral("<b>%1</b> <span style='color:#777'>%2</span>")
-                                     .arg(esc(d.title), esc(d.id)),
-                                 card);
+        auto *title = new QLabel(
+            QStringLiteral("<b>%1</b> %2").arg(esc(d.title), colours.span(Tone::Muted, esc(d.id))),
+            card);
         title->setWordWrap(true);
         auto *confidence = new QProgressBar(card);
         confidence->setRange(0, 100);

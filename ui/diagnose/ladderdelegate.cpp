@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/diagnose/ladderdelegate.h"
 
+#include "ui/common/statuspalette.h"
 #include "ui/diagnose/laddermodel.h"
 
 #include <QPainter>
@@ -31,7 +32,8 @@ void LadderDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
 
     const QRect r = option.rect.adjusted(8, 2, -8, -2);
     const bool problem = index.data(LadderModel::ProblemRole).toBool();
-    const QColor ink = problem ? QColor(0xb0, 0x1c, 0x1c) : option.palette.text().color();
+    const QColor ink
+        = problem ? StatusPalette(option.palette).text(Tone::Error) : option.palette.text().color();
     const int direction = index.data(LadderModel::DirectionRole).toInt();
     const QString text = index.data(Qt::DisplayRole).toString();
 

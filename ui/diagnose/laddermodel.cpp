@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/diagnose/laddermodel.h"
 
+#include "ui/common/statuspalette.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -117,9 +119,9 @@ QVariant LadderModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::BackgroundRole:
         if (index.row() == m_divergenceRow)
-            return QBrush(QColor(0xfd, 0xe2, 0xa7));
+            return QBrush(StatusPalette::application().background(Tone::Warning));
         if (!e && (index.column() == Working || index.column() == Failing) && hasWorkingLog())
-            return QBrush(QColor(0xf3, 0xf3, 0xf3));
+            return QBrush(StatusPalette::application().background(Tone::Muted));
         return {};
     case DirectionRole: return e ? directionOf(*e, trace && trace->serverSide) : 0;
     case ProblemRole: return e ? isProblem(*e) : false;

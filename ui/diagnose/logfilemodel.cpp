@@ -3,6 +3,7 @@
 
 #include "core/tls/logline.h"
 #include "core/tls/logreader.h"
+#include "ui/common/statuspalette.h"
 
 #include <QBrush>
 #include <QColor>
@@ -130,9 +131,12 @@ QVariant LogFileModel::data(const QModelIndex &index, int role) const
         return index.column() == LineNumber ? int(Qt::AlignRight | Qt::AlignVCenter)
                                             : int(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
-        return index.column() == LineNumber ? QBrush(QColor(0x88, 0x88, 0x88)) : QVariant();
+        return index.column() == LineNumber ? QBrush(StatusPalette::application().text(Tone::Muted))
+                                            : QVariant();
     case Qt::BackgroundRole:
-        return m_highlighted.contains(line) ? QBrush(QColor(0xfd, 0xe2, 0xa7)) : QVariant();
+        return m_highlighted.contains(line)
+                   ? QBrush(StatusPalette::application().background(Tone::Warning))
+                   : QVariant();
     default: return {};
     }
 }

@@ -3,6 +3,7 @@
 
 #include "core/flasher/flashsession.h"
 #include "core/sim/romserialserver.h"
+#include "ui/common/statusbanner.h"
 
 #include <QPointer>
 #include <QStringList>
@@ -152,7 +153,7 @@ private:
     QPushButton *m_verify = nullptr;
     QPushButton *m_cancel = nullptr;
     FlashProgressRow *m_progress = nullptr;
-    QLabel *m_banner = nullptr;
+    StatusBanner *m_banner = nullptr;
     QListWidget *m_backups = nullptr;
     QPushButton *m_restore = nullptr;
     FlashPreflightFields *m_preflight = nullptr;

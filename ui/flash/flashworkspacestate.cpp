@@ -37,13 +37,7 @@ void FlashWorkspace::reloadBackups()
 
 void FlashWorkspace::showBanner(bool ok, const QString &text)
 {
-    m_banner->setText(text);
-    m_banner->setStyleSheet(
-        ok ? QStringLiteral(
-            "QLabel { background: #e6f4ea; color: #1e4620; padding: 8px; border-radius: 4px; }")
-           : QStringLiteral(
-               "QLabel { background: #fdecea; color: #611a15; padding: 8px; border-radius: 4px; }"));
-    m_banner->setVisible(true);
+    m_banner->showMessage(ok ? Tone::Success : Tone::Error, text);
     Q_EMIT statusMessage(text);
 }
 

@@ -166,10 +166,7 @@ void FlashWorkspace::buildUi()
     m_progress = new FlashProgressRow(this);
     root->addWidget(m_progress);
 
-    m_banner = new QLabel(this);
-    m_banner->setWordWrap(true);
-    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_banner->setVisible(false);
+    m_banner = new StatusBanner(this);
     root->addWidget(m_banner);
 
     auto *backupBox = new QGroupBox(tr("Backups (taken before every write)"), rows);

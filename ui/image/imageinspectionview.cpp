@@ -4,7 +4,7 @@
 #include "ui/image/imageworkspace.h"
 
 #include "core/image/imagechip.h"
-#include "ui/image/imagecolors.h"
+#include "ui/common/statuspalette.h"
 #include "ui/image/imagesegmentmodel.h"
 
 #include <QFormLayout>
@@ -16,7 +16,6 @@
 namespace Forgeline::Ui {
 
 using namespace Image;
-using namespace ImageColors;
 
 namespace {
 
@@ -60,11 +59,13 @@ void ImageWorkspace::showInspection()
         return;
     }
     const ImageInspection &r = *m_inspection;
-    const QColor color = !r.ok() ? Red : r.warnings.isEmpty() ? Green : Amber;
+    const StatusPalette colours(palette());
+    const Tone tone = !r.ok() ? Tone::Error : r.warnings.isEmpty() ? Tone::Success : Tone::Warning;
     m_summary->setText(
-        QStringLiteral("<b style='color:%1'>%2</b> — %3 <span style='color:gray'>(%4 bytes, %5 "
+        QStringLiteral("<b style='color:%1'>%2</b> — %3 <span style='color:%4'>(%5 bytes, %6 "
                        "bits/byte)</span>")
-            .arg(color.name(), kindTitle(r.kind).toHtmlEscaped(), r.summary.toHtmlEscaped())
+            .arg(colours.text(tone).name(), kindTitle(r.kind).toHtmlEscaped(),
+                 r.summary.toHtmlEscaped(), colours.text(Tone::Muted).name())
             .arg(r.size)
             .arg(r.entropy, 0, 'f', 2));
     auto row = [this](const QString &label, const QString &value) {
@@ -73,9 +74,9 @@ void ImageWorkspace::showInspection()
         v->setWordWrap(true);
         m_header->addRow(label, v);
     };
-    auto verdict = [](bool good) {
-        return good ? QStringLiteral("<span style='color:#2e9d4f'>%1</span>").arg(tr("valid"))
-                    : QStringLiteral("<span style='color:#d0332b'>%1</span>").arg(tr("INVALID"));
+    auto verdict = [&colours](bool good) {
+        return good ? colours.span(Tone::Success, tr("valid"))
+                    : colours.span(Tone::Error, tr("INVALID"));
     };
     if (r.image) {
         const AppImage &img = *r.image;
@@ -135,7 +136,7 @@ void ImageWorkspace::showInspection()
         row(tr("Pages in use"), QString::number(r.nvsPages));
     for (const QString &f : r.failures) {
         auto *item = new QListWidgetItem(tr("Failed: %1").arg(f));
-        item->setForeground(Red);
+        item->setForeground(colours.text(Tone::Error));
         m_checks->addItem(item);
     }
     for (const QString &w : r.warnings)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/image/imagesegmentmodel.h"
 
+#include "ui/common/statuspalette.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFontDatabase>
@@ -46,7 +48,7 @@ QVariant ImageSegmentModel::data(const QModelIndex &index, int role) const
     if (role == Qt::FontRole && (index.column() == Load || index.column() == FileOffset))
         return QFontDatabase::systemFont(QFontDatabase::FixedFont);
     if (role == Qt::ForegroundRole && s.truncated)
-        return QBrush(QColor(0xd0, 0x33, 0x2b));
+        return QBrush(StatusPalette::application().text(Tone::Error));
     if (role == Qt::TextAlignmentRole && index.column() != Region)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};

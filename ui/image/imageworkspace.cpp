@@ -3,7 +3,7 @@
 // worker thread, and presenting what comes back.
 #include "ui/image/imageworkspace.h"
 
-#include "ui/image/imagecolors.h"
+#include "ui/common/statuspalette.h"
 #include "ui/image/imagesegmentmodel.h"
 
 #include <QComboBox>
@@ -18,7 +18,6 @@
 namespace Forgeline::Ui {
 
 using namespace Image;
-using namespace ImageColors;
 using Kind = ConversionRequest::Kind;
 using KeyKind = ConversionRequest::KeyKind;
 
@@ -118,8 +117,9 @@ bool ImageWorkspace::startConversion(Kind kind, const QString &outputPath)
     bool ok = false;
     r.address = m_address->text().trimmed().toUInt(&ok, 0);
     if (!ok && (kind == Kind::FlashEncrypt || kind == Kind::FlashDecrypt)) {
-        m_conversionResult->setText(
-            tr("<span style='color:#d0332b'>The address is not a number.</span>"));
+        // The catalogued text carries a colour; the palette's replaces it.
+        m_conversionResult->setText(StatusPalette(palette()).recoloured(
+            tr("<span style='color:#d0332b'>The address is not a number.</span>"), Tone::Error));
         return false;
     }
     if (kind == Kind::PreEncrypt || kind == Kind::PreDecrypt)
@@ -153,10 +153,12 @@ void ImageWorkspace::onWorkerFinished()
             m_inspection = job->inspection->value();
         } else {
             m_inspection.reset();
-            m_summary->setText(QStringLiteral("<b style='color:#d0332b'>%1</b>")
-                                   .arg(job->inspection
-                                            ? job->inspection->error().message.toHtmlEscaped()
-                                            : tr("The file could not be read.")));
+            m_summary->setText(
+                QStringLiteral("<b>%1</b>")
+                    .arg(StatusPalette(palette()).span(
+                        Tone::Error, job->inspection
+                                         ? job->inspection->error().message.toHtmlEscaped()
+                                         : tr("The file could not be read."))));
         }
         showInspection();
         Q_EMIT inspected();
@@ -168,7 +170,7 @@ void ImageWorkspace::onWorkerFinished()
         const QString message
             = job->outcome ? job->outcome->error().message : tr("The conversion stopped.");
         m_conversionResult->setText(
-            QStringLiteral("<span style='color:#d0332b'>%1</span>").arg(message.toHtmlEscaped()));
+            StatusPalette(palette()).span(Tone::Error, message.toHtmlEscaped()));
         Q_EMIT statusMessage(message);
     } else {
         const ConversionOutcome &o = job->outcome->value();
@@ -178,8 +180,8 @@ void ImageWorkspace::onWorkerFinished()
                         .arg(QFileInfo(job->request.output).fileName().toHtmlEscaped(),
                              o.result.summary.toHtmlEscaped());
         }
-        m_conversionResult->setText(QStringLiteral("<span style='color:%1'>%2</span>")
-                                        .arg((ok ? Green : Red).name(), text));
+        m_conversionResult->setText(
+            StatusPalette(palette()).span(ok ? Tone::Success : Tone::Error, text));
         Q_EMIT statusMessage(o.message);
     }
     Q_EMIT conversionFinished(ok);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/monitor/monitorlogmodel.h"
 
+#include "ui/common/statuspalette.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -73,13 +75,13 @@ QVariant MonitorLogModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole: return l.text;
     case Qt::ForegroundRole:
         if (l.noise)
-            return QBrush(QColor(0x99, 0x99, 0x99));
+            return QBrush(StatusPalette::application().text(Tone::Muted));
         switch (l.level) {
-        case 'E': return QBrush(QColor(0xc6, 0x28, 0x28));
-        case 'W': return QBrush(QColor(0xb2, 0x6a, 0x00));
-        case 'I': return QBrush(QColor(0x2e, 0x7d, 0x32));
+        case 'E': return QBrush(StatusPalette::application().text(Tone::Error));
+        case 'W': return QBrush(StatusPalette::application().text(Tone::Warning));
+        case 'I': return QBrush(StatusPalette::application().text(Tone::Success));
         case 'D':
-        case 'V': return QBrush(QColor(0x75, 0x75, 0x75));
+        case 'V': return QBrush(StatusPalette::application().text(Tone::Muted));
         default: return {};
         }
     case LineNumberRole: return l.number;

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// The Monitor workspace's feed: the SerialMonitor on its thread, its events taken from the
+// inbox in batches, the log's pause, filter and clear, and lines sent to the board.
 #include "ui/monitor/monitorworkspace.h"
 
 #include "core/monitor/serialmonitor.h"
@@ -6,175 +8,24 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateTime>
-#include <QDir>
-#include <QFileDialog>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMutexLocker>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollBar>
-#include <QSerialPortInfo>
 #include <QSortFilterProxyModel>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QThread>
 #include <QTimer>
-#include <QVBoxLayout>
 
 namespace Forgeline::Ui {
 
 namespace {
 
-constexpr int FlushIntervalMs = 50;
 constexpr int MaxPendingLines = 200'000; // while paused: the newest are kept
 constexpr int CodesShown = 8;
 
 } // namespace
-
-MonitorWorkspace::MonitorWorkspace(QWidget *parent) : QWidget(parent)
-{
-    qRegisterMetaType<Monitor::MonitorEvent>();
-    setObjectName(QStringLiteral("monitorWorkspace"));
-    auto *layout = new QVBoxLayout(this);
-
-    auto *portRow = new QHBoxLayout;
-    m_port = new QComboBox(this);
-    m_port->setObjectName(QStringLiteral("monitorPort"));
-    m_port->setEditable(true);
-    m_port->setMinimumWidth(260);
-    for (const QSerialPortInfo &info : QSerialPortInfo::availablePorts())
-        m_port->addItem(info.systemLocation());
-    m_port->setToolTip(tr("A serial port, a pseudo-terminal or socket://HOST:PORT."));
-    m_baud = new QComboBox(this);
-    m_baud->setObjectName(QStringLiteral("monitorBaud"));
-    m_baud->setEditable(true);
-    for (int b : {115200, 74880, 230400, 460800, 921600, 2000000})
-        m_baud->addItem(QString::number(b));
-    m_reset = new QCheckBox(tr("Reset into firmware"), this);
-    m_reset->setObjectName(QStringLiteral("monitorReset"));
-    m_reset->setToolTip(tr("Pulse RTS (or send the ROM's reboot command where there are no modem "
-                           "lines) after opening."));
-    m_startStop = new QPushButton(tr("Start"), this);
-    m_startStop->setObjectName(QStringLiteral("monitorStartStop"));
-    m_state = new QLabel(this);
-    m_state->setObjectName(QStringLiteral("monitorState"));
-    portRow->addWidget(new QLabel(tr("Port:"), this));
-    portRow->addWidget(m_port, 1);
-    portRow->addWidget(new QLabel(tr("Baud:"), this));
-    portRow->addWidget(m_baud);
-    portRow->addWidget(m_reset);
-    portRow->addWidget(m_startStop);
-    layout->addLayout(portRow);
-    layout->addWidget(m_state);
-
-    m_findings = new QLabel(this);
-    m_findings->setObjectName(QStringLiteral("findingsStrip"));
-    m_findings->setWordWrap(true);
-    m_findings->setTextFormat(Qt::RichText);
-    m_findings->setMargin(8);
-    m_findings->setVisible(false);
-    connect(m_findings, &QLabel::linkActivated, this, [this](const QString &link) {
-        Q_EMIT decodeRequested(link.section(QLatin1Char(':'), 1));
-    });
-    layout->addWidget(m_findings);
-    m_serverReport = new QLabel(this);
-    m_serverReport->setObjectName(QStringLiteral("monitorServerReport"));
-    m_serverReport->setWordWrap(true);
-    m_serverReport->setVisible(false);
-    layout->addWidget(m_serverReport);
-
-    m_codes = new QLabel(this);
-    m_codes->setObjectName(QStringLiteral("decodedCodes"));
-    m_codes->setTextFormat(Qt::RichText);
-    m_codes->setWordWrap(true);
-    m_codes->setVisible(false);
-    connect(m_codes, &QLabel::linkActivated, this, [this](const QString &link) {
-        Q_EMIT decodeRequested(link.section(QLatin1Char(':'), 1));
-    });
-    layout->addWidget(m_codes);
-
-    m_model = new MonitorLogModel(this);
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    // A table, not a list: QListView lays out every row again on each append (a pass over a
-    // million rows per tick); a table with fixed-height rows only updates its header's count.
-    m_view = new QTableView(this);
-    m_view->setObjectName(QStringLiteral("monitorLog"));
-    m_view->setAccessibleName(tr("Board log"));
-    // The proxy only while a filter is set: unfiltered, every batch of lines would cost the
-    // proxy a pass over all rows it maps (a growing stall at a million lines).
-    m_view->setModel(m_model);
-    m_view->horizontalHeader()->hide();
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->setShowGrid(false);
-    m_view->setWordWrap(false);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    QFont mono(QStringLiteral("monospace"));
-    mono.setStyleHint(QFont::Monospace);
-    m_view->setFont(mono);
-    m_view->verticalHeader()->setDefaultSectionSize(QFontMetrics(mono).height() + 2);
-    layout->addWidget(m_view, 1);
-
-    auto *tools = new QHBoxLayout;
-    m_filter = new QLineEdit(this);
-    m_filter->setObjectName(QStringLiteral("monitorFilter"));
-    m_filter->setPlaceholderText(tr("Filter lines…"));
-    m_filter->setClearButtonEnabled(true);
-    connect(m_filter, &QLineEdit::textChanged, this, &MonitorWorkspace::setFilter);
-    m_pause = new QPushButton(tr("Pause"), this);
-    m_pause->setObjectName(QStringLiteral("monitorPause"));
-    m_pause->setCheckable(true);
-    connect(m_pause, &QPushButton::toggled, this, &MonitorWorkspace::setPaused);
-    auto *clearButton = new QPushButton(tr("Clear"), this);
-    connect(clearButton, &QPushButton::clicked, this, &MonitorWorkspace::clear);
-    auto *save = new QPushButton(tr("Save…"), this);
-    save->setToolTip(tr("Save the log; keys, passphrases and PoPs are already removed."));
-    connect(save, &QPushButton::clicked, this, [this] { saveTo(); });
-    auto *diagnose = new QPushButton(tr("Diagnose this"), this);
-    diagnose->setObjectName(QStringLiteral("monitorDiagnose"));
-    diagnose->setToolTip(tr("Open the last TLS connection (or the whole log) in Diagnose."));
-    connect(diagnose, &QPushButton::clicked, this, &MonitorWorkspace::diagnoseThis);
-    auto *compare = new QPushButton(tr("Compare with working…"), this);
-    compare->setObjectName(QStringLiteral("monitorCompare"));
-    connect(compare, &QPushButton::clicked, this, [this] { compareWithWorking(); });
-    tools->addWidget(m_filter, 1);
-    tools->addWidget(m_pause);
-    tools->addWidget(clearButton);
-    tools->addWidget(save);
-    tools->addWidget(diagnose);
-    tools->addWidget(compare);
-    layout->addLayout(tools);
-
-    auto *sendRow = new QHBoxLayout;
-    m_send = new QLineEdit(this);
-    m_send->setObjectName(QStringLiteral("monitorSend"));
-    m_send->setPlaceholderText(tr("Send a line to the board…"));
-    auto *sendButton = new QPushButton(tr("Send"), this);
-    auto send = [this] {
-        sendLine(m_send->text());
-        m_send->clear();
-    };
-    connect(m_send, &QLineEdit::returnPressed, this, send);
-    connect(sendButton, &QPushButton::clicked, this, send);
-    sendRow->addWidget(m_send, 1);
-    sendRow->addWidget(sendButton);
-    layout->addLayout(sendRow);
-
-    connect(m_startStop, &QPushButton::clicked, this, [this] { isRunning() ? stop() : start(); });
-    m_flush = new QTimer(this);
-    m_flush->setInterval(FlushIntervalMs);
-    connect(m_flush, &QTimer::timeout, this, &MonitorWorkspace::drainInbox);
-    updateButtons();
-}
 
 MonitorWorkspace::~MonitorWorkspace()
 {
@@ -220,14 +71,6 @@ QString MonitorWorkspace::port() const
 void MonitorWorkspace::setBaud(int baud) { m_baud->setCurrentText(QString::number(baud)); }
 
 void MonitorWorkspace::setResetIntoFirmware(bool on) { m_reset->setChecked(on); }
-
-void MonitorWorkspace::showServerReport(bool ok, const QString &text)
-{
-    m_serverReport->setText(tr("Server side: %1").arg(text));
-    m_serverReport->setStyleSheet(ok ? QStringLiteral("QLabel { color: #1b5e20; }")
-                                     : QStringLiteral("QLabel { color: #8e1c1c; }"));
-    m_serverReport->setVisible(true);
-}
 
 void MonitorWorkspace::start()
 {
@@ -327,20 +170,6 @@ void MonitorWorkspace::drainInbox()
     flushPending();
 }
 
-void MonitorWorkspace::showChanges()
-{
-    if (m_codesChanged) {
-        m_codesChanged = false;
-        m_codes->setText(
-            tr("Codes seen: %1").arg(m_recentCodes.join(QStringLiteral(" &nbsp;·&nbsp; "))));
-        m_codes->setVisible(true);
-    }
-    if (m_handshakeChanged && m_lastHandshake) {
-        m_handshakeChanged = false;
-        showHandshake(*m_lastHandshake);
-    }
-}
-
 void MonitorWorkspace::flushPending()
 {
     if (m_paused || m_pending.isEmpty())
@@ -351,40 +180,6 @@ void MonitorWorkspace::flushPending()
     m_pending.clear();
     if (atBottom)
         m_view->scrollToBottom();
-}
-
-void MonitorWorkspace::showHandshake(const Monitor::HandshakeResultEvent &e)
-{
-    QString html;
-    const bool restyle = m_findingsOk != std::optional<bool>(e.ok);
-    m_findingsOk = e.ok;
-    if (e.ok) {
-        html = tr("<b>TLS handshake succeeded</b> (lines %1–%2).").arg(e.firstLine).arg(e.lastLine);
-        if (restyle)
-            m_findings->setStyleSheet(
-                QStringLiteral("QLabel { background: #e3f4e1; color: #1b5e20; border: 1px solid "
-                               "#66bb6a; border-radius: 4px; }"));
-    } else {
-        html = tr("<b>TLS handshake failed</b> (lines %1–%2)").arg(e.firstLine).arg(e.lastLine);
-        if (e.finalError)
-            html += QStringLiteral(": <a href=\"decode:%1\">%1</a> %2")
-                        .arg(Tls::formatCode(e.finalError->code),
-                             e.finalError->name.toHtmlEscaped());
-        if (!e.diagnoses.isEmpty()) {
-            const Tls::Diagnosis &d = e.diagnoses.first();
-            html += QStringLiteral("<br><b>%1</b> <code>%2</code> — %3")
-                        .arg(d.title.toHtmlEscaped(), d.id, d.explanation.toHtmlEscaped());
-            if (!d.fixes.isEmpty())
-                html
-                    += QStringLiteral("<br>%1 %2").arg(tr("Fix:"), d.fixes.first().toHtmlEscaped());
-        }
-        if (restyle)
-            m_findings->setStyleSheet(
-                QStringLiteral("QLabel { background: #fdecea; color: #8e1c1c; border: 1px solid "
-                               "#e57373; border-radius: 4px; }"));
-    }
-    m_findings->setText(html);
-    m_findings->setVisible(true);
 }
 
 void MonitorWorkspace::setPaused(bool paused)
@@ -432,66 +227,6 @@ void MonitorWorkspace::sendLine(const QString &text)
                 m->sendLine(text);
         },
         Qt::QueuedConnection);
-}
-
-QString MonitorWorkspace::writeCapture(bool lastConnectionOnly) const
-{
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::TempLocation);
-    const QString path = QDir(dir).filePath(
-        QStringLiteral("forgeline-monitor-%1.log")
-            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss-zzz"))));
-    const qint64 from = lastConnectionOnly && m_lastHandshake ? m_lastHandshake->firstLine : 0;
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return {};
-    for (const QString &line : m_model->texts(from)) {
-        f.write(line.toUtf8());
-        f.write("\n");
-    }
-    return f.commit() ? path : QString();
-}
-
-void MonitorWorkspace::diagnoseThis()
-{
-    flushPending();
-    const QString path = writeCapture(m_lastHandshake && !m_lastHandshake->ok);
-    if (!path.isEmpty())
-        Q_EMIT diagnoseRequested(path, QString());
-}
-
-void MonitorWorkspace::compareWithWorking(const QString &workingCapture)
-{
-    QString working = workingCapture;
-    if (working.isEmpty())
-        working = QFileDialog::getOpenFileName(this, tr("A capture of a board that connects"), {},
-                                               tr("Logs (*.log *.txt *.gz);;All files (*)"));
-    if (working.isEmpty())
-        return;
-    flushPending();
-    const QString path = writeCapture(m_lastHandshake && !m_lastHandshake->ok);
-    if (!path.isEmpty())
-        Q_EMIT diagnoseRequested(path, working);
-}
-
-void MonitorWorkspace::saveTo(const QString &target)
-{
-    QString path = target;
-    if (path.isEmpty())
-        path = QFileDialog::getSaveFileName(this, tr("Save the log"), QStringLiteral("board.log"),
-                                            tr("Logs (*.log)"));
-    if (path.isEmpty())
-        return;
-    flushPending();
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return;
-    for (const QString &line : m_model->texts()) {
-        f.write(line.toUtf8());
-        f.write("\n");
-    }
-    if (f.commit())
-        Q_EMIT statusMessage(
-            tr("Saved %1 lines to %2 (secrets removed).").arg(m_model->rowCount()).arg(path));
 }
 
 void MonitorWorkspace::updateButtons()

@@ -3,6 +3,7 @@
 
 #include "core/monitor/monitorevents.h"
 #include "core/monitor/serialmonitor.h"
+#include "ui/common/statusbanner.h"
 
 #include <QMutex>
 #include <QPointer>
@@ -28,6 +29,10 @@ class MonitorLogModel;
 // as links into Decode, and a findings strip that turns red with the diagnosis when a TLS
 // handshake fails (green when one succeeds). The SerialMonitor runs on its own thread; lines
 // reach the model in batches so a 2 Mbaud debug log scrolls without stalling the window.
+// Files: monitorworkspaceui.cpp (widgets), monitorworkspace.cpp (the feed), monitorfindings.cpp
+// (codes, handshake, server report), monitorcapture.cpp (save and Diagnose).
+// Its 24 members are one screen's widgets and one feed's batching state, each used in one place;
+// grouping them would only add a level of indirection to the hot path of the feed.
 class MonitorWorkspace : public QWidget
 {
     Q_OBJECT
@@ -46,8 +51,8 @@ public:
     bool isRunning() const { return m_monitor != nullptr; }
     MonitorLogModel *logModel() const { return m_model; }
     QTableView *logView() const { return m_view; }
-    QLabel *findingsStrip() const { return m_findings; }
-    QLabel *serverReportLabel() const { return m_serverReport; }
+    StatusBanner *findingsStrip() const { return m_findings; }
+    StatusBanner *serverReportLabel() const { return m_serverReport; }
     const std::optional<Monitor::HandshakeResultEvent> &lastHandshake() const
     {
         return m_lastHandshake;
@@ -87,9 +92,9 @@ private:
     QCheckBox *m_reset = nullptr;
     QPushButton *m_startStop = nullptr;
     QLabel *m_state = nullptr;
-    QLabel *m_findings = nullptr;
+    StatusBanner *m_findings = nullptr;
     QLabel *m_codes = nullptr;
-    QLabel *m_serverReport = nullptr;
+    StatusBanner *m_serverReport = nullptr;
     QTableView *m_view = nullptr;
     QLineEdit *m_filter = nullptr;
     QPushButton *m_pause = nullptr;
@@ -111,7 +116,6 @@ private:
     bool m_paused = false;
     bool m_codesChanged = false;
     bool m_handshakeChanged = false;
-    std::optional<bool> m_findingsOk;
 };
 
 } // namespace Forgeline::Ui

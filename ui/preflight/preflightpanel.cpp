@@ -3,6 +3,7 @@
 
 #include "core/tls/preflightengine.h"
 #include "core/tls/targetprofile.h"
+#include "ui/common/statuspalette.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -21,14 +22,14 @@ namespace {
 
 using Status = Tls::PreflightCheck::Status;
 
-QColor statusColor(Status s)
+Tone toneOf(Status s)
 {
     switch (s) {
-    case Status::Pass: return QColor(0x2e, 0x9d, 0x4f);
-    case Status::Warn: return QColor(0xe0, 0x9b, 0x12);
-    case Status::Fail: return QColor(0xd0, 0x33, 0x2b);
+    case Status::Pass: return Tone::Success;
+    case Status::Warn: return Tone::Warning;
+    case Status::Fail: return Tone::Error;
     }
-    return Qt::gray;
+    return Tone::Muted;
 }
 
 QIcon statusIcon(const QColor &color)
@@ -210,14 +211,19 @@ void PreflightPanel::showResult()
     m_tree->clear();
     if (!m_last)
         return;
+    // The summaries' catalogued texts carry a colour; the palette's replaces it.
+    const StatusPalette colours(palette());
     if (!m_last->ok()) {
         // Files that cannot be read are red: nothing should be written from them.
         m_hasRed = true;
         const Error &e = m_last->error();
-        m_summary->setText(tr("<b style='color:#d0332b'>Cannot check these files.</b> %1")
-                               .arg(e.message.toHtmlEscaped()));
+        m_summary->setText(
+            colours
+                .recoloured(tr("<b style='color:#d0332b'>Cannot check these files.</b> %1"),
+                            Tone::Error)
+                .arg(e.message.toHtmlEscaped()));
         auto *item = new QTreeWidgetItem(m_tree, {tr("Files"), QString(), e.message});
-        item->setIcon(0, statusIcon(statusColor(Status::Fail)));
+        item->setIcon(0, statusIcon(colours.text(Tone::Error)));
         if (!e.fix.isEmpty())
             new QTreeWidgetItem(item, {tr("Fix"), QString(), e.fix});
         if (!e.detail.isEmpty())
@@ -232,13 +238,13 @@ void PreflightPanel::showResult()
         fails += c.status == Status::Fail;
         warns += c.status == Status::Warn;
         auto *item = new QTreeWidgetItem(m_tree, {c.title, c.predictedError, c.message});
-        item->setIcon(0, statusIcon(statusColor(c.status)));
+        item->setIcon(0, statusIcon(colours.text(toneOf(c.status))));
         item->setToolTip(0, QStringLiteral("%1 — %2").arg(statusText(c.status), c.id));
         item->setToolTip(2, c.message); // long findings are elided in the column
         item->setData(0, Qt::UserRole, c.id);
         item->setData(0, Qt::UserRole + 1, int(c.status));
         if (c.status == Status::Fail)
-            item->setForeground(1, statusColor(Status::Fail));
+            item->setForeground(1, colours.text(Tone::Error));
         if (!c.predictedError.isEmpty())
             new QTreeWidgetItem(
                 item, {tr("Device error"), c.predictedError,
@@ -252,17 +258,26 @@ void PreflightPanel::showResult()
     m_hasRed = fails > 0;
     if (fails > 0)
         m_summary->setText(
-            tr("<b style='color:#d0332b'>%n check(s) predict a device failure on %1.</b> Writing is refused until fixed or overridden.",
-               nullptr, fails)
+            colours
+                .recoloured(
+                    tr("<b style='color:#d0332b'>%n check(s) predict a device failure on %1.</b> Writing is refused until fixed or overridden.",
+                       nullptr, fails),
+                    Tone::Error)
                 .arg(report.target.title.toHtmlEscaped()));
     else if (warns > 0)
         m_summary->setText(
-            tr("<b style='color:#e09b12'>No failure predicted on %1; %n warning(s).</b>", nullptr,
-               warns)
+            colours
+                .recoloured(
+                    tr("<b style='color:#e09b12'>No failure predicted on %1; %n warning(s).</b>",
+                       nullptr, warns),
+                    Tone::Warning)
                 .arg(report.target.title.toHtmlEscaped()));
     else
-        m_summary->setText(tr("<b style='color:#2e9d4f'>All checks pass on %1.</b>")
-                               .arg(report.target.title.toHtmlEscaped()));
+        m_summary->setText(
+            colours
+                .recoloured(tr("<b style='color:#2e9d4f'>All checks pass on %1.</b>"),
+                            Tone::Success)
+                .arg(report.target.title.toHtmlEscaped()));
 }
 
 } // namespace Forgeline::Ui

@@ -97,15 +97,11 @@ void ProvisionWorkspace::updateButtons()
 
 void ProvisionWorkspace::showBanner(const QString &text, const QString &kind)
 {
-    const QString colors
-        = kind == QLatin1String("ok")
-              ? QStringLiteral("background:#e3f4e6; color:#14532d; border:1px solid #8fcf9c;")
-          : kind == QLatin1String("error")
-              ? QStringLiteral("background:#fdecec; color:#7f1d1d; border:1px solid #f0a3a3;")
-              : QStringLiteral("background:#eaf1fb; color:#1e3a5f; border:1px solid #9fbbe0;");
-    m_banner->setStyleSheet(QStringLiteral("QLabel { %1 border-radius:4px; }").arg(colors));
-    m_banner->setText(Redactor::redact(text));
-    m_banner->show();
+    const Tone tone = kind == QLatin1String("ok")      ? Tone::Success
+                      : kind == QLatin1String("error") ? Tone::Error
+                                                       : Tone::Info;
+    // Some messages carry markup ("<br><b>Next:</b>"), so QLabel's guess stays.
+    m_banner->showMessage(tone, Redactor::redact(text), Qt::AutoText);
     Q_EMIT statusMessage(Redactor::redact(text));
 }
 

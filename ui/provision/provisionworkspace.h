@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/sim/boardprofile.h"
+#include "ui/common/statusbanner.h"
 
 #include "core/common/result.h"
 
@@ -101,7 +102,7 @@ private:
     QLineEdit *m_ssid = nullptr;
     QLineEdit *m_passphrase = nullptr;
     QPushButton *m_provision = nullptr;
-    QLabel *m_banner = nullptr;
+    StatusBanner *m_banner = nullptr;
     QLineEdit *m_endpoint = nullptr;
     QLineEdit *m_customData = nullptr;
     QPushButton *m_send = nullptr;

@@ -128,12 +128,8 @@ void ProvisionWorkspace::buildUi()
     wifiLayout->addLayout(wifiButtons);
     root->addWidget(wifiBox, 1);
 
-    m_banner = new QLabel(this);
+    m_banner = new StatusBanner(this);
     m_banner->setObjectName(QStringLiteral("provisionBanner"));
-    m_banner->setWordWrap(true);
-    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_banner->setMargin(8);
-    m_banner->hide();
     root->addWidget(m_banner);
 
     auto *bottom = new QHBoxLayout;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/records/recordladderdelegate.h"
 
+#include "ui/common/statuspalette.h"
 #include "ui/records/recordladdermodel.h"
 
 #include <QApplication>
@@ -62,7 +63,9 @@ void RecordLadderDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     painter->fillPath(arrow, option.palette.mid());
 
     if (segments.isEmpty()) {
-        const QColor fill = encrypted ? QColor(200, 200, 200) : QColor(225, 225, 240);
+        // Tints of the palette, so the palette's text reads on them in dark themes too.
+        const StatusPalette colours(option.palette);
+        const QColor fill = colours.background(encrypted ? Tone::Muted : Tone::Info);
         painter->fillRect(body, fill);
         painter->setPen(option.palette.color(QPalette::Text));
         painter->drawText(body.adjusted(6, 0, -6, 0), Qt::AlignVCenter | Qt::AlignLeft,

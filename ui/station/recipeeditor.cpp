@@ -2,6 +2,7 @@
 #include "ui/station/recipeeditor.h"
 
 #include "core/station/recipe.h"
+#include "ui/common/statuspalette.h"
 
 #include <QFile>
 #include <QFileDialog>
@@ -127,14 +128,16 @@ void RecipeEditor::validate()
                 .arg(recipe.error().detail.isEmpty()
                          ? recipe.error().message
                          : recipe.error().message + QLatin1Char(' ') + recipe.error().detail));
-        m_verdict->setStyleSheet(QStringLiteral("color: #C62828;"));
+        m_verdict->setStyleSheet(
+            QStringLiteral("color: %1;").arg(StatusPalette(palette()).text(Tone::Error).name()));
         return;
     }
     QStringList steps;
     for (const auto step : recipe->steps())
         steps << Station::Recipe::stepName(step);
     m_verdict->setText(tr("OK: %1").arg(steps.join(QStringLiteral(" \u2192 "))));
-    m_verdict->setStyleSheet(QStringLiteral("color: #2E7D32;"));
+    m_verdict->setStyleSheet(
+        QStringLiteral("color: %1;").arg(StatusPalette(palette()).text(Tone::Success).name()));
 }
 
 } // namespace Forgeline::Ui

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/station/recordsmodel.h"
 
+#include "ui/common/statuspalette.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -29,8 +31,10 @@ QVariant RecordsModel::data(const QModelIndex &index, int role) const
         return {};
     const Station::StationRecord &r = m_records.at(index.row());
     if (role == Qt::ForegroundRole && index.column() == Result)
-        return QBrush(r.result == Station::Verdict::Pass ? QColor(0x2E, 0x7D, 0x32)
-                                                         : QColor(0xC6, 0x28, 0x28));
+        return QBrush(StatusPalette::application().text(
+            r.result == Station::Verdict::Pass        ? Tone::Success
+            : r.result == Station::Verdict::Cancelled ? Tone::Warning
+                                                      : Tone::Error));
     if (role == Qt::ToolTipRole && index.column() == Certificate && !r.certFingerprint.isEmpty())
         return tr("SHA-256 %1\nserial %2").arg(r.certFingerprint, r.certSerial);
     if (role == Qt::ToolTipRole && (index.column() == Error || index.column() == Provisioning))

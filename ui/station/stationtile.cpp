@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/station/stationtile.h"
 
+#include "ui/common/statuspalette.h"
+
+#include <QGuiApplication>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QProgressBar>
@@ -44,14 +47,17 @@ StationTile::StationTile(const QString &port, QWidget *parent)
 void StationTile::paintState(Verdict verdict)
 {
     QPalette p = palette();
-    QColor colour(0xFF, 0xF3, 0xCD); // amber while working
+    // The application's palette, not the tile's own: the tile's window is what is set here.
+    const StatusPalette colours = StatusPalette::application();
+    QColor colour = colours.background(Tone::Warning); // amber while working
     if (verdict == Verdict::Pass)
-        colour = QColor(0x2E, 0x7D, 0x32);
+        colour = colours.fill(Tone::Success);
     else if (verdict == Verdict::Fail || verdict == Verdict::Cancelled)
-        colour = QColor(0xC6, 0x28, 0x28);
+        colour = colours.fill(Tone::Error);
     p.setColor(QPalette::Window, colour);
-    const bool dark = verdict != Verdict::None;
-    p.setColor(QPalette::WindowText, dark ? Qt::white : Qt::black);
+    const bool filled = verdict != Verdict::None;
+    p.setColor(QPalette::WindowText,
+               filled ? QColor(Qt::white) : QGuiApplication::palette().color(QPalette::WindowText));
     setPalette(p);
 }
 
