@@ -5,6 +5,7 @@
 #include "ui/flash/flashworkspace.h"
 
 #include "core/common/guarded.h"
+#include "ui/common/statuspalette.h"
 #include "ui/flash/flashpreflightfields.h"
 #include "ui/preflight/preflightpanel.h"
 
@@ -65,7 +66,11 @@ void FlashWorkspace::updateWriteGate()
     const bool red = m_preflight->predictsFailure();
     m_writeGate->setText(text);
     m_writeGate->setVisible(!text.isEmpty());
-    m_writeGate->setStyleSheet(red ? QStringLiteral("QLabel { color: #611a15; }") : QString());
+    // Only the text colour is set, so the label keeps following the theme when not red.
+    QPalette gatePalette = palette();
+    if (red)
+        gatePalette.setColor(QPalette::WindowText, StatusPalette(palette()).text(Tone::Error));
+    m_writeGate->setPalette(gatePalette);
     m_writeAnyway->setVisible(red);
     m_write->setToolTip(text);
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/provision/provisionsteplist.h"
 
+#include "ui/common/statuspalette.h"
+
 namespace Forgeline::Ui {
 
 ProvisionStepList::ProvisionStepList(QWidget *parent)
@@ -42,10 +44,11 @@ void ProvisionStepList::setStep(int step, State state, const QString &detail)
                     .arg(mark, m_names.value(step),
                          detail.isEmpty() ? QString() : QStringLiteral(" — ") + detail));
     it->setData(Qt::UserRole, int(state));
+    const StatusPalette tones(palette());
     it->setForeground(
-        state == State::Failed ? QColor(0xb0, 0x1c, 0x1c)
+        state == State::Failed ? tones.text(Tone::Error)
         : state == State::Done
-            ? QColor(0x1b, 0x6e, 0x2c)
+            ? tones.text(Tone::Success)
             : palette().color(state == State::Pending ? QPalette::Disabled : QPalette::Active,
                               QPalette::Text));
 }
