@@ -26,6 +26,8 @@ class BoardApplication;
 // direction and the chip is busy for the flash model's erase/program time, so a client sees
 // what a real board at that rate would show. Transport faults (dropped/corrupted bytes,
 // cable loss) are injected here; chip faults in RomDevice.
+// Its ~24 members are the two transports (pty, TCP), the pacing queues and the fault switches;
+// they are one byte pipe and change together.
 class RomSerialServer : public QObject
 {
     Q_OBJECT

@@ -45,6 +45,8 @@ struct StationContext
 // preflight, flash, verify, provision, record. A failed step is retried as the recipe says
 // (with a fresh connection), then the board ends failed with the step and the reason; a
 // claimed pair is handed back unless some of it reached the flash, so a re-run is safe.
+// Its ~27 members are one board's run state (session, claimed pair, step, attempt, timers,
+// log): every step reads and writes them, so splitting them would only pass them around.
 class BoardRun : public QObject
 {
     Q_OBJECT

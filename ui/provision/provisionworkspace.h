@@ -39,6 +39,8 @@ class ScanResultModel;
 // what the controller reports. Widgets in provisionworkspaceui.cpp, showing the session (connect,
 // scan, custom endpoint) in provisionsession.cpp, showing the run in provisionapply.cpp, QR intake
 // in provisionqrintake.cpp. The virtual board stays here: core/sim is above core/protocomm.
+// Its ~25 members are the form's widgets (address, PoP, security, networks, credentials,
+// custom endpoint): each click reads several of them, so they stay together.
 class ProvisionWorkspace : public QWidget
 {
     Q_OBJECT

@@ -39,6 +39,7 @@ class StationTile;
 // Widgets in stationworkspaceui.cpp, the records in stationworkspacerecords.cpp (shown by
 // StationRecordsPanel), a board's log window in stationboardlog.cpp, the demo line in
 // stationvirtualboards.cpp; the line's start, stop, auto-start and tiles in stationworkspace.cpp.
+// Its ~21 members are the operator's controls and the tile grid; the state lives in StationLine.
 class StationWorkspace : public QWidget
 {
     Q_OBJECT
