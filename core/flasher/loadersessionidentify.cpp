@@ -254,11 +254,12 @@ void LoaderSession::attachAndReadFlashId()
              }
              return StepThen::Next;
          }},
+        // The return type spelt out: deduced, it would be a QStringBuilder over temporaries.
         {.op = Op::WriteReg,
-         .dataFrom =
-             [usr = base + c.spiUsr, usr2 = base + c.spiUsr2](const SavedSpiUser &saved) {
-                 return registerWrite(usr, saved.usr) + registerWrite(usr2, saved.usr2);
-             }},
+         .dataFrom = [usr = base + c.spiUsr,
+                      usr2 = base + c.spiUsr2](const SavedSpiUser &saved) -> QByteArray {
+             return registerWrite(usr, saved.usr) + registerWrite(usr2, saved.usr2);
+         }},
     };
     RomConversation<SavedSpiUser>::run(this, romSend(), identify, {},
                                        [this](Result<SavedSpiUser> r) {

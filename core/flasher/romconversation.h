@@ -30,7 +30,7 @@ template<typename State>
 struct RomStep
 {
     quint8 op = 0;
-    QByteArray data;
+    QByteArray data = {};
     // Computes the data when the row runs (instead of `data`): e.g. restoring saved registers.
     std::function<QByteArray(const State &)> dataFrom = {};
     // Empty: the reply is only checked for arriving. Gets ROM failure replies as well when
