@@ -4,6 +4,7 @@
 #include "core/common/result.h"
 #include "core/flasher/chipdatabase.h"
 #include "core/flasher/resetstrategy.h"
+#include "core/flasher/romconversation.h"
 #include "core/flasher/romprotocol.h"
 
 #include <QElapsedTimer>
@@ -109,12 +110,14 @@ private:
              bool acceptFailure = false);
     void tryAttempt(int attempt);
     void syncTry(int attempt, int tryIndex);
+    RomSend romSend();
+    // The connect sequence after SYNC (loadersessionidentify.cpp).
     void afterSync();
-    void detectByMagic();
+    StepResult takeSecurityInfo(const RomResponse &reply);
+    StepResult takeChipMagic(const RomResponse &reply);
     void readMac();
-    void readRevision(QList<quint32> pending, QHash<quint32, quint32> values);
-    void attachAndProbe();
-    void readFlashId();
+    void readRevision();
+    void attachAndReadFlashId();
     void setParamsAndBaud();
     void finishConnect(Result<BoardInfo> result);
     void resync(std::function<void(Result<void>)> done);

@@ -136,6 +136,8 @@ void SerialLink::open(const QString &port, qint32 baud)
 
 void SerialLink::close()
 {
+    // deleteLater, not delete: close() also runs from inside the port's own readyRead (a reply
+    // that ends a job closes the session), and Qt must finish that emission first.
     if (m_serial) {
         m_serial->disconnect(this);
         m_serial->close();

@@ -2,6 +2,7 @@
 #include "core/protocomm/httptransport.h"
 
 #include "core/common/endpoint.h"
+#include "core/common/guarded.h"
 
 #include <QCoreApplication>
 #include <QTcpSocket>
@@ -256,10 +257,13 @@ void HttpTransport::finish(Result<QByteArray> result)
     Callback done = std::move(m_current->done);
     m_lastDelivery = Delivery{m_current->connection, m_written, m_written && m_current->cookieSent};
     m_current.reset();
-    QPointer<HttpTransport> self(this);
+    // The callback may delete this transport along with its owner; then the queue is gone too.
+    auto continueQueue = guarded(this, [this] {
+        if (!m_current)
+            startNext();
+    });
     done(std::move(result));
-    if (self && !m_current)
-        startNext();
+    continueQueue();
 }
 
 void HttpTransport::dropSocket()
@@ -270,7 +274,7 @@ void HttpTransport::dropSocket()
     m_socket = nullptr;
     s->disconnect(this);
     s->abort();
-    s->deleteLater();
+    s->deleteLater(); // this often runs inside one of the socket's own signals
 }
 
 } // namespace Forgeline::Protocomm

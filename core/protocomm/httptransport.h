@@ -6,7 +6,6 @@
 
 #include <QByteArray>
 #include <QObject>
-#include <QPointer>
 #include <QQueue>
 #include <QString>
 #include <QTimer>

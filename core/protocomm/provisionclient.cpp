@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/protocomm/provisionclient.h"
 
+#include "core/common/guarded.h"
 #include "core/common/redactor.h"
 #include "core/protocomm/handshakeloss.h"
 #include "core/protocomm/httptransport.h"
@@ -100,7 +101,7 @@ void ProvisionClient::connectDevice(Callback<DeviceInfo> done)
     m_cancelled = false;
     m_transport->post(
         QStringLiteral("proto-ver"), QByteArrayLiteral("---"), m_options.timeoutMs,
-        [this, done](Result<QByteArray> reply) {
+        guarded(this, [this, done](Result<QByteArray> reply) {
             if (!reply)
                 return done(reply.error());
             Result<DeviceInfo> info = parseVersionReply(reply.value());
@@ -160,7 +161,7 @@ void ProvisionClient::connectDevice(Callback<DeviceInfo> done)
                     tr("Give the password from the board's label or scan its QR code.")));
             m_info.securityVersion = level;
             startSession(level, pop, username, done);
-        });
+        }));
 }
 
 void ProvisionClient::startSession(int level, const QByteArray &pop, const QByteArray &username,
@@ -211,7 +212,7 @@ void ProvisionClient::handshakeStep(const QByteArray &request, HandshakeRun run,
     const int step = m_security->handshakeStep();
     m_transport->post(
         QStringLiteral("prov-session"), request, m_options.timeoutMs,
-        [this, step, run, done](Result<QByteArray> reply) mutable {
+        guarded(this, [this, step, run, done](Result<QByteArray> reply) mutable {
             if (!reply)
                 return onHandshakeFailure(step, run, reply.error(), done);
             if (step == 0)
@@ -240,7 +241,7 @@ void ProvisionClient::handshakeStep(const QByteArray &request, HandshakeRun run,
                 return;
             }
             handshakeStep(*next.value(), run, done);
-        });
+        }));
 }
 
 void ProvisionClient::onHandshakeFailure(int step, HandshakeRun run, const Error &e,
@@ -329,32 +330,33 @@ void ProvisionClient::secure(const QString &endpoint, const QByteArray &plain, i
         return done(Error::make(QStringLiteral("protocomm.handshake"),
                                 tr("No secure session: connect to the device first.")));
     const QByteArray wire = m_security->encrypt(plain);
-    m_transport->post(endpoint, wire, timeoutMs, [=, this](Result<QByteArray> reply) {
-        Error why;
-        if (reply) {
-            const QByteArray clear = m_security->decrypt(reply.value());
-            if (!m_security->lastDecryptFailed() && (!valid || valid(clear)))
-                return done(clear);
-            why = Error::make(
-                QStringLiteral("protocomm.undecryptable"),
-                tr("the reply to '%1' did not decrypt to a valid message.").arg(endpoint));
-        } else {
-            if (m_cancelled || !isLostSession(reply.error()))
-                return done(reply.error());
-            why = reply.error();
-        }
-        if (recovered)
-            return done(Error::make(
-                QStringLiteral("protocomm.sessionlost"),
-                tr("The secure session was lost again right after it had been re-established."),
-                why.message, tr("Power-cycle the board and try again.")));
-        recover(endpoint, why, [=, this](Result<void> r) {
-            if (!r)
-                return done(r.error());
-            m_lastRecovered = true;
-            secure(endpoint, plain, timeoutMs, valid, done, true);
-        });
-    });
+    m_transport->post(
+        endpoint, wire, timeoutMs, guarded(this, [=, this](Result<QByteArray> reply) {
+            Error why;
+            if (reply) {
+                const QByteArray clear = m_security->decrypt(reply.value());
+                if (!m_security->lastDecryptFailed() && (!valid || valid(clear)))
+                    return done(clear);
+                why = Error::make(
+                    QStringLiteral("protocomm.undecryptable"),
+                    tr("the reply to '%1' did not decrypt to a valid message.").arg(endpoint));
+            } else {
+                if (m_cancelled || !isLostSession(reply.error()))
+                    return done(reply.error());
+                why = reply.error();
+            }
+            if (recovered)
+                return done(Error::make(
+                    QStringLiteral("protocomm.sessionlost"),
+                    tr("The secure session was lost again right after it had been re-established."),
+                    why.message, tr("Power-cycle the board and try again.")));
+            recover(endpoint, why, [=, this](Result<void> r) {
+                if (!r)
+                    return done(r.error());
+                m_lastRecovered = true;
+                secure(endpoint, plain, timeoutMs, valid, done, true);
+            });
+        }));
 }
 
 void ProvisionClient::setConfig(const WifiConfig &config, Callback<void> done)
@@ -451,54 +453,54 @@ void ProvisionClient::sendCustom(const QString &endpoint, const QByteArray &data
 void ProvisionClient::scan(const ScanStartOptions &options, Callback<QList<ScanEntry>> done)
 {
     m_cancelled = false;
-    auto results = std::make_shared<QList<ScanEntry>>();
-    auto fetch = std::make_shared<std::function<void(quint32, quint32)>>();
-    // The closures refer to themselves weakly; the request in flight holds the strong reference.
-    *fetch = [this, results, weak = std::weak_ptr(fetch), done](quint32 start, quint32 total) {
-        auto fetch = weak.lock();
-        if (start >= total)
-            return done(*results);
-        const quint32 count = qMin<quint32>(ScanPageSize, total - start);
-        secure(
-            QStringLiteral("prov-scan"), encodeScanResult(start, count), m_options.timeoutMs,
-            [](const QByteArray &b) { return decodeRespScanResult(b).ok(); },
-            [results, fetch, start, count, total, done](Result<QByteArray> reply) {
-                if (!reply)
-                    return done(reply.error());
-                const ScanResultPage page = decodeRespScanResult(reply.value()).value();
-                results->append(page.entries);
-                if (page.entries.isEmpty())
-                    return done(*results);
-                (*fetch)(start + count, total);
-            });
-    };
-    auto poll = std::make_shared<std::function<void(int)>>();
-    *poll = [this, fetch, weak = std::weak_ptr(poll), done](int round) {
-        auto poll = weak.lock();
-        secure(
-            QStringLiteral("prov-scan"), encodeScanStatus(), m_options.timeoutMs,
-            [](const QByteArray &b) { return decodeRespScanStatus(b).ok(); },
-            [this, fetch, poll, round, done](Result<QByteArray> reply) {
-                if (!reply)
-                    return done(reply.error());
-                const ScanStatusInfo st = decodeRespScanStatus(reply.value()).value();
-                if (st.finished) {
-                    Q_EMIT trace(QStringLiteral("scan finished: %1 networks").arg(st.resultCount));
-                    return (*fetch)(0, st.resultCount);
-                }
-                if (round * 200 > m_options.scanTimeoutMs)
-                    return done(Error::make(QStringLiteral("provision.scan"),
-                                            tr("The device's Wi-Fi scan did not finish.")));
-                QTimer::singleShot(200, this, [poll, round] { (*poll)(round + 1); });
-            });
-    };
     secure(
         QStringLiteral("prov-scan"), encodeScanStart(options), m_options.scanTimeoutMs,
         [](const QByteArray &b) { return decodeRespScanStart(b).ok(); },
-        [poll, done](Result<QByteArray> reply) {
+        [this, done](Result<QByteArray> reply) {
             if (!reply)
                 return done(reply.error());
-            (*poll)(0);
+            pollScan(0, done);
+        });
+}
+
+void ProvisionClient::pollScan(int round, Callback<QList<ScanEntry>> done)
+{
+    secure(
+        QStringLiteral("prov-scan"), encodeScanStatus(), m_options.timeoutMs,
+        [](const QByteArray &b) { return decodeRespScanStatus(b).ok(); },
+        [this, round, done](Result<QByteArray> reply) {
+            if (!reply)
+                return done(reply.error());
+            const ScanStatusInfo st = decodeRespScanStatus(reply.value()).value();
+            if (st.finished) {
+                Q_EMIT trace(QStringLiteral("scan finished: %1 networks").arg(st.resultCount));
+                return fetchScanResults(0, st.resultCount, {}, done);
+            }
+            if (round * 200 > m_options.scanTimeoutMs)
+                return done(Error::make(QStringLiteral("provision.scan"),
+                                        tr("The device's Wi-Fi scan did not finish.")));
+            QTimer::singleShot(200, this, [this, round, done] { pollScan(round + 1, done); });
+        });
+}
+
+void ProvisionClient::fetchScanResults(quint32 start, quint32 total, QList<ScanEntry> results,
+                                       Callback<QList<ScanEntry>> done)
+{
+    if (start >= total)
+        return done(results);
+    const quint32 count = qMin<quint32>(ScanPageSize, total - start);
+    secure(
+        QStringLiteral("prov-scan"), encodeScanResult(start, count), m_options.timeoutMs,
+        [](const QByteArray &b) { return decodeRespScanResult(b).ok(); },
+        [this, start, count, total, results = std::move(results),
+         done](Result<QByteArray> reply) mutable {
+            if (!reply)
+                return done(reply.error());
+            const ScanResultPage page = decodeRespScanResult(reply.value()).value();
+            results.append(page.entries);
+            if (page.entries.isEmpty())
+                return done(results);
+            fetchScanResults(start + count, total, std::move(results), done);
         });
 }
 

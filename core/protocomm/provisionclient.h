@@ -99,6 +99,11 @@ private:
     void secure(const QString &endpoint, const QByteArray &plain, int timeoutMs, Validator valid,
                 Callback<QByteArray> done, bool recovered = false);
     void recover(const QString &endpoint, const Error &why, std::function<void(Result<void>)> then);
+    // Wi-Fi scan after ScanStart: poll ScanStatus until finished, then fetch the results page
+    // by page.
+    void pollScan(int round, Callback<QList<ScanEntry>> done);
+    void fetchScanResults(quint32 start, quint32 total, QList<ScanEntry> results,
+                          Callback<QList<ScanEntry>> done);
 
     Options m_options;
     HttpTransport *m_transport = nullptr;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/protocomm/provisionjob.h"
 
+#include "core/common/guarded.h"
 #include "core/common/redactor.h"
 #include "core/protocomm/httptransport.h"
 
@@ -78,12 +79,13 @@ void ProvisionJob::start()
     m_client = new ProvisionClient(m_request.host, m_request.port, m_request.client, this);
     attachClient();
     setStep(Step::Connect, Tr::tr("Connecting to %1:%2").arg(m_request.host).arg(m_request.port));
-    m_client->connectDevice([this](Result<DeviceInfo> info) {
+    // Every reply is guarded: with startOn() the client is the caller's and may outlive this job.
+    m_client->connectDevice(guarded(this, [this](Result<DeviceInfo> info) {
         if (!info)
             return fail(info.error());
         m_outcome.device = info.value();
         afterConnect();
-    });
+    }));
 }
 
 void ProvisionJob::startOn(ProvisionClient *client)
@@ -124,30 +126,30 @@ void ProvisionJob::cancel()
 void ProvisionJob::doScan()
 {
     setStep(Step::Scan, Tr::tr("Scanning for Wi-Fi networks"));
-    m_client->scan(ScanStartOptions(), [this](Result<QList<ScanEntry>> list) {
-        if (!list)
-            return fail(list.error());
-        m_outcome.networks = list.value();
-        doSetConfig();
-    });
+    m_client->scan(ScanStartOptions(), guarded(this, [this](Result<QList<ScanEntry>> list) {
+                       if (!list)
+                           return fail(list.error());
+                       m_outcome.networks = list.value();
+                       doSetConfig();
+                   }));
 }
 
 void ProvisionJob::doSetConfig()
 {
     setStep(Step::SetConfig,
             Tr::tr("Sending credentials for '%1'").arg(QString::fromUtf8(m_request.wifi.ssid)));
-    m_client->setConfig(m_request.wifi, [this](Result<void> r) {
-        if (!r)
-            return fail(r.error());
-        doApply();
-    });
+    m_client->setConfig(m_request.wifi, guarded(this, [this](Result<void> r) {
+                            if (!r)
+                                return fail(r.error());
+                            doApply();
+                        }));
 }
 
 void ProvisionJob::doApply()
 {
     setStep(Step::Apply, Tr::tr("Applying"));
     m_recoveriesAtApply = m_client->recoveries();
-    m_client->applyConfig([this](Result<bool> r) {
+    m_client->applyConfig(guarded(this, [this](Result<bool> r) {
         if (!r) {
             // The device refused Apply right after a session recovery: it restarted and forgot
             // the credentials. Send them once more.
@@ -172,14 +174,14 @@ void ProvisionJob::doApply()
         setStep(Step::Wait, Tr::tr("Waiting for the board to join '%1'")
                                 .arg(QString::fromUtf8(m_request.wifi.ssid)));
         poll();
-    });
+    }));
 }
 
 void ProvisionJob::poll()
 {
     if (!m_running)
         return;
-    m_client->getStatus([this](Result<WifiStatus> st) {
+    m_client->getStatus(guarded(this, [this](Result<WifiStatus> st) {
         if (!st) {
             if (classify(st.error()) != FailureKind::Device)
                 return fail(st.error());
@@ -195,7 +197,7 @@ void ProvisionJob::poll()
                     "Check your router or the board's log; if it did not join, power-cycle it and provision again.")));
         }
         onStatus(st.value());
-    });
+    }));
 }
 
 void ProvisionJob::onStatus(const WifiStatus &status)
@@ -217,14 +219,15 @@ void ProvisionJob::onStatus(const WifiStatus &status)
         if (!m_request.resetOnFailure || !m_running)
             return fail(error);
         // Leave the board ready for new credentials instead of stranding it.
-        m_client->control(CtrlCommand::Reset, [this, error](Result<void> r) {
-            m_outcome.boardReset = r.ok();
-            Error e = error;
-            if (r.ok())
-                e.fix += QStringLiteral(" ")
-                         + Tr::tr("The board was reset and accepts new credentials.");
-            fail(e);
-        });
+        m_client->control(CtrlCommand::Reset, guarded(this, [this, error](Result<void> r) {
+                              m_outcome.boardReset = r.ok();
+                              Error e = error;
+                              if (r.ok())
+                                  e.fix += QStringLiteral(" ")
+                                           + Tr::tr(
+                                               "The board was reset and accepts new credentials.");
+                              fail(e);
+                          }));
         return;
     }
     if (status.state == StationState::Disconnected && !m_resentAfterRestart
