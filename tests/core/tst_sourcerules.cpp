@@ -9,10 +9,13 @@
 
 #include <QDir>
 #include <QDirIterator>
+
 #include <QFile>
 #include <QHash>
 #include <QRegularExpression>
 #include <QTest>
+
+#include <algorithm>
 
 namespace {
 
@@ -134,6 +137,31 @@ private Q_SLOTS:
         QVERIFY2(unknown.isEmpty(),
                  qPrintable(QStringLiteral("add the family to core/common/errorcodes.h:\n")
                             + unknown.join(QLatin1Char('\n'))));
+    }
+
+    void latin1LiteralsAreAscii()
+    {
+        // The sources are UTF-8: a non-ASCII character inside QLatin1String("…") or
+        // QLatin1Char('…') is read byte by byte as Latin-1 and shows as mojibake ("â€”" for an
+        // em dash). QStringLiteral or u"…" keep it.
+        const QRegularExpression latin1(
+            QStringLiteral("QLatin1(String|StringView|Char)\\s*\\((\"[^\"]*\"|'[^']*')\\)"));
+        QStringList violations;
+        for (const QString &top :
+             {QStringLiteral("core"), QStringLiteral("ui"), QStringLiteral("app")}) {
+            for (const QString &path : sourceFiles(top)) {
+                auto matches = latin1.globalMatch(readText(path));
+                while (matches.hasNext()) {
+                    const QString literal = matches.next().captured(2);
+                    const bool ascii = std::all_of(literal.cbegin(), literal.cend(),
+                                                   [](QChar c) { return c.unicode() < 0x80; });
+                    if (!ascii)
+                        violations << QDir(sourceRoot()).relativeFilePath(path)
+                                          + QStringLiteral(": ") + literal;
+                }
+            }
+        }
+        QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n'))));
     }
 
     void cancellationIsOneIdea()

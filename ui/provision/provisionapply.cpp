@@ -84,7 +84,7 @@ void ProvisionWorkspace::bindRun()
             showBanner(e.message + QLatin1String("<br><b>") + tr("Next:") + QLatin1String("</b> ")
                            + e.fix.toHtmlEscaped(),
                        QStringLiteral("error"));
-            log(e.message + QLatin1String(" — ") + e.detail, true);
+            log(e.message + QStringLiteral(" — ") + e.detail, true);
         }
         updateButtons();
         Q_EMIT provisioningFinished(o.connected);

@@ -74,7 +74,7 @@ void ProvisionWorkspace::bindSession()
         updateUsernameRow();
         m_steps->setStep(StepConnect, StepState::Failed);
         showBanner(error.message + QLatin1String(". ") + error.fix, QStringLiteral("error"));
-        log(error.message + QLatin1String(" — ") + error.detail, true);
+        log(error.message + QStringLiteral(" — ") + error.detail, true);
         updateButtons();
         Q_EMIT sessionChanged(false);
     });
