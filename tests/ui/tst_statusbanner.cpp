@@ -115,6 +115,18 @@ private Q_SLOTS:
         QVERIFY(banner.text().isEmpty());
     }
 
+    void readsAsASentence()
+    {
+        // Core's messages start lower case for the CLI ("forgeline-cli: the device rejected…").
+        StatusBanner banner;
+        banner.showMessage(Tone::Error, QStringLiteral("the device rejected the PoP. Check it."));
+        QCOMPARE(banner.text(), QStringLiteral("The device rejected the PoP. Check it."));
+        banner.showMessage(Tone::Info, QStringLiteral("设备拒绝了 PoP"));
+        QCOMPARE(banner.text(), QStringLiteral("设备拒绝了 PoP"));
+        banner.showMessage(Tone::Info, QStringLiteral("<b>x</b>"), Qt::RichText);
+        QCOMPARE(banner.text(), QStringLiteral("<b>x</b>"));
+    }
+
     void spanAndRecolouring()
     {
         const StatusPalette colours(themed(false));

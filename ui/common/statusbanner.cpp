@@ -23,7 +23,12 @@ void StatusBanner::showMessage(Tone tone, const QString &text, Qt::TextFormat fo
                                 ? Qt::TextSelectableByMouse
                                 : Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
     setTextFormat(format);
-    setText(text);
+    // A banner reads as a sentence, but core's messages start lower case so the CLI can print
+    // them after "forgeline-cli: " (or join them into a longer sentence).
+    QString sentence = text;
+    if (!sentence.isEmpty() && sentence.front().isLower())
+        sentence.front() = sentence.front().toUpper();
+    setText(sentence);
     if (tone != m_tone) {
         // Recoloured only when the tone changes: a log with many handshakes a second shows
         // them in one banner without restyling it each time.

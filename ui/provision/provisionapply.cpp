@@ -32,7 +32,7 @@ void ProvisionWorkspace::provision()
     if (started.error().code == ErrorCode::EndpointInvalid)
         showAddressError(started.error());
     else
-        showBanner(started.error().message, QStringLiteral("error"));
+        showBanner(started.error().message, Tone::Error);
 }
 
 void ProvisionWorkspace::bindRun()
@@ -64,7 +64,7 @@ void ProvisionWorkspace::bindRun()
             showBanner(tr("Connected to %1 — IP %2, channel %3.")
                            .arg(ssid, o.status.ip4)
                            .arg(o.status.channel),
-                       QStringLiteral("ok"));
+                       Tone::Success);
             m_boards->insertItem(
                 0, tr("%1  %2 → %3, IP %4, channel %5")
                        .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
@@ -83,7 +83,7 @@ void ProvisionWorkspace::bindRun()
             const Error e = o.error.value_or(Error{});
             showBanner(e.message + QLatin1String("<br><b>") + tr("Next:") + QLatin1String("</b> ")
                            + e.fix.toHtmlEscaped(),
-                       QStringLiteral("error"));
+                       Tone::Error);
             log(e.message + QStringLiteral(" — ") + e.detail, true);
         }
         updateButtons();

@@ -40,7 +40,7 @@ void ProvisionWorkspace::applyQrPayload(QLineEdit *edit, const QString &text)
         edit->setText(m_lastPlainText.value(edit));
     }
     if (!qr) {
-        showBanner(qr.error().message + QLatin1Char(' ') + qr.error().fix, QStringLiteral("error"));
+        showBanner(qr.error().message + QLatin1Char(' ') + qr.error().fix, Tone::Error);
         return;
     }
     if (!qr->pop.isEmpty())
@@ -57,12 +57,12 @@ void ProvisionWorkspace::applyQrPayload(QLineEdit *edit, const QString &text)
         showBanner(
             tr("QR code for %1: this board provisions over Bluetooth LE, which Forgeline does not support yet.")
                 .arg(qr->name),
-            QStringLiteral("error"));
+            Tone::Error);
         return;
     }
     showBanner(tr("QR code for %1 read. Join its Wi-Fi access point %1, then press Connect.")
                    .arg(qr->name),
-               QStringLiteral("info"));
+               Tone::Info);
     log(tr("QR code read for %1").arg(qr->name));
 }
 

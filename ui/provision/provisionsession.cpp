@@ -38,7 +38,7 @@ void ProvisionWorkspace::showAddressError(const Error &error)
 {
     showBanner(
         tr("%1 The address should look like 192.168.4.1:80 or [fe80::1]:80.").arg(error.message),
-        QStringLiteral("error"));
+        Tone::Error);
 }
 
 void ProvisionWorkspace::connectToDevice()
@@ -63,7 +63,7 @@ void ProvisionWorkspace::bindSession()
         Q_EMIT busyChanged(busy);
     });
     connect(c, &ProvisionController::notice, this,
-            [this](const QString &text) { showBanner(text, QStringLiteral("info")); });
+            [this](const QString &text) { showBanner(text, Tone::Info); });
     connect(c, &ProvisionController::connecting, this, [this](const QString &shown) {
         m_steps->resetSteps();
         m_steps->setStep(StepConnect, StepState::Running, shown);
@@ -73,7 +73,7 @@ void ProvisionWorkspace::bindSession()
     connect(c, &ProvisionController::connectFailed, this, [this](const Error &error) {
         updateUsernameRow();
         m_steps->setStep(StepConnect, StepState::Failed);
-        showBanner(error.message + QLatin1String(". ") + error.fix, QStringLiteral("error"));
+        showBanner(error.message + QLatin1String(". ") + error.fix, Tone::Error);
         log(error.message + QStringLiteral(" — ") + error.detail, true);
         updateButtons();
         Q_EMIT sessionChanged(false);
@@ -97,7 +97,7 @@ void ProvisionWorkspace::bindSession()
             [this] { m_steps->setStep(StepScan, StepState::Running, tr("scanning…")); });
     connect(c, &ProvisionController::scanFailed, this, [this](const Error &error) {
         m_steps->setStep(StepScan, StepState::Failed);
-        showBanner(error.message + QLatin1Char(' ') + error.fix, QStringLiteral("error"));
+        showBanner(error.message + QLatin1Char(' ') + error.fix, Tone::Error);
     });
     connect(c, &ProvisionController::scanFinished, this, [this](const QList<ScanEntry> &networks) {
         m_scanModel->setNetworks(networks);

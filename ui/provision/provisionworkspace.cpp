@@ -52,7 +52,7 @@ void ProvisionWorkspace::startVirtualBoard()
     });
     Result<quint16> port = m_board->start();
     if (!port) {
-        showBanner(port.error().message, QStringLiteral("error"));
+        showBanner(port.error().message, Tone::Error);
         m_board.reset();
         return;
     }
@@ -66,7 +66,7 @@ void ProvisionWorkspace::startVirtualBoard()
     m_controller->setDeviceName(name);
     showBanner(
         tr("Virtual board %1 is running at %2. Press Connect.").arg(name, m_board->address()),
-        QStringLiteral("info"));
+        Tone::Info);
     log(tr("Started virtual board %1 at %2").arg(name, m_board->address()));
 }
 
@@ -95,11 +95,8 @@ void ProvisionWorkspace::updateButtons()
         m_deviceInfo->setText(tr("Not connected."));
 }
 
-void ProvisionWorkspace::showBanner(const QString &text, const QString &kind)
+void ProvisionWorkspace::showBanner(const QString &text, Tone tone)
 {
-    const Tone tone = kind == QLatin1String("ok")      ? Tone::Success
-                      : kind == QLatin1String("error") ? Tone::Error
-                                                       : Tone::Info;
     // Some messages carry markup ("<br><b>Next:</b>"), so QLabel's guess stays.
     m_banner->showMessage(tone, Redactor::redact(text), Qt::AutoText);
     Q_EMIT statusMessage(Redactor::redact(text));

@@ -79,7 +79,7 @@ private:
     void bindRun();
     void watchForQrPayload(QLineEdit *edit);
     void applyQrPayload(QLineEdit *edit, const QString &text);
-    void showBanner(const QString &text, const QString &kind);
+    void showBanner(const QString &text, Tone tone);
     // What the board form says: address, security, PoP, username.
     Protocomm::SessionTarget sessionTarget() const;
     void showAddressError(const Error &error);
