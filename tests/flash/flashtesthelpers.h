@@ -3,6 +3,7 @@
 
 #include "core/flasher/flashjob.h"
 #include "core/sim/romdevice.h"
+#include "core/sim/romserialserver.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -35,6 +36,19 @@ inline QByteArray fakePem(const char *label, int size, quint32 seed)
         body += b64.mid(i, 64) + '\n';
     QByteArray out = head + body + tail;
     return out.left(size - int(tail.size())) + tail;
+}
+
+// Puts the board on a pseudo-terminal ("pty") or a TCP port; returns the address, empty on failure.
+inline QString listen(Sim::RomSerialServer &server, const QString &transport)
+{
+    auto r = transport == QLatin1String("pty") ? server.listenPty() : server.listenTcp(0);
+    return r ? *r : QString();
+}
+
+// What a partition of `size` bytes holds after `payload` was written: erased flash after it.
+inline QByteArray padded(const QByteArray &payload, quint32 size)
+{
+    return payload + QByteArray(qsizetype(size) - payload.size(), char(0xFF));
 }
 
 inline Result<FlashJobOutcome> runJob(FlashJob &job, const FlashJobRequest &request,

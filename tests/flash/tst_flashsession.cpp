@@ -32,17 +32,6 @@ RomBoardConfig board(bool timing)
     return c;
 }
 
-QString listen(RomSerialServer &server, const QString &transport)
-{
-    auto r = transport == QLatin1String("pty") ? server.listenPty() : server.listenTcp(0);
-    return r ? *r : QString();
-}
-
-QByteArray padded(const QByteArray &payload, quint32 size)
-{
-    return payload + QByteArray(qsizetype(size) - payload.size(), char(0xFF));
-}
-
 FlashJobRequest linkTo(const QString &port)
 {
     FlashJobRequest r;

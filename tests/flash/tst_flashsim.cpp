@@ -35,17 +35,6 @@ RomBoardConfig boardFor(const QString &chip)
     return c;
 }
 
-QString listen(RomSerialServer &server, const QString &transport)
-{
-    auto r = transport == QLatin1String("pty") ? server.listenPty() : server.listenTcp(0);
-    return r ? *r : QString();
-}
-
-QByteArray padded(const QByteArray &payload, quint32 size)
-{
-    return payload + QByteArray(qsizetype(size) - payload.size(), char(0xFF));
-}
-
 } // namespace
 
 class TestFlashSim : public QObject
