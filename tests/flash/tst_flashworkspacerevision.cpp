@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Flash workspace's board panel names the chip revision it read from the virtual board's
 // eFuse words (offscreen, real pty).
+#include "../ui/workspacetestaccess.h"
 #include "core/sim/romserialserver.h"
 #include "ui/flash/flashworkspace.h"
 
@@ -23,7 +24,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         FlashWorkspace w;
         w.setBackupDirectory(dir.filePath(QStringLiteral("backups")));
-        w.setVirtualBoardTiming(false);
+        Forgeline::Ui::WorkspaceTestAccess::setVirtualBoardTiming(w, false);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.startVirtualBoard();

@@ -6,6 +6,7 @@
 #include "core/sim/romserialserver.h"
 #include "ui/flash/flashworkspace.h"
 #include "ui/preflight/preflightpanel.h"
+#include "workspacetestaccess.h"
 
 #include "../preflight/preflightfixtures.h"
 #include "flashjobwait.h"
@@ -68,7 +69,7 @@ private Q_SLOTS:
         FlashWorkspace w;
         w.resize(1400, 980);
         w.setBackupDirectory(dir.filePath(QStringLiteral("backups")));
-        w.setVirtualBoardTiming(false);
+        Forgeline::Ui::WorkspaceTestAccess::setVirtualBoardTiming(w, false);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         auto *writeButton = w.findChild<QPushButton *>(QStringLiteral("flashWrite"));

@@ -8,6 +8,7 @@
 #include "core/sim/romserialserver.h"
 #include "ui/flash/flashworkspace.h"
 #include "ui/preflight/preflightpanel.h"
+#include "workspacetestaccess.h"
 
 #include "flashjobwait.h"
 
@@ -53,7 +54,7 @@ private Q_SLOTS:
         FlashWorkspace w;
         w.resize(1000, 760);
         w.setBackupDirectory(dir.filePath(QStringLiteral("backups")));
-        w.setVirtualBoardTiming(false);
+        Forgeline::Ui::WorkspaceTestAccess::setVirtualBoardTiming(w, false);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
 
@@ -134,7 +135,7 @@ private Q_SLOTS:
         FlashWorkspace w;
         w.resize(1024, 768);
         w.setBackupDirectory(dir.filePath(QStringLiteral("backups")));
-        w.setVirtualBoardTiming(false);
+        Forgeline::Ui::WorkspaceTestAccess::setVirtualBoardTiming(w, false);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.startVirtualBoard();

@@ -6,6 +6,7 @@
 // mnemonics in one workspace collide. Screenshots of each workspace at both sizes.
 #include "ui/flash/flashworkspace.h"
 #include "ui/shell/mainwindow.h"
+#include "workspacetestaccess.h"
 
 #include <QAbstractButton>
 #include <QAbstractScrollArea>
@@ -128,7 +129,7 @@ class TestLayoutWalk : public QObject
         auto *flash = qobject_cast<FlashWorkspace *>(w.workspace(QStringLiteral("flash")));
         if (!flash)
             return false;
-        flash->setVirtualBoardTiming(false);
+        Forgeline::Ui::WorkspaceTestAccess::setVirtualBoardTiming(*flash, false);
         flash->startVirtualBoard();
         flash->connectBoard();
         return QTest::qWaitFor([flash] { return !flash->isBusy(); }, 60000)

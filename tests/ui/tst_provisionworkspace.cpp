@@ -5,6 +5,7 @@
 #include "core/common/logger.h"
 #include "core/sim/boardprofile.h"
 #include "ui/provision/provisionworkspace.h"
+#include "workspacetestaccess.h"
 
 #include <QAbstractItemModel>
 #include <QComboBox>
@@ -71,8 +72,8 @@ private Q_SLOTS:
     void provisionsAVirtualBoard()
     {
         ProvisionWorkspace w;
-        w.setVirtualBoardProfile(quickBoard());
-        w.setPollInterval(50);
+        Forgeline::Ui::WorkspaceTestAccess::setVirtualBoardProfile(w, quickBoard());
+        Forgeline::Ui::WorkspaceTestAccess::setPollInterval(w, 50);
         w.resize(1000, 780);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -126,8 +127,8 @@ private Q_SLOTS:
     void wrongPassphraseShowsReasonAndNextStep()
     {
         ProvisionWorkspace w;
-        w.setVirtualBoardProfile(quickBoard());
-        w.setPollInterval(50);
+        Forgeline::Ui::WorkspaceTestAccess::setVirtualBoardProfile(w, quickBoard());
+        Forgeline::Ui::WorkspaceTestAccess::setPollInterval(w, 50);
         w.resize(1000, 780);
         w.show();
         w.startVirtualBoard();
@@ -147,7 +148,7 @@ private Q_SLOTS:
     void customEndpoint()
     {
         ProvisionWorkspace w;
-        w.setVirtualBoardProfile(quickBoard());
+        Forgeline::Ui::WorkspaceTestAccess::setVirtualBoardProfile(w, quickBoard());
         w.show();
         w.startVirtualBoard();
         w.connectToDevice();
@@ -208,8 +209,8 @@ private Q_SLOTS:
     {
         QFETCH(int, patch);
         ProvisionWorkspace w;
-        w.setVirtualBoardProfile(quickSec2Board(patch));
-        w.setPollInterval(50);
+        Forgeline::Ui::WorkspaceTestAccess::setVirtualBoardProfile(w, quickSec2Board(patch));
+        Forgeline::Ui::WorkspaceTestAccess::setPollInterval(w, 50);
         w.resize(1000, 780);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -249,7 +250,7 @@ private Q_SLOTS:
     void wrongSecurity2PasswordIsNamed()
     {
         ProvisionWorkspace w;
-        w.setVirtualBoardProfile(quickSec2Board(1));
+        Forgeline::Ui::WorkspaceTestAccess::setVirtualBoardProfile(w, quickSec2Board(1));
         w.show();
         w.startVirtualBoard();
         const QString wrong = QStringLiteral("wrong-sec2-gui-99");
@@ -272,7 +273,7 @@ private Q_SLOTS:
     void security2DetectedWithoutUsername()
     {
         ProvisionWorkspace w;
-        w.setVirtualBoardProfile(quickSec2Board(1));
+        Forgeline::Ui::WorkspaceTestAccess::setVirtualBoardProfile(w, quickSec2Board(1));
         w.show();
         w.startVirtualBoard();
         auto *user = child<QLineEdit>(w, "provisionUsername");

@@ -12,6 +12,7 @@
 #include "ui/records/recordsworkspace.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/mainwindow.h"
+#include "workspacetestaccess.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -70,7 +71,7 @@ private Q_SLOTS:
         auto *monitor = qobject_cast<Forgeline::Ui::MonitorWorkspace *>(
             w.workspace(QStringLiteral("monitor")));
         QVERIFY(flash && monitor);
-        flash->setVirtualBoardTiming(false);
+        Forgeline::Ui::WorkspaceTestAccess::setVirtualBoardTiming(*flash, false);
         flash->startVirtualBoard();
         QVERIFY(flash->virtualBoard());
         const QString address = flash->virtualBoard()->address();

@@ -14,6 +14,7 @@
 #include "ui/shell/languagemenu.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/station/stationworkspace.h"
+#include "workspacetestaccess.h"
 
 #include "flashjobwait.h"
 
@@ -615,7 +616,7 @@ private Q_SLOTS:
         QVERIFY(w.setCurrentWorkspace(QStringLiteral("flash")));
         auto *flash = qobject_cast<Ui::FlashWorkspace *>(w.workspace(QStringLiteral("flash")));
         flash->setBackupDirectory(backups.path());
-        flash->setVirtualBoardTiming(false);
+        Forgeline::Ui::WorkspaceTestAccess::setVirtualBoardTiming(*flash, false);
         flash->startVirtualBoard();
         flash->connectBoard();
         QVERIFY(FlashJobWait::waitJob(*flash));

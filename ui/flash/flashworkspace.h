@@ -48,8 +48,7 @@ public:
     explicit FlashWorkspace(QWidget *parent = nullptr);
     ~FlashWorkspace() override;
 
-    // The virtual board paces bytes at the baud rate; tests switch that off.
-    void setVirtualBoardTiming(bool on) { m_virtualTiming = on; }
+    // The in-process virtual board, once started (null before): the window points Monitor at it.
     Sim::RomSerialServer *virtualBoard() const { return m_virtual; }
     void setBackupDirectory(const QString &dir);
 
@@ -108,6 +107,8 @@ Q_SIGNALS:
     void statusMessage(const QString &text);
 
 private:
+    // Tests switch off the virtual board's byte pacing (tests/ui/workspacetestaccess.h).
+    friend class WorkspaceTestAccess;
     void buildUi();
     // Clears the last answer from view for a new job; false (nothing cleared) while one runs.
     bool prepareJob();
@@ -161,7 +162,7 @@ private:
     QCheckBox *m_setBoot = nullptr;
     QLabel *m_writeGate = nullptr;
     QPointer<Sim::RomSerialServer> m_virtual;
-    bool m_virtualTiming = true;
+    bool m_virtualTiming = true; // the virtual board paces bytes at the baud rate
 };
 
 } // namespace Forgeline::Ui

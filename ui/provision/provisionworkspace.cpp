@@ -40,8 +40,6 @@ ProvisionWorkspace::~ProvisionWorkspace()
     delete m_controller;
 }
 
-void ProvisionWorkspace::setPollInterval(int ms) { m_controller->setPollInterval(ms); }
-
 bool ProvisionWorkspace::isBusy() const { return m_controller->isBusy(); }
 
 void ProvisionWorkspace::startVirtualBoard()

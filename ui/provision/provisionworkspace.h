@@ -48,10 +48,6 @@ public:
     explicit ProvisionWorkspace(QWidget *parent = nullptr);
     ~ProvisionWorkspace() override;
 
-    // The board "Start a virtual board" creates (default: the built-in PROV_FL0001).
-    void setVirtualBoardProfile(const Sim::BoardProfile &profile) { m_virtualProfile = profile; }
-    void setPollInterval(int ms);
-
     QString bannerText() const;
     bool isBusy() const;
     bool isSessionOpen() const;
@@ -74,6 +70,9 @@ Q_SIGNALS:
     void monitorRequested();
 
 private:
+    // Tests choose the board "Start a virtual board" creates (default: the built-in PROV_FL0001)
+    // and a shorter status poll (tests/ui/workspacetestaccess.h).
+    friend class WorkspaceTestAccess;
     void buildUi();
     void bindSession();
     void bindRun();
