@@ -70,7 +70,7 @@ void printEventLine(const StationEvent &ev, bool json)
                  Redactor::redact(text).toUtf8().constData());
 }
 
-void printDbError(const Error &error)
+void printErrorWithDetail(const Error &error)
 {
     printError(error.detail.isEmpty() ? error.message
                                       : error.message + QStringLiteral(" ") + error.detail);
@@ -126,8 +126,14 @@ int runStation(const QStringList &arguments)
     }
     auto recipe = Recipe::load(parser.value(recipeOpt));
     if (!recipe) {
-        printError(recipe.error());
-        return recipe.error().code == QStringLiteral("recipe.read") ? ExitIo : ExitUsage;
+        // A file that cannot be read is named with the system's reason ("/x.json: No such
+        // file or directory"); a recipe that does not parse says where, and how to fix it.
+        const bool unreadable = recipe.error().code == QStringLiteral("recipe.read");
+        if (unreadable)
+            printErrorWithDetail(recipe.error());
+        else
+            printError(recipe.error());
+        return unreadable ? ExitIo : ExitUsage;
     }
     const QStringList ports = parser.value(portsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (ports.isEmpty() && !watch) {
@@ -146,14 +152,14 @@ int runStation(const QStringList &arguments)
             printError(Tr::tr("the recipe writes a certificate: give --pool DIR or --db URL"));
             return ExitUsage;
         }
-        printDbError(station.error());
+        printErrorWithDetail(station.error());
         return ExitIo;
     }
     if ((*station)->flushedFromSpool > 0 && !json)
         std::fprintf(stderr, "%d record(s) kept while the database was away are now stored.\n",
                      (*station)->flushedFromSpool);
     if ((*station)->spoolError)
-        printDbError(*(*station)->spoolError);
+        printErrorWithDetail(*(*station)->spoolError);
 
     StationContext context;
     context.station

@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
@@ -107,6 +108,32 @@ class TestStationProcesses : public QObject
     };
 
 private Q_SLOTS:
+    void recipeErrorsSayWhichFileAndWhy()
+    {
+        QTemporaryDir dir;
+        const QString missing = dir.filePath(QStringLiteral("no-such-recipe.json"));
+        QProcess p;
+        p.start(QStringLiteral(FORGELINE_CLI_PATH),
+                {QStringLiteral("station"), QStringLiteral("--recipe"), missing,
+                 QStringLiteral("--ports"), QStringLiteral("/dev/null")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 3); // docs/cli.md, exit codes: 3 I/O
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains(missing) && err.contains(QLatin1String("No such file")),
+                 qPrintable(err));
+
+        QFile bad(dir.filePath(QStringLiteral("bad.json")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{not json");
+        bad.close();
+        p.start(QStringLiteral(FORGELINE_CLI_PATH),
+                {QStringLiteral("station"), QStringLiteral("--recipe"), bad.fileName(),
+                 QStringLiteral("--ports"), QStringLiteral("/dev/null")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY2(p.readAllStandardError().contains("recipe"), "the error names the recipe");
+    }
+
     void twoStationsSharePool()
     {
         QTemporaryDir dir;
